@@ -1,0 +1,21 @@
+/** A mistake in how the command was called: exit code 2, with the usage text. */
+export class UsageError extends Error {}
+
+export const USAGE = `qcode: qualitative coding of interview transcripts
+
+Usage:
+  qcode init [dir]
+  qcode check [dir] [--fix] [--format text|json|github]
+  qcode tag <transcript> --range L:C-L:C --concept ID [--concept ID]... [--memo TEXT] [--coder NAME]
+  qcode export [dir] --format md|csv|json [--concept ID]... [--informant CODE]... [--out FILE]
+  qcode stats [dir] [--format md|json]
+
+  dir defaults to the current folder. A transcript path may be given from anywhere inside
+  the project; the project is the nearest folder above it with qcode.yaml or codebook.yaml.
+
+Exit codes: 0 ok, 1 problems found, 2 usage error.
+`;
+
+export const EXIT_OK = 0;
+export const EXIT_PROBLEMS = 1;
+export const EXIT_USAGE = 2;

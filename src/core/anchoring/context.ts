@@ -1,0 +1,49 @@
+/** How well the text around a candidate agrees with the context saved with a quote. */
+
+export function commonSuffixLength(text: string, end: number, expected: string): number {
+  let n = 0;
+  while (n < expected.length && end - n - 1 >= 0 && text.charCodeAt(end - n - 1) === expected.charCodeAt(expected.length - n - 1)) n++;
+  return n;
+}
+
+export function commonPrefixLength(text: string, start: number, expected: string): number {
+  let n = 0;
+  while (n < expected.length && start + n < text.length && text.charCodeAt(start + n) === expected.charCodeAt(n)) n++;
+  return n;
+}
+
+/** Characters of saved context that agree exactly with the text next to [start, end). */
+export function exactContextScore(text: string, start: number, end: number, before: string, after: string): number {
+  return commonSuffixLength(text, start, before) + commonPrefixLength(text, end, after);
+}
+
+/** 0..1: how alike two short strings are (1 - edit distance / longer length). */
+export function similarity(a: string, b: string): number {
+  const longer = Math.max(a.length, b.length);
+  if (longer === 0) return 1;
+  return 1 - levenshtein(a, b) / longer;
+}
+
+function levenshtein(a: string, b: string): number {
+  const row = new Uint16Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) row[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j] as number;
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      row[j] = Math.min(above + 1, (row[j - 1] as number) + 1, diagonal + cost);
+      diagonal = above;
+    }
+  }
+  return row[b.length] as number;
+}
+
+/** 0..1 agreement of saved context with the text around a candidate; 1 when no context was saved. */
+export function contextSimilarity(text: string, start: number, end: number, before: string, after: string): number {
+  const parts: number[] = [];
+  if (before) parts.push(similarity(before, text.slice(Math.max(0, start - before.length), start)));
+  if (after) parts.push(similarity(after, text.slice(end, end + after.length)));
+  return parts.length === 0 ? 1 : parts.reduce((a, b) => a + b, 0) / parts.length;
+}

@@ -1,0 +1,55 @@
+import search from 'approx-string-match';
+import { contextSimilarity } from './context';
+
+/** Quotes shorter than this are never matched approximately. */
+export const MIN_FUZZY_LENGTH = 12;
+/** At most this share of the quote may differ. */
+export const MAX_ERROR_RATE = 0.25;
+/** How much of the saved context must agree (0..1) for an approximate match to count. */
+export const MIN_CONTEXT = 0.5;
+/** Without saved context, the quote itself must agree this well. */
+export const MIN_QUOTE_WITHOUT_CONTEXT = 0.9;
+export const MIN_CONFIDENCE = 0.7;
+
+export interface FuzzyMatch {
+  start: number;
+  end: number;
+  confidence: number;
+}
+
+/**
+ * An approximate match of the quote whose surroundings agree with the saved context. Searches
+ * near the last known place first, then the whole text.
+ */
+export function findFuzzy(text: string, quote: string, before: string, after: string, hint: number | undefined): FuzzyMatch | undefined {
+  if (quote.length < MIN_FUZZY_LENGTH) return undefined;
+  const maxErrors = Math.floor(quote.length * MAX_ERROR_RATE);
+  const radius = Math.max(4096, quote.length * 4);
+  const center = hint ?? 0;
+  const windowStart = Math.max(0, center - radius);
+  const windowEnd = Math.min(text.length, center + radius + quote.length);
+  const near = best(text, windowStart, windowEnd, quote, before, after, maxErrors);
+  if (near || (windowStart === 0 && windowEnd === text.length)) return near;
+  return best(text, 0, text.length, quote, before, after, maxErrors);
+}
+
+function best(text: string, from: number, to: number, quote: string, before: string, after: string, maxErrors: number): FuzzyMatch | undefined {
+  const matches = search(text.slice(from, to), quote, maxErrors);
+  let winner: FuzzyMatch | undefined;
+  for (const match of matches) {
+    const start = from + match.start;
+    const end = from + match.end;
+    const confidence = score(text, start, end, quote, before, after, match.errors);
+    if (confidence !== undefined && (!winner || confidence > winner.confidence)) winner = { start, end, confidence };
+  }
+  return winner;
+}
+
+function score(text: string, start: number, end: number, quote: string, before: string, after: string, errors: number): number | undefined {
+  const quoteAgreement = 1 - errors / quote.length;
+  const hasContext = before.length + after.length > 0;
+  const contextAgreement = contextSimilarity(text, start, end, before, after);
+  if (hasContext ? contextAgreement < MIN_CONTEXT : quoteAgreement < MIN_QUOTE_WITHOUT_CONTEXT) return undefined;
+  const confidence = hasContext ? (50 * quoteAgreement + 40 * contextAgreement) / 90 : quoteAgreement;
+  return confidence >= MIN_CONFIDENCE ? confidence : undefined;
+}

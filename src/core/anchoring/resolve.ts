@@ -1,0 +1,87 @@
+import { normalizeForMatching } from '../text/normalize';
+import type { TranscriptText } from '../text/transcriptText';
+import type { Anchor, Resolution } from './anchor';
+import { exactContextScore } from './context';
+import { findFuzzy } from './fuzzy';
+
+/** Below this length a quote is only re-found where some of its saved context agrees. */
+export const SHORT_QUOTE = 16;
+const MAX_OCCURRENCES = 10_000;
+
+interface Wanted {
+  quote: string;
+  before: string;
+  after: string;
+  /** Offset where the passage last started, if known. */
+  hint: number | undefined;
+}
+
+/**
+ * Finds an annotation's passage in the current text: exact (still at its range), moved (the same
+ * quote elsewhere), fuzzy (a close match whose context agrees), else orphaned. It never settles
+ * for an ambiguous or doubtful place: a wrong anchor is worse than an orphan.
+ */
+export function resolveAnchor(doc: TranscriptText, anchor: Anchor): Resolution {
+  const quote = normalizeForMatching(anchor.quote);
+  if (quote.length === 0) return { status: 'orphaned', reason: 'The quote is empty.' };
+  const exact = atRange(doc, anchor, quote);
+  if (exact) return exact;
+  const wanted: Wanted = {
+    quote,
+    before: normalizeForMatching(anchor.before ?? ''),
+    after: normalizeForMatching(anchor.after ?? ''),
+    hint: anchor.range ? doc.nearestOffset(anchor.range.start) : undefined,
+  };
+  const moved = findMoved(doc, wanted);
+  if (moved.found) return moved.found;
+  if (moved.ambiguous) return { status: 'orphaned', reason: moved.ambiguous };
+  const fuzzy = findFuzzy(doc.text, wanted.quote, wanted.before, wanted.after, wanted.hint);
+  if (fuzzy) return { status: 'fuzzy', start: fuzzy.start, end: fuzzy.end, range: rangeOf(doc, fuzzy.start, fuzzy.end), confidence: fuzzy.confidence };
+  return { status: 'orphaned', reason: 'The quote is no longer in the transcript, and no close match with the same context was found.' };
+}
+
+function atRange(doc: TranscriptText, anchor: Anchor, quote: string): Resolution | undefined {
+  if (!anchor.range) return undefined;
+  const start = doc.offsetAt(anchor.range.start);
+  const end = doc.offsetAt(anchor.range.end);
+  if (start === undefined || end === undefined || end - start !== quote.length || !doc.text.startsWith(quote, start)) return undefined;
+  return { status: 'exact', start, end, range: anchor.range, confidence: 1 };
+}
+
+interface Candidate {
+  start: number;
+  context: number;
+  distance: number;
+}
+
+function findMoved(doc: TranscriptText, wanted: Wanted): { found?: Resolution; ambiguous?: string } {
+  const candidates = occurrences(doc.text, wanted);
+  if (candidates.length === 0) return {};
+  candidates.sort((a, b) => b.context - a.context || a.distance - b.distance);
+  const [best, second] = candidates as [Candidate, Candidate | undefined];
+  const fullContext = wanted.before.length + wanted.after.length;
+  if (second && second.context === best.context && best.context < fullContext) {
+    return { ambiguous: `The quote occurs ${candidates.length} times and its saved context does not tell which one is meant.` };
+  }
+  if (!second && wanted.quote.length < SHORT_QUOTE && fullContext > 0 && best.context === 0) {
+    return { ambiguous: 'The short quote was found elsewhere, but none of its saved context agrees there.' };
+  }
+  const end = best.start + wanted.quote.length;
+  return { found: { status: 'moved', start: best.start, end, range: rangeOf(doc, best.start, end), confidence: 1 } };
+}
+
+function occurrences(text: string, wanted: Wanted): Candidate[] {
+  const found: Candidate[] = [];
+  for (let i = text.indexOf(wanted.quote); i >= 0 && found.length < MAX_OCCURRENCES; i = text.indexOf(wanted.quote, i + 1)) {
+    found.push({
+      start: i,
+      context: exactContextScore(text, i, i + wanted.quote.length, wanted.before, wanted.after),
+      distance: wanted.hint === undefined ? 0 : Math.abs(i - wanted.hint),
+    });
+  }
+  return found;
+}
+
+function rangeOf(doc: TranscriptText, start: number, end: number) {
+  return { start: doc.positionAt(start), end: doc.positionAt(end) };
+}

@@ -1,0 +1,92 @@
+/** The concept tree that annotations refer to by id. */
+export interface Concept {
+  id: string;
+  label: string;
+  description?: string;
+  color?: string;
+  parentId?: string;
+  depth: number;
+  children: Concept[];
+}
+
+export class Codebook {
+  private readonly byId = new Map<string, Concept>();
+
+  constructor(readonly roots: Concept[]) {
+    for (const concept of this.all()) this.byId.set(concept.id, concept);
+  }
+
+  static empty(): Codebook {
+    return new Codebook([]);
+  }
+
+  get(id: string): Concept | undefined {
+    return this.byId.get(id);
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  /** Every concept, depth first, in the order of the file. */
+  *all(): Generator<Concept> {
+    const stack = [...this.roots].reverse();
+    for (let concept = stack.pop(); concept; concept = stack.pop()) {
+      yield concept;
+      for (let i = concept.children.length - 1; i >= 0; i--) stack.push(concept.children[i] as Concept);
+    }
+  }
+
+  /** The concept and everything below it. */
+  subtreeIds(id: string): Set<string> {
+    const ids = new Set<string>();
+    const concept = this.byId.get(id);
+    const stack = concept ? [concept] : [];
+    for (let next = stack.pop(); next; next = stack.pop()) {
+      ids.add(next.id);
+      stack.push(...next.children);
+    }
+    return ids;
+  }
+
+  /** Labels from the root down to the concept. */
+  pathLabels(id: string): string[] {
+    const labels: string[] = [];
+    for (let concept = this.byId.get(id); concept; concept = concept.parentId ? this.byId.get(concept.parentId) : undefined) {
+      labels.unshift(concept.label);
+    }
+    return labels;
+  }
+
+  /** Known ids close to a mistyped one, best first. */
+  suggest(id: string): string[] {
+    return suggestSimilar(id, [...this.byId.keys()]);
+  }
+}
+
+export function suggestSimilar(word: string, candidates: readonly string[]): string[] {
+  const limit = Math.max(2, Math.floor(word.length / 3));
+  return candidates
+    .map((candidate) => ({ candidate, distance: editDistance(word.toLowerCase(), candidate.toLowerCase()) }))
+    .filter((c) => c.distance <= limit)
+    .sort((a, b) => a.distance - b.distance)
+    .slice(0, 3)
+    .map((c) => c.candidate);
+}
+
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min(substitution, (previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}

@@ -1,0 +1,27 @@
+import type { Settings } from '../settings/settings';
+import { formatRange } from '../text/position';
+import { citation, quoteText, type ConceptQuotes } from './quotes';
+
+/** The passages per concept as JSON, for scripts and other tools. */
+export function quotesToJson(groups: readonly ConceptQuotes[], settings: Settings): string {
+  const label = new RegExp(settings.speakerPattern, 'u');
+  const concepts = groups.map(({ concept, quotes }) => ({
+    id: concept.id,
+    label: concept.label,
+    ...(concept.description ? { description: concept.description } : {}),
+    ...(concept.parentId ? { parent: concept.parentId } : {}),
+    quotes: quotes.map((resolved) => ({
+      id: resolved.annotation.id,
+      text: quoteText(resolved, label),
+      citation: citation(settings.citation, resolved),
+      informant: resolved.informant ?? null,
+      transcript: resolved.transcript.path,
+      range: resolved.resolution.status === 'orphaned' ? null : formatRange(resolved.resolution.range),
+      status: resolved.resolution.status,
+      concepts: resolved.annotation.concepts,
+      memo: resolved.annotation.memo ?? null,
+      coder: resolved.annotation.coder ?? null,
+    })),
+  }));
+  return JSON.stringify({ concepts }, null, 2) + '\n';
+}

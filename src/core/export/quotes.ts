@@ -1,0 +1,54 @@
+import type { Concept } from '../codebook/codebook';
+import type { ResolvedAnnotation } from '../project/model';
+import type { ProjectIndex, QuoteFilter } from '../project/projectIndex';
+
+/** A concept with the passages tagged with it, ready to be written out. */
+export interface ConceptQuotes {
+  concept: Concept;
+  quotes: ResolvedAnnotation[];
+}
+
+/**
+ * The tagged passages per concept, in codebook order, each concept's passages in transcript and
+ * text order. Concepts with no passage of their own are left out unless a concept below has one,
+ * so headings keep the codebook's structure.
+ */
+export function collectQuotes(index: ProjectIndex, filter: QuoteFilter): ConceptQuotes[] {
+  const accepts = index.matcher(filter);
+  const wanted = filter.concepts?.length ? new Set(filter.concepts.flatMap((c) => [...index.project.codebook.subtreeIds(c)])) : undefined;
+  const groups: ConceptQuotes[] = [];
+  for (const concept of index.project.codebook.all()) {
+    if (wanted && !wanted.has(concept.id)) continue;
+    const quotes = index.byConcept(concept.id).filter(accepts).sort(textOrder);
+    groups.push({ concept, quotes });
+  }
+  return groups.filter((group) => group.quotes.length > 0 || hasQuotesBelow(group.concept, groups));
+}
+
+function hasQuotesBelow(concept: Concept, groups: ConceptQuotes[]): boolean {
+  return groups.some((g) => g.quotes.length > 0 && isBelow(g.concept, concept, groups));
+}
+
+function isBelow(candidate: Concept, ancestor: Concept, groups: ConceptQuotes[]): boolean {
+  for (let id = candidate.parentId; id !== undefined; id = groups.find((g) => g.concept.id === id)?.concept.parentId) {
+    if (id === ancestor.id) return true;
+  }
+  return false;
+}
+
+function textOrder(a: ResolvedAnnotation, b: ResolvedAnnotation): number {
+  return a.transcript.path.localeCompare(b.transcript.path) || startOf(a) - startOf(b);
+}
+
+function startOf(resolved: ResolvedAnnotation): number {
+  return resolved.resolution.status === 'orphaned' ? Number.MAX_SAFE_INTEGER : resolved.resolution.start;
+}
+
+/** The passage as a reader should see it: without a leading speaker label, trimmed. */
+export function quoteText(resolved: ResolvedAnnotation, speakerLabel: RegExp): string {
+  return resolved.text.replace(speakerLabel, '').trim();
+}
+
+export function citation(template: string, resolved: ResolvedAnnotation): string {
+  return template.replace(/\{informant\}/g, resolved.informant ?? '?');
+}

@@ -1,0 +1,59 @@
+import { resolveAnchor } from '../anchoring/resolve';
+import { basename } from '../paths';
+import type { ProjectFiles } from '../port';
+import type { Problem } from '../problems';
+import { informantCodeRegExp, SIDECAR_SUFFIX, speakerRegExp, type Settings } from '../settings/settings';
+import { readSidecar } from '../sidecar/readSidecar';
+import { informantAt, speakerTurns } from '../speakers/turns';
+import { TranscriptText } from '../text/transcriptText';
+import type { ResolvedAnnotation, TranscriptFile } from './model';
+import { readTextFile } from './readText';
+
+/** Reads a transcript and its sidecar, validates the sidecar and resolves every annotation. */
+export async function loadTranscript(files: ProjectFiles, path: string, settings: Settings, problems: Problem[]): Promise<TranscriptFile> {
+  const sidecarPath = path + SIDECAR_SUFFIX;
+  const [transcript, sidecar] = await Promise.all([
+    readTextFile(files, path, problems, true),
+    readTextFile(files, sidecarPath, problems, false, false),
+  ]);
+  const doc = typeof transcript === 'object' ? new TranscriptText(transcript.text) : undefined;
+  const file: TranscriptFile = {
+    path,
+    sidecarPath,
+    hadBom: typeof transcript === 'object' && transcript.hadBom,
+    turns: doc ? speakerTurns(doc.text, speakerRegExp(settings)) : [],
+    sidecarReadable: sidecar !== 'unreadable',
+    annotations: [],
+    ...(doc ? { doc } : {}),
+    ...(typeof sidecar === 'object' ? { sidecarText: sidecar.text } : {}),
+  };
+  if (typeof sidecar === 'object') readAnnotations(file, sidecar.text, settings, problems);
+  return file;
+}
+
+function readAnnotations(file: TranscriptFile, text: string, settings: Settings, problems: Problem[]): void {
+  const parsed = readSidecar(file.sidecarPath, text);
+  problems.push(...parsed.file.problems);
+  if (!parsed.file.ok) {
+    file.sidecarReadable = false;
+    return;
+  }
+  const name = basename(file.path);
+  if (parsed.transcript !== undefined && parsed.transcript !== name) {
+    problems.push({ file: file.sidecarPath, line: 1, column: 1, severity: 'warning', code: 'transcript-name', message: `The sidecar names "${parsed.transcript}" but sits next to "${name}". Rename one of them or correct the "transcript:" line.` });
+  }
+  const codePattern = informantCodeRegExp(settings);
+  const isInformant = (code: string) => codePattern.test(code);
+  for (const entry of parsed.entries) {
+    const { annotation } = entry;
+    const resolved: ResolvedAnnotation = { annotation, resolution: { status: 'orphaned', reason: 'The transcript could not be read.' }, transcript: file, text: annotation.quote, line: entry.line, column: entry.column };
+    if (file.doc) {
+      resolved.resolution = resolveAnchor(file.doc, annotation);
+      if (resolved.resolution.status !== 'orphaned') resolved.text = file.doc.text.slice(resolved.resolution.start, resolved.resolution.end);
+    }
+    const attributed = resolved.resolution.status !== 'orphaned' ? informantAt(file.turns, resolved.resolution.start, isInformant) : undefined;
+    const informant = annotation.informant ?? attributed;
+    if (informant !== undefined) resolved.informant = informant;
+    file.annotations.push(resolved);
+  }
+}

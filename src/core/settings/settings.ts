@@ -1,0 +1,76 @@
+import type { YamlFile } from '../yaml/yamlFile';
+
+/** Project settings from qcode.yaml; every one has a default, so the file is optional. */
+export interface Settings {
+  codebook: string;
+  informants: string;
+  /** Folder searched (recursively) for transcripts. */
+  transcripts: string;
+  /** File endings of transcripts. */
+  extensions: string[];
+  /** Matches a speaker label at the start of a line; group 1 is the speaker. */
+  speakerPattern: string;
+  /** Matches an informant code (without anchors). */
+  informantPattern: string;
+  /** How a quote is cited in exports; {informant} is replaced by the code. */
+  citation: string;
+}
+
+export const SETTINGS_FILE = 'qcode.yaml';
+export const SIDECAR_SUFFIX = '.annotations.yaml';
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = {
+  codebook: 'codebook.yaml',
+  informants: 'informants.yaml',
+  transcripts: 'transcripts',
+  extensions: ['.txt', '.md'],
+  speakerPattern: '^([\\p{Lu}]{1,3}\\d{0,3})[ \\t]*:[ \\t]',
+  informantPattern: '\\p{Lu}{1,2}\\d{1,3}',
+  citation: '({informant})',
+};
+
+const TEXT_KEYS = ['codebook', 'informants', 'transcripts', 'speakerPattern', 'informantPattern', 'citation'] as const;
+type TextKey = (typeof TEXT_KEYS)[number];
+
+export function readSettings(file: YamlFile | undefined): Settings {
+  const settings: Settings = { ...DEFAULT_SETTINGS, extensions: [...DEFAULT_SETTINGS.extensions] };
+  const root = file?.document?.contents;
+  if (!file || root === null || root === undefined) return settings;
+  const map = file.asMap(root, 'qcode.yaml');
+  for (const { key, keyNode, value } of map ? file.entries(map, 'qcode.yaml') : []) {
+    if ((TEXT_KEYS as readonly string[]).includes(key)) {
+      const text = file.asString(value, `"${key}"`, keyNode);
+      if (text !== undefined && validSetting(file, key as TextKey, text, value ?? keyNode)) settings[key as TextKey] = text;
+    } else if (key === 'extensions') {
+      const seq = file.asSeq(value, '"extensions"', keyNode);
+      const endings = (seq?.items ?? []).map((item) => file.asString(item, 'A file ending', seq)).filter((e): e is string => !!e);
+      if (endings.length > 0) settings.extensions = endings.map((e) => (e.startsWith('.') ? e : `.${e}`));
+    } else file.unknownKey(keyNode, key, 'qcode.yaml', [...TEXT_KEYS, 'extensions']);
+  }
+  return settings;
+}
+
+function validSetting(file: YamlFile, key: TextKey, text: string, at: unknown): boolean {
+  if (key !== 'speakerPattern' && key !== 'informantPattern') return true;
+  try {
+    new RegExp(text, 'u');
+    return true;
+  } catch (error) {
+    file.reportAt(at as never, 'error', 'bad-pattern', `"${key}" is not a valid regular expression (${(error as Error).message}). The default is used until it is fixed.`);
+    return false;
+  }
+}
+
+export function speakerRegExp(settings: Settings): RegExp {
+  return new RegExp(settings.speakerPattern, 'gmu');
+}
+
+/** Matches a whole informant code. */
+export function informantCodeRegExp(settings: Settings): RegExp {
+  return new RegExp(`^(?:${settings.informantPattern})$`, 'u');
+}
+
+/** Finds informant codes inside running text (not inside longer words). */
+export function informantMentionRegExp(settings: Settings): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${settings.informantPattern})(?![\\p{L}\\p{N}])`, 'gu');
+}

@@ -1,0 +1,124 @@
+import { isScalar, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { parseRange } from '../text/position';
+import { YamlFile } from '../yaml/yamlFile';
+import { ANNOTATION_KEYS, SIDECAR_VERSION, type Annotation, type AnnotationKey } from './annotation';
+
+/** An annotation together with the place in the sidecar it was read from. */
+export interface SidecarEntry {
+  annotation: Annotation;
+  item: YAMLMap;
+  pairs: Map<AnnotationKey, Pair>;
+  line: number;
+  column: number;
+}
+
+export interface ParsedSidecar {
+  file: YamlFile;
+  transcript?: string;
+  /** The `annotations:` pair, when present. */
+  annotationsPair?: Pair;
+  list?: YAMLSeq;
+  entries: SidecarEntry[];
+}
+
+const TOP_KEYS = ['qcode', 'transcript', 'annotations'];
+const REQUIRED: AnnotationKey[] = ['id', 'concepts', 'quote'];
+
+/** Parses and validates a sidecar; problems land in `file.problems`. */
+export function readSidecar(path: string, text: string): ParsedSidecar {
+  const file = new YamlFile(path, text);
+  const parsed: ParsedSidecar = { file, entries: [] };
+  const root = file.document?.contents;
+  if (!file.ok) return parsed;
+  const map = file.asMap(root, 'A sidecar', file.document?.contents);
+  if (!map) return parsed;
+  let version: string | undefined;
+  for (const { key, keyNode, value, pair } of file.entries(map, 'the sidecar')) {
+    if (key === 'qcode') version = file.asString(value, '"qcode" (the format version)', keyNode);
+    else if (key === 'transcript') parsed.transcript = file.asString(value, '"transcript"', keyNode);
+    else if (key === 'annotations') readList(file, parsed, pair, keyNode);
+    else file.unknownKey(keyNode, key, 'the sidecar', TOP_KEYS);
+  }
+  checkVersion(file, version, map);
+  return parsed;
+}
+
+function checkVersion(file: YamlFile, version: string | undefined, map: YAMLMap): void {
+  if (version === undefined) file.reportAt(map, 'error', 'missing-key', `The sidecar has no "qcode: ${SIDECAR_VERSION}" line. Add it at the top.`);
+  else if (version !== String(SIDECAR_VERSION)) {
+    file.reportAt(map, 'error', 'unsupported-version', `This sidecar is format ${version}; this qcode reads format ${SIDECAR_VERSION}. Update qcode.`);
+  }
+}
+
+function readList(file: YamlFile, parsed: ParsedSidecar, pair: Pair, keyNode: Node): void {
+  parsed.annotationsPair = pair;
+  if (pair.value === null || (isScalar(pair.value) && pair.value.value === null)) return;
+  const list = file.asSeq(pair.value, '"annotations"', keyNode);
+  if (!list) return;
+  parsed.list = list;
+  const ids = new Map<string, number>();
+  for (const item of list.items) {
+    const map = file.asMap(item, 'An annotation', list);
+    const entry = map && readEntry(file, map);
+    if (!entry) continue;
+    const firstLine = ids.get(entry.annotation.id);
+    if (firstLine !== undefined) {
+      file.reportAt(map, 'error', 'duplicate-id', `The annotation id "${entry.annotation.id}" is already used on line ${firstLine}. Give one of them a new id (8 letters and digits).`);
+      continue;
+    }
+    ids.set(entry.annotation.id, entry.line);
+    parsed.entries.push(entry);
+  }
+}
+
+function readEntry(file: YamlFile, map: YAMLMap): SidecarEntry | undefined {
+  const values: Partial<Record<AnnotationKey, unknown>> = {};
+  const pairs = new Map<AnnotationKey, Pair>();
+  for (const { key, keyNode, value, pair } of file.entries(map, 'an annotation')) {
+    if (!(ANNOTATION_KEYS as readonly string[]).includes(key)) {
+      file.unknownKey(keyNode, key, 'an annotation', ANNOTATION_KEYS);
+      continue;
+    }
+    const read = readField(file, key as AnnotationKey, value, keyNode);
+    if (read === undefined) continue;
+    values[key as AnnotationKey] = read;
+    pairs.set(key as AnnotationKey, pair);
+  }
+  const missing = REQUIRED.filter((key) => values[key] === undefined);
+  if (missing.length > 0) {
+    file.reportAt(map, 'error', 'missing-key', `This annotation has no ${missing.map((k) => `"${k}"`).join(', ')}. Every annotation needs an id, at least one concept and its quote.`);
+    return undefined;
+  }
+  const { line, column } = file.positionOf(map.range?.[0] ?? 0);
+  return { annotation: values as Annotation, item: map, pairs, line, column };
+}
+
+function readField(file: YamlFile, key: AnnotationKey, value: unknown, keyNode: Node): unknown {
+  if (key === 'concepts') return readConcepts(file, value, keyNode);
+  if (key === 'range') return readRange(file, value, keyNode);
+  const text = file.asString(value, `"${key}"`, keyNode);
+  if (text === '' && (key === 'id' || key === 'quote')) {
+    file.reportAt(keyNode, 'error', 'empty-value', `"${key}" must not be empty.`);
+    return undefined;
+  }
+  return text;
+}
+
+function readConcepts(file: YamlFile, value: unknown, keyNode: Node): string[] | undefined {
+  const list = file.asSeq(value, '"concepts"', keyNode);
+  if (!list) return undefined;
+  const ids = list.items.map((item) => file.asString(item, 'A concept id', list)).filter((id): id is string => id !== undefined);
+  if (ids.length === 0) {
+    file.reportAt(keyNode, 'error', 'empty-value', 'An annotation needs at least one concept, as in "concepts: [samordning.formell]".');
+    return undefined;
+  }
+  return ids;
+}
+
+function readRange(file: YamlFile, value: unknown, keyNode: Node) {
+  const text = file.asString(value, '"range"', keyNode);
+  if (text === undefined) return undefined;
+  const range = parseRange(text);
+  if (!range) file.reportAt(file.plain(value) ?? keyNode, 'error', 'bad-range', `"${text}" is not a range. Write startLine:startColumn-endLine:endColumn, e.g. 21:5-21:97, with the start before the end.`);
+  return range;
+}

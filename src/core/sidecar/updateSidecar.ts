@@ -1,0 +1,31 @@
+import { basename } from '../paths';
+import type { ProjectFiles } from '../port';
+import type { Problem } from '../problems';
+import { decodeUtf8, encodeUtf8 } from '../text/decode';
+import type { Annotation } from './annotation';
+import { readSidecar } from './readSidecar';
+import { writeSidecar } from './writeSidecar';
+
+export type SidecarEdit = (annotations: Annotation[]) => Annotation[];
+export type UpdateResult = { ok: true; changed: boolean } | { ok: false; problems: Problem[] };
+
+/**
+ * Applies an edit to the annotations of a sidecar as it is on disk right now, so that changes
+ * made by someone else since the project was loaded are kept, then writes it atomically. A sidecar
+ * that does not parse is left alone.
+ */
+export async function updateSidecar(files: ProjectFiles, sidecarPath: string, transcriptPath: string, edit: SidecarEdit): Promise<UpdateResult> {
+  const bytes = await files.read(sidecarPath);
+  let previous: string | undefined;
+  if (bytes) {
+    const decoded = decodeUtf8(bytes);
+    if (!decoded.ok) return { ok: false, problems: [{ file: sidecarPath, line: decoded.line, column: decoded.column, severity: 'error', code: 'not-utf8', message: decoded.message }] };
+    previous = decoded.text;
+  }
+  const current = previous === undefined ? [] : readSidecar(sidecarPath, previous).entries.map((e) => e.annotation);
+  const written = writeSidecar(sidecarPath, previous, basename(transcriptPath), edit(current));
+  if (!written.ok) return written;
+  if (written.text === previous) return { ok: true, changed: false };
+  await files.write(sidecarPath, encodeUtf8(written.text));
+  return { ok: true, changed: true };
+}

@@ -1,0 +1,14 @@
+/** Finds git merge-conflict markers, which must be resolved before a file can be trusted. */
+
+const MARKER = /^(?:<{7}|>{7})(?: |\r?$)/m;
+
+/** 1-based line of the first conflict marker, or undefined. */
+export function findConflictMarker(text: string): number | undefined {
+  const match = MARKER.exec(text);
+  if (!match) return undefined;
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < match.index; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+export const CONFLICT_ADVICE = 'The file contains git merge-conflict markers. Resolve the conflict (keep the lines you want, delete the <<<<<<<, ======= and >>>>>>> lines), then check again.';

@@ -1,0 +1,101 @@
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { problem, type Problem, type Severity } from '../problems';
+import { CONFLICT_ADVICE, findConflictMarker } from '../text/conflictMarkers';
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * A parsed YAML file that knows where each node is, so that every complaint about it names the
+ * file, line and column. Aliases are refused outright: qcode files never need them, and refusing
+ * them makes alias bombs impossible.
+ */
+export class YamlFile {
+  readonly problems: Problem[] = [];
+  readonly document: Document.Parsed | undefined;
+  private readonly lines = new LineCounter();
+
+  constructor(readonly path: string, readonly text: string) {
+    const conflictLine = findConflictMarker(text);
+    if (conflictLine !== undefined) {
+      this.problems.push(problem(path, conflictLine, 1, 'error', 'conflict-markers', CONFLICT_ADVICE));
+      return;
+    }
+    const document = parseDocument(text, { lineCounter: this.lines, uniqueKeys: true, prettyErrors: false, version: '1.2' });
+    for (const error of document.errors) this.report(error.pos[0], 'error', 'yaml-syntax', `${firstLine(error.message)}. Fix the YAML at this place (check indentation, colons and quotes).`);
+    if (document.errors.length === 0) this.document = document;
+  }
+
+  get ok(): boolean {
+    return this.document !== undefined;
+  }
+
+  positionOf(offset: number): { line: number; column: number } {
+    const { line, col } = this.lines.linePos(offset);
+    return { line, column: col };
+  }
+
+  report(offset: number, severity: Severity, code: string, message: string): void {
+    const { line, column } = this.positionOf(offset);
+    this.problems.push(problem(this.path, line, column, severity, code, message));
+  }
+
+  reportAt(node: Node | null | undefined, severity: Severity, code: string, message: string): void {
+    this.report(node?.range?.[0] ?? 0, severity, code, message);
+  }
+
+  /** The node, unless it is an alias (reported). */
+  plain(node: unknown): Node | undefined {
+    if (isAlias(node)) {
+      this.reportAt(node, 'error', 'alias', 'YAML aliases (*name) are not allowed in qcode files. Write the value out in full.');
+      return undefined;
+    }
+    return (node ?? undefined) as Node | undefined;
+  }
+
+  asMap(node: unknown, what: string, at?: Node | null): YAMLMap | undefined {
+    const plain = this.plain(node);
+    if (isMap(plain)) return plain;
+    this.reportAt(plain ?? at, 'error', 'wrong-type', `${what} must be a mapping (key: value lines).`);
+    return undefined;
+  }
+
+  asSeq(node: unknown, what: string, at?: Node | null): YAMLSeq | undefined {
+    const plain = this.plain(node);
+    if (isSeq(plain)) return plain;
+    this.reportAt(plain ?? at, 'error', 'wrong-type', `${what} must be a list (lines starting with "- ", or [a, b]).`);
+    return undefined;
+  }
+
+  asString(node: unknown, what: string, at?: Node | null): string | undefined {
+    const plain = this.plain(node);
+    if (isScalar(plain) && (typeof plain.value === 'string' || typeof plain.value === 'number')) return String(plain.value);
+    this.reportAt(plain ?? at, 'error', 'wrong-type', `${what} must be text.`);
+    return undefined;
+  }
+
+  /** The entries of a mapping with their keys as text; refuses non-text keys and prototype keys. */
+  entries(map: YAMLMap, what: string): { key: string; keyNode: Scalar; value: unknown; pair: Pair }[] {
+    const out: { key: string; keyNode: Scalar; value: unknown; pair: Pair }[] = [];
+    for (const pair of map.items) {
+      const keyNode = this.plain(pair.key);
+      if (!isScalar(keyNode) || typeof keyNode.value !== 'string') {
+        this.reportAt(keyNode ?? map, 'error', 'wrong-type', `Keys in ${what} must be plain words.`);
+        continue;
+      }
+      if (FORBIDDEN_KEYS.has(keyNode.value)) {
+        this.reportAt(keyNode, 'error', 'forbidden-key', `The key "${keyNode.value}" is not allowed. Delete this line.`);
+        continue;
+      }
+      out.push({ key: keyNode.value, keyNode, value: pair.value, pair });
+    }
+    return out;
+  }
+
+  unknownKey(keyNode: Scalar, key: string, what: string, known: readonly string[]): void {
+    this.reportAt(keyNode, 'error', 'unknown-key', `Unknown key "${key}" in ${what}. Known keys: ${known.join(', ')}. Correct or delete it.`);
+  }
+}
+
+function firstLine(message: string): string {
+  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+}
