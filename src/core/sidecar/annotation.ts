@@ -1,5 +1,5 @@
 import type { TextRange } from '../text/position';
-import { comparePositions } from '../text/position';
+import { comparePositions, sameRange } from '../text/position';
 
 /** One coded passage of a transcript, as kept in its sidecar. */
 export interface Annotation {
@@ -32,4 +32,11 @@ export function compareAnnotations(a: Annotation, b: Annotation): number {
     if (byPosition !== 0) return byPosition;
   } else if (a.range || b.range) return a.range ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Whether two annotations agree on one field. */
+export function sameField(a: Annotation, b: Annotation, key: AnnotationKey): boolean {
+  if (key === 'concepts') return a.concepts.length === b.concepts.length && a.concepts.every((c, i) => c === b.concepts[i]);
+  if (key === 'range') return sameRange(a.range, b.range);
+  return a[key] === b[key];
 }

@@ -1,7 +1,6 @@
 import type { Node, Pair } from 'yaml';
 import type { Problem } from '../problems';
-import { sameRange } from '../text/position';
-import { ANNOTATION_KEYS, compareAnnotations, type Annotation, type AnnotationKey } from './annotation';
+import { ANNOTATION_KEYS, compareAnnotations, sameField, type Annotation, type AnnotationKey } from './annotation';
 import { readSidecar, type ParsedSidecar, type SidecarEntry } from './readSidecar';
 import { renderAnnotation, renderField, renderSidecar } from './render';
 import { applySplices, lineEndAfter, lineStartOf, longestIncreasingSubsequence, type Splice } from './splice';
@@ -90,12 +89,6 @@ class SidecarDiff {
   private entryEnd(entry: SidecarEntry): number {
     return lineEndAfter(this.text, entry.item.range?.[1] ?? 0);
   }
-}
-
-function sameField(a: Annotation, b: Annotation, key: AnnotationKey): boolean {
-  if (key === 'concepts') return a.concepts.length === b.concepts.length && a.concepts.every((c, i) => c === b.concepts[i]);
-  if (key === 'range') return sameRange(a.range, b.range);
-  return a[key] === b[key];
 }
 
 function replaceListValue(text: string, pair: Pair, annotations: Annotation[]): string {

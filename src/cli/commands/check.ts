@@ -1,0 +1,54 @@
+import type { Resolution } from '../../core/anchoring/anchor';
+import { fixRanges } from '../../core/operations/fixRanges';
+import { loadProject } from '../../core/project/loadProject';
+import type { Project } from '../../core/project/model';
+import { hasErrors } from '../../core/problems';
+import { formatRange } from '../../core/text/position';
+import { choice, parse } from '../args';
+import { NodeProjectFiles } from '../nodeFiles';
+import type { Output } from '../output';
+import { problemsAsGithub, problemsAsText } from '../problemFormats';
+import { projectFolder } from '../projectRoot';
+import { EXIT_OK, EXIT_PROBLEMS } from '../usage';
+
+export async function check(args: string[], io: Output): Promise<number> {
+  const { values, positionals } = parse(args, { fix: { type: 'boolean' }, format: { type: 'string' } }, 1);
+  const format = choice(values.format, ['text', 'json', 'github'] as const, 'text', 'format');
+  const files = new NodeProjectFiles(projectFolder(positionals[0]));
+  let project = await loadProject(files);
+  if (values.fix) {
+    const report = await fixRanges(files, project);
+    if (format === 'text') io.err(`Updated ${report.updated} annotation(s) in ${report.files.length} sidecar(s).\n`);
+    project = await loadProject(files);
+    project.problems.push(...report.problems);
+  }
+  if (format === 'json') io.out(JSON.stringify(checkJson(project), null, 2) + '\n');
+  else if (format === 'github') io.out(problemsAsGithub(project.problems) + summary(project) + '\n');
+  else io.out(problemsAsText(project.problems) + summary(project) + '\n');
+  return hasErrors(project.problems) ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+function checkJson(project: Project) {
+  return {
+    files: project.transcripts.filter((t) => t.sidecarText !== undefined).map((t) => ({
+      transcript: t.path,
+      sidecar: t.sidecarPath,
+      annotations: t.annotations.map((r) => ({ id: r.annotation.id, status: r.resolution.status, range: rangeOf(r.resolution, r.annotation.range), quote: r.annotation.quote })),
+    })),
+    problems: project.problems,
+  };
+}
+
+function rangeOf(resolution: Resolution, saved: Parameters<typeof formatRange>[0] | undefined): string | null {
+  if (resolution.status !== 'orphaned') return formatRange(resolution.range);
+  return saved ? formatRange(saved) : null;
+}
+
+function summary(project: Project): string {
+  const counts = { exact: 0, moved: 0, fuzzy: 0, orphaned: 0 };
+  for (const t of project.transcripts) for (const r of t.annotations) counts[r.resolution.status]++;
+  const total = counts.exact + counts.moved + counts.fuzzy + counts.orphaned;
+  const errors = project.problems.filter((p) => p.severity === 'error').length;
+  const warnings = project.problems.filter((p) => p.severity === 'warning').length;
+  return `${project.transcripts.length} transcripts, ${total} annotations: ${counts.exact} exact, ${counts.moved} moved, ${counts.fuzzy} fuzzy, ${counts.orphaned} orphaned; ${errors} errors, ${warnings} warnings.`;
+}
