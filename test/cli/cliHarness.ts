@@ -20,7 +20,7 @@ export async function qcode(...argv: string[]): Promise<CliResult> {
 }
 
 /** A fresh copy of the sample project (or an empty folder) to change freely. */
-export function scratchProject(from: string | undefined = SAMPLE): string {
+export function scratchProject(from: string | null = SAMPLE): string {
   const dir = mkdtempSync(join(tmpdir(), 'qcode-cli-'));
   if (from) cpSync(from, dir, { recursive: true });
   return dir;
