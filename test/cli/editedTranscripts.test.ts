@@ -51,7 +51,7 @@ describe('sample transcripts edited after coding', () => {
       const expected = new Map<string, string>();
       for (const file of original.files) {
         const text = read(dir, file.transcript);
-        const tracked = file.annotations.map((a) => {
+        const tracked: Tracked[] = file.annotations.map((a) => {
           const start = offsetOf(text, a.range as string);
           return { id: a.id, quote: a.quote, start, end: start + a.quote.length };
         });

@@ -21,20 +21,25 @@ export interface FuzzyMatch {
  * An approximate match of the quote whose surroundings agree with the saved context. Searches
  * near the last known place first, then the whole text.
  */
-export function findFuzzy(text: string, quote: string, before: string, after: string, hint: number | undefined): FuzzyMatch | undefined {
+export function findFuzzy(text: string, quote: string, before: string, after: string, hint: number | undefined, exclude?: Span): FuzzyMatch | undefined {
   if (quote.length < MIN_FUZZY_LENGTH) return undefined;
   const maxErrors = Math.floor(quote.length * MAX_ERROR_RATE);
   const radius = Math.max(4096, quote.length * 4);
   const center = hint ?? 0;
   const windowStart = Math.max(0, center - radius);
   const windowEnd = Math.min(text.length, center + radius + quote.length);
-  const near = best(text, windowStart, windowEnd, quote, before, after, maxErrors);
+  const near = best(text, windowStart, windowEnd, quote, before, after, maxErrors, exclude);
   if (near || (windowStart === 0 && windowEnd === text.length)) return near;
-  return best(text, 0, text.length, quote, before, after, maxErrors);
+  return best(text, 0, text.length, quote, before, after, maxErrors, exclude);
 }
 
-function best(text: string, from: number, to: number, quote: string, before: string, after: string, maxErrors: number): FuzzyMatch | undefined {
-  const matches = search(text.slice(from, to), quote, maxErrors);
+export interface Span {
+  start: number;
+  end: number;
+}
+
+function best(text: string, from: number, to: number, quote: string, before: string, after: string, maxErrors: number, exclude?: Span): FuzzyMatch | undefined {
+  const matches = search(masked(text, from, to, exclude), quote, maxErrors);
   let winner: FuzzyMatch | undefined;
   for (const match of matches) {
     const start = from + match.start;
@@ -52,4 +57,13 @@ function score(text: string, start: number, end: number, quote: string, before: 
   if (hasContext ? contextAgreement < MIN_CONTEXT : quoteAgreement < MIN_QUOTE_WITHOUT_CONTEXT) return undefined;
   const confidence = hasContext ? (50 * quoteAgreement + 40 * contextAgreement) / 90 : quoteAgreement;
   return confidence >= MIN_CONFIDENCE ? confidence : undefined;
+}
+
+/** text[from, to) with an excluded span blanked out, so that the search looks past it. */
+function masked(text: string, from: number, to: number, exclude: Span | undefined): string {
+  const slice = text.slice(from, to);
+  if (!exclude || exclude.end <= from || exclude.start >= to) return slice;
+  const start = Math.max(exclude.start, from) - from;
+  const end = Math.min(exclude.end, to) - from;
+  return slice.slice(0, start) + '\u0000'.repeat(end - start) + slice.slice(end);
 }

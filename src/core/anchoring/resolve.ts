@@ -7,6 +7,11 @@ import { findFuzzy } from './fuzzy';
 /** Below this length a quote is only re-found where some of its saved context agrees. */
 export const SHORT_QUOTE = 16;
 const MAX_OCCURRENCES = 10_000;
+/**
+ * An exact copy where less than this share of the saved context agrees may be a repeated phrase
+ * rather than the passage: an approximate match with agreeing context elsewhere is preferred.
+ */
+const WEAK_CONTEXT_SHARE = 0.25;
 
 interface Wanted {
   quote: string;
@@ -33,9 +38,10 @@ export function resolveAnchor(doc: TranscriptText, anchor: Anchor): Resolution {
     hint: anchor.range ? doc.nearestOffset(anchor.range.start) : undefined,
   };
   const moved = findMoved(doc, wanted);
-  if (moved.found) return moved.found;
   if (moved.ambiguous) return { status: 'orphaned', reason: moved.ambiguous };
-  const fuzzy = findFuzzy(doc.text, wanted.quote, wanted.before, wanted.after, wanted.hint);
+  if (moved.found && !moved.weakContext) return moved.found;
+  const fuzzy = findFuzzy(doc.text, wanted.quote, wanted.before, wanted.after, wanted.hint, moved.found);
+  if (moved.found && (!fuzzy || overlaps(fuzzy, moved.found))) return moved.found;
   if (fuzzy) return { status: 'fuzzy', start: fuzzy.start, end: fuzzy.end, range: rangeOf(doc, fuzzy.start, fuzzy.end), confidence: fuzzy.confidence };
   return { status: 'orphaned', reason: 'The quote is no longer in the transcript, and no close match with the same context was found.' };
 }
@@ -54,7 +60,8 @@ interface Candidate {
   distance: number;
 }
 
-function findMoved(doc: TranscriptText, wanted: Wanted): { found?: Resolution; ambiguous?: string } {
+/** The same text elsewhere; `weakContext` when little of the saved context agrees there. */
+function findMoved(doc: TranscriptText, wanted: Wanted): { found?: Resolution & { start: number; end: number }; ambiguous?: string; weakContext?: boolean } {
   const candidates = occurrences(doc.text, wanted);
   if (candidates.length === 0) return {};
   candidates.sort((a, b) => b.context - a.context || a.distance - b.distance);
@@ -67,7 +74,12 @@ function findMoved(doc: TranscriptText, wanted: Wanted): { found?: Resolution; a
     return { ambiguous: 'The short quote was found elsewhere, but none of its saved context agrees there.' };
   }
   const end = best.start + wanted.quote.length;
-  return { found: { status: 'moved', start: best.start, end, range: rangeOf(doc, best.start, end), confidence: 1 } };
+  const weakContext = best.context < fullContext * WEAK_CONTEXT_SHARE;
+  return { found: { status: 'moved', start: best.start, end, range: rangeOf(doc, best.start, end), confidence: 1 }, weakContext };
+}
+
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
 }
 
 function occurrences(text: string, wanted: Wanted): Candidate[] {

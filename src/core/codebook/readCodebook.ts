@@ -1,4 +1,4 @@
-import type { Node, YAMLMap } from 'yaml';
+import { isScalar, type Node, type YAMLMap } from 'yaml';
 import { YamlFile } from '../yaml/yamlFile';
 import { Codebook, type Concept } from './codebook';
 
@@ -25,7 +25,7 @@ class ConceptReader {
   constructor(private readonly file: YamlFile) {}
 
   list(value: unknown, parentId: string | undefined, depth: number, at: Node): Concept[] {
-    if (value === null || value === undefined) return [];
+    if (value === null || value === undefined || (isScalar(value) && value.value === null)) return [];
     const seq = this.file.asSeq(value, 'concepts', at);
     const concepts: Concept[] = [];
     for (const item of seq?.items ?? []) {

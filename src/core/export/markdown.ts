@@ -24,7 +24,8 @@ function blockQuote(text: string, cite: string): string {
 
 /** Keeps a quote's first characters from being read as Markdown structure (#, -, 1.). */
 function escapeLineStart(line: string): string {
-  return line.replace(/^([#>+*-]|\d+[.)])(?=\s)/, '\\$1');
+  // A backslash escapes punctuation only: "1\." is literal text, while "\1." would show its backslash.
+  return line.replace(/^([#>+*-])(?=\s)/, '\\$1').replace(/^(\d+)([.)])(?=\s)/, '$1\\$2');
 }
 
 function escapeInline(text: string): string {

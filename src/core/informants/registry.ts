@@ -41,7 +41,7 @@ export function readInformants(file: YamlFile): InformantRegistry {
       file.unknownKey(keyNode, key, 'the informant registry', ['informants']);
       continue;
     }
-    if (value === null || value === undefined) continue;
+    if (value === null || value === undefined || (isScalar(value) && value.value === null)) continue;
     const seq = file.asSeq(value, 'informants', keyNode);
     for (const item of seq?.items ?? []) {
       const entry = file.asMap(item, 'An informant', seq);

@@ -1,11 +1,11 @@
 import { captureAnchor } from '../anchoring/capture';
 import { newAnnotationId } from '../ids';
 import type { ProjectFiles, RandomBytes } from '../port';
-import type { Project, TranscriptFile } from '../project/model';
+import type { Project } from '../project/model';
 import { informantCodeRegExp } from '../settings/settings';
 import type { Annotation } from '../sidecar/annotation';
 import { updateSidecar } from '../sidecar/updateSidecar';
-import { informantAt } from '../speakers/turns';
+import { informantAt, type SpeakerTurn } from '../speakers/turns';
 import { formatRange, type TextRange } from '../text/position';
 import type { TranscriptText } from '../text/transcriptText';
 
@@ -30,19 +30,20 @@ export async function tagPassage(files: ProjectFiles, project: Project, request:
   if (request.concepts.length === 0) return { ok: false, message: 'Give at least one concept.' };
   const offsets = passageOffsets(transcript.doc, request.range);
   if (typeof offsets === 'string') return { ok: false, message: `${request.transcript}: ${offsets}` };
-  const annotation = buildAnnotation(project, transcript, offsets, request, random);
+  const taken = new Set(project.transcripts.flatMap((t) => t.annotations.map((a) => a.annotation.id)));
+  const annotation = annotationFor(project, transcript.doc, transcript.turns, offsets, request, newAnnotationId(random, taken));
   const result = await updateSidecar(files, transcript.sidecarPath, transcript.path, (current) => [...current, annotation]);
   if (!result.ok) return { ok: false, message: result.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`).join('\n') };
   return { ok: true, annotation };
 }
 
-function buildAnnotation(project: Project, transcript: TranscriptFile, [start, end]: [number, number], request: TagRequest, random: RandomBytes): Annotation {
-  const anchor = captureAnchor(transcript.doc as TranscriptText, start, end);
+/** A new annotation of the passage [start, end) of a text, attributed to the speaker of its turn. */
+export function annotationFor(project: Project, doc: TranscriptText, turns: readonly SpeakerTurn[], [start, end]: [number, number], request: Omit<TagRequest, 'transcript' | 'range'>, id: string): Annotation {
+  const anchor = captureAnchor(doc, start, end);
   const codePattern = informantCodeRegExp(project.settings);
-  const informant = informantAt(transcript.turns, start, (code) => codePattern.test(code));
-  const taken = new Set(project.transcripts.flatMap((t) => t.annotations.map((a) => a.annotation.id)));
+  const informant = informantAt(turns, start, (code) => codePattern.test(code));
   return {
-    id: newAnnotationId(random, taken),
+    id,
     concepts: [...new Set(request.concepts)],
     ...(informant ? { informant } : {}),
     range: anchor.range,
@@ -56,7 +57,7 @@ function buildAnnotation(project: Project, transcript: TranscriptFile, [start, e
 }
 
 /** The passage's offsets with surrounding white space left out, or why the range is unusable. */
-function passageOffsets(doc: TranscriptText, range: TextRange): [number, number] | string {
+export function passageOffsets(doc: TranscriptText, range: TextRange): [number, number] | string {
   const start = doc.offsetAt(range.start);
   const end = doc.offsetAt(range.end);
   if (start === undefined || end === undefined) return `the range ${formatRange(range)} is outside the text (it has ${doc.lineCount} lines; columns count from 1).`;

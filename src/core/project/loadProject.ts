@@ -2,7 +2,7 @@ import { readCodebook } from '../codebook/readCodebook';
 import { InformantRegistry, readInformants } from '../informants/registry';
 import type { ProjectFiles } from '../port';
 import { compareProblems, type Problem } from '../problems';
-import { readSettings, SETTINGS_FILE } from '../settings/settings';
+import { readSettings, SETTINGS_FILE, type Settings } from '../settings/settings';
 import { YamlFile } from '../yaml/yamlFile';
 import { checkProject } from './checks';
 import { discoverTranscripts } from './discover';
@@ -10,15 +10,20 @@ import { loadTranscript } from './loadTranscript';
 import type { Project, TranscriptFile } from './model';
 import { readTextFile } from './readText';
 
-/** Reads, validates and resolves a whole project. Problems are collected, never thrown. */
-export async function loadProject(files: ProjectFiles): Promise<Project> {
+/**
+ * Reads, validates and resolves a whole project. Problems are collected, never thrown.
+ * `overrides` (the editor's settings, say) take precedence over qcode.yaml.
+ */
+export async function loadProject(files: ProjectFiles, overrides: Partial<Settings> = {}): Promise<Project> {
   const problems: Problem[] = [];
-  const settings = readSettings(await readYaml(files, SETTINGS_FILE, problems, false));
+  const settingsFile = await readYaml(files, SETTINGS_FILE, problems, false);
+  const settings = { ...readSettings(settingsFile), ...overrides };
   const codebookFile = await readYaml(files, settings.codebook, problems, true);
   const informantsFile = await readYaml(files, settings.informants, problems, false);
   const codebook = readCodebook(codebookFile ?? new YamlFile(settings.codebook, ''));
   const informants = informantsFile ? readInformants(informantsFile) : new InformantRegistry([]);
-  for (const file of [codebookFile, informantsFile]) problems.push(...(file?.problems ?? []));
+  // After reading, so that what the readers found (unknown keys, wrong types) is included.
+  for (const file of [settingsFile, codebookFile, informantsFile]) problems.push(...(file?.problems ?? []));
   const discovered = await discoverTranscripts(files, settings);
   const transcripts: TranscriptFile[] = [];
   for (const path of discovered.transcripts) transcripts.push(await loadTranscript(files, path, settings, problems));
@@ -31,7 +36,5 @@ export async function loadProject(files: ProjectFiles): Promise<Project> {
 async function readYaml(files: ProjectFiles, path: string, problems: Problem[], required: boolean): Promise<YamlFile | undefined> {
   const read = await readTextFile(files, path, problems, required, false);
   if (typeof read !== 'object') return undefined;
-  const file = new YamlFile(path, read.text);
-  if (path === SETTINGS_FILE) problems.push(...file.problems);
-  return file;
+  return new YamlFile(path, read.text);
 }

@@ -45,7 +45,7 @@ export function readSidecar(path: string, text: string): ParsedSidecar {
 
 function checkVersion(file: YamlFile, version: string | undefined, map: YAMLMap): void {
   if (version === undefined) file.reportAt(map, 'error', 'missing-key', `The sidecar has no "qcode: ${SIDECAR_VERSION}" line. Add it at the top.`);
-  else if (version !== String(SIDECAR_VERSION)) {
+  else if (Number(version) !== SIDECAR_VERSION) {
     file.reportAt(map, 'error', 'unsupported-version', `This sidecar is format ${version}; this qcode reads format ${SIDECAR_VERSION}. Update qcode.`);
   }
 }

@@ -1,19 +1,36 @@
-import { stringify, YAMLSeq } from 'yaml';
+import { Scalar, stringify, YAMLSeq } from 'yaml';
 import { formatRange } from '../text/position';
 import { ANNOTATION_KEYS, SIDECAR_VERSION, type Annotation, type AnnotationKey } from './annotation';
 
-/** Never fold long lines, never use block scalars: one value, one line, so diffs stay readable. */
-const SCALAR_OPTIONS = { lineWidth: 0, minContentWidth: 0, blockQuote: false, version: '1.2' } as const;
+/**
+ * Never fold long lines, never use block scalars: one value, one line, so diffs stay readable.
+ * Line breaks inside a value are always written as \n escapes (yaml would otherwise break long
+ * double-quoted values at them, unindented, which is invalid YAML inside the annotation list).
+ */
+const SCALAR_OPTIONS = { lineWidth: 0, minContentWidth: 0, blockQuote: false, doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER, version: '1.2' } as const;
 
 export function renderScalar(value: string): string {
-  return stringify(value, SCALAR_OPTIONS).trimEnd();
+  return withoutFinalNewline(stringify(scalarNode(value), SCALAR_OPTIONS));
+}
+
+/** A value with a line break is always "double-quoted": plain and 'single' styles would fold it over unindented lines. */
+function scalarNode(value: string): string | Scalar {
+  if (!/[\n\r]/.test(value)) return value;
+  const node = new Scalar(value);
+  node.type = Scalar.QUOTE_DOUBLE;
+  return node;
+}
+
+/** Only the line break stringify ends with: trimEnd() would also eat trailing U+00A0, U+2028, U+3000 of a plain scalar. */
+function withoutFinalNewline(yaml: string): string {
+  return yaml.endsWith('\n') ? yaml.slice(0, -1) : yaml;
 }
 
 export function renderFlowList(values: readonly string[]): string {
   const seq = new YAMLSeq();
   seq.flow = true;
-  seq.items.push(...values);
-  return stringify(seq, { ...SCALAR_OPTIONS, flowCollectionPadding: false }).trimEnd();
+  seq.items.push(...values.map(scalarNode));
+  return withoutFinalNewline(stringify(seq, { ...SCALAR_OPTIONS, flowCollectionPadding: false }));
 }
 
 /** The YAML text of one field's value, or undefined when the annotation does not have it. */
@@ -43,7 +60,7 @@ export function renderAnnotation(annotation: Annotation, indent: number): string
 }
 
 export function renderSidecar(transcriptName: string, annotations: readonly Annotation[]): string {
-  const header = `# Annotations of ${transcriptName}, kept by qcode. Hand edits are welcome.\nqcode: ${SIDECAR_VERSION}\ntranscript: ${renderScalar(transcriptName)}\n`;
+  const header = `# Annotations of ${transcriptName.replace(/[\r\n]+/g, ' ')}, kept by qcode. Hand edits are welcome.\nqcode: ${SIDECAR_VERSION}\ntranscript: ${renderScalar(transcriptName)}\n`;
   if (annotations.length === 0) return `${header}annotations: []\n`;
   return `${header}annotations:\n${annotations.map((a) => renderAnnotation(a, 2)).join('')}`;
 }

@@ -17,15 +17,17 @@ export type UpdateResult = { ok: true; changed: boolean } | { ok: false; problem
 export async function updateSidecar(files: ProjectFiles, sidecarPath: string, transcriptPath: string, edit: SidecarEdit): Promise<UpdateResult> {
   const bytes = await files.read(sidecarPath);
   let previous: string | undefined;
+  let hadBom = false;
   if (bytes) {
     const decoded = decodeUtf8(bytes);
     if (!decoded.ok) return { ok: false, problems: [{ file: sidecarPath, line: decoded.line, column: decoded.column, severity: 'error', code: 'not-utf8', message: decoded.message }] };
     previous = decoded.text;
+    hadBom = decoded.hadBom;
   }
   const current = previous === undefined ? [] : readSidecar(sidecarPath, previous).entries.map((e) => e.annotation);
   const written = writeSidecar(sidecarPath, previous, basename(transcriptPath), edit(current));
   if (!written.ok) return written;
   if (written.text === previous) return { ok: true, changed: false };
-  await files.write(sidecarPath, encodeUtf8(written.text));
+  await files.write(sidecarPath, encodeUtf8(written.text, hadBom)); // a BOM an editor added stays, so line 1 is unchanged
   return { ok: true, changed: true };
 }

@@ -55,7 +55,7 @@ class SidecarDiff {
       const index = desiredIndex.get(annotation.id) ?? 0;
       const next = anchors.find((e) => (desiredIndex.get(e.annotation.id) ?? 0) > index);
       const at = next ? this.entryStart(next) : this.entryEnd(last);
-      this.out.push({ start: at, end: at, text: renderAnnotation(annotation, this.indent) });
+      this.out.push({ start: at, end: at, text: onNewLine(this.text, at, renderAnnotation(annotation, this.indent)) });
     }
   }
 
@@ -72,13 +72,14 @@ class SidecarDiff {
     const rendered = renderField(wanted, key);
     const value = pair?.value as Node | null | undefined;
     if (pair && value?.range && rendered !== undefined) {
-      this.out.push({ start: value.range[0], end: value.range[1], text: rendered });
+      // A block list's range runs on over the line break after it; that line break must stay.
+      this.out.push({ start: value.range[0], end: trimEndOffset(this.text, value.range[0], value.range[1]), text: rendered });
     } else if (pair && rendered === undefined) {
       const keyStart = (pair.key as Node).range?.[0] ?? 0;
       this.out.push({ start: lineStartOf(this.text, keyStart), end: lineEndAfter(this.text, value?.range?.[1] ?? keyStart), text: '' });
     } else if (rendered !== undefined) {
       const after = lineEndAfter(this.text, (previousPair?.value as Node | undefined)?.range?.[1] ?? entry.item.range?.[0] ?? 0);
-      this.out.push({ start: after, end: after, text: `${' '.repeat(entry.column - 1)}${key}: ${rendered}\n` });
+      this.out.push({ start: after, end: after, text: onNewLine(this.text, after, `${' '.repeat(entry.column - 1)}${key}: ${rendered}\n`) });
     }
   }
 
@@ -110,3 +111,13 @@ function leadingSpaces(text: string, lineStart: number): number {
   return i - lineStart;
 }
 
+/** Lines inserted at `at`, starting a new line when the text there has none (a last line without a line break). */
+function onNewLine(text: string, at: number, lines: string): string {
+  return at > 0 && text[at - 1] !== '\n' ? `\n${lines}` : lines;
+}
+
+function trimEndOffset(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && /[ \t\r\n]/.test(text[e - 1] as string)) e--;
+  return e;
+}

@@ -1,8 +1,9 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { problem, type Problem, type Severity } from '../problems';
 import { CONFLICT_ADVICE, findConflictMarker } from '../text/conflictMarkers';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const ALIAS_MESSAGE = 'YAML aliases (*name) are not allowed in qcode files. Write the value out in full.';
 
 /**
  * A parsed YAML file that knows where each node is, so that every complaint about it names the
@@ -22,7 +23,11 @@ export class YamlFile {
     }
     const document = parseDocument(text, { lineCounter: this.lines, uniqueKeys: true, prettyErrors: false, version: '1.2' });
     for (const error of document.errors) this.report(error.pos[0], 'error', 'yaml-syntax', `${firstLine(error.message)}. Fix the YAML at this place (check indentation, colons and quotes).`);
-    if (document.errors.length === 0) this.document = document;
+    if (document.errors.length === 0) {
+      this.document = document;
+      // Every alias, wherever it is (also under keys that are otherwise only reported as unknown).
+      visit(document, { Alias: (_, node) => void this.reportAt(node, 'error', 'alias', ALIAS_MESSAGE) });
+    }
   }
 
   get ok(): boolean {
@@ -43,12 +48,9 @@ export class YamlFile {
     this.report(node?.range?.[0] ?? 0, severity, code, message);
   }
 
-  /** The node, unless it is an alias (reported). */
+  /** The node, unless it is an alias (reported when the file was parsed). */
   plain(node: unknown): Node | undefined {
-    if (isAlias(node)) {
-      this.reportAt(node, 'error', 'alias', 'YAML aliases (*name) are not allowed in qcode files. Write the value out in full.');
-      return undefined;
-    }
+    if (isAlias(node)) return undefined;
     return (node ?? undefined) as Node | undefined;
   }
 
@@ -68,7 +70,9 @@ export class YamlFile {
 
   asString(node: unknown, what: string, at?: Node | null): string | undefined {
     const plain = this.plain(node);
-    if (isScalar(plain) && (typeof plain.value === 'string' || typeof plain.value === 'number')) return String(plain.value);
+    if (isScalar(plain) && typeof plain.value === 'string') return plain.value;
+    // A number as written (1.10, 007), not as JavaScript prints it (1.1, 7): concept ids like 1.10 and 1.1 must stay apart.
+    if (isScalar(plain) && typeof plain.value === 'number') return plain.source ?? String(plain.value);
     this.reportAt(plain ?? at, 'error', 'wrong-type', `${what} must be text.`);
     return undefined;
   }

@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { parse } from 'yaml';
+import type { Annotation } from '../../src/core/sidecar/annotation';
+import { renderAnnotation, renderField, renderFlowList, renderScalar, renderSidecar } from '../../src/core/sidecar/render';
+
+const FULL: Annotation = {
+  id: '7f2cq9ma',
+  concepts: ['koordinator.fallskjerm', 'samordning.uformell'],
+  informant: 'K3',
+  range: { start: { line: 21, column: 5 }, end: { line: 21, column: 43 } },
+  quote: 'Da har jeg nummeret til et par av dem.',
+  before: 'utenom kontortid?\n\nK3: ',
+  after: ' Det er ikke meningen',
+  memo: 'Tilgjengelig utenfor arbeidstid.',
+  coder: 'ingrid',
+  created: '2026-11-20T10:12:00Z',
+};
+
+describe('renderScalar', () => {
+  it('writes ordinary text plain, Norwegian letters and emoji included', () => {
+    for (const text of ['Da har jeg nummeret til et par av dem.', 'blåbærsyltetøy', 'ja 😀', 'K3']) assert.equal(renderScalar(text), text);
+  });
+
+  it('quotes what YAML would read as something else, and reads back the same text', () => {
+    for (const text of ['true', 'null', '~', '1.50', '007', '0x1f', '.inf', '', ' leading', 'trailing ', '#', 'a #b', 'key: value', '- item', '[a]', '{a}', '&a', '*a', '!t', '%x', '@x', '`x`', "'", '"', '|', '>', '---']) {
+      const yaml = renderScalar(text);
+      assert.notEqual(yaml, text, `"${text}" must be quoted`);
+      assert.equal(parse(`v: ${yaml}`).v, text);
+    }
+  });
+
+  it('writes line breaks as \\n on one line, however long the text', () => {
+    const long = 'I: Hva skjer når du trenger hjelp om natten?\n\nK3: Da ringer jeg legevakten, og de sender noen.';
+    const yaml = renderScalar(long);
+    assert.equal(yaml.includes('\n'), false);
+    assert.equal(parse(`  v: ${yaml}`).v, long);
+  });
+
+  it('writes text with both quote characters and line breaks on one line', () => {
+    const text = 'He said "no", and she said \'yes\'\nand that was the end of a rather long conversation.';
+    const yaml = renderScalar(text);
+    assert.equal(yaml.includes('\n'), false);
+    assert.equal(parse(`v: ${yaml}`).v, text);
+  });
+
+  it('keeps trailing no-break spaces, ideographic spaces and line separators', () => {
+    for (const text of ['word\u00a0', 'ord\u3000', 'x\u2028', '\u2029', '\u0085']) assert.equal(parse(`v: ${renderScalar(text)}`).v, text);
+  });
+
+  it('escapes control characters', () => {
+    assert.equal(renderScalar('a\tb'), 'a\tb');
+    assert.equal(parse(`v: ${renderScalar('bell\u0007 nul\u0000 cr\r')}`).v, 'bell\u0007 nul\u0000 cr\r');
+  });
+});
+
+describe('renderFlowList', () => {
+  it('writes [a, b] and quotes items that hold flow punctuation', () => {
+    assert.equal(renderFlowList(['samordning.formell', 'koordinator.fallskjerm']), '[samordning.formell, koordinator.fallskjerm]');
+    assert.equal(renderFlowList(['a, b', 'c']), '["a, b", c]');
+    assert.deepEqual(parse(`v: ${renderFlowList(['a, b', '[x]', 'y: z', 'true', 'line\nbreak'])}`).v, ['a, b', '[x]', 'y: z', 'true', 'line\nbreak']);
+  });
+
+  it('stays on one line for many and long items', () => {
+    const items = Array.from({ length: 30 }, (_, i) => `begrep.nummer.${i}.med.et.langt.navn`);
+    const yaml = renderFlowList(items);
+    assert.equal(yaml.includes('\n'), false);
+    assert.deepEqual(parse(`v: ${yaml}`).v, items);
+  });
+});
+
+describe('renderField and renderAnnotation', () => {
+  it('render a range as startLine:startCol-endLine:endCol and leave out absent fields', () => {
+    assert.equal(renderField(FULL, 'range'), '21:5-21:43');
+    assert.equal(renderField({ id: 'x', concepts: ['a'], quote: 'q' }, 'memo'), undefined);
+    assert.equal(renderField({ id: 'x', concepts: ['a'], quote: 'q' }, 'range'), undefined);
+  });
+
+  it('write the keys in the documented order, as one list item at the given indentation', () => {
+    assert.equal(renderAnnotation(FULL, 2), `  - id: 7f2cq9ma
+    concepts: [koordinator.fallskjerm, samordning.uformell]
+    informant: K3
+    range: 21:5-21:43
+    quote: Da har jeg nummeret til et par av dem.
+    before: "utenom kontortid?\\n\\nK3: "
+    after: " Det er ikke meningen"
+    memo: Tilgjengelig utenfor arbeidstid.
+    coder: ingrid
+    created: 2026-11-20T10:12:00Z
+`);
+    assert.equal(renderAnnotation({ id: 'abcdefgh', concepts: ['a'], quote: 'q' }, 0), '- id: abcdefgh\n  concepts: [a]\n  quote: q\n');
+  });
+});
+
+describe('renderSidecar', () => {
+  it('writes the header, the version, the transcript and the list', () => {
+    const text = renderSidecar('intervju-K3.txt', [FULL]);
+    assert.ok(text.startsWith('# Annotations of intervju-K3.txt, kept by qcode. Hand edits are welcome.\nqcode: 1\ntranscript: intervju-K3.txt\nannotations:\n  - id: 7f2cq9ma\n'));
+    assert.ok(text.endsWith('created: 2026-11-20T10:12:00Z\n'));
+  });
+
+  it('writes an empty list as "annotations: []"', () => {
+    assert.equal(renderSidecar('a.txt', []), '# Annotations of a.txt, kept by qcode. Hand edits are welcome.\nqcode: 1\ntranscript: a.txt\nannotations: []\n');
+  });
+
+  it('keeps a transcript name with a line break out of the YAML structure', () => {
+    const name = 'odd\nname: x.txt';
+    assert.deepEqual(parse(renderSidecar(name, [])), { qcode: 1, transcript: name, annotations: [] });
+  });
+});
