@@ -9,6 +9,7 @@ const watch = process.argv.includes('--watch');
 const targets = [
   { entry: 'src/cli/main.ts', outfile: 'dist/cli.js', banner: '#!/usr/bin/env node' },
   { entry: 'src/extension/extension.ts', outfile: 'dist/extension.js', external: ['vscode'] },
+  { entry: 'src/extension/extension.ts', outfile: 'dist/web/extension.js', external: ['vscode'], platform: 'browser' },
 ].filter((t) => fs.existsSync(t.entry));
 
 async function main() {
@@ -17,8 +18,8 @@ async function main() {
     outfile: t.outfile,
     bundle: true,
     format: 'cjs',
-    platform: 'node',
-    target: 'node20',
+    platform: t.platform ?? 'node',
+    target: t.platform === 'browser' ? 'es2022' : 'node20',
     minify: production,
     sourcemap: !production,
     sourcesContent: false,

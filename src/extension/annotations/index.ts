@@ -1,0 +1,56 @@
+import * as vscode from 'vscode';
+import type { ResolvedAnnotation } from '../../core/project/model';
+import type { ProjectHost } from '../host/projectHost';
+import { passageItem } from './passageItem';
+
+/** The passages of the transcript in the active editor, in text order. */
+export function register(context: vscode.ExtensionContext, host: ProjectHost): void {
+  const provider = new AnnotationsProvider(host);
+  const view = vscode.window.createTreeView('qcode.annotations', { treeDataProvider: provider });
+  const refresh = () => {
+    provider.refresh();
+    const transcript = provider.transcript();
+    view.description = transcript?.path.split('/').pop();
+  };
+  context.subscriptions.push(
+    view,
+    host.onDidChange(refresh),
+    vscode.window.onDidChangeActiveTextEditor(refresh),
+    vscode.commands.registerCommand('qcode.openPassage', async (uri: vscode.Uri, [sl, sc, el, ec]: number[]) => {
+      const editor = await vscode.window.showTextDocument(uri, { preview: true });
+      const range = new vscode.Range(sl ?? 0, sc ?? 0, el ?? 0, ec ?? 0);
+      editor.selection = new vscode.Selection(range.start, range.end);
+      editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    }),
+  );
+  refresh();
+}
+
+class AnnotationsProvider implements vscode.TreeDataProvider<ResolvedAnnotation> {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private lastTranscriptUri: vscode.Uri | undefined;
+
+  constructor(private readonly host: ProjectHost) {}
+
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  /** The transcript of the active editor, or the last one shown while another view has focus. */
+  transcript() {
+    const uri = vscode.window.activeTextEditor?.document.uri;
+    if (uri && this.host.transcriptOf(uri)) this.lastTranscriptUri = uri;
+    return this.lastTranscriptUri && this.host.transcriptOf(this.lastTranscriptUri);
+  }
+
+  getChildren(element?: ResolvedAnnotation): ResolvedAnnotation[] {
+    if (element) return [];
+    const start = (r: ResolvedAnnotation) => (r.resolution.status === 'orphaned' ? Infinity : r.resolution.start);
+    return [...(this.transcript()?.annotations ?? [])].sort((a, b) => start(a) - start(b));
+  }
+
+  getTreeItem(element: ResolvedAnnotation): vscode.TreeItem {
+    return passageItem(this.host, element);
+  }
+}

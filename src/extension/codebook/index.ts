@@ -1,0 +1,242 @@
+import * as vscode from 'vscode';
+import type { Codebook, Concept } from '../../core/codebook/codebook';
+import { addConcept, moveConcept, removeConcept, renameConcept, suggestConceptId, type EditResult } from '../../core/codebook/editCodebook';
+import { remapConcepts } from '../../core/codebook/remapConcepts';
+import type { TranscriptFile } from '../../core/project/model';
+import { updateSidecar } from '../../core/sidecar/updateSidecar';
+import { decodeUtf8, encodeUtf8 } from '../../core/text/decode';
+import type { CodingHistory } from '../history/codingHistory';
+import type { ProjectHost } from '../host/projectHost';
+import { CodebookModel, type ConceptNode } from './model';
+
+const l10n = vscode.l10n;
+
+/** The Codebook view, and adding, renaming, moving, merging and deleting concepts; every change is one undoable step. */
+export function register(context: vscode.ExtensionContext, host: ProjectHost, history: CodingHistory): void {
+  const edits = new CodebookEdits(host, history);
+  const model = new CodebookModel(host, (ids, parentId) => edits.move(ids, parentId));
+  const view = vscode.window.createTreeView('qcode.codebook', { treeDataProvider: model, dragAndDropController: model, showCollapseAll: true });
+  const reveal = (id: string) => void Promise.resolve(view.reveal(model.node(id), { select: true, expand: true })).catch(() => undefined);
+  context.subscriptions.push(view, host.onDidChange(() => model.refresh()));
+  const command = (id: string, run: (node?: ConceptNode) => Promise<unknown>) =>
+    context.subscriptions.push(vscode.commands.registerCommand(id, (node?: unknown) => run(asNode(node)).catch(showError)));
+  command('qcode.addConcept', async (node) => {
+    const id = await add(host, edits, node?.conceptId);
+    if (id !== undefined) reveal(id);
+  });
+  command('qcode.renameConcept', async (node) => withConcept(host, node, l10n.t('Rename which concept?'), (c) => rename(edits, c)));
+  command('qcode.moveConcept', async (node) => withConcept(host, node, l10n.t('Move which concept?'), (c) => move(host, edits, c)));
+  command('qcode.mergeConcept', async (node) => withConcept(host, node, l10n.t('Merge which concept?'), (c) => merge(host, edits, c)));
+  command('qcode.deleteConcept', async (node) => withConcept(host, node, l10n.t('Delete which concept?'), (c) => remove(host, edits, c)));
+}
+
+interface CodebookText {
+  path: string;
+  text: string;
+  hadBom: boolean;
+}
+
+/** Writes edits of codebook.yaml (and, for merge and delete, the sidecars) as undoable coding steps. */
+class CodebookEdits {
+  constructor(private readonly host: ProjectHost, private readonly history: CodingHistory) {}
+
+  /** Applies an edit to codebook.yaml as it is on disk; false when it was refused. */
+  async codebook(label: string, edit: (text: string) => EditResult): Promise<boolean> {
+    const next = await this.prepare(edit);
+    if (!next) return false;
+    await this.history.record(label, [next.path], () => this.host.files.write(next.path, encodeUtf8(next.text, next.hadBom)));
+    return true;
+  }
+
+  async move(ids: string[], parentId: string | undefined): Promise<void> {
+    const codebook = this.host.current?.project.codebook;
+    if (ids.some((id) => parentId !== undefined && codebook?.subtreeIds(id).has(parentId))) {
+      void vscode.window.showWarningMessage(l10n.t('A concept cannot be moved under itself or under a concept below it.'));
+      return;
+    }
+    const label = ids.length === 1 ? l10n.t('Move concept "{0}"', codebook?.get(ids[0] ?? '')?.label ?? '') : l10n.t('Move {0} concepts', ids.length);
+    await this.codebook(label, (text) => ids.reduce<EditResult>((result, id) => (result.ok ? moveConcept(result.text, id, parentId) : result), { ok: true, text }));
+  }
+
+  /**
+   * Edits codebook.yaml and remaps the concepts of the annotations in the given transcripts'
+   * sidecars, all in one undoable step.
+   */
+  async retag(label: string, edit: (text: string) => EditResult, mapping: ReadonlyMap<string, string | null>, transcripts: readonly TranscriptFile[]): Promise<void> {
+    const unreadable = this.host.current?.project.transcripts.filter((t) => !t.sidecarReadable).map((t) => t.sidecarPath) ?? [];
+    if (unreadable.length > 0) {
+      void vscode.window.showErrorMessage(l10n.t('Fix {0} first: qcode cannot read it, so the annotations in it cannot be retagged.', unreadable.join(', ')));
+      return;
+    }
+    const next = await this.prepare(edit);
+    if (!next) return;
+    const failed: string[] = [];
+    let changed = 0;
+    await this.history.record(label, [next.path, ...transcripts.map((t) => t.sidecarPath)], async () => {
+      await this.host.files.write(next.path, encodeUtf8(next.text, next.hadBom));
+      for (const transcript of transcripts) {
+        const result = await updateSidecar(this.host.files, transcript.sidecarPath, transcript.path, (current) => {
+          const remapped = remapConcepts(current, mapping);
+          changed += remapped.changed;
+          return remapped.annotations;
+        });
+        if (!result.ok) failed.push(transcript.sidecarPath);
+      }
+    });
+    if (failed.length > 0) void vscode.window.showWarningMessage(l10n.t('{0} could not be changed because of errors in it. Fix them, then retag its annotations by hand.', failed.join(', ')));
+    if (changed > 0) vscode.window.setStatusBarMessage(l10n.t('qcode: {0} annotations retagged', changed), 5000);
+  }
+
+  /** The edited codebook text, or undefined (with a message) when the edit was refused or changes nothing. */
+  private async prepare(edit: (text: string) => EditResult): Promise<CodebookText | undefined> {
+    const path = this.host.current?.project.settings.codebook;
+    if (path === undefined) return undefined;
+    const bytes = await this.host.files.read(path);
+    const decoded = bytes ? decodeUtf8(bytes) : { ok: true as const, text: '', hadBom: false };
+    if (!decoded.ok) {
+      void vscode.window.showErrorMessage(l10n.t('{0} cannot be read: {1}', path, decoded.message));
+      return undefined;
+    }
+    const result = edit(decoded.text);
+    if (!result.ok) {
+      void vscode.window.showErrorMessage(result.message);
+      return undefined;
+    }
+    return result.text === decoded.text ? undefined : { path, text: result.text, hadBom: decoded.hadBom };
+  }
+}
+
+/** Asks for a label, an id (suggested from the label) and an optional definition; returns the new id. */
+async function add(host: ProjectHost, edits: CodebookEdits, parentId: string | undefined): Promise<string | undefined> {
+  const codebook = host.current?.project.codebook;
+  if (!codebook) return undefined;
+  const parent = parentId === undefined ? undefined : codebook.get(parentId);
+  const title = parent ? l10n.t('New concept under "{0}"', parent.label) : l10n.t('New top-level concept');
+  const label = await ask(title, l10n.t('The label of the concept, as shown in qcode and in exports.'), '', labelProblem);
+  if (label === undefined) return undefined;
+  const suggested = suggestConceptId(label, parent?.id, (id) => codebook.has(id));
+  const id = await ask(title, l10n.t('A stable id that annotations use, e.g. "samordning.formell". Keep it when you rename the concept.'), suggested, (v) => idProblem(codebook, v));
+  if (id === undefined) return undefined;
+  const description = await ask(title, l10n.t('The definition of the concept (optional; shown in tooltips and exports).'), '', () => undefined);
+  if (description === undefined) return undefined;
+  const added = await edits.codebook(l10n.t('Add concept "{0}"', label), (text) => addConcept(text, parent?.id, { id, label, description }));
+  return added ? id.trim() : undefined;
+}
+
+async function rename(edits: CodebookEdits, concept: Concept): Promise<void> {
+  const label = await ask(l10n.t('Rename "{0}"', concept.label), l10n.t('The new label. The id "{0}" stays, so annotations keep their concept.', concept.id), concept.label, labelProblem);
+  if (label === undefined || label.trim() === concept.label) return;
+  await edits.codebook(l10n.t('Rename concept "{0}"', concept.label), (text) => renameConcept(text, concept.id, label));
+}
+
+async function move(host: ProjectHost, edits: CodebookEdits, concept: Concept): Promise<void> {
+  const codebook = host.current?.project.codebook;
+  if (!codebook) return;
+  const choice = await pickConcept(codebook, { title: l10n.t('Move "{0}" under', concept.label), exclude: codebook.subtreeIds(concept.id), topLevel: true, current: concept.parentId });
+  if (choice) await edits.move([concept.id], choice.id);
+}
+
+async function merge(host: ProjectHost, edits: CodebookEdits, concept: Concept): Promise<void> {
+  const codebook = host.current?.project.codebook;
+  if (!codebook) return;
+  const choice = await pickConcept(codebook, { title: l10n.t('Merge "{0}" into', concept.label), exclude: codebook.subtreeIds(concept.id) });
+  const target = choice?.id === undefined ? undefined : codebook.get(choice.id);
+  if (!target) return;
+  const impact = impactOf(host, concept.id);
+  const question = impact.annotations > 0
+    ? l10n.t('Merge "{0}" into "{1}"? {2} annotations in {3} transcripts will be retagged.', concept.label, target.label, impact.annotations, impact.transcripts.length)
+    : l10n.t('Merge "{0}" into "{1}"? No annotations use "{0}".', concept.label, target.label);
+  const detail = concept.children.length > 0 ? l10n.t('The concepts below "{0}" move under "{1}".', concept.label, target.label) : undefined;
+  if (!(await confirm(question, detail, l10n.t('Merge')))) return;
+  await edits.retag(l10n.t('Merge "{0}" into "{1}"', concept.label, target.label), (text) => removeConcept(text, concept.id, target.id), new Map([[concept.id, target.id]]), impact.transcripts);
+}
+
+async function remove(host: ProjectHost, edits: CodebookEdits, concept: Concept): Promise<void> {
+  const codebook = host.current?.project.codebook;
+  if (!codebook) return;
+  const impact = impactOf(host, concept.id);
+  const question = impact.annotations > 0
+    ? l10n.t('Delete "{0}"? {1} annotations in {2} transcripts will be retagged.', concept.label, impact.annotations, impact.transcripts.length)
+    : l10n.t('Delete "{0}"? No annotations use it.', concept.label);
+  const parent = concept.parentId === undefined ? undefined : codebook.get(concept.parentId);
+  const details = [
+    impact.onlyThis > 0 ? l10n.t('{0} of them have no other concept and will be removed.', impact.onlyThis) : '',
+    concept.children.length === 0 ? '' : parent ? l10n.t('The concepts below it move up to "{0}".', parent.label) : l10n.t('The concepts below it move to the top level.'),
+  ];
+  if (!(await confirm(question, details.filter(Boolean).join(' ') || undefined, l10n.t('Delete')))) return;
+  await edits.retag(l10n.t('Delete concept "{0}"', concept.label), (text) => removeConcept(text, concept.id, concept.parentId), new Map([[concept.id, null]]), impact.transcripts);
+}
+
+/** The annotations tagged with the concept itself (not those below it, which keep their concepts). */
+function impactOf(host: ProjectHost, conceptId: string): { annotations: number; onlyThis: number; transcripts: TranscriptFile[] } {
+  const tagged = host.current?.index.byConcept(conceptId) ?? [];
+  return {
+    annotations: tagged.length,
+    onlyThis: tagged.filter((r) => r.annotation.concepts.every((c) => c === conceptId)).length,
+    transcripts: [...new Set(tagged.map((r) => r.transcript))],
+  };
+}
+
+async function confirm(message: string, detail: string | undefined, action: string): Promise<boolean> {
+  const options: vscode.MessageOptions = detail ? { modal: true, detail } : { modal: true };
+  return (await vscode.window.showWarningMessage(message, options, action)) === action;
+}
+
+interface PickOptions {
+  title: string;
+  exclude?: ReadonlySet<string>;
+  /** Offer "top level" first. */
+  topLevel?: boolean;
+  /** The current parent, marked as such. */
+  current?: string;
+}
+
+interface ConceptPick extends vscode.QuickPickItem {
+  conceptId: string | undefined;
+}
+
+/** A concept from the tree, indented by depth; `{ id: undefined }` is the top level. */
+async function pickConcept(codebook: Codebook, options: PickOptions): Promise<{ id: string | undefined } | undefined> {
+  const current = l10n.t('current');
+  const items: ConceptPick[] = [...codebook.all()]
+    .filter((c) => !options.exclude?.has(c.id))
+    .map((c) => ({ conceptId: c.id, label: `${'\u2002'.repeat(c.depth * 2)}${c.label}`, description: c.id === options.current ? `${c.id} · ${current}` : c.id }));
+  if (options.topLevel) items.unshift({ conceptId: undefined, label: `$(list-tree) ${l10n.t('Top level')}`, description: options.current === undefined ? current : '' });
+  const picked = await vscode.window.showQuickPick(items, { title: options.title, placeHolder: l10n.t('Type to filter concepts'), matchOnDescription: true });
+  return picked && { id: picked.conceptId };
+}
+
+/** The concept of a view element, or one picked from the codebook when a command runs without one. */
+async function withConcept(host: ProjectHost, node: ConceptNode | undefined, title: string, run: (concept: Concept) => Promise<void>): Promise<void> {
+  const codebook = host.current?.project.codebook;
+  if (!codebook) return;
+  const id = node?.conceptId ?? (await pickConcept(codebook, { title }))?.id;
+  const concept = id === undefined ? undefined : codebook.get(id);
+  if (concept) await run(concept);
+  else if (id !== undefined) void vscode.window.showWarningMessage(l10n.t('The concept "{0}" is no longer in the codebook.', id));
+}
+
+async function ask(title: string, prompt: string, value: string, validate: (value: string) => string | undefined): Promise<string | undefined> {
+  return vscode.window.showInputBox({ title, prompt, value, ignoreFocusOut: true, validateInput: validate });
+}
+
+function labelProblem(value: string): string | undefined {
+  if (value.trim() === '') return l10n.t('A concept needs a label.');
+  return /[\r\n]/.test(value) ? l10n.t('The label must be a single line.') : undefined;
+}
+
+function idProblem(codebook: Codebook, value: string): string | undefined {
+  const id = value.trim();
+  if (id === '') return l10n.t('A concept needs an id.');
+  if (/\s/.test(id)) return l10n.t('An id cannot contain spaces. Use letters, digits and dots.');
+  const existing = codebook.get(id);
+  return existing ? l10n.t('"{0}" is already the id of "{1}".', id, existing.label) : undefined;
+}
+
+function asNode(value: unknown): ConceptNode | undefined {
+  return value && typeof value === 'object' && typeof (value as ConceptNode).conceptId === 'string' ? (value as ConceptNode) : undefined;
+}
+
+function showError(error: unknown): void {
+  void vscode.window.showErrorMessage(l10n.t('qcode: {0}', error instanceof Error ? error.message : String(error)));
+}

@@ -1,0 +1,95 @@
+import * as vscode from 'vscode';
+import type { Concept } from '../../core/codebook/codebook';
+import { colorKey } from '../decorations/conceptStyles';
+import type { ProjectHost } from '../host/projectHost';
+
+/** An element of the Codebook view; commands on it (tag with it, rename, ...) read `conceptId`. */
+export interface ConceptNode {
+  readonly conceptId: string;
+}
+
+export const CODEBOOK_MIME = 'application/vnd.code.tree.qcode.codebook';
+
+/** Moves concepts under a parent (undefined: the top level). */
+export type MoveConcepts = (ids: string[], parentId: string | undefined) => Promise<void>;
+
+/** The concept tree with passage counts; concepts are dragged onto each other to move them. */
+export class CodebookModel implements vscode.TreeDataProvider<ConceptNode>, vscode.TreeDragAndDropController<ConceptNode> {
+  readonly dragMimeTypes = [CODEBOOK_MIME];
+  readonly dropMimeTypes = [CODEBOOK_MIME];
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly nodes = new Map<string, ConceptNode>();
+
+  constructor(private readonly host: ProjectHost, private readonly move: MoveConcepts) {}
+
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  /** The one element object of a concept, so that the view can match elements across refreshes. */
+  node(conceptId: string): ConceptNode {
+    let node = this.nodes.get(conceptId);
+    if (!node) {
+      node = { conceptId };
+      this.nodes.set(conceptId, node);
+    }
+    return node;
+  }
+
+  getChildren(node?: ConceptNode): ConceptNode[] {
+    const codebook = this.host.current?.project.codebook;
+    if (!codebook) return [];
+    const concepts = node ? (codebook.get(node.conceptId)?.children ?? []) : codebook.roots;
+    return concepts.map((c) => this.node(c.id));
+  }
+
+  getParent(node: ConceptNode): ConceptNode | undefined {
+    const parentId = this.host.current?.project.codebook.get(node.conceptId)?.parentId;
+    return parentId === undefined ? undefined : this.node(parentId);
+  }
+
+  getTreeItem(node: ConceptNode): vscode.TreeItem {
+    const loaded = this.host.current;
+    const concept = loaded?.project.codebook.get(node.conceptId);
+    if (!loaded || !concept) return new vscode.TreeItem(node.conceptId);
+    const state = concept.children.length === 0 ? vscode.TreeItemCollapsibleState.None : concept.depth === 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    const item = new vscode.TreeItem(concept.label, state);
+    item.id = concept.id;
+    item.description = String(loaded.index.underConcept(concept.id).length);
+    item.tooltip = tooltip(concept);
+    const key = colorKey(loaded.project.codebook, concept.id);
+    item.iconPath = key.startsWith('#') ? new vscode.ThemeIcon('circle-filled') : new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor(key));
+    item.contextValue = 'concept';
+    item.accessibilityInformation = { label: vscode.l10n.t('{0}, {1} tagged passages', concept.label, item.description) };
+    return item;
+  }
+
+  handleDrag(source: readonly ConceptNode[], data: vscode.DataTransfer): void {
+    data.set(CODEBOOK_MIME, new vscode.DataTransferItem(source.map((node) => node.conceptId)));
+  }
+
+  async handleDrop(target: ConceptNode | undefined, data: vscode.DataTransfer): Promise<void> {
+    const ids = draggedIds(data.get(CODEBOOK_MIME)?.value);
+    if (ids.length > 0) await this.move(ids, target?.conceptId);
+  }
+}
+
+/** The definition, then the id that annotations use. */
+function tooltip(concept: Concept): vscode.MarkdownString {
+  const text = new vscode.MarkdownString();
+  text.appendMarkdown('**').appendText(concept.label).appendMarkdown('**\n\n');
+  if (concept.description) text.appendText(concept.description).appendMarkdown('\n\n');
+  text.appendText(vscode.l10n.t('id: {0}', concept.id));
+  return text;
+}
+
+/** Concept ids from a drag in this view: our own id list, or the elements themselves. */
+function draggedIds(value: unknown): string[] {
+  const items: unknown[] = Array.isArray(value) ? value : [];
+  return items.flatMap((item) => {
+    if (typeof item === 'string') return [item];
+    if (item && typeof item === 'object' && typeof (item as ConceptNode).conceptId === 'string') return [(item as ConceptNode).conceptId];
+    return [];
+  });
+}

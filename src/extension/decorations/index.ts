@@ -1,0 +1,77 @@
+import * as vscode from 'vscode';
+import { informantMentionRegExp } from '../../core/settings/settings';
+import { decorationStyle } from '../host/configuration';
+import type { LoadedProject, ProjectHost } from '../host/projectHost';
+import type { LiveTranscripts } from '../liveEdits/liveTranscripts';
+import { ConceptStyles } from './conceptStyles';
+import { InformantStyles } from './informantStyles';
+
+const TYPING_DELAY_MS = 30;
+
+/** Tints annotated passages with their concepts' colours and highlights informant codes. */
+export function register(context: vscode.ExtensionContext, host: ProjectHost, live: LiveTranscripts): void {
+  const painter = new Painter(host, live);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const paintVisible = () => vscode.window.visibleTextEditors.forEach((e) => painter.paint(e));
+  context.subscriptions.push(
+    painter,
+    vscode.window.onDidChangeVisibleTextEditors(paintVisible),
+    host.onDidChange(paintVisible),
+    live.onDidChange((document) => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => vscode.window.visibleTextEditors.filter((e) => e.document === document).forEach((e) => painter.paint(e)), TYPING_DELAY_MS);
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('qcode.decorationStyle')) return;
+      painter.restyle();
+      paintVisible();
+    }),
+  );
+  paintVisible();
+}
+
+export class Painter implements vscode.Disposable {
+  private concepts = new ConceptStyles(decorationStyle());
+  private readonly informants = new InformantStyles();
+
+  constructor(private readonly host: ProjectHost, private readonly live: LiveTranscripts) {}
+
+  paint(editor: vscode.TextEditor): void {
+    const loaded = this.host.current;
+    if (!loaded || !this.host.transcriptOf(editor.document.uri)) return;
+    for (const [type, ranges] of this.decorations(editor.document, loaded)) editor.setDecorations(type, ranges);
+  }
+
+  /** Every decoration type with its ranges in the document (empty lists clear old ones). */
+  decorations(document: vscode.TextDocument, loaded: LoadedProject): Map<vscode.TextEditorDecorationType, vscode.Range[]> {
+    const result = new Map<vscode.TextEditorDecorationType, vscode.Range[]>();
+    for (const type of [...this.concepts.all(), ...this.informants.all()]) result.set(type, []);
+    const add = (type: vscode.TextEditorDecorationType, range: vscode.Range) => {
+      const list = result.get(type);
+      if (list) list.push(range);
+      else result.set(type, [range]);
+    };
+    const { codebook } = loaded.project;
+    for (const passage of this.live.passages(document)) {
+      const range = this.live.rangeOf(document, passage);
+      if (!range) continue;
+      const types = new Set(passage.annotation.concepts.filter((id) => codebook.has(id)).map((id) => this.concepts.typeFor(codebook, id)));
+      for (const type of types) add(type, range);
+    }
+    const text = document.getText();
+    for (const match of text.matchAll(informantMentionRegExp(loaded.project.settings))) {
+      add(this.informants.typeFor(loaded.project.informants, match[0]), new vscode.Range(document.positionAt(match.index), document.positionAt(match.index + match[0].length)));
+    }
+    return result;
+  }
+
+  restyle(): void {
+    this.concepts.dispose();
+    this.concepts = new ConceptStyles(decorationStyle());
+  }
+
+  dispose(): void {
+    this.concepts.dispose();
+    this.informants.dispose();
+  }
+}

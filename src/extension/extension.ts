@@ -1,0 +1,43 @@
+import * as vscode from 'vscode';
+import * as annotations from './annotations';
+import * as codebook from './codebook';
+import * as commands from './commands';
+import * as decorations from './decorations';
+import * as diagnostics from './diagnostics';
+import * as history from './history/codingHistory';
+import * as hovers from './hovers';
+import * as informants from './informants';
+import * as liveEdits from './liveEdits/saveRanges';
+import * as statusBar from './statusBar';
+import * as tagging from './tagging';
+import * as transcriptContext from './transcriptContext';
+import { ProjectHost } from './host/projectHost';
+import { LiveTranscripts } from './liveEdits/liveTranscripts';
+import { CodingHistory } from './history/codingHistory';
+import { Coding } from './tagging/coding';
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const host = ProjectHost.forWorkspace();
+  if (!host) return;
+  const live = new LiveTranscripts(host);
+  const codingHistory = new CodingHistory(host);
+  const coding = new Coding(host, codingHistory);
+  context.subscriptions.push(host, live);
+  history.register(context, codingHistory);
+  liveEdits.register(context, host, live);
+  tagging.register(context, host, live, coding);
+  commands.register(context, host, coding);
+  codebook.register(context, host, codingHistory);
+  annotations.register(context, host);
+  informants.register(context, host);
+  decorations.register(context, host, live);
+  hovers.register(context, host, live);
+  statusBar.register(context, host, live);
+  diagnostics.register(context, host);
+  transcriptContext.register(context, host);
+  await host.reload();
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -1,0 +1,54 @@
+import * as vscode from 'vscode';
+import { informantMentionRegExp } from '../../core/settings/settings';
+import type { LoadedProject, ProjectHost } from '../host/projectHost';
+import type { LiveTranscripts, Passage } from '../liveEdits/liveTranscripts';
+
+/** Hovers on informant codes (attributes, number of quotes) and on annotated passages (concepts, memo, coder, actions). */
+export function register(context: vscode.ExtensionContext, host: ProjectHost, live: LiveTranscripts): void {
+  context.subscriptions.push(vscode.languages.registerHoverProvider({ scheme: '*' }, {
+    provideHover(document, position) {
+      const loaded = host.current;
+      const transcript = host.transcriptOf(document.uri);
+      if (!loaded || !transcript) return undefined;
+      const contents = [informantHover(document, position, loaded), ...live.at(document, position).map((p) => passageHover(p, transcript.path, loaded))].filter((m): m is vscode.MarkdownString => !!m);
+      return contents.length > 0 ? new vscode.Hover(contents) : undefined;
+    },
+  }));
+}
+
+function informantHover(document: vscode.TextDocument, position: vscode.Position, loaded: LoadedProject): vscode.MarkdownString | undefined {
+  const line = document.lineAt(position.line).text;
+  const match = [...line.matchAll(informantMentionRegExp(loaded.project.settings))].find((m) => m.index <= position.character && position.character <= m.index + m[0].length);
+  if (!match) return undefined;
+  const code = match[0];
+  const informant = loaded.project.informants.get(code);
+  const markdown = new vscode.MarkdownString();
+  if (!informant) {
+    markdown.appendMarkdown(vscode.l10n.t('**{0}** is not in the informant registry ({1}).', code, loaded.project.settings.informants));
+    return markdown;
+  }
+  markdown.appendMarkdown(`**${code}**\n\n`);
+  for (const [key, value] of Object.entries(informant.attributes)) markdown.appendMarkdown(`- ${escape(key)}: ${escape(String(value))}\n`);
+  markdown.appendMarkdown(`\n${vscode.l10n.t('{0} tagged passage(s)', loaded.index.byInformant(code).length)}`);
+  return markdown;
+}
+
+function passageHover(passage: Passage, transcriptPath: string, loaded: LoadedProject): vscode.MarkdownString {
+  const { annotation } = passage;
+  const markdown = new vscode.MarkdownString(undefined, true);
+  markdown.isTrusted = { enabledCommands: ['qcode.changeConcepts', 'qcode.removeAnnotation', 'qcode.editMemo'] };
+  for (const id of annotation.concepts) {
+    const concept = loaded.project.codebook.get(id);
+    markdown.appendMarkdown(`$(tag) **${escape(concept?.label ?? id)}**${concept?.description ? ` — ${escape(concept.description)}` : ''}\n\n`);
+  }
+  if (annotation.memo) markdown.appendMarkdown(`$(note) ${escape(annotation.memo)}\n\n`);
+  const who = [annotation.informant, annotation.coder && vscode.l10n.t('coded by {0}', annotation.coder), passage.status !== 'exact' ? passage.status : undefined].filter(Boolean).join(' · ');
+  if (who) markdown.appendMarkdown(`${escape(who)}\n\n`);
+  const args = encodeURIComponent(JSON.stringify([{ transcript: transcriptPath, id: annotation.id }]));
+  markdown.appendMarkdown(`[${vscode.l10n.t('Change concepts')}](command:qcode.changeConcepts?${args}) · [${vscode.l10n.t('Edit memo')}](command:qcode.editMemo?${args}) · [${vscode.l10n.t('Remove')}](command:qcode.removeAnnotation?${args})`);
+  return markdown;
+}
+
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}

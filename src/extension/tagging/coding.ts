@@ -1,0 +1,89 @@
+import * as vscode from 'vscode';
+import { newAnnotationId } from '../../core/ids';
+import { annotationFor, passageOffsets } from '../../core/operations/tagPassage';
+import { cryptoRandomBytes } from '../../core/port';
+import { SIDECAR_SUFFIX, speakerRegExp } from '../../core/settings/settings';
+import type { Annotation } from '../../core/sidecar/annotation';
+import { updateSidecar, type SidecarEdit } from '../../core/sidecar/updateSidecar';
+import { speakerTurns } from '../../core/speakers/turns';
+import { TranscriptText } from '../../core/text/transcriptText';
+import { coderName } from '../host/configuration';
+import type { ProjectHost } from '../host/projectHost';
+import type { CodingHistory } from '../history/codingHistory';
+
+/** The coding operations on a transcript's sidecar, each one undoable. */
+export class Coding {
+  constructor(private readonly host: ProjectHost, private readonly history: CodingHistory) {}
+
+  /** Tags every non-empty selection of the editor with the concepts; returns the new annotations. */
+  async tag(editor: vscode.TextEditor, concepts: string[]): Promise<Annotation[]> {
+    const loaded = this.host.current;
+    const transcript = this.host.transcriptOf(editor.document.uri);
+    if (!loaded || !transcript) return [];
+    const coder = await coderName();
+    const text = new TranscriptText(editor.document.getText());
+    const turns = speakerTurns(text.text, speakerRegExp(loaded.project.settings));
+    const taken = new Set(loaded.index.all.map((r) => r.annotation.id));
+    const created = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const annotations: Annotation[] = [];
+    for (const selection of editor.selections) {
+      const offsets = passageOffsets(text, { start: toCore(selection.start), end: toCore(selection.end) });
+      if (typeof offsets === 'string') continue;
+      const id = newAnnotationId(cryptoRandomBytes, taken);
+      taken.add(id);
+      annotations.push(annotationFor(loaded.project, text, turns, offsets, { concepts, created, ...(coder ? { coder } : {}) }, id));
+    }
+    if (annotations.length === 0) return [];
+    const label = vscode.l10n.t('Tag {0} passage(s)', annotations.length);
+    await this.edit(label, transcript.sidecarPath, transcript.path, (current) => [...current, ...annotations]);
+    return annotations;
+  }
+
+  async remove(transcriptPath: string, id: string): Promise<void> {
+    await this.editById(vscode.l10n.t('Remove annotation'), transcriptPath, id, () => undefined);
+  }
+
+  async setConcepts(transcriptPath: string, id: string, concepts: string[]): Promise<void> {
+    await this.editById(vscode.l10n.t('Change concepts'), transcriptPath, id, (a) => ({ ...a, concepts }));
+  }
+
+  async setMemo(transcriptPath: string, id: string, memo: string): Promise<void> {
+    await this.editById(vscode.l10n.t('Edit memo'), transcriptPath, id, (a) => {
+      const edited: Annotation = { ...a, memo };
+      if (!memo) delete edited.memo;
+      return edited;
+    });
+  }
+
+  /** Re-anchors an annotation to a new passage (an orphan to the current selection, say). */
+  async reattach(editor: vscode.TextEditor, id: string): Promise<boolean> {
+    const transcript = this.host.transcriptOf(editor.document.uri);
+    const loaded = this.host.current;
+    if (!transcript || !loaded) return false;
+    const text = new TranscriptText(editor.document.getText());
+    const offsets = passageOffsets(text, { start: toCore(editor.selection.start), end: toCore(editor.selection.end) });
+    if (typeof offsets === 'string') return false;
+    const turns = speakerTurns(text.text, speakerRegExp(loaded.project.settings));
+    await this.editById(vscode.l10n.t('Attach annotation'), transcript.path, id, (a) => {
+      const fresh = annotationFor(loaded.project, text, turns, offsets, { concepts: a.concepts, created: a.created ?? '' }, a.id);
+      return { ...a, range: fresh.range, quote: fresh.quote, before: fresh.before, after: fresh.after, ...(fresh.informant ? { informant: fresh.informant } : {}) };
+    });
+    return true;
+  }
+
+  private async editById(label: string, transcriptPath: string, id: string, change: (a: Annotation) => Annotation | undefined): Promise<void> {
+    const sidecarPath = this.host.current?.project.transcripts.find((t) => t.path === transcriptPath)?.sidecarPath ?? transcriptPath + SIDECAR_SUFFIX;
+    await this.edit(label, sidecarPath, transcriptPath, (current) => current.flatMap((a) => (a.id === id ? (change(a) ?? []) : [a])));
+  }
+
+  private async edit(label: string, sidecarPath: string, transcriptPath: string, edit: SidecarEdit): Promise<void> {
+    await this.history.record(label, [sidecarPath], async () => {
+      const result = await updateSidecar(this.host.files, sidecarPath, transcriptPath, edit);
+      if (!result.ok) throw new Error(vscode.l10n.t('{0} has errors and was not changed: {1}', sidecarPath, result.problems[0]?.message ?? ''));
+    });
+  }
+}
+
+function toCore(position: vscode.Position) {
+  return { line: position.line + 1, column: position.character + 1 };
+}

@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+// The extension manifest and its translations: every user-facing string of package.json is a
+// %key% found in English (package.nls.json) and Norwegian Bokmål (package.nls.nb.json), and every
+// runtime string (vscode.l10n.t) has a Bokmål translation in l10n/bundle.l10n.nb.json.
+
+const root = join(__dirname, '..');
+const readJson = (file: string): unknown => JSON.parse(readFileSync(join(root, file), 'utf8'));
+
+interface Command {
+  command: string;
+  title?: string;
+  category?: string;
+}
+
+const manifestText = readFileSync(join(root, 'package.json'), 'utf8');
+const manifest = JSON.parse(manifestText) as { l10n?: string; contributes: { commands: Command[] } };
+const english = readJson('package.nls.json') as Record<string, string>;
+const bokmal = readJson('package.nls.nb.json') as Record<string, string>;
+const nlsFiles = { 'package.nls.json': english, 'package.nls.nb.json': bokmal };
+
+/** The keys of every "%key%" string value in package.json. */
+function placeholderKeys(): string[] {
+  return [...new Set([...manifestText.matchAll(/"%([^"%\s]+)%"/g)].map((m) => m[1] as string))].sort();
+}
+
+function commandLinks(text: string): string[] {
+  return [...text.matchAll(/\]\(command:([\w.]+)/g)].map((m) => m[1] as string);
+}
+
+describe('extension manifest', () => {
+  it('uses %key% placeholders that both nls files define', () => {
+    const keys = placeholderKeys();
+    assert.ok(keys.length > 0, 'package.json has no %key% placeholders');
+    for (const [file, strings] of Object.entries(nlsFiles)) {
+      const missing = keys.filter((key) => typeof strings[key] !== 'string' || strings[key].trim() === '');
+      assert.deepEqual(missing, [], `${file} lacks these keys used in package.json`);
+    }
+  });
+
+  it('has the same keys in English and Bokmål', () => {
+    assert.deepEqual(Object.keys(bokmal).sort(), Object.keys(english).sort());
+  });
+
+  it('defines no nls keys that package.json does not use', () => {
+    const used = new Set(placeholderKeys());
+    assert.deepEqual(Object.keys(english).filter((key) => !used.has(key)), []);
+  });
+
+  it('gives every command a title and a category', () => {
+    const commands = manifest.contributes.commands;
+    assert.ok(commands.length > 0);
+    for (const command of commands) {
+      assert.ok(command.title?.trim(), `${command.command} has no title`);
+      assert.ok(command.category?.trim(), `${command.command} has no category`);
+    }
+  });
+
+  it('links only to commands that exist, in the same way in both languages', () => {
+    const ours = new Set(manifest.contributes.commands.map((c) => c.command));
+    for (const [key, text] of Object.entries(english)) {
+      for (const id of commandLinks(text).filter((id) => id.startsWith('qcode.'))) assert.ok(ours.has(id), `${key} links to the unknown command ${id}`);
+      assert.deepEqual(commandLinks(bokmal[key] ?? ''), commandLinks(text), `${key} links to other commands in Bokmål than in English`);
+    }
+  });
+
+  it('offers "Create a codebook" in the welcome view and command buttons in the walkthrough', () => {
+    assert.ok(english['qcode.welcome.codebook']?.includes('[Create a codebook](command:qcode.initializeProject)'));
+    for (const step of ['init', 'tag', 'export']) {
+      const key = `qcode.walkthrough.${step}.description`;
+      for (const strings of Object.values(nlsFiles)) assert.ok(commandLinks(strings[key] ?? '').length > 0, `${key} has no command link`);
+    }
+  });
+
+  it('has the walkthrough media that it names', () => {
+    for (const step of ['init', 'tag', 'export']) assert.ok(existsSync(join(root, 'media', 'walkthrough', `${step}.md`)), `media/walkthrough/${step}.md is missing`);
+  });
+});
+
+describe('runtime strings (vscode.l10n.t)', () => {
+  it('are all translated in l10n/bundle.l10n.nb.json (node scripts/l10n-check.js)', () => {
+    assert.equal(manifest.l10n, './l10n');
+    const run = spawnSync(process.execPath, [join(root, 'scripts', 'l10n-check.js')], { encoding: 'utf8' });
+    assert.equal(run.error, undefined);
+    assert.equal(run.status, 0, `node scripts/l10n-check.js reports:\n${run.stdout}${run.stderr}`);
+  });
+
+  it('are found by the check, so that it checks something', () => {
+    const run = spawnSync(process.execPath, [join(root, 'scripts', 'l10n-check.js'), '--json'], { encoding: 'utf8' });
+    const report = JSON.parse(run.stdout) as { messages: string[] };
+    assert.ok(report.messages.length > 0, 'no vscode.l10n.t calls were found in src/extension');
+  });
+});
