@@ -18,15 +18,16 @@ export function register(context: vscode.ExtensionContext, host: ProjectHost, hi
   const view = vscode.window.createTreeView('qcode.codebook', { treeDataProvider: model, dragAndDropController: model, showCollapseAll: true });
   const reveal = (id: string) => void Promise.resolve(view.reveal(model.node(id), { select: true, expand: true })).catch(() => undefined);
   context.subscriptions.push(view, host.onDidChange(() => model.refresh()));
-  const command = (id: string, run: (node?: ConceptNode) => Promise<unknown>) =>
-    context.subscriptions.push(vscode.commands.registerCommand(id, (node?: unknown) => run(asNode(node)).catch(showError)));
+  const command = (id: string, run: (node?: ConceptNode, target?: string) => Promise<unknown>) =>
+    context.subscriptions.push(vscode.commands.registerCommand(id, (node?: unknown, target?: unknown) => run(asNode(node), typeof target === 'string' ? target : undefined).catch(showError)));
   command('qcode.addConcept', async (node) => {
     const id = await add(host, edits, node?.conceptId);
     if (id !== undefined) reveal(id);
   });
   command('qcode.renameConcept', async (node) => withConcept(host, node, l10n.t('Rename which concept?'), (c) => rename(edits, c)));
   command('qcode.moveConcept', async (node) => withConcept(host, node, l10n.t('Move which concept?'), (c) => move(host, edits, c)));
-  command('qcode.mergeConcept', async (node) => withConcept(host, node, l10n.t('Merge which concept?'), (c) => merge(host, edits, c)));
+  // Called with a target id (from a script or keybinding), merge does not ask.
+  command('qcode.mergeConcept', async (node, target) => withConcept(host, node, l10n.t('Merge which concept?'), (c) => merge(host, edits, c, target)));
   command('qcode.deleteConcept', async (node) => withConcept(host, node, l10n.t('Delete which concept?'), (c) => remove(host, edits, c)));
 }
 
@@ -136,18 +137,18 @@ async function move(host: ProjectHost, edits: CodebookEdits, concept: Concept): 
   if (choice) await edits.move([concept.id], choice.id);
 }
 
-async function merge(host: ProjectHost, edits: CodebookEdits, concept: Concept): Promise<void> {
+async function merge(host: ProjectHost, edits: CodebookEdits, concept: Concept, targetId?: string): Promise<void> {
   const codebook = host.current?.project.codebook;
   if (!codebook) return;
-  const choice = await pickConcept(codebook, { title: l10n.t('Merge "{0}" into', concept.label), exclude: codebook.subtreeIds(concept.id) });
-  const target = choice?.id === undefined ? undefined : codebook.get(choice.id);
+  const choice = targetId !== undefined ? { id: targetId } : await pickConcept(codebook, { title: l10n.t('Merge "{0}" into', concept.label), exclude: codebook.subtreeIds(concept.id) });
+  const target = choice?.id === undefined || codebook.subtreeIds(concept.id).has(choice.id) ? undefined : codebook.get(choice.id);
   if (!target) return;
   const impact = impactOf(host, concept.id);
   const question = impact.annotations > 0
     ? l10n.t('Merge "{0}" into "{1}"? {2} annotations in {3} transcripts will be retagged.', concept.label, target.label, impact.annotations, impact.transcripts.length)
     : l10n.t('Merge "{0}" into "{1}"? No annotations use "{0}".', concept.label, target.label);
   const detail = concept.children.length > 0 ? l10n.t('The concepts below "{0}" move under "{1}".', concept.label, target.label) : undefined;
-  if (!(await confirm(question, detail, l10n.t('Merge')))) return;
+  if (targetId === undefined && !(await confirm(question, detail, l10n.t('Merge')))) return;
   await edits.retag(l10n.t('Merge "{0}" into "{1}"', concept.label, target.label), (text) => removeConcept(text, concept.id, target.id), new Map([[concept.id, target.id]]), impact.transcripts);
 }
 
