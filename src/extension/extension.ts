@@ -16,9 +16,18 @@ import { LiveTranscripts } from './liveEdits/liveTranscripts';
 import { CodingHistory } from './history/codingHistory';
 import { Coding } from './tagging/coding';
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the extension offers other extensions and the benchmark. */
+export interface QcodeApi {
+  /** How long activation took, including the first load of the project. */
+  activationMs: number;
+  /** Repaints an editor's decorations; returns how long it took in milliseconds. */
+  repaint(editor: vscode.TextEditor): number;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<QcodeApi | undefined> {
+  const started = performance.now();
   const host = ProjectHost.forWorkspace();
-  if (!host) return;
+  if (!host) return undefined;
   const live = new LiveTranscripts(host);
   const codingHistory = new CodingHistory(host);
   const coding = new Coding(host, codingHistory);
@@ -30,12 +39,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   codebook.register(context, host, codingHistory);
   annotations.register(context, host);
   informants.register(context, host);
-  decorations.register(context, host, live);
+  const painter = decorations.register(context, host, live);
   hovers.register(context, host, live);
   statusBar.register(context, host, live);
   diagnostics.register(context, host);
   transcriptContext.register(context, host);
   await host.reload();
+  return {
+    activationMs: performance.now() - started,
+    repaint(editor) {
+      const start = performance.now();
+      painter.paint(editor);
+      return performance.now() - start;
+    },
+  };
 }
 
 export function deactivate(): void {

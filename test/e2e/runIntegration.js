@@ -7,7 +7,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const cs = require('./codeServer');
 
-const TESTS = path.join(cs.REPO, 'out/integration/index.js');
+const TESTS = path.resolve(process.env.QCODE_TESTS_PATH || path.join(cs.REPO, 'out/integration/index.js'));
 const TIMEOUT_MS = Number(process.env.QCODE_INTEGRATION_TIMEOUT_MS || 180000);
 
 async function main() {

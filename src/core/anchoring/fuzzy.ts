@@ -15,6 +15,8 @@ export interface FuzzyMatch {
   start: number;
   end: number;
   confidence: number;
+  /** 0..1: how well the saved context agrees here. */
+  context: number;
 }
 
 /**
@@ -44,16 +46,16 @@ function best(text: string, from: number, to: number, quote: string, before: str
   for (const match of matches) {
     const start = from + match.start;
     const end = from + match.end;
-    const confidence = score(text, start, end, quote, before, after, match.errors);
-    if (confidence !== undefined && (!winner || confidence > winner.confidence)) winner = { start, end, confidence };
+    const context = contextSimilarity(text, start, end, before, after);
+    const confidence = score(quote, before, after, match.errors, context);
+    if (confidence !== undefined && (!winner || confidence > winner.confidence)) winner = { start, end, confidence, context };
   }
   return winner;
 }
 
-function score(text: string, start: number, end: number, quote: string, before: string, after: string, errors: number): number | undefined {
+function score(quote: string, before: string, after: string, errors: number, contextAgreement: number): number | undefined {
   const quoteAgreement = 1 - errors / quote.length;
   const hasContext = before.length + after.length > 0;
-  const contextAgreement = contextSimilarity(text, start, end, before, after);
   if (hasContext ? contextAgreement < MIN_CONTEXT : quoteAgreement < MIN_QUOTE_WITHOUT_CONTEXT) return undefined;
   const confidence = hasContext ? (50 * quoteAgreement + 40 * contextAgreement) / 90 : quoteAgreement;
   return confidence >= MIN_CONFIDENCE ? confidence : undefined;

@@ -7,11 +7,6 @@ import { findFuzzy } from './fuzzy';
 /** Below this length a quote is only re-found where some of its saved context agrees. */
 export const SHORT_QUOTE = 16;
 const MAX_OCCURRENCES = 10_000;
-/**
- * An exact copy where less than this share of the saved context agrees may be a repeated phrase
- * rather than the passage: an approximate match with agreeing context elsewhere is preferred.
- */
-const WEAK_CONTEXT_SHARE = 0.25;
 
 interface Wanted {
   quote: string;
@@ -24,7 +19,9 @@ interface Wanted {
 /**
  * Finds an annotation's passage in the current text: exact (still at its range), moved (the same
  * quote elsewhere), fuzzy (a close match whose context agrees), else orphaned. It never settles
- * for an ambiguous or doubtful place: a wrong anchor is worse than an orphan.
+ * for an ambiguous or doubtful place: a wrong anchor is worse than an orphan. An exact copy whose
+ * saved context does not fully agree may be a repeated phrase rather than the passage, so an
+ * approximate match whose context agrees better is preferred to it.
  */
 export function resolveAnchor(doc: TranscriptText, anchor: Anchor): Resolution {
   const quote = normalizeForMatching(anchor.quote);
@@ -39,9 +36,9 @@ export function resolveAnchor(doc: TranscriptText, anchor: Anchor): Resolution {
   };
   const moved = findMoved(doc, wanted);
   if (moved.ambiguous) return { status: 'orphaned', reason: moved.ambiguous };
-  if (moved.found && !moved.weakContext) return moved.found;
+  if (moved.found && moved.contextShare === 1) return moved.found;
   const fuzzy = findFuzzy(doc.text, wanted.quote, wanted.before, wanted.after, wanted.hint, moved.found);
-  if (moved.found && (!fuzzy || overlaps(fuzzy, moved.found))) return moved.found;
+  if (moved.found && (!fuzzy || overlaps(fuzzy, moved.found) || fuzzy.context <= (moved.contextShare ?? 1))) return moved.found;
   if (fuzzy) return { status: 'fuzzy', start: fuzzy.start, end: fuzzy.end, range: rangeOf(doc, fuzzy.start, fuzzy.end), confidence: fuzzy.confidence };
   return { status: 'orphaned', reason: 'The quote is no longer in the transcript, and no close match with the same context was found.' };
 }
@@ -60,8 +57,8 @@ interface Candidate {
   distance: number;
 }
 
-/** The same text elsewhere; `weakContext` when little of the saved context agrees there. */
-function findMoved(doc: TranscriptText, wanted: Wanted): { found?: Resolution & { start: number; end: number }; ambiguous?: string; weakContext?: boolean } {
+/** The same text elsewhere, with the share (0..1) of the saved context that agrees there. */
+function findMoved(doc: TranscriptText, wanted: Wanted): { found?: Resolution & { start: number; end: number }; ambiguous?: string; contextShare?: number } {
   const candidates = occurrences(doc.text, wanted);
   if (candidates.length === 0) return {};
   candidates.sort((a, b) => b.context - a.context || a.distance - b.distance);
@@ -74,8 +71,8 @@ function findMoved(doc: TranscriptText, wanted: Wanted): { found?: Resolution & 
     return { ambiguous: 'The short quote was found elsewhere, but none of its saved context agrees there.' };
   }
   const end = best.start + wanted.quote.length;
-  const weakContext = best.context < fullContext * WEAK_CONTEXT_SHARE;
-  return { found: { status: 'moved', start: best.start, end, range: rangeOf(doc, best.start, end), confidence: 1 }, weakContext };
+  const contextShare = fullContext === 0 ? 1 : best.context / fullContext;
+  return { found: { status: 'moved', start: best.start, end, range: rangeOf(doc, best.start, end), confidence: 1 }, contextShare };
 }
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {

@@ -9,7 +9,7 @@ import { InformantStyles } from './informantStyles';
 const TYPING_DELAY_MS = 30;
 
 /** Tints annotated passages with their concepts' colours and highlights informant codes. */
-export function register(context: vscode.ExtensionContext, host: ProjectHost, live: LiveTranscripts): void {
+export function register(context: vscode.ExtensionContext, host: ProjectHost, live: LiveTranscripts): Painter {
   const painter = new Painter(host, live);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const paintVisible = () => vscode.window.visibleTextEditors.forEach((e) => painter.paint(e));
@@ -28,6 +28,7 @@ export function register(context: vscode.ExtensionContext, host: ProjectHost, li
     }),
   );
   paintVisible();
+  return painter;
 }
 
 export class Painter implements vscode.Disposable {
