@@ -23,15 +23,16 @@ export interface FuzzyMatch {
  * An approximate match of the quote whose surroundings agree with the saved context. Searches
  * near the last known place first, then the whole text.
  */
-export function findFuzzy(text: string, quote: string, before: string, after: string, hint: number | undefined, exclude?: Span): FuzzyMatch | undefined {
+export function findFuzzy(text: string, quote: string, before: string, after: string, hint: number | undefined, options: FuzzyOptions = {}): FuzzyMatch | undefined {
   if (quote.length < MIN_FUZZY_LENGTH) return undefined;
+  const { exclude = [], nearOnly = false } = options;
   const maxErrors = Math.floor(quote.length * MAX_ERROR_RATE);
-  const radius = Math.max(4096, quote.length * 4);
+  const radius = nearOnly ? Math.max(1024, quote.length * 4) : Math.max(4096, quote.length * 4);
   const center = hint ?? 0;
   const windowStart = Math.max(0, center - radius);
   const windowEnd = Math.min(text.length, center + radius + quote.length);
   const near = best(text, windowStart, windowEnd, quote, before, after, maxErrors, exclude);
-  if (near || (windowStart === 0 && windowEnd === text.length)) return near;
+  if (near || nearOnly || (windowStart === 0 && windowEnd === text.length)) return near;
   return best(text, 0, text.length, quote, before, after, maxErrors, exclude);
 }
 
@@ -40,7 +41,14 @@ export interface Span {
   end: number;
 }
 
-function best(text: string, from: number, to: number, quote: string, before: string, after: string, maxErrors: number, exclude?: Span): FuzzyMatch | undefined {
+export interface FuzzyOptions {
+  /** Places to look past: exact copies already considered. */
+  exclude?: readonly Span[];
+  /** Search only near the hint, not the whole text. */
+  nearOnly?: boolean;
+}
+
+function best(text: string, from: number, to: number, quote: string, before: string, after: string, maxErrors: number, exclude: readonly Span[]): FuzzyMatch | undefined {
   const matches = search(masked(text, from, to, exclude), quote, maxErrors);
   let winner: FuzzyMatch | undefined;
   for (const match of matches) {
@@ -61,11 +69,14 @@ function score(quote: string, before: string, after: string, errors: number, con
   return confidence >= MIN_CONFIDENCE ? confidence : undefined;
 }
 
-/** text[from, to) with an excluded span blanked out, so that the search looks past it. */
-function masked(text: string, from: number, to: number, exclude: Span | undefined): string {
-  const slice = text.slice(from, to);
-  if (!exclude || exclude.end <= from || exclude.start >= to) return slice;
-  const start = Math.max(exclude.start, from) - from;
-  const end = Math.min(exclude.end, to) - from;
-  return slice.slice(0, start) + '\u0000'.repeat(end - start) + slice.slice(end);
+/** text[from, to) with the excluded spans blanked out, so that the search looks past them. */
+function masked(text: string, from: number, to: number, exclude: readonly Span[]): string {
+  let slice = text.slice(from, to);
+  for (const span of exclude) {
+    if (span.end <= from || span.start >= to) continue;
+    const start = Math.max(span.start, from) - from;
+    const end = Math.min(span.end, to) - from;
+    slice = slice.slice(0, start) + '\u0000'.repeat(end - start) + slice.slice(end);
+  }
+  return slice;
 }

@@ -2,7 +2,7 @@ import { normalizeForMatching } from '../text/normalize';
 import type { TranscriptText } from '../text/transcriptText';
 import type { Anchor, Resolution } from './anchor';
 import { exactContextScore } from './context';
-import { findFuzzy } from './fuzzy';
+import { findFuzzy, type Span } from './fuzzy';
 
 /** Below this length a quote is only re-found where some of its saved context agrees. */
 export const SHORT_QUOTE = 16;
@@ -37,7 +37,7 @@ export function resolveAnchor(doc: TranscriptText, anchor: Anchor): Resolution {
   const moved = findMoved(doc, wanted);
   if (moved.ambiguous) return { status: 'orphaned', reason: moved.ambiguous };
   if (moved.found && moved.contextShare === 1) return moved.found;
-  const fuzzy = findFuzzy(doc.text, wanted.quote, wanted.before, wanted.after, wanted.hint, moved.found);
+  const fuzzy = findFuzzy(doc.text, wanted.quote, wanted.before, wanted.after, wanted.hint, { exclude: moved.copies ?? [], nearOnly: moved.found !== undefined });
   if (moved.found && (!fuzzy || overlaps(fuzzy, moved.found) || fuzzy.context <= (moved.contextShare ?? 1))) return moved.found;
   if (fuzzy) return { status: 'fuzzy', start: fuzzy.start, end: fuzzy.end, range: rangeOf(doc, fuzzy.start, fuzzy.end), confidence: fuzzy.confidence };
   return { status: 'orphaned', reason: 'The quote is no longer in the transcript, and no close match with the same context was found.' };
@@ -58,9 +58,10 @@ interface Candidate {
 }
 
 /** The same text elsewhere, with the share (0..1) of the saved context that agrees there. */
-function findMoved(doc: TranscriptText, wanted: Wanted): { found?: Resolution & { start: number; end: number }; ambiguous?: string; contextShare?: number } {
+function findMoved(doc: TranscriptText, wanted: Wanted): { found?: Resolution & { start: number; end: number }; ambiguous?: string; contextShare?: number; copies?: Span[] } {
   const candidates = occurrences(doc.text, wanted);
   if (candidates.length === 0) return {};
+  const copies = candidates.map((c) => ({ start: c.start, end: c.start + wanted.quote.length }));
   candidates.sort((a, b) => b.context - a.context || a.distance - b.distance);
   const [best, second] = candidates as [Candidate, Candidate | undefined];
   const fullContext = wanted.before.length + wanted.after.length;
@@ -72,7 +73,7 @@ function findMoved(doc: TranscriptText, wanted: Wanted): { found?: Resolution & 
   }
   const end = best.start + wanted.quote.length;
   const contextShare = fullContext === 0 ? 1 : best.context / fullContext;
-  return { found: { status: 'moved', start: best.start, end, range: rangeOf(doc, best.start, end), confidence: 1 }, contextShare };
+  return { found: { status: 'moved', start: best.start, end, range: rangeOf(doc, best.start, end), confidence: 1 }, contextShare, copies };
 }
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
