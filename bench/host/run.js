@@ -15,7 +15,7 @@ async function main() {
   if (spawnSync(process.execPath, ['esbuild.js', '--production'], { cwd: repo, stdio: 'inherit' }).status !== 0) return 1;
   fs.rmSync(outdir, { recursive: true, force: true });
   await esbuild.build({
-    entryPoints: [path.join(__dirname, 'hostBench.spec.ts'), path.join(repo, 'test/integration/index.ts')],
+    entryPoints: { 'hostBench.spec': path.join(__dirname, 'hostBench.spec.ts'), index: path.join(repo, 'test/integration/index.ts') },
     outdir, bundle: true, format: 'cjs', platform: 'node', target: 'node20', external: ['vscode', 'mocha'], logLevel: 'warning',
   });
   const env = { ...process.env, QCODE_TESTS_PATH: path.join(outdir, 'index.js'), QCODE_HOST_BENCH_OUT: figures };

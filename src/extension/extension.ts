@@ -44,7 +44,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<QcodeA
   statusBar.register(context, host, live);
   diagnostics.register(context, host);
   transcriptContext.register(context, host);
-  await host.reload();
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('qcode: loading the project') }, () => host.reload());
   return {
     activationMs: performance.now() - started,
     repaint(editor) {

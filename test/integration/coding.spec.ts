@@ -58,4 +58,14 @@ describe('coding in a real VS Code', () => {
     await vscode.commands.executeCommand('qcode.undoCoding');
     assert.deepEqual(await Promise.all(paths.map(readText)), originals);
   });
+
+  it('removes an annotation picked in the Annotations view, and Undo Coding brings it back', async () => {
+    const path = 'transcripts/intervju-L5.txt.annotations.yaml';
+    const original = await readText(path);
+    const id = /- id: ([0-9a-z]{8})/.exec(original)?.[1] ?? '';
+    await vscode.commands.executeCommand('qcode.removeAnnotation', { transcript: { path: 'transcripts/intervju-L5.txt' }, annotation: { id } });
+    await eventually('the removal', async () => ((await readText(path)).includes(`id: ${id}`) ? undefined : true));
+    await vscode.commands.executeCommand('qcode.undoCoding');
+    assert.equal(await readText(path), original);
+  });
 });

@@ -27,7 +27,7 @@ export function findFuzzy(text: string, quote: string, before: string, after: st
   if (quote.length < MIN_FUZZY_LENGTH) return undefined;
   const { exclude = [], nearOnly = false } = options;
   const maxErrors = Math.floor(quote.length * MAX_ERROR_RATE);
-  const radius = nearOnly ? Math.max(1024, quote.length * 4) : Math.max(4096, quote.length * 4);
+  const radius = Math.max(4096, quote.length * 4);
   const center = hint ?? 0;
   const windowStart = Math.max(0, center - radius);
   const windowEnd = Math.min(text.length, center + radius + quote.length);

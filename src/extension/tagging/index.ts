@@ -10,6 +10,15 @@ export interface PassageRef {
   id: string;
 }
 
+/** A command argument as a passage reference: a PassageRef, or a tree element of a resolved annotation. */
+function toRef(arg: unknown): PassageRef | undefined {
+  if (typeof arg !== 'object' || arg === null) return undefined;
+  const value = arg as { transcript?: unknown; id?: unknown; annotation?: { id?: unknown } };
+  if (typeof value.transcript === 'string' && typeof value.id === 'string') return { transcript: value.transcript, id: value.id };
+  const path = (value.transcript as { path?: unknown } | undefined)?.path;
+  return typeof path === 'string' && typeof value.annotation?.id === 'string' ? { transcript: path, id: value.annotation.id } : undefined;
+}
+
 export function register(context: vscode.ExtensionContext, host: ProjectHost, live: LiveTranscripts, coding: Coding): void {
   const command = (id: string, run: (...args: never[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
   command('qcode.tagSelection', async () => {
@@ -23,20 +32,20 @@ export function register(context: vscode.ExtensionContext, host: ProjectHost, li
     const editor = transcriptEditor(host, true);
     if (editor && item?.conceptId) await coding.tag(editor, [item.conceptId]);
   });
-  command('qcode.removeAnnotation', async (ref?: PassageRef) => {
-    const target = ref ?? (await passageAtCursor(host, live, vscode.l10n.t('Remove which annotation?')));
+  command('qcode.removeAnnotation', async (arg?: unknown) => {
+    const target = toRef(arg) ?? (await passageAtCursor(host, live, vscode.l10n.t('Remove which annotation?')));
     if (target) await coding.remove(target.transcript, target.id);
   });
-  command('qcode.changeConcepts', async (ref?: PassageRef) => {
-    const target = ref ?? (await passageAtCursor(host, live, vscode.l10n.t('Change the concepts of which annotation?')));
+  command('qcode.changeConcepts', async (arg?: unknown) => {
+    const target = toRef(arg) ?? (await passageAtCursor(host, live, vscode.l10n.t('Change the concepts of which annotation?')));
     const annotation = target && findAnnotation(host, target);
     const codebook = host.current?.project.codebook;
     if (!target || !annotation || !codebook) return;
     const concepts = await pickConcepts(codebook, context.workspaceState, { title: vscode.l10n.t('Concepts of this passage'), selected: annotation.concepts });
     if (concepts?.length) await coding.setConcepts(target.transcript, target.id, concepts);
   });
-  command('qcode.editMemo', async (ref?: PassageRef) => {
-    const target = ref ?? (await passageAtCursor(host, live, vscode.l10n.t('Edit the memo of which annotation?')));
+  command('qcode.editMemo', async (arg?: unknown) => {
+    const target = toRef(arg) ?? (await passageAtCursor(host, live, vscode.l10n.t('Edit the memo of which annotation?')));
     const annotation = target && findAnnotation(host, target);
     if (!target || !annotation) return;
     const memo = await vscode.window.showInputBox({ title: vscode.l10n.t('Memo'), value: annotation.memo ?? '', prompt: vscode.l10n.t('A note on this passage; leave empty to remove the memo.'), ignoreFocusOut: true });
