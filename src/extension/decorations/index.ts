@@ -59,11 +59,22 @@ export class Painter implements vscode.Disposable {
       const types = new Set(passage.annotation.concepts.filter((id) => codebook.has(id)).map((id) => this.concepts.typeFor(codebook, id)));
       for (const type of types) add(type, range);
     }
-    const text = document.getText();
-    for (const match of text.matchAll(informantMentionRegExp(loaded.project.settings))) {
-      add(this.informants.typeFor(loaded.project.informants, match[0]), new vscode.Range(document.positionAt(match.index), document.positionAt(match.index + match[0].length)));
-    }
+    for (const { code, range } of this.mentions(document, loaded)) add(this.informants.typeFor(loaded.project.informants, code), range);
     return result;
+  }
+
+  private mentionCache = new WeakMap<vscode.TextDocument, { version: number; project: LoadedProject; mentions: { code: string; range: vscode.Range }[] }>();
+
+  /** Informant codes in the text, found again only when the text (or the project's patterns) changed. */
+  private mentions(document: vscode.TextDocument, loaded: LoadedProject): { code: string; range: vscode.Range }[] {
+    const cached = this.mentionCache.get(document);
+    if (cached && cached.version === document.version && cached.project === loaded) return cached.mentions;
+    const mentions = [...document.getText().matchAll(informantMentionRegExp(loaded.project.settings))].map((match) => ({
+      code: match[0],
+      range: new vscode.Range(document.positionAt(match.index), document.positionAt(match.index + match[0].length)),
+    }));
+    this.mentionCache.set(document, { version: document.version, project: loaded, mentions });
+    return mentions;
   }
 
   restyle(): void {

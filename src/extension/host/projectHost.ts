@@ -19,8 +19,8 @@ export class ProjectHost implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<LoadedProject | undefined>();
   readonly onDidChange = this.changed.event;
   private loaded: LoadedProject | undefined;
-  private loading: Promise<void> | undefined;
-  private reloadAgain = false;
+  private queue: Promise<void> = Promise.resolve();
+  private queued: Promise<LoadedProject | undefined> | undefined;
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
   constructor(readonly files: WorkspaceFiles) {
@@ -39,24 +39,19 @@ export class ProjectHost implements vscode.Disposable {
     return this.loaded;
   }
 
-  /** Loads the project now; concurrent calls share one load, and a call during a load queues one more. */
-  async reload(): Promise<LoadedProject | undefined> {
-    if (this.loading) {
-      this.reloadAgain = true;
-      await this.loading;
-      return this.loaded;
-    }
-    this.loading = this.load();
-    try {
-      await this.loading;
-    } finally {
-      this.loading = undefined;
-    }
-    if (this.reloadAgain) {
-      this.reloadAgain = false;
-      return this.reload();
-    }
-    return this.loaded;
+  /**
+   * Loads the project after any load under way; calls made while one is waiting to start share it,
+   * so that every caller sees the files as they were when it called.
+   */
+  reload(): Promise<LoadedProject | undefined> {
+    if (this.queued) return this.queued;
+    const queued = this.queue.then(() => {
+      this.queued = undefined;
+      return this.load();
+    }).then(() => this.loaded);
+    this.queued = queued;
+    this.queue = queued.then(() => undefined, () => undefined);
+    return queued;
   }
 
   private async load(): Promise<void> {
