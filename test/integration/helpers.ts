@@ -14,13 +14,18 @@ export async function writeText(path: string, text: string): Promise<void> {
   await vscode.workspace.fs.writeFile(workspaceUri(path), new TextEncoder().encode(text));
 }
 
-/** Polls until `check` returns a value other than undefined, or fails after `ms`. */
+/**
+ * Polls until `check` returns a value other than undefined, or fails after `ms`. A check that
+ * throws counts as not yet: a sidecar being replaced is briefly absent (workspace.fs renames over
+ * a file by deleting it first).
+ */
 export async function eventually<T>(what: string, check: () => Promise<T | undefined> | T | undefined, ms = 10000): Promise<T> {
   const deadline = Date.now() + ms;
+  let lastError: unknown;
   for (;;) {
-    const value = await check();
+    const value = await Promise.resolve().then(check).catch((error: unknown) => void (lastError = error));
     if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
