@@ -14,7 +14,7 @@ export class InformantStyles implements vscode.Disposable {
   typeFor(registry: InformantRegistry, code: string): vscode.TextEditorDecorationType {
     const informant = registry.get(code);
     if (!informant) return this.unregistered;
-    const roles = [...new Set(registry.informants.map((i) => String(Object.values(i.attributes)[0] ?? '')))];
+    const roles = this.rolesOf(registry);
     const role = String(Object.values(informant.attributes)[0] ?? '');
     const color = ROLE_COLORS[Math.max(0, roles.indexOf(role)) % ROLE_COLORS.length] as string;
     let type = this.byColor.get(color);
@@ -23,6 +23,18 @@ export class InformantStyles implements vscode.Disposable {
       this.byColor.set(color, type);
     }
     return type;
+  }
+
+  private readonly roles = new WeakMap<InformantRegistry, string[]>();
+
+  /** The distinct values of the informants' first attribute, in registry order. */
+  private rolesOf(registry: InformantRegistry): string[] {
+    let roles = this.roles.get(registry);
+    if (!roles) {
+      roles = [...new Set(registry.informants.map((i) => String(Object.values(i.attributes)[0] ?? '')))];
+      this.roles.set(registry, roles);
+    }
+    return roles;
   }
 
   all(): vscode.TextEditorDecorationType[] {

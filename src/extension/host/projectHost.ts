@@ -57,7 +57,8 @@ export class ProjectHost implements vscode.Disposable {
   private async load(): Promise<void> {
     const project = await loadProject(this.files, settingsOverrides());
     this.loaded = { project, index: new ProjectIndex(project) };
-    await vscode.commands.executeCommand('setContext', 'qcode.hasCodebook', project.codebook.size > 0 || (await this.files.read(project.settings.codebook)) !== undefined);
+    const codebookMissing = project.problems.some((p) => p.code === 'missing-file' && p.file === project.settings.codebook);
+    await vscode.commands.executeCommand('setContext', 'qcode.hasCodebook', !codebookMissing);
     this.changed.fire(this.loaded);
   }
 
