@@ -3,7 +3,7 @@ import { fixRanges } from '../../core/operations/fixRanges';
 import { loadProject } from '../../core/project/loadProject';
 import type { Project } from '../../core/project/model';
 import { hasErrors } from '../../core/problems';
-import { formatRange } from '../../core/text/position';
+import { formatRange, type TextRange } from '../../core/text/position';
 import { choice, parse } from '../args';
 import { NodeProjectFiles } from '../nodeFiles';
 import type { Output } from '../output';
@@ -39,7 +39,7 @@ function checkJson(project: Project) {
   };
 }
 
-function rangeOf(resolution: Resolution, saved: Parameters<typeof formatRange>[0] | undefined): string | null {
+function rangeOf(resolution: Resolution, saved: TextRange | undefined): string | null {
   if (resolution.status !== 'orphaned') return formatRange(resolution.range);
   return saved ? formatRange(saved) : null;
 }

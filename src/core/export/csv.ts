@@ -1,12 +1,12 @@
 import type { Settings } from '../settings/settings';
 import { formatRange } from '../text/position';
-import { quoteText, type ConceptQuotes } from './quotes';
+import { leadingSpeakerLabel, quoteText, type ConceptQuotes } from './quotes';
 
 const COLUMNS = ['concept', 'concept_label', 'informant', 'quote', 'transcript', 'range', 'status', 'memo', 'coder', 'id'];
 
 /** One row per passage and concept (RFC 4180, CRLF, with a BOM so spreadsheets read æøå right). */
 export function quotesToCsv(groups: readonly ConceptQuotes[], settings: Settings): string {
-  const label = new RegExp(settings.speakerPattern, 'u');
+  const label = leadingSpeakerLabel(settings);
   const rows = [COLUMNS];
   for (const { concept, quotes } of groups) {
     for (const resolved of quotes) {

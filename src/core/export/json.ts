@@ -1,10 +1,10 @@
 import type { Settings } from '../settings/settings';
 import { formatRange } from '../text/position';
-import { citation, quoteText, type ConceptQuotes } from './quotes';
+import { citation, leadingSpeakerLabel, quoteText, type ConceptQuotes } from './quotes';
 
 /** The passages per concept as JSON, for scripts and other tools. */
 export function quotesToJson(groups: readonly ConceptQuotes[], settings: Settings): string {
-  const label = new RegExp(settings.speakerPattern, 'u');
+  const label = leadingSpeakerLabel(settings);
   const concepts = groups.map(({ concept, quotes }) => ({
     id: concept.id,
     label: concept.label,

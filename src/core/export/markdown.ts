@@ -1,12 +1,12 @@
 import type { Settings } from '../settings/settings';
-import { citation, quoteText, type ConceptQuotes } from './quotes';
+import { citation, leadingSpeakerLabel, quoteText, type ConceptQuotes } from './quotes';
 
 /**
  * Chapter-ready Markdown: per concept a heading, its definition, then each passage as a block
  * quote ending in its citation, as in "> ... (K3)".
  */
 export function quotesToMarkdown(groups: readonly ConceptQuotes[], settings: Settings): string {
-  const label = leadingLabel(settings);
+  const label = leadingSpeakerLabel(settings);
   const parts: string[] = [];
   for (const { concept, quotes } of groups) {
     parts.push(`${'#'.repeat(Math.min(2 + concept.depth, 6))} ${concept.label}`);
@@ -30,8 +30,4 @@ function escapeLineStart(line: string): string {
 
 function escapeInline(text: string): string {
   return text.replace(/([*_])/g, '\\$1');
-}
-
-function leadingLabel(settings: Settings): RegExp {
-  return new RegExp(settings.speakerPattern, 'u');
 }

@@ -1,6 +1,7 @@
 import type { Concept } from '../codebook/codebook';
 import type { ResolvedAnnotation } from '../project/model';
 import type { ProjectIndex, QuoteFilter } from '../project/projectIndex';
+import type { Settings } from '../settings/settings';
 
 /** A concept with the passages tagged with it, ready to be written out. */
 export interface ConceptQuotes {
@@ -42,6 +43,11 @@ function textOrder(a: ResolvedAnnotation, b: ResolvedAnnotation): number {
 
 function startOf(resolved: ResolvedAnnotation): number {
   return resolved.resolution.status === 'orphaned' ? Number.MAX_SAFE_INTEGER : resolved.resolution.start;
+}
+
+/** A speaker label at the very start of a passage ("K3: "), which exports leave out. */
+export function leadingSpeakerLabel(settings: Settings): RegExp {
+  return new RegExp(settings.speakerPattern, 'u');
 }
 
 /** The passage as a reader should see it: without a leading speaker label, trimmed. */

@@ -1,3 +1,4 @@
+import { isStale } from '../anchoring/anchor';
 import { captureAnchor } from '../anchoring/capture';
 import type { ProjectFiles } from '../port';
 import type { Problem } from '../problems';
@@ -31,7 +32,7 @@ export async function fixRanges(files: ProjectFiles, project: Project): Promise<
 }
 
 function isFixable(resolved: ResolvedAnnotation): boolean {
-  return resolved.transcript.doc !== undefined && (resolved.resolution.status === 'moved' || resolved.resolution.status === 'fuzzy');
+  return resolved.transcript.doc !== undefined && isStale(resolved.resolution);
 }
 
 function refreshed(resolved: ResolvedAnnotation): Annotation {

@@ -1,6 +1,6 @@
 import { suggestSimilar } from '../codebook/codebook';
 import { problem, type Problem } from '../problems';
-import { informantCodeRegExp } from '../settings/settings';
+import { informantCodeRegExp, SIDECAR_SUFFIX } from '../settings/settings';
 import { formatRange } from '../text/position';
 import type { Project, ResolvedAnnotation, TranscriptFile } from './model';
 
@@ -8,7 +8,7 @@ import type { Project, ResolvedAnnotation, TranscriptFile } from './model';
 export function checkProject(project: Project, strandedSidecars: string[], present: { codebook: boolean; informants: boolean }): void {
   const { problems } = project;
   for (const sidecar of strandedSidecars) {
-    const transcript = sidecar.slice(0, -'.annotations.yaml'.length);
+    const transcript = sidecar.slice(0, -SIDECAR_SUFFIX.length);
     problems.push(problem(sidecar, 1, 1, 'error', 'missing-transcript', `This sidecar belongs to ${transcript}, which does not exist. Restore or rename the transcript, or move the sidecar next to it.`));
   }
   const seenIds = new Map<string, ResolvedAnnotation>();
