@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import * as annotations from './annotations';
 import * as codebook from './codebook';
+import * as coderFilter from './coderFilter';
 import * as commands from './commands';
 import * as decorations from './decorations';
 import * as diagnostics from './diagnostics';
@@ -11,6 +12,7 @@ import * as liveEdits from './liveEdits/saveRanges';
 import * as statusBar from './statusBar';
 import * as tagging from './tagging';
 import * as transcriptContext from './transcriptContext';
+import { CoderFilter } from './coderFilter/coderFilter';
 import { ProjectHost } from './host/projectHost';
 import { LiveTranscripts } from './liveEdits/liveTranscripts';
 import { CodingHistory } from './history/codingHistory';
@@ -20,7 +22,7 @@ import { Coding } from './tagging/coding';
 export interface QcodeApi {
   /** How long activation took (the first load of the project goes on after it). */
   activationMs: number;
-  /** The number of annotations qcode shows in a document. */
+  /** The number of annotations qcode shows in a document (those the coder filter lets through). */
   annotationCount(document: vscode.TextDocument): number;
   /** Repaints an editor's decorations; returns how long it took in milliseconds. */
   repaint(editor: vscode.TextEditor): number;
@@ -30,20 +32,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<QcodeA
   const started = performance.now();
   const host = ProjectHost.forWorkspace();
   if (!host) return undefined;
-  const live = new LiveTranscripts(host);
+  const filter = new CoderFilter(context.workspaceState);
+  const live = new LiveTranscripts(host, filter);
   const codingHistory = new CodingHistory(host);
   const coding = new Coding(host, codingHistory);
   context.subscriptions.push(host, live);
+  coderFilter.register(context, host, filter);
   history.register(context, codingHistory);
   liveEdits.register(context, host, live);
   tagging.register(context, host, live, coding);
   commands.register(context, host, coding);
-  codebook.register(context, host, codingHistory);
-  annotations.register(context, host);
+  codebook.register(context, host, codingHistory, filter);
+  annotations.register(context, host, filter);
   informants.register(context, host);
   const painter = decorations.register(context, host, live);
   hovers.register(context, host, live);
-  statusBar.register(context, host, live);
+  statusBar.register(context, host, live, filter);
   diagnostics.register(context, host);
   transcriptContext.register(context, host);
   // Activation does not wait for the project: views and decorations fill in when it has loaded.
@@ -51,7 +55,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<QcodeA
   const activationMs = performance.now() - started;
   return {
     activationMs,
-    annotationCount: (document) => live.passages(document).length,
+    annotationCount: (document) => live.shown(document).length,
     repaint(editor) {
       const start = performance.now();
       painter.paint(editor);

@@ -1,20 +1,22 @@
 import * as vscode from 'vscode';
 import type { ResolvedAnnotation } from '../../core/project/model';
+import type { CoderFilter } from '../coderFilter/coderFilter';
 import type { ProjectHost } from '../host/projectHost';
 import { passageItem } from './passageItem';
 
 /** The passages of the transcript in the active editor, in text order. */
-export function register(context: vscode.ExtensionContext, host: ProjectHost): void {
-  const provider = new AnnotationsProvider(host);
+export function register(context: vscode.ExtensionContext, host: ProjectHost, filter: CoderFilter): void {
+  const provider = new AnnotationsProvider(host, filter);
   const view = vscode.window.createTreeView('qcode.annotations', { treeDataProvider: provider });
   const refresh = () => {
     provider.refresh();
     const transcript = provider.transcript();
-    view.description = transcript?.path.split('/').pop();
+    view.description = [transcript?.path.split('/').pop(), filter.describe()].filter(Boolean).join(' · ');
   };
   context.subscriptions.push(
     view,
     host.onDidChange(refresh),
+    filter.onDidChange(refresh),
     vscode.window.onDidChangeActiveTextEditor(refresh),
     vscode.commands.registerCommand('qcode.openPassage', async (uri: vscode.Uri, [sl, sc, el, ec]: number[]) => {
       const editor = await vscode.window.showTextDocument(uri, { preview: true });
@@ -31,7 +33,7 @@ class AnnotationsProvider implements vscode.TreeDataProvider<ResolvedAnnotation>
   readonly onDidChangeTreeData = this.changed.event;
   private lastTranscriptUri: vscode.Uri | undefined;
 
-  constructor(private readonly host: ProjectHost) {}
+  constructor(private readonly host: ProjectHost, private readonly filter: CoderFilter) {}
 
   refresh(): void {
     this.changed.fire();
@@ -47,7 +49,8 @@ class AnnotationsProvider implements vscode.TreeDataProvider<ResolvedAnnotation>
   getChildren(element?: ResolvedAnnotation): ResolvedAnnotation[] {
     if (element) return [];
     const start = (r: ResolvedAnnotation) => (r.resolution.status === 'orphaned' ? Infinity : r.resolution.start);
-    return [...(this.transcript()?.annotations ?? [])].sort((a, b) => start(a) - start(b));
+    const shown = (this.transcript()?.annotations ?? []).filter((r) => this.filter.shows(r.annotation));
+    return shown.sort((a, b) => start(a) - start(b));
   }
 
   getTreeItem(element: ResolvedAnnotation): vscode.TreeItem {

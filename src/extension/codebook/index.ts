@@ -5,6 +5,7 @@ import { remapConcepts } from '../../core/codebook/remapConcepts';
 import type { TranscriptFile } from '../../core/project/model';
 import { updateSidecar } from '../../core/sidecar/updateSidecar';
 import { decodeUtf8, encodeUtf8 } from '../../core/text/decode';
+import type { CoderFilter } from '../coderFilter/coderFilter';
 import type { CodingHistory } from '../history/codingHistory';
 import type { ProjectHost } from '../host/projectHost';
 import { CodebookModel, type ConceptNode } from './model';
@@ -12,12 +13,17 @@ import { CodebookModel, type ConceptNode } from './model';
 const l10n = vscode.l10n;
 
 /** The Codebook view, and adding, renaming, moving, merging and deleting concepts; every change is one undoable step. */
-export function register(context: vscode.ExtensionContext, host: ProjectHost, history: CodingHistory): void {
+export function register(context: vscode.ExtensionContext, host: ProjectHost, history: CodingHistory, filter: CoderFilter): void {
   const edits = new CodebookEdits(host, history);
-  const model = new CodebookModel(host, (ids, parentId) => edits.move(ids, parentId));
+  const model = new CodebookModel(host, (ids, parentId) => edits.move(ids, parentId), (annotation) => filter.shows(annotation));
   const view = vscode.window.createTreeView('qcode.codebook', { treeDataProvider: model, dragAndDropController: model, showCollapseAll: true });
   const reveal = (id: string) => void Promise.resolve(view.reveal(model.node(id), { select: true, expand: true })).catch(() => undefined);
-  context.subscriptions.push(view, host.onDidChange(() => model.refresh()));
+  const refresh = () => {
+    view.description = filter.describe();
+    model.refresh();
+  };
+  context.subscriptions.push(view, host.onDidChange(refresh), filter.onDidChange(refresh));
+  view.description = filter.describe();
   const command = (id: string, run: (node?: ConceptNode, target?: string) => Promise<unknown>) =>
     context.subscriptions.push(vscode.commands.registerCommand(id, (node?: unknown, target?: unknown) => run(asNode(node), typeof target === 'string' ? target : undefined).catch(showError)));
   command('qcode.addConcept', async (node) => {

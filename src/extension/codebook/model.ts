@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Concept } from '../../core/codebook/codebook';
+import type { Annotation } from '../../core/sidecar/annotation';
 import { colorKey } from '../decorations/conceptStyles';
 import type { ProjectHost } from '../host/projectHost';
 
@@ -21,7 +22,7 @@ export class CodebookModel implements vscode.TreeDataProvider<ConceptNode>, vsco
   readonly onDidChangeTreeData = this.changed.event;
   private readonly nodes = new Map<string, ConceptNode>();
 
-  constructor(private readonly host: ProjectHost, private readonly move: MoveConcepts) {}
+  constructor(private readonly host: ProjectHost, private readonly move: MoveConcepts, private readonly shows: (annotation: Annotation) => boolean) {}
 
   refresh(): void {
     this.changed.fire();
@@ -56,7 +57,7 @@ export class CodebookModel implements vscode.TreeDataProvider<ConceptNode>, vsco
     const state = concept.children.length === 0 ? vscode.TreeItemCollapsibleState.None : concept.depth === 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(concept.label, state);
     item.id = concept.id;
-    item.description = String(loaded.index.underConcept(concept.id).length);
+    item.description = String(loaded.index.underConcept(concept.id).filter((r) => this.shows(r.annotation)).length);
     item.tooltip = tooltip(concept);
     const key = colorKey(loaded.project.codebook, concept.id);
     item.iconPath = key.startsWith('#') ? new vscode.ThemeIcon('circle-filled') : new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor(key));

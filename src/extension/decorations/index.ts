@@ -53,7 +53,7 @@ export class Painter implements vscode.Disposable {
       else result.set(type, [range]);
     };
     const { codebook } = loaded.project;
-    for (const passage of this.live.passages(document)) {
+    for (const passage of this.live.shown(document)) {
       const range = this.live.rangeOf(document, passage);
       if (!range) continue;
       const types = new Set(passage.annotation.concepts.filter((id) => codebook.has(id)).map((id) => this.concepts.typeFor(codebook, id)));

@@ -4,6 +4,7 @@ import { resolveAnchor } from '../../core/anchoring/resolve';
 import { moveRanges, type LiveRange } from '../../core/anchoring/moveRanges';
 import type { Annotation } from '../../core/sidecar/annotation';
 import { TranscriptText } from '../../core/text/transcriptText';
+import type { CoderFilter } from '../coderFilter/coderFilter';
 import type { ProjectHost } from '../host/projectHost';
 
 /** An annotation as it stands in an open document right now. */
@@ -29,15 +30,21 @@ export class LiveTranscripts implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
-  constructor(private readonly host: ProjectHost) {
+  constructor(private readonly host: ProjectHost, private readonly filter: CoderFilter) {
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
       vscode.workspace.onDidCloseTextDocument((d) => this.documents.delete(d.uri.toString())),
       host.onDidChange(() => this.reanchorAll()),
+      filter.onDidChange(() => this.documents.forEach(({ document }) => this.changed.fire(document))),
     );
   }
 
-  /** The passages of a transcript document, in text order; empty for other documents. */
+  /** The passages the coder filter lets through, in text order. */
+  shown(document: vscode.TextDocument): readonly Passage[] {
+    return this.passages(document).filter((p) => this.filter.shows(p.annotation));
+  }
+
+  /** Every passage of a transcript document, shown or not, in text order; empty for other documents. */
   passages(document: vscode.TextDocument): readonly Passage[] {
     const key = document.uri.toString();
     let live = this.documents.get(key);
@@ -53,10 +60,10 @@ export class LiveTranscripts implements vscode.Disposable {
     return passage.live ? new vscode.Range(document.positionAt(passage.live.start), document.positionAt(passage.live.end)) : undefined;
   }
 
-  /** The passages under a position. */
+  /** The shown passages under a position. */
   at(document: vscode.TextDocument, position: vscode.Position): Passage[] {
     const offset = document.offsetAt(position);
-    return this.passages(document).filter((p) => p.live && p.live.start <= offset && offset <= p.live.end);
+    return this.shown(document).filter((p) => p.live && p.live.start <= offset && offset <= p.live.end);
   }
 
   private anchor(document: vscode.TextDocument): LiveDocument | undefined {

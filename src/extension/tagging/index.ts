@@ -94,7 +94,7 @@ function step(host: ProjectHost, live: LiveTranscripts, direction: 1 | -1): void
   const editor = transcriptEditor(host, false);
   if (!editor) return;
   const offset = editor.document.offsetAt(editor.selection.active);
-  const starts = live.passages(editor.document).flatMap((p) => (p.live ? [p] : []));
+  const starts = live.shown(editor.document).flatMap((p) => (p.live ? [p] : []));
   const target = direction > 0 ? starts.find((p) => (p.live?.start ?? 0) > offset) ?? starts[0] : [...starts].reverse().find((p) => (p.live?.start ?? 0) < offset) ?? starts[starts.length - 1];
   const range = target && live.rangeOf(editor.document, target);
   if (!range) return;
