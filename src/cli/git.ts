@@ -2,27 +2,36 @@ import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { joinPath } from '../core/paths';
+import { DEFAULT_SETTINGS, SIDECAR_SUFFIX, type Settings } from '../core/settings/settings';
 
 const run = promisify(execFile);
-const ATTRIBUTE = '*.annotations.yaml merge=qcode';
+
+/** The files qcode merges item by item: sidecars, and the codebook and informant registry by name. */
+export function mergedPatterns(settings: Pick<Settings, 'codebook' | 'informants'>): string[] {
+  const names = [DEFAULT_SETTINGS.codebook, DEFAULT_SETTINGS.informants, settings.codebook, settings.informants].map((name) => joinPath(name));
+  return [...new Set([`*${SIDECAR_SUFFIX}`, ...names.filter((name) => name !== '' && !/[\s"\\]/.test(name))])];
+}
 
 /**
- * Makes git merge sidecars annotation by annotation: the attribute goes into .gitattributes (shared
- * with the team), the driver into this clone's git config. Returns what it did.
+ * Makes git merge qcode's files item by item: the attributes go into .gitattributes (shared with
+ * the team), the driver into this clone's git config. Returns what it did.
  */
-export async function registerMergeDriver(root: string): Promise<string[]> {
+export async function registerMergeDriver(root: string, patterns: readonly string[] = mergedPatterns(DEFAULT_SETTINGS)): Promise<string[]> {
   const done: string[] = [];
   const attributesPath = join(root, '.gitattributes');
   const attributes = await readFile(attributesPath, 'utf8').catch(() => '');
-  if (!attributes.split(/\r?\n/).includes(ATTRIBUTE)) {
-    await writeFile(attributesPath, `${attributes}${attributes && !attributes.endsWith('\n') ? '\n' : ''}${ATTRIBUTE}\n`);
+  const present = new Set(attributes.split(/\r?\n/));
+  const missing = patterns.map((pattern) => `${pattern} merge=qcode`).filter((line) => !present.has(line));
+  if (missing.length > 0) {
+    await writeFile(attributesPath, `${attributes}${attributes && !attributes.endsWith('\n') ? '\n' : ''}${missing.join('\n')}\n`);
     done.push('added the qcode merge driver to .gitattributes');
   }
   if (!(await isGitRepository(root))) return done;
   const driver = `node ${JSON.stringify(process.argv[1] ?? 'qcode')} merge-driver %O %A %B %P`;
   const current = await git(root, ['config', '--local', '--get', 'merge.qcode.driver']).catch(() => '');
   if (current.trim() !== driver) {
-    await git(root, ['config', '--local', 'merge.qcode.name', 'qcode annotation merge']);
+    await git(root, ['config', '--local', 'merge.qcode.name', 'qcode: merges annotations, concepts and informants item by item']);
     await git(root, ['config', '--local', 'merge.qcode.driver', driver]);
     done.push('registered the merge driver in .git/config');
   }

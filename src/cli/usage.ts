@@ -9,9 +9,12 @@ Usage:
   qcode tag <transcript> --range L:C-L:C --concept ID [--concept ID]... [--memo TEXT] [--coder NAME]
   qcode export [dir] --format md|csv|json [--concept ID]... [--informant CODE]... [--out FILE]
   qcode stats [dir] [--format md|json]
+  qcode agreement [dir] [--coders A,B] [--concept ID]... [--format md|json]
+  qcode diff <base-rev> [<head-rev>] [dir] [--format md|json]
 
   dir defaults to the current folder. A transcript path may be given from anywhere inside
   the project; the project is the nearest folder above it with qcode.yaml or codebook.yaml.
+  diff compares the coding in two git revisions; without head-rev, with the working tree.
 
 Exit codes: 0 ok, 1 problems found, 2 usage error.
 `;

@@ -1,8 +1,12 @@
 import * as vscode from 'vscode';
+import type { Concept } from '../core/codebook/codebook';
+import * as agreement from './agreement';
 import * as annotations from './annotations';
+import * as changes from './changes';
 import * as codebook from './codebook';
 import * as coderFilter from './coderFilter';
 import * as commands from './commands';
+import * as conflicts from './conflicts';
 import * as decorations from './decorations';
 import * as diagnostics from './diagnostics';
 import * as history from './history/codingHistory';
@@ -14,11 +18,19 @@ import * as tagging from './tagging';
 import * as transcriptContext from './transcriptContext';
 import { CoderFilter } from './coderFilter/coderFilter';
 import { ProjectHost } from './host/projectHost';
+import { ReportDocuments } from './reports/reportDocuments';
 import { LiveTranscripts } from './liveEdits/liveTranscripts';
 import { CodingHistory } from './history/codingHistory';
 import { Coding } from './tagging/coding';
 
-/** What the extension offers other extensions and the benchmark. */
+/** A concept as the Codebook view nests it. */
+export interface ConceptOutline {
+  id: string;
+  label: string;
+  children: ConceptOutline[];
+}
+
+/** What the extension offers other extensions, the benchmark and the web tests. */
 export interface QcodeApi {
   /** How long activation took (the first load of the project goes on after it). */
   activationMs: number;
@@ -26,6 +38,10 @@ export interface QcodeApi {
   annotationCount(document: vscode.TextDocument): number;
   /** Repaints an editor's decorations; returns how long it took in milliseconds. */
   repaint(editor: vscode.TextEditor): number;
+  /** The concept tree of the Codebook view (empty until the project has loaded). */
+  conceptTree(): ConceptOutline[];
+  /** The ranges qcode decorates in an editor: annotated passages and informant codes. */
+  decoratedRanges(editor: vscode.TextEditor): vscode.Range[];
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<QcodeApi | undefined> {
@@ -36,7 +52,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<QcodeA
   const live = new LiveTranscripts(host, filter);
   const codingHistory = new CodingHistory(host);
   const coding = new Coding(host, codingHistory);
-  context.subscriptions.push(host, live);
+  const reports = new ReportDocuments();
+  context.subscriptions.push(host, live, reports);
   coderFilter.register(context, host, filter);
   history.register(context, codingHistory);
   liveEdits.register(context, host, live);
@@ -49,6 +66,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<QcodeA
   hovers.register(context, host, live);
   statusBar.register(context, host, live, filter);
   diagnostics.register(context, host);
+  changes.register(context, host, reports);
+  agreement.register(context, host);
+  conflicts.register(context);
   transcriptContext.register(context, host);
   // Activation does not wait for the project: views and decorations fill in when it has loaded.
   void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('qcode: loading the project') }, () => host.reload());
@@ -61,7 +81,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<QcodeA
       painter.paint(editor);
       return performance.now() - start;
     },
+    conceptTree: () => outline(host.current?.project.codebook.roots ?? []),
+    decoratedRanges(editor) {
+      const loaded = host.transcriptOf(editor.document.uri) && host.current;
+      return loaded ? [...painter.decorations(editor.document, loaded).values()].flat() : [];
+    },
   };
+}
+
+function outline(concepts: readonly Concept[]): ConceptOutline[] {
+  return concepts.map((c) => ({ id: c.id, label: c.label, children: outline(c.children) }));
 }
 
 export function deactivate(): void {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
+import { mergeAnnotations } from '../../src/core/merge/mergeAnnotations';
 import type { Annotation } from '../../src/core/sidecar/annotation';
-import { mergeAnnotations } from '../../src/core/sidecar/mergeAnnotations';
 
 const at = (line: number) => ({ start: { line, column: 1 }, end: { line, column: 10 } });
 const BASE: Annotation = { id: 'aaaaaaaa', concepts: ['samordning.formell'], range: at(3), quote: 'Jeg har et team.', memo: 'first', coder: 'ingrid' };
@@ -18,9 +18,11 @@ describe('mergeAnnotations', () => {
   });
 
   it('drops an annotation removed on one side and unchanged on the other', () => {
-    const result = mergeAnnotations([BASE, OTHER], [BASE], [BASE, OTHER]);
-    assert.deepEqual(ids(result.annotations), ['aaaaaaaa']);
-    assert.deepEqual(result.conflicts, []);
+    for (const [ours, theirs] of [[[BASE], [BASE, OTHER]], [[BASE, OTHER], [BASE]]] as const) {
+      const result = mergeAnnotations([BASE, OTHER], ours, theirs);
+      assert.deepEqual(ids(result.annotations), ['aaaaaaaa']);
+      assert.deepEqual(result.conflicts, []);
+    }
   });
 
   it('combines edits of different fields', () => {
@@ -36,22 +38,40 @@ describe('mergeAnnotations', () => {
     assert.deepEqual(result.annotations, [withoutMemo]);
   });
 
-  it('unites concepts changed on both sides', () => {
-    const result = mergeAnnotations([BASE], [{ ...BASE, concepts: ['samordning.formell', 'a'] }], [{ ...BASE, concepts: ['b'] }]);
-    assert.deepEqual(result.annotations[0]?.concepts, ['samordning.formell', 'a', 'b']);
+  it('merges concepts element by element: additions from both sides, a removal on one side', () => {
+    const base = { ...BASE, concepts: ['a', 'b', 'c'] };
+    const result = mergeAnnotations([base], [{ ...base, concepts: ['a', 'c', 'æøå'] }], [{ ...base, concepts: ['b', 'a', 'c', '😀'] }]);
+    assert.deepEqual(result.annotations[0]?.concepts, ['a', 'c', 'æøå', '😀']);
     assert.deepEqual(result.conflicts, []);
   });
 
-  it('keeps our range when both sides moved it (it is only a hint)', () => {
-    const result = mergeAnnotations([BASE], [{ ...BASE, range: at(4) }], [{ ...BASE, range: at(5) }]);
-    assert.deepEqual(result.annotations[0]?.range, at(4));
-    assert.deepEqual(result.conflicts, []);
+  it('keeps both sides\' concepts when each replaced all of the base\'s, so an annotation never ends with none', () => {
+    const base = { ...BASE, concepts: ['a'] };
+    const result = mergeAnnotations([base], [{ ...base, concepts: ['b'] }], [{ ...base, concepts: ['c'] }]);
+    assert.deepEqual(result.annotations[0]?.concepts, ['b', 'c']);
   });
 
-  it('reports a field changed differently on both sides and keeps ours', () => {
-    const result = mergeAnnotations([BASE], [{ ...BASE, memo: 'ours' }], [{ ...BASE, memo: 'theirs' }]);
-    assert.equal(result.annotations[0]?.memo, 'ours');
-    assert.deepEqual(result.conflicts, ['aaaaaaaa: "memo" was changed on both sides; ours was kept.']);
+  it('takes the one side\'s range and context; ours when both moved it (they are hints)', () => {
+    const moved = mergeAnnotations([BASE], [BASE], [{ ...BASE, range: at(5), before: 'x' }]);
+    assert.deepEqual([moved.annotations[0]?.range, moved.annotations[0]?.before], [at(5), 'x']);
+    const both = mergeAnnotations([BASE], [{ ...BASE, range: at(4), after: 'o' }], [{ ...BASE, range: at(5), after: 't' }]);
+    assert.deepEqual([both.annotations[0]?.range, both.annotations[0]?.after], [at(4), 'o']);
+    assert.deepEqual(both.conflicts, []);
+  });
+
+  it('lets a removal win over a change of range and context only', () => {
+    const result = mergeAnnotations([BASE], [], [{ ...BASE, range: at(9), before: 'moved' }]);
+    assert.deepEqual(result, { annotations: [], conflicts: [] });
+  });
+
+  it('reports a field changed differently on both sides, with each side as it would win', () => {
+    const result = mergeAnnotations([BASE], [{ ...BASE, memo: 'ours', coder: 'ola' }], [{ ...BASE, memo: 'theirs', concepts: ['x'] }]);
+    assert.deepEqual(result.conflicts, [{
+      id: 'aaaaaaaa', kind: 'conflict', fields: ['memo'],
+      ours: { ...BASE, memo: 'ours', coder: 'ola', concepts: ['x'] },
+      theirs: { ...BASE, memo: 'theirs', coder: 'ola', concepts: ['x'] },
+    }]);
+    assert.deepEqual(result.annotations, [{ ...BASE, memo: 'ours', coder: 'ola', concepts: ['x'] }], 'ours stands in its place');
   });
 
   it('accepts the same change made on both sides', () => {
@@ -59,18 +79,18 @@ describe('mergeAnnotations', () => {
     assert.deepEqual(mergeAnnotations([BASE], [changed], [changed]), { annotations: [changed], conflicts: [] });
   });
 
-  it('keeps an annotation changed on one side and removed on the other, and reports it', () => {
+  it('reports an annotation changed on one side and removed on the other', () => {
     const changed = { ...BASE, memo: 'changed' };
-    for (const [ours, theirs] of [[[changed], []], [[], [changed]]] as const) {
-      const result = mergeAnnotations([BASE], ours, theirs);
-      assert.deepEqual(result.annotations, [changed]);
-      assert.deepEqual(result.conflicts, ['aaaaaaaa: changed on one side and removed on the other; the changed annotation was kept.']);
-    }
+    const theirsRemoved = mergeAnnotations([BASE], [changed], []);
+    assert.deepEqual(theirsRemoved.conflicts, [{ id: 'aaaaaaaa', kind: 'conflict', fields: ['memo'], ours: changed }]);
+    const oursRemoved = mergeAnnotations([BASE], [], [{ ...BASE, concepts: ['retagged'] }]);
+    assert.deepEqual(oursRemoved.conflicts, [{ id: 'aaaaaaaa', kind: 'conflict', fields: ['concepts'], theirs: { ...BASE, concepts: ['retagged'] } }]);
+    assert.deepEqual(oursRemoved.annotations, [{ ...BASE, concepts: ['retagged'] }]);
   });
 
   it('merges an id added on both sides without a base field by field', () => {
     const result = mergeAnnotations([], [{ ...OTHER, memo: 'a' }], [{ ...OTHER, memo: 'b', concepts: ['z'] }]);
     assert.deepEqual(result.annotations[0]?.concepts, ['koordinator.fallskjerm', 'z']);
-    assert.deepEqual(result.conflicts, ['bbbbbbbb: "memo" was changed on both sides; ours was kept.']);
+    assert.deepEqual(result.conflicts.map((c) => [c.id, c.fields]), [['bbbbbbbb', ['memo']]]);
   });
 });

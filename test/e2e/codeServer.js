@@ -1,6 +1,6 @@
 // Starts code-server (VS Code 1.100.3, server build) and Debian's Chromium for the real-VS-Code tests,
 // each isolated in a temporary folder and kept off the network. See test/e2e/README.md.
-const { spawn, spawnSync } = require('node:child_process');
+const { execFileSync, spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const http = require('node:http');
 const net = require('node:net');
@@ -19,7 +19,7 @@ const SETTINGS = {
   'telemetry.telemetryLevel': 'off', 'update.mode': 'none', 'extensions.autoCheckUpdates': false,
   'extensions.autoUpdate': false, 'extensions.ignoreRecommendations': true, 'workbench.enableExperiments': false,
   'workbench.startupEditor': 'none', 'workbench.tips.enabled': false, 'security.workspace.trust.enabled': false,
-  'chat.disableAIFeatures': true, 'npm.fetchOnlinePackageInfo': false, 'git.enabled': false,
+  'chat.disableAIFeatures': true, 'npm.fetchOnlinePackageInfo': false, 'git.autofetch': false, 'git.openRepositoryInParentFolders': 'never',
 };
 
 /** The extension under test: the repository, or QCODE_EXTENSION_PATH (e.g. a copy with a stub build). */
@@ -38,6 +38,15 @@ function copySampleProject() {
     if (fs.statSync(p).isDirectory()) for (const e of fs.readdirSync(p)) makeWritable(path.join(p, e));
   };
   makeWritable(dir);
+  return dir;
+}
+
+/** Makes a folder a git repository with everything in it committed on branch main. */
+function commitAll(dir) {
+  const git = (...args) => execFileSync('git', ['-c', 'user.name=qcode tests', '-c', 'user.email=tests@qcode.invalid', ...args], { cwd: dir, stdio: 'pipe' });
+  git('init', '-q', '-b', 'main');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'The sample project');
   return dir;
 }
 
@@ -156,5 +165,6 @@ function watchMemory() {
 }
 
 module.exports = {
-  REPO, extensionPath, copySampleProject, buildExtension, startCodeServer, launchChromium, workbenchUrl, watchMemory, sleep,
+  REPO, CHROMIUM_ARGS, extensionPath, copySampleProject, commitAll, buildExtension, freePort, startCodeServer, launchChromium, workbenchUrl,
+  watchMemory, sleep,
 };

@@ -33,5 +33,7 @@ if [ ! -s "$rg_tar" ]; then
   tar czf "$rg_tar" -C "$t" rg; rm -rf "$t"
 fi
 
-npm ci --no-audit --no-fund
+# @vscode/test-web depends on playwright and @playwright/browser-chromium, whose install scripts would
+# download browsers: the tests drive Debian's chromium instead.
+PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
 echo "$want" > "$stamp"

@@ -148,6 +148,34 @@ async function main() {
       .catch(() => { throw new Error('the Annotations view does not list the new passage'); });
     step('the Codebook view lists the concepts, the Annotations view the new passage');
     await shot('04-qcode-view');
+
+    // The agreement report of the sample's two coders (every coder starts checked: uncheck the one
+    // this test added), then a disagreement opens its passage.
+    await palette('F1', 'qcode: Intercoder Agreement', 'Intercoder Agreement');
+    const e2eCoder = rows.filter({ hasText: /^e2e/ }).first();
+    await e2eCoder.click();
+    await quickInput.locator('.monaco-list-row[aria-checked="false"]', { hasText: 'e2e' }).waitFor();
+    await page.keyboard.press('Enter');
+    const report = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await report.locator('h1', { hasText: 'Intercoder agreement' }).waitFor();
+    const kappaCells = await report.locator('tr.total td.n').allInnerTexts();
+    step(`agreement report open; all concepts: ${kappaCells.join(' | ')}`);
+    if (!kappaCells.some((t) => /^-?\d\.\d{3}$/.test(t))) throw new Error(`no kappa or alpha in the report's total row: ${kappaCells}`);
+    await shot('05-agreement');
+    const disagreement = report.locator('button[data-open]').first();
+    const place = /^([^:]+):(\d+):/.exec(await disagreement.getAttribute('title').then((t) => t.replace(/^\S+ /, '')));
+    await disagreement.click();
+    await page.locator('.statusbar', { hasText: /\(\d+ selected\)/ }).waitFor();
+    await page.locator('.tabs-container .tab.active', { hasText: path.basename(place[1]) }).first().waitFor();
+    step(`a disagreement opened ${place[1]} at line ${place[2]} with its passage selected`);
+    await shot('06-disagreement-opened');
+
+    // Blind coding: only one coder's annotations, and the status bar says so.
+    await palette('F1', 'qcode: Show Coders', 'Show Coders');
+    await rows.filter({ hasText: 'jonas' }).first().click();
+    await page.locator('.statusbar', { hasText: 'only jonas' }).waitFor();
+    step('coder filter: only jonas');
+    await shot('07-coder-filter');
     ok = true;
   } catch (e) {
     console.error(`E2E FAILED: ${e.message.split('\n')[0]}`);

@@ -14,7 +14,7 @@ async function main() {
   if (!fs.existsSync(TESTS)) throw new Error(`${TESTS} is missing: run node test/integration/build.js`);
   const t0 = Date.now();
   const memory = cs.watchMemory();
-  const workspace = cs.copySampleProject();
+  const workspace = cs.commitAll(cs.copySampleProject());
   const server = await cs.startCodeServer({ workspace });
   const browser = await cs.launchChromium();
   let code = 'timeout';

@@ -5,6 +5,7 @@ import type { Project } from '../../core/project/model';
 import { hasErrors } from '../../core/problems';
 import { formatRange, type TextRange } from '../../core/text/position';
 import { choice, parse } from '../args';
+import { repositoryPrefix } from '../gitRepository';
 import { NodeProjectFiles } from '../nodeFiles';
 import type { Output } from '../output';
 import { problemsAsGithub, problemsAsText } from '../problemFormats';
@@ -14,7 +15,8 @@ import { EXIT_OK, EXIT_PROBLEMS } from '../usage';
 export async function check(args: string[], io: Output): Promise<number> {
   const { values, positionals } = parse(args, { fix: { type: 'boolean' }, format: { type: 'string' } }, 1);
   const format = choice(values.format, ['text', 'json', 'github'] as const, 'text', 'format');
-  const files = new NodeProjectFiles(projectFolder(positionals[0]));
+  const folder = projectFolder(positionals[0]);
+  const files = new NodeProjectFiles(folder);
   let project = await loadProject(files);
   if (values.fix) {
     const report = await fixRanges(files, project);
@@ -23,7 +25,7 @@ export async function check(args: string[], io: Output): Promise<number> {
     project.problems.push(...report.problems);
   }
   if (format === 'json') io.out(JSON.stringify(checkJson(project), null, 2) + '\n');
-  else if (format === 'github') io.out(problemsAsGithub(project.problems) + summary(project) + '\n');
+  else if (format === 'github') io.out(problemsAsGithub(project.problems, await repositoryPrefix(folder).catch(() => undefined) ?? '') + summary(project) + '\n');
   else io.out(problemsAsText(project.problems) + summary(project) + '\n');
   return hasErrors(project.problems) ? EXIT_PROBLEMS : EXIT_OK;
 }

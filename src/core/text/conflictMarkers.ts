@@ -11,4 +11,6 @@ export function findConflictMarker(text: string): number | undefined {
   return line;
 }
 
-export const CONFLICT_ADVICE = 'The file contains git merge-conflict markers. Resolve the conflict (keep the lines you want, delete the <<<<<<<, ======= and >>>>>>> lines), then check again.';
+export const RESOLVE_ADVICE = 'Resolve the conflict: take ours or theirs in the editor (Accept Current Change or Accept Incoming Change), or edit by hand (keep the lines you want, delete the <<<<<<<, ======= and >>>>>>> lines), then check again.';
+
+export const CONFLICT_ADVICE = `The file contains git merge-conflict markers. ${RESOLVE_ADVICE}`;

@@ -1,6 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { problem, type Problem, type Severity } from '../problems';
-import { CONFLICT_ADVICE, findConflictMarker } from '../text/conflictMarkers';
+import { conflictProblems } from '../merge/explainConflicts';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const ALIAS_MESSAGE = 'YAML aliases (*name) are not allowed in qcode files. Write the value out in full.';
@@ -16,11 +16,8 @@ export class YamlFile {
   private readonly lines = new LineCounter();
 
   constructor(readonly path: string, readonly text: string) {
-    const conflictLine = findConflictMarker(text);
-    if (conflictLine !== undefined) {
-      this.problems.push(problem(path, conflictLine, 1, 'error', 'conflict-markers', CONFLICT_ADVICE));
-      return;
-    }
+    this.problems.push(...conflictProblems(path, text));
+    if (this.problems.length > 0) return;
     const document = parseDocument(text, { lineCounter: this.lines, uniqueKeys: true, prettyErrors: false, version: '1.2' });
     for (const error of document.errors) this.report(error.pos[0], 'error', 'yaml-syntax', `${firstLine(error.message)}. Fix the YAML at this place (check indentation, colons and quotes).`);
     if (document.errors.length === 0) {

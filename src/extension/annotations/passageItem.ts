@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { oneLine } from '../../core/text/oneLine';
 import type { ResolvedAnnotation } from '../../core/project/model';
 import type { ProjectHost } from '../host/projectHost';
 
@@ -7,7 +8,7 @@ const STATUS_ICON = { exact: 'tag', moved: 'arrow-swap', fuzzy: 'warning', orpha
 /** A tree item for a tagged passage; clicking it opens the passage. */
 export function passageItem(host: ProjectHost, resolved: ResolvedAnnotation): vscode.TreeItem {
   const { annotation, resolution } = resolved;
-  const item = new vscode.TreeItem(oneLine(resolved.text), vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(oneLine(resolved.text, 80), vscode.TreeItemCollapsibleState.None);
   const labels = annotation.concepts.map((id) => host.current?.project.codebook.get(id)?.label ?? id);
   item.description = [resolved.informant, labels.join(', ')].filter(Boolean).join(' · ');
   item.tooltip = new vscode.MarkdownString(`> ${resolved.text.replace(/\n/g, '\n> ')}\n\n${labels.join(', ')}${annotation.memo ? `\n\n${annotation.memo}` : ''}`);
@@ -23,7 +24,3 @@ export function passageItem(host: ProjectHost, resolved: ResolvedAnnotation): vs
   return item;
 }
 
-function oneLine(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 80 ? `${flat.slice(0, 79)}…` : flat;
-}

@@ -1,0 +1,43 @@
+import { oneLine } from '../text/oneLine';
+
+/** Helpers that keep arbitrary text (quotes, memos, labels) from turning into Markdown or HTML. */
+
+const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+
+/** Text shown literally on one line: no emphasis, links, code, HTML or @mentions. */
+export function plain(text: string): string {
+  return oneLine(text)
+    .replace(/[\\`*_[\]~#|!]/g, '\\$&')
+    .replace(/[&<>]/g, (c) => HTML_ENTITIES[c] ?? c)
+    // A zero-width space after "@" keeps GitHub from notifying whoever has that user name.
+    .replace(/@(?=\w)/gu, '@\u200b');
+}
+
+/** At most `max` characters (whole graphemes), cut at a word where one is near, with an ellipsis. */
+export function shorten(text: string, max: number): string {
+  const flat = oneLine(text);
+  const graphemes = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(flat)].map((s) => s.segment);
+  if (graphemes.length <= max) return flat;
+  const cut = graphemes.slice(0, max - 1).join('');
+  const space = cut.lastIndexOf(' ');
+  return `${space > cut.length * 0.75 ? cut.slice(0, space) : cut}…`;
+}
+
+/** A code span that holds any text, backticks included. */
+export function code(text: string): string {
+  const flat = oneLine(text);
+  const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longestRun + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
+/** A table row. Unescaped pipes are escaped in every cell, code spans included, as GitHub's tables require. */
+export function tableRow(cells: readonly string[]): string {
+  return `| ${cells.map(escapePipes).join(' | ')} |`;
+}
+
+function escapePipes(cell: string): string {
+  return cell.replace(/(\\*)\|/g, (match, backslashes: string) => (backslashes.length % 2 === 0 ? `${backslashes}\\|` : match));
+}

@@ -1,0 +1,93 @@
+import { isMap, isScalar, isSeq, parseDocument, Scalar, visit, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
+import { lineEndAfter, lineStartOf } from '../sidecar/splice';
+import { sameValue } from './threeWay';
+
+/** A stretch of text, [start, end). */
+export interface Region {
+  start: number;
+  end: number;
+}
+
+const PARSE_OPTIONS = { version: '1.2', prettyErrors: false } as const;
+
+export function parseYaml(text: string): Document.Parsed {
+  return parseDocument(text, PARSE_OPTIONS);
+}
+
+/** The document as text: one value, one line, as qcode writes YAML. */
+export function serialise(doc: Document): string {
+  return doc.toString({ lineWidth: 0 });
+}
+
+/** The text of a scalar: a string, or a number as written (1.10 stays 1.10). */
+export function scalarText(node: unknown): string | undefined {
+  if (!isScalar(node)) return undefined;
+  if (typeof node.value === 'string') return node.value;
+  if (typeof node.value === 'number' || typeof node.value === 'boolean') return node.source ?? String(node.value);
+  return undefined;
+}
+
+/** Every mapping in the document that has `key: <text>`, by that text (the first of each). */
+export function mapsByKey(doc: Document, key: string): Map<string, YAMLMap> {
+  const maps = new Map<string, YAMLMap>();
+  visit(doc, {
+    Map: (_, map) => {
+      const id = scalarText(map.get(key, true));
+      if (id !== undefined && !maps.has(id)) maps.set(id, map);
+    },
+  });
+  return maps;
+}
+
+/** The lines of each block-list item that has `key: <text>`, by that text. */
+export function itemRegions(text: string, key: string): Map<string, Region> {
+  const regions = new Map<string, Region>();
+  const doc = parseYaml(text);
+  if (doc.errors.length > 0) return regions;
+  for (const [id, map] of mapsByKey(doc, key)) {
+    if (!map.range || map.flow) continue;
+    const start = lineStartOf(text, map.range[0]);
+    if (!/^[ \t]*- /.test(text.slice(start, map.range[0] + 1))) continue;
+    regions.set(id, { start, end: lineEndAfter(text, map.range[1]) });
+  }
+  return regions;
+}
+
+/** The list under `key` of the document's top mapping, made when missing. */
+export function topList(doc: Document, key: string): YAMLSeq {
+  if (!isMap(doc.contents)) doc.contents = doc.createNode({});
+  const map = doc.contents as YAMLMap;
+  const existing: unknown = map.get(key, true);
+  if (isSeq(existing)) return existing;
+  const seq = doc.createNode([]) as YAMLSeq;
+  map.set(key, seq);
+  return seq;
+}
+
+/**
+ * Sets or removes each field whose desired value differs from the current one. A changed value
+ * keeps its comment and quoting; a new key goes before the key `before` (or at the end).
+ */
+export function updateFields(doc: Document, map: YAMLMap, current: Readonly<Record<string, unknown>>, desired: Readonly<Record<string, unknown>>, before?: string): void {
+  for (const key of new Set([...Object.keys(current), ...Object.keys(desired)])) {
+    const value = desired[key];
+    if (sameValue(value, current[key])) continue;
+    const index = map.items.findIndex((pair) => scalarText(pair.key) === key);
+    const pair = map.items[index];
+    if (value === undefined) {
+      if (pair) map.items.splice(index, 1);
+    } else if (pair) pair.value = restyled(doc.createNode(value), pair.value);
+    else {
+      const at = map.items.findIndex((p) => scalarText(p.key) === before);
+      map.items.splice(at < 0 ? map.items.length : at, 0, doc.createPair(key, value));
+    }
+  }
+}
+
+/** A new value node with the comment and (for text) the quoting of the one it replaces. */
+function restyled(node: unknown, old: unknown): unknown {
+  if (!isScalar(node) || !isScalar(old)) return node;
+  node.comment = old.comment;
+  if (typeof node.value === 'string' && typeof old.value === 'string' && old.type !== Scalar.BLOCK_FOLDED && old.type !== Scalar.BLOCK_LITERAL) node.type = old.type;
+  return node;
+}
