@@ -1,0 +1,51 @@
+import { ID_ALPHABET } from '../ids';
+
+// REFI-QDA names everything by GUID; qcode by annotation ids, concept ids, informant codes and
+// paths. These functions turn one into the other deterministically, so that exporting twice gives
+// the same file and importing the same file twice finds the same annotations.
+
+/** A GUID in REFI-QDA's canonical form: lower case, no braces. */
+export function normalizeGuid(guid: string): string {
+  return guid.trim().replace(/^\{|\}$/g, '').toLowerCase();
+}
+
+const ANNOTATION_GUID = /^c0dec0de-0000-4000-8000-([0-9a-f]{10})00$/;
+
+/** The GUID an annotation is exported under; `annotationIdOfGuid` reads the id back from it. */
+export function annotationGuid(id: string): string {
+  let bits = 0n;
+  for (const char of id) bits = (bits << 5n) | BigInt(ID_ALPHABET.indexOf(char));
+  return `c0dec0de-0000-4000-8000-${bits.toString(16).padStart(10, '0')}00`;
+}
+
+/** The annotation id of an imported selection: read back when qcode wrote the GUID, else derived from it. */
+export function annotationIdOfGuid(guid: string): string {
+  const normal = normalizeGuid(guid);
+  const encoded = ANNOTATION_GUID.exec(normal)?.[1];
+  let bits = encoded ? BigInt(`0x${encoded}`) : BigInt(`0x${hashHex(normal).slice(0, 10)}`);
+  let id = '';
+  for (let i = 0; i < 8; i++, bits >>= 5n) id = (ID_ALPHABET[Number(bits & 31n)] ?? '0') + id;
+  return id;
+}
+
+/** A stable GUID for anything qcode names by a string: `kind` keeps concepts, cases, sources ... apart. */
+export function stableGuid(kind: string, key: string): string {
+  const hex = hashHex(`${kind}\u0000${key}`);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex.slice(16, 17), 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** 128 bits of a non-cryptographic hash (four seeded FNV-1a passes), as 32 hex digits. */
+function hashHex(text: string): string {
+  const seeds = [0x811c9dc5, 0x01000193, 0x9e3779b9, 0x85ebca6b];
+  return seeds
+    .map((seed) => {
+      let hash = seed >>> 0;
+      for (let i = 0; i < text.length; i++) {
+        hash ^= text.charCodeAt(i);
+        hash = Math.imul(hash, 0x01000193) >>> 0;
+        hash = (hash ^ (hash >>> 13)) >>> 0;
+      }
+      return hash.toString(16).padStart(8, '0');
+    })
+    .join('');
+}
