@@ -25,12 +25,22 @@ function coverage(report: AgreementReport): string {
 }
 
 function figuresTable(report: AgreementReport, labelOf: (conceptId: string) => string): string {
-  const head = [l10n.t('Concept'), l10n.t('Agreement'), report.coders.length > 2 ? l10n.t('Kappa (mean of pairs)') : l10n.t("Cohen's kappa"), l10n.t("Krippendorff's alpha")];
+  const kappa = report.coders.length > 2 ? l10n.t("Cohen's kappa, mean of the pairs of coders") : l10n.t("Cohen's kappa");
+  const head = [
+    escapeHtml(l10n.t('Concept')),
+    escapeHtml(l10n.t('Agreement')),
+    `<abbr title="${escapeHtml(kappa)}">κ</abbr>`,
+    `<abbr title="${escapeHtml(l10n.t("Krippendorff's alpha"))}">α</abbr>`,
+  ];
   const row = (label: string, figures: AgreementFigures, cls = '') =>
     `<tr class="${cls}"><td>${escapeHtml(label)}</td><td class="n">${percent(figures.percentAgreement)}</td><td class="n">${coefficient(figures.kappa.mean)}</td><td class="n">${coefficient(figures.alpha)}</td></tr>`;
   const rows = report.perConcept.map((c) => row(labelOf(c.conceptId), c));
   rows.push(row(l10n.t('All concepts'), report.overall, 'total'));
-  return `<h2>${escapeHtml(l10n.t('Agreement per concept'))}</h2><table><thead><tr>${head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<h2>${escapeHtml(l10n.t('Agreement per concept'))}</h2><table><thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table><p class="meta">${escapeHtml(legend(kappa))}</p>`;
+}
+
+function legend(kappa: string): string {
+  return l10n.t('Agreement: share of characters on which the coders agree. κ: {0}. α: {1} (nominal). n/a: undefined, as when no coder used the concept.', kappa, l10n.t("Krippendorff's alpha"));
 }
 
 function disagreements(report: AgreementReport, labelOf: (conceptId: string) => string): string {
@@ -51,11 +61,11 @@ function disagreementItem(d: Disagreement, index: number): string {
 }
 
 function percent(value: number | null): string {
-  return value === null ? 'n/a' : `${value.toFixed(1)} %`;
+  return value === null ? l10n.t('n/a') : `${value.toFixed(1)} %`;
 }
 
 function coefficient(value: number | null): string {
-  return value === null ? 'n/a' : value.toFixed(3);
+  return value === null ? l10n.t('n/a') : value.toFixed(3);
 }
 
 export function escapeHtml(text: string): string {
