@@ -2,7 +2,8 @@
  * `npm run bench`: generates seeded synthetic projects (small, medium, large; cached under
  * bench/tmp/ by seed and size) and measures project loading against a read-and-parse floor,
  * re-anchoring after random edits against the Hypothesis approach, moving 10,000 ranges through
- * one keystroke, and exporting every quote of the largest project to Markdown. Writes
+ * one keystroke, exporting every quote of the largest project to Markdown, and exporting the
+ * medium and largest projects to REFI-QDA (.qdpx) and importing that into an empty project. Writes
  * bench/results.json and prints a table.
  */
 import { writeFile } from 'node:fs/promises';
@@ -13,6 +14,7 @@ import { ensureProject, SIZES, type ProjectOnDisk, type SizeName } from './gener
 import { editAll, oursByStatus, readProject, runBaseline, runOurs, score, wrongCases } from './measureAnchoring';
 import { measureExport, type ExportResult } from './measureExport';
 import { measureKeystroke } from './measureKeystroke';
+import { measureRefiExport, measureRefiImport, type RefiExportResult, type RefiImportResult } from './measureRefi';
 import { floorLoad, measureLoad, type LoadResult } from './measureLoad';
 import { collectGarbage, memory } from './memory';
 import { fmt, machine, table, targetTable, type Target } from './report';
@@ -55,14 +57,24 @@ async function main(): Promise<void> {
   const load: Partial<Record<SizeName, LoadResult>> = {};
   let exported: ExportResult | undefined;
   const exportSize: SizeName = opts.sizes.includes('large') ? 'large' : (opts.sizes[opts.sizes.length - 1] as SizeName);
+  // REFI-QDA on the largest project and, since the large one takes minutes to import, the medium one too.
+  const refiSizes = new Set<SizeName>([exportSize, ...opts.sizes.filter((s) => s === 'medium')]);
+  const refi: Partial<Record<SizeName, { export: RefiExportResult; import: RefiImportResult }>> = {};
   for (const size of opts.sizes) {
     const root = (projects[size] as ProjectOnDisk).root;
-    const { result, project } = await measureLoad(root, size === 'large' ? opts.largeReps : opts.reps, size === exportSize);
+    const { result, project } = await measureLoad(root, size === 'large' ? opts.largeReps : opts.reps, refiSizes.has(size));
     load[size] = result;
     log(`load ${size}: loader ${fmt(result.loaderBestMs)} ms, floor ${fmt(result.floorBestMs)} ms (best of ${result.loaderMs.length}), ratio ${fmt(result.ratio, 2)}`);
-    if (project) {
+    if (project && size === exportSize) {
       exported = measureExport(project);
       log(`export ${size}: ${exported.quotes} quotes in ${fmt(exported.totalMs)} ms`);
+    }
+    if (project) {
+      const { result: refiExport, qdpx } = measureRefiExport(project, size);
+      log(`export ${size} to .qdpx: ${refiExport.selections} selections in ${fmt(refiExport.totalMs)} ms, ${fmt(refiExport.qdpxBytes / 2 ** 20)} MB`);
+      const refiImport = await measureRefiImport(qdpx, `${size}.qdpx`);
+      log(`import ${size}.qdpx into an empty project: ${refiImport.annotationsAdded} annotations in ${fmt(refiImport.ms)} ms`);
+      refi[size] = { export: refiExport, import: refiImport };
     }
     collectGarbage();
   }
@@ -123,6 +135,7 @@ async function main(): Promise<void> {
     anchoring,
     keystroke,
     export: exported ? { size: exportSize, ...exported } : undefined,
+    refi,
     memory: { peakRssMB: memory.rss / 2 ** 20, peakHeapUsedMB: memory.heapUsed / 2 ** 20 },
     targets,
   };
@@ -132,6 +145,7 @@ async function main(): Promise<void> {
 
 function summary(r: {
   load: Partial<Record<SizeName, LoadResult>>;
+  refi: Partial<Record<SizeName, { export: RefiExportResult; import: RefiImportResult }>>;
   anchoring: { size: string; annotations: number; edits: number; touchedAnnotations: number; ours: Run & { byStatus: Record<string, { count: number; usEach: number }> }; hypothesis: Run; approxOnly: Run };
   keystroke: { medianMs: number; p99Ms: number; maxMs: number };
   export: (ExportResult & { size: string }) | undefined;
@@ -151,6 +165,10 @@ function summary(r: {
     table([['other', 'value'],
       ['keystroke through 10,000 ranges (best of 3 rounds): median / p99 / max', `${fmt(r.keystroke.medianMs, 4)} / ${fmt(r.keystroke.p99Ms, 4)} / ${fmt(r.keystroke.maxMs, 4)} ms`],
       ...(e ? [[`export ${e.size}: ${e.annotations} annotations, ${e.quotes} quotes to Markdown`, `${fmt(e.totalMs)} ms (index ${fmt(e.indexMs)}, collect ${fmt(e.collectMs)}, markdown ${fmt(e.markdownMs)}); ${fmt(e.markdownBytes / 2 ** 20)} MB`]] : []),
+      ...Object.entries(r.refi).flatMap(([size, { export: x, import: i }]) => [
+        [`export ${size} to .qdpx: ${x.sources} sources, ${x.selections} selections`, `${fmt(x.totalMs)} ms (map ${fmt(x.mapMs)}, package ${fmt(x.packageMs)}; project.qde alone ${fmt(x.xmlMs)}); ${fmt(x.qdpxBytes / 2 ** 20)} MB`],
+        [`import ${size}.qdpx into an empty project`, `${fmt(i.ms)} ms; ${i.annotationsAdded} annotations, ${i.orphaned} orphaned, ${i.problems} problems`],
+      ]),
       ['peak memory: rss / heapUsed', `${fmt(r.memory.peakRssMB, 0)} / ${fmt(r.memory.peakHeapUsedMB, 0)} MB`]]),
   ].join('\n');
 }

@@ -2,6 +2,7 @@ import { agreement } from './commands/agreement';
 import { check } from './commands/check';
 import { diff } from './commands/diff';
 import { exportQuotes } from './commands/export';
+import { importProject } from './commands/import';
 import { init } from './commands/init';
 import { mergeDriver } from './commands/mergeDriver';
 import { stats } from './commands/stats';
@@ -9,7 +10,7 @@ import { tag } from './commands/tag';
 import { processOutput, type Output } from './output';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, USAGE, UsageError } from './usage';
 
-const COMMANDS: Record<string, (args: string[], io: Output) => Promise<number>> = { init, check, tag, export: exportQuotes, stats, agreement, diff, 'merge-driver': mergeDriver };
+const COMMANDS: Record<string, (args: string[], io: Output) => Promise<number>> = { init, check, tag, export: exportQuotes, import: importProject, stats, agreement, diff, 'merge-driver': mergeDriver };
 
 export async function run(argv: string[], io: Output): Promise<number> {
   const [name, ...args] = argv;

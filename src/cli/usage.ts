@@ -8,6 +8,8 @@ Usage:
   qcode check [dir] [--fix] [--format text|json|github]
   qcode tag <transcript> --range L:C-L:C --concept ID [--concept ID]... [--memo TEXT] [--coder NAME]
   qcode export [dir] --format md|csv|json [--concept ID]... [--informant CODE]... [--out FILE]
+  qcode export [dir] --format qdpx|qdc [--out FILE]
+  qcode import <file.qdpx|file.qdc> [--into dir] [--format text|json]
   qcode stats [dir] [--format md|json]
   qcode agreement [dir] [--coders A,B] [--concept ID]... [--format md|json]
   qcode diff <base-rev> [<head-rev>] [dir] [--format md|json]
@@ -15,6 +17,10 @@ Usage:
   dir defaults to the current folder. A transcript path may be given from anywhere inside
   the project; the project is the nearest folder above it with qcode.yaml or codebook.yaml.
   diff compares the coding in two git revisions; without head-rev, with the working tree.
+  import reads a REFI-QDA project or codebook (NVivo, ATLAS.ti, MAXQDA, QualCoder, Taguette)
+  into the project in --into (default: the current folder), merging with what is there.
+  export --format qdpx writes the whole project for those tools (default <dir name>.qdpx),
+  --format qdc the codebook alone (default codebook.qdc), in the current folder.
 
 Exit codes: 0 ok, 1 problems found, 2 usage error.
 `;

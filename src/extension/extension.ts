@@ -13,6 +13,7 @@ import * as history from './history/codingHistory';
 import * as hovers from './hovers';
 import * as informants from './informants';
 import * as liveEdits from './liveEdits/saveRanges';
+import * as refi from './refi';
 import * as statusBar from './statusBar';
 import * as tagging from './tagging';
 import * as transcriptContext from './transcriptContext';
@@ -69,6 +70,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<QcodeA
   changes.register(context, host, reports);
   agreement.register(context, host);
   conflicts.register(context);
+  refi.register(context, host, reports);
   transcriptContext.register(context, host);
   // Activation does not wait for the project: views and decorations fill in when it has loaded.
   void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('qcode: loading the project') }, () => host.reload());

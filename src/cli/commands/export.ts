@@ -11,6 +11,7 @@ import { NodeProjectFiles } from '../nodeFiles';
 import type { Output } from '../output';
 import { projectFolder } from '../projectRoot';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from '../usage';
+import { exportRefi } from './exportRefi';
 
 const WRITERS = { md: quotesToMarkdown, csv: quotesToCsv, json: quotesToJson };
 
@@ -21,17 +22,23 @@ export async function exportQuotes(args: string[], io: Output): Promise<number> 
     informant: { type: 'string', multiple: true },
     out: { type: 'string' },
   }, 1);
-  const format = choice(values.format, ['md', 'csv', 'json'] as const, 'md', 'format');
-  const project = await loadProject(new NodeProjectFiles(projectFolder(positionals[0])));
+  const format = choice(values.format, ['md', 'csv', 'json', 'qdpx', 'qdc'] as const, 'md', 'format');
+  const folder = projectFolder(positionals[0]);
   const concepts = list(values.concept);
+  const out = typeof values.out === 'string' ? values.out : undefined;
+  if (format === 'qdpx' || format === 'qdc') {
+    if (concepts.length > 0 || values.informant !== undefined) throw new UsageError(`--concept and --informant do not apply to --format ${format}: it exports the whole ${format === 'qdc' ? 'codebook' : 'project'}.`);
+    return exportRefi(format, await loadProject(new NodeProjectFiles(folder)), folder, out, io);
+  }
+  const project = await loadProject(new NodeProjectFiles(folder));
   const unknown = concepts.filter((id) => !project.codebook.has(id));
   if (unknown.length > 0) throw new UsageError(`Unknown concept ${unknown.map((id) => `"${id}"`).join(', ')}; use ids from ${project.settings.codebook}.`);
   const index = new ProjectIndex(project);
   const groups = collectQuotes(index, { concepts, informants: list(values.informant) });
   const text = WRITERS[format](groups, project.settings);
-  if (typeof values.out === 'string') {
-    await writeFile(resolve(values.out), text);
-    io.err(`Wrote ${groups.reduce((n, g) => n + g.quotes.length, 0)} quotes to ${values.out}.\n`);
+  if (out !== undefined) {
+    await writeFile(resolve(out), text);
+    io.err(`Wrote ${groups.reduce((n, g) => n + g.quotes.length, 0)} quotes to ${out}.\n`);
   } else io.out(text);
   return warnAboutOrphans(index, io);
 }

@@ -4,6 +4,8 @@ export interface Concept {
   label: string;
   description?: string;
   color?: string;
+  /** The concept's REFI-QDA GUID, kept when it was imported so that exports and re-imports match it. */
+  guid?: string;
   parentId?: string;
   depth: number;
   children: Concept[];

@@ -16,13 +16,21 @@ export interface NewConcept {
   id: string;
   label: string;
   description?: string;
+  color?: string;
+  guid?: string;
 }
 
 const PARSE_OPTIONS = { version: '1.2', uniqueKeys: true, prettyErrors: false } as const;
 
 /** Adds a concept at the end of the parent's children, or of the top level. */
 export function addConcept(text: string, parentId: string | undefined, concept: NewConcept): EditResult {
-  const fields = { id: concept.id.trim(), label: concept.label.trim(), ...(concept.description?.trim() ? { description: concept.description.trim() } : {}) };
+  const fields = {
+    id: concept.id.trim(),
+    label: concept.label.trim(),
+    ...(concept.description?.trim() ? { description: concept.description.trim() } : {}),
+    ...(concept.color ? { color: concept.color } : {}),
+    ...(concept.guid ? { guid: concept.guid } : {}),
+  };
   const invalid = checkId(fields.id) ?? checkLabel(fields.label) ?? checkLine(fields.description, 'definition');
   if (invalid) return fail(invalid);
   const book = Book.open(text);

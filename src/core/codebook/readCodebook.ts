@@ -2,10 +2,10 @@ import { isScalar, type Node, type YAMLMap } from 'yaml';
 import { YamlFile } from '../yaml/yamlFile';
 import { Codebook, type Concept } from './codebook';
 
-const CONCEPT_KEYS = ['id', 'label', 'description', 'color', 'children'] as const;
+const CONCEPT_KEYS = ['id', 'label', 'description', 'color', 'guid', 'children'] as const;
 const COLOR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 
-/** Reads codebook.yaml: `concepts:` a tree of {id, label, description, color, children}. */
+/** Reads codebook.yaml: `concepts:` a tree of {id, label, description, color, guid, children}. */
 export function readCodebook(file: YamlFile): Codebook {
   const root = file.document?.contents;
   if (!file.ok || root === null || root === undefined) return Codebook.empty();
@@ -41,7 +41,7 @@ class ConceptReader {
     let childrenValue: { value: unknown; at: Node } | undefined;
     for (const { key, keyNode, value } of this.file.entries(map, 'a concept')) {
       if (key === 'children') childrenValue = { value, at: keyNode };
-      else if (key === 'id' || key === 'label' || key === 'description' || key === 'color') {
+      else if (key === 'id' || key === 'label' || key === 'description' || key === 'color' || key === 'guid') {
         const text = this.file.asString(value, `The concept's ${key}`, keyNode);
         if (text !== undefined) concept[key] = text;
       } else this.file.unknownKey(keyNode, key, 'a concept', CONCEPT_KEYS);

@@ -2,7 +2,7 @@ import type { ProjectFiles } from '../port';
 import { DEFAULT_SETTINGS, SETTINGS_FILE } from '../settings/settings';
 import { encodeUtf8 } from '../text/decode';
 
-const SETTINGS_TEMPLATE = `# qcode project settings. Every line is optional; these are the defaults.
+export const SETTINGS_TEMPLATE = `# qcode project settings. Every line is optional; these are the defaults.
 codebook: ${DEFAULT_SETTINGS.codebook}
 informants: ${DEFAULT_SETTINGS.informants}
 # Folder with the transcripts (searched recursively), and their file endings.

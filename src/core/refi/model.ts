@@ -35,6 +35,8 @@ export interface RefiCase {
   description?: string;
   values: RefiVariableValue[];
   sourceGuids: string[];
+  /** SelectionRef: the passages this case said. */
+  selectionGuids?: string[];
 }
 
 export interface RefiCoding {

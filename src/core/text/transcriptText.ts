@@ -51,14 +51,7 @@ export class TranscriptText {
   }
 
   lineIndexAt(offset: number): number {
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((this.lineStarts[mid] ?? 0) <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low;
+    return lineIndexIn(this.lineStarts, offset);
   }
 
   private lineEnd(line: number): number {
@@ -88,6 +81,18 @@ export class TranscriptText {
     this.toNormalized.set(index, toNormalized);
     return composed;
   }
+}
+
+/** The index of the line that holds an offset, given the offsets at which lines start. */
+export function lineIndexIn(lineStarts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((lineStarts[mid] ?? 0) <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
 }
 
 function lineStartsOf(text: string): number[] {

@@ -1,0 +1,31 @@
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { importRefi } from '../../core/refi/importRefi';
+import { hasImportProblems, summaryText } from '../../core/refi/importSummary';
+import { RefiReadError } from '../../core/refi/readError';
+import { choice, parse } from '../args';
+import { NodeProjectFiles } from '../nodeFiles';
+import type { Output } from '../output';
+import { EXIT_OK, EXIT_PROBLEMS, UsageError } from '../usage';
+
+/** qcode import <file.qdpx|file.qdc> [--into dir] [--format text|json] */
+export async function importProject(args: string[], io: Output): Promise<number> {
+  const { values, positionals } = parse(args, { into: { type: 'string' }, format: { type: 'string' } }, 1);
+  const format = choice(values.format, ['text', 'json'] as const, 'text', 'format');
+  const file = positionals[0];
+  if (!file) throw new UsageError('Name the REFI-QDA file to import (.qdpx or .qdc).');
+  if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`${file} does not exist or is not a file.`);
+  const into = resolve(typeof values.into === 'string' ? values.into : '.');
+  if (existsSync(into) && !statSync(into).isDirectory()) throw new UsageError(`${values.into} is not a folder.`);
+  try {
+    const bytes = readFileSync(file);
+    mkdirSync(into, { recursive: true });
+    const summary = await importRefi(new NodeProjectFiles(into), { name: basename(file), bytes });
+    io.out(format === 'json' ? `${JSON.stringify(summary, null, 2)}\n` : summaryText(summary));
+    return hasImportProblems(summary) ? EXIT_PROBLEMS : EXIT_OK;
+  } catch (error) {
+    if (!(error instanceof RefiReadError)) throw error;
+    io.err(`qcode import: ${error.message}\n`);
+    return EXIT_PROBLEMS;
+  }
+}

@@ -1,0 +1,122 @@
+import type { ProjectFiles } from '../port';
+import { SIDECAR_SUFFIX } from '../settings/settings';
+import type { Annotation } from '../sidecar/annotation';
+import { updateSidecar } from '../sidecar/updateSidecar';
+import { decodeUtf8, encodeUtf8 } from '../text/decode';
+import type { ImportSummary, SourceReport } from './importSummary';
+import type { RefiSource } from './model';
+import { chooseReading, describeReading } from './offsets';
+import { sourceAnnotations, type PlacedText, type SelectionContext, type SourceAnnotations } from './selectionAnnotations';
+
+/** A source to import, with its transcript file and its text (undefined: missing, 'unreadable': not UTF-8). */
+export interface SourceImport {
+  source: RefiSource;
+  transcript: string;
+  text: string | undefined | 'unreadable';
+}
+
+/** The text of a source: inline, else its file in the package, BOM dropped and everything else kept. */
+export function sourceText(source: RefiSource, bytes: Uint8Array | undefined): SourceImport['text'] {
+  if (source.inlineText !== undefined && !bytes) return source.inlineText;
+  if (!bytes) return undefined;
+  const decoded = decodeUtf8(bytes);
+  return decoded.ok ? decoded.text : 'unreadable';
+}
+
+/** A source with its passages placed, ready to be written. */
+export interface PreparedSource {
+  item: SourceImport;
+  report: SourceReport;
+  placed?: PlacedText;
+  annotations: SourceAnnotations;
+}
+
+/** Chooses how to read the source's positions and makes its annotations; writes nothing. */
+export function prepareSource(item: SourceImport, context: SelectionContext, origin: string | undefined): PreparedSource {
+  const { source, transcript } = item;
+  const report: SourceReport = { source: source.name, transcript, status: 'written', selections: source.selections.length };
+  const placed = typeof item.text === 'string' ? placedText(item.text, source, origin, report) : undefined;
+  return { item, report, ...(placed ? { placed } : {}), annotations: sourceAnnotations(source, placed, context) };
+}
+
+/**
+ * Writes a source's transcript (unless the same text is there already) and merges its annotations
+ * into the sidecar by id. An existing transcript with other text is never overwritten: the source's
+ * annotations are skipped and the conflict reported.
+ */
+export async function commitSource(files: ProjectFiles, prepared: PreparedSource, summary: ImportSummary): Promise<void> {
+  const { item, report, placed } = prepared;
+  const { source, transcript } = item;
+  summary.sources.push(report);
+  if (placed) {
+    const existing = await files.read(transcript);
+    const current = existing && decodeUtf8(existing);
+    if (current && (!current.ok || current.text !== placed.text)) {
+      report.status = 'conflict';
+      summary.problems.push({ kind: 'conflict', source: source.name, path: transcript, message: `${transcript} exists with other text than the source "${source.name}". It was not overwritten and the source's ${source.selections.length} selections were not imported. Move the file away and import again, or import into another folder.` });
+      return;
+    }
+    if (current) report.status = 'unchanged';
+    else await write(files, transcript, encodeUtf8(placed.text), summary);
+  } else missingText(item, report, summary);
+  await mergeAnnotations(files, item, prepared.annotations, summary);
+}
+
+function placedText(text: string, source: RefiSource, origin: string | undefined, report: SourceReport): PlacedText {
+  const reading = chooseReading(text, source.selections, origin);
+  report.offsets = { unit: reading.unit, crlfAsOne: reading.crlfAsOne, basis: reading.basis, description: describeReading(reading, text.includes('\r\n')) };
+  return { text, reading };
+}
+
+function missingText(item: SourceImport, report: SourceReport, summary: ImportSummary): void {
+  const unreadable = item.text === 'unreadable';
+  report.status = unreadable ? 'unreadable' : 'missing';
+  const what = unreadable ? 'is not UTF-8 text' : `is not in ${summary.file}${item.source.plainTextPath ? ` (looked for ${item.source.plainTextPath})` : ''}`;
+  summary.problems.push({ kind: unreadable ? 'unreadable-source' : 'missing-source', source: item.source.name, path: item.transcript, message: `The text of the source "${item.source.name}" ${what}. Its ${item.source.selections.length} selections are kept as orphaned annotations in ${item.transcript}${SIDECAR_SUFFIX}; put the transcript beside it and run "qcode check".` });
+}
+
+async function mergeAnnotations(files: ProjectFiles, item: SourceImport, imported: SourceAnnotations, summary: ImportSummary): Promise<void> {
+  for (const guid of new Set(imported.unknownCodes)) summary.problems.push({ kind: 'unknown-code', source: item.source.name, message: `A coding in "${item.source.name}" refers to the code ${guid}, which the codebook does not have; that coding was left out.` });
+  if (imported.annotations.length === 0) return;
+  const sidecar = item.transcript + SIDECAR_SUFFIX;
+  const counts = { added: 0, merged: 0, unchanged: 0 };
+  const result = await updateSidecar(files, sidecar, item.transcript, (current) => mergeById(current, imported.annotations, counts));
+  if (!result.ok) {
+    summary.problems.push({ kind: 'sidecar', source: item.source.name, path: sidecar, message: `${sidecar} does not parse, so the ${imported.annotations.length} annotations of "${item.source.name}" were not added: ${result.problems[0]?.message ?? ''}` });
+    return;
+  }
+  if (result.changed) summary.written.push(sidecar);
+  summary.annotations.added += counts.added;
+  summary.annotations.merged += counts.merged;
+  summary.annotations.unchanged += counts.unchanged;
+  summary.annotations.uncoded += imported.uncoded;
+  summary.annotations.orphaned += imported.orphans.length;
+  for (const orphan of imported.orphans) summary.problems.push({ kind: 'orphan', source: item.source.name, path: sidecar, message: `The selection ${orphan.selection} could not be placed: ${orphan.reason}. It is kept as the orphaned annotation ${orphan.id}.` });
+}
+
+/** Existing annotations stay as they are; one with an imported id gains the imported concepts it lacks. */
+function mergeById(current: Annotation[], imported: readonly Annotation[], counts: { added: number; merged: number; unchanged: number }): Annotation[] {
+  const merged = [...current];
+  const indexOf = new Map(current.map((a, i) => [a.id, i]));
+  for (const annotation of imported) {
+    const index = indexOf.get(annotation.id) ?? -1;
+    const existing = merged[index];
+    if (!existing) {
+      indexOf.set(annotation.id, merged.push(annotation) - 1);
+      counts.added++;
+      continue;
+    }
+    const missing = annotation.concepts.filter((c) => !existing.concepts.includes(c));
+    if (missing.length === 0) counts.unchanged++;
+    else {
+      merged[index] = { ...existing, concepts: [...existing.concepts, ...missing] };
+      counts.merged++;
+    }
+  }
+  return merged;
+}
+
+export async function write(files: ProjectFiles, path: string, bytes: Uint8Array, summary: ImportSummary): Promise<void> {
+  await files.write(path, bytes);
+  summary.written.push(path);
+}

@@ -1,0 +1,135 @@
+import type { Element } from '@xmldom/xmldom';
+import { normalizeGuid } from './guids';
+import type { RefiCase, RefiCode, RefiCodebook, RefiCoding, RefiNote, RefiProject, RefiSelection, RefiSource, RefiUser, RefiVariable, RefiVariableValue, VariableType } from './model';
+import { RefiReadError } from './readError';
+import { attribute, childElement, childElements, childText, elementsAt, parseXml } from './xmlElements';
+
+export type RefiDocument = { kind: 'project'; project: RefiProject; otherSources: number } | { kind: 'codebook'; codebook: RefiCodebook };
+
+const VARIABLE_TYPES: readonly VariableType[] = ['Text', 'Boolean', 'Integer', 'Float', 'Date', 'DateTime'];
+const VALUE_ELEMENTS = ['TextValue', 'BooleanValue', 'IntegerValue', 'FloatValue', 'DateValue', 'DateTimeValue'];
+const OTHER_SOURCES = ['PDFSource', 'PictureSource', 'AudioSource', 'VideoSource'];
+
+/** Reads a project.qde or a .qdc codebook into the REFI model. */
+export function readRefiXml(file: string, text: string): RefiDocument {
+  const root = parseXml(file, text);
+  if (root.localName === 'CodeBook') return { kind: 'codebook', codebook: { ...origin(root), codes: readCodes(root) } };
+  if (root.localName !== 'Project') throw new RefiReadError(file, `is not a REFI-QDA project or codebook: its root element is <${root.localName ?? root.tagName}>, not <Project> or <CodeBook>.`);
+  const project: RefiProject = {
+    name: attribute(root, 'name') ?? '',
+    ...origin(root),
+    users: elementsAt(root, 'Users', 'User').map(readUser),
+    codes: readCodes(childElement(root, 'CodeBook') ?? root),
+    variables: elementsAt(root, 'Variables', 'Variable').map(readVariable),
+    cases: elementsAt(root, 'Cases', 'Case').map(readCase),
+    sources: elementsAt(root, 'Sources', 'TextSource').map(readSource),
+    notes: elementsAt(root, 'Notes', 'Note').map(readNote),
+  };
+  return { kind: 'project', project, otherSources: elementsAt(root, 'Sources').flatMap((s) => childElements(s, ...OTHER_SOURCES)).length };
+}
+
+function origin(root: Element): { origin?: string } {
+  const value = attribute(root, 'origin');
+  return value ? { origin: value } : {};
+}
+
+function guidOf(element: Element, name = 'guid'): string {
+  return normalizeGuid(attribute(element, name) ?? '');
+}
+
+function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, string>);
+}
+
+function readCodes(parent: Element): RefiCode[] {
+  return elementsAt(parent, 'Codes', 'Code').map(readCode);
+}
+
+function readCode(element: Element): RefiCode {
+  return {
+    guid: guidOf(element),
+    name: attribute(element, 'name') ?? '',
+    isCodable: attribute(element, 'isCodable') !== 'false',
+    ...optional('color', attribute(element, 'color')),
+    ...optional('description', childText(element, 'Description')),
+    children: childElements(element, 'Code').map(readCode),
+  };
+}
+
+function readUser(element: Element): RefiUser {
+  return { guid: guidOf(element), name: attribute(element, 'name') ?? attribute(element, 'id') ?? '' };
+}
+
+function readVariable(element: Element): RefiVariable {
+  const type = attribute(element, 'typeOfVariable') as VariableType | undefined;
+  return { guid: guidOf(element), name: attribute(element, 'name') ?? '', type: type && VARIABLE_TYPES.includes(type) ? type : 'Text' };
+}
+
+function readCase(element: Element): RefiCase {
+  return {
+    guid: guidOf(element),
+    name: attribute(element, 'name') ?? '',
+    ...optional('description', childText(element, 'Description')),
+    values: childElements(element, 'VariableValue').map(readValue).filter((v): v is RefiVariableValue => v !== undefined),
+    sourceGuids: childElements(element, 'SourceRef').map((ref) => guidOf(ref, 'targetGUID')),
+    selectionGuids: childElements(element, 'SelectionRef').map((ref) => guidOf(ref, 'targetGUID')),
+  };
+}
+
+function readValue(element: Element): RefiVariableValue | undefined {
+  const ref = childElement(element, 'VariableRef');
+  const value = childElements(element, ...VALUE_ELEMENTS)[0];
+  if (!ref || !value) return undefined;
+  return { variableGuid: guidOf(ref, 'targetGUID'), value: value.textContent ?? '' };
+}
+
+function readSource(element: Element): RefiSource {
+  return {
+    guid: guidOf(element),
+    name: attribute(element, 'name') ?? '',
+    ...optional('plainTextPath', attribute(element, 'plainTextPath')),
+    ...optional('inlineText', childElement(element, 'PlainTextContent')?.textContent ?? undefined),
+    ...optional('description', childText(element, 'Description')),
+    selections: childElements(element, 'PlainTextSelection').map(readSelection),
+    ...optional('userGuid', userRef(element)),
+    ...optional('created', attribute(element, 'creationDateTime')),
+  };
+}
+
+function readSelection(element: Element): RefiSelection {
+  return {
+    guid: guidOf(element),
+    name: attribute(element, 'name') ?? '',
+    start: position(attribute(element, 'startPosition')),
+    end: position(attribute(element, 'endPosition')),
+    ...optional('userGuid', userRef(element)),
+    ...optional('created', attribute(element, 'creationDateTime')),
+    ...optional('description', childText(element, 'Description')),
+    codings: childElements(element, 'Coding').map(readCoding),
+    noteGuids: childElements(element, 'NoteRef').map((ref) => guidOf(ref, 'targetGUID')),
+  };
+}
+
+function readCoding(element: Element): RefiCoding {
+  const ref = childElement(element, 'CodeRef');
+  return {
+    guid: guidOf(element),
+    codeGuid: ref ? guidOf(ref, 'targetGUID') : '',
+    ...optional('userGuid', userRef(element)),
+    ...optional('created', attribute(element, 'creationDateTime')),
+  };
+}
+
+function readNote(element: Element): RefiNote {
+  return { guid: guidOf(element), name: attribute(element, 'name') ?? '', ...optional('text', childText(element, 'PlainTextContent')) };
+}
+
+function userRef(element: Element): string | undefined {
+  const guid = attribute(element, 'creatingUser');
+  return guid ? normalizeGuid(guid) : undefined;
+}
+
+/** A position as written; NaN when it is not a whole number, so that the selection is reported, not misplaced. */
+function position(value: string | undefined): number {
+  return value !== undefined && /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
+}

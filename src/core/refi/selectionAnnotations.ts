@@ -1,0 +1,133 @@
+import { annotationFor } from '../operations/tagPassage';
+import type { Project } from '../project/model';
+import { speakerRegExp } from '../settings/settings';
+import type { Annotation } from '../sidecar/annotation';
+import { speakerTurns, type SpeakerTurn } from '../speakers/turns';
+import { TranscriptText } from '../text/transcriptText';
+import { annotationIdOfGuid } from './guids';
+import type { RefiSelection, RefiSource } from './model';
+import { PositionMap, type ChosenReading } from './offsets';
+import { WrittenOffsets } from './writtenOffsets';
+
+/** What the annotations of a source need to know about the rest of the import. */
+export interface SelectionContext {
+  project: Project;
+  conceptOfCode(codeGuid: string): string | undefined;
+  uncodedConcept(): string;
+  userName(userGuid: string | undefined): string | undefined;
+  noteText(noteGuid: string): string | undefined;
+  /** The informant of the case that holds the selection, or else the source, when there is just one. */
+  caseInformant(source: RefiSource, selection: RefiSelection): string | undefined;
+}
+
+export interface SourceAnnotations {
+  annotations: Annotation[];
+  /** Why each annotation that could not be placed is an orphan, by annotation id. */
+  orphans: { id: string; selection: string; reason: string }[];
+  uncoded: number;
+  unknownCodes: string[];
+}
+
+/** The source's text as written (CRLF kept) with the reading of its positions; none when the text is missing. */
+export interface PlacedText {
+  text: string;
+  reading: ChosenReading;
+}
+
+/**
+ * One annotation per passage: selections with the same span and user (NVivo writes one per coding)
+ * are one annotation with all their concepts. A selection that cannot be placed becomes an orphan
+ * with what is known of it; it is never attached to other text.
+ */
+export function sourceAnnotations(source: RefiSource, placed: PlacedText | undefined, context: SelectionContext): SourceAnnotations {
+  const result: SourceAnnotations = { annotations: [], orphans: [], uncoded: 0, unknownCodes: [] };
+  const placer = placed && new Placer(placed, context.project);
+  for (const group of groupBySpan(source.selections)) {
+    const first = group[0] as RefiSelection;
+    const fields = sharedFields(group, context, result);
+    const id = annotationIdOfGuid(first.guid);
+    const informant = context.caseInformant(source, first);
+    const span = placer ? placer.span(first) : `the text of the source "${source.name}" is missing`;
+    if (typeof span === 'string') {
+      result.annotations.push({ id, concepts: fields.concepts, ...(informant ? { informant } : {}), quote: orphanQuote(source, first), ...optionalFields(fields) });
+      result.orphans.push({ id, selection: first.guid, reason: span });
+    } else if (placer) {
+      const { created, ...annotation } = annotationFor(context.project, placer.doc, placer.turns, span, fields, id);
+      result.annotations.push({ ...annotation, ...(annotation.informant || !informant ? {} : { informant }), ...(created ? { created } : {}) });
+    }
+  }
+  return result;
+}
+
+class Placer {
+  readonly doc: TranscriptText;
+  readonly turns: SpeakerTurn[];
+  private readonly positions: PositionMap;
+  private readonly written: WrittenOffsets;
+
+  constructor(placed: PlacedText, project: Project) {
+    this.doc = new TranscriptText(placed.text);
+    this.turns = speakerTurns(this.doc.text, speakerRegExp(project.settings));
+    this.positions = new PositionMap(placed.text, placed.reading);
+    this.written = new WrittenOffsets(placed.text, this.doc);
+  }
+
+  /** The passage in the transcript's offsets, or why there is none. */
+  span(selection: RefiSelection): [number, number] | string {
+    const span = this.positions.span(selection.start, selection.end);
+    const where = `positions ${selection.start}-${selection.end}`;
+    if (!span) return `${where} are not inside the text (it has ${this.positions.length} ${this.positions.reading.unit})`;
+    const [start, end] = [this.written.toDocOffset(span[0]), this.written.toDocOffset(span[1])];
+    return start < end ? [start, end] : `${where} mark no text`;
+  }
+}
+
+function groupBySpan(selections: readonly RefiSelection[]): RefiSelection[][] {
+  const groups = new Map<string, RefiSelection[]>();
+  for (const selection of selections) {
+    const key = `${selection.start}:${selection.end}:${selection.userGuid ?? selection.codings[0]?.userGuid ?? ''}`;
+    const group = groups.get(key);
+    if (group) group.push(selection);
+    else groups.set(key, [selection]);
+  }
+  return [...groups.values()];
+}
+
+interface SharedFields {
+  concepts: string[];
+  memo?: string;
+  coder?: string;
+  created: string;
+}
+
+function sharedFields(group: readonly RefiSelection[], context: SelectionContext, result: SourceAnnotations): SharedFields {
+  const first = group[0] as RefiSelection;
+  const concepts = new Set<string>();
+  for (const coding of group.flatMap((s) => s.codings)) {
+    const concept = context.conceptOfCode(coding.codeGuid);
+    if (concept) concepts.add(concept);
+    else result.unknownCodes.push(coding.codeGuid);
+  }
+  if (concepts.size === 0) {
+    concepts.add(context.uncodedConcept());
+    result.uncoded++;
+  }
+  const memos = group.flatMap((s) => [s.description, ...s.noteGuids.map((g) => context.noteText(g))]).filter((m): m is string => !!m?.trim());
+  const coder = context.userName(first.userGuid ?? first.codings[0]?.userGuid);
+  return {
+    concepts: [...concepts],
+    ...(memos.length > 0 ? { memo: [...new Set(memos.map((m) => m.trim()))].join('\n\n') } : {}),
+    ...(coder ? { coder } : {}),
+    created: first.created ?? first.codings[0]?.created ?? '',
+  };
+}
+
+function optionalFields(fields: SharedFields): Partial<Annotation> {
+  return { ...(fields.memo ? { memo: fields.memo } : {}), ...(fields.coder ? { coder: fields.coder } : {}), ...(fields.created ? { created: fields.created } : {}) };
+}
+
+/** An orphan's quote: the selection's name when it holds text, else a description of where it was. */
+function orphanQuote(source: RefiSource, selection: RefiSelection): string {
+  const name = selection.name.trim();
+  return name !== '' && !/^line:\d+$/.test(name) ? name : `[passage at ${selection.start}-${selection.end} of "${source.name}", not found]`;
+}

@@ -1,0 +1,28 @@
+import { Document } from 'yaml';
+import { addConcept } from '../codebook/editCodebook';
+import type { PlannedConcept } from './planConcepts';
+
+const HEADER = '# Codebook: the concepts used to tag passages. Annotations refer to concepts by id,\n# so keep ids stable; labels and descriptions can change freely.\n';
+
+/** codebook.yaml with the planned concepts added (parents come before their children), or why it could not be done. */
+export function codebookWithConcepts(previous: string | undefined, concepts: readonly PlannedConcept[]): { ok: true; text: string } | { ok: false; message: string } {
+  if (previous === undefined || previous.trim() === '') return { ok: true, text: HEADER + new Document({ concepts: tree(concepts, undefined) }).toString({ lineWidth: 0 }) };
+  let text = previous;
+  for (const { parentId, ...concept } of concepts) {
+    const result = addConcept(text, parentId, concept);
+    if (!result.ok) return result;
+    text = result.text;
+  }
+  return { ok: true, text };
+}
+
+type ConceptNode = Omit<PlannedConcept, 'parentId'> & { children?: ConceptNode[] };
+
+function tree(concepts: readonly PlannedConcept[], parentId: string | undefined): ConceptNode[] {
+  return concepts
+    .filter((c) => c.parentId === parentId)
+    .map(({ parentId: _parent, ...concept }) => {
+      const children = tree(concepts, concept.id);
+      return children.length > 0 ? { ...concept, children } : concept;
+    });
+}

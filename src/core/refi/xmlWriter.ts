@@ -1,0 +1,68 @@
+// A small XML 1.0 writer: UTF-8 declaration, two-space indentation, LF line ends, escaped text.
+
+export type XmlAttributes = Record<string, string | number | boolean | undefined>;
+
+/** Characters XML 1.0 does not allow anywhere, lone surrogates included. */
+const FORBIDDEN = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+/** NEL and LINE SEPARATOR are line ends to XML 1.1 parsers (xmldom among them), so they go as references too. */
+const TEXT_SPECIAL = /[&<>"'\r\u0085\u2028]/g;
+const ATTRIBUTE_SPECIAL = /[&<>"'\t\n\r\u0085\u2028]/g;
+const REFERENCES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;', '\u0085': '&#133;', '\u2028': '&#8232;' };
+
+/** Element content: markup characters escaped, CR (and NEL, LS) kept as references so that they survive parsing. */
+export function escapeText(text: string): string {
+  return text.replace(FORBIDDEN, '').replace(TEXT_SPECIAL, (c) => REFERENCES[c] as string);
+}
+
+/** An attribute value: also tabs and line breaks as references, which parsers would otherwise turn into spaces. */
+export function escapeAttribute(text: string): string {
+  return text.replace(FORBIDDEN, '').replace(ATTRIBUTE_SPECIAL, (c) => REFERENCES[c] as string);
+}
+
+export class XmlWriter {
+  private readonly parts: string[] = ['<?xml version="1.0" encoding="utf-8"?>\n'];
+  private readonly open: string[] = [];
+
+  /** Opens an element whose children follow. */
+  start(name: string, attributes: XmlAttributes = {}): this {
+    this.parts.push(`${this.indent()}<${name}${formatAttributes(attributes)}>\n`);
+    this.open.push(name);
+    return this;
+  }
+
+  end(): this {
+    const name = this.open.pop();
+    if (name === undefined) throw new Error('No element is open.');
+    this.parts.push(`${this.indent()}</${name}>\n`);
+    return this;
+  }
+
+  /** An element without children. */
+  empty(name: string, attributes: XmlAttributes = {}): this {
+    this.parts.push(`${this.indent()}<${name}${formatAttributes(attributes)}/>\n`);
+    return this;
+  }
+
+  /** An element holding only text, written as it is (no indentation added inside). */
+  text(name: string, text: string): this {
+    this.parts.push(`${this.indent()}<${name}>${escapeText(text)}</${name}>\n`);
+    return this;
+  }
+
+  toString(): string {
+    if (this.open.length > 0) throw new Error(`<${this.open.join('>, <')}> not closed.`);
+    return this.parts.join('');
+  }
+
+  private indent(): string {
+    return '  '.repeat(this.open.length);
+  }
+}
+
+function formatAttributes(attributes: XmlAttributes): string {
+  let formatted = '';
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value !== undefined) formatted += ` ${name}="${escapeAttribute(String(value))}"`;
+  }
+  return formatted;
+}
