@@ -63,6 +63,16 @@ describe('mergeCodebookText', () => {
     assert.match(merged, /# uformell kom til etter første runde\n/);
   });
 
+  it('keeps a REFI-QDA guid one side gave a concept that the other side relabelled', () => {
+    const guid = '    guid: 8a3c1f2e-5b7d-4e9a-a1c3-0f2e4d6b8a9c\n';
+    const ours = BASE.replace('    label: Ressurser # knapphet\n', `    label: Ressurser # knapphet\n${guid}`);
+    const theirs = edited(renameConcept(BASE, 'ressurser', 'Ressurser og tid'));
+    const merged = text(merge(ours, theirs));
+    assert.equal(readCodebook(new YamlFile('codebook.yaml', merged)).get('ressurser')?.guid, '8a3c1f2e-5b7d-4e9a-a1c3-0f2e4d6b8a9c');
+    assert.deepEqual(text(merge(theirs, ours)).includes(guid), true);
+    assert.match(merged, /label: Ressurser og tid/);
+  });
+
   it('lets a removal win over no change, and puts the children of a removed concept under its parent', () => {
     const ours = BASE.replace('      - id: samordning.uformell\n        label: Uformell samordning\n', '').replace('      # uformell kom til etter første runde\n', '');
     const theirs = BASE.replace('        label: Uformell samordning\n', '        label: Uformell samordning\n        children:\n          - id: samordning.uformell.nettverk\n            label: Nettverk\n');

@@ -13,6 +13,8 @@ export interface ConceptRecord {
   label: string;
   description?: string;
   color?: string;
+  /** The concept's REFI-QDA GUID, kept from an import. */
+  guid?: string;
   parent?: string;
 }
 
@@ -20,7 +22,7 @@ type Side = ConceptRecord[];
 type Pick = (outcome: Outcome<ConceptRecord>) => ConceptRecord | undefined;
 
 /**
- * Merges codebook.yaml concept by concept (by id; label, description, color and parent as
+ * Merges codebook.yaml concept by concept (by id; label, description, color, guid and parent as
  * fields), editing ours' YAML document so that comments and layout stay. A true conflict is one
  * block of conflict markers around that concept's item.
  */
@@ -49,8 +51,8 @@ function readConcepts(side: string, path: string, text: string): Side | TextMerg
   const codebook = readCodebook(file);
   const failed = text === '' ? undefined : unreadableSide(side, file.problems);
   if (failed) return failed;
-  return [...codebook.all()].map(({ id, label, description, color, parentId }) => ({
-    id, label, ...(description !== undefined ? { description } : {}), ...(color !== undefined ? { color } : {}), ...(parentId !== undefined ? { parent: parentId } : {}),
+  return [...codebook.all()].map(({ id, label, description, color, guid, parentId }) => ({
+    id, label, ...(description !== undefined ? { description } : {}), ...(color !== undefined ? { color } : {}), ...(guid !== undefined ? { guid } : {}), ...(parentId !== undefined ? { parent: parentId } : {}),
   }));
 }
 
