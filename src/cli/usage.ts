@@ -7,10 +7,12 @@ Usage:
   qcode init [dir]
   qcode check [dir] [--fix] [--format text|json|github]
   qcode tag <transcript> --range L:C-L:C --concept ID [--concept ID]... [--memo TEXT] [--coder NAME]
-  qcode export [dir] --format md|csv|json [--concept ID]... [--informant CODE]... [--out FILE]
+  qcode export [dir] [--preset NAME] [--format md|csv|json|docx] [--concept ID]... [--informant CODE]...
+               [--where ATTRIBUTE=VALUE]... [--group concept|informant] [--citation TEMPLATE]
+               [--memos] [--context] [--out FILE]
   qcode export [dir] --format qdpx|qdc [--out FILE]
   qcode import <file.qdpx|file.qdc> [--into dir] [--format text|json]
-  qcode stats [dir] [--format md|json]
+  qcode stats [dir] [--by informant|attribute:<name>|cooccurrence] [--format md|csv|json]
   qcode agreement [dir] [--coders A,B] [--concept ID]... [--format md|json]
   qcode diff <base-rev> [<head-rev>] [dir] [--format md|json]
 
@@ -21,6 +23,9 @@ Usage:
   into the project in --into (default: the current folder), merging with what is there.
   export --format qdpx writes the whole project for those tools (default <dir name>.qdpx),
   --format qdc the codebook alone (default codebook.qdc), in the current folder.
+  export --format docx writes a Word chapter draft (default quotes.docx); --preset takes the
+  choices saved under exports: in qcode.yaml, and the flags given replace the preset's.
+  --citation fills {informant}, {transcript} and {line}; --memos and --context are for docx.
 
 Exit codes: 0 ok, 1 problems found, 2 usage error.
 `;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Concept } from '../core/codebook/codebook';
 import * as agreement from './agreement';
+import * as analysis from './analysis';
 import * as annotations from './annotations';
 import * as changes from './changes';
 import * as codebook from './codebook';
@@ -14,6 +15,7 @@ import * as hovers from './hovers';
 import * as informants from './informants';
 import * as liveEdits from './liveEdits/saveRanges';
 import * as refi from './refi';
+import * as search from './search';
 import * as statusBar from './statusBar';
 import * as tagging from './tagging';
 import * as transcriptContext from './transcriptContext';
@@ -69,8 +71,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<QcodeA
   diagnostics.register(context, host);
   changes.register(context, host, reports);
   agreement.register(context, host);
+  analysis.register(context, host);
   conflicts.register(context);
   refi.register(context, host, reports);
+  search.register(context, host, coding);
   transcriptContext.register(context, host);
   // Activation does not wait for the project: views and decorations fill in when it has loaded.
   void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('qcode: loading the project') }, () => host.reload());

@@ -69,16 +69,3 @@ describe('qcode export', () => {
     assert.match(result.stderr, /Unknown concept "nope"/);
   });
 });
-
-describe('qcode stats', () => {
-  it('counts passages per concept and informant', async () => {
-    const result = await qcode('stats', SAMPLE, '--format', 'json');
-    const table = JSON.parse(result.stdout) as { informants: string[]; rows: { conceptId: string; byInformant: Record<string, number>; total: number }[]; total: number };
-    const fallskjerm = table.rows.find((r) => r.conceptId === 'koordinator.fallskjerm');
-    assert.equal(fallskjerm?.byInformant.K3, 2);
-    assert.equal(fallskjerm?.total, Object.values(fallskjerm?.byInformant ?? {}).reduce((a, b) => a + b, 0));
-    assert.deepEqual(table.informants.slice(0, 3), ['K1', 'K2', 'K3']);
-    const markdown = await qcode('stats', SAMPLE);
-    assert.match(markdown.stdout, /^\| Concept \| K1 \| K2 \| K3 \|/);
-  });
-});

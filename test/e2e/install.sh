@@ -11,6 +11,8 @@ command -v rg >/dev/null || missing+=(ripgrep)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || missing+=(libkrb5-dev)        # kerberos (code-server) builds against gssapi
 command -v make >/dev/null && command -v g++ >/dev/null || missing+=(build-essential)
 command -v python3 >/dev/null || missing+=(python3)                     # node-gyp
+command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui)    # npm run test:docx
+dpkg -s libreoffice-draw-nogui >/dev/null 2>&1 || dpkg -s libreoffice-draw >/dev/null 2>&1 || missing+=(libreoffice-draw-nogui)   # its PNG of page 1
 if ((${#missing[@]})); then
   sudo=(); [ "$(id -u)" = 0 ] || sudo=(sudo)
   "${sudo[@]}" apt-get update -qq

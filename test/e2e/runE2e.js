@@ -176,6 +176,28 @@ async function main() {
     await page.locator('.statusbar', { hasText: 'only jonas' }).waitFor();
     step('coder filter: only jonas');
     await shot('07-coder-filter');
+
+    // The analysis matrix: a cell lists its passages; then the same in a dark theme.
+    await palette('F1', 'View: Close All Editors', 'Close All Editors');
+    await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached' });
+    await palette('F1', 'qcode: Show Analysis Matrices', 'Show Analysis Matrices');
+    const matrix = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await matrix.locator('table td button').first().waitFor();
+    const busiest = matrix.locator('td.l5 button').first();
+    const cellLabel = await busiest.getAttribute('aria-label');
+    await busiest.click();
+    await matrix.locator('li button[data-open]').first().waitFor();
+    const listed = await matrix.locator('li button[data-open]').count();
+    const expected = Number(/: (\d+) /.exec(cellLabel)?.[1]);
+    if (listed !== expected) throw new Error(`the cell "${cellLabel}" lists ${listed} passages`);
+    step(`matrix open; the cell "${cellLabel}" lists ${listed} passages`);
+    await shot('08-matrix-light');
+    await palette('F1', 'Toggle between Light/Dark Themes', 'Toggle between Light/Dark Themes');
+    await page.locator('.monaco-workbench.vs-dark').waitFor();
+    await matrix.locator('li button[data-open]').first().waitFor();
+    await cs.sleep(500);
+    step('dark theme');
+    await shot('09-matrix-dark');
     ok = true;
   } catch (e) {
     console.error(`E2E FAILED: ${e.message.split('\n')[0]}`);

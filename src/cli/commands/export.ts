@@ -1,46 +1,51 @@
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { quotesToCsv } from '../../core/export/csv';
-import { quotesToJson } from '../../core/export/json';
-import { quotesToMarkdown } from '../../core/export/markdown';
-import { collectQuotes } from '../../core/export/quotes';
+import type { ExportChoices } from '../../core/export/options';
+import { renderExport } from '../../core/export/render';
 import { loadProject } from '../../core/project/loadProject';
 import { ProjectIndex } from '../../core/project/projectIndex';
-import { choice, list, parse } from '../args';
+import { encodeUtf8 } from '../../core/text/decode';
+import { parse, type Parsed } from '../args';
 import { NodeProjectFiles } from '../nodeFiles';
 import type { Output } from '../output';
 import { projectFolder } from '../projectRoot';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from '../usage';
-import { exportRefi } from './exportRefi';
-
-const WRITERS = { md: quotesToMarkdown, csv: quotesToCsv, json: quotesToJson };
+import { CHOICE_FLAGS, choicesFromFlags } from './exportChoices';
+import { exportRefi, writeBinary } from './exportRefi';
 
 export async function exportQuotes(args: string[], io: Output): Promise<number> {
-  const { values, positionals } = parse(args, {
-    format: { type: 'string' },
-    concept: { type: 'string', multiple: true },
-    informant: { type: 'string', multiple: true },
-    out: { type: 'string' },
-  }, 1);
-  const format = choice(values.format, ['md', 'csv', 'json', 'qdpx', 'qdc'] as const, 'md', 'format');
+  const { values, positionals } = parse(args, { format: { type: 'string' }, out: { type: 'string' }, ...CHOICE_FLAGS }, 1);
   const folder = projectFolder(positionals[0]);
-  const concepts = list(values.concept);
   const out = typeof values.out === 'string' ? values.out : undefined;
-  if (format === 'qdpx' || format === 'qdc') {
-    if (concepts.length > 0 || values.informant !== undefined) throw new UsageError(`--concept and --informant do not apply to --format ${format}: it exports the whole ${format === 'qdc' ? 'codebook' : 'project'}.`);
-    return exportRefi(format, await loadProject(new NodeProjectFiles(folder)), folder, out, io);
-  }
   const project = await loadProject(new NodeProjectFiles(folder));
-  const unknown = concepts.filter((id) => !project.codebook.has(id));
-  if (unknown.length > 0) throw new UsageError(`Unknown concept ${unknown.map((id) => `"${id}"`).join(', ')}; use ids from ${project.settings.codebook}.`);
+  if (values.format === 'qdpx' || values.format === 'qdc') {
+    refuseChoices(values, values.format);
+    return exportRefi(values.format, project, folder, out, io);
+  }
+  const choices = choicesFromFlags(values, typeof values.format === 'string' ? values.format : undefined, project);
+  refuseUnsupported(values, choices);
   const index = new ProjectIndex(project);
-  const groups = collectQuotes(index, { concepts, informants: list(values.informant) });
-  const text = WRITERS[format](groups, project.settings);
-  if (out !== undefined) {
-    await writeFile(resolve(out), text);
-    io.err(`Wrote ${groups.reduce((n, g) => n + g.quotes.length, 0)} quotes to ${out}.\n`);
-  } else io.out(text);
+  const shown = out ?? choices.out ?? (choices.format === 'docx' ? 'quotes.docx' : undefined);
+  const { content, quotes } = await renderExport(index, project.settings, choices);
+  if (shown !== undefined) {
+    const fromPreset = out === undefined && choices.out !== undefined;
+    await writeBinary(resolve(fromPreset ? folder : '.', shown), typeof content === 'string' ? encodeUtf8(content) : content);
+    io.err(`Wrote ${quotes} quotes to ${shown}.\n`);
+  } else io.out(content as string);
   return warnAboutOrphans(index, io);
+}
+
+function refuseChoices(values: Parsed['values'], format: string): void {
+  if (!Object.keys(CHOICE_FLAGS).some((flag) => values[flag] !== undefined)) return;
+  const whole = format === 'qdc' ? 'codebook' : 'project';
+  throw new UsageError(`--preset, --where, --group, --citation, --memos, --context, --concept and --informant do not apply to --format ${format}: it exports the whole ${whole}.`);
+}
+
+/** Flags given explicitly that the chosen format cannot show. */
+function refuseUnsupported(values: Parsed['values'], choices: ExportChoices): void {
+  if (choices.format === 'docx') return;
+  const given = (['memos', 'context'] as const).filter((flag) => values[flag] === true);
+  if (given.length > 0) throw new UsageError(`${given.map((flag) => `--${flag}`).join(' and ')} apply to --format docx only.`);
+  if (values.group === 'informant' && choices.format !== 'md') throw new UsageError('--group informant applies to --format md and docx; csv and json have an informant column.');
 }
 
 function warnAboutOrphans(index: ProjectIndex, io: Output): number {

@@ -38,7 +38,7 @@ async function writeCodebook(project: Project, target: string, shown: string, io
 }
 
 /** Atomically, through the same file port as every other write. */
-async function writeBinary(target: string, bytes: Uint8Array): Promise<void> {
+export async function writeBinary(target: string, bytes: Uint8Array): Promise<void> {
   await new NodeProjectFiles(dirname(target)).write(basename(target), bytes);
 }
 

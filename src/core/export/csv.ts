@@ -18,6 +18,11 @@ export function quotesToCsv(groups: readonly ConceptQuotes[], settings: Settings
       ]);
     }
   }
+  return csvText(rows);
+}
+
+/** Rows as RFC 4180 CSV with CRLF line ends and a BOM, so spreadsheets read æøå right. */
+export function csvText(rows: readonly (readonly string[])[]): string {
   return '\ufeff' + rows.map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
 }
 

@@ -1,17 +1,23 @@
 import type { Settings } from '../settings/settings';
 import { citation, leadingSpeakerLabel, quoteText, type ConceptQuotes } from './quotes';
+import { conceptSections, type Section } from './sections';
 
 /**
  * Chapter-ready Markdown: per concept a heading, its definition, then each passage as a block
  * quote ending in its citation, as in "> ... (K3)".
  */
 export function quotesToMarkdown(groups: readonly ConceptQuotes[], settings: Settings): string {
+  return sectionsToMarkdown(conceptSections(groups, 1), settings);
+}
+
+/** The same for any headings: a section of level 1 is a "##" heading. */
+export function sectionsToMarkdown(sections: readonly Section[], settings: Settings): string {
   const label = leadingSpeakerLabel(settings);
   const parts: string[] = [];
-  for (const { concept, quotes } of groups) {
-    parts.push(`${'#'.repeat(Math.min(2 + concept.depth, 6))} ${concept.label}`);
-    if (concept.description) parts.push(`*${escapeInline(concept.description)}*`);
-    for (const resolved of quotes) parts.push(blockQuote(quoteText(resolved, label), citation(settings.citation, resolved)));
+  for (const section of sections) {
+    parts.push(`${'#'.repeat(Math.min(1 + section.level, 6))} ${section.title}`);
+    if (section.description) parts.push(`*${escapeInline(section.description)}*`);
+    for (const resolved of section.quotes) parts.push(blockQuote(quoteText(resolved, label), citation(settings.citation, resolved)));
   }
   return parts.join('\n\n') + '\n';
 }

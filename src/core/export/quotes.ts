@@ -1,4 +1,5 @@
 import type { Concept } from '../codebook/codebook';
+import { basename } from '../paths';
 import type { ResolvedAnnotation } from '../project/model';
 import type { ProjectIndex, QuoteFilter } from '../project/projectIndex';
 import type { Settings } from '../settings/settings';
@@ -55,6 +56,17 @@ export function quoteText(resolved: ResolvedAnnotation, speakerLabel: RegExp): s
   return resolved.text.replace(speakerLabel, '').trim();
 }
 
+/** The citation of a passage: {informant} is its code, {transcript} the file's name, {line} where it starts. */
 export function citation(template: string, resolved: ResolvedAnnotation): string {
-  return template.replace(/\{informant\}/g, resolved.informant ?? '?');
+  const values: Record<string, () => string> = {
+    informant: () => resolved.informant ?? '?',
+    transcript: () => basename(resolved.transcript.path),
+    line: () => String(quoteLine(resolved) ?? '?'),
+  };
+  return template.replace(/\{(informant|transcript|line)\}/g, (_, name: string) => values[name]?.() ?? '');
+}
+
+/** The line the passage starts on now; for an orphan, where it was last saved. */
+export function quoteLine(resolved: ResolvedAnnotation): number | undefined {
+  return resolved.resolution.status === 'orphaned' ? resolved.annotation.range?.start.line : resolved.resolution.range.start.line;
 }

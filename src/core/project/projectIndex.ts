@@ -1,3 +1,5 @@
+import { informantMatcher } from '../informants/where';
+import type { WhereClause } from '../settings/exportPresets';
 import type { Project, ResolvedAnnotation } from './model';
 
 export interface QuoteFilter {
@@ -5,6 +7,8 @@ export interface QuoteFilter {
   concepts?: readonly string[];
   /** Informant codes. Empty: all. */
   informants?: readonly string[];
+  /** Informant attributes the passage's informant must have. Empty: all. */
+  where?: readonly WhereClause[];
 }
 
 /** The annotations of a project, queryable by concept and informant. */
@@ -48,9 +52,11 @@ export class ProjectIndex {
   matcher(filter: QuoteFilter): (resolved: ResolvedAnnotation) => boolean {
     const concepts = filter.concepts?.length ? new Set(filter.concepts.flatMap((c) => [...this.project.codebook.subtreeIds(c), c])) : undefined;
     const informants = filter.informants?.length ? new Set(filter.informants) : undefined;
+    const meetsWhere = informantMatcher(this.project.informants, filter.where ?? []);
     return (resolved) =>
       (!concepts || resolved.annotation.concepts.some((c) => concepts.has(c))) &&
-      (!informants || (resolved.informant !== undefined && informants.has(resolved.informant)));
+      (!informants || (resolved.informant !== undefined && informants.has(resolved.informant))) &&
+      meetsWhere(resolved.informant);
   }
 }
 

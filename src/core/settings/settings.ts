@@ -1,4 +1,5 @@
 import type { YamlFile } from '../yaml/yamlFile';
+import { readExportPresets, type ExportPreset } from './exportPresets';
 
 /** Project settings from qcode.yaml; every one has a default, so the file is optional. */
 export interface Settings {
@@ -12,8 +13,12 @@ export interface Settings {
   speakerPattern: string;
   /** Matches an informant code (without anchors). */
   informantPattern: string;
-  /** How a quote is cited in exports; {informant} is replaced by the code. */
+  /** How a quote is cited in exports: {informant} (the code), {transcript} (file name), {line}. */
   citation: string;
+  /** The language of the study's texts (nb, en, ...); exports use its quotation marks. */
+  language: string;
+  /** Named export choices (`exports:`), in the order of the file. */
+  exports: ExportPreset[];
 }
 
 export const SETTINGS_FILE = 'qcode.yaml';
@@ -27,13 +32,15 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   speakerPattern: '^([\\p{Lu}]{1,3}\\d{0,3})[ \\t]*:[ \\t]',
   informantPattern: '\\p{Lu}{1,2}\\d{1,3}',
   citation: '({informant})',
+  language: 'en',
+  exports: [],
 };
 
 const TEXT_KEYS = ['codebook', 'informants', 'transcripts', 'speakerPattern', 'informantPattern', 'citation'] as const;
 type TextKey = (typeof TEXT_KEYS)[number];
 
 export function readSettings(file: YamlFile | undefined): Settings {
-  const settings: Settings = { ...DEFAULT_SETTINGS, extensions: [...DEFAULT_SETTINGS.extensions] };
+  const settings: Settings = { ...DEFAULT_SETTINGS, extensions: [...DEFAULT_SETTINGS.extensions], exports: [] };
   const root = file?.document?.contents;
   if (!file || root === null || root === undefined) return settings;
   const map = file.asMap(root, 'qcode.yaml');
@@ -45,7 +52,11 @@ export function readSettings(file: YamlFile | undefined): Settings {
       const seq = file.asSeq(value, '"extensions"', keyNode);
       const endings = (seq?.items ?? []).map((item) => file.asString(item, 'A file ending', seq)).filter((e): e is string => !!e);
       if (endings.length > 0) settings.extensions = endings.map((e) => (e.startsWith('.') ? e : `.${e}`));
-    } else file.unknownKey(keyNode, key, 'qcode.yaml', [...TEXT_KEYS, 'extensions']);
+    } else if (key === 'language') {
+      const language = file.asString(value, '"language"', keyNode);
+      if (language !== undefined && validLanguage(file, language, value ?? keyNode)) settings.language = language;
+    } else if (key === 'exports') settings.exports = readExportPresets(file, value, keyNode);
+    else file.unknownKey(keyNode, key, 'qcode.yaml', [...TEXT_KEYS, 'extensions', 'language', 'exports']);
   }
   return settings;
 }
@@ -59,6 +70,12 @@ function validSetting(file: YamlFile, key: TextKey, text: string, at: unknown): 
     file.reportAt(at as never, 'error', 'bad-pattern', `"${key}" is not a valid regular expression (${(error as Error).message}). The default is used until it is fixed.`);
     return false;
   }
+}
+
+function validLanguage(file: YamlFile, language: string, at: unknown): boolean {
+  if (/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(language)) return true;
+  file.reportAt(at as never, 'error', 'bad-value', `"language" must be a language code such as nb or en, not "${language}". English is used until it is fixed.`);
+  return false;
 }
 
 export function speakerRegExp(settings: Settings): RegExp {

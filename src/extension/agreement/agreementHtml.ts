@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { AgreementFigures, AgreementReport, Disagreement } from '../../core/agreement/report';
+import { escapeHtml } from '../webview/html';
 
 const l10n = vscode.l10n;
 
@@ -66,10 +67,6 @@ function percent(value: number | null): string {
 
 function coefficient(value: number | null): string {
   return value === null ? l10n.t('n/a') : value.toFixed(3);
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 const STYLE = `body{font-family:var(--vscode-font-family);color:var(--vscode-foreground);padding:0 1.5em}

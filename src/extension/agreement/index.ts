@@ -3,6 +3,7 @@ import { codersByCount } from '../../core/coders/coderView';
 import { AgreementError, computeAgreement, type AgreementOptions, type AgreementReport } from '../../core/agreement/computeAgreement';
 import type { Disagreement } from '../../core/agreement/report';
 import type { LoadedProject, ProjectHost } from '../host/projectHost';
+import { nonce } from '../webview/html';
 import { agreementHtml } from './agreementHtml';
 
 const l10n = vscode.l10n;
@@ -92,8 +93,4 @@ async function openDisagreement(host: ProjectHost, d: Disagreement): Promise<voi
   const selection = new vscode.Range(d.startLine - 1, d.startColumn - 1, d.endLine - 1, d.endColumn - 1);
   const editor = await vscode.window.showTextDocument(host.files.uri(d.transcript), { viewColumn: vscode.ViewColumn.One, selection });
   editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-}
-
-function nonce(): string {
-  return [...globalThis.crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -1,19 +1,9 @@
 import * as vscode from 'vscode';
-import { quotesToCsv } from '../../core/export/csv';
-import { quotesToJson } from '../../core/export/json';
-import { quotesToMarkdown } from '../../core/export/markdown';
-import { collectQuotes } from '../../core/export/quotes';
 import { initProject } from '../../core/operations/initProject';
-import { encodeUtf8 } from '../../core/text/decode';
 import type { ProjectHost } from '../host/projectHost';
 import type { PassageRef } from '../tagging';
 import type { Coding } from '../tagging/coding';
-
-const FORMATS = [
-  { id: 'md', label: 'Markdown', write: quotesToMarkdown },
-  { id: 'csv', label: 'CSV', write: quotesToCsv },
-  { id: 'json', label: 'JSON', write: quotesToJson },
-] as const;
+import { exportQuotes } from './exportQuotes';
 
 /** Project-wide commands: check, export, initialize, refresh, attach an orphan. */
 export function register(context: vscode.ExtensionContext, host: ProjectHost, coding: Coding): void {
@@ -39,18 +29,6 @@ async function checkProject(host: ProjectHost): Promise<void> {
   const message = vscode.l10n.t('{0} annotations: {1} exact, {2} moved, {3} fuzzy, {4} orphaned. {5} error(s).', loaded.index.all.length, counts.exact, counts.moved, counts.fuzzy, counts.orphaned, errors);
   if (loaded.project.problems.length === 0) void vscode.window.showInformationMessage(message);
   else if ((await vscode.window.showWarningMessage(message, vscode.l10n.t('Show Problems'))) !== undefined) await vscode.commands.executeCommand('workbench.actions.view.problems');
-}
-
-async function exportQuotes(host: ProjectHost): Promise<void> {
-  const loaded = host.current ?? (await host.reload());
-  if (!loaded) return;
-  const format = await vscode.window.showQuickPick(FORMATS.map((f) => ({ ...f, description: `.${f.id}` })), { title: vscode.l10n.t('Export tagged quotes as') });
-  if (!format) return;
-  const target = await vscode.window.showSaveDialog({ defaultUri: host.files.uri(`quotes.${format.id}`), filters: { [format.label]: [format.id] } });
-  if (!target) return;
-  const text = format.write(collectQuotes(loaded.index, {}), loaded.project.settings);
-  await vscode.workspace.fs.writeFile(target, encodeUtf8(text));
-  await vscode.window.showTextDocument(target);
 }
 
 async function initializeProject(host: ProjectHost): Promise<void> {

@@ -2,14 +2,22 @@ import * as vscode from 'vscode';
 import { newAnnotationId } from '../../core/ids';
 import { annotationFor, passageOffsets } from '../../core/operations/tagPassage';
 import { cryptoRandomBytes } from '../../core/port';
+import type { TranscriptFile } from '../../core/project/model';
 import { SIDECAR_SUFFIX, speakerRegExp } from '../../core/settings/settings';
 import type { Annotation } from '../../core/sidecar/annotation';
 import { updateSidecar, type SidecarEdit } from '../../core/sidecar/updateSidecar';
-import { speakerTurns } from '../../core/speakers/turns';
+import { speakerTurns, type SpeakerTurn } from '../../core/speakers/turns';
 import { TranscriptText } from '../../core/text/transcriptText';
 import { coderName } from '../host/configuration';
-import type { ProjectHost } from '../host/projectHost';
+import type { LoadedProject, ProjectHost } from '../host/projectHost';
 import type { CodingHistory } from '../history/codingHistory';
+
+/** A passage by its offsets into the text of a transcript as the project loaded it. */
+export interface PassageOffsets {
+  transcript: string;
+  start: number;
+  end: number;
+}
 
 /** The coding operations on a transcript's sidecar, each one undoable. */
 export class Coding {
@@ -20,22 +28,40 @@ export class Coding {
     const loaded = this.host.current;
     const transcript = this.host.transcriptOf(editor.document.uri);
     if (!loaded || !transcript) return [];
-    const coder = await coderName();
+    const annotate = await this.annotator(loaded, concepts);
     const text = new TranscriptText(editor.document.getText());
     const turns = speakerTurns(text.text, speakerRegExp(loaded.project.settings));
-    const taken = new Set(loaded.index.all.map((r) => r.annotation.id));
-    const created = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
     const annotations: Annotation[] = [];
     for (const selection of editor.selections) {
       const offsets = passageOffsets(text, { start: toCore(selection.start), end: toCore(selection.end) });
-      if (typeof offsets === 'string') continue;
-      const id = newAnnotationId(cryptoRandomBytes, taken);
-      taken.add(id);
-      annotations.push(annotationFor(loaded.project, text, turns, offsets, { concepts, created, ...(coder ? { coder } : {}) }, id));
+      if (typeof offsets !== 'string') annotations.push(annotate(text, turns, offsets));
     }
     if (annotations.length === 0) return [];
     const label = vscode.l10n.t('Tag {0} passage(s)', annotations.length);
     await this.edit(label, transcript.sidecarPath, transcript.path, (current) => [...current, ...annotations]);
+    return annotations;
+  }
+
+  /** Tags passages of any number of transcripts in one undoable step; returns the new annotations. */
+  async tagPassages(passages: readonly PassageOffsets[], concepts: string[]): Promise<Annotation[]> {
+    const loaded = this.host.current;
+    if (!loaded) return [];
+    const annotate = await this.annotator(loaded, concepts);
+    const byTranscript = new Map<TranscriptFile, Annotation[]>();
+    for (const { transcript: path, start, end } of passages) {
+      const transcript = loaded.project.transcripts.find((t) => t.path === path);
+      if (transcript?.doc) byTranscript.set(transcript, [...(byTranscript.get(transcript) ?? []), annotate(transcript.doc, transcript.turns, [start, end])]);
+    }
+    const annotations = [...byTranscript.values()].flat();
+    if (annotations.length === 0) return [];
+    const failures: string[] = [];
+    await this.history.record(vscode.l10n.t('Tag {0} passage(s)', annotations.length), [...byTranscript.keys()].map((t) => t.sidecarPath), async () => {
+      for (const [transcript, added] of byTranscript) {
+        const failure = await this.update(transcript.sidecarPath, transcript.path, (current) => [...current, ...added]);
+        if (failure) failures.push(failure);
+      }
+    });
+    if (failures.length > 0) throw new Error(failures.join('\n'));
     return annotations;
   }
 
@@ -78,9 +104,27 @@ export class Coding {
 
   private async edit(label: string, sidecarPath: string, transcriptPath: string, edit: SidecarEdit): Promise<void> {
     await this.history.record(label, [sidecarPath], async () => {
-      const result = await updateSidecar(this.host.files, sidecarPath, transcriptPath, edit);
-      if (!result.ok) throw new Error(vscode.l10n.t('{0} has errors and was not changed: {1}', sidecarPath, result.problems[0]?.message ?? ''));
+      const failure = await this.update(sidecarPath, transcriptPath, edit);
+      if (failure) throw new Error(failure);
     });
+  }
+
+  /** Edits a sidecar; returns why it was left alone, if it was. */
+  private async update(sidecarPath: string, transcriptPath: string, edit: SidecarEdit): Promise<string | undefined> {
+    const result = await updateSidecar(this.host.files, sidecarPath, transcriptPath, edit);
+    return result.ok ? undefined : vscode.l10n.t('{0} has errors and was not changed: {1}', sidecarPath, result.problems[0]?.message ?? '');
+  }
+
+  /** Makes new annotations with these concepts, the coder's name, the time now and ids nobody has. */
+  private async annotator(loaded: LoadedProject, concepts: string[]): Promise<(text: TranscriptText, turns: readonly SpeakerTurn[], offsets: [number, number]) => Annotation> {
+    const coder = await coderName();
+    const taken = new Set(loaded.index.all.map((r) => r.annotation.id));
+    const created = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    return (text, turns, offsets) => {
+      const id = newAnnotationId(cryptoRandomBytes, taken);
+      taken.add(id);
+      return annotationFor(loaded.project, text, turns, offsets, { concepts, created, ...(coder ? { coder } : {}) }, id);
+    };
   }
 }
 

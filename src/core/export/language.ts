@@ -1,0 +1,19 @@
+/** The words and marks an export writes itself, in the project's language. */
+export interface ExportWording {
+  open: string;
+  close: string;
+  line: string;
+  memo: string;
+  notFound: string;
+}
+
+const NORWEGIAN: ExportWording = { open: '«', close: '»', line: 'linje', memo: 'Memo', notFound: 'ikke funnet i teksten' };
+const ENGLISH: ExportWording = { open: '\u201c', close: '\u201d', line: 'line', memo: 'Memo', notFound: 'not found in the text' };
+
+export function isNorwegian(language: string): boolean {
+  return /^(nb|nn|no)(-|$)/i.test(language);
+}
+
+export function exportWording(language: string): ExportWording {
+  return isNorwegian(language) ? NORWEGIAN : ENGLISH;
+}

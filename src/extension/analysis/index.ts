@@ -1,0 +1,113 @@
+import * as vscode from 'vscode';
+import type { ResolvedAnnotation } from '../../core/project/model';
+import type { ProjectIndex } from '../../core/project/projectIndex';
+import { attributeNames, conceptByAttribute, conceptByInformant, conceptCooccurrence, type Matrix } from '../../core/stats/matrix';
+import type { LoadedProject, ProjectHost } from '../host/projectHost';
+import { nonce } from '../webview/html';
+import { matrixHtml, type MatrixPage } from './matrixHtml';
+
+const l10n = vscode.l10n;
+
+/** What `qcode.showAnalysis` is given by a script or test: the view, and a cell to open. */
+interface AnalysisRequest {
+  view?: string;
+  cell?: { row: number; column: number };
+}
+
+/** "Analysis": concept x informant, concept x attribute and co-occurrence matrices whose cells list their quotes. */
+export function register(context: vscode.ExtensionContext, host: ProjectHost): void {
+  const panel = new AnalysisPanel(host);
+  context.subscriptions.push(
+    panel,
+    vscode.commands.registerCommand('qcode.showAnalysis', async (request?: AnalysisRequest) => {
+      const loaded = host.current ?? (await host.reload());
+      return loaded ? panel.show(loaded, request ?? {}) : undefined;
+    }),
+  );
+}
+
+class AnalysisPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private view = 'informant';
+  private chosen: { row: number; column: number } | undefined;
+  private page: MatrixPage | undefined;
+  private readonly listener: vscode.Disposable;
+
+  constructor(private readonly host: ProjectHost) {
+    this.listener = host.onDidChange((loaded) => {
+      if (this.panel && loaded) this.render(loaded);
+    });
+  }
+
+  show(loaded: LoadedProject, request: AnalysisRequest): MatrixPage {
+    if (request.view) this.view = request.view;
+    this.chosen = request.cell;
+    if (!this.panel) this.panel = this.createPanel();
+    else this.panel.reveal();
+    return this.render(loaded);
+  }
+
+  private createPanel(): vscode.WebviewPanel {
+    const panel = vscode.window.createWebviewPanel('qcode.analysis', l10n.t('qcode Analysis'), vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [], retainContextWhenHidden: false });
+    panel.onDidDispose(() => (this.panel = undefined));
+    panel.webview.onDidReceiveMessage((message: { view?: unknown; row?: unknown; column?: unknown; open?: unknown }) => this.receive(message));
+    return panel;
+  }
+
+  private receive(message: { view?: unknown; row?: unknown; column?: unknown; open?: unknown }): void {
+    const loaded = this.host.current;
+    if (!loaded) return;
+    if (typeof message.view === 'string') {
+      this.view = message.view;
+      this.chosen = undefined;
+      this.render(loaded);
+    } else if (typeof message.row === 'number' && typeof message.column === 'number') {
+      this.chosen = { row: message.row, column: message.column };
+      this.render(loaded);
+    } else if (typeof message.open === 'number') {
+      const quote = this.page?.chosen?.quotes[message.open];
+      if (quote) void openQuote(this.host, quote);
+    }
+  }
+
+  private render(loaded: LoadedProject): MatrixPage {
+    const matrix = matrixFor(loaded.index, this.view);
+    const chosen = this.chosen && { ...this.chosen, quotes: quotesOf(loaded.index, matrix, this.chosen.row, this.chosen.column) };
+    this.page = { matrix, views: viewsOf(loaded.index), view: this.view, ...(chosen ? { chosen } : {}) };
+    if (this.panel) this.panel.webview.html = matrixHtml(this.page, this.panel.webview, nonce());
+    return this.page;
+  }
+
+  dispose(): void {
+    this.listener.dispose();
+    this.panel?.dispose();
+  }
+}
+
+function viewsOf(index: ProjectIndex): { id: string; label: string }[] {
+  return [
+    { id: 'informant', label: l10n.t('Concepts × informants') },
+    ...attributeNames(index).map((name) => ({ id: `attribute:${name}`, label: l10n.t('Concepts × {0}', name) })),
+    { id: 'cooccurrence', label: l10n.t('Concepts × concepts (co-occurrence)') },
+  ];
+}
+
+function matrixFor(index: ProjectIndex, view: string): Matrix {
+  if (view === 'cooccurrence') return conceptCooccurrence(index);
+  const attribute = /^attribute:(.+)$/.exec(view)?.[1];
+  return attribute ? conceptByAttribute(index, attribute) : conceptByInformant(index);
+}
+
+function quotesOf(index: ProjectIndex, matrix: Matrix, row: number, column: number): ResolvedAnnotation[] {
+  const refs = matrix.cells[row]?.[column]?.refs ?? [];
+  const byKey = new Map(index.all.map((r) => [`${r.transcript.path}\u0000${r.annotation.id}`, r]));
+  return refs.flatMap((ref) => byKey.get(`${ref.transcript}\u0000${ref.id}`) ?? []);
+}
+
+async function openQuote(host: ProjectHost, quote: ResolvedAnnotation): Promise<void> {
+  if (quote.resolution.status === 'orphaned') return;
+  const { start, end } = quote.resolution.range;
+  const selection = new vscode.Range(start.line - 1, start.column - 1, end.line - 1, end.column - 1);
+  const editor = await vscode.window.showTextDocument(host.files.uri(quote.transcript.path), { viewColumn: vscode.ViewColumn.Beside, selection });
+  editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}

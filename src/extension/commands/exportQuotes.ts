@@ -1,0 +1,65 @@
+import * as vscode from 'vscode';
+import { exportChoices, type ExportChoices } from '../../core/export/options';
+import { renderExport } from '../../core/export/render';
+import type { ExportPreset, Grouping, QuoteFormat } from '../../core/settings/exportPresets';
+import type { Settings } from '../../core/settings/settings';
+import { encodeUtf8 } from '../../core/text/decode';
+import type { LoadedProject, ProjectHost } from '../host/projectHost';
+
+const FORMATS: { id: QuoteFormat; label: string }[] = [
+  { id: 'docx', label: 'Word' },
+  { id: 'md', label: 'Markdown' },
+  { id: 'csv', label: 'CSV' },
+  { id: 'json', label: 'JSON' },
+];
+
+/** Export Quotes…: a preset from qcode.yaml, or format, concepts and grouping chosen here. */
+export async function exportQuotes(host: ProjectHost): Promise<void> {
+  const loaded = host.current ?? (await host.reload());
+  if (!loaded) return;
+  const choices = await pickChoices(loaded);
+  if (!choices) return;
+  const label = FORMATS.find((f) => f.id === choices.format)?.label ?? choices.format;
+  const target = await vscode.window.showSaveDialog({ defaultUri: host.files.uri(choices.out ?? `quotes.${choices.format}`), filters: { [label]: [choices.format] } });
+  if (!target) return;
+  const { content, quotes } = await renderExport(loaded.index, loaded.project.settings, choices);
+  await vscode.workspace.fs.writeFile(target, typeof content === 'string' ? encodeUtf8(content) : content);
+  if (typeof content === 'string') await vscode.window.showTextDocument(target);
+  else void vscode.window.showInformationMessage(vscode.l10n.t('Wrote {0} quotes to {1}.', quotes, vscode.workspace.asRelativePath(target)));
+}
+
+async function pickChoices(loaded: LoadedProject): Promise<ExportChoices | undefined> {
+  const { settings } = loaded.project;
+  const preset = await pickPreset(settings.exports);
+  if (preset === undefined) return undefined;
+  if (preset !== 'choose') return exportChoices(settings, preset);
+  return chooseHere(loaded, settings);
+}
+
+async function pickPreset(presets: readonly ExportPreset[]): Promise<ExportPreset | 'choose' | undefined> {
+  if (presets.length === 0) return 'choose';
+  const items = [
+    ...presets.map((preset) => ({ label: preset.name, description: preset.format ?? 'md', preset })),
+    { label: vscode.l10n.t('Choose…'), description: vscode.l10n.t('format, concepts and grouping'), preset: 'choose' as const },
+  ];
+  return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Export which quotes?') }))?.preset;
+}
+
+async function chooseHere(loaded: LoadedProject, settings: Settings): Promise<ExportChoices | undefined> {
+  const format = await vscode.window.showQuickPick(FORMATS.map((f) => ({ ...f, description: `.${f.id}` })), { title: vscode.l10n.t('Export tagged quotes as') });
+  if (!format) return undefined;
+  const concepts = await vscode.window.showQuickPick(
+    [...loaded.project.codebook.all()].map((concept) => ({ label: `${'\u2003'.repeat(concept.depth)}${concept.label}`, description: concept.id, id: concept.id })),
+    { title: vscode.l10n.t('Which concepts? (none chosen: all)'), canPickMany: true, matchOnDescription: true },
+  );
+  if (!concepts) return undefined;
+  const group = format.id === 'csv' || format.id === 'json' ? { id: 'concept' as Grouping } : await vscode.window.showQuickPick(
+    [
+      { label: vscode.l10n.t('By concept'), id: 'concept' as Grouping },
+      { label: vscode.l10n.t('By informant, then concept'), id: 'informant' as Grouping },
+    ],
+    { title: vscode.l10n.t('Group the quotes') },
+  );
+  if (!group) return undefined;
+  return exportChoices(settings, undefined, { format: format.id, concepts: concepts.map((c) => c.id), group: group.id });
+}

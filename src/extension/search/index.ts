@@ -1,0 +1,76 @@
+import * as vscode from 'vscode';
+import type { Project } from '../../core/project/model';
+import { splitCoveredHits } from '../../core/search/coveredHits';
+import type { SearchHit } from '../../core/search/hit';
+import { informantTurns, searchTranscripts } from '../../core/search/searchTranscripts';
+import type { ProjectHost } from '../host/projectHost';
+import type { Coding } from '../tagging/coding';
+import { pickConcepts } from '../tagging/conceptPicker';
+import { pickHits } from './hitPicker';
+import { askForSearch, type SearchRequest } from './searchInput';
+import { searchArguments, type SearchAndTagArguments } from './searchArguments';
+
+/** What a run of Search and Tag did. */
+export interface SearchAndTagOutcome {
+  tagged: number;
+  /** Hits already inside a passage with all the chosen concepts. */
+  skipped: number;
+}
+
+export function register(context: vscode.ExtensionContext, host: ProjectHost, coding: Coding): void {
+  context.subscriptions.push(vscode.commands.registerCommand('qcode.searchAndTag', (args?: unknown) => searchAndTag(context, host, coding, searchArguments(args))));
+}
+
+async function searchAndTag(context: vscode.ExtensionContext, host: ProjectHost, coding: Coding, args: SearchAndTagArguments): Promise<SearchAndTagOutcome | undefined> {
+  const project = host.current?.project;
+  if (!project) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('The qcode project has not loaded yet.'));
+    return undefined;
+  }
+  const request = args.request ?? (await askForSearch(project));
+  const found = request && findHits(project, request);
+  if (!found || found.length === 0) return undefined;
+  const hits = args.request && args.concepts ? found : await pickHits(found, vscode.l10n.t('Tag which of the {0} hits?', found.length));
+  if (!hits?.length) return undefined;
+  const concepts = args.concepts ?? (await pickConcepts(project.codebook, context.workspaceState, { title: vscode.l10n.t('Tag {0} passage(s) with concepts', hits.length) }));
+  if (!concepts?.length || !knownConcepts(project, concepts)) return undefined;
+  const { fresh, covered } = splitCoveredHits(project, hits, concepts);
+  try {
+    const tagged = await coding.tagPassages(fresh, concepts);
+    reportTagged(tagged.length, covered.length);
+    return { tagged: tagged.length, skipped: covered.length };
+  } catch (error) {
+    void vscode.window.showErrorMessage((error as Error).message);
+    return undefined;
+  }
+}
+
+/** The hits of a request; says so and gives undefined when there are none to show. */
+function findHits(project: Project, request: SearchRequest): SearchHit[] | undefined {
+  if ('informant' in request) {
+    const turns = informantTurns(project, request.informant);
+    if (turns.length === 0) void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no turns in the transcripts.', request.informant));
+    return turns;
+  }
+  const result = searchTranscripts(project, request.query);
+  if (!result.ok) {
+    const message = result.reason === 'empty' ? vscode.l10n.t('Type something to search for.') : vscode.l10n.t('"{0}" is not a valid regular expression: {1}', request.query.pattern, result.detail);
+    void vscode.window.showErrorMessage(message);
+    return undefined;
+  }
+  if (result.hits.length === 0) void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" was not found in the transcripts.', request.query.pattern));
+  if (result.capped) void vscode.window.showWarningMessage(vscode.l10n.t('Only the first {0} hits are listed. Narrow the search to see the rest.', result.hits.length));
+  return result.hits;
+}
+
+function knownConcepts(project: Project, concepts: readonly string[]): boolean {
+  const unknown = concepts.filter((id) => !project.codebook.has(id));
+  if (unknown.length > 0) void vscode.window.showErrorMessage(vscode.l10n.t('These concepts are not in the codebook: {0}', unknown.join(', ')));
+  return unknown.length === 0;
+}
+
+function reportTagged(tagged: number, skipped: number): void {
+  if (skipped === 0) vscode.window.setStatusBarMessage(vscode.l10n.t('qcode: tagged {0} passage(s)', tagged), 5000);
+  else if (tagged === 0) void vscode.window.showInformationMessage(vscode.l10n.t('All {0} passage(s) already had these concepts; nothing was tagged.', skipped));
+  else void vscode.window.showInformationMessage(vscode.l10n.t('Tagged {0} passage(s); {1} already had these concepts and were left as they were.', tagged, skipped));
+}

@@ -1,0 +1,92 @@
+import * as vscode from 'vscode';
+import type { Project } from '../../core/project/model';
+import type { SearchQuery } from '../../core/search/query';
+
+/** What to tag: the matches of a query, or every turn of one informant. */
+export type SearchRequest = { query: SearchQuery } | { informant: string };
+
+type Option = 'regex' | 'caseSensitive' | 'wholeWord';
+
+interface OptionButton extends vscode.QuickInputButton {
+  option: Option;
+}
+
+interface Choice extends vscode.QuickPickItem {
+  choice: 'search' | 'turns';
+}
+
+/** Asks for a pattern (with regular expression, case and whole word toggles) or for an informant's turns. */
+export async function askForSearch(project: Project): Promise<SearchRequest | undefined> {
+  const choice = await askForPattern();
+  if (!choice) return undefined;
+  if (choice !== 'turns') return choice;
+  const informant = await pickSpeaker(project);
+  return informant === undefined ? undefined : { informant };
+}
+
+function askForPattern(): Promise<{ query: SearchQuery } | 'turns' | undefined> {
+  const options: Record<Option, boolean> = { regex: false, caseSensitive: false, wholeWord: false };
+  const input = vscode.window.createQuickPick<Choice>();
+  input.placeholder = vscode.l10n.t('Text to find in every transcript');
+  input.ignoreFocusOut = true;
+  const refresh = () => {
+    input.title = titleWith(options);
+    input.buttons = optionButtons(options);
+    const turns: Choice = { choice: 'turns', label: `$(person) ${vscode.l10n.t('Turns of an informant…')}`, alwaysShow: true };
+    const search: Choice = { choice: 'search', label: `$(search) ${vscode.l10n.t('Find "{0}"', input.value)}`, alwaysShow: true };
+    input.items = input.value ? [search, turns] : [turns];
+  };
+  refresh();
+  return new Promise((resolve) => {
+    input.onDidChangeValue(refresh);
+    input.onDidTriggerButton((button) => {
+      const { option } = button as OptionButton;
+      options[option] = !options[option];
+      refresh();
+    });
+    input.onDidAccept(() => {
+      const picked = input.activeItems[0]?.choice;
+      if (picked === 'turns') resolve('turns');
+      else if (picked === 'search') resolve({ query: { pattern: input.value, ...options } });
+      input.hide();
+    });
+    input.onDidHide(() => {
+      resolve(undefined);
+      input.dispose();
+    });
+    input.show();
+  });
+}
+
+function optionButtons(options: Record<Option, boolean>): OptionButton[] {
+  const button = (option: Option, icon: string, name: string): OptionButton => ({
+    option,
+    iconPath: new vscode.ThemeIcon(options[option] ? 'pass-filled' : icon),
+    tooltip: options[option] ? vscode.l10n.t('{0} (on)', name) : vscode.l10n.t('{0} (off)', name),
+  });
+  return [
+    button('regex', 'regex', vscode.l10n.t('Use Regular Expression')),
+    button('caseSensitive', 'case-sensitive', vscode.l10n.t('Match Case')),
+    button('wholeWord', 'whole-word', vscode.l10n.t('Match Whole Word')),
+  ];
+}
+
+function titleWith(options: Record<Option, boolean>): string {
+  const on = [
+    options.regex ? vscode.l10n.t('regular expression') : undefined,
+    options.caseSensitive ? vscode.l10n.t('match case') : undefined,
+    options.wholeWord ? vscode.l10n.t('whole word') : undefined,
+  ].filter((name): name is string => name !== undefined);
+  return on.length > 0 ? vscode.l10n.t('Search and Tag ({0})', on.join(', ')) : vscode.l10n.t('Search and Tag');
+}
+
+/** Picks one of the speakers that have turns in the transcripts, informants first. */
+async function pickSpeaker(project: Project): Promise<string | undefined> {
+  const counts = new Map<string, number>();
+  for (const turn of project.transcripts.flatMap((t) => t.turns)) counts.set(turn.speaker, (counts.get(turn.speaker) ?? 0) + 1);
+  const registered = (code: string) => project.informants.has(code);
+  const speakers = [...counts.keys()].sort((a, b) => Number(registered(b)) - Number(registered(a)) || a.localeCompare(b));
+  const items = speakers.map((speaker) => ({ label: speaker, description: vscode.l10n.t('{0} turn(s)', counts.get(speaker) ?? 0) }));
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Tag the turns of which informant?'), ignoreFocusOut: true });
+  return picked?.label;
+}
