@@ -71,7 +71,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<QcodeA
   diagnostics.register(context, host);
   changes.register(context, host, reports);
   agreement.register(context, host);
-  analysis.register(context, host);
+  analysis.register(context, host, filter);
   conflicts.register(context);
   refi.register(context, host, reports);
   search.register(context, host, coding);

@@ -9,7 +9,8 @@ import type { ResolvedAnnotation, TranscriptFile } from '../../src/core/project/
 import { ProjectIndex } from '../../src/core/project/projectIndex';
 import { DEFAULT_SETTINGS, readSettings } from '../../src/core/settings/settings';
 import { YamlFile } from '../../src/core/yaml/yamlFile';
-import { codedProjectFiles, expectProblem } from '../helpers/project';
+import { coded, codedProjectFiles, expectProblem, K3_TRANSCRIPT, projectFiles } from '../helpers/project';
+import { renderSidecar } from '../../src/core/sidecar/render';
 
 function read(text: string) {
   const file = new YamlFile('qcode.yaml', text);
@@ -152,6 +153,20 @@ describe('choosing and grouping passages', () => {
     assert.deepEqual(sections.map((s) => [s.level, s.title]), [[1, 'Uformell samordning'], [1, 'Koordinatorroller'], [2, 'Fallskjerm']]);
     const perInformant = exportSections(index, { concepts: ['koordinator.fallskjerm'] }, 'informant');
     assert.deepEqual(perInformant.map((s) => [s.level, s.title]), [[1, 'K3'], [2, 'Fallskjerm']]);
+  });
+});
+
+describe('one quote per passage', () => {
+  it('gives a passage two coders tagged alike once, but keeps a second annotation that has a memo of its own', async () => {
+    const team = 'Jeg har et veldig godt team.';
+    const sidecar = renderSidecar('intervju-K3.txt', [
+      coded(K3_TRANSCRIPT, team, { id: 'ingrid00', concepts: ['samordning.formell'], coder: 'ingrid' }),
+      coded(K3_TRANSCRIPT, team, { id: 'jonas000', concepts: ['samordning.formell'], coder: 'jonas' }),
+      coded(K3_TRANSCRIPT, team, { id: 'ola00000', concepts: ['samordning.formell'], coder: 'ola', memo: 'Stabilt team.' }),
+    ]);
+    const index = new ProjectIndex(await loadProject(projectFiles({ 'intervju-K3.txt': K3_TRANSCRIPT, 'intervju-K3.txt.annotations.yaml': sidecar })));
+    const formell = exportSections(index, {}, 'concept').find((s) => s.title === 'Formell samordning');
+    assert.deepEqual(formell?.quotes.map((q) => q.annotation.id), ['ingrid00', 'ola00000']);
   });
 });
 

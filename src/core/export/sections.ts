@@ -32,8 +32,23 @@ export function conceptSections(groups: readonly ConceptQuotes[], topLevel: numb
     level: topLevel + concept.depth,
     title: concept.label,
     ...(concept.description ? { description: concept.description } : {}),
-    quotes,
+    quotes: eachPassageOnce(quotes),
   }));
+}
+
+/**
+ * One quote per passage: two coders who tagged the same words with the concept give one quote
+ * in a chapter, not two. A second annotation with a memo of its own is kept, so no memo is lost.
+ */
+function eachPassageOnce(quotes: readonly ResolvedAnnotation[]): ResolvedAnnotation[] {
+  const seen = new Set<string>();
+  return quotes.filter(({ resolution, transcript, annotation }) => {
+    if (resolution.status === 'orphaned') return true;
+    const key = `${transcript.path}\u0000${resolution.start}\u0000${resolution.end}\u0000${annotation.memo ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /**

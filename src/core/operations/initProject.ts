@@ -12,8 +12,19 @@ extensions: [${DEFAULT_SETTINGS.extensions.join(', ')}]
 speakerPattern: '${DEFAULT_SETTINGS.speakerPattern}'
 # What an informant code looks like (K1, L5, M2).
 informantPattern: '${DEFAULT_SETTINGS.informantPattern}'
-# How exported quotes are cited.
+# How exported quotes are cited: {informant}, {transcript} and {line} are filled in.
 citation: '${DEFAULT_SETTINGS.citation}'
+# The language of exported chapters: nb puts quotes in « », en in “ ”.
+language: ${DEFAULT_SETTINGS.language}
+# Named exports, repeatable with "qcode export --preset NAME", for example:
+# exports:
+#   kapittel-5:
+#     format: docx
+#     concepts: [koordinator]
+#     where: { role: tjenestemottaker }
+#     group: concept
+#     memos: true
+#     out: kapittel-5.docx
 `;
 
 const CODEBOOK_TEMPLATE = `# Codebook: the concepts used to tag passages. Annotations refer to concepts by id,

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import type { ResolvedAnnotation } from '../../core/project/model';
-import type { ProjectIndex } from '../../core/project/projectIndex';
+import type { Project, ResolvedAnnotation } from '../../core/project/model';
+import { ProjectIndex } from '../../core/project/projectIndex';
 import { attributeNames, conceptByAttribute, conceptByInformant, conceptCooccurrence, type Matrix } from '../../core/stats/matrix';
+import type { CoderFilter } from '../coderFilter/coderFilter';
 import type { LoadedProject, ProjectHost } from '../host/projectHost';
 import { nonce } from '../webview/html';
 import { matrixHtml, type MatrixPage } from './matrixHtml';
@@ -15,8 +16,8 @@ interface AnalysisRequest {
 }
 
 /** "Analysis": concept x informant, concept x attribute and co-occurrence matrices whose cells list their quotes. */
-export function register(context: vscode.ExtensionContext, host: ProjectHost): void {
-  const panel = new AnalysisPanel(host);
+export function register(context: vscode.ExtensionContext, host: ProjectHost, filter: CoderFilter): void {
+  const panel = new AnalysisPanel(host, filter);
   context.subscriptions.push(
     panel,
     vscode.commands.registerCommand('qcode.showAnalysis', async (request?: AnalysisRequest) => {
@@ -33,10 +34,11 @@ class AnalysisPanel implements vscode.Disposable {
   private page: MatrixPage | undefined;
   private readonly listener: vscode.Disposable;
 
-  constructor(private readonly host: ProjectHost) {
-    this.listener = host.onDidChange((loaded) => {
-      if (this.panel && loaded) this.render(loaded);
-    });
+  constructor(private readonly host: ProjectHost, private readonly filter: CoderFilter) {
+    const rerender = () => {
+      if (this.panel && host.current) this.render(host.current);
+    };
+    this.listener = vscode.Disposable.from(host.onDidChange(rerender), filter.onDidChange(rerender));
   }
 
   show(loaded: LoadedProject, request: AnalysisRequest): MatrixPage {
@@ -71,10 +73,15 @@ class AnalysisPanel implements vscode.Disposable {
   }
 
   private render(loaded: LoadedProject): MatrixPage {
-    const matrix = matrixFor(loaded.index, this.view);
-    const chosen = this.chosen && { ...this.chosen, quotes: quotesOf(loaded.index, matrix, this.chosen.row, this.chosen.column) };
-    this.page = { matrix, views: viewsOf(loaded.index), view: this.view, ...(chosen ? { chosen } : {}) };
-    if (this.panel) this.panel.webview.html = matrixHtml(this.page, this.panel.webview, nonce());
+    const index = this.filter.view.kind === 'all' ? loaded.index : new ProjectIndex(shownOnly(loaded.project, (a) => this.filter.shows(a.annotation)));
+    const matrix = matrixFor(index, this.view);
+    const chosen = this.chosen && { ...this.chosen, quotes: quotesOf(index, matrix, this.chosen.row, this.chosen.column) };
+    this.page = { matrix, views: viewsOf(index), view: this.view, ...(chosen ? { chosen } : {}) };
+    if (this.panel) {
+      const shown = this.filter.describe();
+      this.panel.title = shown ? `${l10n.t('qcode Analysis')} (${shown})` : l10n.t('qcode Analysis');
+      this.panel.webview.html = matrixHtml(this.page, this.panel.webview, nonce());
+    }
     return this.page;
   }
 
@@ -82,6 +89,11 @@ class AnalysisPanel implements vscode.Disposable {
     this.listener.dispose();
     this.panel?.dispose();
   }
+}
+
+/** The project with only the annotations the coder filter shows. */
+function shownOnly(project: Project, shows: (resolved: ResolvedAnnotation) => boolean): Project {
+  return { ...project, transcripts: project.transcripts.map((t) => ({ ...t, annotations: t.annotations.filter(shows) })) };
 }
 
 function viewsOf(index: ProjectIndex): { id: string; label: string }[] {
