@@ -13,19 +13,26 @@ const FORMATS: { id: QuoteFormat; label: string }[] = [
   { id: 'json', label: 'JSON' },
 ];
 
-/** Export Quotes…: a preset from qcode.yaml, or format, concepts and grouping chosen here. */
-export async function exportQuotes(host: ProjectHost): Promise<void> {
+/** What a script or test gives Export Quotes… to skip its questions. */
+export interface ExportRequest {
+  choices: Partial<ExportChoices>;
+  target: vscode.Uri;
+}
+
+/** Export Quotes…: a preset from qcode.yaml, or format, concepts and grouping chosen here. Returns how many quotes were written. */
+export async function exportQuotes(host: ProjectHost, request?: ExportRequest): Promise<number | undefined> {
   const loaded = host.current ?? (await host.reload());
-  if (!loaded) return;
-  const choices = await pickChoices(loaded);
-  if (!choices) return;
+  if (!loaded) return undefined;
+  const choices = request ? exportChoices(loaded.project.settings, undefined, request.choices) : await pickChoices(loaded);
+  if (!choices) return undefined;
   const label = FORMATS.find((f) => f.id === choices.format)?.label ?? choices.format;
-  const target = await vscode.window.showSaveDialog({ defaultUri: host.files.uri(choices.out ?? `quotes.${choices.format}`), filters: { [label]: [choices.format] } });
-  if (!target) return;
+  const target = request?.target ?? (await vscode.window.showSaveDialog({ defaultUri: host.files.uri(choices.out ?? `quotes.${choices.format}`), filters: { [label]: [choices.format] } }));
+  if (!target) return undefined;
   const { content, quotes } = await renderExport(loaded.index, loaded.project.settings, choices);
   await vscode.workspace.fs.writeFile(target, typeof content === 'string' ? encodeUtf8(content) : content);
   if (typeof content === 'string') await vscode.window.showTextDocument(target);
   else void vscode.window.showInformationMessage(vscode.l10n.t('Wrote {0} quotes to {1}.', quotes, vscode.workspace.asRelativePath(target)));
+  return quotes;
 }
 
 async function pickChoices(loaded: LoadedProject): Promise<ExportChoices | undefined> {

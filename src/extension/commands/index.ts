@@ -3,13 +3,13 @@ import { initProject } from '../../core/operations/initProject';
 import type { ProjectHost } from '../host/projectHost';
 import type { PassageRef } from '../tagging';
 import type { Coding } from '../tagging/coding';
-import { exportQuotes } from './exportQuotes';
+import { exportQuotes, type ExportRequest } from './exportQuotes';
 
 /** Project-wide commands: check, export, initialize, refresh, attach an orphan. */
 export function register(context: vscode.ExtensionContext, host: ProjectHost, coding: Coding): void {
   const command = (id: string, run: (...args: never[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
   command('qcode.checkProject', () => checkProject(host));
-  command('qcode.exportQuotes', () => exportQuotes(host));
+  command('qcode.exportQuotes', (request?: ExportRequest) => exportQuotes(host, request));
   command('qcode.initializeProject', () => initializeProject(host));
   command('qcode.refresh', () => host.reload());
   command('qcode.attachOrphan', async (ref: PassageRef) => {
