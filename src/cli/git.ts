@@ -28,7 +28,7 @@ export async function registerMergeDriver(root: string, patterns: readonly strin
     done.push('added the qcode merge driver to .gitattributes');
   }
   if (!(await isGitRepository(root))) return done;
-  const driver = `node ${JSON.stringify(process.argv[1] ?? 'qcode')} merge-driver %O %A %B %P`;
+  const driver = `${driverProgram()} merge-driver %O %A %B %P`;
   const current = await git(root, ['config', '--local', '--get', 'merge.qcode.driver']).catch(() => '');
   if (current.trim() !== driver) {
     await git(root, ['config', '--local', 'merge.qcode.name', 'qcode: merges annotations, concepts and informants item by item']);
@@ -44,4 +44,12 @@ async function isGitRepository(root: string): Promise<boolean> {
 
 async function git(cwd: string, args: string[]): Promise<string> {
   return (await run('git', args, { cwd, encoding: 'utf8' })).stdout;
+}
+
+/**
+ * This very program as git should start it: the same Node (git may run without Node on its PATH)
+ * with the same loader options (so that `npx tsx src/cli/main.ts init` registers a driver that runs).
+ */
+function driverProgram(): string {
+  return [process.execPath, ...process.execArgv, process.argv[1] ?? 'qcode'].map((part) => JSON.stringify(part)).join(' ');
 }
