@@ -1,10 +1,7 @@
 import type { AttributeValue, Informant, InformantRegistry } from '../informants/registry';
-import { normalizeGuid, stableGuid } from './guids';
+import { CASE_GUID_ATTRIBUTE, normalizeGuid, stableGuid } from './guids';
 import { isGuid, isXsdDate } from './xsdValues';
 import type { RefiCase, RefiVariable, RefiVariableValue, VariableType } from './model';
-
-/** The attribute that holds an informant's case GUID rather than a variable. */
-export const CASE_GUID_ATTRIBUTE = 'guid';
 
 export interface ExportedCases {
   variables: RefiVariable[];

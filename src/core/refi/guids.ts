@@ -4,6 +4,9 @@ import { ID_ALPHABET } from '../ids';
 // paths. These functions turn one into the other deterministically, so that exporting twice gives
 // the same file and importing the same file twice finds the same annotations.
 
+/** The informant attribute that keeps the GUID of the REFI-QDA case an informant came from. */
+export const CASE_GUID_ATTRIBUTE = 'guid';
+
 /** A GUID in REFI-QDA's canonical form: lower case, no braces. */
 export function normalizeGuid(guid: string): string {
   return guid.trim().replace(/^\{|\}$/g, '').toLowerCase();

@@ -2,9 +2,7 @@ import { Document } from 'yaml';
 import type { AttributeValue, Informant, InformantRegistry } from '../informants/registry';
 import { parseYaml, serialise, topList } from '../merge/yamlItems';
 import type { RefiCase, RefiProject, RefiVariable } from './model';
-
-/** The attribute that keeps a case's REFI-QDA GUID on its informant. */
-export const CASE_GUID_ATTRIBUTE = 'guid';
+import { CASE_GUID_ATTRIBUTE } from './guids';
 
 const HEADER = '# Informants: the code used in transcripts and citations, plus any attributes you like.\n';
 const RESERVED = new Set(['code', CASE_GUID_ATTRIBUTE]);

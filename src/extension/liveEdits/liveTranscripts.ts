@@ -41,6 +41,7 @@ export class LiveTranscripts implements vscode.Disposable {
 
   /** The passages the coder filter lets through, in text order. */
   shown(document: vscode.TextDocument): readonly Passage[] {
+    if (this.filter.view.kind === 'all') return this.passages(document);
     return this.passages(document).filter((p) => this.filter.shows(p.annotation));
   }
 
