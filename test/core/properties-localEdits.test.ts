@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { compareAnnotations, type Annotation } from '../../src/core/sidecar/annotation';
 import { readSidecar } from '../../src/core/sidecar/readSidecar';
-import { renderAnnotation } from '../../src/core/sidecar/render';
+import { renderAnnotation, withLineBreak } from '../../src/core/sidecar/render';
 import { writeSidecar } from '../../src/core/sidecar/writeSidecar';
 import { annotationArb, annotationsArb } from '../helpers/arbitraries';
 import { handSidecarWithBlocks, handStyleArb, linesOf, QCODE_STYLE, type Block, type HandStyle } from '../helpers/handSidecar';
@@ -53,12 +53,14 @@ describe('property: one annotation changed, only its lines change', () => {
       const written = linesOf(write(text, [...annotations, added]));
       const old = linesOf(text);
       const p = leadingEqual(old, written);
-      const inserted = linesOf(renderAnnotation(added, style.indent));
+      // New lines take the line break of the file (CRLF in a Windows checkout).
+      const lineBreak = style.crlf ? '\r\n' : '\n';
+      const inserted = linesOf(withLineBreak(renderAnnotation(added, style.indent), lineBreak));
       // Added after a last line that had no line break: that line gets one, nothing else changes.
       const lastLine = old[old.length - 1] ?? '';
-      const atEnd = p === old.length - 1 && !lastLine.endsWith('\n') && written[p] === `${lastLine}\n`;
+      const atEnd = p === old.length - 1 && !lastLine.endsWith('\n') && written[p] === `${lastLine}${lineBreak}`;
       assert.ok(betweenBlocks(blocks, atEnd ? old.length : p), `inserted inside another annotation at line ${p + 1}`);
-      const expected = atEnd ? [...old.slice(0, p), `${lastLine}\n`, ...inserted] : [...old.slice(0, p), ...inserted, ...old.slice(p)];
+      const expected = atEnd ? [...old.slice(0, p), `${lastLine}${lineBreak}`, ...inserted] : [...old.slice(0, p), ...inserted, ...old.slice(p)];
       assert.deepEqual(written, expected);
     }), RUNS);
   });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { applySplices, lineEndAfter, lineStartOf, longestIncreasingSubsequence } from '../../src/core/sidecar/splice';
+import { applySplices, lineEndAfter, lineStartOf, heaviestIncreasingSubsequence } from '../../src/core/sidecar/splice';
 import { runs } from '../helpers/fcRuns';
 
 describe('applySplices', () => {
@@ -32,24 +32,33 @@ describe('line helpers', () => {
   });
 });
 
-describe('longestIncreasingSubsequence', () => {
-  it('finds the indexes of a longest strictly increasing run', () => {
-    assert.deepEqual(longestIncreasingSubsequence([]), []);
-    assert.deepEqual(longestIncreasingSubsequence([0, 1, 2]), [0, 1, 2]);
-    assert.deepEqual(longestIncreasingSubsequence([2, 1, 0]).length, 1);
-    assert.deepEqual(longestIncreasingSubsequence([3, 0, 1, 4, 2]), [1, 2, 4]);
+describe('heaviestIncreasingSubsequence', () => {
+  it('finds the indexes of a longest strictly increasing run when every weight is 1', () => {
+    assert.deepEqual(heaviestIncreasingSubsequence([]), []);
+    assert.deepEqual(heaviestIncreasingSubsequence([0, 1, 2]), [0, 1, 2]);
+    assert.deepEqual(heaviestIncreasingSubsequence([2, 1, 0]).length, 1);
+    assert.deepEqual(heaviestIncreasingSubsequence([3, 0, 1, 4, 2]).length, 3);
   });
 
-  it('is increasing and as long as the quadratic answer on random input', () => {
-    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 20 }), { maxLength: 30 }), (values) => {
-      const indexes = longestIncreasingSubsequence(values);
+  it('prefers the heavier run over the longer one', () => {
+    assert.deepEqual(heaviestIncreasingSubsequence([1, 2, 0], [1, 1, 5]), [2]);
+    assert.deepEqual(heaviestIncreasingSubsequence([1, 2, 0], [1, 1, 1]), [0, 1]);
+  });
+
+  it('is increasing and as heavy as the quadratic answer on random input', () => {
+    const input = fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 1, max: 9 })), { maxLength: 30 });
+    fc.assert(fc.property(input, (pairs) => {
+      const values = pairs.map(([v]) => v);
+      const weights = pairs.map(([, w]) => w);
+      const indexes = heaviestIncreasingSubsequence(values, weights);
       for (let i = 1; i < indexes.length; i++) {
         assert.ok((indexes[i] as number) > (indexes[i - 1] as number));
         assert.ok((values[indexes[i] as number] as number) > (values[indexes[i - 1] as number] as number));
       }
-      const best = values.map(() => 1);
-      values.forEach((v, i) => values.slice(0, i).forEach((u, j) => { if (u < v) best[i] = Math.max(best[i] as number, (best[j] as number) + 1); }));
-      assert.equal(indexes.length, values.length === 0 ? 0 : Math.max(...best));
+      const best = weights.slice();
+      values.forEach((v, i) => values.slice(0, i).forEach((u, j) => { if (u < v) best[i] = Math.max(best[i] as number, (best[j] as number) + (weights[i] as number)); }));
+      const total = indexes.reduce((sum, i) => sum + (weights[i] as number), 0);
+      assert.equal(total, values.length === 0 ? 0 : Math.max(...best));
     }), runs(500, 21));
   });
 });

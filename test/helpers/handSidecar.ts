@@ -41,7 +41,7 @@ export const handStyleArb: fc.Arbitrary<HandStyle> = fc.record({
 });
 
 /** Printable on one line (tab allowed), so it can be written in 'single' or JSON-style "double" quotes. */
-function quotable(value: string): boolean {
+export function quotable(value: string): boolean {
   return [...value].every((char) => {
     const code = char.codePointAt(0) ?? 0;
     return code === 0x09 || (code >= 0x20 && !(code >= 0x7f && code <= 0x9f) && code !== 0x2028 && code !== 0x2029 && code !== 0xfeff);

@@ -40,3 +40,8 @@ export function sameField(a: Annotation, b: Annotation, key: AnnotationKey): boo
   if (key === 'range') return sameRange(a.range, b.range);
   return a[key] === b[key];
 }
+
+/** Whether two annotations agree on every field. */
+export function sameAnnotation(a: Annotation, b: Annotation): boolean {
+  return ANNOTATION_KEYS.every((key) => sameField(a, b, key));
+}

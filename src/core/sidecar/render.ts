@@ -59,8 +59,46 @@ export function renderAnnotation(annotation: Annotation, indent: number): string
   return lines.join('\n') + '\n';
 }
 
+/** A value always in "double quotes", on one line: valid in block and in flow context alike. */
+function renderQuoted(value: string): string {
+  const node = new Scalar(value);
+  node.type = Scalar.QUOTE_DOUBLE;
+  return withoutFinalNewline(stringify(node, SCALAR_OPTIONS));
+}
+
+/** One annotation as a one-line flow mapping, every value quoted: it may stand wherever a YAML value may. */
+export function renderFlowAnnotation(annotation: Annotation): string {
+  const fields = ANNOTATION_KEYS.flatMap((key) => {
+    if (key === 'concepts') return [`concepts: [${annotation.concepts.map(renderQuoted).join(', ')}]`];
+    const value = key === 'range' ? annotation.range && formatRange(annotation.range) : annotation[key];
+    return value === undefined ? [] : [`${key}: ${renderQuoted(value)}`];
+  });
+  return `{${fields.join(', ')}}`;
+}
+
+/** The annotations as one flow list on one line. */
+export function renderFlowAnnotations(annotations: readonly Annotation[]): string {
+  return `[${annotations.map(renderFlowAnnotation).join(', ')}]`;
+}
+
+/** The annotations as block list items whose "-" is at column `indent` + 1. */
+export function renderAnnotations(annotations: readonly Annotation[], indent: number): string {
+  return annotations.map((a) => renderAnnotation(a, indent)).join('');
+}
+
+/** Rendered lines with the line break of the file they go into (rendered values never hold a raw line break). */
+export function withLineBreak(lines: string, lineBreak: string): string {
+  return lineBreak === '\n' ? lines : lines.replace(/\n/g, lineBreak);
+}
+
+/** The line break a text uses: that of its first line. */
+export function lineBreakOf(text: string): string {
+  const newline = text.indexOf('\n');
+  return newline > 0 && text[newline - 1] === '\r' ? '\r\n' : '\n';
+}
+
 export function renderSidecar(transcriptName: string, annotations: readonly Annotation[]): string {
   const header = `# Annotations of ${transcriptName.replace(/[\r\n]+/g, ' ')}, kept by qcode. Hand edits are welcome.\nqcode: ${SIDECAR_VERSION}\ntranscript: ${renderScalar(transcriptName)}\n`;
   if (annotations.length === 0) return `${header}annotations: []\n`;
-  return `${header}annotations:\n${annotations.map((a) => renderAnnotation(a, 2)).join('')}`;
+  return `${header}annotations:\n${renderAnnotations(annotations, 2)}`;
 }
