@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readCodebook } from '../../src/core/codebook/readCodebook';
+import { readInformants } from '../../src/core/informants/registry';
+import { YamlFile } from '../../src/core/yaml/yamlFile';
+import { fixtureQdpx } from '../helpers/refiFixtures';
 import { checkJson, qcode, read, scratchProject, write } from './cliHarness';
 
 const K3 = 'transcripts/intervju-K3.txt';
@@ -71,5 +76,28 @@ describe('writers on sidecars in YAML flow style', () => {
     const report = await checkJson(dir);
     assert.equal(report.code, 0, JSON.stringify(report.problems));
     assert.equal(statusOf(report, result.stdout.split(' ')[0] as string), 'exact');
+  });
+});
+
+describe('import into a project whose codebook and informants are in YAML flow style', () => {
+  it('adds the imported concepts and informants, and check accepts both files after', async () => {
+    const into = scratchProject(null);
+    write(into, 'codebook.yaml', '# flow style\nconcepts: [{id: samordning, label: Samordning, children: [{id: samordning.formell, label: "Formell, skriftlig"}]}]\n');
+    write(into, 'informants.yaml', '{"informants": [{"code": "L5", "rolle": "leder"}]}\n');
+    const qdpx = join(scratchProject(null), 'nvivo.qdpx');
+    writeFileSync(qdpx, fixtureQdpx('nvivo-win').bytes);
+    const result = await qcode('import', qdpx, '--into', into);
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+    const check = await checkJson(into);
+    assert.equal(check.code, 0, JSON.stringify(check.problems));
+    const codebook = new YamlFile('codebook.yaml', read(into, 'codebook.yaml'));
+    const concepts = [...readCodebook(codebook).all()].map((c) => c.label);
+    assert.deepEqual(codebook.problems, []);
+    assert.deepEqual(concepts.slice(0, 2), ['Samordning', 'Formell, skriftlig']);
+    assert.equal(concepts.length, 5, concepts.join(', '));
+    assert.ok(read(into, 'codebook.yaml').startsWith('# flow style\n'));
+    const informants = new YamlFile('informants.yaml', read(into, 'informants.yaml'));
+    assert.deepEqual(readInformants(informants).informants.map((i) => [i.code, i.attributes.rolle]), [['L5', 'leder'], ['K3', 'tjenestemottaker']]);
+    assert.deepEqual(informants.problems, []);
   });
 });

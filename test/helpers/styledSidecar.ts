@@ -61,7 +61,7 @@ function literalSafe(value: string): boolean {
 }
 
 /** One value in a block mapping whose keys are at column `keyColumn`; `salt` picks the style in "mixed". */
-function blockScalar(value: string, style: SidecarStyle, salt: number, keyColumn: number): string {
+export function blockScalar(value: string, style: Pick<SidecarStyle, 'scalars'>, salt: number, keyColumn: number): string {
   const chosen: ScalarStyle = style.scalars === 'mixed' ? (SCALAR_STYLES[salt % SCALAR_STYLES.length] as ScalarStyle) : style.scalars;
   const pad = ' '.repeat(keyColumn + 2);
   const plain = renderScalar(value);
@@ -74,8 +74,8 @@ function blockScalar(value: string, style: SidecarStyle, salt: number, keyColumn
   return plain;
 }
 
-/** One value inside [ ] or { }, where "," "[" "{" need quotes too. */
-function flowScalar(value: string, style: SidecarStyle, salt: number): string {
+/** One value inside [ ] or { }, where "," "[" "{" need quotes too; always JSON-style in a JSON document. */
+export function flowScalar(value: string, style: Pick<SidecarStyle, 'scalars' | 'list'>, salt: number): string {
   const chosen = style.scalars === 'mixed' ? (['qcode', 'single', 'double'] as const)[salt % 3] : style.scalars;
   if (chosen === 'single' && quotable(value)) return `'${value.replace(/'/g, "''")}'`;
   if ((chosen === 'double' || style.list === 'json') && quotable(value)) return JSON.stringify(value);

@@ -1,13 +1,15 @@
 import { Document, isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { applySplices, lineEndAfter, lineStartOf, type Splice } from '../sidecar/splice';
 import { CONFLICT_ADVICE, findConflictMarker } from '../text/conflictMarkers';
+import { readBack, rereadsAs } from './verifyCodebook';
 
 /**
  * Edits of codebook.yaml that keep everything they do not change: comments, blank lines, quoting,
  * key order and line endings. Each edit is made twice: on the parsed document (which defines what
  * the result means) and as a small text splice. The splice is used when it parses to the same
  * concepts as the document; otherwise, for unusual layouts such as flow mappings, the whole
- * document is re-serialised, which keeps comments but may reformat.
+ * document is re-serialised, which keeps comments but may reformat. Either is read back as check
+ * reads it before it is returned; when neither holds what the edit means, the edit is refused.
  */
 
 export type EditResult = { ok: true; text: string } | { ok: false; message: string };
@@ -377,23 +379,17 @@ function attempt(splice: () => string): string | undefined {
   }
 }
 
-/** The spliced text when it means what the edited document means, else the serialised document. */
+/**
+ * The spliced text when it reads as the edited document means, else the serialised document when
+ * that does; else nothing is written. Read as check reads it: no error the text did not have before.
+ */
 function settle(text: string, book: Book, spliced: string | undefined): EditResult {
-  if (spliced !== undefined) {
-    const check = parseDocument(spliced, PARSE_OPTIONS);
-    if (check.errors.length === 0 && canonical(check.toJS()) === canonical(book.doc.toJS())) return { ok: true, text: spliced };
-  }
+  const errorsBefore = readBack(text)?.errors ?? 0;
+  if (spliced !== undefined && rereadsAs(spliced, book.doc, errorsBefore)) return { ok: true, text: spliced };
   const serialised = book.doc.toString({ lineWidth: 0 });
-  return { ok: true, text: text.includes('\r\n') ? serialised.replace(/\r?\n/g, '\r\n') : serialised };
-}
-
-/** JSON with sorted keys, where an empty or missing list of concepts or children is the same. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
-    const entries = Object.entries(v).filter(([k, x]) => !((k === 'children' || k === 'concepts') && (x === null || (Array.isArray(x) && x.length === 0))));
-    return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  });
+  const written = text.includes('\r\n') ? serialised.replace(/\r?\n/g, '\r\n') : serialised;
+  if (rereadsAs(written, book.doc, errorsBefore)) return { ok: true, text: written };
+  return fail('codebook.yaml could not be written so that it reads back as this change means, so it was left as it is. Make the change by hand, or write the codebook in block style ("- id: ..." items under "concepts:") and try again.');
 }
 
 function unknown(id: string): string {
