@@ -12,7 +12,8 @@ export interface RefiExportResult {
   codes: number;
   cases: number;
   selections: number;
-  orphansLeftOut: number;
+  /** Orphaned annotations, exported from their saved quotes. */
+  fromSavedQuotes: number;
   /** Project -> REFI model. */
   mapMs: number;
   /** project.qde alone, measured apart from the package (which writes it again). */
@@ -54,7 +55,7 @@ export function measureRefiExport(project: Project, name: string): { result: Ref
       codes: countCodes(codes),
       cases: cases.length,
       selections: sources.reduce((n, s) => n + s.selections.length, 0),
-      orphansLeftOut: exported.orphansLeftOut,
+      fromSavedQuotes: exported.fromSidecar.length,
       mapMs: t1 - t0,
       xmlMs,
       packageMs: t2 - t1,

@@ -35,7 +35,7 @@ describe('qcode export --format qdpx|qdc', () => {
     await assertValid(unpacked.xmlBytes, 'project');
     const selections = elements(unpacked.root, 'PlainTextSelection').length;
     assert.ok(selections > 0);
-    assert.equal(result.stdout, `Wrote ${basename(file)}: 7 sources, ${elements(unpacked.root, 'Code').length} codes, ${elements(unpacked.root, 'Case').length} cases, ${selections} selections; 0 orphaned annotations left out.\n`);
+    assert.equal(result.stdout, `Wrote ${basename(file)}: 7 sources, ${elements(unpacked.root, 'Code').length} codes, ${elements(unpacked.root, 'Case').length} cases, ${selections} selections; 0 annotations from saved quotes.\n`);
     assert.equal(unpacked.root.getAttribute('name'), basename(dir));
   });
 
@@ -55,12 +55,14 @@ describe('qcode export --format qdpx|qdc', () => {
     assert.deepEqual(readFileSync(out), xml);
   });
 
-  it('leaves out an orphaned annotation, says so, exits 1, and still writes a valid package', async () => {
+  it('keeps an orphaned annotation in a source of saved quotes, says so, exits 1, and still writes a valid package', async () => {
     const dir = hardProjectOnDisk();
     const out = join(dir, 'ut.qdpx');
     const result = await qcode('export', dir, '--format', 'qdpx', '--out', out);
     assert.equal(result.code, 1);
-    assert.match(result.stdout, /: 2 sources, 5 codes, 3 cases, 5 selections; 1 orphaned annotation left out\.\n$/);
+    assert.match(result.stdout, /: 3 sources, 5 codes, 3 cases, 6 selections; 1 annotation from saved quotes\.\n$/);
+    assert.match(result.stderr, /1 annotation was exported from the quote saved in the sidecar, marked as such, since the transcript does not have them: transcripts\/crlf-K1\.txt \(1, not found in the text\)/);
+    assert.match(result.stderr, /named "<transcript> \(quotes from the sidecar\)"/);
     assert.match(result.stderr, /1 coding of concepts missing from codebook\.yaml left out/);
     assert.match(result.stderr, /qcode check/);
     const bytes = new Uint8Array(readFileSync(out));

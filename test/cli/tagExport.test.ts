@@ -60,7 +60,7 @@ describe('qcode export', () => {
     assert.equal(result.code, 0);
     const csv = read(dir, 'quotes.csv');
     assert.ok(csv.startsWith('\ufeffconcept,concept_label,informant,quote,'));
-    assert.match(csv, /\r\nkoordinator\.fallskjerm,Fallskjermen,K3,Da har jeg nummeret til et par av dem\.,transcripts\/intervju-K3\.txt,21:5-21:43,exact,Tilgjengelig utenfor arbeidstid\.,ingrid,49q4zh6q\r\n/);
+    assert.match(csv, /\r\nkoordinator\.fallskjerm,Fallskjermen,K3,Da har jeg nummeret til et par av dem\.,transcripts\/intervju-K3\.txt,21:5-21:43,exact,Tilgjengelig utenfor arbeidstid\.,ingrid,49q4zh6q,\r\n/);
   });
 
   it('rejects an unknown concept filter as a usage error', async () => {

@@ -68,7 +68,7 @@ describe('chapterBlocks', () => {
     assert.equal(after, '');
     const orphan = passage(QUOTE, { resolution: { status: 'orphaned', reason: 'gone' }, annotation: { id: 'x', concepts: ['c'], quote: QUOTE, before: ' spør om\n\nK3: ', after: ' Det er' } });
     assert.deepEqual(contextOf(orphan), { before: 'spør om\nK3:', after: 'Det er' });
-    assert.equal(chapterBlocks(sections(orphan), NB, PLAIN).at(-1)?.text, 'intervju-K3.txt, ikke funnet i teksten');
+    assert.equal(chapterBlocks(sections(orphan), NB, PLAIN).at(-1)?.text, 'intervju-K3.txt, sitert fra sidecar-fila: ikke funnet i teksten');
   });
 
   it('keeps hostile text as text: markup, ampersands, quotes, emoji, æøå and CRLF', () => {

@@ -73,12 +73,12 @@ describe('collectQuotes', () => {
 
   it('writes CSV with a BOM, CRLF rows, one row per passage and concept, status and empty range for orphans', () => {
     const csv = quotesToCsv(collectQuotes(index, { concepts: ['samordning.formell'] }), project.settings);
-    assert.ok(csv.startsWith('\ufeffconcept,concept_label,informant,quote,transcript,range,status,memo,coder,id\r\n'));
+    assert.ok(csv.startsWith('\ufeffconcept,concept_label,informant,quote,transcript,range,status,memo,coder,id,note\r\n'));
     const rows = csv.slice(1).split('\r\n');
     assert.equal(rows.length, 5, 'header, three passages, and the final line break');
-    assert.equal(rows[1], 'samordning.formell,Formell samordning,K3,Jeg har et veldig godt team.,transcripts/intervju-K3.txt,6:5-6:33,exact,Teamet.,ingrid,k3team00');
-    assert.equal(rows[2], 'samordning.formell,Formell samordning,,Denne setningen finnes ikke lenger i transkripsjonen.,transcripts/intervju-K3.txt,,orphaned,,,k3gone00');
-    assert.equal(rows[3], 'samordning.formell,Formell samordning,L5,"Vi har faste møter hver måned, og det er skrevet ned i en avtale.",transcripts/intervju-L5.txt,5:5-5:70,exact,,,l5avta00');
+    assert.equal(rows[1], 'samordning.formell,Formell samordning,K3,Jeg har et veldig godt team.,transcripts/intervju-K3.txt,6:5-6:33,exact,Teamet.,ingrid,k3team00,');
+    assert.equal(rows[2], 'samordning.formell,Formell samordning,,Denne setningen finnes ikke lenger i transkripsjonen.,transcripts/intervju-K3.txt,,orphaned,,,k3gone00,quoted from the sidecar: not found in the text');
+    assert.equal(rows[3], 'samordning.formell,Formell samordning,L5,"Vi har faste møter hver måned, og det er skrevet ned i en avtale.",transcripts/intervju-L5.txt,5:5-5:70,exact,,,l5avta00,');
   });
 
   it('writes JSON with concept, parent, citation, range and null for what is missing', () => {
@@ -87,7 +87,7 @@ describe('collectQuotes', () => {
       id: 'koordinator.fallskjerm', label: 'Fallskjerm', description: 'Catches the user when things fall apart.', parent: 'koordinator',
       quotes: [{
         id: 'k3numm00', text: 'Da har jeg nummeret til et par av dem.', citation: '(K3)', informant: 'K3', transcript: 'transcripts/intervju-K3.txt',
-        range: '10:5-10:43', status: 'exact', concepts: ['koordinator.fallskjerm', 'samordning.uformell'], memo: null, coder: 'ola',
+        range: '10:5-10:43', status: 'exact', concepts: ['koordinator.fallskjerm', 'samordning.uformell'], memo: null, coder: 'ola', note: null,
       }],
     });
     assert.deepEqual(json.concepts[0].quotes, []);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import type { Element } from '@xmldom/xmldom';
 import { strFromU8 } from 'fflate';
 import { annotationIdOfGuid, stableGuid } from '../../src/core/refi/guids';
 import { packageQdpx } from '../../src/core/refi/packageQdpx';
@@ -46,9 +47,9 @@ describe('REFI-QDA export', () => {
     await assertValid(unpacked.xmlBytes, 'project');
     const annotations = project.transcripts.flatMap((t) => t.annotations);
     const placed = annotations.filter((r) => r.resolution.status !== 'orphaned').length;
-    assert.equal(assertSelectionsMatchQuotes(project, qdpx), placed);
-    assert.equal(exported.orphansLeftOut, annotations.length - placed);
-    assert.equal(elements(unpacked.root, 'TextSource').length, project.transcripts.length);
+    assert.equal(assertSelectionsMatchQuotes(project, qdpx), annotations.length);
+    assert.equal(exported.fromSidecar.length, annotations.length - placed);
+    assert.equal(elements(unpacked.root, 'TextSource').length, project.transcripts.length + exported.quoteSources.size);
     assert.equal(elements(unpacked.root, 'Code').length, project.codebook.size);
     assert.equal(elements(unpacked.root, 'Case').length, project.informants.informants.length);
   });
@@ -58,7 +59,7 @@ describe('REFI-QDA export', () => {
     const qdpx = packageQdpx(projectToRefi(project, 'vanskelig & <prosjekt>'));
     const unpacked = unpackQdpx(qdpx);
     await assertValid(unpacked.xmlBytes, 'project');
-    assert.equal(assertSelectionsMatchQuotes(project, qdpx), 5);
+    assert.equal(assertSelectionsMatchQuotes(project, qdpx), 6);
     for (const [name, bytes] of Object.entries(unpacked.entries)) assertNoBomNoCr(bytes, name);
     const crlfSource = elements(unpacked.root, 'TextSource').find((s) => s.getAttribute('name') === 'crlf-K1.txt');
     assert.ok(crlfSource);
@@ -132,14 +133,20 @@ describe('REFI-QDA export', () => {
     await assertValid(writeProjectXml(exported.project), 'project');
   });
 
-  it('leaves out and counts orphaned annotations and codings of unknown concepts', async () => {
+  it('keeps an orphaned annotation as a selection of a source made of saved quotes, and counts codings of unknown concepts', async () => {
     const project = await hardProject();
     const exported = projectToRefi(project, 'p');
-    assert.equal(exported.orphansLeftOut, 1);
+    assert.deepEqual(exported.fromSidecar.map((r) => r.annotation.id), ['rph00001']);
     assert.equal(exported.unknownConceptCodings, 1);
-    const xml = writeProjectXml(exported.project);
-    assert.ok(!xml.includes(ORPHAN_QUOTE.slice(0, 20)));
-    assert.equal(parseXml(xml).getElementsByTagName('PlainTextSelection').length, 5);
+    const root = parseXml(writeProjectXml(exported.project));
+    assert.equal(root.getElementsByTagName('PlainTextSelection').length, 6);
+    const quotes = elements(root, 'TextSource').filter((s) => / \(quotes from the sidecar\)\.txt$/.test(s.getAttribute('name') ?? ''));
+    assert.equal(quotes.length, 1);
+    assert.match(children(quotes[0] as Element, 'Description')[0]?.textContent ?? '', /not the transcript/);
+    const [selection] = children(quotes[0] as Element, 'PlainTextSelection');
+    assert.equal(selection?.getAttribute('name'), ORPHAN_QUOTE);
+    assert.equal(exported.texts.get(quotes[0]?.getAttribute('guid') ?? ''), `${ORPHAN_QUOTE}\n`);
+    assert.deepEqual([...exported.quoteSources.values()], [quotes[0]?.getAttribute('name')?.replace(' (quotes from the sidecar)', '')]);
   });
 
   it('gives the same bytes when exporting twice', async () => {

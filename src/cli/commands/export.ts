@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
+import { gapsText, hasGaps } from '../../core/export/exportGaps';
 import type { ExportChoices } from '../../core/export/options';
 import { renderExport } from '../../core/export/render';
+import { withStrandedSidecars } from '../../core/export/strandedSidecars';
 import { loadProject } from '../../core/project/loadProject';
 import { ProjectIndex } from '../../core/project/projectIndex';
 import { encodeUtf8 } from '../../core/text/decode';
@@ -16,7 +18,8 @@ export async function exportQuotes(args: string[], io: Output): Promise<number> 
   const { values, positionals } = parse(args, { format: { type: 'string' }, out: { type: 'string' }, ...CHOICE_FLAGS }, 1);
   const folder = projectFolder(positionals[0]);
   const out = typeof values.out === 'string' ? values.out : undefined;
-  const project = await loadProject(new NodeProjectFiles(folder));
+  const files = new NodeProjectFiles(folder);
+  const project = await withStrandedSidecars(files, await loadProject(files));
   if (values.format === 'qdpx' || values.format === 'qdc') {
     refuseChoices(values, values.format);
     return exportRefi(values.format, project, folder, out, io);
@@ -25,13 +28,14 @@ export async function exportQuotes(args: string[], io: Output): Promise<number> 
   refuseUnsupported(values, choices);
   const index = new ProjectIndex(project);
   const shown = out ?? choices.out ?? (choices.format === 'docx' ? 'quotes.docx' : undefined);
-  const { content, quotes } = await renderExport(index, project.settings, choices);
+  const { content, quotes, gaps } = await renderExport(index, project.settings, choices);
   if (shown !== undefined) {
     const fromPreset = out === undefined && choices.out !== undefined;
     await writeBinary(resolve(fromPreset ? folder : '.', shown), typeof content === 'string' ? encodeUtf8(content) : content);
     io.err(`Wrote ${quotes} quotes to ${shown}.\n`);
   } else io.out(content as string);
-  return warnAboutOrphans(index, io);
+  io.err(gapsText(gaps));
+  return hasGaps(gaps) ? EXIT_PROBLEMS : EXIT_OK;
 }
 
 function refuseChoices(values: Parsed['values'], format: string): void {
@@ -46,11 +50,4 @@ function refuseUnsupported(values: Parsed['values'], choices: ExportChoices): vo
   const given = (['memos', 'context'] as const).filter((flag) => values[flag] === true);
   if (given.length > 0) throw new UsageError(`${given.map((flag) => `--${flag}`).join(' and ')} apply to --format docx only.`);
   if (values.group === 'informant' && choices.format !== 'md') throw new UsageError('--group informant applies to --format md and docx; csv and json have an informant column.');
-}
-
-function warnAboutOrphans(index: ProjectIndex, io: Output): number {
-  const orphans = index.all.filter((r) => r.resolution.status === 'orphaned');
-  if (orphans.length === 0) return EXIT_OK;
-  io.err(`${orphans.length} orphaned annotation(s) were exported with their saved quote; run "qcode check" to see them.\n`);
-  return EXIT_PROBLEMS;
 }

@@ -1,4 +1,5 @@
 import { basename, dirname, resolve } from 'node:path';
+import { exportGaps, gapsText, hasGaps } from '../../core/export/exportGaps';
 import type { Project } from '../../core/project/model';
 import { codebookToRefi, countCodes } from '../../core/refi/exportCodes';
 import { packageQdpx } from '../../core/refi/packageQdpx';
@@ -20,10 +21,12 @@ export async function exportRefi(format: RefiFormat, project: Project, folder: s
   await writeBinary(target, packageQdpx(exported));
   const { sources, cases } = exported.project;
   const selections = sources.reduce((n, s) => n + s.selections.length, 0);
-  io.out(`Wrote ${shown}: ${count(sources.length, 'source')}, ${count(countCodes(exported.project.codes), 'code')}, ${count(cases.length, 'case')}, ${count(selections, 'selection')}; ${count(exported.orphansLeftOut, 'orphaned annotation')} left out.\n`);
+  const gaps = exportGaps(project, exported.fromSidecar);
+  io.out(`Wrote ${shown}: ${count(sources.length, 'source')}, ${count(countCodes(exported.project.codes), 'code')}, ${count(cases.length, 'case')}, ${count(selections, 'selection')}; ${count(exported.fromSidecar.length, 'annotation')} from saved quotes.\n`);
   if (exported.unknownConceptCodings > 0) io.err(`${count(exported.unknownConceptCodings, 'coding')} of concepts missing from ${project.settings.codebook} left out; run "qcode check" to see them.\n`);
-  if (exported.orphansLeftOut > 0) io.err('Orphaned annotations have no place in the text to export; run "qcode check" to see them.\n');
-  return exported.orphansLeftOut > 0 || exported.unknownConceptCodings > 0 ? EXIT_PROBLEMS : EXIT_OK;
+  io.err(gapsText(gaps));
+  if (exported.quoteSources.size > 0) io.err(`In the package they are selections of sources of their own, named "<transcript> (quotes from the sidecar)"; qcode import makes them orphaned annotations again.\n`);
+  return hasGaps(gaps) || exported.unknownConceptCodings > 0 ? EXIT_PROBLEMS : EXIT_OK;
 }
 
 async function writeCodebook(project: Project, target: string, shown: string, io: Output): Promise<number> {

@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { importRefi } from '../../core/refi/importRefi';
 import { hasImportProblems, summaryText } from '../../core/refi/importSummary';
 import { RefiReadError } from '../../core/refi/readError';
+import { sizeText, UNPACK_LIMITS } from '../../core/refi/zipArchive';
 import { choice, parse } from '../args';
 import { NodeProjectFiles } from '../nodeFiles';
 import type { Output } from '../output';
@@ -17,6 +18,9 @@ export async function importProject(args: string[], io: Output): Promise<number>
   if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`${file} does not exist or is not a file.`);
   const into = resolve(typeof values.into === 'string' ? values.into : '.');
   if (existsSync(into) && !statSync(into).isDirectory()) throw new UsageError(`${values.into} is not a folder.`);
+  const size = statSync(file).size;
+  if (size > UNPACK_LIMITS.totalBytes) return refuse(io, new RefiReadError(basename(file), `is too large (${sizeText(size)}, limit ${sizeText(UNPACK_LIMITS.totalBytes)}). Nothing was written.`));
+  const created = !existsSync(into);
   try {
     const bytes = readFileSync(file);
     mkdirSync(into, { recursive: true });
@@ -25,7 +29,12 @@ export async function importProject(args: string[], io: Output): Promise<number>
     return hasImportProblems(summary) ? EXIT_PROBLEMS : EXIT_OK;
   } catch (error) {
     if (!(error instanceof RefiReadError)) throw error;
-    io.err(`qcode import: ${error.message}\n`);
-    return EXIT_PROBLEMS;
+    if (created && existsSync(into) && readdirSync(into).length === 0) rmdirSync(into);
+    return refuse(io, error);
   }
+}
+
+function refuse(io: Output, error: RefiReadError): number {
+  io.err(`qcode import: ${error.message}\n`);
+  return EXIT_PROBLEMS;
 }

@@ -3,7 +3,7 @@ import { basename } from '../paths';
 import type { Settings } from '../settings/settings';
 import { exportWording, type ExportWording } from './language';
 import type { ExportChoices } from './options';
-import { citation, leadingSpeakerLabel, quoteLine, quoteText } from './quotes';
+import { citation, leadingSpeakerLabel, quoteLine, quoteText, sidecarNote } from './quotes';
 import type { Section } from './sections';
 
 /** One paragraph of a chapter draft, before it is written in a file format. */
@@ -48,8 +48,7 @@ function quoteBlocks(resolved: ResolvedAnnotation, text: string, wording: Export
 
 function sourceNote(resolved: ResolvedAnnotation, wording: ExportWording): string {
   const line = quoteLine(resolved);
-  const place = resolved.resolution.status === 'orphaned' ? wording.notFound : `${wording.line} ${line ?? '?'}`;
-  return `${basename(resolved.transcript.path)}, ${place}`;
+  return `${basename(resolved.transcript.path)}, ${sidecarNote(resolved, wording) ?? `${wording.line} ${line ?? '?'}`}`;
 }
 
 /** Up to CONTEXT_CHARACTERS of the text before and after the passage, cut at a line break or between words. */

@@ -1,10 +1,12 @@
 import type { Settings } from '../settings/settings';
 import { formatRange } from '../text/position';
-import { citation, leadingSpeakerLabel, quoteText, type ConceptQuotes } from './quotes';
+import { exportWording } from './language';
+import { citation, leadingSpeakerLabel, quoteText, sidecarNote, type ConceptQuotes } from './quotes';
 
-/** The passages per concept as JSON, for scripts and other tools. */
+/** The passages per concept as JSON, for scripts and other tools; `note` says when a quote is the one saved in the sidecar. */
 export function quotesToJson(groups: readonly ConceptQuotes[], settings: Settings): string {
   const label = leadingSpeakerLabel(settings);
+  const wording = exportWording(settings.language);
   const concepts = groups.map(({ concept, quotes }) => ({
     id: concept.id,
     label: concept.label,
@@ -21,6 +23,7 @@ export function quotesToJson(groups: readonly ConceptQuotes[], settings: Setting
       concepts: resolved.annotation.concepts,
       memo: resolved.annotation.memo ?? null,
       coder: resolved.annotation.coder ?? null,
+      note: sidecarNote(resolved, wording) ?? null,
     })),
   }));
   return JSON.stringify({ concepts }, null, 2) + '\n';

@@ -3,6 +3,7 @@ import { basename } from '../paths';
 import type { ResolvedAnnotation } from '../project/model';
 import type { ProjectIndex, QuoteFilter } from '../project/projectIndex';
 import type { Settings } from '../settings/settings';
+import type { ExportWording } from './language';
 
 /** A concept with the passages tagged with it, ready to be written out. */
 export interface ConceptQuotes {
@@ -69,4 +70,13 @@ export function citation(template: string, resolved: ResolvedAnnotation): string
 /** The line the passage starts on now; for an orphan, where it was last saved. */
 export function quoteLine(resolved: ResolvedAnnotation): number | undefined {
   return resolved.resolution.status === 'orphaned' ? resolved.annotation.range?.start.line : resolved.resolution.range.start.line;
+}
+
+/**
+ * For a quote not found in its transcript (or whose transcript is missing), what the export says
+ * about it: it is the quote saved in the sidecar, and why. Undefined for a quote found in the text.
+ */
+export function sidecarNote(resolved: ResolvedAnnotation, wording: ExportWording): string | undefined {
+  if (resolved.resolution.status !== 'orphaned') return undefined;
+  return `${wording.fromSidecar}: ${resolved.transcript.doc ? wording.notFound : wording.transcriptMissing}`;
 }

@@ -2,7 +2,6 @@ import { ID_PATTERN } from '../ids';
 import { basename } from '../paths';
 import type { ResolvedAnnotation, TranscriptFile } from '../project/model';
 import { codePointOffsets, firstCodePoints } from '../text/codePoints';
-import type { TranscriptText } from '../text/transcriptText';
 import { annotationGuid, stableGuid } from './guids';
 import type { RefiCoding, RefiSelection, RefiSource, RefiUser } from './model';
 import { isXsdDateTime } from './xsdValues';
@@ -17,15 +16,24 @@ export interface ExportedSources {
   users: RefiUser[];
   /** Each placed annotation with the GUID of its selection, for linking cases. */
   placed: { resolved: ResolvedAnnotation; selectionGuid: string; sourceGuid: string }[];
-  /** Annotations whose passage was not found (or whose transcript could not be read): not exported. */
-  orphansLeftOut: number;
+  /**
+   * Annotations whose passage was not found (or whose transcript is missing or unreadable). Each
+   * transcript's are kept in a source of their own, made of their saved quotes (see quoteSource).
+   */
+  fromSidecar: ResolvedAnnotation[];
+  /** The GUID of each source made of saved quotes -> the file name of the transcript they belong to. */
+  quoteSources: Map<string, string>;
   /** Concepts named by annotations but missing from the codebook: those codings are not exported. */
   unknownConceptCodings: number;
 }
 
 type Authorship = Pick<RefiSelection, 'userGuid' | 'created'>;
 
-/** Transcripts become text sources; every annotation whose passage is found becomes a selection with one coding per concept. */
+/**
+ * Transcripts become text sources; every annotation becomes a selection with one coding per
+ * concept: in its transcript's source where its passage is found, else in the transcript's source
+ * of saved quotes.
+ */
 export function transcriptsToSources(transcripts: readonly TranscriptFile[], codeGuids: ReadonlyMap<string, string>): ExportedSources {
   const exporter = new SourceExporter(codeGuids);
   for (const file of transcripts) exporter.add(file);
@@ -38,20 +46,21 @@ export function selectionGuidOf(id: string): string {
 }
 
 class SourceExporter {
-  private readonly exported: ExportedSources = { sources: [], texts: new Map(), users: [], placed: [], orphansLeftOut: 0, unknownConceptCodings: 0 };
+  private readonly exported: ExportedSources = { sources: [], texts: new Map(), users: [], placed: [], fromSidecar: [], quoteSources: new Map(), unknownConceptCodings: 0 };
   /** Coder -> user GUID. */
   private readonly userGuids = new Map<string, string>();
 
   constructor(private readonly codeGuids: ReadonlyMap<string, string>) {}
 
   add(file: TranscriptFile): void {
-    if (!file.doc) {
-      this.exported.orphansLeftOut += file.annotations.length;
-      return;
-    }
-    const source = this.source(file, file.doc);
-    this.exported.sources.push(source);
-    this.exported.texts.set(source.guid, file.doc.text);
+    for (const { annotation } of file.annotations) if (annotation.coder !== undefined) this.userGuid(annotation.coder);
+    const orphans = file.annotations.filter((r) => r.resolution.status === 'orphaned');
+    if (file.doc) this.addSource(stableGuid('source', file.path), basename(file.path), file.doc.text, placedIn(file));
+    if (orphans.length === 0) return;
+    const quotes = quoteSource(file, orphans);
+    this.addSource(quotes.guid, quotes.name, quotes.text, quotes.placed, quotes.description);
+    this.exported.quoteSources.set(quotes.guid, basename(file.path));
+    this.exported.fromSidecar.push(...orphans);
   }
 
   finish(): ExportedSources {
@@ -59,22 +68,16 @@ class SourceExporter {
     return this.exported;
   }
 
-  private source(file: TranscriptFile, doc: TranscriptText): RefiSource {
-    const guid = stableGuid('source', file.path);
-    const toCodePoints = codePointOffsets(doc.text);
-    const placed: { resolved: ResolvedAnnotation; start: number; end: number }[] = [];
-    for (const resolved of file.annotations) {
-      if (resolved.annotation.coder !== undefined) this.userGuid(resolved.annotation.coder);
-      if (resolved.resolution.status === 'orphaned') this.exported.orphansLeftOut++;
-      else placed.push({ resolved, start: resolved.resolution.start, end: resolved.resolution.end });
-    }
+  private addSource(guid: string, name: string, text: string, placed: Placed[], description?: string): void {
+    const toCodePoints = codePointOffsets(text);
     placed.sort((a, b) => a.start - b.start || a.end - b.end || compareIds(a.resolved, b.resolved));
     const selections = placed.map(({ resolved, start, end }): RefiSelection => {
-      const selection = this.selection(resolved, doc.text.slice(start, end));
+      const selection = this.selection(resolved, text.slice(start, end));
       this.exported.placed.push({ resolved, selectionGuid: selection.guid, sourceGuid: guid });
       return { ...selection, start: toCodePoints(start), end: toCodePoints(end) };
     });
-    return { guid, name: basename(file.path), plainTextPath: `internal://${guid}.txt`, selections };
+    this.exported.sources.push({ guid, name, plainTextPath: `internal://${guid}.txt`, ...(description ? { description } : {}), selections });
+    this.exported.texts.set(guid, text);
   }
 
   private selection(resolved: ResolvedAnnotation, passage: string): Omit<RefiSelection, 'start' | 'end'> {
@@ -115,6 +118,50 @@ class SourceExporter {
     if (guid === undefined) this.userGuids.set(coder, (guid = stableGuid('user', coder)));
     return guid;
   }
+}
+
+interface Placed {
+  resolved: ResolvedAnnotation;
+  start: number;
+  end: number;
+}
+
+function placedIn(file: TranscriptFile): Placed[] {
+  return file.annotations.flatMap((resolved) => (resolved.resolution.status === 'orphaned' ? [] : [{ resolved, start: resolved.resolution.start, end: resolved.resolution.end }]));
+}
+
+/**
+ * A source for the annotations of a transcript that have no place in its text: one paragraph per
+ * saved quote (in the order of the sidecar), each annotation a selection over its quote, so that
+ * no tool that reads the package loses them. Its name says what it is.
+ */
+function quoteSource(file: TranscriptFile, orphans: readonly ResolvedAnnotation[]): { guid: string; name: string; text: string; placed: Placed[]; description: string } {
+  const name = basename(file.path);
+  const placed: Placed[] = [];
+  let text = '';
+  for (const resolved of [...orphans].sort((a, b) => a.line - b.line)) {
+    if (text !== '') text += PARAGRAPH;
+    const quote = resolved.annotation.quote.replace(/\r\n?/g, '\n').normalize('NFC');
+    placed.push({ resolved, start: text.length, end: text.length + quote.length });
+    text += quote;
+  }
+  const why = file.doc ? `their passages were not found in ${name}` : `${name} was missing or could not be read`;
+  return {
+    guid: stableGuid('sidecar quotes', file.path),
+    name: quoteSourceName(name),
+    text: `${text}\n`,
+    placed,
+    description: `The quotes qcode saved for ${orphans.length} annotation${orphans.length === 1 ? '' : 's'} of ${name}, kept here because ${why} when this package was written. One paragraph per annotation; it is not the transcript.`,
+  };
+}
+
+const PARAGRAPH = '\n\n';
+
+/** `intervju-K3.txt` -> `intervju-K3 (quotes from the sidecar).txt`. */
+export function quoteSourceName(transcriptName: string): string {
+  const dot = transcriptName.lastIndexOf('.');
+  const [stem, ending] = dot > 0 ? [transcriptName.slice(0, dot), transcriptName.slice(dot)] : [transcriptName, ''];
+  return `${stem} (quotes from the sidecar)${ending}`;
 }
 
 function compareIds(a: ResolvedAnnotation, b: ResolvedAnnotation): number {

@@ -2,18 +2,21 @@ import { joinPath } from '../paths';
 import type { ProjectFiles } from '../port';
 import { SETTINGS_TEMPLATE } from '../operations/initProject';
 import { loadProject } from '../project/loadProject';
-import { SETTINGS_FILE } from '../settings/settings';
+import { SETTINGS_FILE, SIDECAR_SUFFIX } from '../settings/settings';
 import { decodeUtf8, encodeUtf8 } from '../text/decode';
 import { YamlFile } from '../yaml/yamlFile';
 import { commitSource, prepareSource, sourceText, write } from './importSources';
-import type { ImportSummary } from './importSummary';
+import type { ImportProblem, ImportSummary } from './importSummary';
 import type { RefiProject } from './model';
 import { ConceptPlanner } from './planConcepts';
-import { planInformants, registryWithInformants } from './planInformants';
+import { renameDuplicateSelections } from './duplicateSelections';
+import { planInformants, registryWithInformants, type InformantPlan } from './planInformants';
 import { RefiReadError } from './readError';
 import { readRefiInput, type RefiInput, type RefiPackage } from './readPackage';
 import { selectionContext } from './selectionContext';
-import { transcriptFileName } from './transcriptNames';
+import { transcriptPaths } from './transcriptNames';
+import { checkWriteTargets } from './writeTargets';
+import { UNPACK_LIMITS, type UnpackLimits } from './zipArchive';
 import { codebookWithConcepts } from './writeConcepts';
 
 export type { RefiInput } from './readPackage';
@@ -25,33 +28,45 @@ export type { ImportSummary } from './importSummary';
  * RefiReadError, having written nothing, when the input, or the project's codebook or informant
  * registry, cannot be read.
  */
-export async function importRefi(files: ProjectFiles, input: RefiInput): Promise<ImportSummary> {
-  const pkg = readRefiInput(input);
+export async function importRefi(files: ProjectFiles, input: RefiInput, limits: UnpackLimits = UNPACK_LIMITS): Promise<ImportSummary> {
+  const pkg = readRefiInput(input, limits);
   const project = await loadProject(files);
   const { settings } = project;
   const previous = { codebook: await readYamlText(files, settings.codebook), informants: await readYamlText(files, settings.informants) };
   const refi = asProject(pkg);
   const summary = emptySummary(pkg, refi);
+  summary.problems.push(...renameDuplicateSelections(refi));
   const concepts = new ConceptPlanner(project.codebook, pkg.conceptIds);
   concepts.addCodes(refi.codes);
   const informants = planInformants(refi, project.informants);
+  summary.problems.push(...renamedVariables(informants));
   const context = selectionContext(refi, project, concepts, informants);
-  const taken = new Set<string>();
+  const transcripts = transcriptPaths(refi.sources, pkg.quoteSources, settings.transcripts);
   const prepared = refi.sources.map((source) => {
-    const transcript = joinPath(settings.transcripts, transcriptFileName(source.name, taken));
-    return prepareSource({ source, transcript, text: sourceText(source, pkg.sourceFiles.get(source.guid)) }, context, refi.origin);
+    const transcript = transcripts.get(source.guid) as string;
+    return prepareSource({ source, transcript, text: sourceText(source, pkg.sourceFiles.get(source.guid)), savedQuotes: pkg.quoteSources.has(source.guid) }, context, refi.origin);
   });
   const codebook = codebookWithConcepts(previous.codebook, concepts.added);
   if (!codebook.ok) throw new RefiReadError(settings.codebook, `${codebook.message} Nothing was imported.`);
+  const folderKeeper = joinPath(settings.transcripts, '.gitkeep');
+  await checkWriteTargets(files, [settings.codebook, settings.informants, SETTINGS_FILE, ...prepared.flatMap((p) => [p.item.transcript, p.item.transcript + SIDECAR_SUFFIX]), folderKeeper]);
   if (concepts.added.length > 0 || previous.codebook === undefined) await write(files, settings.codebook, encodeUtf8(codebook.text), summary);
   if (pkg.document.kind === 'project' && (informants.added.length > 0 || previous.informants === undefined)) {
     await write(files, settings.informants, encodeUtf8(registryWithInformants(previous.informants, informants.added)), summary);
   }
   if (!(await files.read(SETTINGS_FILE))) await write(files, SETTINGS_FILE, encodeUtf8(SETTINGS_TEMPLATE), summary);
   for (const source of prepared) await commitSource(files, source, summary);
+  if ((await files.list(settings.transcripts)).length === 0) await write(files, folderKeeper, new Uint8Array(), summary);
   summary.concepts = { added: concepts.added.length, matched: concepts.matched };
   summary.informants = { added: informants.added.length, matched: informants.matched };
   return summary;
+}
+
+function renamedVariables(plan: InformantPlan): ImportProblem[] {
+  return [...plan.renamedVariables].map(([name, attribute]) => ({
+    kind: 'renamed-variable',
+    message: `The case variable "${name}" cannot be an attribute name in informants.yaml, so its values are imported as the attribute "${attribute}".`,
+  }));
 }
 
 /** A codebook is imported as a project with codes only. */

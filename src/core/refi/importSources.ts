@@ -13,6 +13,8 @@ export interface SourceImport {
   source: RefiSource;
   transcript: string;
   text: string | undefined | 'unreadable';
+  /** A source qcode made of saved quotes: its selections become orphans of `transcript`, and its text is not written. */
+  savedQuotes?: boolean;
 }
 
 /** The text of a source: inline, else its file in the package, BOM dropped and everything else kept. */
@@ -36,7 +38,7 @@ export function prepareSource(item: SourceImport, context: SelectionContext, ori
   const { source, transcript } = item;
   const report: SourceReport = { source: source.name, transcript, status: 'written', selections: source.selections.length };
   const placed = typeof item.text === 'string' ? placedText(item.text, source, origin, report) : undefined;
-  return { item, report, ...(placed ? { placed } : {}), annotations: sourceAnnotations(source, placed, context) };
+  return { item, report, ...(placed ? { placed } : {}), annotations: sourceAnnotations(source, placed, context, item.savedQuotes) };
 }
 
 /**
@@ -48,7 +50,8 @@ export async function commitSource(files: ProjectFiles, prepared: PreparedSource
   const { item, report, placed } = prepared;
   const { source, transcript } = item;
   summary.sources.push(report);
-  if (placed) {
+  if (item.savedQuotes) report.status = 'saved-quotes';
+  else if (placed) {
     const existing = await files.read(transcript);
     const current = existing && decodeUtf8(existing);
     if (current && (!current.ok || current.text !== placed.text)) {

@@ -1,6 +1,6 @@
 import type { OffsetUnit, ReadingBasis } from './offsets';
 
-export type ImportProblemKind = 'missing-source' | 'unreadable-source' | 'conflict' | 'orphan' | 'unknown-code' | 'sidecar' | 'skipped-sources';
+export type ImportProblemKind = 'missing-source' | 'unreadable-source' | 'conflict' | 'orphan' | 'unknown-code' | 'sidecar' | 'skipped-sources' | 'duplicate-guid' | 'renamed-variable';
 
 /** Something the import could not do as asked; `path` is the project file concerned, when there is one. */
 export interface ImportProblem {
@@ -14,7 +14,8 @@ export interface ImportProblem {
 export interface SourceReport {
   source: string;
   transcript: string;
-  status: 'written' | 'unchanged' | 'conflict' | 'missing' | 'unreadable';
+  /** `saved-quotes`: a source qcode made of orphaned annotations' saved quotes; they become orphans of `transcript` again. */
+  status: 'written' | 'unchanged' | 'conflict' | 'missing' | 'unreadable' | 'saved-quotes';
   /** The unit its positions were read in; absent when its text is missing. */
   offsets?: { unit: OffsetUnit; crlfAsOne: boolean; basis: ReadingBasis; description: string };
   selections: number;

@@ -50,8 +50,10 @@ export interface RefiSelection {
   guid: string;
   /** ATLAS.ti writes the start of the quotation here, NVivo nothing, qc `line:N`. */
   name: string;
+  /** NaN when the file does not give a whole number; `badPosition` then says what it gave and where. */
   start: number;
   end: number;
+  badPosition?: string;
   userGuid?: string;
   created?: string;
   description?: string;

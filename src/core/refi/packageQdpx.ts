@@ -2,7 +2,11 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { RefiExport } from './projectToRefi';
 import { writeProjectXml } from './writeXml';
 
-/** qcode's own zip entry: which code GUID is which concept id, so that importing the package back keeps concept ids. */
+/**
+ * qcode's own zip entry: which code GUID is which concept id, so that importing the package back
+ * keeps concept ids, and which sources hold saved quotes rather than a transcript (`sidecarQuotes`,
+ * source GUID -> transcript file name), so that importing it back makes them orphans again.
+ */
 export const IDS_ENTRY = 'qcode/ids.json';
 
 /**
@@ -17,6 +21,7 @@ function fixedTime(): Date {
 export function packageQdpx(exported: RefiExport): Uint8Array {
   const entries: Zippable = { 'project.qde': strToU8(writeProjectXml(exported.project)) };
   for (const [guid, text] of exported.texts) entries[`sources/${guid}.txt`] = strToU8(text);
-  entries[IDS_ENTRY] = strToU8(`${JSON.stringify({ concepts: Object.fromEntries(exported.conceptIds) }, null, 2)}\n`);
+  const quotes = exported.quoteSources.size > 0 ? { sidecarQuotes: Object.fromEntries(exported.quoteSources) } : {};
+  entries[IDS_ENTRY] = strToU8(`${JSON.stringify({ concepts: Object.fromEntries(exported.conceptIds), ...quotes }, null, 2)}\n`);
   return zipSync(entries, { level: 6, mtime: fixedTime() });
 }

@@ -5,18 +5,21 @@ import type { RefiCase, RefiProject, RefiVariable } from './model';
 import { CASE_GUID_ATTRIBUTE } from './guids';
 
 const HEADER = '# Informants: the code used in transcripts and citations, plus any attributes you like.\n';
-const RESERVED = new Set(['code', CASE_GUID_ATTRIBUTE]);
+/** Variable names that cannot be attribute names as they are: qcode's own, and keys that would reach an object's prototype (which qcode check refuses). */
+const RESERVED = new Set(['code', CASE_GUID_ATTRIBUTE, '__proto__', 'constructor', 'prototype']);
 
 export interface InformantPlan {
   /** The informant code of each case, by case GUID. */
   codeOfCase: Map<string, string>;
   added: Informant[];
   matched: number;
+  /** Variables imported under another attribute name, since their own cannot be one: name -> attribute. */
+  renamedVariables: Map<string, string>;
 }
 
 /** Cases become informants: the case name is the code, its variable values the attributes. Existing informants are matched by GUID, then by code, and left as they are. */
 export function planInformants(project: RefiProject, registry: InformantRegistry): InformantPlan {
-  const plan: InformantPlan = { codeOfCase: new Map(), added: [], matched: 0 };
+  const plan: InformantPlan = { codeOfCase: new Map(), added: [], matched: 0, renamedVariables: new Map() };
   const variables = new Map(project.variables.map((v) => [v.guid, v]));
   const byGuid = new Map(registry.informants.flatMap((i) => { const g = i.attributes[CASE_GUID_ATTRIBUTE]; return typeof g === 'string' ? [[g.toLowerCase(), i.code] as const] : []; }));
   const codes = new Set(registry.codes);
@@ -25,7 +28,7 @@ export function planInformants(project: RefiProject, registry: InformantRegistry
     const existing = byGuid.get(refiCase.guid) ?? (codes.has(code) ? code : undefined);
     if (existing !== undefined) plan.matched++;
     else {
-      plan.added.push({ code, attributes: attributesOf(refiCase, variables) });
+      plan.added.push({ code, attributes: attributesOf(refiCase, variables, plan.renamedVariables) });
       codes.add(code);
     }
     plan.codeOfCase.set(refiCase.guid, existing ?? code);
@@ -33,14 +36,16 @@ export function planInformants(project: RefiProject, registry: InformantRegistry
   return plan;
 }
 
-function attributesOf(refiCase: RefiCase, variables: ReadonlyMap<string, RefiVariable>): Record<string, AttributeValue> {
+function attributesOf(refiCase: RefiCase, variables: ReadonlyMap<string, RefiVariable>, renamed: Map<string, string>): Record<string, AttributeValue> {
   const attributes: Record<string, AttributeValue> = {};
   for (const { variableGuid, value } of refiCase.values) {
     const variable = variables.get(variableGuid);
     const name = variable?.name.trim() || `variable ${variableGuid}`;
-    attributes[RESERVED.has(name) ? `${name} (variable)` : name] = typed(value.trim(), variable?.type);
+    const attribute = RESERVED.has(name) ? `${name} (variable)` : name;
+    if (attribute !== name) renamed.set(name, attribute);
+    attributes[attribute] = typed(value.trim(), variable?.type);
   }
-  if (refiCase.description && !('description' in attributes)) attributes.description = refiCase.description.trim();
+  if (refiCase.description && !Object.hasOwn(attributes, 'description')) attributes.description = refiCase.description.trim();
   if (refiCase.guid) attributes[CASE_GUID_ATTRIBUTE] = refiCase.guid;
   return attributes;
 }

@@ -1,4 +1,4 @@
-import type { Project } from '../project/model';
+import type { Project, ResolvedAnnotation } from '../project/model';
 import { informantsToCases } from './exportCases';
 import { conceptsToCodes } from './exportCodes';
 import { transcriptsToSources } from './exportSources';
@@ -13,8 +13,10 @@ export interface RefiExport {
   texts: Map<string, string>;
   /** Code GUID -> concept id, for `qcode/ids.json`. */
   conceptIds: Map<string, string>;
-  /** Annotations whose passage was not found: they cannot be placed, so they are not exported. */
-  orphansLeftOut: number;
+  /** Annotations whose passage was not found, or whose transcript is missing: exported from their saved quotes. */
+  fromSidecar: ResolvedAnnotation[];
+  /** The GUID of each source made of saved quotes -> the file name of its transcript, for `qcode/ids.json`. */
+  quoteSources: Map<string, string>;
   /** Codings of concepts missing from the codebook, not exported. */
   unknownConceptCodings: number;
 }
@@ -33,7 +35,8 @@ export function projectToRefi(project: Project, name: string, origin = QCODE_ORI
     project: { name, origin, users: sources.users, codes: codes.codes, variables: cases.variables, cases: cases.cases, sources: sources.sources, notes: [] },
     texts: sources.texts,
     conceptIds: codes.conceptIds,
-    orphansLeftOut: sources.orphansLeftOut,
+    fromSidecar: sources.fromSidecar,
+    quoteSources: sources.quoteSources,
     unknownConceptCodings: sources.unknownConceptCodings,
   };
 }

@@ -1,9 +1,10 @@
-import { unzipSync } from 'fflate';
 import { basename } from '../paths';
 import { decodeUtf8 } from '../text/decode';
 import { normalizeGuid } from './guids';
+import { IDS_ENTRY } from './packageQdpx';
 import { RefiReadError } from './readError';
 import { readRefiXml, type RefiDocument } from './readXml';
+import { DamagedZipError, sizeText, TooLargeError, UNPACK_LIMITS, ZipArchive, type UnpackLimits, type ZipEntry } from './zipArchive';
 
 /** A file to import: its name (for messages and its kind) and its bytes. */
 export interface RefiInput {
@@ -17,37 +18,45 @@ export interface RefiPackage {
   document: RefiDocument;
   /** qcode's own concept ids by GUID, from the `qcode/ids.json` entry its exports carry. */
   conceptIds: Map<string, string>;
+  /** Sources made of the saved quotes of orphaned annotations (source GUID -> transcript file name), from the same entry. */
+  quoteSources: Map<string, string>;
   /** The bytes of each source's text file by source GUID; absent when the package lacks it. */
   sourceFiles: Map<string, Uint8Array>;
 }
 
 const ZIP_SIGNATURE = [0x50, 0x4b];
 
-/** Reads an input file; throws RefiReadError (naming the file, and the line when it is XML) when it cannot be read. */
-export function readRefiInput(input: RefiInput): RefiPackage {
+/**
+ * Reads an input file; throws RefiReadError (naming the file, and the line when it is XML) when it
+ * cannot be read. Of a package only project.qde, the source files it names and qcode's ids.json
+ * are unpacked, each within `limits`.
+ */
+export function readRefiInput(input: RefiInput, limits: UnpackLimits = UNPACK_LIMITS): RefiPackage {
   const isZip = ZIP_SIGNATURE.every((b, i) => input.bytes[i] === b);
   if (!isZip) {
     if (/\.qdpx$/i.test(input.name)) throw new RefiReadError(input.name, 'is not a zip archive, which a .qdpx must be. Export the project again from the other tool.');
-    return { file: input.name, document: readRefiXml(input.name, decodeXml(input.name, input.bytes)), conceptIds: new Map(), sourceFiles: new Map() };
+    if (input.bytes.length > limits.entryBytes) throw new RefiReadError(input.name, `is too large (${sizeText(input.bytes.length)}, limit ${sizeText(limits.entryBytes)}).`);
+    return { file: input.name, document: readRefiXml(input.name, decodeXml(input.name, input.bytes)), conceptIds: new Map(), quoteSources: new Map(), sourceFiles: new Map() };
   }
-  const entries = unzip(input);
-  const qde = findProjectEntry(entries);
-  if (!qde) throw new RefiReadError(input.name, 'holds no project.qde, so it is not a REFI-QDA project. Export the project again as REFI-QDA (.qdpx).');
-  const document = readRefiXml(`${input.name}/${qde}`, decodeXml(`${input.name}/${qde}`, entries[qde] as Uint8Array));
-  return { file: input.name, document, conceptIds: conceptIdsOf(entries), sourceFiles: document.kind === 'project' ? sourceFilesOf(document, entries) : new Map() };
-}
-
-function unzip(input: RefiInput): Record<string, Uint8Array> {
   try {
-    return unzipSync(input.bytes);
+    return readArchive(input, new ZipArchive(input.bytes, limits));
   } catch (error) {
-    throw new RefiReadError(input.name, `cannot be unpacked (${(error as Error).message}); the archive is truncated or damaged. Export it again.`);
+    if (error instanceof TooLargeError) throw new RefiReadError(input.name, `cannot be imported: ${error.message}. Nothing was written.`);
+    if (error instanceof DamagedZipError) throw new RefiReadError(input.name, `cannot be unpacked (${error.message}); the archive is truncated or damaged. Export it again.`);
+    throw error;
   }
 }
 
-function findProjectEntry(entries: Record<string, Uint8Array>): string | undefined {
-  const names = Object.keys(entries);
-  return names.find((n) => n.toLowerCase() === 'project.qde') ?? names.find((n) => n.toLowerCase().endsWith('.qde'));
+function readArchive(input: RefiInput, archive: ZipArchive): RefiPackage {
+  const qde = findProjectEntry(archive.entries);
+  if (!qde) throw new RefiReadError(input.name, 'holds no project.qde, so it is not a REFI-QDA project. Export the project again as REFI-QDA (.qdpx).');
+  const document = readRefiXml(`${input.name}/${qde.name}`, decodeXml(`${input.name}/${qde.name}`, archive.read(qde)));
+  const ids = qcodeIds(archive);
+  return { file: input.name, document, ...ids, sourceFiles: document.kind === 'project' ? sourceFilesOf(document, archive) : new Map() };
+}
+
+function findProjectEntry(entries: readonly ZipEntry[]): ZipEntry | undefined {
+  return entries.find((e) => e.name.toLowerCase() === 'project.qde') ?? entries.find((e) => e.name.toLowerCase().endsWith('.qde'));
 }
 
 /** XML as text: UTF-8 (a BOM is dropped), or UTF-16 when it starts with a UTF-16 BOM. */
@@ -59,20 +68,32 @@ function decodeXml(file: string, bytes: Uint8Array): string {
   return decoded.text;
 }
 
-/** The source files of the project's text sources, found by base name in `sources/` (any case) or at the top. */
-function sourceFilesOf(document: Extract<RefiDocument, { kind: 'project' }>, entries: Record<string, Uint8Array>): Map<string, Uint8Array> {
-  const byName = new Map<string, Uint8Array>();
-  for (const [name, bytes] of Object.entries(entries)) {
+/**
+ * The source files of the project's text sources, found by base name in `sources/` (any case) or
+ * at the top; only these are unpacked, after their declared sizes were checked together.
+ */
+function sourceFilesOf(document: Extract<RefiDocument, { kind: 'project' }>, archive: ZipArchive): Map<string, Uint8Array> {
+  const byName = new Map<string, ZipEntry>();
+  for (const entry of archive.entries) {
+    const name = entry.name.replace(/\\/g, '/');
     const folder = name.includes('/') ? name.slice(0, name.indexOf('/')).toLowerCase() : '';
     if ((folder !== 'sources' && folder !== '') || name.endsWith('/') || basename(name) === '.root') continue;
     const key = basename(name).toLowerCase();
-    if (!byName.has(key) || folder === 'sources') byName.set(key, bytes);
+    if (!byName.has(key) || folder === 'sources') byName.set(key, entry);
   }
-  const found = new Map<string, Uint8Array>();
+  const wanted = new Map<string, ZipEntry>();
   for (const source of document.project.sources) {
     const names = source.plainTextPath === undefined ? [] : sourceFileNames(source.plainTextPath);
-    const bytes = names.map((name) => byName.get(name.toLowerCase())).find((b) => b !== undefined);
-    if (bytes) found.set(source.guid, bytes);
+    const entry = names.map((name) => byName.get(name.toLowerCase())).find((e) => e !== undefined);
+    if (entry) wanted.set(source.guid, entry);
+  }
+  archive.checkSizes([...new Set(wanted.values())]);
+  const unpacked = new Map<ZipEntry, Uint8Array>();
+  const found = new Map<string, Uint8Array>();
+  for (const [guid, entry] of wanted) {
+    const bytes = unpacked.get(entry) ?? archive.read(entry);
+    unpacked.set(entry, bytes);
+    found.set(guid, bytes);
   }
   return found;
 }
@@ -87,15 +108,24 @@ export function sourceFileNames(plainTextPath: string): string[] {
   }
 }
 
-function conceptIdsOf(entries: Record<string, Uint8Array>): Map<string, string> {
-  const ids = new Map<string, string>();
-  const entry = Object.keys(entries).find((n) => n.toLowerCase() === 'qcode/ids.json');
+/** What qcode's own ids.json says; another tool's file of that name, or a damaged one, says nothing (ids then come from the labels). */
+function qcodeIds(archive: ZipArchive): Pick<RefiPackage, 'conceptIds' | 'quoteSources'> {
+  const ids = { conceptIds: new Map<string, string>(), quoteSources: new Map<string, string>() };
+  const entry = archive.entries.find((e) => e.name.toLowerCase() === IDS_ENTRY.toLowerCase());
   if (!entry) return ids;
+  let parsed: { concepts?: unknown; sidecarQuotes?: unknown };
   try {
-    const parsed = JSON.parse(new TextDecoder().decode(entries[entry])) as { concepts?: Record<string, unknown> };
-    for (const [guid, id] of Object.entries(parsed.concepts ?? {})) if (typeof id === 'string') ids.set(normalizeGuid(guid), id);
-  } catch {
-    // Another tool's file of that name, or a damaged one: ids then come from the labels.
+    parsed = JSON.parse(new TextDecoder().decode(archive.read(entry))) as typeof parsed;
+  } catch (error) {
+    if (error instanceof TooLargeError) throw error;
+    return ids;
   }
+  for (const [guid, id] of stringEntries(parsed.concepts)) ids.conceptIds.set(normalizeGuid(guid), id);
+  for (const [guid, transcript] of stringEntries(parsed.sidecarQuotes)) ids.quoteSources.set(normalizeGuid(guid), transcript);
   return ids;
+}
+
+function stringEntries(value: unknown): [string, string][] {
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string');
 }

@@ -10,16 +10,22 @@ const VARIABLE_TYPES: readonly VariableType[] = ['Text', 'Boolean', 'Integer', '
 const VALUE_ELEMENTS = ['TextValue', 'BooleanValue', 'IntegerValue', 'FloatValue', 'DateValue', 'DateTimeValue'];
 const OTHER_SOURCES = ['PDFSource', 'PictureSource', 'AudioSource', 'VideoSource'];
 
+/**
+ * Codes nested deeper than this are refused, naming the line: no real code tree comes near it, and
+ * the limit keeps concept ids, codebook.yaml and everything that reads it within bounds.
+ */
+export const MAX_CODE_DEPTH = 50;
+
 /** Reads a project.qde or a .qdc codebook into the REFI model. */
 export function readRefiXml(file: string, text: string): RefiDocument {
   const root = parseXml(file, text);
-  if (root.localName === 'CodeBook') return { kind: 'codebook', codebook: { ...origin(root), codes: readCodes(root) } };
+  if (root.localName === 'CodeBook') return { kind: 'codebook', codebook: { ...origin(root), codes: readCodes(file, root) } };
   if (root.localName !== 'Project') throw new RefiReadError(file, `is not a REFI-QDA project or codebook: its root element is <${root.localName ?? root.tagName}>, not <Project> or <CodeBook>.`);
   const project: RefiProject = {
     name: attribute(root, 'name') ?? '',
     ...origin(root),
     users: elementsAt(root, 'Users', 'User').map(readUser),
-    codes: readCodes(childElement(root, 'CodeBook') ?? root),
+    codes: readCodes(file, childElement(root, 'CodeBook') ?? root),
     variables: elementsAt(root, 'Variables', 'Variable').map(readVariable),
     cases: elementsAt(root, 'Cases', 'Case').map(readCase),
     sources: elementsAt(root, 'Sources', 'TextSource').map(readSource),
@@ -41,18 +47,22 @@ function optional<K extends string>(key: K, value: string | undefined): Partial<
   return value === undefined ? {} : ({ [key]: value } as Record<K, string>);
 }
 
-function readCodes(parent: Element): RefiCode[] {
-  return elementsAt(parent, 'Codes', 'Code').map(readCode);
+function readCodes(file: string, parent: Element): RefiCode[] {
+  return elementsAt(parent, 'Codes', 'Code').map((code) => readCode(file, code, 1));
 }
 
-function readCode(element: Element): RefiCode {
+function readCode(file: string, element: Element, depth: number): RefiCode {
+  if (depth > MAX_CODE_DEPTH) {
+    const name = attribute(element, 'name') ?? '';
+    throw new RefiReadError(file, `the code "${name}" is nested ${depth} levels deep; qcode takes code trees up to ${MAX_CODE_DEPTH} levels. Move its codes higher up in the other tool and export again. Nothing was imported.`, element.lineNumber, element.columnNumber);
+  }
   return {
     guid: guidOf(element),
     name: attribute(element, 'name') ?? '',
     isCodable: attribute(element, 'isCodable') !== 'false',
     ...optional('color', attribute(element, 'color')),
     ...optional('description', childText(element, 'Description')),
-    children: childElements(element, 'Code').map(readCode),
+    children: childElements(element, 'Code').map((child) => readCode(file, child, depth + 1)),
   };
 }
 
@@ -97,11 +107,14 @@ function readSource(element: Element): RefiSource {
 }
 
 function readSelection(element: Element): RefiSelection {
+  const start = attribute(element, 'startPosition');
+  const end = attribute(element, 'endPosition');
   return {
     guid: guidOf(element),
     name: attribute(element, 'name') ?? '',
-    start: position(attribute(element, 'startPosition')),
-    end: position(attribute(element, 'endPosition')),
+    start: position(start),
+    end: position(end),
+    ...optional('badPosition', badPosition(element, start, end)),
     ...optional('userGuid', userRef(element)),
     ...optional('created', attribute(element, 'creationDateTime')),
     ...optional('description', childText(element, 'Description')),
@@ -132,4 +145,12 @@ function userRef(element: Element): string | undefined {
 /** A position as written; NaN when it is not a whole number, so that the selection is reported, not misplaced. */
 function position(value: string | undefined): number {
   return value !== undefined && /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
+}
+
+/** What is wrong with a selection's positions, with the values as written and the line, when one is not a whole number. */
+function badPosition(element: Element, start: string | undefined, end: string | undefined): string | undefined {
+  const wrong = ([['startPosition', start], ['endPosition', end]] as const).filter(([, value]) => Number.isNaN(position(value)));
+  if (wrong.length === 0) return undefined;
+  const values = wrong.map(([name, value]) => `${name}=${value === undefined ? '(missing)' : JSON.stringify(value)}`);
+  return `${values.join(' and ')} (line ${element.lineNumber ?? '?'}) ${wrong.length === 1 ? 'is not a whole number' : 'are not whole numbers'}`;
 }

@@ -34,12 +34,15 @@ export interface PlacedText {
   reading: ChosenReading;
 }
 
+/** Why a selection of a source of saved quotes (see exportSources) is an orphan again. */
+const SAVED_QUOTE = 'the package holds only its saved quote, since its transcript was missing or its passage not found when the package was written';
+
 /**
  * One annotation per passage: selections with the same span and user (NVivo writes one per coding)
  * are one annotation with all their concepts. A selection that cannot be placed becomes an orphan
  * with what is known of it; it is never attached to other text.
  */
-export function sourceAnnotations(source: RefiSource, placed: PlacedText | undefined, context: SelectionContext): SourceAnnotations {
+export function sourceAnnotations(source: RefiSource, placed: PlacedText | undefined, context: SelectionContext, savedQuotes = false): SourceAnnotations {
   const result: SourceAnnotations = { annotations: [], orphans: [], uncoded: 0, unknownCodes: [] };
   const placer = placed && new Placer(placed, context.project);
   for (const group of groupBySpan(source.selections)) {
@@ -48,9 +51,10 @@ export function sourceAnnotations(source: RefiSource, placed: PlacedText | undef
     const id = annotationIdOfGuid(first.guid);
     const informant = context.caseInformant(source, first);
     const span = placer ? placer.span(first) : `the text of the source "${source.name}" is missing`;
-    if (typeof span === 'string') {
-      result.annotations.push({ id, concepts: fields.concepts, ...(informant ? { informant } : {}), quote: orphanQuote(source, first), ...optionalFields(fields) });
-      result.orphans.push({ id, selection: first.guid, reason: span });
+    if (typeof span === 'string' || savedQuotes) {
+      const quote = typeof span === 'string' || !placer ? orphanQuote(source, first) : placer.doc.text.slice(span[0], span[1]);
+      result.annotations.push({ id, concepts: fields.concepts, ...(informant ? { informant } : {}), quote, ...optionalFields(fields) });
+      result.orphans.push({ id, selection: first.guid, reason: typeof span === 'string' ? span : SAVED_QUOTE });
     } else if (placer) {
       const { created, ...annotation } = annotationFor(context.project, placer.doc, placer.turns, span, fields, id);
       result.annotations.push({ ...annotation, ...(annotation.informant || !informant ? {} : { informant }), ...(created ? { created } : {}) });
@@ -74,6 +78,7 @@ class Placer {
 
   /** The passage in the transcript's offsets, or why there is none. */
   span(selection: RefiSelection): [number, number] | string {
+    if (selection.badPosition !== undefined) return selection.badPosition;
     const span = this.positions.span(selection.start, selection.end);
     const where = `positions ${selection.start}-${selection.end}`;
     if (!span) return `${where} are not inside the text (it has ${this.positions.length} ${this.positions.reading.unit})`;
@@ -85,12 +90,18 @@ class Placer {
 function groupBySpan(selections: readonly RefiSelection[]): RefiSelection[][] {
   const groups = new Map<string, RefiSelection[]>();
   for (const selection of selections) {
-    const key = `${selection.start}:${selection.end}:${selection.userGuid ?? selection.codings[0]?.userGuid ?? ''}`;
+    const key = spanKey(selection);
     const group = groups.get(key);
     if (group) group.push(selection);
     else groups.set(key, [selection]);
   }
   return [...groups.values()];
+}
+
+/** Selections with the same key are one passage: the same span and user. One without a valid position is a passage of its own. */
+export function spanKey(selection: RefiSelection): string {
+  if (selection.badPosition !== undefined) return `${selection.guid}:no position`;
+  return `${selection.start}:${selection.end}:${selection.userGuid ?? selection.codings[0]?.userGuid ?? ''}`;
 }
 
 interface SharedFields {
@@ -129,5 +140,6 @@ function optionalFields(fields: SharedFields): Partial<Annotation> {
 /** An orphan's quote: the selection's name when it holds text, else a description of where it was. */
 function orphanQuote(source: RefiSource, selection: RefiSelection): string {
   const name = selection.name.trim();
-  return name !== '' && !/^line:\d+$/.test(name) ? name : `[passage at ${selection.start}-${selection.end} of "${source.name}", not found]`;
+  const where = selection.badPosition === undefined ? `at ${selection.start}-${selection.end}` : 'with no valid position';
+  return name !== '' && !/^line:\d+$/.test(name) ? name : `[passage ${where} of "${source.name}", not found]`;
 }

@@ -1,10 +1,13 @@
 import * as vscode from 'vscode';
 import { exportChoices, type ExportChoices } from '../../core/export/options';
 import { renderExport } from '../../core/export/render';
+import { withStrandedSidecars } from '../../core/export/strandedSidecars';
+import { ProjectIndex } from '../../core/project/projectIndex';
 import type { ExportPreset, Grouping, QuoteFormat } from '../../core/settings/exportPresets';
 import type { Settings } from '../../core/settings/settings';
 import { encodeUtf8 } from '../../core/text/decode';
 import type { LoadedProject, ProjectHost } from '../host/projectHost';
+import { warnAboutGaps } from './exportGaps';
 
 const FORMATS: { id: QuoteFormat; label: string }[] = [
   { id: 'docx', label: 'Word' },
@@ -19,7 +22,11 @@ export interface ExportRequest {
   target: vscode.Uri;
 }
 
-/** Export Quotes…: a preset from qcode.yaml, or format, concepts and grouping chosen here. Returns how many quotes were written. */
+/**
+ * Export Quotes…: a preset from qcode.yaml, or format, concepts and grouping chosen here. Returns
+ * how many quotes were written. Annotations whose transcript is missing are exported from their
+ * saved quotes, and a warning says so.
+ */
 export async function exportQuotes(host: ProjectHost, request?: ExportRequest): Promise<number | undefined> {
   const loaded = host.current ?? (await host.reload());
   if (!loaded) return undefined;
@@ -28,10 +35,12 @@ export async function exportQuotes(host: ProjectHost, request?: ExportRequest): 
   const label = FORMATS.find((f) => f.id === choices.format)?.label ?? choices.format;
   const target = request?.target ?? (await vscode.window.showSaveDialog({ defaultUri: host.files.uri(choices.out ?? `quotes.${choices.format}`), filters: { [label]: [choices.format] } }));
   if (!target) return undefined;
-  const { content, quotes } = await renderExport(loaded.index, loaded.project.settings, choices);
+  const project = await withStrandedSidecars(host.files, loaded.project);
+  const index = project === loaded.project ? loaded.index : new ProjectIndex(project);
+  const { content, quotes, gaps } = await renderExport(index, project.settings, choices);
   await vscode.workspace.fs.writeFile(target, typeof content === 'string' ? encodeUtf8(content) : content);
   if (typeof content === 'string') await vscode.window.showTextDocument(target);
-  else void vscode.window.showInformationMessage(vscode.l10n.t('Wrote {0} quotes to {1}.', quotes, vscode.workspace.asRelativePath(target)));
+  if (!warnAboutGaps(gaps) && typeof content !== 'string') void vscode.window.showInformationMessage(vscode.l10n.t('Wrote {0} quotes to {1}.', quotes, vscode.workspace.asRelativePath(target)));
   return quotes;
 }
 

@@ -1,9 +1,12 @@
 import * as vscode from 'vscode';
+import { exportGaps } from '../../core/export/exportGaps';
+import { withStrandedSidecars } from '../../core/export/strandedSidecars';
 import { codebookToRefi, countCodes } from '../../core/refi/exportCodes';
 import { packageQdpx } from '../../core/refi/packageQdpx';
 import { projectToRefi } from '../../core/refi/projectToRefi';
 import { writeCodebookXml } from '../../core/refi/writeXml';
 import { encodeUtf8 } from '../../core/text/decode';
+import { gapMessages } from '../commands/exportGaps';
 import type { LoadedProject, ProjectHost } from '../host/projectHost';
 
 const l10n = vscode.l10n;
@@ -24,9 +27,9 @@ export async function exportRefi(host: ProjectHost, format?: Format, target?: vs
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: l10n.t('Exporting {0}', uri.path.split('/').pop() ?? '') }, async () => {
     const loaded = await host.reload();
     if (!loaded) return undefined;
-    const summary = chosen === 'qdpx' ? await writeProject(loaded, name, uri) : await writeCodebook(loaded, uri);
-    void vscode.window.showInformationMessage(summary);
-    return summary;
+    const written = chosen === 'qdpx' ? await writeProject(host, loaded, name, uri) : { summary: await writeCodebook(loaded, uri), complete: true };
+    void (written.complete ? vscode.window.showInformationMessage(written.summary) : vscode.window.showWarningMessage(written.summary));
+    return written.summary;
   });
 }
 
@@ -38,14 +41,18 @@ async function pickFormat(): Promise<Format | undefined> {
   return (await vscode.window.showQuickPick(items, { title: l10n.t('Export REFI-QDA') }))?.format;
 }
 
-async function writeProject(loaded: LoadedProject, name: string, uri: vscode.Uri): Promise<string> {
-  const exported = projectToRefi(loaded.project, name);
+/** Orphaned annotations, those of missing transcripts too, go into sources made of their saved quotes; the summary says so. */
+async function writeProject(host: ProjectHost, loaded: LoadedProject, name: string, uri: vscode.Uri): Promise<{ summary: string; complete: boolean }> {
+  const project = await withStrandedSidecars(host.files, loaded.project);
+  const exported = projectToRefi(project, name);
   await vscode.workspace.fs.writeFile(uri, packageQdpx(exported));
   const { sources, cases, codes } = exported.project;
   const selections = sources.reduce((n, s) => n + s.selections.length, 0);
   const summary = l10n.t('Exported {0} sources, {1} codes, {2} cases and {3} coded selections.', sources.length, countCodes(codes), cases.length, selections);
-  const leftOut = exported.orphansLeftOut + exported.unknownConceptCodings;
-  return leftOut === 0 ? summary : `${summary} ${l10n.t('{0} orphaned annotations and {1} codings of unknown concepts have no place in the export and were left out.', exported.orphansLeftOut, exported.unknownConceptCodings)}`;
+  const messages = gapMessages(exportGaps(project, exported.fromSidecar));
+  if (exported.quoteSources.size > 0) messages.push(l10n.t('In the package they are in sources of their own, named "<transcript> (quotes from the sidecar)".'));
+  if (exported.unknownConceptCodings > 0) messages.push(l10n.t('{0} codings of concepts missing from the codebook were left out.', exported.unknownConceptCodings));
+  return { summary: [summary, ...messages].join(' '), complete: messages.length === 0 };
 }
 
 async function writeCodebook(loaded: LoadedProject, uri: vscode.Uri): Promise<string> {
