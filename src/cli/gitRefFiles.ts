@@ -2,7 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { joinPath } from '../core/paths';
 import type { FolderEntry, ProjectFiles } from '../core/port';
 import { GIT_MISSING, isErrorCode, repositoryPrefix, resolveCommit, runGit } from './gitRepository';
-import { UsageError } from './usage';
+import { CommandError, UsageError } from './usage';
 
 /**
  * A project folder as it is in a git revision: a read-only ProjectFiles. Paths are relative to
@@ -103,8 +103,8 @@ class BlobReader {
     child.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
     child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString('utf8')));
     child.stdin.on('error', (error) => this.failAll(error));
-    child.on('error', (error) => this.failAll(isErrorCode(error, 'ENOENT') ? new Error(GIT_MISSING) : error));
-    child.on('close', (code) => this.failAll(new Error(`git cat-file stopped (exit code ${code}). ${this.stderr.trim()}`)));
+    child.on('error', (error) => this.failAll(isErrorCode(error, 'ENOENT') ? new CommandError(GIT_MISSING) : error));
+    child.on('close', (code) => this.failAll(new CommandError(`git cat-file stopped (exit code ${code}). ${this.stderr.trim()}`)));
     return child;
   }
 

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { UsageError } from './usage';
+import { CommandError, UsageError } from './usage';
 
 const execFileAsync = promisify(execFile);
 /** Room for the file listing of a large repository. */
@@ -13,8 +13,9 @@ export async function runGit(cwd: string, args: readonly string[]): Promise<stri
   try {
     return (await execFileAsync('git', [...args], { cwd, encoding: 'utf8', maxBuffer: MAX_OUTPUT })).stdout;
   } catch (error) {
-    if (isErrorCode(error, 'ENOENT')) throw new Error(GIT_MISSING);
-    throw error;
+    if (isErrorCode(error, 'ENOENT')) throw new CommandError(GIT_MISSING);
+    const said = String((error as { stderr?: unknown }).stderr ?? '').trim().split('\n')[0];
+    throw new CommandError(`git ${args[0] ?? ''} failed${said ? `: ${said}` : ''}.`);
   }
 }
 

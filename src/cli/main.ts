@@ -7,25 +7,39 @@ import { init } from './commands/init';
 import { mergeDriver } from './commands/mergeDriver';
 import { stats } from './commands/stats';
 import { tag } from './commands/tag';
-import { processOutput, type Output } from './output';
-import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, USAGE, UsageError } from './usage';
+import { failureExit } from './failure';
+import { processOutput, quietWhenReaderLeaves, withEscapedControls, type Output } from './output';
+import { EXIT_OK, EXIT_USAGE, USAGE, UsageError } from './usage';
 
-const COMMANDS: Record<string, (args: string[], io: Output) => Promise<number>> = { init, check, tag, export: exportQuotes, import: importProject, stats, agreement, diff, 'merge-driver': mergeDriver };
+type Command = (args: string[], io: Output) => Promise<number>;
 
-export async function run(argv: string[], io: Output): Promise<number> {
+/** Only these names are commands (a Map, so that "constructor" or "toString" is not one). */
+const COMMANDS = new Map<string, Command>([
+  ['init', init],
+  ['check', check],
+  ['tag', tag],
+  ['export', exportQuotes],
+  ['import', importProject],
+  ['stats', stats],
+  ['agreement', agreement],
+  ['diff', diff],
+  ['merge-driver', mergeDriver],
+]);
+
+export async function run(argv: string[], output: Output): Promise<number> {
+  const io = withEscapedControls(output);
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(USAGE);
     return name === undefined ? EXIT_USAGE : EXIT_OK;
   }
-  const command = COMMANDS[name];
+  const command = COMMANDS.get(name);
   if (!command) return usageError(io, `Unknown command "${name}".`);
   try {
     return await command(args, io);
   } catch (error) {
     if (error instanceof UsageError) return usageError(io, error.message);
-    io.err(`qcode ${name}: ${(error as Error).message}\n`);
-    return EXIT_PROBLEMS;
+    return failureExit(error, `qcode ${name}`, io);
   }
 }
 
@@ -35,6 +49,9 @@ function usageError(io: Output, message: string): number {
 }
 
 if (require.main === module) {
+  const io = withEscapedControls(processOutput);
+  quietWhenReaderLeaves();
+  process.on('uncaughtException', (error) => process.exit(failureExit(error, 'qcode', io)));
   run(process.argv.slice(2), processOutput).then((code) => {
     process.exitCode = code;
   });

@@ -1,6 +1,9 @@
 /** A mistake in how the command was called: exit code 2, with the usage text. */
 export class UsageError extends Error {}
 
+/** A command that cannot go on for a reason outside qcode (git missing, say): its message, exit code 1. */
+export class CommandError extends Error {}
+
 export const USAGE = `qcode: qualitative coding of interview transcripts
 
 Usage:
@@ -27,9 +30,12 @@ Usage:
   choices saved under exports: in qcode.yaml, and the flags given replace the preset's.
   --citation fills {informant}, {transcript} and {line}; --memos and --context are for docx.
 
-Exit codes: 0 ok, 1 problems found, 2 usage error.
+Exit codes: 0 ok, 1 problems found (or a file or tool qcode needs is unusable), 2 usage error,
+70 internal error: a bug in qcode, to be reported (QCODE_DEBUG=1 prints where it happened).
 `;
 
 export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
 export const EXIT_USAGE = 2;
+/** An unexpected exception: a bug (EX_SOFTWARE in sysexits.h). */
+export const EXIT_CRASH = 70;

@@ -20,3 +20,19 @@ export function dirname(path: string): string {
 export function basename(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
+
+/**
+ * Whether a path from a project file stays inside the project: relative, and never climbing above
+ * the project folder with "..". Backslashes count as separators and drive letters as absolute, so
+ * that a project cloned on Windows is held to the same rule.
+ */
+export function staysInside(path: string): boolean {
+  if (/^[\\/]/.test(path) || /^[A-Za-z]:/.test(path)) return false;
+  let depth = 0;
+  for (const segment of path.split(/[\\/]/)) {
+    if (segment === '..') depth--;
+    else if (segment !== '' && segment !== '.') depth++;
+    if (depth < 0) return false;
+  }
+  return true;
+}

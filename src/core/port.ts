@@ -1,16 +1,30 @@
 /** What the core needs from a file system. Paths are project-relative, '/'-separated. */
 export interface ProjectFiles {
-  /** The file's bytes, or undefined when it does not exist. */
+  /**
+   * The file's bytes, or undefined when it does not exist (or is a folder). Throws a
+   * FileAccessError when something is there that cannot be read as a file.
+   */
   read(path: string): Promise<Uint8Array | undefined>;
   /** Replaces the file atomically (temporary file, then rename), creating folders as needed. */
   write(path: string, data: Uint8Array): Promise<void>;
-  /** The entries of a folder, or an empty list when it does not exist. */
+  /** The entries of a folder, or an empty list when it does not exist. Throws a FileAccessError when it cannot be listed. */
   list(folder: string): Promise<FolderEntry[]>;
 }
 
 export interface FolderEntry {
   name: string;
   kind: 'file' | 'folder';
+}
+
+/** Why a path that exists cannot be read: no permission, not a regular file (a pipe, socket or device), or a link out of the project. */
+export type AccessFailure = 'permission' | 'not-a-file' | 'outside-project';
+
+/** Thrown by a port for a path that exists but must not or cannot be read; the core turns it into a problem. */
+export class FileAccessError extends Error {
+  constructor(readonly path: string, readonly reason: AccessFailure) {
+    super(`${path} cannot be read (${reason}).`);
+    this.name = 'FileAccessError';
+  }
 }
 
 /** A source of randomness, injectable so that tests can be repeatable. */

@@ -15,7 +15,7 @@ describe('discoverTranscripts', () => {
       'transcripts/.git/x.txt': '', 'transcripts/.draft.txt': '', 'other/d.txt': '',
       'transcripts/b.txt.annotations.yaml': '',
     });
-    assert.deepEqual(await discoverTranscripts(files, DEFAULT_SETTINGS), { transcripts: ['transcripts/a.MD', 'transcripts/b.txt', 'transcripts/sub/c.txt'], strandedSidecars: [] });
+    assert.deepEqual(await discoverTranscripts(files, DEFAULT_SETTINGS), { transcripts: ['transcripts/a.MD', 'transcripts/b.txt', 'transcripts/sub/c.txt'], strandedSidecars: [], sidecarFolders: [], folderFound: true });
   });
 
   it('lists sidecars whose transcript is missing', async () => {
@@ -24,7 +24,7 @@ describe('discoverTranscripts', () => {
   });
 
   it('finds nothing when the folder does not exist', async () => {
-    assert.deepEqual(await discoverTranscripts(new MemoryFiles(), DEFAULT_SETTINGS), { transcripts: [], strandedSidecars: [] });
+    assert.deepEqual(await discoverTranscripts(new MemoryFiles(), DEFAULT_SETTINGS), { transcripts: [], strandedSidecars: [], sidecarFolders: [], folderFound: false });
   });
 });
 

@@ -113,11 +113,18 @@ describe('readSidecar', () => {
   });
 
   it('reports bad range strings at the value and keeps the annotation without a range', () => {
-    for (const range of ['3:5-2:1', '21:5', 'line 3', '0:1-0:5', '1:1-1:x']) {
+    for (const range of ['21:5', 'line 3', '0:1-0:5', '1:1-1:x', '2:1-0:5']) {
       const parsed = read(withItem('id: abcdefgh', 'concepts: [a]', `range: ${range}`, 'quote: x'));
       expectProblem(parsed.file.problems, { code: 'bad-range', line: 6, column: 12, says: `"${range}" is not a range. Write startLine:startColumn-endLine:endColumn` });
       assert.deepEqual(parsed.entries[0]?.annotation, { id: 'abcdefgh', concepts: ['a'], quote: 'x' });
     }
+  });
+
+  it('reports a range that ends before it starts as its own warning, with the range the other way round', () => {
+    const parsed = read(withItem('id: abcdefgh', 'concepts: [a]', 'range: 3:5-2:1', 'quote: x'));
+    expectProblem(parsed.file.problems, { code: 'reversed-range', severity: 'warning', line: 6, column: 12, says: 'The range "3:5-2:1" ends before it starts. Run "qcode check --fix" to set it from where the quote is found, or write the start first (2:1-3:5).' });
+    assert.equal(parsed.file.problems.some((p) => p.code === 'bad-range'), false);
+    assert.deepEqual(parsed.entries[0]?.annotation, { id: 'abcdefgh', concepts: ['a'], quote: 'x' });
   });
 
   it('refuses an unsupported format version and a missing one', () => {

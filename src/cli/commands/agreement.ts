@@ -6,7 +6,7 @@ import { choice, list, parse } from '../args';
 import { NodeProjectFiles } from '../nodeFiles';
 import type { Output } from '../output';
 import { projectFolder } from '../projectRoot';
-import { EXIT_OK, EXIT_PROBLEMS, UsageError } from '../usage';
+import { CommandError, EXIT_OK, EXIT_PROBLEMS, UsageError } from '../usage';
 
 export async function agreement(args: string[], io: Output): Promise<number> {
   const { values, positionals } = parse(args, {
@@ -32,7 +32,7 @@ function compute(project: Project, options: AgreementOptions): AgreementReport {
     return computeAgreement(project, options);
   } catch (error) {
     if (!(error instanceof AgreementError)) throw error;
-    if (error.code === 'too-few-coders' && options.coders?.length === 0) throw error;
+    if (error.code === 'too-few-coders' && options.coders?.length === 0) throw new CommandError(error.message);
     throw new UsageError(error.message);
   }
 }

@@ -2,7 +2,7 @@ import type { Resolution } from '../../core/anchoring/anchor';
 import { fixRanges } from '../../core/operations/fixRanges';
 import { loadProject } from '../../core/project/loadProject';
 import type { Project } from '../../core/project/model';
-import { hasErrors } from '../../core/problems';
+import { compareProblems, hasErrors, type Problem } from '../../core/problems';
 import { formatRange, type TextRange } from '../../core/text/position';
 import { choice, parse } from '../args';
 import { repositoryPrefix } from '../gitRepository';
@@ -22,12 +22,20 @@ export async function check(args: string[], io: Output): Promise<number> {
     const report = await fixRanges(files, project);
     if (format === 'text') io.err(`Updated ${report.updated} annotation(s) in ${report.files.length} sidecar(s).\n`);
     project = await loadProject(files);
-    project.problems.push(...report.problems);
+    addNew(project.problems, report.problems);
   }
   if (format === 'json') io.out(JSON.stringify(checkJson(project), null, 2) + '\n');
   else if (format === 'github') io.out(problemsAsGithub(project.problems, await repositoryPrefix(folder).catch(() => undefined) ?? '') + summary(project) + '\n');
   else io.out(problemsAsText(project.problems) + summary(project) + '\n');
   return hasErrors(project.problems) ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+/** What --fix found that checking the project again does not already say (each problem once). */
+function addNew(problems: Problem[], more: readonly Problem[]): void {
+  const key = (p: Problem) => `${p.file}:${p.line}:${p.column}:${p.code}:${p.message}`;
+  const known = new Set(problems.map(key));
+  for (const p of more) if (!known.has(key(p))) problems.push(p);
+  problems.sort(compareProblems);
 }
 
 function checkJson(project: Project) {

@@ -1,7 +1,7 @@
 import { isStale } from '../anchoring/anchor';
 import { captureAnchor } from '../anchoring/capture';
 import type { ProjectFiles } from '../port';
-import type { Problem } from '../problems';
+import { problem, type Problem } from '../problems';
 import type { Project, ResolvedAnnotation } from '../project/model';
 import type { Annotation } from '../sidecar/annotation';
 import { updateSidecar } from '../sidecar/updateSidecar';
@@ -22,7 +22,7 @@ export async function fixRanges(files: ProjectFiles, project: Project): Promise<
     const stale = new Map(transcript.annotations.filter(isFixable).map((r) => [r.annotation.id, refreshed(r)]));
     if (stale.size === 0 || !transcript.sidecarReadable) continue;
     const result = await updateSidecar(files, transcript.sidecarPath, transcript.path, (current) => current.map((a) => stale.get(a.id) ?? a));
-    if (!result.ok) report.problems.push(...result.problems);
+    if (!result.ok) report.problems.push(...result.problems, notFixed(transcript.sidecarPath, stale.size));
     else if (result.changed) {
       report.updated += stale.size;
       report.files.push(transcript.sidecarPath);
@@ -40,4 +40,8 @@ function refreshed(resolved: ResolvedAnnotation): Annotation {
   if (resolution.status === 'orphaned' || !resolved.transcript.doc) return annotation;
   const anchor = captureAnchor(resolved.transcript.doc, resolution.start, resolution.end);
   return { ...annotation, range: anchor.range, quote: anchor.quote, before: anchor.before, after: anchor.after };
+}
+
+function notFixed(sidecarPath: string, count: number): Problem {
+  return problem(sidecarPath, 1, 1, 'warning', 'not-fixed', `${count} moved or fuzzy annotation(s) in this sidecar were not updated: --fix leaves a sidecar with errors alone. Correct the errors, then run "qcode check --fix" again.`);
 }

@@ -64,6 +64,8 @@ function checkResolution(problems: Problem[], resolved: ResolvedAnnotation): voi
     problems.push(problem(file, line, column, 'error', 'orphaned', `${name} is orphaned: ${resolution.reason} It is kept; find the passage and tag it again, then delete this annotation.`));
   } else if (resolution.status === 'fuzzy') {
     problems.push(problem(file, line, column, 'warning', 'fuzzy', `${name} matches the changed text at ${formatRange(resolution.range)} only approximately (confidence ${resolution.confidence.toFixed(2)}). Check the passage, then run "qcode check --fix" to accept it.`));
+  } else if (resolution.status === 'moved' && !annotation.range) {
+    problems.push(problem(file, line, column, 'info', 'moved', `${name} has no usable range; its quote is at ${formatRange(resolution.range)}. Run "qcode check --fix" to set the range.`));
   } else if (resolution.status === 'moved') {
     problems.push(problem(file, line, column, 'info', 'moved', `${name} has moved to ${formatRange(resolution.range)}. Run "qcode check --fix" to update its range.`));
   }

@@ -1,8 +1,9 @@
+import { isScalar } from 'yaml';
 import { readCodebook } from '../codebook/readCodebook';
 import { InformantRegistry, readInformants } from '../informants/registry';
 import type { ProjectFiles } from '../port';
-import { compareProblems, type Problem } from '../problems';
-import { readSettings, SETTINGS_FILE, type Settings } from '../settings/settings';
+import { compareProblems, problem, type Problem } from '../problems';
+import { DEFAULT_SETTINGS, readSettings, SETTINGS_FILE, type Settings } from '../settings/settings';
 import { YamlFile } from '../yaml/yamlFile';
 import { checkProject } from './checks';
 import { discoverTranscripts } from './discover';
@@ -22,11 +23,13 @@ export async function loadProject(files: ProjectFiles, overrides: Partial<Settin
   const informantsFile = await readYaml(files, settings.informants, problems, false);
   const codebook = readCodebook(codebookFile ?? new YamlFile(settings.codebook, ''));
   const informants = informantsFile ? readInformants(informantsFile) : new InformantRegistry([]);
+  const discovered = await discoverTranscripts(files, settings, problems);
+  if (!discovered.folderFound) reportMissingFolder(settingsFile, settings, problems);
   // After reading, so that what the readers found (unknown keys, wrong types) is included.
   for (const file of [settingsFile, codebookFile, informantsFile]) problems.push(...(file?.problems ?? []));
-  const discovered = await discoverTranscripts(files, settings);
   const transcripts: TranscriptFile[] = [];
   for (const path of discovered.transcripts) transcripts.push(await loadTranscript(files, path, settings, problems));
+  for (const transcript of transcripts) if (discovered.sidecarFolders.includes(transcript.sidecarPath)) transcript.sidecarReadable = false;
   const project: Project = { settings, codebook, informants, transcripts, problems };
   checkProject(project, discovered.strandedSidecars, { codebook: codebookFile !== undefined, informants: informantsFile !== undefined });
   problems.sort(compareProblems);
@@ -37,4 +40,15 @@ async function readYaml(files: ProjectFiles, path: string, problems: Problem[], 
   const read = await readTextFile(files, path, problems, required, false);
   if (typeof read !== 'object') return undefined;
   return new YamlFile(path, read.text);
+}
+
+/**
+ * A transcripts folder named in qcode.yaml (or by the editor) that does not exist is a mistake,
+ * not an empty project; the default folder may be missing in a project that has no transcripts yet.
+ */
+function reportMissingFolder(settingsFile: YamlFile | undefined, settings: Settings, problems: Problem[]): void {
+  const message = `The transcripts folder "${settings.transcripts}" does not exist. Correct the path (relative to the project folder) or create the folder.`;
+  const node = settingsFile?.document?.get('transcripts', true);
+  if (isScalar(node) && node.value === settings.transcripts) settingsFile?.reportAt(node, 'error', 'missing-folder', message);
+  else if (settings.transcripts !== DEFAULT_SETTINGS.transcripts) problems.push(problem(SETTINGS_FILE, 1, 1, 'error', 'missing-folder', message));
 }

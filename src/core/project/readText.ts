@@ -1,4 +1,4 @@
-import type { ProjectFiles } from '../port';
+import { FileAccessError, type AccessFailure, type ProjectFiles } from '../port';
 import { problem, type Problem } from '../problems';
 import { CONFLICT_ADVICE, findConflictMarker } from '../text/conflictMarkers';
 import { decodeUtf8 } from '../text/decode';
@@ -11,7 +11,8 @@ export type TextRead = { text: string; hadBom: boolean } | 'missing' | 'unreadab
 
 /** Reads a UTF-8 text file, adding a problem when it is missing (if required), too big, not UTF-8 or mid-merge. */
 export async function readTextFile(files: ProjectFiles, path: string, problems: Problem[], required: boolean, checkConflicts = true): Promise<TextRead> {
-  const bytes = await files.read(path);
+  const bytes = await readBytes(files, path, problems);
+  if (bytes === 'unreadable') return 'unreadable';
   if (!bytes) {
     if (required) problems.push(problem(path, 1, 1, 'error', 'missing-file', `${path} was not found. Create it, or run "qcode init" to create the project files.`));
     return 'missing';
@@ -31,4 +32,25 @@ export async function readTextFile(files: ProjectFiles, path: string, problems: 
     return 'unreadable';
   }
   return decoded;
+}
+
+async function readBytes(files: ProjectFiles, path: string, problems: Problem[]): Promise<Uint8Array | undefined | 'unreadable'> {
+  try {
+    return await files.read(path);
+  } catch (error) {
+    if (!(error instanceof FileAccessError)) throw error;
+    problems.push(accessProblem(error));
+    return 'unreadable';
+  }
+}
+
+const ACCESS_ADVICE: Record<AccessFailure, (path: string) => string> = {
+  permission: (path) => `${path} cannot be read: permission denied. Make it readable for yourself (e.g. chmod u+r), then check again.`,
+  'not-a-file': (path) => `${path} is not a regular file (a named pipe, socket or device), so qcode does not open it. Put the file itself in its place.`,
+  'outside-project': (path) => `${path} is a link to a place outside the project folder, which qcode does not follow. Copy the file or folder into the project instead of linking to it.`,
+};
+
+/** The problem for a path that exists but cannot be read, at the path itself. */
+export function accessProblem(error: FileAccessError): Problem {
+  return problem(error.path, 1, 1, 'error', error.reason === 'permission' ? 'unreadable-file' : error.reason, ACCESS_ADVICE[error.reason](error.path));
 }

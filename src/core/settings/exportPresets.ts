@@ -1,5 +1,6 @@
 import { isScalar, isSeq, type Node, type Scalar } from 'yaml';
 import type { YamlFile } from '../yaml/yamlFile';
+import { validPath } from './settingPath';
 
 export const QUOTE_FORMATS = ['md', 'csv', 'json', 'docx'] as const;
 export type QuoteFormat = (typeof QUOTE_FORMATS)[number];
@@ -39,7 +40,7 @@ const READERS: Record<PresetKey, Reader> = {
   citation: (file, value, keyNode) => file.asString(value, '"citation"', keyNode),
   memos: (file, value, keyNode) => yesNo(file, value, keyNode, 'memos'),
   context: (file, value, keyNode) => yesNo(file, value, keyNode, 'context'),
-  out: (file, value, keyNode) => file.asString(value, '"out"', keyNode),
+  out: readOut,
 };
 
 /** Reads `exports:`, a mapping from preset name to its choices; bad values are reported and left out. */
@@ -62,6 +63,13 @@ function readPreset(file: YamlFile, name: string, node: unknown, nameNode: Scala
     if (read !== undefined) Object.assign(preset, { [key]: read });
   }
   return preset;
+}
+
+/** A preset's output file; one outside the project is refused (a file typed on the command line is the user's choice). */
+function readOut(file: YamlFile, value: unknown, keyNode: Scalar): string | undefined {
+  const out = file.asString(value, '"out"', keyNode);
+  if (out === undefined || !validPath(file, 'out', out, file.plain(value) ?? keyNode, 'Nothing is written there; give --out to choose a file outside.')) return undefined;
+  return out;
 }
 
 function oneOf<T extends string>(file: YamlFile, value: unknown, keyNode: Scalar, key: string, allowed: readonly T[]): T | undefined {

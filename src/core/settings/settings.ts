@@ -1,5 +1,7 @@
+import type { Node } from 'yaml';
 import type { YamlFile } from '../yaml/yamlFile';
 import { readExportPresets, type ExportPreset } from './exportPresets';
+import { validPath } from './settingPath';
 
 /** Project settings from qcode.yaml; every one has a default, so the file is optional. */
 export interface Settings {
@@ -38,6 +40,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
 
 const TEXT_KEYS = ['codebook', 'informants', 'transcripts', 'speakerPattern', 'informantPattern', 'citation'] as const;
 type TextKey = (typeof TEXT_KEYS)[number];
+/** Settings that name a file or folder, which must lie inside the project. */
+const PATH_KEYS: readonly TextKey[] = ['codebook', 'informants', 'transcripts'];
 
 export function readSettings(file: YamlFile | undefined): Settings {
   const settings: Settings = { ...DEFAULT_SETTINGS, extensions: [...DEFAULT_SETTINGS.extensions], exports: [] };
@@ -62,6 +66,7 @@ export function readSettings(file: YamlFile | undefined): Settings {
 }
 
 function validSetting(file: YamlFile, key: TextKey, text: string, at: unknown): boolean {
+  if (PATH_KEYS.includes(key)) return validPath(file, key, text, at as Node, `The default (${DEFAULT_SETTINGS[key]}) is used until it is fixed.`);
   if (key !== 'speakerPattern' && key !== 'informantPattern') return true;
   try {
     new RegExp(text, 'u');

@@ -119,6 +119,17 @@ function readRange(file: YamlFile, value: unknown, keyNode: Node) {
   const text = file.asString(value, '"range"', keyNode);
   if (text === undefined) return undefined;
   const range = parseRange(text);
-  if (!range) file.reportAt(file.plain(value) ?? keyNode, 'error', 'bad-range', `"${text}" is not a range. Write startLine:startColumn-endLine:endColumn, e.g. 21:5-21:97, with the start before the end.`);
+  const at = file.plain(value) ?? keyNode;
+  const reversed = range ? undefined : reversedRange(text);
+  // The range is only a hint: --fix sets it again from where the quote is found.
+  if (reversed) file.reportAt(at, 'warning', 'reversed-range', `The range "${text}" ends before it starts. Run "qcode check --fix" to set it from where the quote is found, or write the start first (${reversed}).`);
+  else if (!range) file.reportAt(at, 'error', 'bad-range', `"${text}" is not a range. Write startLine:startColumn-endLine:endColumn, e.g. 21:5-21:97, with the start before the end.`);
   return range;
+}
+
+/** "9:33-9:5" as "9:5-9:33" when that is a range, else undefined. */
+function reversedRange(text: string): string | undefined {
+  const [start, end, ...rest] = text.trim().split('-');
+  const swapped = `${end}-${start}`;
+  return rest.length === 0 && end !== undefined && parseRange(swapped) ? swapped : undefined;
 }

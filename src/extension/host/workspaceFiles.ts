@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { FolderEntry, ProjectFiles } from '../../core/port';
+import { FileAccessError, type FolderEntry, type ProjectFiles } from '../../core/port';
 
 /** The core's file port over vscode.workspace.fs, so the extension also runs on virtual file systems and the web. */
 export class WorkspaceFiles implements ProjectFiles {
@@ -21,6 +21,7 @@ export class WorkspaceFiles implements ProjectFiles {
       return await vscode.workspace.fs.readFile(this.uri(path));
     } catch (error) {
       if (error instanceof vscode.FileSystemError && (error.code === 'FileNotFound' || error.code === 'FileIsADirectory')) return undefined;
+      if (error instanceof vscode.FileSystemError && error.code === 'NoPermissions') throw new FileAccessError(path, 'permission');
       throw error;
     }
   }
