@@ -90,15 +90,17 @@ describe('qcode merge-driver', () => {
     assert.equal(read(dir, 'ours.yaml'), 'A\nb\nC\n');
   });
 
-  it('leaves a side that does not parse to the line merge, saying which and where', async () => {
+  it('keeps the whole of both sides between markers when a side does not parse, saying which and where, and exits 1', async () => {
     const dir = scratchProject();
     const base = read(dir, SIDECAR);
+    const broken = base.replace('qcode: 1', 'qcode: [1');
     write(dir, 'base.yaml', base);
-    write(dir, 'ours.yaml', base.replace('qcode: 1', 'qcode: [1'));
+    write(dir, 'ours.yaml', broken);
     write(dir, 'theirs.yaml', base);
     const result = await qcode('merge-driver', join(dir, 'base.yaml'), join(dir, 'ours.yaml'), join(dir, 'theirs.yaml'), SIDECAR);
     assert.equal(result.code, 1);
-    assert.match(result.stderr, /ours cannot be read \(\d+:\d+ .*\); merged line by line instead/);
+    assert.match(result.stderr, /ours cannot be read \(\d+:\d+ .*\)\. Both sides are kept whole between conflict markers/);
+    assert.equal(read(dir, 'ours.yaml'), `<<<<<<< ours\n${broken}=======\n${base}>>>>>>> theirs\n`);
   });
 });
 

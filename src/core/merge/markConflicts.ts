@@ -45,6 +45,15 @@ function wrapItems(texts: ConflictedTexts, anchors: readonly string[], regionsOf
   return applySplices(texts.frame, splices);
 }
 
+/**
+ * The whole of each side between one pair of conflict markers: what a merge that cannot be made
+ * item by item leaves, so that nothing of either side is lost. CRLF markers when ours uses CRLF.
+ */
+export function bothSidesKept(ours: string, theirs: string, labels: ConflictLabels): string {
+  const model = ours === '' ? theirs : ours;
+  return conflictBlock(ours, theirs, labels, model.includes('\r\n') ? '\r\n' : '\n');
+}
+
 /** Git's conflict markers around the two versions of some lines. */
 export function conflictBlock(ours: string, theirs: string, labels: ConflictLabels, nl = '\n'): string {
   const line = (text: string) => (text === '' || text.endsWith('\n') ? text : text + nl);

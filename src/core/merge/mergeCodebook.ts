@@ -3,8 +3,9 @@ import { readCodebook } from '../codebook/readCodebook';
 import { YamlFile } from '../yaml/yamlFile';
 import { childrenOf, conflictAnchors, placeConcepts, type Parents } from './conceptTree';
 import { DEFAULT_LABELS, markConflicts, withLineBreaksOf } from './markConflicts';
-import { unreadableSide, type MergeInput, type TextMerge } from './mergeInput';
-import { mergeRecords, sameValue, type Outcome } from './threeWay';
+import { readSides, type MergeInput, type SideRead, type TextMerge } from './mergeInput';
+import { decidedRecord, mergeRecords, sameValue } from './threeWay';
+import { sameMeaning, writeVerified, type Layout, type RecordsReader } from './verifiedMerge';
 import { itemRegions, mapsByKey, parseYaml, serialise, topList, updateFields } from './yamlItems';
 
 /** A concept as merged: where it sits in the tree (its parent) is a field like its label. */
@@ -18,77 +19,86 @@ export interface ConceptRecord {
   parent?: string;
 }
 
-type Side = ConceptRecord[];
-type Pick = (outcome: Outcome<ConceptRecord>) => ConceptRecord | undefined;
-
 /**
  * Merges codebook.yaml concept by concept (by id; label, description, color, guid and parent as
  * fields), editing ours' YAML document so that comments and layout stay. A true conflict is one
  * block of conflict markers around that concept's item.
  */
 export function mergeCodebookText(input: MergeInput): TextMerge {
-  const sides: Side[] = [];
-  for (const [side, text] of [['base', input.base], ['ours', input.ours], ['theirs', input.theirs]] as const) {
-    const read = readConcepts(side, input.path, text);
-    if (!Array.isArray(read)) return read;
-    sides.push(read);
-  }
-  const [base, ours, theirs] = sides as [Side, Side, Side];
+  const reader = conceptsReader(input.path);
+  const sides = readSides(input, reader.read);
+  if (!Array.isArray(sides)) return sides;
+  const [base, ours, theirs] = sides;
   const outcomes = mergeRecords(base, ours, theirs, (r) => r.id, {});
-  const writer = new CodebookWriter(input, [ours, theirs, base]);
-  const frame = writer.write(outcomes, (o) => (o.kind === 'kept' ? o.value : o.kind === 'conflict' ? (o.ours ?? o.theirs) : undefined));
+  const known = [ours, theirs, base].map((side) => new Map(side.map((r) => [r.id, r])));
+  const place = (side: 'ours' | 'theirs' | 'either') => placed(outcomes.flatMap((o) => decidedRecord(o, side) ?? []), known);
+  const [frame, oursSide, theirsSide] = [place('either'), place('ours'), place('theirs')];
   const conflicts = outcomes.filter((o) => o.kind === 'conflict').map((o) => o.id);
-  if (conflicts.length === 0) return { ok: true, text: frame.text, conflicts };
-  const decided = (side: 'ours' | 'theirs') => writer.write(outcomes, (o) => (o.kind === 'kept' ? o.value : o.kind === 'conflict' ? o[side] : undefined));
-  const [oursSide, theirsSide] = [decided('ours'), decided('theirs')];
-  const anchors = conflictAnchors(frame.parents, oursSide.parents, theirsSide.parents, new Set(conflicts));
-  const texts = { frame: frame.text, ours: oursSide.text, theirs: theirsSide.text, anchors };
-  return { ok: true, text: markConflicts(texts, (text) => itemRegions(text, 'id'), input.labels ?? DEFAULT_LABELS, sameCodebook), conflicts };
+  const write = (layout: Layout<ConceptRecord>) => {
+    const writer = new CodebookWriter(layout);
+    const frameText = writer.write(frame);
+    if (conflicts.length === 0) return frameText;
+    const anchors = conflictAnchors(frame.parents, oursSide.parents, theirsSide.parents, new Set(conflicts));
+    const texts = { frame: frameText, ours: writer.write(oursSide), theirs: writer.write(theirsSide), anchors };
+    return markConflicts(texts, (text) => itemRegions(text, 'id'), input.labels ?? DEFAULT_LABELS, sameMeaning(reader));
+  };
+  return writeVerified(input, { ours, theirs }, { conflicts, expected: { ours: oursSide.records, theirs: theirsSide.records }, write }, reader);
 }
 
-function readConcepts(side: string, path: string, text: string): Side | TextMerge {
+function conceptsReader(path: string): RecordsReader<ConceptRecord> {
+  return { read: (text) => readConcepts(path, text), idOf: (record) => record.id };
+}
+
+function readConcepts(path: string, text: string): SideRead<ConceptRecord> {
   const file = new YamlFile(path, text);
-  const codebook = readCodebook(file);
-  const failed = text === '' ? undefined : unreadableSide(side, file.problems);
-  if (failed) return failed;
-  return [...codebook.all()].map(({ id, label, description, color, guid, parentId }) => ({
+  const records = [...readCodebook(file).all()].map(({ id, label, description, color, guid, parentId }) => ({
     id, label, ...(description !== undefined ? { description } : {}), ...(color !== undefined ? { color } : {}), ...(guid !== undefined ? { guid } : {}), ...(parentId !== undefined ? { parent: parentId } : {}),
   }));
+  return { records, problems: file.problems };
+}
+
+/** The concepts in the order given, each under the parent it ends up with, and that tree. */
+interface Placement {
+  records: ConceptRecord[];
+  parents: Parents;
+}
+
+function placed(records: readonly ConceptRecord[], known: readonly ReadonlyMap<string, ConceptRecord>[]): Placement {
+  const parents = placeConcepts(records, known);
+  return { records: records.map((r) => withParent(r, parents.get(r.id))), parents };
 }
 
 /** Writes merged concepts into ours' document: fields changed in place, items moved where they belong. */
 class CodebookWriter {
-  private readonly known: ReadonlyMap<string, ConceptRecord>[];
+  private readonly current: ReadonlyMap<string, ConceptRecord>[];
 
-  constructor(private readonly input: MergeInput, private readonly sides: [ours: Side, theirs: Side, base: Side]) {
-    this.known = sides.map((side) => new Map(side.map((r) => [r.id, r])));
+  constructor(private readonly layout: Layout<ConceptRecord>) {
+    this.current = [layout.ours.records, layout.theirs.records].map((side) => new Map(side.map((r) => [r.id, r])));
   }
 
-  write(outcomes: readonly Outcome<ConceptRecord>[], pick: Pick): { text: string; parents: Parents } {
-    const records = outcomes.flatMap((o) => pick(o) ?? []);
-    const parents = placeConcepts(records, this.known);
-    const placed = records.map((r) => withParent(r, parents.get(r.id)));
-    if (sameValue(placed, this.sides[0])) return { text: this.input.ours, parents };
-    const doc = parseYaml(this.input.ours);
-    const maps = this.mapsOf(doc, placed);
+  write({ records, parents }: Placement): string {
+    if (this.layout.ours.text !== '' && sameValue(records, this.layout.ours.records)) return this.layout.ours.text;
+    const doc = parseYaml(this.layout.ours.text);
+    const maps = this.mapsOf(doc, records);
     const children = childrenOf(parents, records.map((r) => r.id));
     const nodes = (parent: string | undefined) => (children.get(parent) ?? []).map((id) => maps.get(id) as YAMLMap);
-    for (const record of placed) setChildren(doc, maps.get(record.id) as YAMLMap, nodes(record.id));
+    for (const record of records) setChildren(doc, maps.get(record.id) as YAMLMap, nodes(record.id));
     const top = topList(doc, 'concepts');
     top.items = nodes(undefined);
     if (top.items.length > 0) top.flow = false;
-    return { text: withLineBreaksOf(this.input.ours, serialise(doc)), parents };
+    return withLineBreaksOf(this.layout.ours.text, serialise(doc));
   }
 
   /** The item of each concept: ours' own, else a copy of theirs', with its fields set as merged. */
-  private mapsOf(doc: Document, placed: readonly ConceptRecord[]): Map<string, YAMLMap> {
-    const [ours, theirs] = [mapsByKey(doc, 'id'), mapsByKey(parseYaml(this.input.theirs), 'id')];
+  private mapsOf(doc: Document, placedRecords: readonly ConceptRecord[]): Map<string, YAMLMap> {
+    const [ours, theirs] = [mapsByKey(doc, 'id'), mapsByKey(parseYaml(this.layout.theirs.text), 'id')];
     const maps = new Map<string, YAMLMap>();
-    for (const record of placed) {
+    for (const record of placedRecords) {
       const own = ours.get(record.id);
-      const map = own ?? (theirs.get(record.id)?.clone() as YAMLMap | undefined) ?? (doc.createNode({ id: record.id }) as YAMLMap);
-      const current = this.known[own ? 0 : 1]?.get(record.id) ?? { id: record.id };
-      updateFields(doc, map, fieldsOf(current), fieldsOf(record), 'children');
+      const copied = own ? undefined : (theirs.get(record.id)?.clone() as YAMLMap | undefined);
+      const map = own ?? copied ?? (doc.createNode({ id: record.id }) as YAMLMap);
+      const current = own ? this.current[0]?.get(record.id) : copied ? this.current[1]?.get(record.id) : undefined;
+      updateFields(doc, map, fieldsOf(current ?? { id: record.id }), fieldsOf(record), 'children');
       maps.set(record.id, map);
     }
     return maps;
@@ -120,10 +130,4 @@ function fieldsOf(record: Partial<ConceptRecord>): Record<string, unknown> {
   delete fields.id;
   delete fields.parent;
   return fields;
-}
-
-function sameCodebook(a: string, b: string): boolean {
-  const [x, y] = [readConcepts('ours', 'a', a), readConcepts('theirs', 'b', b)];
-  const sorted = (side: Side) => [...side].sort((p, q) => (p.id < q.id ? -1 : 1));
-  return Array.isArray(x) && Array.isArray(y) && sameValue(sorted(x), sorted(y));
 }

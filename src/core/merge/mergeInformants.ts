@@ -2,8 +2,9 @@ import type { YAMLMap } from 'yaml';
 import { readInformants } from '../informants/registry';
 import { YamlFile } from '../yaml/yamlFile';
 import { DEFAULT_LABELS, markConflicts, withLineBreaksOf } from './markConflicts';
-import { unreadableSide, type MergeInput, type TextMerge } from './mergeInput';
-import { mergeRecords, sameValue, type Outcome } from './threeWay';
+import { readSides, type MergeInput, type TextMerge } from './mergeInput';
+import { decidedRecord, mergeRecords, sameValue } from './threeWay';
+import { sameMeaning, writeVerified, type Layout, type RecordsReader } from './verifiedMerge';
 import { itemRegions, mapsByKey, parseYaml, serialise, topList, updateFields } from './yamlItems';
 
 /** An informant as merged: its code and each attribute as a field. */
@@ -15,58 +16,53 @@ export type InformantRecord = Readonly<Record<string, unknown>> & { code: string
  * markers around that informant.
  */
 export function mergeInformantsText(input: MergeInput): TextMerge {
-  const sides: InformantRecord[][] = [];
-  for (const [side, text] of [['base', input.base], ['ours', input.ours], ['theirs', input.theirs]] as const) {
-    const read = readRecords(side, input.path, text);
-    if (!Array.isArray(read)) return read;
-    sides.push(read);
-  }
-  const [base, ours, theirs] = sides as [InformantRecord[], InformantRecord[], InformantRecord[]];
+  const reader = informantsReader(input.path);
+  const sides = readSides(input, reader.read);
+  if (!Array.isArray(sides)) return sides;
+  const [base, ours, theirs] = sides;
   const outcomes = mergeRecords(base, ours, theirs, (r) => r.code, {});
-  const write = (pick: (outcome: Outcome<InformantRecord>) => InformantRecord | undefined) => writeInformants(input.ours, input.theirs, ours, theirs, outcomes.flatMap((o) => pick(o) ?? []));
+  const pick = (side: 'ours' | 'theirs' | 'either') => outcomes.flatMap((o) => decidedRecord(o, side) ?? []);
   const conflicts = outcomes.filter((o) => o.kind === 'conflict').map((o) => o.id);
-  const frame = write((o) => (o.kind === 'kept' ? o.value : o.kind === 'conflict' ? (o.ours ?? o.theirs) : undefined));
-  if (conflicts.length === 0) return { ok: true, text: frame, conflicts };
-  const texts = {
-    frame,
-    ours: write((o) => (o.kind === 'kept' ? o.value : o.kind === 'conflict' ? o.ours : undefined)),
-    theirs: write((o) => (o.kind === 'kept' ? o.value : o.kind === 'conflict' ? o.theirs : undefined)),
-    anchors: conflicts,
+  const expected = { ours: pick('ours'), theirs: pick('theirs') };
+  const write = (layout: Layout<InformantRecord>) => {
+    const frame = writeInformants(layout, pick('either'));
+    if (conflicts.length === 0) return frame;
+    const texts = { frame, ours: writeInformants(layout, expected.ours), theirs: writeInformants(layout, expected.theirs), anchors: conflicts };
+    return markConflicts(texts, (text) => itemRegions(text, 'code'), input.labels ?? DEFAULT_LABELS, sameMeaning(reader));
   };
-  return { ok: true, text: markConflicts(texts, (text) => itemRegions(text, 'code'), input.labels ?? DEFAULT_LABELS, sameInformants), conflicts };
+  return writeVerified(input, { ours, theirs }, { conflicts, expected, write }, reader);
 }
 
-function readRecords(side: string, path: string, text: string): InformantRecord[] | TextMerge {
-  const file = new YamlFile(path, text);
-  const registry = readInformants(file);
-  const failed = text === '' ? undefined : unreadableSide(side, file.problems);
-  return failed ?? registry.informants.map((i) => ({ ...i.attributes, code: i.code }));
+function informantsReader(path: string): RecordsReader<InformantRecord> {
+  return {
+    read(text) {
+      const file = new YamlFile(path, text);
+      const records = readInformants(file).informants.map((i) => ({ ...i.attributes, code: i.code }));
+      return { records, problems: file.problems };
+    },
+    idOf: (record) => record.code,
+  };
 }
 
-/** Ours' text made to hold `desired`, in that order. */
-function writeInformants(oursText: string, theirsText: string, ours: InformantRecord[], theirs: InformantRecord[], desired: InformantRecord[]): string {
-  if (sameValue(desired, ours)) return oursText;
-  const doc = parseYaml(oursText);
-  const [oursMaps, theirsMaps] = [mapsByKey(doc, 'code'), mapsByKey(parseYaml(theirsText), 'code')];
-  const [oursByCode, theirsByCode] = [byCode(ours), byCode(theirs)];
+/** Ours' text made to hold `desired`, in that order; items only theirs has are copied from theirs. */
+function writeInformants(layout: Layout<InformantRecord>, desired: InformantRecord[]): string {
+  if (layout.ours.text !== '' && sameValue(desired, layout.ours.records)) return layout.ours.text;
+  const doc = parseYaml(layout.ours.text);
+  const [oursMaps, theirsMaps] = [mapsByKey(doc, 'code'), mapsByKey(parseYaml(layout.theirs.text), 'code')];
+  const [oursByCode, theirsByCode] = [byCode(layout.ours.records), byCode(layout.theirs.records)];
   const list = topList(doc, 'informants');
   list.items = desired.map((record) => {
     const own = oursMaps.get(record.code);
-    const map = own ?? (theirsMaps.get(record.code)?.clone() as YAMLMap | undefined) ?? (doc.createNode({ code: record.code }) as YAMLMap);
-    const current = (own ? oursByCode : theirsByCode).get(record.code) ?? { code: record.code };
-    updateFields(doc, map, current, record);
+    const copied = own ? undefined : (theirsMaps.get(record.code)?.clone() as YAMLMap | undefined);
+    const map = own ?? copied ?? (doc.createNode({ code: record.code }) as YAMLMap);
+    const current = own ? oursByCode.get(record.code) : copied ? theirsByCode.get(record.code) : undefined;
+    updateFields(doc, map, current ?? { code: record.code }, record);
     return map;
   });
   if (list.flow && list.items.length > 0) list.flow = false;
-  return withLineBreaksOf(oursText, serialise(doc));
+  return withLineBreaksOf(layout.ours.text, serialise(doc));
 }
 
-function byCode(records: InformantRecord[]): Map<string, InformantRecord> {
+function byCode(records: readonly InformantRecord[]): Map<string, InformantRecord> {
   return new Map(records.map((r) => [r.code, r]));
-}
-
-function sameInformants(a: string, b: string): boolean {
-  const [x, y] = [readRecords('ours', 'a', a), readRecords('theirs', 'b', b)];
-  const sorted = (r: InformantRecord[]) => [...r].sort((p, q) => (p.code < q.code ? -1 : 1));
-  return Array.isArray(x) && Array.isArray(y) && sameValue(sorted(x), sorted(y));
 }

@@ -4,9 +4,10 @@ import type { Annotation } from '../sidecar/annotation';
 import { readSidecar } from '../sidecar/readSidecar';
 import { writeSidecar } from '../sidecar/writeSidecar';
 import { markConflicts, withLineBreaksOf, DEFAULT_LABELS } from './markConflicts';
-import { mergeAnnotations } from './mergeAnnotations';
-import { unreadableSide, type MergeInput, type TextMerge } from './mergeInput';
-import { sameValue, type Conflict } from './threeWay';
+import { mergeAnnotations, type MergeResult } from './mergeAnnotations';
+import { readSides, type MergeInput, type TextMerge } from './mergeInput';
+import type { Conflict } from './threeWay';
+import { sameMeaning, writeVerified, type Layout, type RecordsReader } from './verifiedMerge';
 import { itemRegions } from './yamlItems';
 
 /**
@@ -14,26 +15,39 @@ import { itemRegions } from './yamlItems';
  * ours. Each true conflict is one block of conflict markers around that annotation's lines.
  */
 export function mergeSidecarText(input: MergeInput): TextMerge {
-  const sides: Annotation[][] = [];
-  for (const [side, text] of [['base', input.base], ['ours', input.ours], ['theirs', input.theirs]] as const) {
-    const parsed = readSidecar(input.path, text);
-    const failed = text === '' ? undefined : unreadableSide(side, parsed.file.problems);
-    if (failed) return failed;
-    sides.push(parsed.entries.map((e) => e.annotation));
-  }
-  const merged = mergeAnnotations(sides[0] ?? [], sides[1] ?? [], sides[2] ?? []);
-  const write = (previous: string | undefined, annotations: Annotation[]) => writeSidecar(input.path, previous, transcriptOf(input.path), annotations);
-  const frame = write(input.ours === '' ? undefined : input.ours, merged.annotations);
-  if (!frame.ok) return { ok: false, message: frame.problems[0]?.message ?? 'the merged sidecar could not be written' };
-  const ids = merged.conflicts.map((c) => c.id);
-  if (ids.length === 0) return { ok: true, text: withLineBreaksOf(input.ours, frame.text), conflicts: [] };
-  const variant = (side: 'ours' | 'theirs') => {
-    const written = write(frame.text, decided(merged.annotations, merged.conflicts, side));
-    return written.ok ? written.text : frame.text;
+  const reader = annotationsReader(input.path);
+  const sides = readSides(input, reader.read);
+  if (!Array.isArray(sides)) return sides;
+  const [base, ours, theirs] = sides;
+  const merged = mergeAnnotations(base, ours, theirs);
+  const expected = { ours: decided(merged.annotations, merged.conflicts, 'ours'), theirs: decided(merged.annotations, merged.conflicts, 'theirs') };
+  const write = (layout: Layout<Annotation>) => writeMerged(input, layout.ours.text, merged, reader);
+  return writeVerified(input, { ours, theirs }, { conflicts: merged.conflicts.map((c) => c.id), expected, write }, reader);
+}
+
+/** The merge written into ours' text ('' for a fresh file), conflicts between markers. */
+function writeMerged(input: MergeInput, oursText: string, merged: MergeResult, reader: RecordsReader<Annotation>): string | undefined {
+  const write = (previous: string | undefined, annotations: Annotation[]) => {
+    const written = writeSidecar(input.path, previous, transcriptOf(input.path), annotations);
+    return written.ok ? written.text : undefined;
   };
-  const texts = { frame: frame.text, ours: variant('ours'), theirs: variant('theirs'), anchors: ids };
-  const marked = markConflicts(texts, (text) => itemRegions(text, 'id'), input.labels ?? DEFAULT_LABELS, sameAnnotations);
-  return { ok: true, text: withLineBreaksOf(input.ours, marked), conflicts: ids };
+  const frame = write(oursText === '' ? undefined : oursText, merged.annotations);
+  if (frame === undefined) return undefined;
+  if (merged.conflicts.length === 0) return withLineBreaksOf(oursText, frame);
+  const [ours, theirs] = [write(frame, decided(merged.annotations, merged.conflicts, 'ours')), write(frame, decided(merged.annotations, merged.conflicts, 'theirs'))];
+  if (ours === undefined || theirs === undefined) return undefined;
+  const texts = { frame, ours, theirs, anchors: merged.conflicts.map((c) => c.id) };
+  return withLineBreaksOf(oursText, markConflicts(texts, (text) => itemRegions(text, 'id'), input.labels ?? DEFAULT_LABELS, sameMeaning(reader)));
+}
+
+function annotationsReader(path: string): RecordsReader<Annotation> {
+  return {
+    read(text) {
+      const parsed = readSidecar(path, text);
+      return { records: parsed.entries.map((e) => e.annotation), problems: parsed.file.problems };
+    },
+    idOf: (annotation) => annotation.id,
+  };
 }
 
 /** The merged annotations with every conflict decided for one side. */
@@ -49,10 +63,4 @@ function decided(annotations: readonly Annotation[], conflicts: readonly Conflic
 function transcriptOf(path: string): string {
   const name = basename(path);
   return name.endsWith(SIDECAR_SUFFIX) ? name.slice(0, -SIDECAR_SUFFIX.length) : name;
-}
-
-function sameAnnotations(a: string, b: string): boolean {
-  const [x, y] = [readSidecar('a', a), readSidecar('b', b)];
-  const annotations = (parsed: typeof x) => parsed.entries.map((e) => e.annotation).sort((p, q) => (p.id < q.id ? -1 : 1));
-  return x.file.ok && y.file.ok && sameValue(annotations(x), annotations(y));
 }

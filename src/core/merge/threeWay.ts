@@ -53,6 +53,13 @@ function mergeFields<T extends MergeRecord>(id: string, base: T | undefined, our
   return { id, kind: 'conflict', ours: merged, theirs: theirsSide, fields: conflicting };
 }
 
+/** The record an outcome leaves with its conflict decided for one side ('either': ours, else theirs); undefined when removed. */
+export function decidedRecord<T extends MergeRecord>(outcome: Outcome<T>, side: 'ours' | 'theirs' | 'either'): T | undefined {
+  if (outcome.kind === 'kept') return outcome.value;
+  if (outcome.kind === 'removed') return undefined;
+  return side === 'either' ? (outcome.ours ?? outcome.theirs) : outcome[side];
+}
+
 /**
  * Element by element: what either side added is in, what one side removed is out. Should that
  * leave nothing (each side replaced the base's elements), both sides' elements are kept, since a
