@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { handZip, type HandEntry } from '../helpers/handZip';
 import { CODE_GUID, deepCodesXml, projectXml, type HandProject } from '../helpers/refiHostile';
@@ -68,6 +68,17 @@ describe('qcode import of hostile files', () => {
     assert.ok(Date.now() - started < 5000, 'it took too long to refuse');
     assert.equal(result.code, 1);
     assert.equal(result.stderr, `qcode import: bomb.qdpx: cannot be imported: sources/${guid(1)}.txt is too large (2048 MB unpacked, limit 512 MB). Nothing was written.\n`);
+    assert.equal(existsSync(box.target), false);
+  });
+
+  it('refuses a file larger than the total limit without reading it', async () => {
+    const box = sandbox();
+    const file = join(box.root, 'enorm.qdpx');
+    writeFileSync(file, '');
+    truncateSync(file, 1536 * 1024 * 1024);
+    const result = await qcode('import', file, '--into', box.target);
+    assert.equal(result.code, 1);
+    assert.equal(result.stderr, 'qcode import: enorm.qdpx: is too large (1536 MB, limit 1024 MB). Nothing was written.\n');
     assert.equal(existsSync(box.target), false);
   });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { importRefi } from '../../src/core/refi/importRefi';
 import { RefiReadError } from '../../src/core/refi/readError';
-import { readRefiInput } from '../../src/core/refi/readPackage';
+import { checkInputSize, readRefiInput } from '../../src/core/refi/readPackage';
 import type { UnpackLimits } from '../../src/core/refi/zipArchive';
 import { handZip } from '../helpers/handZip';
 import { MemoryFiles } from '../helpers/memoryFiles';
@@ -59,6 +59,11 @@ describe('reading a .qdpx within limits', () => {
 
   it('refuses a bare .qde larger than an entry may be', () => {
     refused(() => readRefiInput({ name: 'p.qde', bytes: new TextEncoder().encode(QDE) }, { entryBytes: 100, totalBytes: 100 }), /^p\.qde: is too large \(\d+ KB, limit 1 KB\)\.$/);
+  });
+
+  it('refuses an input file larger than all it may unpack to before reading it', () => {
+    refused(() => checkInputSize('stor.qdpx', 3000, SMALL), /^stor\.qdpx: is too large \(3 KB, limit 2 KB\)\. Nothing was written\.$/);
+    assert.doesNotThrow(() => checkInputSize('liten.qdpx', 1500, SMALL));
   });
 
   it('writes nothing into the project when the package is refused', async () => {

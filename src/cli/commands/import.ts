@@ -3,7 +3,7 @@ import { basename, resolve } from 'node:path';
 import { importRefi } from '../../core/refi/importRefi';
 import { hasImportProblems, summaryText } from '../../core/refi/importSummary';
 import { RefiReadError } from '../../core/refi/readError';
-import { sizeText, UNPACK_LIMITS } from '../../core/refi/zipArchive';
+import { checkInputSize } from '../../core/refi/readPackage';
 import { choice, parse } from '../args';
 import { NodeProjectFiles } from '../nodeFiles';
 import type { Output } from '../output';
@@ -18,10 +18,9 @@ export async function importProject(args: string[], io: Output): Promise<number>
   if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`${file} does not exist or is not a file.`);
   const into = resolve(typeof values.into === 'string' ? values.into : '.');
   if (existsSync(into) && !statSync(into).isDirectory()) throw new UsageError(`${values.into} is not a folder.`);
-  const size = statSync(file).size;
-  if (size > UNPACK_LIMITS.totalBytes) return refuse(io, new RefiReadError(basename(file), `is too large (${sizeText(size)}, limit ${sizeText(UNPACK_LIMITS.totalBytes)}). Nothing was written.`));
   const created = !existsSync(into);
   try {
+    checkInputSize(basename(file), statSync(file).size);
     const bytes = readFileSync(file);
     mkdirSync(into, { recursive: true });
     const summary = await importRefi(new NodeProjectFiles(into), { name: basename(file), bytes });
@@ -30,11 +29,7 @@ export async function importProject(args: string[], io: Output): Promise<number>
   } catch (error) {
     if (!(error instanceof RefiReadError)) throw error;
     if (created && existsSync(into) && readdirSync(into).length === 0) rmdirSync(into);
-    return refuse(io, error);
+    io.err(`qcode import: ${error.message}\n`);
+    return EXIT_PROBLEMS;
   }
-}
-
-function refuse(io: Output, error: RefiReadError): number {
-  io.err(`qcode import: ${error.message}\n`);
-  return EXIT_PROBLEMS;
 }

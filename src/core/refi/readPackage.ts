@@ -26,6 +26,11 @@ export interface RefiPackage {
 
 const ZIP_SIGNATURE = [0x50, 0x4b];
 
+/** Refuses, before it is read into memory, an input file larger than everything it may unpack to. */
+export function checkInputSize(name: string, size: number, limits: UnpackLimits = UNPACK_LIMITS): void {
+  if (size > limits.totalBytes) throw new RefiReadError(name, `is too large (${sizeText(size)}, limit ${sizeText(limits.totalBytes)}). Nothing was written.`);
+}
+
 /**
  * Reads an input file; throws RefiReadError (naming the file, and the line when it is XML) when it
  * cannot be read. Of a package only project.qde, the source files it names and qcode's ids.json

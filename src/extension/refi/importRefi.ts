@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { importRefi as importIntoProject } from '../../core/refi/importRefi';
 import { summaryText, type ImportSummary } from '../../core/refi/importSummary';
 import { RefiReadError } from '../../core/refi/readError';
+import { checkInputSize } from '../../core/refi/readPackage';
 import type { ProjectHost } from '../host/projectHost';
 import type { ReportDocuments } from '../reports/reportDocuments';
 
@@ -14,6 +15,7 @@ export async function importRefi(host: ProjectHost, reports: ReportDocuments, so
   const name = uri.path.split('/').pop() ?? 'import';
   const summary = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: l10n.t('Importing {0}', name) }, async () => {
     try {
+      checkInputSize(name, (await vscode.workspace.fs.stat(uri)).size);
       return await importIntoProject(host.files, { name, bytes: await vscode.workspace.fs.readFile(uri) });
     } catch (error) {
       if (!(error instanceof RefiReadError)) throw error;
