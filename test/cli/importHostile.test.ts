@@ -112,6 +112,21 @@ describe('qcode import of hostile files', () => {
     assert.equal((JSON.parse(again.stdout) as { annotations: { unchanged: number } }).annotations.unchanged, 3, 'the new ids are stable');
   });
 
+  it('gives an annotation whose id another sidecar already holds (from an earlier import) an id of its own', async () => {
+    const box = sandbox();
+    const shared = guid(8, 'b');
+    const first = await importInto(box, 'k1.qdpx', qdpx({ sources: [{ guid: guid(1), name: 'K1', selections: [{ guid: shared, start: 0, end: 29 }] }] }));
+    assert.equal(first.code, 0, first.stdout);
+    const second = await importInto(box, 'k2.qdpx', qdpx({ sources: [{ guid: guid(2), name: 'K2', selections: [{ guid: shared, start: 30, end: 55 }] }] }));
+    assert.equal(second.code, 1);
+    assert.match(second.stdout, /transcripts\/K2\.txt\.annotations\.yaml: duplicate-guid: The annotation id ([0-9a-z]{8}) of a selection in "K2" is already used in transcripts\/K1\.txt\.annotations\.yaml, so it is imported as (?!\1)[0-9a-z]{8}\./);
+    const check = await checkJson(box.target);
+    assert.equal(check.code, 0, JSON.stringify(check.problems));
+    assert.equal(check.files.flatMap((f) => f.annotations).length, 2);
+    const again = await qcode('import', join(box.root, 'k2.qdpx'), '--into', box.target, '--format', 'json');
+    assert.equal((JSON.parse(again.stdout) as { annotations: { unchanged: number } }).annotations.unchanged, 1, 'the new id is stable');
+  });
+
   it('renames case variables that would reach an object prototype, says so, and check accepts the registry', async () => {
     const box = sandbox();
     const names = ['__proto__', 'constructor', 'prototype', 'alder'];

@@ -1,4 +1,7 @@
+import type { Project } from '../project/model';
+import { SIDECAR_SUFFIX } from '../settings/settings';
 import { annotationIdOfGuid, stableGuid } from './guids';
+import type { PreparedSource } from './importSources';
 import type { ImportProblem } from './importSummary';
 import type { RefiProject, RefiSource } from './model';
 import { spanKey } from './selectionAnnotations';
@@ -31,6 +34,34 @@ export function renameDuplicateSelections(project: RefiProject): ImportProblem[]
         source: source.name,
         message: `The selection GUID ${original} is used twice (first in "${earlier.source.name}"). Both are kept: the one${where} in "${source.name}" is imported as the annotation ${annotationIdOfGuid(guid)}.`,
       });
+    }
+  }
+  return problems;
+}
+
+/**
+ * Gives an imported annotation whose id another sidecar of the project already uses (from an
+ * earlier import of another file, say) an id of its own, derived from the id and its transcript,
+ * so that the project never holds one id twice. Reports each one it renamed.
+ */
+export function renameTakenIds(prepared: readonly PreparedSource[], project: Project): ImportProblem[] {
+  const owner = new Map(project.transcripts.flatMap((t) => t.annotations.map((r) => [r.annotation.id, t.sidecarPath] as const)));
+  const problems: ImportProblem[] = [];
+  for (const { item, annotations } of prepared) {
+    const sidecar = item.transcript + SIDECAR_SUFFIX;
+    for (const annotation of annotations.annotations) {
+      const taken = owner.get(annotation.id);
+      if (taken === undefined || taken === sidecar) {
+        owner.set(annotation.id, sidecar);
+        continue;
+      }
+      const original = annotation.id;
+      for (let n = 1; (owner.get(annotation.id) ?? sidecar) !== sidecar || annotation.id === original; n++) {
+        annotation.id = annotationIdOfGuid(stableGuid('annotation', `${original}:${item.transcript}:${n}`));
+      }
+      owner.set(annotation.id, sidecar);
+      for (const orphan of annotations.orphans) if (orphan.id === original) orphan.id = annotation.id;
+      problems.push({ kind: 'duplicate-guid', source: item.source.name, path: sidecar, message: `The annotation id ${original} of a selection in "${item.source.name}" is already used in ${taken}, so it is imported as ${annotation.id}.` });
     }
   }
   return problems;

@@ -9,7 +9,7 @@ import { commitSource, prepareSource, sourceText, write } from './importSources'
 import type { ImportProblem, ImportSummary } from './importSummary';
 import type { RefiProject } from './model';
 import { ConceptPlanner } from './planConcepts';
-import { renameDuplicateSelections } from './duplicateSelections';
+import { renameDuplicateSelections, renameTakenIds } from './duplicateSelections';
 import { planInformants, registryWithInformants, type InformantPlan } from './planInformants';
 import { RefiReadError } from './readError';
 import { readRefiInput, type RefiInput, type RefiPackage } from './readPackage';
@@ -46,6 +46,7 @@ export async function importRefi(files: ProjectFiles, input: RefiInput, limits: 
     const transcript = transcripts.get(source.guid) as string;
     return prepareSource({ source, transcript, text: sourceText(source, pkg.sourceFiles.get(source.guid)), savedQuotes: pkg.quoteSources.has(source.guid) }, context, refi.origin);
   });
+  summary.problems.push(...renameTakenIds(prepared, project));
   const codebook = codebookWithConcepts(previous.codebook, concepts.added);
   if (!codebook.ok) throw new RefiReadError(settings.codebook, `${codebook.message} Nothing was imported.`);
   const folderKeeper = joinPath(settings.transcripts, '.gitkeep');

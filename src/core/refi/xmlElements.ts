@@ -31,6 +31,7 @@ const NOT_XML = 'is not XML (no root element found). Choose the .qdpx or .qdc fi
 function explain(message: string, atTheEnd: boolean): string {
   const first = message.split('\n')[0] ?? message;
   if (/missing root element/i.test(first)) return NOT_XML;
+  if (/entity not found/i.test(first)) return `the XML uses an entity it does not define (${first}); qcode expands no entities of a DOCTYPE. Export the file again from the other tool.`;
   if (atTheEnd || /unexpected end of input|unclosed/i.test(first)) return `the XML ends before it is complete (${first}). The file is truncated or damaged; export it again.`;
   return `the XML is malformed (${first}). Export the file again, or correct it at this place.`;
 }
