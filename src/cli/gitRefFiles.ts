@@ -36,6 +36,14 @@ export class GitRefFiles implements ProjectFiles {
     throw new Error(`${path} cannot be written: it is read from ${this.revision}, which cannot change.`);
   }
 
+  async createExclusive(path: string, data: Uint8Array): Promise<boolean> {
+    return this.write(path, data).then(() => false);
+  }
+
+  async remove(path: string): Promise<void> {
+    return this.write(path, new Uint8Array());
+  }
+
   async list(folder: string): Promise<FolderEntry[]> {
     const full = this.fullPath(folder);
     const start = full === '' ? '' : `${full}/`;

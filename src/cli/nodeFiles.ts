@@ -1,8 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { FolderEntry, ProjectFiles } from '../core/port';
-import { listInside, readInside, writeTarget } from './fileAccess';
+import { isCode, listInside, readInside, writeTarget } from './fileAccess';
+
+/** How long a file made by createExclusive must keep its bytes to count as created. */
+const SETTLE_MS = 5;
 
 /** The core's file port over the local file system, rooted at a project folder. */
 export class NodeProjectFiles implements ProjectFiles {
@@ -24,6 +28,38 @@ export class NodeProjectFiles implements ProjectFiles {
       await rm(temporary, { force: true });
       throw error;
     }
+  }
+
+  /**
+   * Creates the file with open(…, 'wx'), which fails when anything is at the path. An editor window
+   * creates files by a check and a rename (vscode.workspace.fs), which can replace this one just
+   * after it was made; so it counts as created only if it still holds these bytes a moment later.
+   */
+  async createExclusive(path: string, data: Uint8Array): Promise<boolean> {
+    const target = join(this.root, path);
+    await mkdir(dirname(target), { recursive: true });
+    let handle;
+    try {
+      handle = await open(target, 'wx');
+    } catch (error) {
+      if (isCode(error, 'EEXIST')) return false;
+      throw error;
+    }
+    try {
+      await handle.writeFile(data);
+      await handle.close();
+    } catch (error) {
+      await handle.close().catch(() => undefined);
+      await rm(target, { force: true });
+      throw error;
+    }
+    await delay(SETTLE_MS);
+    const settled = await readFile(target).catch(() => undefined);
+    return settled !== undefined && Buffer.from(data).equals(settled);
+  }
+
+  async remove(path: string): Promise<void> {
+    await rm(join(this.root, path), { force: true });
   }
 
   async list(folder: string): Promise<FolderEntry[]> {

@@ -9,6 +9,15 @@ export interface ProjectFiles {
   write(path: string, data: Uint8Array): Promise<void>;
   /** The entries of a folder, or an empty list when it does not exist. Throws a FileAccessError when it cannot be listed. */
   list(folder: string): Promise<FolderEntry[]>;
+  /**
+   * Creates the file with these bytes only if nothing is at the path yet, creating folders as
+   * needed: true when it was created (and, where the file system cannot create atomically, still
+   * holds these bytes a moment later), false when something was there. Other processes see it at
+   * once; this is what file locks are made of.
+   */
+  createExclusive(path: string, data: Uint8Array): Promise<boolean>;
+  /** Removes the file; nothing happens when it does not exist. */
+  remove(path: string): Promise<void>;
 }
 
 export interface FolderEntry {

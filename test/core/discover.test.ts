@@ -30,7 +30,7 @@ describe('discoverTranscripts', () => {
 
 describe('readTextFile', () => {
   async function read(bytes: Uint8Array | undefined, required = true, checkConflicts = true) {
-    const files: ProjectFiles = { read: async () => bytes, write: async () => undefined, list: async () => [] };
+    const files: ProjectFiles = { read: async () => bytes, write: async () => undefined, list: async () => [], createExclusive: async () => false, remove: async () => undefined };
     const problems: Problem[] = [];
     return { result: await readTextFile(files, 'transcripts/t.txt', problems, required, checkConflicts), problems };
   }

@@ -33,6 +33,16 @@ export class MemoryFiles implements ProjectFiles {
     this.writes.push(path);
   }
 
+  async createExclusive(path: string, data: Uint8Array): Promise<boolean> {
+    if (this.files.has(path) || [...this.files.keys()].some((p) => p.startsWith(`${path}/`))) return false;
+    this.files.set(path, data.slice());
+    return true;
+  }
+
+  async remove(path: string): Promise<void> {
+    this.files.delete(path);
+  }
+
   async list(folder: string): Promise<FolderEntry[]> {
     const prefix = folder === '' || folder === '.' ? '' : `${folder.replace(/\/+$/, '')}/`;
     const entries = new Map<string, FolderEntry['kind']>();

@@ -1,3 +1,5 @@
+import { SCRATCH_IGNORE_PATTERNS } from '../../core/lock/scratchFiles';
+import { ignoreScratchFiles } from '../../core/operations/ignoreScratchFiles';
 import { initProject } from '../../core/operations/initProject';
 import { DEFAULT_SETTINGS } from '../../core/settings/settings';
 import { parse } from '../args';
@@ -11,10 +13,18 @@ import { EXIT_OK } from '../usage';
 export async function init(args: string[], io: Output): Promise<number> {
   const { positionals } = parse(args, {}, 1);
   const root = projectFolder(positionals[0]);
-  const created = await initProject(new NodeProjectFiles(root));
+  const files = new NodeProjectFiles(root);
+  const created = await initProject(files);
   const git = await registerMergeDriver(root, mergedPatterns((await settingsIn(root)) ?? DEFAULT_SETTINGS));
+  const ignored = await ignoreScratchFiles(files);
+  const done = [...git, ...(ignored ? [ignoredMessage(ignored)] : [])];
   for (const path of created) io.out(`created ${path}\n`);
-  for (const line of git) io.out(`${line}\n`);
-  if (created.length === 0 && git.length === 0) io.out('Nothing to do: the project is already set up.\n');
+  for (const line of done) io.out(`${line}\n`);
+  if (created.length === 0 && done.length === 0) io.out('Nothing to do: the project is already set up.\n');
   return EXIT_OK;
+}
+
+function ignoredMessage(outcome: 'created' | 'extended' | 'unreadable'): string {
+  if (outcome === 'unreadable') return `.gitignore is not UTF-8 text, so qcode left it alone; add ${SCRATCH_IGNORE_PATTERNS.join(', ')} to it so that its lock and temporary files stay out of git`;
+  return `${outcome} .gitignore, so that qcode's lock and temporary files stay out of git`;
 }

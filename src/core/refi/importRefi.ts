@@ -10,7 +10,7 @@ import type { ImportProblem, ImportSummary } from './importSummary';
 import type { RefiProject } from './model';
 import { ConceptPlanner } from './planConcepts';
 import { renameDuplicateSelections, renameTakenIds } from './duplicateSelections';
-import { planInformants, registryWithInformants, type InformantPlan } from './planInformants';
+import { planInformants, type InformantPlan } from './planInformants';
 import { RefiReadError } from './readError';
 import { readRefiInput, type RefiInput, type RefiPackage } from './readPackage';
 import { selectionContext } from './selectionContext';
@@ -18,6 +18,7 @@ import { transcriptPaths } from './transcriptNames';
 import { checkWriteTargets } from './writeTargets';
 import { UNPACK_LIMITS, type UnpackLimits } from './zipArchive';
 import { codebookWithConcepts } from './writeConcepts';
+import { writeConcepts, writeInformants } from './writeRegistries';
 
 export type { RefiInput } from './readPackage';
 export type { ImportSummary } from './importSummary';
@@ -51,9 +52,9 @@ export async function importRefi(files: ProjectFiles, input: RefiInput, limits: 
   if (!codebook.ok) throw new RefiReadError(settings.codebook, `${codebook.message} Nothing was imported.`);
   const folderKeeper = joinPath(settings.transcripts, '.gitkeep');
   await checkWriteTargets(files, [settings.codebook, settings.informants, SETTINGS_FILE, ...prepared.flatMap((p) => [p.item.transcript, p.item.transcript + SIDECAR_SUFFIX]), folderKeeper]);
-  if (concepts.added.length > 0 || previous.codebook === undefined) await write(files, settings.codebook, encodeUtf8(codebook.text), summary);
+  if (concepts.added.length > 0 || previous.codebook === undefined) await writeConcepts(files, settings.codebook, previous.codebook, concepts.added, summary);
   if (pkg.document.kind === 'project' && (informants.added.length > 0 || previous.informants === undefined)) {
-    await write(files, settings.informants, encodeUtf8(registryWithInformants(previous.informants, informants.added)), summary);
+    await writeInformants(files, settings.informants, previous.informants, informants.added, summary);
   }
   if (!(await files.read(SETTINGS_FILE))) await write(files, SETTINGS_FILE, encodeUtf8(SETTINGS_TEMPLATE), summary);
   for (const source of prepared) await commitSource(files, source, summary);

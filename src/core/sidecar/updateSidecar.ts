@@ -1,3 +1,4 @@
+import { FileLockTimeout, withFileLock } from '../lock/fileLock';
 import { basename } from '../paths';
 import type { ProjectFiles } from '../port';
 import type { Problem } from '../problems';
@@ -11,10 +12,21 @@ export type UpdateResult = { ok: true; changed: boolean } | { ok: false; problem
 
 /**
  * Applies an edit to the annotations of a sidecar as it is on disk right now, so that changes
- * made by someone else since the project was loaded are kept, then writes it atomically. A sidecar
- * that does not parse is left alone.
+ * made by someone else since the project was loaded are kept, then writes it atomically. All of
+ * it happens under the sidecar's lock, so that another process writing at the same time (a
+ * second command, the editor) cannot write between the reading and the writing. A sidecar that
+ * does not parse is left alone.
  */
 export async function updateSidecar(files: ProjectFiles, sidecarPath: string, transcriptPath: string, edit: SidecarEdit): Promise<UpdateResult> {
+  try {
+    return await withFileLock(files, sidecarPath, () => rewriteSidecar(files, sidecarPath, transcriptPath, edit));
+  } catch (error) {
+    if (error instanceof FileLockTimeout) return { ok: false, problems: [error.problem] };
+    throw error;
+  }
+}
+
+async function rewriteSidecar(files: ProjectFiles, sidecarPath: string, transcriptPath: string, edit: SidecarEdit): Promise<UpdateResult> {
   const bytes = await files.read(sidecarPath);
   let previous: string | undefined;
   let hadBom = false;

@@ -31,6 +31,14 @@ export class GitRefFiles implements ProjectFiles {
     return Promise.reject(new Error(`${path} is read at ${this.ref} and cannot be written`));
   }
 
+  createExclusive(path: string): Promise<boolean> {
+    return this.write(path).then(() => false);
+  }
+
+  remove(path: string): Promise<void> {
+    return this.write(path);
+  }
+
   async list(folder: string): Promise<FolderEntry[]> {
     const entries = await this.current.list(folder);
     const prefix = folder === '' ? '' : `${folder}/`;

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Codebook, Concept } from '../../core/codebook/codebook';
 import { addConcept, moveConcept, removeConcept, renameConcept, suggestConceptId, type EditResult } from '../../core/codebook/editCodebook';
 import { remapConcepts } from '../../core/codebook/remapConcepts';
+import type { ProjectFiles } from '../../core/port';
 import type { TranscriptFile } from '../../core/project/model';
 import { updateSidecar } from '../../core/sidecar/updateSidecar';
 import { decodeUtf8, encodeUtf8 } from '../../core/text/decode';
@@ -47,12 +48,15 @@ interface CodebookText {
 class CodebookEdits {
   constructor(private readonly host: ProjectHost, private readonly history: CodingHistory) {}
 
-  /** Applies an edit to codebook.yaml as it is on disk; false when it was refused. */
+  /** Applies an edit to codebook.yaml as it is on disk, under its lock; false when it was refused. */
   async codebook(label: string, edit: (text: string) => EditResult): Promise<boolean> {
-    const next = await this.prepare(edit);
-    if (!next) return false;
-    await this.history.record(label, [next.path], () => this.host.files.write(next.path, encodeUtf8(next.text, next.hadBom)));
-    return true;
+    const path = this.host.current?.project.settings.codebook;
+    if (path === undefined) return false;
+    return this.history.record(label, [path], async (files) => {
+      const next = await this.prepare(files, path, edit);
+      if (next) await files.write(next.path, encodeUtf8(next.text, next.hadBom));
+      return next !== undefined;
+    });
   }
 
   async move(ids: string[], parentId: string | undefined): Promise<void> {
@@ -75,14 +79,16 @@ class CodebookEdits {
       void vscode.window.showErrorMessage(l10n.t('Fix {0} first: qcode cannot read it, so the annotations in it cannot be retagged.', unreadable.join(', ')));
       return;
     }
-    const next = await this.prepare(edit);
-    if (!next) return;
+    const path = this.host.current?.project.settings.codebook;
+    if (path === undefined) return;
     const failed: string[] = [];
     let changed = 0;
-    await this.history.record(label, [next.path, ...transcripts.map((t) => t.sidecarPath)], async () => {
-      await this.host.files.write(next.path, encodeUtf8(next.text, next.hadBom));
+    await this.history.record(label, [path, ...transcripts.map((t) => t.sidecarPath)], async (files) => {
+      const next = await this.prepare(files, path, edit);
+      if (!next) return;
+      await files.write(next.path, encodeUtf8(next.text, next.hadBom));
       for (const transcript of transcripts) {
-        const result = await updateSidecar(this.host.files, transcript.sidecarPath, transcript.path, (current) => {
+        const result = await updateSidecar(files, transcript.sidecarPath, transcript.path, (current) => {
           const remapped = remapConcepts(current, mapping);
           changed += remapped.changed;
           return remapped.annotations;
@@ -94,11 +100,9 @@ class CodebookEdits {
     if (changed > 0) vscode.window.setStatusBarMessage(l10n.t('qcode: {0} annotations retagged', changed), 5000);
   }
 
-  /** The edited codebook text, or undefined (with a message) when the edit was refused or changes nothing. */
-  private async prepare(edit: (text: string) => EditResult): Promise<CodebookText | undefined> {
-    const path = this.host.current?.project.settings.codebook;
-    if (path === undefined) return undefined;
-    const bytes = await this.host.files.read(path);
+  /** The edited codebook text, or undefined (with a message) when the edit was refused or changes nothing. The caller holds the codebook's lock. */
+  private async prepare(files: ProjectFiles, path: string, edit: (text: string) => EditResult): Promise<CodebookText | undefined> {
+    const bytes = await files.read(path);
     const decoded = bytes ? decodeUtf8(bytes) : { ok: true as const, text: '', hadBom: false };
     if (!decoded.ok) {
       void vscode.window.showErrorMessage(l10n.t('{0} cannot be read: {1}', path, decoded.message));

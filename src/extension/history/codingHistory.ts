@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { FileLockTimeout, withFileLocks } from '../../core/lock/fileLock';
+import type { ProjectFiles } from '../../core/port';
 import { decodeUtf8, encodeUtf8 } from '../../core/text/decode';
 import type { ProjectHost } from '../host/projectHost';
 
@@ -24,17 +26,25 @@ export class CodingHistory {
 
   constructor(private readonly host: ProjectHost) {}
 
-  /** Runs an operation that changes `paths`, and records it as one undoable step. */
-  async record<T>(label: string, paths: readonly string[], operation: () => Promise<T>): Promise<T> {
-    const before = await Promise.all(paths.map((p) => this.readText(p)));
-    const result = await operation();
-    const after = await Promise.all(paths.map((p) => this.readText(p)));
-    const changes = paths.map((path, i) => ({ path, before: before[i], after: after[i] })).filter((c) => c.before !== c.after);
-    if (changes.length > 0) {
-      this.undoStack.push({ label, changes });
-      this.redoStack.length = 0;
-      this.updateContext();
-    }
+  /**
+   * Runs an operation that changes `paths`, and records it as one undoable step. The operation
+   * runs holding the locks of all the paths and writes through the files it is given, so the
+   * step holds the files exactly as they were just before and just after it: a change another
+   * process made meanwhile is neither recorded as ours nor undone with it.
+   */
+  async record<T>(label: string, paths: readonly string[], operation: (files: ProjectFiles) => Promise<T>): Promise<T> {
+    const result = await this.locked(paths, async (files) => {
+      const before = await Promise.all(paths.map((p) => readText(files, p)));
+      const outcome = await operation(files);
+      const after = await Promise.all(paths.map((p) => readText(files, p)));
+      const changes = paths.map((path, i) => ({ path, before: before[i], after: after[i] })).filter((c) => c.before !== c.after);
+      if (changes.length > 0) {
+        this.undoStack.push({ label, changes });
+        this.redoStack.length = 0;
+        this.updateContext();
+      }
+      return outcome;
+    });
     await this.host.reload();
     return result;
   }
@@ -53,17 +63,14 @@ export class CodingHistory {
       void vscode.window.showInformationMessage(nothing);
       return;
     }
-    const current = await Promise.all(step.changes.map((c) => this.readText(c.path)));
-    const changedSince = step.changes.filter((c, i) => current[i] !== c[expected]).map((c) => c.path);
+    const changedSince = await this.locked(step.changes.map((c) => c.path), (files) => restoreUnchanged(files, step, expected, restore)).catch((error: unknown) => {
+      from.push(step);
+      throw error;
+    });
     if (changedSince.length > 0) {
       void vscode.window.showWarningMessage(vscode.l10n.t('"{0}" cannot be undone or redone: {1} changed since.', step.label, changedSince.join(', ')));
       this.updateContext();
       return;
-    }
-    for (const change of step.changes) {
-      const text = change[restore];
-      if (text === undefined) await this.host.files.delete(change.path);
-      else await this.host.files.write(change.path, encodeUtf8(text));
     }
     to.push(step);
     this.updateContext();
@@ -71,17 +78,48 @@ export class CodingHistory {
     vscode.window.setStatusBarMessage(vscode.l10n.t('qcode: {0}', step.label), 3000);
   }
 
-  private async readText(path: string): Promise<string | undefined> {
-    const bytes = await this.host.files.read(path);
-    if (!bytes) return undefined;
-    const decoded = decodeUtf8(bytes);
-    return decoded.ok ? decoded.text : undefined;
+  /** Runs work holding the locks of the paths; a lock that could not be had becomes an error that says what to do. */
+  private async locked<T>(paths: readonly string[], work: (files: ProjectFiles) => Promise<T>): Promise<T> {
+    try {
+      return await withFileLocks(this.host.files, paths, work);
+    } catch (error) {
+      throw error instanceof FileLockTimeout ? new Error(lockTimeoutMessage(error)) : error;
+    }
   }
 
   private updateContext(): void {
     void vscode.commands.executeCommand('setContext', 'qcode.canUndoCoding', this.undoStack.length > 0);
     void vscode.commands.executeCommand('setContext', 'qcode.canRedoCoding', this.redoStack.length > 0);
   }
+}
+
+/**
+ * Puts back the side `restore` of every file of the step, but only if every file is still as the
+ * step left it (`expected`); the caller holds their locks. Returns the files that changed since.
+ */
+async function restoreUnchanged(files: ProjectFiles, step: CodingStep, expected: 'before' | 'after', restore: 'before' | 'after'): Promise<string[]> {
+  const current = await Promise.all(step.changes.map((c) => readText(files, c.path)));
+  const changedSince = step.changes.filter((c, i) => current[i] !== c[expected]).map((c) => c.path);
+  if (changedSince.length > 0) return changedSince;
+  for (const change of step.changes) {
+    const text = change[restore];
+    if (text === undefined) await files.remove(change.path);
+    else await files.write(change.path, encodeUtf8(text));
+  }
+  return [];
+}
+
+async function readText(files: ProjectFiles, path: string): Promise<string | undefined> {
+  const bytes = await files.read(path);
+  if (!bytes) return undefined;
+  const decoded = decodeUtf8(bytes);
+  return decoded.ok ? decoded.text : undefined;
+}
+
+function lockTimeoutMessage(error: FileLockTimeout): string {
+  return error.since === undefined
+    ? vscode.l10n.t('Another qcode program (a command or another window) holds {0}, so nothing was changed. Try again; if no qcode is running, delete {0}.', error.lockPath)
+    : vscode.l10n.t('Another qcode program (a command or another window) has held {0} since {1}, so nothing was changed. Try again; if no qcode is running, delete {0}.', error.lockPath, new Date(error.since).toLocaleTimeString());
 }
 
 export function register(context: vscode.ExtensionContext, history: CodingHistory): void {

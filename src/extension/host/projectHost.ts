@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isScratchFile } from '../../core/lock/scratchFiles';
 import { loadProject } from '../../core/project/loadProject';
 import type { Project, TranscriptFile } from '../../core/project/model';
 import { ProjectIndex } from '../../core/project/projectIndex';
@@ -25,7 +26,7 @@ export class ProjectHost implements vscode.Disposable {
 
   constructor(readonly files: WorkspaceFiles) {
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(files.root, '**/*.{yaml,txt,md}'));
-    const onFile = () => this.scheduleReload();
+    const onFile = (uri: vscode.Uri) => isScratchFile(uri.path) || this.scheduleReload();
     this.disposables.push(watcher, watcher.onDidChange(onFile), watcher.onDidCreate(onFile), watcher.onDidDelete(onFile));
     this.disposables.push(vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('qcode') && this.scheduleReload()));
   }

@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import { FileAccessError, type FolderEntry, type ProjectFiles } from '../../core/port';
 
+/** How long a file made by createExclusive must keep its bytes to count as created. */
+const SETTLE_MS = 5;
+
 /** The core's file port over vscode.workspace.fs, so the extension also runs on virtual file systems and the web. */
 export class WorkspaceFiles implements ProjectFiles {
   constructor(readonly root: vscode.Uri) {}
@@ -28,13 +31,45 @@ export class WorkspaceFiles implements ProjectFiles {
 
   /** Writes a temporary file beside the target and renames it over the target. */
   async write(path: string, data: Uint8Array): Promise<void> {
+    await this.renameIntoPlace(path, data, true);
+  }
+
+  /**
+   * Writes the bytes to a temporary file, then renames it to the path without overwriting: the
+   * rename fails with FileExists when something is there. vscode.workspace.fs checks, then
+   * renames, so another process can create the file in between; the file counts as created
+   * only if it still holds these bytes a moment later.
+   */
+  async createExclusive(path: string, data: Uint8Array): Promise<boolean> {
+    try {
+      await this.renameIntoPlace(path, data, false);
+    } catch (error) {
+      if (error instanceof vscode.FileSystemError && error.code === 'FileExists') return false;
+      throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    const settled = await this.read(path).catch(() => undefined);
+    return settled !== undefined && settled.length === data.length && settled.every((byte, i) => byte === data[i]);
+  }
+
+  /** Writes the bytes to a temporary file beside the path and renames that to the path; the temporary file goes when the rename fails. */
+  private async renameIntoPlace(path: string, data: Uint8Array, overwrite: boolean): Promise<void> {
     const target = this.uri(path);
     const temporary = target.with({ path: `${target.path}.${Math.random().toString(36).slice(2, 10)}.tmp` });
     await vscode.workspace.fs.writeFile(temporary, data);
     try {
-      await vscode.workspace.fs.rename(temporary, target, { overwrite: true });
+      await vscode.workspace.fs.rename(temporary, target, { overwrite });
     } catch (error) {
       await vscode.workspace.fs.delete(temporary).then(undefined, () => undefined);
+      throw error;
+    }
+  }
+
+  async remove(path: string): Promise<void> {
+    try {
+      await vscode.workspace.fs.delete(this.uri(path), { useTrash: false });
+    } catch (error) {
+      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return;
       throw error;
     }
   }

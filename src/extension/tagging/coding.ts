@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { newAnnotationId } from '../../core/ids';
 import { annotationFor, passageOffsets } from '../../core/operations/tagPassage';
-import { cryptoRandomBytes } from '../../core/port';
+import { cryptoRandomBytes, type ProjectFiles } from '../../core/port';
 import type { TranscriptFile } from '../../core/project/model';
 import { SIDECAR_SUFFIX, speakerRegExp } from '../../core/settings/settings';
 import type { Annotation } from '../../core/sidecar/annotation';
@@ -55,9 +55,9 @@ export class Coding {
     const annotations = [...byTranscript.values()].flat();
     if (annotations.length === 0) return [];
     const failures: string[] = [];
-    await this.history.record(vscode.l10n.t('Tag {0} passage(s)', annotations.length), [...byTranscript.keys()].map((t) => t.sidecarPath), async () => {
+    await this.history.record(vscode.l10n.t('Tag {0} passage(s)', annotations.length), [...byTranscript.keys()].map((t) => t.sidecarPath), async (files) => {
       for (const [transcript, added] of byTranscript) {
-        const failure = await this.update(transcript.sidecarPath, transcript.path, (current) => [...current, ...added]);
+        const failure = await this.update(files, transcript.sidecarPath, transcript.path, (current) => [...current, ...added]);
         if (failure) failures.push(failure);
       }
     });
@@ -103,15 +103,15 @@ export class Coding {
   }
 
   private async edit(label: string, sidecarPath: string, transcriptPath: string, edit: SidecarEdit): Promise<void> {
-    await this.history.record(label, [sidecarPath], async () => {
-      const failure = await this.update(sidecarPath, transcriptPath, edit);
+    await this.history.record(label, [sidecarPath], async (files) => {
+      const failure = await this.update(files, sidecarPath, transcriptPath, edit);
       if (failure) throw new Error(failure);
     });
   }
 
-  /** Edits a sidecar; returns why it was left alone, if it was. */
-  private async update(sidecarPath: string, transcriptPath: string, edit: SidecarEdit): Promise<string | undefined> {
-    const result = await updateSidecar(this.host.files, sidecarPath, transcriptPath, edit);
+  /** Edits a sidecar through the files of a history step, which holds its lock; returns why it was left alone, if it was. */
+  private async update(files: ProjectFiles, sidecarPath: string, transcriptPath: string, edit: SidecarEdit): Promise<string | undefined> {
+    const result = await updateSidecar(files, sidecarPath, transcriptPath, edit);
     return result.ok ? undefined : vscode.l10n.t('{0} has errors and was not changed: {1}', sidecarPath, result.problems[0]?.message ?? '');
   }
 
