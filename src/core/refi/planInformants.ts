@@ -1,6 +1,7 @@
 import { Document } from 'yaml';
-import type { AttributeValue, Informant, InformantRegistry } from '../informants/registry';
+import { readInformants, type AttributeValue, type Informant, type InformantRegistry } from '../informants/registry';
 import { parseYaml, serialise, topList } from '../merge/yamlItems';
+import { YamlFile } from '../yaml/yamlFile';
 import type { RefiCase, RefiProject, RefiVariable } from './model';
 import { CASE_GUID_ATTRIBUTE } from './guids';
 
@@ -56,12 +57,34 @@ function typed(value: string, type: RefiVariable['type'] | undefined): Attribute
   return value;
 }
 
-/** informants.yaml with the informants added at the end. */
-export function registryWithInformants(previous: string | undefined, added: readonly Informant[]): string {
+/**
+ * informants.yaml with the informants added at the end, or why not: the text is read back as
+ * check reads it and must hold the informants it held before and every added one with its
+ * attributes, with no error it did not have; else nothing is written.
+ */
+export function registryWithInformants(previous: string | undefined, added: readonly Informant[]): { ok: true; text: string } | { ok: false; message: string } {
   const items = added.map((i) => ({ code: i.code, ...i.attributes }));
-  if (previous === undefined || previous.trim() === '') return HEADER + new Document({ informants: items }).toString({ lineWidth: 0 });
-  const doc = parseYaml(previous);
-  const list = topList(doc, 'informants');
-  for (const item of items) list.items.push(doc.createNode(item));
-  return serialise(doc);
+  const fresh = previous === undefined || previous.trim() === '';
+  const doc = fresh ? new Document({ informants: items }) : parseYaml(previous);
+  if (!fresh) for (const item of items) topList(doc, 'informants').items.push(doc.createNode(item));
+  const text = fresh ? HEADER + doc.toString({ lineWidth: 0 }) : serialise(doc);
+  if (holdsInformants(fresh ? undefined : previous, text, added)) return { ok: true, text };
+  return { ok: false, message: 'informants.yaml could not be written so that it reads back with the imported informants, so it was left as it is. Check it with "qcode check", or write it in block style ("- code: ..." items under "informants:"), and import again.' };
+}
+
+function holdsInformants(previous: string | undefined, written: string, added: readonly Informant[]): boolean {
+  const before = previous === undefined ? { informants: [], errors: 0 } : readRegistry(previous);
+  const after = readRegistry(written);
+  const expected = [...before.informants, ...added].map(stated);
+  return after.errors <= before.errors && after.informants.length === expected.length && after.informants.every((i, k) => stated(i) === expected[k]);
+}
+
+function readRegistry(text: string): { informants: Informant[]; errors: number } {
+  const file = new YamlFile('informants.yaml', text);
+  const informants = readInformants(file).informants;
+  return { informants, errors: file.problems.filter((p) => p.severity === 'error').length + (file.ok ? 0 : 1) };
+}
+
+function stated(informant: Informant): string {
+  return JSON.stringify([informant.code, Object.entries(informant.attributes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))]);
 }

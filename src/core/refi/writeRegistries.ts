@@ -27,7 +27,7 @@ export async function writeConcepts(files: ProjectFiles, path: string, previous:
 export async function writeInformants(files: ProjectFiles, path: string, previous: string | undefined, added: readonly Informant[], summary: ImportSummary): Promise<void> {
   const result = await updateTextFile(files, path, changedSince(path, previous, (current, file) => {
     const registry = file && readInformants(file);
-    return { ok: true, text: registryWithInformants(current, registry ? added.filter((i) => !registry.has(i.code)) : added) };
+    return registryWithInformants(current, registry ? added.filter((i) => !registry.has(i.code)) : added);
   }));
   recordWrite(path, result, summary);
 }
