@@ -85,7 +85,7 @@ async function mergeAnnotations(files: ProjectFiles, item: SourceImport, importe
   const counts = { added: 0, merged: 0, unchanged: 0 };
   const result = await updateSidecar(files, sidecar, item.transcript, (current) => mergeById(current, imported.annotations, counts));
   if (!result.ok) {
-    summary.problems.push({ kind: 'sidecar', source: item.source.name, path: sidecar, message: `${sidecar} does not parse, so the ${imported.annotations.length} annotations of "${item.source.name}" were not added: ${result.problems[0]?.message ?? ''}` });
+    summary.problems.push({ kind: 'sidecar', source: item.source.name, path: sidecar, message: `${sidecar} could not be changed, so the ${imported.annotations.length} annotations of "${item.source.name}" were not added: ${result.problems[0]?.message ?? ''}` });
     return;
   }
   if (result.changed) summary.written.push(sidecar);
