@@ -63,10 +63,14 @@ export class CodingHistory {
       void vscode.window.showInformationMessage(nothing);
       return;
     }
-    const changedSince = await this.locked(step.changes.map((c) => c.path), (files) => restoreUnchanged(files, step, expected, restore)).catch((error: unknown) => {
-      from.push(step);
-      throw error;
-    });
+    let changedSince: string[];
+    try {
+      changedSince = await this.locked(step.changes.map((c) => c.path), (files) => restoreUnchanged(files, step, expected, restore));
+    } catch (error) {
+      from.push(step); // kept, so that it can be tried again
+      void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
+      return;
+    }
     if (changedSince.length > 0) {
       void vscode.window.showWarningMessage(vscode.l10n.t('"{0}" cannot be undone or redone: {1} changed since.', step.label, changedSince.join(', ')));
       this.updateContext();
