@@ -27,6 +27,7 @@ describe('searchTranscripts', () => {
       line: 6,
       column: 28,
       text: 'team',
+      match: 'team',
       before: 'K3: Jeg har et veldig godt ',
       after: '. Det er ruskonsulenten her i kommunen, ',
       speaker: 'K3',
@@ -34,10 +35,10 @@ describe('searchTranscripts', () => {
     });
   });
 
-  it('matches case only when asked to', async () => {
+  it('matches case only when asked to, and tags whole words', async () => {
     const transcript = { 'a.txt': 'K1: Legevakt og legevakten.\n' };
-    assert.deepEqual(texts((await search(transcript, { pattern: 'legevakt' })).hits), ['Legevakt', 'legevakt']);
-    assert.deepEqual(texts((await search(transcript, { pattern: 'legevakt', caseSensitive: true })).hits), ['legevakt']);
+    assert.deepEqual(texts((await search(transcript, { pattern: 'legevakt' })).hits), ['Legevakt', 'legevakten']);
+    assert.deepEqual(texts((await search(transcript, { pattern: 'legevakt', caseSensitive: true })).hits), ['legevakten']);
   });
 
   it('takes regular expressions, and plain text literally', async () => {

@@ -1,9 +1,12 @@
 import type { TranscriptFile } from '../project/model';
 import { turnAt } from '../speakers/turns';
+import type { UnitText } from './units';
+import { wordCharacterAt, wordCharacterBefore, type Span } from './words';
 
 /** A passage found in a transcript. Offsets are UTF-16 offsets into the transcript's text (`doc.text`). */
 export interface SearchHit {
   transcript: string;
+  /** The passage to tag. */
   start: number;
   end: number;
   /** Where the passage starts, 1-based, columns in UTF-16 code units as the editor shows them. */
@@ -11,7 +14,9 @@ export interface SearchHit {
   column: number;
   /** The passage itself. */
   text: string;
-  /** Up to CONTEXT_LENGTH characters of its line on either side. */
+  /** What was found, widened to whole words; the passage contains it. */
+  match: string;
+  /** Up to CONTEXT_LENGTH characters of the match's line on either side of it, in whole words and speaker labels. */
   before: string;
   after: string;
   /** The speaker of the turn the passage starts in. */
@@ -20,32 +25,50 @@ export interface SearchHit {
   informant?: string;
 }
 
+export type ReadableTranscript = TranscriptFile & { doc: NonNullable<TranscriptFile['doc']> };
+
 const CONTEXT_LENGTH = 40;
 
-/** The hit [start, end) of a transcript that has text. */
-export function hitAt(transcript: TranscriptFile & { doc: NonNullable<TranscriptFile['doc']> }, start: number, end: number, isInformant: (code: string) => boolean): SearchHit {
+/** The hit that tags `passage` for the `match` found in it. */
+export function hitAt(transcript: ReadableTranscript, source: UnitText, passage: Span, match: Span, isInformant: (code: string) => boolean): SearchHit {
   const text = transcript.doc.text;
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const lineEnd = endOfLine(text, end);
-  const speaker = turnAt(transcript.turns, start)?.speaker;
-  const { line, column } = transcript.doc.positionAt(start);
+  const speaker = turnAt(transcript.turns, passage.start)?.speaker;
+  const { line, column } = transcript.doc.positionAt(passage.start);
   return {
     transcript: transcript.path,
-    start,
-    end,
+    start: passage.start,
+    end: passage.end,
     line,
     column,
-    text: text.slice(start, end),
-    before: text.slice(keepPair(text, Math.max(lineStart, start - CONTEXT_LENGTH)), start),
-    after: text.slice(end, keepPair(text, Math.min(lineEnd, end + CONTEXT_LENGTH))),
+    text: text.slice(passage.start, passage.end),
+    match: text.slice(match.start, match.end),
+    before: text.slice(contextStart(source, match.start), match.start),
+    after: text.slice(match.end, contextEnd(text, match.end)),
     ...(speaker !== undefined ? { speaker } : {}),
     ...(speaker !== undefined && isInformant(speaker) ? { informant: speaker } : {}),
   };
 }
 
-function endOfLine(text: string, from: number): number {
-  const found = text.indexOf('\n', from);
-  return found < 0 ? text.length : found;
+/** Where the context before an offset begins: not inside a word, a speaker label or an emoji. */
+function contextStart(source: UnitText, offset: number): number {
+  const { text } = source;
+  // Only a line that starts this near can have a label that the cut falls in.
+  const near = Math.max(0, offset - 2 * CONTEXT_LENGTH);
+  const newline = text.slice(near, offset).lastIndexOf('\n');
+  const lineStart = newline >= 0 ? near + newline + 1 : near === 0 ? 0 : undefined;
+  let cut = keepPair(text, Math.max(lineStart ?? 0, offset - CONTEXT_LENGTH));
+  if (cut === lineStart) return cut;
+  if (lineStart !== undefined && cut < source.afterLabel(lineStart)) return lineStart;
+  while (cut < offset && wordCharacterBefore(text, cut) && wordCharacterAt(text, cut)) cut++;
+  return cut;
+}
+
+/** Where the context after an offset ends: at the end of its line, not inside a word or an emoji. */
+function contextEnd(text: string, offset: number): number {
+  const found = text.slice(offset, offset + CONTEXT_LENGTH).indexOf('\n');
+  let cut = keepPair(text, found < 0 ? Math.min(text.length, offset + CONTEXT_LENGTH) : offset + found);
+  while (cut > offset && wordCharacterBefore(text, cut) && wordCharacterAt(text, cut)) cut--;
+  return cut;
 }
 
 /** Moves a cut that would split a surrogate pair (an emoji, say) to after the pair. */

@@ -1,3 +1,6 @@
+import type { SearchUnit } from './units';
+import { WORD_CHARACTER } from './words';
+
 /** What to look for in the transcripts. */
 export interface SearchQuery {
   pattern: string;
@@ -8,14 +11,14 @@ export interface SearchQuery {
   wholeWord: boolean;
   /** Only hits in turns of these informants. */
   informants?: string[];
+  /** What each hit tags; the match widened to whole words when not given. */
+  unit?: SearchUnit;
 }
 
 /** Why a query cannot be searched for: `detail` is the regular expression engine's complaint. */
 export type QueryError = { ok: false; reason: 'empty'; message: string } | { ok: false; reason: 'invalid'; detail: string; message: string };
 
 export type CompiledQuery = { ok: true; pattern: RegExp } | QueryError;
-
-const WORD_CHARACTER = '[\\p{L}\\p{N}\\p{M}_]';
 
 /** The query as a global regular expression, or why it cannot be one. */
 export function compileQuery(query: SearchQuery): CompiledQuery {

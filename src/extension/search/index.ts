@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Project } from '../../core/project/model';
 import { splitCoveredHits } from '../../core/search/coveredHits';
 import type { SearchHit } from '../../core/search/hit';
-import { informantTurns, searchTranscripts } from '../../core/search/searchTranscripts';
+import { informantTurns, searchTranscripts, tickedByDefault } from '../../core/search/searchTranscripts';
 import type { ProjectHost } from '../host/projectHost';
 import type { Coding } from '../tagging/coding';
 import { pickConcepts } from '../tagging/conceptPicker';
@@ -15,6 +15,8 @@ export interface SearchAndTagOutcome {
   tagged: number;
   /** Hits already inside a passage with all the chosen concepts. */
   skipped: number;
+  /** Hits not ticked: outside informants' turns, when the command's arguments chose for the user. */
+  unticked: number;
 }
 
 export function register(context: vscode.ExtensionContext, host: ProjectHost, coding: Coding): void {
@@ -22,27 +24,55 @@ export function register(context: vscode.ExtensionContext, host: ProjectHost, co
 }
 
 async function searchAndTag(context: vscode.ExtensionContext, host: ProjectHost, coding: Coding, args: SearchAndTagArguments): Promise<SearchAndTagOutcome | undefined> {
-  const project = host.current?.project;
+  const project = (host.current ?? (await host.reload()))?.project;
   if (!project) {
     void vscode.window.showWarningMessage(vscode.l10n.t('The qcode project has not loaded yet.'));
     return undefined;
   }
-  const request = args.request ?? (await askForSearch(project));
+  if (args.unknownUnit !== undefined) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Search and Tag: the unit "{0}" is unknown; use match, sentence or turn.', args.unknownUnit));
+    return undefined;
+  }
+  const request = args.request ?? (await askForSearch(project, context.workspaceState));
   const found = request && findHits(project, request);
-  if (!found || found.length === 0) return undefined;
-  const hits = args.request && args.concepts ? found : await pickHits(found, vscode.l10n.t('Tag which of the {0} hits?', found.length));
-  if (!hits?.length) return undefined;
+  if (!request || !found || found.length === 0) return undefined;
+  const hits = await chooseHits(found, args, 'informant' in request);
+  if (!hits) return undefined;
+  if (hits.length === 0) return noneTicked(found.length, args);
   const concepts = args.concepts ?? (await pickConcepts(project.codebook, context.workspaceState, { title: vscode.l10n.t('Tag {0} passage(s) with concepts', hits.length) }));
   if (!concepts?.length || !knownConcepts(project, concepts)) return undefined;
   const { fresh, covered } = splitCoveredHits(project, hits, concepts);
   try {
     const tagged = await coding.tagPassages(fresh, concepts);
     reportTagged(tagged.length, covered.length);
-    return { tagged: tagged.length, skipped: covered.length };
+    return { tagged: tagged.length, skipped: covered.length, unticked: found.length - hits.length };
   } catch (error) {
     void vscode.window.showErrorMessage((error as Error).message);
     return undefined;
   }
+}
+
+/**
+ * The hits to tag: those in informants' turns are ticked to begin with (all of them for one
+ * speaker's turns, or with `allSpeakers`); with both a search and concepts as arguments, the ticked ones.
+ */
+async function chooseHits(found: SearchHit[], args: SearchAndTagArguments, oneSpeaker: boolean): Promise<SearchHit[] | undefined> {
+  const ticked = (hit: SearchHit) => args.allSpeakers === true || oneSpeaker || tickedByDefault(hit);
+  if (args.request && args.concepts) return found.filter(ticked);
+  return pickHits(found, pickTitle(found, ticked), ticked);
+}
+
+function pickTitle(hits: readonly SearchHit[], ticked: (hit: SearchHit) => boolean): string {
+  return hits.every(ticked) ? vscode.l10n.t('Tag which of the {0} hits?', hits.length) : vscode.l10n.t("Tag which of the {0} hits? Those in informants' turns are ticked.", hits.length);
+}
+
+function noneTicked(found: number, args: SearchAndTagArguments): SearchAndTagOutcome | undefined {
+  if (args.request && args.concepts) {
+    void vscode.window.showInformationMessage(vscode.l10n.t("None of the {0} hits is in an informant's turn, so nothing was tagged. Pass allSpeakers: true to tag them all.", found));
+    return { tagged: 0, skipped: 0, unticked: found };
+  }
+  void vscode.window.showInformationMessage(vscode.l10n.t('None of the {0} hits was ticked, so nothing was tagged.', found));
+  return undefined;
 }
 
 /** The hits of a request; says so and gives undefined when there are none to show. */

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Project } from '../../core/project/model';
 import type { SearchQuery } from '../../core/search/query';
+import { SEARCH_UNITS, type SearchUnit } from '../../core/search/units';
 
 /** What to tag: the matches of a query, or every turn of one informant. */
 export type SearchRequest = { query: SearchQuery } | { informant: string };
@@ -11,30 +12,45 @@ interface OptionButton extends vscode.QuickInputButton {
   option: Option;
 }
 
-interface Choice extends vscode.QuickPickItem {
-  choice: 'search' | 'turns';
-}
+type Choice = vscode.QuickPickItem & ({ choice: 'search'; unit: SearchUnit } | { choice: 'turns' });
 
-/** Asks for a pattern (with regular expression, case and whole word toggles) or for an informant's turns. */
-export async function askForSearch(project: Project): Promise<SearchRequest | undefined> {
-  const choice = await askForPattern();
+const UNIT_KEY = 'qcode.searchAndTag.unit';
+
+/**
+ * Asks for a pattern (with regular expression, case and whole word toggles) and the unit to tag, or
+ * for an informant's turns. The unit chosen last comes first the next time.
+ */
+export async function askForSearch(project: Project, memory: vscode.Memento): Promise<SearchRequest | undefined> {
+  const choice = await askForPattern(memory.get<SearchUnit>(UNIT_KEY, 'match'));
   if (!choice) return undefined;
-  if (choice !== 'turns') return choice;
+  if (choice !== 'turns') {
+    await memory.update(UNIT_KEY, choice.query.unit);
+    return choice;
+  }
   const informant = await pickSpeaker(project);
   return informant === undefined ? undefined : { informant };
 }
 
-function askForPattern(): Promise<{ query: SearchQuery } | 'turns' | undefined> {
+function unitChoice(unit: SearchUnit, pattern: string): Choice {
+  const labels: Record<SearchUnit, string> = {
+    match: vscode.l10n.t('Find "{0}" and tag the words found', pattern),
+    sentence: vscode.l10n.t('Find "{0}" and tag their sentences', pattern),
+    turn: vscode.l10n.t('Find "{0}" and tag their speaker turns', pattern),
+  };
+  return { choice: 'search', unit, label: `$(search) ${labels[unit]}`, alwaysShow: true };
+}
+
+function askForPattern(lastUnit: SearchUnit): Promise<{ query: SearchQuery & { unit: SearchUnit } } | 'turns' | undefined> {
   const options: Record<Option, boolean> = { regex: false, caseSensitive: false, wholeWord: false };
   const input = vscode.window.createQuickPick<Choice>();
   input.placeholder = vscode.l10n.t('Text to find in every transcript');
   input.ignoreFocusOut = true;
+  const units = [lastUnit, ...SEARCH_UNITS.filter((unit) => unit !== lastUnit)];
   const refresh = () => {
     input.title = titleWith(options);
     input.buttons = optionButtons(options);
     const turns: Choice = { choice: 'turns', label: `$(person) ${vscode.l10n.t('Turns of an informant…')}`, alwaysShow: true };
-    const search: Choice = { choice: 'search', label: `$(search) ${vscode.l10n.t('Find "{0}"', input.value)}`, alwaysShow: true };
-    input.items = input.value ? [search, turns] : [turns];
+    input.items = input.value ? [...units.map((unit) => unitChoice(unit, input.value)), turns] : [turns];
   };
   refresh();
   return new Promise((resolve) => {
@@ -45,9 +61,9 @@ function askForPattern(): Promise<{ query: SearchQuery } | 'turns' | undefined> 
       refresh();
     });
     input.onDidAccept(() => {
-      const picked = input.activeItems[0]?.choice;
-      if (picked === 'turns') resolve('turns');
-      else if (picked === 'search') resolve({ query: { pattern: input.value, ...options } });
+      const picked = input.activeItems[0];
+      if (picked?.choice === 'turns') resolve('turns');
+      else if (picked?.choice === 'search') resolve({ query: { pattern: input.value, ...options, unit: picked.unit } });
       input.hide();
     });
     input.onDidHide(() => {
