@@ -74,12 +74,49 @@ describe('conceptByInformant on a hand-made project', () => {
     assert.deepEqual(matrix.columns.map((c) => c.id), ['K3', 'L5', 'M9', '']);
     assert.deepEqual(cell(matrix, 'samordning.formell', ''), { count: 1, refs: ['k3gone00'] });
     assert.deepEqual(matrix.cells.map((row) => row.map((c) => c.count)), [
-      [0, 0, 0, 0],
+      [2, 1, 1, 1],
       [1, 1, 0, 1],
       [1, 0, 1, 0],
-      [0, 0, 0, 0],
+      [1, 0, 0, 0],
       [1, 0, 0, 0],
     ]);
+    assert.deepEqual(cell(matrix, 'samordning', 'K3'), { count: 2, refs: ['k3numm00', 'k3team00'] });
+  });
+
+  it('counts a passage tagged with a parent and its child once in the parent\'s row, as the Codebook view counts it', async () => {
+    const index = new ProjectIndex(await loadProject(projectFiles({
+      'intervju-K3.txt': K3_TRANSCRIPT,
+      'intervju-K3.txt.annotations.yaml': renderSidecar('intervju-K3.txt', [
+        coded(K3_TRANSCRIPT, 'Jeg har et veldig godt team.', { id: 'both0000', concepts: ['samordning', 'samordning.formell'] }),
+        coded(K3_TRANSCRIPT, 'Da har jeg nummeret', { id: 'siblings', concepts: ['samordning.formell', 'samordning.uformell'] }),
+        coded(K3_TRANSCRIPT, 'Det er ikke meningen', { id: 'parent00', concepts: ['samordning'] }),
+      ]),
+    })));
+    const matrix = conceptByInformant(index);
+    assert.deepEqual(cell(matrix, 'samordning', 'K3'), { count: 3, refs: ['both0000', 'parent00', 'siblings'] });
+    assert.deepEqual(cell(matrix, 'samordning.formell', 'K3'), { count: 2, refs: ['both0000', 'siblings'] });
+    for (const [i, row] of matrix.rows.entries()) {
+      const rowTotal = matrix.cells[i]!.reduce((total, c) => total + c.count, 0);
+      assert.equal(rowTotal, index.underConcept(row.id).length, `${row.id}: the Codebook view counts ${index.underConcept(row.id).length}`);
+    }
+  });
+});
+
+describe('parent rows of the sample project', () => {
+  it('equal the passages of their subtree, each once, and the Codebook view\'s count', async () => {
+    const index = await sampleIndex();
+    const matrix = conceptByInformant(index);
+    const parents = matrix.rows.filter((row) => index.project.codebook.get(row.id)!.children.length > 0);
+    assert.ok(parents.length >= 3, 'the sample codebook has parent concepts');
+    for (const row of parents) {
+      const i = matrix.rows.indexOf(row);
+      const subtree = index.project.codebook.subtreeIds(row.id);
+      const passages = new Set(index.all.filter((r) => r.annotation.concepts.some((c) => subtree.has(c))).map((r) => `${r.transcript.path}#${r.annotation.id}`));
+      const counted = matrix.cells[i]!.flatMap((c) => c.refs.map((ref) => `${ref.transcript}#${ref.id}`));
+      assert.ok(passages.size > 0, `${row.id} has passages`);
+      assert.deepEqual(counted.sort(), [...passages].sort(), row.id);
+      assert.equal(counted.length, index.underConcept(row.id).length, row.id);
+    }
   });
 });
 
@@ -113,7 +150,9 @@ describe('conceptCooccurrence on hand-made projects', () => {
     assert.deepEqual(cell(matrix, UFORMELL, FALLSKJERM), { count: 2, refs: ['aaaaaaaa', 'bbbbbbbb', 'dddddddd'] });
     assert.deepEqual(cell(matrix, FALLSKJERM, UFORMELL), cell(matrix, UFORMELL, FALLSKJERM));
     assert.deepEqual(cell(matrix, FALLSKJERM, FALLSKJERM), { count: 4, refs: ['bbbbbbbb', 'dddddddd', 'eeeeeeee', 'hhhhhhhh'] });
-    assert.deepEqual(cell(matrix, 'samordning', FORMELL), { count: 0, refs: [] });
+    assert.deepEqual(cell(matrix, 'samordning', 'koordinator'), cell(matrix, 'koordinator', 'samordning'));
+    assert.deepEqual(cell(matrix, 'samordning', 'koordinator'), { count: 3, refs: ['aaaaaaaa', 'bbbbbbbb', 'cccccccc', 'dddddddd', 'eeeeeeee'] });
+    assert.deepEqual(cell(matrix, 'samordning', 'samordning'), { count: 4, refs: ['aaaaaaaa', 'cccccccc', 'dddddddd', 'gggggggg'] });
     assert.equal(matrix.max, 4);
   });
 

@@ -11,12 +11,16 @@ interface SidecarAnnotation {
 
 type Tally = Record<string, Record<string, number>>;
 
-/** Tagged passages per concept and column, read straight from the sidecars; "" for no column. */
+/**
+ * Tagged passages per concept and column, read straight from the sidecars and codebook.yaml; "" for
+ * no column. A passage counts once under each concept it is tagged with and each concept above those.
+ */
 export function tallySidecars(dir: string, columnOf: (informant: string | undefined) => string): Tally {
   const tally: Tally = {};
+  const parents = readParents(dir);
   for (const annotation of sidecarAnnotations(dir)) {
     const column = columnOf(annotation.informant);
-    for (const concept of new Set(annotation.concepts)) {
+    for (const concept of withAncestors(annotation.concepts, parents)) {
       const row = (tally[concept] ??= {});
       row[column] = (row[column] ?? 0) + 1;
     }
@@ -51,6 +55,40 @@ export function assertMatchesTally(matrix: Matrix, tally: Tally): void {
 
 function sum(values: number[]): number {
   return values.reduce((a, b) => a + b, 0);
+}
+
+interface CodebookEntry {
+  id: string;
+  children?: CodebookEntry[];
+}
+
+function readParents(dir: string): Map<string, string> {
+  return conceptParents(readFileSync(join(dir, 'codebook.yaml'), 'utf8'));
+}
+
+/** Each concept's parent, from the nesting of the text of a codebook.yaml. */
+export function conceptParents(codebookYaml: string): Map<string, string> {
+  const parents = new Map<string, string>();
+  const visit = (entries: CodebookEntry[] | undefined, parent?: string): void => {
+    for (const entry of entries ?? []) {
+      if (parent !== undefined) parents.set(entry.id, parent);
+      visit(entry.children, entry.id);
+    }
+  };
+  visit((parse(codebookYaml) as { concepts?: CodebookEntry[] }).concepts);
+  return parents;
+}
+
+/** The concepts and every concept above them, each once. */
+export function withAncestors(concepts: readonly string[], parents: ReadonlyMap<string, string>): Set<string> {
+  const found = new Set<string>();
+  for (let queue = [...concepts], next = queue.pop(); next !== undefined; next = queue.pop()) {
+    if (found.has(next)) continue;
+    found.add(next);
+    const parent = parents.get(next);
+    if (parent !== undefined) queue.push(parent);
+  }
+  return found;
 }
 
 function readRegistry(dir: string): Record<string, unknown>[] {

@@ -9,7 +9,7 @@ export interface Matrix {
   kind: 'informant' | 'attribute' | 'cooccurrence';
   /** The informant attribute of the columns, for kind 'attribute'. */
   attribute?: string;
-  /** Concepts in codebook order; depth for indentation. */
+  /** Concepts in codebook order; depth for indentation. A concept's row counts the passages of its subtree, each once. */
   rows: MatrixAxisItem[];
   /** Informant codes, attribute values, or concepts (co-occurrence). */
   columns: MatrixAxisItem[];
@@ -21,6 +21,9 @@ export interface Matrix {
 
 /** The column of passages that have no informant, or whose informant lacks the attribute or is unregistered. */
 export const NONE_COLUMN: MatrixAxisItem = { id: '', label: '(none)' };
+
+// A passage tagged with a concept counts under that concept and every concept above it, once each, as
+// the Codebook view counts it: a parent's row holds its own passages and those of its subtree.
 
 // Orphaned annotations count in the informant and attribute matrices under their saved informant:
 // they are still coded passages of that informant, only their place in the text is lost.
@@ -52,13 +55,13 @@ export function attributeNames(index: ProjectIndex): string[] {
 
 /**
  * Cell [a][b]: pairs of passages that join concepts a and b, each pair once: one annotation tagged
- * with both, or two overlapping annotations of one transcript, one tagged a and the other b.
- * The diagonal holds each concept's own passages.
+ * with both, or two overlapping annotations of one transcript, one tagged a and the other b; a
+ * concept below a counts as a. The diagonal holds the passages of each concept's subtree.
  */
 export function conceptCooccurrence(index: ProjectIndex): Matrix {
   const rows = conceptAxis(index);
   const pairs = pairsByConcepts(index, rows);
-  const cells = rows.map((row, i) => rows.map((_, j) => (i === j ? cellOf(index.byConcept(row.id)) : pairCell(pairs[i]![j]!))));
+  const cells = rows.map((row, i) => rows.map((_, j) => (i === j ? cellOf(index.underConcept(row.id)) : pairCell(pairs[i]![j]!))));
   return withMax({ kind: 'cooccurrence', rows, columns: rows, cells });
 }
 
@@ -66,9 +69,11 @@ export function conceptCooccurrence(index: ProjectIndex): Matrix {
 function pairsByConcepts(index: ProjectIndex, concepts: readonly MatrixAxisItem[]): Map<string, ResolvedAnnotation[]>[][] {
   const position = new Map(concepts.map((concept, i) => [concept.id, i]));
   const pairs = concepts.map(() => concepts.map(() => new Map<string, ResolvedAnnotation[]>()));
-  const join = (annotations: ResolvedAnnotation[], aConcepts: readonly string[], bConcepts: readonly string[]): void => {
+  const countsUnder = conceptsAbove(index);
+  const join = (annotations: ResolvedAnnotation[], aTagged: readonly string[], bTagged: readonly string[]): void => {
     const key = annotations.map(keyOf).join(' ');
-    for (const a of aConcepts) for (const b of bConcepts) {
+    const bConcepts = countsUnder(bTagged);
+    for (const a of countsUnder(aTagged)) for (const b of bConcepts) {
       const [i, j] = [position.get(a), position.get(b)];
       if (i === undefined || j === undefined || i === j) continue;
       pairs[i]![j]!.set(key, annotations);
@@ -84,10 +89,22 @@ function pairsByConcepts(index: ProjectIndex, concepts: readonly MatrixAxisItem[
 
 function byColumn(index: ProjectIndex, kind: Matrix['kind'], columns: MatrixAxisItem[], columnOf: (resolved: ResolvedAnnotation) => string): Matrix {
   const rows = conceptAxis(index);
-  const grouped = rows.map((row) => groupBy(index.byConcept(row.id), columnOf));
+  const grouped = rows.map((row) => groupBy(index.underConcept(row.id), columnOf));
   const withNone = grouped.some((groups) => groups.has('')) ? [...columns, NONE_COLUMN] : columns;
   const cells = grouped.map((groups) => withNone.map((column) => cellOf(groups.get(column.id) ?? [])));
   return withMax({ kind, rows, columns: withNone, cells });
+}
+
+/** The concepts a passage tagged with some concepts counts under: those and every concept above them, each once. */
+function conceptsAbove(index: ProjectIndex): (tagged: readonly string[]) => string[] {
+  const codebook = index.project.codebook;
+  return (tagged) => {
+    const found = new Set<string>();
+    for (const id of tagged) {
+      for (let concept = codebook.get(id); concept && !found.has(concept.id); concept = concept.parentId === undefined ? undefined : codebook.get(concept.parentId)) found.add(concept.id);
+    }
+    return [...found];
+  };
 }
 
 function conceptAxis(index: ProjectIndex): MatrixAxisItem[] {

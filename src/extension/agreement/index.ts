@@ -3,7 +3,7 @@ import { codersByCount } from '../../core/coders/coderView';
 import { AgreementError, computeAgreement, type AgreementOptions, type AgreementReport } from '../../core/agreement/computeAgreement';
 import type { Disagreement } from '../../core/agreement/report';
 import type { LoadedProject, ProjectHost } from '../host/projectHost';
-import { nonce } from '../webview/html';
+import { WebviewPage } from '../webview/html';
 import { agreementHtml } from './agreementHtml';
 
 const l10n = vscode.l10n;
@@ -23,7 +23,7 @@ export function register(context: vscode.ExtensionContext, host: ProjectHost): v
 }
 
 class AgreementPanel implements vscode.Disposable {
-  private panel: vscode.WebviewPanel | undefined;
+  private panel: { panel: vscode.WebviewPanel; page: WebviewPage } | undefined;
   private options: AgreementOptions = {};
   private report: AgreementReport | undefined;
   private readonly listener: vscode.Disposable;
@@ -37,18 +37,18 @@ class AgreementPanel implements vscode.Disposable {
   show(loaded: LoadedProject, options: AgreementOptions): AgreementReport | undefined {
     this.options = options;
     if (!this.panel) this.panel = this.createPanel();
-    else this.panel.reveal();
+    else this.panel.panel.reveal();
     return this.render(loaded);
   }
 
-  private createPanel(): vscode.WebviewPanel {
+  private createPanel(): { panel: vscode.WebviewPanel; page: WebviewPage } {
     const panel = vscode.window.createWebviewPanel('qcode.agreement', l10n.t('Intercoder agreement'), vscode.ViewColumn.Beside, { enableScripts: true, localResourceRoots: [] });
     panel.onDidDispose(() => (this.panel = undefined));
     panel.webview.onDidReceiveMessage((message: { open?: unknown }) => {
       const disagreement = typeof message.open === 'number' ? this.report?.disagreements[message.open] : undefined;
       if (disagreement) void openDisagreement(this.host, disagreement);
     });
-    return panel;
+    return { panel, page: new WebviewPage(panel.webview) };
   }
 
   private render(loaded: LoadedProject): AgreementReport | undefined {
@@ -58,17 +58,19 @@ class AgreementPanel implements vscode.Disposable {
     } catch (error) {
       if (!(error instanceof AgreementError)) throw error;
       void vscode.window.showWarningMessage(l10n.t('Intercoder agreement: {0}', error.message));
-      this.panel.dispose();
+      this.panel.panel.dispose();
       return undefined;
     }
     const labelOf = (id: string) => loaded.project.codebook.get(id)?.label ?? id;
-    this.panel.webview.html = agreementHtml(this.report, labelOf, this.panel.webview, nonce());
+    const { panel, page } = this.panel;
+    const report = this.report;
+    page.show((nonce) => agreementHtml(report, labelOf, panel.webview, nonce));
     return this.report;
   }
 
   dispose(): void {
     this.listener.dispose();
-    this.panel?.dispose();
+    this.panel?.panel.dispose();
   }
 }
 
@@ -79,7 +81,7 @@ async function pickCoders(loaded: LoadedProject): Promise<AgreementOptions | und
     return undefined;
   }
   const items = coders.map(({ coder, count }) => ({ label: coder, description: l10n.t('{0} annotations', count), picked: true }));
-  const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: l10n.t('Compare which coders?') });
+  const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: l10n.t('Compare which coders?'), ignoreFocusOut: true });
   if (!picked) return undefined;
   if (picked.length < 2) {
     void vscode.window.showInformationMessage(l10n.t('Choose at least two coders to compare.'));

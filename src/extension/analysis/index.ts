@@ -4,7 +4,7 @@ import { ProjectIndex } from '../../core/project/projectIndex';
 import { attributeNames, conceptByAttribute, conceptByInformant, conceptCooccurrence, type Matrix } from '../../core/stats/matrix';
 import type { CoderFilter } from '../coderFilter/coderFilter';
 import type { LoadedProject, ProjectHost } from '../host/projectHost';
-import { nonce } from '../webview/html';
+import { SAME_PAGE_NONCE, WebviewPage } from '../webview/html';
 import { matrixHtml, type MatrixPage } from './matrixHtml';
 
 const l10n = vscode.l10n;
@@ -28,9 +28,11 @@ export function register(context: vscode.ExtensionContext, host: ProjectHost, fi
 }
 
 class AnalysisPanel implements vscode.Disposable {
-  private panel: vscode.WebviewPanel | undefined;
+  private panel: { panel: vscode.WebviewPanel; page: WebviewPage } | undefined;
   private view = 'informant';
   private chosen: { row: number; column: number } | undefined;
+  /** The cell was chosen since the last render, so its quotes take the focus. */
+  private focusQuotes = false;
   private page: MatrixPage | undefined;
   private readonly listener: vscode.Disposable;
 
@@ -44,16 +46,17 @@ class AnalysisPanel implements vscode.Disposable {
   show(loaded: LoadedProject, request: AnalysisRequest): MatrixPage {
     if (request.view) this.view = request.view;
     this.chosen = request.cell;
+    this.focusQuotes = request.cell !== undefined;
     if (!this.panel) this.panel = this.createPanel();
-    else this.panel.reveal();
+    else this.panel.panel.reveal();
     return this.render(loaded);
   }
 
-  private createPanel(): vscode.WebviewPanel {
+  private createPanel(): { panel: vscode.WebviewPanel; page: WebviewPage } {
     const panel = vscode.window.createWebviewPanel('qcode.analysis', l10n.t('qcode Analysis'), vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [], retainContextWhenHidden: false });
     panel.onDidDispose(() => (this.panel = undefined));
     panel.webview.onDidReceiveMessage((message: { view?: unknown; row?: unknown; column?: unknown; open?: unknown }) => this.receive(message));
-    return panel;
+    return { panel, page: new WebviewPage(panel.webview) };
   }
 
   private receive(message: { view?: unknown; row?: unknown; column?: unknown; open?: unknown }): void {
@@ -65,6 +68,7 @@ class AnalysisPanel implements vscode.Disposable {
       this.render(loaded);
     } else if (typeof message.row === 'number' && typeof message.column === 'number') {
       this.chosen = { row: message.row, column: message.column };
+      this.focusQuotes = true;
       this.render(loaded);
     } else if (typeof message.open === 'number') {
       const quote = this.page?.chosen?.quotes[message.open];
@@ -78,16 +82,20 @@ class AnalysisPanel implements vscode.Disposable {
     const chosen = this.chosen && { ...this.chosen, quotes: quotesOf(index, matrix, this.chosen.row, this.chosen.column) };
     this.page = { matrix, views: viewsOf(index), view: this.view, ...(chosen ? { chosen } : {}) };
     if (this.panel) {
+      const { panel, page } = this.panel;
       const shown = this.filter.describe();
-      this.panel.title = shown ? `${l10n.t('qcode Analysis')} (${shown})` : l10n.t('qcode Analysis');
-      this.panel.webview.html = matrixHtml(this.page, this.panel.webview, nonce());
+      const content = this.page;
+      const focus = this.focusQuotes;
+      panel.title = shown ? `${l10n.t('qcode Analysis')} (${shown})` : l10n.t('qcode Analysis');
+      page.show((nonce) => matrixHtml(content, panel.webview, nonce, focus), matrixHtml(content, panel.webview, SAME_PAGE_NONCE));
+      this.focusQuotes = false;
     }
     return this.page;
   }
 
   dispose(): void {
     this.listener.dispose();
-    this.panel?.dispose();
+    this.panel?.panel.dispose();
   }
 }
 

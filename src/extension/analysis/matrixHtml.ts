@@ -15,14 +15,16 @@ export interface MatrixPage {
 
 /**
  * The matrix as a table of buttons (one per cell, reachable with Tab, chosen with Enter), shaded by
- * count, and under it the quotes of the chosen cell. Every text from the project is escaped.
+ * count, and under it the quotes of the chosen cell, the first focused when `focusQuotes` (just
+ * after the researcher chose the cell). Every text from the project is escaped; no element has a
+ * style attribute, which the policy would refuse.
  */
-export function matrixHtml(page: MatrixPage, webview: vscode.Webview, nonce: string): string {
+export function matrixHtml(page: MatrixPage, webview: vscode.Webview, nonce: string, focusQuotes = false): string {
   const csp = `default-src 'none'; style-src ${webview.cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}';`;
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(vscode.env.language)}"><head><meta charset="UTF-8"><meta http-equiv="Content-Security-Policy" content="${csp}">
-<style nonce="${nonce}">${STYLE}</style><title>${escapeHtml(l10n.t('Analysis'))}</title></head>
-<body>${toolbar(page)}${table(page.matrix, page.chosen)}${quotes(page)}
+<style nonce="${nonce}">${STYLE}${depthStyle(page.matrix)}</style><title>${escapeHtml(l10n.t('Analysis'))}</title></head>
+<body>${toolbar(page)}${table(page.matrix, page.chosen)}${quotes(page, focusQuotes)}
 <script nonce="${nonce}">${SCRIPT}</script></body></html>`;
 }
 
@@ -36,9 +38,15 @@ function table(matrix: Matrix, chosen: MatrixPage['chosen']): string {
   const head = matrix.columns.map((c) => `<th scope="col">${escapeHtml(c.label)}</th>`).join('');
   const rows = matrix.rows.map((row, r) => {
     const cells = matrix.columns.map((column, c) => cell(matrix, r, c, `${row.label} × ${column.label}`, chosen?.row === r && chosen.column === c)).join('');
-    return `<tr><th scope="row" style="padding-left:${0.5 + (row.depth ?? 0)}em">${escapeHtml(row.label)}</th>${cells}</tr>`;
+    return `<tr><th scope="row" class="depth-${row.depth ?? 0}">${escapeHtml(row.label)}</th>${cells}</tr>`;
   });
   return `<table><thead><tr><th></th>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+/** The indentation of each depth of concept in the matrix: a rule in the page's stylesheet, as the policy allows no style attributes. */
+function depthStyle(matrix: Matrix): string {
+  const depths = new Set(matrix.rows.map((row) => row.depth ?? 0));
+  return [...depths].map((depth) => `\nth.depth-${depth}{padding-left:${0.5 + depth}em}`).join('');
 }
 
 function cell(matrix: Matrix, row: number, column: number, name: string, chosen: boolean): string {
@@ -48,14 +56,14 @@ function cell(matrix: Matrix, row: number, column: number, name: string, chosen:
   return `<td class="l${level}${chosen ? ' chosen' : ''}"><button data-row="${row}" data-column="${column}" aria-label="${escapeHtml(label)}" title="${escapeHtml(label)}"${count === 0 ? ' disabled' : ''}>${count}</button></td>`;
 }
 
-function quotes(page: MatrixPage): string {
+function quotes(page: MatrixPage, focus: boolean): string {
   if (!page.chosen) return `<p class="hint">${escapeHtml(l10n.t('Choose a cell to list its passages.'))}</p>`;
   const { matrix, chosen } = page;
   const title = `${matrix.rows[chosen.row]?.label ?? ''} × ${matrix.columns[chosen.column]?.label ?? ''}`;
   const items = chosen.quotes.map((q, index) => {
     const place = q.resolution.status === 'orphaned' ? l10n.t('orphaned') : `${q.transcript.path}:${q.resolution.range.start.line}`;
     const informant = q.informant ? ` (${q.informant})` : '';
-    return `<li><button data-open="${index}"${index === 0 ? ' autofocus' : ''}>«${escapeHtml(q.text)}»${escapeHtml(informant)}</button><br><span class="meta">${escapeHtml(place)}</span></li>`;
+    return `<li><button data-open="${index}"${focus && index === 0 ? ' autofocus' : ''}>«${escapeHtml(q.text)}»${escapeHtml(informant)}</button><br><span class="meta">${escapeHtml(place)}</span></li>`;
   });
   return `<h2>${escapeHtml(title)}</h2><ul>${items.join('')}</ul>`;
 }

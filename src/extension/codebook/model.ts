@@ -57,8 +57,9 @@ export class CodebookModel implements vscode.TreeDataProvider<ConceptNode>, vsco
     const state = concept.children.length === 0 ? vscode.TreeItemCollapsibleState.None : concept.depth === 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(concept.label, state);
     item.id = concept.id;
-    item.description = String(loaded.index.underConcept(concept.id).filter((r) => this.shows(r.annotation)).length);
-    item.tooltip = tooltip(concept);
+    const count = loaded.index.underConcept(concept.id).filter((r) => this.shows(r.annotation)).length;
+    item.description = String(count);
+    item.tooltip = tooltip(concept, count);
     const key = colorKey(loaded.project.codebook, concept.id);
     item.iconPath = key.startsWith('#') ? new vscode.ThemeIcon('circle-filled') : new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor(key));
     item.contextValue = 'concept';
@@ -76,13 +77,19 @@ export class CodebookModel implements vscode.TreeDataProvider<ConceptNode>, vsco
   }
 }
 
-/** The definition, then the id that annotations use. */
-function tooltip(concept: Concept): vscode.MarkdownString {
+/** The definition, what the count counts, then the id that annotations use. */
+function tooltip(concept: Concept, count: number): vscode.MarkdownString {
   const text = new vscode.MarkdownString();
   text.appendMarkdown('**').appendText(concept.label).appendMarkdown('**\n\n');
   if (concept.description) text.appendText(concept.description).appendMarkdown('\n\n');
+  text.appendText(countText(concept, count)).appendMarkdown('\n\n');
   text.appendText(vscode.l10n.t('id: {0}', concept.id));
   return text;
+}
+
+function countText(concept: Concept, count: number): string {
+  if (concept.children.length === 0) return vscode.l10n.t('The count, {0}, is the passages tagged with this concept.', count);
+  return vscode.l10n.t('The count, {0}, is the passages tagged with this concept or a concept under it, each passage once, as in the Analysis matrix.', count);
 }
 
 /** Concept ids from a drag in this view: our own id list, or the elements themselves. */
