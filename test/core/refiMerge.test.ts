@@ -29,7 +29,7 @@ describe('REFI-QDA import into a project that has content', () => {
     assert.deepEqual(new Map(files.files), before);
     assert.deepEqual(again.annotations, { added: 0, merged: 0, unchanged: 3, orphaned: 0, uncoded: 0 });
     assert.deepEqual(again.concepts, { added: 0, matched: 3 });
-    assert.deepEqual(again.informants, { added: 0, matched: 1 });
+    assert.deepEqual(again.informants, { added: 0, matched: 1, speakers: 0 });
     assert.deepEqual(again.sources.map((s) => s.status), ['unchanged']);
   });
 
@@ -53,7 +53,7 @@ describe('REFI-QDA import into a project that has content', () => {
     const informants = 'informants:\n  - code: K3\n    rolle: ansatt\n';
     const files = new MemoryFiles({ 'informants.yaml': informants });
     const { summary } = await importInto(files, fixtureQdpx('nvivo-win'));
-    assert.deepEqual(summary.informants, { added: 0, matched: 1 });
+    assert.deepEqual(summary.informants, { added: 0, matched: 1, speakers: 0 });
     assert.equal(files.text('informants.yaml'), informants);
   });
 

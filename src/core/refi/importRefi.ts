@@ -14,6 +14,7 @@ import { planInformants, type InformantPlan } from './planInformants';
 import { RefiReadError } from './readError';
 import { readRefiInput, type RefiInput, type RefiPackage } from './readPackage';
 import { selectionContext } from './selectionContext';
+import { unregisteredSpeakers } from './speakerInformants';
 import { transcriptPaths } from './transcriptNames';
 import { checkWriteTargets } from './writeTargets';
 import { UNPACK_LIMITS, type UnpackLimits } from './zipArchive';
@@ -48,6 +49,8 @@ export async function importRefi(files: ProjectFiles, input: RefiInput, limits: 
     return prepareSource({ source, transcript, text: sourceText(source, pkg.sourceFiles.get(source.guid)), savedQuotes: pkg.quoteSources.has(source.guid) }, context, refi.origin);
   });
   summary.problems.push(...renameTakenIds(prepared, project));
+  const speakers = unregisteredSpeakers(prepared, project.informants, informants.added);
+  informants.added.push(...speakers);
   const codebook = codebookWithConcepts(previous.codebook, concepts.added);
   if (!codebook.ok) throw new RefiReadError(settings.codebook, `${codebook.message} Nothing was imported.`);
   const folderKeeper = joinPath(settings.transcripts, '.gitkeep');
@@ -60,7 +63,7 @@ export async function importRefi(files: ProjectFiles, input: RefiInput, limits: 
   for (const source of prepared) await commitSource(files, source, summary);
   if ((await files.list(settings.transcripts)).length === 0) await write(files, folderKeeper, new Uint8Array(), summary);
   summary.concepts = { added: concepts.added.length, matched: concepts.matched };
-  summary.informants = { added: informants.added.length, matched: informants.matched };
+  summary.informants = { added: informants.added.length, matched: informants.matched, speakers: speakers.length };
   return summary;
 }
 
@@ -98,7 +101,7 @@ function emptySummary(pkg: RefiPackage, refi: RefiProject): ImportSummary {
     ...(refi.origin ? { origin: refi.origin } : {}),
     counts: { codes: count(refi.codes), sources: refi.sources.length, cases: refi.cases.length, selections: selections.length, codings: selections.reduce((n, s) => n + s.codings.length, 0) },
     concepts: { added: 0, matched: 0 },
-    informants: { added: 0, matched: 0 },
+    informants: { added: 0, matched: 0, speakers: 0 },
     annotations: { added: 0, merged: 0, unchanged: 0, orphaned: 0, uncoded: 0 },
     sources: [],
     written: [],

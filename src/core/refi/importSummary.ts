@@ -28,7 +28,8 @@ export interface ImportSummary {
   /** What the file holds. */
   counts: { codes: number; sources: number; cases: number; selections: number; codings: number };
   concepts: { added: number; matched: number };
-  informants: { added: number; matched: number };
+  /** `speakers`: of those added, the ones no case named but an imported annotation does (the speaker of its turn). */
+  informants: { added: number; matched: number; speakers: number };
   annotations: { added: number; merged: number; unchanged: number; orphaned: number; uncoded: number };
   sources: SourceReport[];
   /** Project files written, in order. */
@@ -50,7 +51,7 @@ export function summaryText(summary: ImportSummary): string {
   ];
   if (summary.kind === 'project') {
     lines.push(
-      `  ${counts.cases} cases -> ${informants.added} informants added, ${informants.matched} already registered`,
+      `  ${counts.cases} cases -> ${informants.added} informants added${informants.speakers ? ` (${informants.speakers} of them speakers in the transcripts)` : ''}, ${informants.matched} already registered`,
       `  ${counts.sources} sources, ${counts.selections} selections, ${counts.codings} codings -> ${annotations.added} annotations added, ${annotations.merged} merged, ${annotations.unchanged} unchanged, ${annotations.orphaned} orphaned`,
     );
     if (annotations.uncoded > 0) lines.push(`  ${annotations.uncoded} selections had no code; they are tagged with the concept "Uncoded"`);
