@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { strToU8, zipSync } from 'fflate';
 import { importRefi } from '../../src/core/refi/importRefi';
 import { RefiReadError } from '../../src/core/refi/readError';
 import { checkInputSize, readRefiInput } from '../../src/core/refi/readPackage';
@@ -48,6 +49,11 @@ describe('reading a .qdpx within limits', () => {
   it('stops inflating an entry that gives more than it declares (a zip bomb lies about its size)', () => {
     const bytes = handZip([{ name: 'project.qde', data: QDE }, { name: `sources/${SOURCE}.txt`, data: new Uint8Array(4 * 1024 * 1024), declaredSize: 100 }]);
     refused(() => readRefiInput({ name: 'p.qdpx', bytes }, SMALL), /sources\/a0000000-0000-4000-8000-000000000001\.txt is too large: it unpacks to more than the 1 KB it declares/);
+  });
+
+  it('reads entries stored without compression, as some tools write them', () => {
+    const bytes = zipSync({ 'project.qde': [strToU8(QDE), { level: 0 }], [`sources/${SOURCE}.txt`]: [strToU8('Ja.'), { level: 0 }] });
+    assert.equal(new TextDecoder().decode(readRefiInput({ name: 'p.qdpx', bytes }, SMALL).sourceFiles.get(SOURCE)), 'Ja.');
   });
 
   it('says "truncated or damaged" only for an archive that is', () => {

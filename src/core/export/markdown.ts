@@ -54,7 +54,7 @@ const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': 
  * images (`[x](javascript:...)`), and no HTML (`<script>`, `<img onerror=...>`, `<javascript:...>`).
  */
 export function markdownText(text: string): string {
-  return text.replace(/[\\`*_[\]]/g, '\\$&').replace(/[&<>]/g, (c) => HTML_ENTITIES[c] ?? c);
+  return text.replace(/[\\`*_[\]~]/g, '\\$&').replace(/[&<>]/g, (c) => HTML_ENTITIES[c] ?? c);
 }
 
 function capitalised(text: string): string {

@@ -68,6 +68,7 @@ export class ZipArchive {
     const start = dataStart(this.bytes, entry);
     const data = this.bytes.subarray(start, start + entry.compressedSize);
     if (data.length < entry.compressedSize) throw new DamagedZipError(`${entry.name} ends early`);
+    if (entry.method === 0 && entry.compressedSize !== entry.declaredSize) throw new DamagedZipError(`${entry.name} is stored with ${entry.compressedSize} bytes but declares ${entry.declaredSize}`);
     const unpacked = entry.method === 0 ? data.slice() : entry.method === 8 ? inflateAtMost(data, entry) : undefined;
     if (!unpacked) throw new DamagedZipError(`${entry.name} is compressed with method ${entry.method}, which REFI-QDA packages do not use`);
     if (unpacked.length !== entry.declaredSize) throw new DamagedZipError(`${entry.name} unpacks to ${unpacked.length} bytes, not the ${entry.declaredSize} it declares`);
