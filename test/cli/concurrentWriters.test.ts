@@ -67,7 +67,7 @@ describe('qcode processes writing one sidecar at the same time', function () {
   it('keep every annotation a tag command reported, and every range check --fix rewrote', async () => {
     const dir = onlyTranscript(scratchProject(), TRANSCRIPT);
     let expected = sidecarAnnotations(dir).length;
-    for (const [index, [name, tags, fixes]] of ([['pairs', 24, 2], ['crowd', 24, 2]] as const).entries()) {
+    for (const [index, [name, tags, fixes]] of ([['first', 12, 1], ['second', 16, 2]] as const).entries()) {
       write(dir, TRANSCRIPT, `Runde ${name}.\n${read(dir, TRANSCRIPT)}`);
       assert.deepEqual(new Set(await statuses(dir)), new Set(['moved']), 'a line put in front moved every annotation, so check --fix has ranges to write');
       const { tagged, fixed } = await round(dir, name, rangeAfter(index + 1), tags, fixes);
