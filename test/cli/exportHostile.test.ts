@@ -61,6 +61,13 @@ describe('exports of hostile text', () => {
     for (const cell of [`'${FORMULA}`, "'+SUM(1,1)", "'@angriper", "'-kari", "'-2+3", `'+SUM(1;1) ${SCRIPT}`, "'\tfane[31m rød"]) assert.ok(cells.includes(cell), `no cell ${JSON.stringify(cell)} in ${JSON.stringify(cells)}`);
     // eslint-disable-next-line no-control-regex
     assert.doesNotMatch(result.stdout, /[\u0000\u001b]/);
+    mkdirSync(join(dir, 'ut'));
+    const before = treeHashes(dir);
+    const written = await qcode('export', dir, '--format', 'csv', '--out', join(dir, 'ut', 'sitater.csv'));
+    assert.equal(written.code, 0, written.stderr);
+    const after = treeHashes(dir);
+    assert.deepEqual([...after.keys()].filter((path) => !before.has(path)), ['ut/sitater.csv'], 'the export wrote something besides its --out file');
+    assert.deepEqual([...before].filter(([path, hash]) => after.get(path) !== hash), []);
   });
 
   it('neutralise formulas in qcode stats --format csv', async () => {

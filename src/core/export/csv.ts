@@ -38,11 +38,11 @@ function field(value: string): string {
 
 /**
  * A cell a spreadsheet shows as text, never runs: control characters other than tab and line feed
- * (carriage returns too) are left out, and a cell that starts with = + - @ tab or carriage return (a formula, or DDE as in
- * `=cmd|' /C calc'!A0`) gets a leading apostrophe, as OWASP advises for CSV exports.
+ * (NUL, ESC, carriage return ...) are left out, and a cell that then starts with = + - @ or tab (a
+ * formula, or DDE as in `=cmd|' /C calc'!A0`) gets a leading apostrophe, as OWASP advises.
  */
 export function spreadsheetSafe(value: string): string {
   // eslint-disable-next-line no-control-regex
   const text = value.replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '');
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /^[=+\-@\t]/.test(text) ? `'${text}` : text;
 }
