@@ -44,6 +44,8 @@ describe('coding in a real VS Code', () => {
     const diagnostic = await eventually('an orphan diagnostic', () => vscode.languages.getDiagnostics(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, `${transcript}.annotations.yaml`)).find((d) => d.code === 'orphaned'));
     assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
     assert.match(diagnostic.message, /is orphaned/);
+    await writeText(transcript, text);
+    await eventually('the orphan to be found again', () => (diagnosticCodes(`${transcript}.annotations.yaml`).includes('orphaned') ? undefined : true));
   });
 
   it('merges two concepts in the codebook and every sidecar, and Undo Coding restores them', async () => {
