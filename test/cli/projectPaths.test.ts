@@ -48,8 +48,12 @@ describe('paths in qcode.yaml stay inside the project', () => {
     write(dir, 'qcode.yaml', `exports:\n  opp:\n    format: md\n    out: ../rømt.md\n  absolutt:\n    format: md\n    out: ${absolute}\n`);
     const report = await checkJson(dir);
     assert.deepEqual(report.problems.filter((p) => p.code === 'path-outside').map((p) => [p.line, p.column]), [[4, 10], [7, 10]]);
-    await qcode('export', dir, '--preset', 'opp');
-    await qcode('export', dir, '--preset', 'absolutt');
+    for (const preset of ['opp', 'absolutt']) {
+      const refused = await qcode('export', dir, '--preset', preset);
+      assert.equal(refused.code, 1, refused.stderr);
+      assert.equal(refused.stdout, '');
+      assert.match(refused.stderr, new RegExp(`qcode\\.yaml:4:10: .*path-outside|qcode\\.yaml:4:10: .*inside the project.*--preset ${preset}`));
+    }
     assert.deepEqual(readdirSync(wrapper), ['project']);
     assert.equal(existsSync(absolute), false);
     const chosen = await qcode('export', dir, '--format', 'md', '--out', join(wrapper, 'valgt.md'));

@@ -2,8 +2,9 @@ import { exportChoices, findPreset, type ExportChoices } from '../../core/export
 import { parseWhere } from '../../core/informants/where';
 import type { Project } from '../../core/project/model';
 import { GROUPINGS, QUOTE_FORMATS, type WhereClause } from '../../core/settings/exportPresets';
+import { SETTINGS_FILE } from '../../core/settings/settings';
 import { choice, list, type Parsed } from '../args';
-import { UsageError } from '../usage';
+import { CommandError, UsageError } from '../usage';
 
 export const CHOICE_FLAGS = {
   preset: { type: 'string' },
@@ -21,6 +22,7 @@ export function choicesFromFlags(values: Parsed['values'], format: string | unde
   const presetName = typeof values.preset === 'string' ? values.preset : undefined;
   const preset = presetName === undefined ? undefined : findPreset(project.settings, presetName);
   if (presetName !== undefined && !preset) throw new UsageError(`No export "${presetName}" in qcode.yaml${presetNames(project)}.`);
+  if (presetName !== undefined) refuseBrokenSettings(project, presetName);
   const choices = exportChoices(project.settings, preset, {
     format: format === undefined ? undefined : choice(format, QUOTE_FORMATS, 'md', 'format'),
     concepts: nonEmpty(list(values.concept)),
@@ -47,6 +49,13 @@ function checkAgainstProject(choices: ExportChoices, project: Project): void {
   const attributes = new Set(['code', ...project.informants.informants.flatMap((i) => Object.keys(i.attributes))]);
   const missing = choices.where.find((clause) => !attributes.has(clause.attribute));
   if (missing) throw new UsageError(`No informant in ${project.settings.informants} has the attribute "${missing.attribute}"; known: ${[...attributes].join(', ')}.`);
+}
+
+/** A preset read from a qcode.yaml with errors may have lost a refused value (an `out:` outside the project, say). */
+function refuseBrokenSettings(project: Project, presetName: string): void {
+  const error = project.problems.find((p) => p.file === SETTINGS_FILE && p.severity === 'error');
+  if (!error) return;
+  throw new CommandError(`${SETTINGS_FILE}:${error.line}:${error.column}: ${error.message} Fix ${SETTINGS_FILE} before exporting with --preset ${presetName}.`);
 }
 
 function presetNames(project: Project): string {
