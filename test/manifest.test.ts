@@ -75,6 +75,15 @@ describe('extension manifest', () => {
     }
   });
 
+  it('offers Change Concepts, Edit Memo and Remove in the editor context menu only inside a coded passage of a transcript', () => {
+    const menus = (manifest.contributes as unknown as { menus: Record<string, { command: string; when?: string }[]> }).menus;
+    for (const command of ['qcode.changeConcepts', 'qcode.editMemo', 'qcode.removeAnnotation']) {
+      const entry = menus['editor/context']?.find((m) => m.command === command);
+      assert.ok(entry, `${command} is not in the editor context menu`);
+      assert.deepEqual(entry.when?.split('&&').map((c) => c.trim()).sort(), ['qcode.inPassage', 'qcode.isTranscript'], `${command} shows outside a coded passage`);
+    }
+  });
+
   it('has the walkthrough media that it names', () => {
     for (const step of ['init', 'tag', 'export']) assert.ok(existsSync(join(root, 'media', 'walkthrough', `${step}.md`)), `media/walkthrough/${step}.md is missing`);
   });

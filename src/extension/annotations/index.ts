@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ResolvedAnnotation } from '../../core/project/model';
 import type { CoderFilter } from '../coderFilter/coderFilter';
 import type { ProjectHost } from '../host/projectHost';
+import { hasSeveralCoders } from '../../core/operations/passageRow';
 import { passageItem } from './passageItem';
 
 /** The passages of the transcript in the active editor, in text order. */
@@ -54,6 +55,7 @@ class AnnotationsProvider implements vscode.TreeDataProvider<ResolvedAnnotation>
   }
 
   getTreeItem(element: ResolvedAnnotation): vscode.TreeItem {
-    return passageItem(this.host, element);
+    const coders = (element.transcript.annotations ?? []).map((r) => r.annotation.coder);
+    return passageItem(this.host, element, hasSeveralCoders(coders));
   }
 }

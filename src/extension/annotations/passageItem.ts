@@ -1,21 +1,22 @@
 import * as vscode from 'vscode';
 import { oneLine } from '../../core/text/oneLine';
 import type { ResolvedAnnotation } from '../../core/project/model';
+import { passageRowDescription } from '../../core/operations/passageRow';
 import type { ProjectHost } from '../host/projectHost';
 
 const STATUS_ICON = { exact: 'tag', moved: 'arrow-swap', fuzzy: 'warning', orphaned: 'error' } as const;
 
 /** A tree item for a tagged passage; clicking it opens the passage. */
-export function passageItem(host: ProjectHost, resolved: ResolvedAnnotation): vscode.TreeItem {
+export function passageItem(host: ProjectHost, resolved: ResolvedAnnotation, severalCoders = false): vscode.TreeItem {
   const { annotation, resolution } = resolved;
   const item = new vscode.TreeItem(oneLine(resolved.text, 80), vscode.TreeItemCollapsibleState.None);
   const labels = annotation.concepts.map((id) => host.current?.project.codebook.get(id)?.label ?? id);
-  item.description = [resolved.informant, labels.join(', ')].filter(Boolean).join(' · ');
-  item.tooltip = new vscode.MarkdownString(`> ${resolved.text.replace(/\n/g, '\n> ')}\n\n${labels.join(', ')}${annotation.memo ? `\n\n${annotation.memo}` : ''}`);
+  const range = resolution.status === 'orphaned' ? undefined : resolution.range;
+  item.description = passageRowDescription({ informant: resolved.informant, conceptLabels: labels, coder: annotation.coder, severalCoders, start: range?.start });
+  item.tooltip = passageTooltip(resolved, labels);
   item.iconPath = new vscode.ThemeIcon(STATUS_ICON[resolution.status]);
   item.contextValue = 'annotation';
   item.id = `${resolved.transcript.path}#${annotation.id}`;
-  const range = resolution.status === 'orphaned' ? undefined : resolution.range;
   item.command = {
     command: 'qcode.openPassage',
     title: vscode.l10n.t('Open passage'),
@@ -24,3 +25,15 @@ export function passageItem(host: ProjectHost, resolved: ResolvedAnnotation): vs
   return item;
 }
 
+
+function passageTooltip(resolved: ResolvedAnnotation, labels: readonly string[]): vscode.MarkdownString {
+  const { annotation, resolution } = resolved;
+  const markdown = new vscode.MarkdownString();
+  markdown.appendMarkdown(`> ${resolved.text.replace(/\n/g, '\n> ')}\n\n`);
+  markdown.appendText(`${labels.join(', ')}\n\n`);
+  if (annotation.memo) markdown.appendText(`${annotation.memo}\n\n`);
+  const range = resolution.status === 'orphaned' ? undefined : resolution.range;
+  const place = range ? `${range.start.line}:${range.start.column}-${range.end.line}:${range.end.column}` : vscode.l10n.t('orphaned');
+  markdown.appendText([annotation.coder && vscode.l10n.t('coded by {0}', annotation.coder), place, annotation.id].filter(Boolean).join(' · '));
+  return markdown;
+}

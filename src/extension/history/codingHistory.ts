@@ -12,6 +12,8 @@ interface FileChange {
 
 interface CodingStep {
   label: string;
+  /** What undoing the step puts back, when the label (a removal, say) does not say it. */
+  restored?: string;
   changes: FileChange[];
 }
 
@@ -32,14 +34,14 @@ export class CodingHistory {
    * step holds the files exactly as they were just before and just after it: a change another
    * process made meanwhile is neither recorded as ours nor undone with it.
    */
-  async record<T>(label: string, paths: readonly string[], operation: (files: ProjectFiles) => Promise<T>): Promise<T> {
+  async record<T>(label: string, paths: readonly string[], operation: (files: ProjectFiles) => Promise<T>, restored?: string): Promise<T> {
     const result = await this.locked(paths, async (files) => {
       const before = await Promise.all(paths.map((p) => readText(files, p)));
       const outcome = await operation(files);
       const after = await Promise.all(paths.map((p) => readText(files, p)));
       const changes = paths.map((path, i) => ({ path, before: before[i], after: after[i] })).filter((c) => c.before !== c.after);
       if (changes.length > 0) {
-        this.undoStack.push({ label, changes });
+        this.undoStack.push({ label, changes, ...(restored ? { restored } : {}) });
         this.redoStack.length = 0;
         this.updateContext();
       }
@@ -49,37 +51,44 @@ export class CodingHistory {
     return result;
   }
 
-  async undo(): Promise<void> {
-    await this.move(this.undoStack, this.redoStack, 'after', 'before', vscode.l10n.t('Nothing to undo in coding.'));
+  /** Undoes the last step; resolves to the message that says what it did. */
+  async undo(): Promise<string> {
+    const done = (step: CodingStep) => (step.restored ? vscode.l10n.t('Restored: {0}', step.restored) : vscode.l10n.t('Undone: {0}', step.label));
+    return this.move(this.undoStack, this.redoStack, 'after', 'before', vscode.l10n.t('Nothing to undo in coding.'), done);
   }
 
-  async redo(): Promise<void> {
-    await this.move(this.redoStack, this.undoStack, 'before', 'after', vscode.l10n.t('Nothing to redo in coding.'));
+  async redo(): Promise<string> {
+    return this.move(this.redoStack, this.undoStack, 'before', 'after', vscode.l10n.t('Nothing to redo in coding.'), (step) => vscode.l10n.t('Redone: {0}', step.label));
   }
 
-  private async move(from: CodingStep[], to: CodingStep[], expected: 'before' | 'after', restore: 'before' | 'after', nothing: string): Promise<void> {
+  private async move(from: CodingStep[], to: CodingStep[], expected: 'before' | 'after', restore: 'before' | 'after', nothing: string, done: (step: CodingStep) => string): Promise<string> {
     const step = from.pop();
     if (!step) {
       void vscode.window.showInformationMessage(nothing);
-      return;
+      return nothing;
     }
     let changedSince: string[];
     try {
       changedSince = await this.locked(step.changes.map((c) => c.path), (files) => restoreUnchanged(files, step, expected, restore));
     } catch (error) {
       from.push(step); // kept, so that it can be tried again
-      void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
-      return;
+      const message = error instanceof Error ? error.message : String(error);
+      void vscode.window.showErrorMessage(message);
+      return message;
     }
     if (changedSince.length > 0) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('"{0}" cannot be undone or redone: {1} changed since.', step.label, changedSince.join(', ')));
+      const message = vscode.l10n.t('"{0}" cannot be undone or redone: {1} changed since.', step.label, changedSince.join(', '));
+      void vscode.window.showWarningMessage(message);
       this.updateContext();
-      return;
+      return message;
     }
     to.push(step);
     this.updateContext();
     await this.host.reload();
-    vscode.window.setStatusBarMessage(vscode.l10n.t('qcode: {0}', step.label), 3000);
+    const message = done(step);
+    if (step.restored && restore === 'before') void vscode.window.showInformationMessage(message);
+    else vscode.window.setStatusBarMessage(vscode.l10n.t('qcode: {0}', message), 3000);
+    return message;
   }
 
   /** Runs work holding the locks of the paths; a lock that could not be had becomes an error that says what to do. */

@@ -65,8 +65,9 @@ export class Coding {
     return annotations;
   }
 
-  async remove(transcriptPath: string, id: string): Promise<void> {
-    await this.editById(vscode.l10n.t('Remove annotation'), transcriptPath, id, () => undefined);
+  /** Removes an annotation; undoing it says which one came back, as `restored` describes it. */
+  async remove(transcriptPath: string, id: string, restored?: string): Promise<void> {
+    await this.editById(vscode.l10n.t('Remove annotation'), transcriptPath, id, () => undefined, restored);
   }
 
   async setConcepts(transcriptPath: string, id: string, concepts: string[]): Promise<void> {
@@ -97,16 +98,16 @@ export class Coding {
     return true;
   }
 
-  private async editById(label: string, transcriptPath: string, id: string, change: (a: Annotation) => Annotation | undefined): Promise<void> {
+  private async editById(label: string, transcriptPath: string, id: string, change: (a: Annotation) => Annotation | undefined, restored?: string): Promise<void> {
     const sidecarPath = this.host.current?.project.transcripts.find((t) => t.path === transcriptPath)?.sidecarPath ?? transcriptPath + SIDECAR_SUFFIX;
-    await this.edit(label, sidecarPath, transcriptPath, (current) => current.flatMap((a) => (a.id === id ? (change(a) ?? []) : [a])));
+    await this.edit(label, sidecarPath, transcriptPath, (current) => current.flatMap((a) => (a.id === id ? (change(a) ?? []) : [a])), restored);
   }
 
-  private async edit(label: string, sidecarPath: string, transcriptPath: string, edit: SidecarEdit): Promise<void> {
+  private async edit(label: string, sidecarPath: string, transcriptPath: string, edit: SidecarEdit, restored?: string): Promise<void> {
     await this.history.record(label, [sidecarPath], async (files) => {
       const failure = await this.update(files, sidecarPath, transcriptPath, edit);
       if (failure) throw new Error(failure);
-    });
+    }, restored);
   }
 
   /** Edits a sidecar through the files of a history step, which holds its lock; returns why it was left alone, if it was. */

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Codebook } from '../../core/codebook/codebook';
+import { acceptedConcepts } from '../../core/operations/pickedConcepts';
 
 const RECENT_KEY = 'qcode.recentConcepts';
 const RECENT_COUNT = 5;
@@ -15,16 +16,8 @@ interface ConceptItem extends vscode.QuickPickItem {
 export async function pickConcepts(codebook: Codebook, state: vscode.Memento, options: { title: string; selected?: readonly string[] }): Promise<string[] | undefined> {
   const recent = (state.get<string[]>(RECENT_KEY) ?? []).filter((id) => codebook.has(id));
   const items = conceptItems(codebook, recent);
-  const picked = await vscode.window.showQuickPick(items, {
-    title: options.title,
-    placeHolder: vscode.l10n.t('Type to filter concepts by label or definition'),
-    canPickMany: true,
-    matchOnDescription: true,
-    matchOnDetail: true,
-    ignoreFocusOut: true,
-  }).then(undefined, () => undefined);
-  if (!picked) return undefined;
-  const ids = [...new Set((picked as ConceptItem[]).map((item) => item.conceptId))];
+  const ids = await showPicker(items, options.title);
+  if (!ids) return undefined;
   if (ids.length > 0) await state.update(RECENT_KEY, [...ids, ...recent.filter((id) => !ids.includes(id))].slice(0, RECENT_COUNT));
   return ids;
 
@@ -50,4 +43,25 @@ export async function pickConcepts(codebook: Codebook, state: vscode.Memento, op
       ...all,
     ];
   }
+}
+
+/** Shows the picker; Enter takes the ticked concepts, or the highlighted one when none is ticked. */
+function showPicker(items: (ConceptItem | vscode.QuickPickItem)[], title: string): Promise<string[] | undefined> {
+  const pick = vscode.window.createQuickPick<ConceptItem | vscode.QuickPickItem>();
+  Object.assign(pick, { title, items, canSelectMany: true, matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
+  pick.placeholder = vscode.l10n.t('Type to filter concepts by label or definition');
+  pick.selectedItems = items.filter((item) => item.picked);
+  const idOf = (item: ConceptItem | vscode.QuickPickItem | undefined) => (item && 'conceptId' in item ? item.conceptId : undefined);
+  return new Promise((resolve) => {
+    let accepted: string[] | undefined;
+    pick.onDidAccept(() => {
+      accepted = acceptedConcepts(pick.selectedItems.flatMap((item) => idOf(item) ?? []), idOf(pick.activeItems[0]));
+      if (accepted.length > 0) pick.hide();
+    });
+    pick.onDidHide(() => {
+      pick.dispose();
+      resolve(accepted?.length ? accepted : undefined);
+    });
+    pick.show();
+  });
 }

@@ -1,8 +1,11 @@
 import * as vscode from 'vscode';
+import { quoteStart } from '../../core/operations/pickedConcepts';
+import type { Annotation } from '../../core/sidecar/annotation';
 import type { ProjectHost } from '../host/projectHost';
 import type { LiveTranscripts, Passage } from '../liveEdits/liveTranscripts';
 import type { Coding } from './coding';
 import { pickConcepts } from './conceptPicker';
+import { MEMO_SCHEME, MemoDocuments, memoUri } from './memoDocuments';
 
 /** A passage named by a command argument (from a hover link or a tree item) or by the cursor. */
 export interface PassageRef {
@@ -23,7 +26,7 @@ export function register(context: vscode.ExtensionContext, host: ProjectHost, li
   const command = (id: string, run: (...args: never[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
   command('qcode.tagSelection', async () => {
     const editor = transcriptEditor(host, true);
-    const codebook = host.current?.project.codebook;
+    const codebook = editor && codebookToTagWith(host);
     if (!editor || !codebook) return;
     const concepts = await pickConcepts(codebook, context.workspaceState, { title: vscode.l10n.t('Tag the selection with concepts') });
     if (concepts?.length) await coding.tag(editor, concepts);
@@ -34,12 +37,17 @@ export function register(context: vscode.ExtensionContext, host: ProjectHost, li
   });
   command('qcode.removeAnnotation', async (arg?: unknown) => {
     const target = toRef(arg) ?? (await passageAtCursor(host, live, vscode.l10n.t('Remove which annotation?')));
-    if (target) await coding.remove(target.transcript, target.id);
+    const annotation = target && findAnnotation(host, target);
+    if (!target || !annotation) return;
+    const described = describeAnnotation(annotation);
+    await coding.remove(target.transcript, target.id, described);
+    const undo = vscode.l10n.t('Undo');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Removed: {0}', described), undo).then((choice) => choice === undo && vscode.commands.executeCommand('qcode.undoCoding'));
   });
   command('qcode.changeConcepts', async (arg?: unknown) => {
     const target = toRef(arg) ?? (await passageAtCursor(host, live, vscode.l10n.t('Change the concepts of which annotation?')));
     const annotation = target && findAnnotation(host, target);
-    const codebook = host.current?.project.codebook;
+    const codebook = annotation && codebookToTagWith(host);
     if (!target || !annotation || !codebook) return;
     const concepts = await pickConcepts(codebook, context.workspaceState, { title: vscode.l10n.t('Concepts of this passage'), selected: annotation.concepts });
     if (concepts?.length) await coding.setConcepts(target.transcript, target.id, concepts);
@@ -48,11 +56,25 @@ export function register(context: vscode.ExtensionContext, host: ProjectHost, li
     const target = toRef(arg) ?? (await passageAtCursor(host, live, vscode.l10n.t('Edit the memo of which annotation?')));
     const annotation = target && findAnnotation(host, target);
     if (!target || !annotation) return;
-    const memo = await vscode.window.showInputBox({ title: vscode.l10n.t('Memo'), value: annotation.memo ?? '', prompt: vscode.l10n.t('A note on this passage; leave empty to remove the memo.'), ignoreFocusOut: true });
-    if (memo !== undefined) await coding.setMemo(target.transcript, target.id, memo.trim());
+    await vscode.window.showTextDocument(memoUri(target.transcript, target.id), { preview: false });
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Write the memo and save it (Ctrl+S) to store it in the sidecar; an empty memo is removed.'), 10000);
   });
+  context.subscriptions.push(vscode.workspace.registerFileSystemProvider(MEMO_SCHEME, new MemoDocuments(host, coding), { isCaseSensitive: true }));
+  trackPassageAtCursor(context, host, live);
   command('qcode.nextAnnotation', () => step(host, live, 1));
   command('qcode.previousAnnotation', () => step(host, live, -1));
+}
+
+/** Sets `qcode.inPassage`, which offers the passage's actions in the editor's context menu, as the cursor moves. */
+function trackPassageAtCursor(context: vscode.ExtensionContext, host: ProjectHost, live: LiveTranscripts): void {
+  let inPassage: boolean | undefined;
+  const update = () => {
+    const editor = vscode.window.activeTextEditor;
+    const now = !!editor && !!host.transcriptOf(editor.document.uri) && live.at(editor.document, editor.selection.active).length > 0;
+    if (now !== inPassage) void vscode.commands.executeCommand('setContext', 'qcode.inPassage', (inPassage = now));
+  };
+  context.subscriptions.push(vscode.window.onDidChangeTextEditorSelection(update), vscode.window.onDidChangeActiveTextEditor(update), host.onDidChange(update));
+  update();
 }
 
 function transcriptEditor(host: ProjectHost, needsSelection: boolean): vscode.TextEditor | undefined {
@@ -68,8 +90,26 @@ function transcriptEditor(host: ProjectHost, needsSelection: boolean): vscode.Te
   return editor;
 }
 
-function findAnnotation(host: ProjectHost, ref: PassageRef) {
-  return host.current?.project.transcripts.find((t) => t.path === ref.transcript)?.annotations.find((r) => r.annotation.id === ref.id)?.annotation;
+/** The codebook to pick concepts from, or undefined after saying why there is none to pick from. */
+function codebookToTagWith(host: ProjectHost) {
+  const codebook = host.current?.project.codebook;
+  if (!codebook) void vscode.window.showWarningMessage(vscode.l10n.t('The project is still loading. Try again in a moment.'));
+  else if (codebook.size === 0) void vscode.window.showWarningMessage(vscode.l10n.t('The codebook has no concepts yet. Add one in the Codebook view first.'));
+  else return codebook;
+  return undefined;
+}
+
+/** The annotation a reference names, or undefined after saying that it is gone. */
+function findAnnotation(host: ProjectHost, ref: PassageRef): Annotation | undefined {
+  const found = host.current?.project.transcripts.find((t) => t.path === ref.transcript)?.annotations.find((r) => r.annotation.id === ref.id)?.annotation;
+  if (!found) void vscode.window.showWarningMessage(vscode.l10n.t('Annotation {0} is no longer in {1}; it may have been removed or the project is still loading.', ref.id, ref.transcript));
+  return found;
+}
+
+/** An annotation as a researcher recognises it: the start of its quote and its informant. */
+function describeAnnotation(annotation: Annotation): string {
+  const quote = quoteStart(annotation.quote);
+  return annotation.informant ? vscode.l10n.t('annotation «{0}» ({1})', quote, annotation.informant) : vscode.l10n.t('annotation «{0}»', quote);
 }
 
 async function passageAtCursor(host: ProjectHost, live: LiveTranscripts, title: string): Promise<PassageRef | undefined> {

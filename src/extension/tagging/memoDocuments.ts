@@ -1,0 +1,70 @@
+import * as vscode from 'vscode';
+import { decodeUtf8, encodeUtf8 } from '../../core/text/decode';
+import type { ProjectHost } from '../host/projectHost';
+import type { Coding } from './coding';
+
+export const MEMO_SCHEME = 'qcode-memo';
+
+/** The memo of an annotation as a document of its own: qcode-memo:/<annotation id>.md?<transcript path>. */
+export function memoUri(transcript: string, id: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: MEMO_SCHEME, path: `/${id}.md`, query: transcript });
+}
+
+/**
+ * Memos as files, so that a memo (often a paragraph) is written in an editor tab and saved to its
+ * sidecar with Save; reading always takes the memo from the project as it is now.
+ */
+export class MemoDocuments implements vscode.FileSystemProvider {
+  private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  readonly onDidChangeFile = this.changed.event;
+
+  constructor(private readonly host: ProjectHost, private readonly coding: Coding) {}
+
+  watch(): vscode.Disposable {
+    return new vscode.Disposable(() => undefined);
+  }
+
+  stat(uri: vscode.Uri): vscode.FileStat {
+    return { type: vscode.FileType.File, ctime: 0, mtime: Date.now(), size: encodeUtf8(this.memoOf(uri)).length };
+  }
+
+  readFile(uri: vscode.Uri): Uint8Array {
+    return encodeUtf8(this.memoOf(uri));
+  }
+
+  async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
+    const { transcript, id } = refOf(uri);
+    const decoded = decodeUtf8(content);
+    if (!decoded.ok) throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('A memo must be UTF-8 text.'));
+    this.memoOf(uri);
+    await this.coding.setMemo(transcript, id, decoded.text.trim());
+    this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
+  }
+
+  readDirectory(): [string, vscode.FileType][] {
+    return [];
+  }
+
+  createDirectory(): void {
+    throw vscode.FileSystemError.NoPermissions();
+  }
+
+  delete(): void {
+    throw vscode.FileSystemError.NoPermissions();
+  }
+
+  rename(): void {
+    throw vscode.FileSystemError.NoPermissions();
+  }
+
+  private memoOf(uri: vscode.Uri): string {
+    const { transcript, id } = refOf(uri);
+    const annotation = this.host.current?.project.transcripts.find((t) => t.path === transcript)?.annotations.find((r) => r.annotation.id === id)?.annotation;
+    if (!annotation) throw vscode.FileSystemError.FileNotFound(vscode.l10n.t('Annotation {0} is no longer in {1}; it may have been removed or the project is still loading.', id, transcript));
+    return annotation.memo ?? '';
+  }
+}
+
+function refOf(uri: vscode.Uri): { transcript: string; id: string } {
+  return { transcript: uri.query, id: uri.path.replace(/^\//, '').replace(/\.md$/, '') };
+}
