@@ -343,17 +343,25 @@ describe('editCodebook', () => {
   });
 
   describe('suggestConceptId', () => {
-    it('folds Norwegian and other letters to lowercase ASCII joined by dots', () => {
+    it('folds Norwegian and other letters to lowercase ASCII words joined by hyphens, one level', () => {
+      assert.equal(suggestConceptId('Tillit til hjelperen'), 'tillit-til-hjelperen');
       assert.equal(suggestConceptId('Døråpneren'), 'doraapneren');
-      assert.equal(suggestConceptId('Ærlig Ålesund-tjeneste'), 'aerlig.aalesund.tjeneste');
-      assert.equal(suggestConceptId('  Café crème!  '), 'cafe.creme');
+      assert.equal(suggestConceptId('Ærlig Ålesund.tjeneste'), 'aerlig-aalesund-tjeneste');
+      assert.equal(suggestConceptId('  Café crème!  '), 'cafe-creme');
       assert.equal(suggestConceptId('!!!'), 'concept');
     });
 
-    it('puts the id under the parent and avoids taken ids', () => {
-      assert.equal(suggestConceptId('Fallskjermen', 'koordinator'), 'koordinator.fallskjermen');
-      const taken = new Set(['x', 'x2']);
-      assert.equal(suggestConceptId('X', undefined, (id) => taken.has(id)), 'x3');
+    it('joins the id to the parent with a dot and avoids taken ids', () => {
+      assert.equal(suggestConceptId('Tillit til hjelperen', 'relasjon'), 'relasjon.tillit-til-hjelperen');
+      assert.equal(suggestConceptId('Fallskjermen', 'koordinator.roller'), 'koordinator.roller.fallskjermen');
+      const taken = new Set(['x', 'x-2']);
+      assert.equal(suggestConceptId('X', undefined, (id) => taken.has(id)), 'x-3');
+    });
+
+    it('suggests ids that addConcept accepts and check reads back under the parent', () => {
+      const book = 'concepts:\n  - id: relasjon\n    label: Relasjon\n';
+      const id = suggestConceptId('Tillit til hjelperen', 'relasjon');
+      assert.deepEqual(tree(text(addConcept(book, 'relasjon', { id, label: 'Tillit til hjelperen' }))), [['relasjon', null, 'Relasjon'], [id, 'relasjon', 'Tillit til hjelperen']]);
     });
   });
 

@@ -99,8 +99,8 @@ describe('REFI-QDA import: one fixture per producer', () => {
     const imported = await importInto(new MemoryFiles(), fixtureQdpx('third-party'));
     assert.deepEqual(imported.summary.counts, { codes: 1, sources: 1, cases: 0, selections: 1, codings: 1 });
     assert.deepEqual(quotes(imported, 'transcripts/Intervju K2.txt'), ['I praksis er det fastlegen.']);
-    assert.deepEqual(imported.passages.get('transcripts/Intervju K2.txt')?.[0]?.concepts, ['fastlegen.som.koordinator']);
-    assert.equal(imported.concepts.get('fastlegen.som.koordinator')?.guid, 'abcdef01-2345-4678-89ab-cdef01234567');
+    assert.deepEqual(imported.passages.get('transcripts/Intervju K2.txt')?.[0]?.concepts, ['fastlegen-som-koordinator']);
+    assert.equal(imported.concepts.get('fastlegen-som-koordinator')?.guid, 'abcdef01-2345-4678-89ab-cdef01234567');
   });
 
   it('keeps the selections of a missing source and a selection outside its text as orphans, and reports them', async () => {
@@ -124,17 +124,17 @@ describe('REFI-QDA import: one fixture per producer', () => {
 });
 
 describe('REFI-QDA import: codebooks', () => {
-  it('Taguette: prefixed flat names stay flat labels with dotted ids; an empty <Sets/> is fine', async () => {
+  it('Taguette: prefixed flat names stay flat labels with one-level hyphenated ids; an empty <Sets/> is fine', async () => {
     const { summary, concepts, files } = await importInto(new MemoryFiles(), fixtureFile('taguette.qdc'));
     assert.equal(summary.kind, 'codebook');
     assert.deepEqual(summary.counts, { codes: 4, sources: 0, cases: 0, selections: 0, codings: 0 });
     assert.deepEqual([...concepts].map(([id, c]) => [id, c.label, c.parentId]), [
-      ['open.privacy', 'open: privacy', undefined],
-      ['open.trust', 'open: trust', undefined],
-      ['axial.coordination', 'axial: coordination', undefined],
+      ['open-privacy', 'open: privacy', undefined],
+      ['open-trust', 'open: trust', undefined],
+      ['axial-coordination', 'axial: coordination', undefined],
       ['interesting', 'interesting', undefined],
     ]);
-    assert.equal(concepts.get('open.trust')?.color, '#beaed4');
+    assert.equal(concepts.get('open-trust')?.color, '#beaed4');
     assert.equal(concepts.get('interesting')?.description, 'Worth a second look.');
     assert.equal(files.files.has('informants.yaml'), false, 'a codebook has no cases');
   });
