@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { exportChoices, findPreset, quoteFilter } from '../../src/core/export/options';
 import { citation, collectQuotes } from '../../src/core/export/quotes';
-import { exportSections } from '../../src/core/export/sections';
+import { chapterBlocks } from '../../src/core/export/chapter';
+import { sectionsToMarkdown } from '../../src/core/export/markdown';
+import { exportSections, type Section } from '../../src/core/export/sections';
 import { InformantRegistry } from '../../src/core/informants/registry';
 import { informantMatcher, parseWhere } from '../../src/core/informants/where';
 import { loadProject } from '../../src/core/project/loadProject';
@@ -157,16 +159,42 @@ describe('choosing and grouping passages', () => {
 });
 
 describe('one quote per passage', () => {
-  it('gives a passage two coders tagged alike once, but keeps a second annotation that has a memo of its own', async () => {
-    const team = 'Jeg har et veldig godt team.';
-    const sidecar = renderSidecar('intervju-K3.txt', [
-      coded(K3_TRANSCRIPT, team, { id: 'ingrid00', concepts: ['samordning.formell'], coder: 'ingrid' }),
-      coded(K3_TRANSCRIPT, team, { id: 'jonas000', concepts: ['samordning.formell'], coder: 'jonas' }),
-      coded(K3_TRANSCRIPT, team, { id: 'ola00000', concepts: ['samordning.formell'], coder: 'ola', memo: 'Stabilt team.' }),
-    ]);
+  const team = 'Jeg har et veldig godt team.';
+
+  async function formellSection(memos: Record<string, string>) {
+    const sidecar = renderSidecar('intervju-K3.txt', ['ingrid', 'jonas', 'ola'].map((coder) =>
+      coded(K3_TRANSCRIPT, team, { id: `${coder}00000`.slice(0, 8), concepts: ['samordning.formell'], coder, ...(memos[coder] ? { memo: memos[coder] } : {}) })));
     const index = new ProjectIndex(await loadProject(projectFiles({ 'intervju-K3.txt': K3_TRANSCRIPT, 'intervju-K3.txt.annotations.yaml': sidecar })));
-    const formell = exportSections(index, {}, 'concept').find((s) => s.title === 'Formell samordning');
-    assert.deepEqual(formell?.quotes.map((q) => q.annotation.id), ['ingrid00', 'ola00000']);
+    const section = exportSections(index, {}, 'concept').find((s) => s.title === 'Formell samordning');
+    assert.ok(section);
+    return section;
+  }
+
+  function memoBlocks(section: Section, memos: boolean) {
+    return chapterBlocks([section], DEFAULT_SETTINGS, { citation: '({informant})', memos, context: false }).filter((b) => b.kind === 'memo' || b.kind === 'quote');
+  }
+
+  it('gives a passage three coders tagged alike once, even when some of them wrote a memo', async () => {
+    const section = await formellSection({ jonas: 'Stabilt team.', ola: 'Tillit i teamet.' });
+    assert.deepEqual(section.quotes.map((q) => q.annotation.id), ['ingrid00']);
+    assert.deepEqual(section.copies?.get(section.quotes[0] as ResolvedAnnotation)?.map((q) => q.annotation.id), ['jonas000', 'ola00000']);
+  });
+
+  it('writes the quote once with every memo of its coders, each naming its coder when there are several', async () => {
+    const blocks = memoBlocks(await formellSection({ jonas: 'Stabilt team.', ola: 'Tillit i teamet.' }), true);
+    assert.deepEqual(blocks.map((b) => b.kind), ['quote', 'memo', 'memo']);
+    assert.deepEqual(blocks.slice(1), [{ kind: 'memo', label: 'Memo (jonas)', text: 'Stabilt team.' }, { kind: 'memo', label: 'Memo (ola)', text: 'Tillit i teamet.' }]);
+  });
+
+  it('writes a single memo once, under the plain label, and no memo when memos are not chosen', async () => {
+    const section = await formellSection({ ola: 'Stabilt team.', jonas: 'Stabilt team.' });
+    assert.deepEqual(memoBlocks(section, true).slice(1), [{ kind: 'memo', label: 'Memo', text: 'Stabilt team.' }]);
+    assert.deepEqual(memoBlocks(section, false).map((b) => b.kind), ['quote']);
+  });
+
+  it('prints the passage once in Markdown', async () => {
+    const section = await formellSection({ ola: 'Stabilt team.' });
+    assert.equal(sectionsToMarkdown([section], DEFAULT_SETTINGS).split(team).length - 1, 1);
   });
 });
 

@@ -30,20 +30,32 @@ export function chapterBlocks(sections: readonly Section[], settings: Settings, 
   return sections.flatMap((section) => [
     { kind: 'heading' as const, level: section.level, text: section.title },
     ...(section.description ? [{ kind: 'definition' as const, text: section.description }] : []),
-    ...section.quotes.flatMap((resolved) => quoteBlocks(resolved, quoteText(resolved, label), wording, choices)),
+    ...section.quotes.flatMap((resolved) => quoteBlocks([resolved, ...(section.copies?.get(resolved) ?? [])], quoteText(resolved, label), wording, choices)),
   ]);
 }
 
-function quoteBlocks(resolved: ResolvedAnnotation, text: string, wording: ExportWording, choices: ChapterChoices): Block[] {
+/** The blocks of one passage; `alike` is its annotation first, then other coders' annotations of the same words. */
+function quoteBlocks(alike: readonly ResolvedAnnotation[], text: string, wording: ExportWording, choices: ChapterChoices): Block[] {
+  const resolved = alike[0] as ResolvedAnnotation;
   const around = choices.context ? contextOf(resolved) : { before: '', after: '' };
-  const memo = choices.memos ? resolved.annotation.memo?.trim() : undefined;
   return [
     ...(around.before ? [{ kind: 'context' as const, text: around.before }] : []),
     { kind: 'quote', text: `${wording.open}${text}${wording.close}`, citation: citation(choices.citation, resolved) },
     ...(around.after ? [{ kind: 'context' as const, text: around.after }] : []),
     { kind: 'source', text: sourceNote(resolved, wording) },
-    ...(memo ? [{ kind: 'memo' as const, label: wording.memo, text: memo }] : []),
+    ...(choices.memos ? memoBlocks(alike, wording) : []),
   ];
+}
+
+/** Every distinct memo of the passage; when there are several, each names its coder. */
+function memoBlocks(alike: readonly ResolvedAnnotation[], wording: ExportWording): Block[] {
+  const memos = new Map<string, string | undefined>();
+  for (const { annotation } of alike) {
+    const memo = annotation.memo?.trim();
+    if (memo && !memos.has(memo)) memos.set(memo, annotation.coder);
+  }
+  const named = memos.size > 1;
+  return [...memos].map(([text, coder]) => ({ kind: 'memo' as const, label: named && coder ? `${wording.memo} (${coder})` : wording.memo, text }));
 }
 
 function sourceNote(resolved: ResolvedAnnotation, wording: ExportWording): string {

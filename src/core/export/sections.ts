@@ -10,6 +10,8 @@ export interface Section {
   title: string;
   description?: string;
   quotes: ResolvedAnnotation[];
+  /** Per quote, the other annotations of the same passage and concept, exported as that one quote. */
+  copies?: ReadonlyMap<ResolvedAnnotation, readonly ResolvedAnnotation[]>;
 }
 
 /**
@@ -28,27 +30,41 @@ export function exportSections(index: ProjectIndex, filter: QuoteFilter, group: 
 
 /** Concept groups as sections, the top concepts at `topLevel`. */
 export function conceptSections(groups: readonly ConceptQuotes[], topLevel: number): Section[] {
-  return groups.map(({ concept, quotes }) => ({
-    level: topLevel + concept.depth,
-    title: concept.label,
-    ...(concept.description ? { description: concept.description } : {}),
-    quotes: eachPassageOnce(quotes),
-  }));
+  return groups.map(({ concept, quotes }) => {
+    const copies = passageCopies(quotes);
+    return {
+      level: topLevel + concept.depth,
+      title: concept.label,
+      ...(concept.description ? { description: concept.description } : {}),
+      quotes: [...copies.keys()],
+      copies,
+    };
+  });
 }
 
 /**
  * One quote per passage: two coders who tagged the same words with the concept give one quote
- * in a chapter, not two. A second annotation with a memo of its own is kept, so no memo is lost.
+ * in a chapter, not two. Each quote maps to the other annotations of its passage, so their memos
+ * are still written with it. Quotes not found in their transcript are kept each on its own.
  */
-function eachPassageOnce(quotes: readonly ResolvedAnnotation[]): ResolvedAnnotation[] {
-  const seen = new Set<string>();
-  return quotes.filter(({ resolution, transcript, annotation }) => {
-    if (resolution.status === 'orphaned') return true;
-    const key = `${transcript.path}\u0000${resolution.start}\u0000${resolution.end}\u0000${annotation.memo ?? ''}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+function passageCopies(quotes: readonly ResolvedAnnotation[]): Map<ResolvedAnnotation, ResolvedAnnotation[]> {
+  const first = new Map<string, ResolvedAnnotation>();
+  const copies = new Map<ResolvedAnnotation, ResolvedAnnotation[]>();
+  for (const resolved of quotes) {
+    const key = passageKey(resolved);
+    const earlier = key === undefined ? undefined : first.get(key);
+    if (earlier) {
+      copies.get(earlier)?.push(resolved);
+      continue;
+    }
+    if (key !== undefined) first.set(key, resolved);
+    copies.set(resolved, []);
+  }
+  return copies;
+}
+
+function passageKey({ resolution, transcript }: ResolvedAnnotation): string | undefined {
+  return resolution.status === 'orphaned' ? undefined : `${transcript.path}\u0000${resolution.start}\u0000${resolution.end}`;
 }
 
 /**
