@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { sourceName } from '../../src/core/refi/transcriptNames';
 import { readSidecar } from '../../src/core/sidecar/readSidecar';
 import { MemoryFiles } from '../helpers/memoryFiles';
 import { fixtureFile, fixtureQdpx, importInto, type Imported } from '../helpers/refiFixtures';
@@ -63,6 +64,28 @@ describe('REFI-QDA import: one fixture per producer', () => {
     assert.deepEqual(quotes(imported, 'transcripts/intervju-M1.txt'), ['M1: Tillit er at noen ringer tilbake.', 'M1: Og at de husker hva jeg sa sist.']);
     assert.deepEqual(imported.passages.get('transcripts/intervju-M1.txt')?.map((p) => p.concepts), [['koordinator.tillit'], ['bruker.tillit']]);
     assert.deepEqual(imported.summary.sources.map((s) => [s.offsets?.unit, s.offsets?.basis]), [['code points', 'standard']]);
+  });
+
+  it('NVivo: a multi-line code description keeps its line breaks in the codebook', async () => {
+    const multiLine = (entries: Record<string, Uint8Array>) => {
+      const qde = new TextDecoder().decode(entries['project.qde']);
+      entries['project.qde'] = new TextEncoder().encode(qde.replace('Hvordan tjenestene samordnes.', 'Hvordan tjenestene samordnes.\r\n\r\n  Inkluderer: møter og avtaler.  \r\n'));
+    };
+    const imported = await importInto(new MemoryFiles(), fixtureQdpx('nvivo-win', multiLine));
+    assert.equal(imported.concepts.get('koordinering')?.description, 'Hvordan tjenestene samordnes.\n\nInkluderer: møter og avtaler.');
+    assert.match(imported.files.text('codebook.yaml') ?? '', /Hvordan tjenestene samordnes\.\n\s*\n\s*Inkluderer: møter og avtaler\./);
+  });
+
+  it('qc: a source without a name is named from its plainTextPath, one named by its GUID is not', async () => {
+    const unnamed = (entries: Record<string, Uint8Array>) => {
+      const qde = new TextDecoder().decode(entries['project.qde']);
+      entries['project.qde'] = new TextEncoder().encode(qde.replace('name="intervju-M1" ', 'name="" '));
+    };
+    const imported = await importInto(new MemoryFiles(), fixtureQdpx('qc', unnamed));
+    assert.deepEqual(imported.summary.sources.map((s) => s.transcript), ['transcripts/intervju-M1.txt']);
+    assert.deepEqual(quotes(imported, 'transcripts/intervju-M1.txt'), ['M1: Tillit er at noen ringer tilbake.', 'M1: Og at de husker hva jeg sa sist.']);
+    const guid = '05050505-0606-4707-8808-09090a0a0b0b';
+    assert.equal(sourceName({ guid, name: '', plainTextPath: `internal://${guid}.txt`, selections: [] }), '');
   });
 
   it('ATLAS.ti: no sources folder, names that start the quotation decide the unit, uncoded quotations, flattened Parent::Child', async () => {

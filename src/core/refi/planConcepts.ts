@@ -83,8 +83,13 @@ export class ConceptPlanner {
   }
 }
 
+/** A multi-line definition (as NVivo writes them) keeps its lines; each is trimmed and blank lines at the ends go. */
+function paragraphs(text: string): string {
+  return text.split(/\r\n?|\n/).map((line) => line.trim()).join('\n').replace(/^\n+|\n+$/g, '');
+}
+
 function describe(concept: PlannedConcept, code: RefiCode): void {
-  if (code.description) concept.description = oneLine(code.description);
+  if (code.description) concept.description = paragraphs(code.description);
   if (code.color && /^#[0-9a-f]{6}$/i.test(code.color)) concept.color = code.color.toLowerCase();
   if (code.guid) concept.guid = code.guid;
 }

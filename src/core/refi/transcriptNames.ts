@@ -1,10 +1,22 @@
 import { joinPath } from '../paths';
 import type { RefiSource } from './model';
+import { sourceFileNames } from './readPackage';
 
 const DOCUMENT_ENDING = /\.(?:txt|docx?|rtf|odt|pdf|html?)$/i;
 const UNSAFE = /[\\/:*?"<>|\p{Cc}]+/gu;
 /** Characters of a source name kept in its file name, well within what file systems allow. */
 const MAX_STEM = 120;
+const GUID = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i;
+
+/**
+ * The name a source's transcript is made from: its name, or when it has none (as qc writes them),
+ * the file its plainTextPath names, unless that file is named only by the source's GUID.
+ */
+export function sourceName(source: RefiSource): string {
+  if (source.name.trim() !== '' || source.plainTextPath === undefined) return source.name;
+  const file = sourceFileNames(source.plainTextPath).at(-1) ?? '';
+  return GUID.test(file.replace(DOCUMENT_ENDING, '')) ? source.name : file;
+}
 
 /**
  * A safe file name for a source (`Interview K3.docx` -> `Interview K3.txt`), unique among `taken`
@@ -29,7 +41,7 @@ export function transcriptPaths(sources: readonly RefiSource[], quoteSources: Re
   const byName = new Map<string, string>();
   for (const source of sources) {
     if (quoteSources.has(source.guid)) continue;
-    const path = joinPath(folder, transcriptFileName(source.name, taken));
+    const path = joinPath(folder, transcriptFileName(sourceName(source), taken));
     paths.set(source.guid, path);
     if (!byName.has(source.name)) byName.set(source.name, path);
   }
