@@ -16,6 +16,25 @@ interface Command {
   category?: string;
 }
 
+interface Keybinding {
+  command: string;
+  key?: string;
+  mac?: string;
+  when?: string;
+}
+
+const KEY_NAMES: Record<string, string> = { ctrl: 'Ctrl', shift: 'Shift', alt: 'Alt', cmd: '⌘' };
+const MAC_NAMES: Record<string, string> = { ctrl: '⌃', alt: '⌥', shift: '⇧', cmd: '⌘' };
+const MAC_ORDER = Object.keys(MAC_NAMES);
+
+/** A key as the walkthrough writes it: <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+… or, in Apple's order, <kbd>⌥⇧⌘T</kbd>. */
+function asKbd(key: string): string {
+  const parts = key.split('+');
+  const last = (parts.pop() ?? '').toUpperCase();
+  if (parts.includes('cmd')) return `<kbd>${MAC_ORDER.filter((p) => parts.includes(p)).map((p) => MAC_NAMES[p]).join('')}${last}</kbd>`;
+  return [...parts.map((p) => KEY_NAMES[p] ?? p), last].map((p) => `<kbd>${p}</kbd>`).join('+');
+}
+
 const manifestText = readFileSync(join(root, 'package.json'), 'utf8');
 const manifest = JSON.parse(manifestText) as { l10n?: string; contributes: { commands: Command[] } };
 const english = readJson('package.nls.json') as Record<string, string>;
@@ -81,6 +100,29 @@ describe('extension manifest', () => {
       const entry = menus['editor/context']?.find((m) => m.command === command);
       assert.ok(entry, `${command} is not in the editor context menu`);
       assert.deepEqual(entry.when?.split('&&').map((c) => c.trim()).sort(), ['qcode.inPassage', 'qcode.isTranscript'], `${command} shows outside a coded passage`);
+    }
+  });
+
+  it('binds keys that VS Code, desktops and a Norwegian keyboard leave free, only in a transcript or a qcode view', () => {
+    const bindings = (manifest as unknown as { contributes: { keybindings: Keybinding[] } }).contributes.keybindings;
+    assert.ok(bindings.length >= 5);
+    for (const binding of bindings) {
+      for (const key of [binding.key, binding.mac].filter((k): k is string => k !== undefined)) {
+        assert.doesNotMatch(key, /^(ctrl|cmd)\+alt\+t$/, `${binding.command}: ${key} opens a terminal on GNOME or closes other editors on macOS`);
+        assert.doesNotMatch(key, /[[\]{}]/, `${binding.command}: ${key} needs AltGr on a Norwegian keyboard`);
+      }
+      assert.match(binding.when ?? '', /qcode\.isTranscript|focusedView == qcode\.|focusedView =~ \/\^qcode/, `${binding.command} is bound outside transcripts and qcode views`);
+    }
+  });
+
+  it('shows each bound key of the walkthrough for Windows and Linux and for macOS', () => {
+    const bindings = (manifest as unknown as { contributes: { keybindings: Keybinding[] } }).contributes.keybindings;
+    const tag = readFileSync(join(root, 'media', 'walkthrough', 'tag.md'), 'utf8');
+    for (const command of ['qcode.tagSelection', 'qcode.nextAnnotation', 'qcode.undoCoding']) {
+      const binding = bindings.find((b) => b.command === command);
+      assert.ok(binding?.key && binding.mac, `${command} has no key for every platform`);
+      assert.ok(tag.includes(asKbd(binding.key)), `media/walkthrough/tag.md does not show ${binding.key}`);
+      assert.ok(tag.includes(asKbd(binding.mac)), `media/walkthrough/tag.md does not show ${binding.mac}`);
     }
   });
 

@@ -31,7 +31,7 @@ export function register(context: vscode.ExtensionContext, host: ProjectHost, hi
     const id = await add(host, edits, node?.conceptId);
     if (id !== undefined) reveal(id);
   });
-  command('qcode.renameConcept', async (node) => withConcept(host, node, l10n.t('Rename which concept?'), (c) => rename(edits, c)));
+  command('qcode.renameConcept', async (node) => withConcept(host, node ?? asNode(view.selection[0]), l10n.t('Rename which concept?'), (c) => rename(edits, c)));
   command('qcode.moveConcept', async (node) => withConcept(host, node, l10n.t('Move which concept?'), (c) => move(host, edits, c)));
   // Called with a target id (from a script or keybinding), merge does not ask.
   command('qcode.mergeConcept', async (node, target) => withConcept(host, node, l10n.t('Merge which concept?'), (c) => merge(host, edits, c, target)));
