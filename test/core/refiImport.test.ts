@@ -8,6 +8,10 @@ function quotes(imported: Imported, transcript: string): string[] {
   return (imported.passages.get(transcript) ?? []).map((p) => p.quote);
 }
 
+function summarySets(problems: { kind: string; message: string }[]): string {
+  return problems.filter((p) => p.kind === 'skipped-sets').map((p) => p.message).join('\n');
+}
+
 function statuses(imported: Imported): string[] {
   return [...imported.passages.values()].flat().map((p) => p.status);
 }
@@ -177,5 +181,19 @@ describe('REFI-QDA import: codebooks', () => {
       ['samordning.formell', 'samordning', 'edcba987-6543-4210-9edc-ba9876543210'],
       ['samordning.uformell', 'samordning', 'dcba9876-5432-4109-8dcb-a98765432109'],
     ]);
+  });
+
+  it('reports the sets it does not import, with their count and names', async () => {
+    const { summary } = await importInto(new MemoryFiles(), fixtureFile('codebook-1-0.qdc'));
+    assert.deepEqual(summary.problems.map((p) => p.kind), ['skipped-sets']);
+    assert.match(summary.problems[0]?.message ?? '', /^1 sets were not imported, as qcode has no sets: "Alle"\./);
+    const project = await importInto(new MemoryFiles(), fixtureQdpx('qc', (entries) => {
+      const qde = new TextDecoder().decode(entries['project.qde']);
+      const sets = '<Sets><Set guid="0b0b0b0b-0c0c-4d0d-8e0e-0f0f10101111" name="Mødre"/><Set guid="0c0c0c0c-0d0d-4e0e-8f0f-101011111212" name="Fedre"/></Sets>\n</Project>';
+      entries['project.qde'] = new TextEncoder().encode(qde.replace('</Project>', sets));
+    }));
+    assert.match(summarySets(project.summary.problems), /2 sets were not imported, as qcode has no sets: "Mødre", "Fedre"/);
+    const taguette = await importInto(new MemoryFiles(), fixtureFile('taguette.qdc'));
+    assert.deepEqual(taguette.summary.problems, [], 'an empty <Sets/> is nothing to report');
   });
 });

@@ -110,5 +110,9 @@ function emptySummary(pkg: RefiPackage, refi: RefiProject): ImportSummary {
   if (pkg.document.kind === 'project' && pkg.document.otherSources > 0) {
     summary.problems.push({ kind: 'skipped-sources', message: `${pkg.document.otherSources} PDF, picture, audio or video sources were not imported; qcode codes text only.` });
   }
+  const { sets } = pkg.document;
+  if (sets.length > 0) {
+    summary.problems.push({ kind: 'skipped-sets', message: `${sets.length} sets were not imported, as qcode has no sets: ${sets.map((name) => `"${name}"`).join(', ')}. Their codes and sources are imported; group them under a parent concept if you need the set.` });
+  }
   return summary;
 }

@@ -1,6 +1,6 @@
 import type { OffsetUnit, ReadingBasis } from './offsets';
 
-export type ImportProblemKind = 'missing-source' | 'unreadable-source' | 'conflict' | 'orphan' | 'unknown-code' | 'sidecar' | 'skipped-sources' | 'duplicate-guid' | 'renamed-variable';
+export type ImportProblemKind = 'missing-source' | 'unreadable-source' | 'conflict' | 'orphan' | 'unknown-code' | 'sidecar' | 'skipped-sources' | 'skipped-sets' | 'duplicate-guid' | 'renamed-variable';
 
 /** Something the import could not do as asked; `path` is the project file concerned, when there is one. */
 export interface ImportProblem {

@@ -4,7 +4,8 @@ import type { RefiCase, RefiCode, RefiCodebook, RefiCoding, RefiNote, RefiProjec
 import { RefiReadError } from './readError';
 import { attribute, childElement, childElements, childText, elementsAt, parseXml } from './xmlElements';
 
-export type RefiDocument = { kind: 'project'; project: RefiProject; otherSources: number } | { kind: 'codebook'; codebook: RefiCodebook };
+/** `sets`: the names of the sets (groups of codes or sources), which qcode does not import. */
+export type RefiDocument = ({ kind: 'project'; project: RefiProject; otherSources: number } | { kind: 'codebook'; codebook: RefiCodebook }) & { sets: string[] };
 
 const VARIABLE_TYPES: readonly VariableType[] = ['Text', 'Boolean', 'Integer', 'Float', 'Date', 'DateTime'];
 const VALUE_ELEMENTS = ['TextValue', 'BooleanValue', 'IntegerValue', 'FloatValue', 'DateValue', 'DateTimeValue'];
@@ -19,7 +20,7 @@ export const MAX_CODE_DEPTH = 50;
 /** Reads a project.qde or a .qdc codebook into the REFI model. */
 export function readRefiXml(file: string, text: string): RefiDocument {
   const root = parseXml(file, text);
-  if (root.localName === 'CodeBook') return { kind: 'codebook', codebook: { ...origin(root), codes: readCodes(file, root) } };
+  if (root.localName === 'CodeBook') return { kind: 'codebook', codebook: { ...origin(root), codes: readCodes(file, root) }, sets: setNames(root) };
   if (root.localName !== 'Project') throw new RefiReadError(file, `is not a REFI-QDA project or codebook: its root element is <${root.localName ?? root.tagName}>, not <Project> or <CodeBook>.`);
   const project: RefiProject = {
     name: attribute(root, 'name') ?? '',
@@ -31,7 +32,12 @@ export function readRefiXml(file: string, text: string): RefiDocument {
     sources: elementsAt(root, 'Sources', 'TextSource').map(readSource),
     notes: elementsAt(root, 'Notes', 'Note').map(readNote),
   };
-  return { kind: 'project', project, otherSources: elementsAt(root, 'Sources').flatMap((s) => childElements(s, ...OTHER_SOURCES)).length };
+  const otherSources = elementsAt(root, 'Sources').flatMap((s) => childElements(s, ...OTHER_SOURCES)).length;
+  return { kind: 'project', project, otherSources, sets: setNames(root, childElement(root, 'CodeBook')) };
+}
+
+function setNames(...parents: (Element | undefined)[]): string[] {
+  return parents.flatMap((parent) => (parent ? elementsAt(parent, 'Sets', 'Set') : [])).map((set) => attribute(set, 'name')?.trim() || guidOf(set));
 }
 
 function origin(root: Element): { origin?: string } {
