@@ -59,7 +59,8 @@ export function register(context: vscode.ExtensionContext, host: ProjectHost, li
     await vscode.window.showTextDocument(memoUri(target.transcript, target.id), { preview: false });
     vscode.window.setStatusBarMessage(vscode.l10n.t('Write the memo and save it (Ctrl+S) to store it in the sidecar; an empty memo is removed.'), 10000);
   });
-  context.subscriptions.push(vscode.workspace.registerFileSystemProvider(MEMO_SCHEME, new MemoDocuments(host, coding), { isCaseSensitive: true }));
+  const memos = new MemoDocuments(host, coding);
+  context.subscriptions.push(vscode.workspace.registerFileSystemProvider(MEMO_SCHEME, memos, { isCaseSensitive: true }), host.onDidChange(() => memos.projectChanged()));
   trackPassageAtCursor(context, host, live);
   command('qcode.nextAnnotation', () => step(host, live, 1));
   command('qcode.previousAnnotation', () => step(host, live, -1));

@@ -20,6 +20,12 @@ export class MemoDocuments implements vscode.FileSystemProvider {
 
   constructor(private readonly host: ProjectHost, private readonly coding: Coding) {}
 
+  /** Tells open memo documents that their memo may have changed (an undo, a pull, another window). */
+  projectChanged(): void {
+    const open = vscode.workspace.textDocuments.filter((d) => d.uri.scheme === MEMO_SCHEME && !d.isDirty);
+    if (open.length > 0) this.changed.fire(open.map((d) => ({ type: vscode.FileChangeType.Changed, uri: d.uri })));
+  }
+
   watch(): vscode.Disposable {
     return new vscode.Disposable(() => undefined);
   }
