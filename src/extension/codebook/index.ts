@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Codebook, Concept } from '../../core/codebook/codebook';
 import { addConcept, moveConcept, removeConcept, renameConcept, suggestConceptId, type EditResult } from '../../core/codebook/editCodebook';
+import { colorsInUse, distinctColor } from '../../core/codebook/conceptColors';
 import { remapConcepts } from '../../core/codebook/remapConcepts';
 import type { ProjectFiles } from '../../core/port';
 import type { TranscriptFile } from '../../core/project/model';
@@ -130,7 +131,7 @@ async function add(host: ProjectHost, edits: CodebookEdits, parentId: string | u
   if (id === undefined) return undefined;
   const description = await ask(title, l10n.t('The definition of the concept (optional; shown in tooltips and exports).'), '', () => undefined);
   if (description === undefined) return undefined;
-  const added = await edits.codebook(l10n.t('Add concept "{0}"', label), (text) => addConcept(text, parent?.id, { id, label, description }));
+  const added = await edits.codebook(l10n.t('Add concept "{0}"', label), (text) => addConcept(text, parent?.id, { id, label, description, color: distinctColor(colorsInUse(codebook)) }));
   return added ? id.trim() : undefined;
 }
 

@@ -1,13 +1,12 @@
 import * as vscode from 'vscode';
 import type { Codebook } from '../../core/codebook/codebook';
+import { conceptColor } from '../../core/codebook/conceptColors';
 import type { DecorationStyle } from '../host/configuration';
-
-export const PALETTE_SIZE = 8;
 
 /**
  * One decoration type per concept colour, made once and reused (recreating them on every refresh
- * makes the editor flicker). Concepts with a colour of their own in the codebook get that colour;
- * the others take a themable palette colour from their top-level concept.
+ * makes the editor flicker). Concepts with a colour of their own in the codebook get that colour,
+ * their sub-concepts shades of it; the others take a themable palette colour of their own.
  */
 export class ConceptStyles implements vscode.Disposable {
   private readonly types = new Map<string, vscode.TextEditorDecorationType>();
@@ -43,20 +42,10 @@ export class ConceptStyles implements vscode.Disposable {
   }
 }
 
-/** A codebook colour, or the theme colour id of the palette slot of the concept's top-level ancestor. */
+/** The concept's hex colour (its own or a shade of an ancestor's), or the theme colour id of its palette slot. */
 export function colorKey(codebook: Codebook, conceptId: string): string {
-  for (let concept = codebook.get(conceptId); concept; concept = concept.parentId ? codebook.get(concept.parentId) : undefined) {
-    if (concept.color) return concept.color;
-  }
-  const root = codebook.pathLabels(conceptId).length > 0 ? rootOf(codebook, conceptId) : undefined;
-  const index = root ? Math.max(0, codebook.roots.indexOf(root)) : 0;
-  return `qcode.concept${(index % PALETTE_SIZE) + 1}Background`;
-}
-
-function rootOf(codebook: Codebook, conceptId: string) {
-  let concept = codebook.get(conceptId);
-  while (concept?.parentId) concept = codebook.get(concept.parentId);
-  return concept;
+  const color = conceptColor(codebook, conceptId);
+  return 'hex' in color ? color.hex : `qcode.concept${color.slot + 1}Background`;
 }
 
 function translucent(hex: string): string {
