@@ -36,7 +36,10 @@ export class Coding {
       const offsets = passageOffsets(text, { start: toCore(selection.start), end: toCore(selection.end) });
       if (typeof offsets !== 'string') annotations.push(annotate(text, turns, offsets));
     }
-    if (annotations.length === 0) return [];
+    if (annotations.length === 0) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('The selection holds only spaces or line breaks, so nothing was tagged. Select the words to tag.'));
+      return [];
+    }
     const label = vscode.l10n.t('Tag {0} passage(s)', annotations.length);
     await this.edit(label, transcript.sidecarPath, transcript.path, (current) => [...current, ...annotations]);
     return annotations;
