@@ -126,6 +126,13 @@ describe('extension manifest', () => {
     }
   });
 
+  it('marks "Set up a project" done in a folder that already has a codebook', () => {
+    const walkthroughs = (manifest as unknown as { contributes: { walkthroughs: { steps: { id: string; completionEvents: string[] }[] }[] } }).contributes.walkthroughs;
+    const init = walkthroughs[0]?.steps.find((step) => step.id === 'init');
+    assert.ok(init?.completionEvents.includes('onContext:qcode.hasCodebook'));
+    assert.match(readFileSync(join(root, 'src', 'extension', 'host', 'projectHost.ts'), 'utf8'), /'qcode\.hasCodebook'/, 'the extension sets the context key the step waits for');
+  });
+
   it('has the walkthrough media that it names', () => {
     for (const step of ['init', 'tag', 'export']) assert.ok(existsSync(join(root, 'media', 'walkthrough', `${step}.md`)), `media/walkthrough/${step}.md is missing`);
   });
