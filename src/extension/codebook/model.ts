@@ -61,7 +61,7 @@ export class CodebookModel implements vscode.TreeDataProvider<ConceptNode>, vsco
     item.description = String(count);
     item.tooltip = tooltip(concept, count);
     const key = colorKey(loaded.project.codebook, concept.id);
-    item.iconPath = key.startsWith('#') ? new vscode.ThemeIcon('circle-filled') : new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor(key));
+    item.iconPath = key.startsWith('#') ? colorDot(key) : new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor(key));
     item.contextValue = 'concept';
     item.accessibilityInformation = { label: vscode.l10n.t('{0}, {1} tagged passages', concept.label, item.description) };
     return item;
@@ -75,6 +75,12 @@ export class CodebookModel implements vscode.TreeDataProvider<ConceptNode>, vsco
     const ids = draggedIds(data.get(CODEBOOK_MIME)?.value);
     if (ids.length > 0) await this.move(ids, target?.conceptId);
   }
+}
+
+/** A dot in a codebook colour; theme icons take only theme colours. */
+function colorDot(hex: string): vscode.Uri {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16"><circle cx="8" cy="8" r="4.5" fill="${hex}"/></svg>`;
+  return vscode.Uri.parse(`data:image/svg+xml;base64,${btoa(svg)}`);
 }
 
 /** The definition, what the count counts, then the id that annotations use. */
