@@ -40,8 +40,15 @@ export async function exportQuotes(host: ProjectHost, request?: ExportRequest): 
   const { content, quotes, gaps } = await renderExport(index, project.settings, choices);
   await vscode.workspace.fs.writeFile(target, typeof content === 'string' ? encodeUtf8(content) : content);
   if (typeof content === 'string') await vscode.window.showTextDocument(target);
-  if (!warnAboutGaps(gaps) && typeof content !== 'string') void vscode.window.showInformationMessage(vscode.l10n.t('Wrote {0} quotes to {1}.', quotes, vscode.workspace.asRelativePath(target)));
+  if (!warnAboutGaps(gaps) && typeof content !== 'string') void offerToOpen(target, quotes);
   return quotes;
+}
+
+/** Says where a Word file was written, with a button that opens it in the system's word processor. */
+async function offerToOpen(target: vscode.Uri, quotes: number): Promise<void> {
+  const open = vscode.l10n.t('Open');
+  const answer = await vscode.window.showInformationMessage(vscode.l10n.t('Wrote {0} quotes to {1}.', quotes, vscode.workspace.asRelativePath(target)), open);
+  if (answer === open) await vscode.env.openExternal(target);
 }
 
 async function pickChoices(loaded: LoadedProject): Promise<ExportChoices | undefined> {
@@ -77,5 +84,18 @@ async function chooseHere(loaded: LoadedProject, settings: Settings): Promise<Ex
     { title: vscode.l10n.t('Group the quotes') },
   );
   if (!group) return undefined;
-  return exportChoices(settings, undefined, { format: format.id, concepts: concepts.map((c) => c.id), group: group.id });
+  const extras = format.id === 'docx' ? await pickExtras() : {};
+  if (!extras) return undefined;
+  return exportChoices(settings, undefined, { format: format.id, concepts: concepts.map((c) => c.id), group: group.id, ...extras });
+}
+
+/** Whether a Word chapter draft shows each quote's memos and the text around it. */
+async function pickExtras(): Promise<Pick<ExportChoices, 'memos' | 'context'> | undefined> {
+  const items = [
+    { label: vscode.l10n.t('Memos'), description: vscode.l10n.t('each coder\'s memo under the quote'), id: 'memos' as const },
+    { label: vscode.l10n.t('Context'), description: vscode.l10n.t('the text before and after the quote'), id: 'context' as const },
+  ];
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Include with each quote (none ticked: the quote alone)'), canPickMany: true });
+  if (!picked) return undefined;
+  return { memos: picked.some((p) => p.id === 'memos'), context: picked.some((p) => p.id === 'context') };
 }
