@@ -10,6 +10,7 @@ import { decodeUtf8, encodeUtf8 } from '../../core/text/decode';
 import type { CoderFilter } from '../coderFilter/coderFilter';
 import type { CodingHistory } from '../history/codingHistory';
 import type { ProjectHost } from '../host/projectHost';
+import { showConceptPassages } from './conceptPassages';
 import { CodebookModel, type ConceptNode } from './model';
 
 const l10n = vscode.l10n;
@@ -32,6 +33,10 @@ export function register(context: vscode.ExtensionContext, host: ProjectHost, hi
     const id = await add(host, edits, node?.conceptId);
     if (id !== undefined) reveal(id);
   });
+  context.subscriptions.push(vscode.commands.registerCommand('qcode.showConceptPassages', async (node?: unknown) => {
+    const id = asNode(node)?.conceptId ?? (host.current ? (await pickConcept(host.current.project.codebook, { title: l10n.t('Show the passages of which concept?') }))?.id : undefined);
+    return id === undefined ? 0 : showConceptPassages(host, filter, id);
+  }));
   command('qcode.renameConcept', async (node) => withConcept(host, node ?? asNode(view.selection[0]), l10n.t('Rename which concept?'), (c) => rename(edits, c)));
   command('qcode.moveConcept', async (node) => withConcept(host, node, l10n.t('Move which concept?'), (c) => move(host, edits, c)));
   // Called with a target id (from a script or keybinding), merge does not ask.

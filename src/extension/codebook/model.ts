@@ -63,6 +63,7 @@ export class CodebookModel implements vscode.TreeDataProvider<ConceptNode>, vsco
     const key = colorKey(loaded.project.codebook, concept.id);
     item.iconPath = key.startsWith('#') ? colorDot(key) : new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor(key));
     item.contextValue = 'concept';
+    item.command = { command: 'qcode.showConceptPassages', title: vscode.l10n.t('Show Passages'), arguments: [node] };
     item.accessibilityInformation = { label: vscode.l10n.t('{0}, {1} tagged passages', concept.label, item.description) };
     return item;
   }
