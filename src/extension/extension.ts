@@ -20,6 +20,7 @@ import * as statusBar from './statusBar';
 import * as tagging from './tagging';
 import * as transcriptContext from './transcriptContext';
 import { CoderFilter } from './coderFilter/coderFilter';
+import { contextKeys, type ContextKeys } from './host/contextKeys';
 import { ProjectHost } from './host/projectHost';
 import { ReportDocuments } from './reports/reportDocuments';
 import { LiveTranscripts } from './liveEdits/liveTranscripts';
@@ -41,10 +42,14 @@ export interface QcodeApi {
   annotationCount(document: vscode.TextDocument): number;
   /** Repaints an editor's decorations; returns how long it took in milliseconds. */
   repaint(editor: vscode.TextEditor): number;
-  /** The concept tree of the Codebook view (empty until the project has loaded). */
+  /** The concept tree of the Codebook view (empty until the codebook has loaded). */
   conceptTree(): ConceptOutline[];
   /** The ranges qcode decorates in an editor: annotated passages and informant codes. */
   decoratedRanges(editor: vscode.TextEditor): vscode.Range[];
+  /** The values qcode has given its context keys (whether the project has loaded, ...). */
+  contextKeys(): Readonly<Partial<ContextKeys>>;
+  /** Forgets the project and loads it as when the window opens, the transcripts in editors first; resolves when the whole has loaded. */
+  restart(): Promise<void>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<QcodeApi | undefined> {
@@ -87,11 +92,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<QcodeA
       painter.paint(editor);
       return performance.now() - start;
     },
-    conceptTree: () => outline(host.current?.project.codebook.roots ?? []),
+    conceptTree: () => outline(host.atHand?.project.codebook.roots ?? []),
     decoratedRanges(editor) {
-      const loaded = host.transcriptOf(editor.document.uri) && host.current;
+      const loaded = host.transcriptOf(editor.document.uri) && host.atHand;
       return loaded ? [...painter.decorations(editor.document, loaded).values()].flat() : [];
     },
+    contextKeys,
+    restart: async () => void (await host.restart()),
   };
 }
 

@@ -82,6 +82,8 @@ async function main() {
     await quickInput.locator('input').waitFor();
     await page.keyboard.type(`${LINE}:${COLUMN}`);
     await page.keyboard.press('Enter');
+    // Transcripts wrap: End goes to the end of the line on screen first, pressed again to the end of the line.
+    await page.keyboard.press('Shift+End');
     await page.keyboard.press('Shift+End');
     await page.locator('.statusbar', { hasText: `(${quote.length} selected)` }).waitFor();
     step(`selected ${LINE}:${COLUMN} to the end of the line (${quote.length} characters)`);

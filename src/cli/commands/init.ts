@@ -1,3 +1,4 @@
+import { describeEditorSettings, setUpEditorSettings } from '../../core/operations/editorSettings';
 import { SCRATCH_IGNORE_PATTERNS } from '../../core/lock/scratchFiles';
 import { ignoreScratchFiles } from '../../core/operations/ignoreScratchFiles';
 import { initProject } from '../../core/operations/initProject';
@@ -17,10 +18,13 @@ export async function init(args: string[], io: Output): Promise<number> {
   const created = await initProject(files);
   const git = await registerMergeDriver(root, mergedPatterns((await settingsIn(root)) ?? DEFAULT_SETTINGS));
   const ignored = await ignoreScratchFiles(files);
-  const done = [...git, ...(ignored ? [ignoredMessage(ignored)] : [])];
+  const editor = await setUpEditorSettings(files);
+  const editorLine = editor.kind === 'unreadable' ? undefined : describeEditorSettings(editor);
+  const done = [...git, ...(ignored ? [ignoredMessage(ignored)] : []), ...(editorLine ? [editorLine] : [])];
   for (const path of created) io.out(`created ${path}\n`);
   for (const line of done) io.out(`${line}\n`);
-  if (created.length === 0 && done.length === 0) io.out('Nothing to do: the project is already set up.\n');
+  if (editor.kind === 'unreadable') io.err(`${describeEditorSettings(editor)}\n`);
+  if (created.length === 0 && done.length === 0 && editor.kind !== 'unreadable') io.out('Nothing to do: the project is already set up.\n');
   return EXIT_OK;
 }
 

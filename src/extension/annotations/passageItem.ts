@@ -10,7 +10,7 @@ const STATUS_ICON = { exact: 'tag', moved: 'arrow-swap', fuzzy: 'warning', orpha
 export function passageItem(host: ProjectHost, resolved: ResolvedAnnotation, severalCoders = false): vscode.TreeItem {
   const { annotation, resolution } = resolved;
   const item = new vscode.TreeItem(oneLine(resolved.text, 80), vscode.TreeItemCollapsibleState.None);
-  const labels = annotation.concepts.map((id) => host.current?.project.codebook.get(id)?.label ?? id);
+  const labels = annotation.concepts.map((id) => host.atHand?.project.codebook.get(id)?.label ?? id);
   const range = resolution.status === 'orphaned' ? undefined : resolution.range;
   item.description = passageRowDescription({ informant: resolved.informant, conceptLabels: labels, coder: annotation.coder, severalCoders, start: range?.start });
   item.tooltip = passageTooltip(resolved, labels);

@@ -23,6 +23,7 @@ export function register(context: vscode.ExtensionContext, host: ProjectHost, hi
   const reveal = (id: string) => void Promise.resolve(view.reveal(model.node(id), { select: true, expand: true })).catch(() => undefined);
   const refresh = () => {
     view.description = filter.describe();
+    view.message = host.atHand?.complete === false ? l10n.t('Counting the tagged passages…') : undefined;
     model.refresh();
   };
   context.subscriptions.push(view, host.onDidChange(refresh), filter.onDidChange(refresh));

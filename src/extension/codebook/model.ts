@@ -21,11 +21,14 @@ export class CodebookModel implements vscode.TreeDataProvider<ConceptNode>, vsco
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly nodes = new Map<string, ConceptNode>();
+  /** The view has asked for the top concepts before any were loaded, and waits for them. */
+  private waiting = false;
 
   constructor(private readonly host: ProjectHost, private readonly move: MoveConcepts, private readonly shows: (annotation: Annotation) => boolean) {}
 
+  /** Asks the view to show the concepts again, unless it is waiting for them anyway. */
   refresh(): void {
-    this.changed.fire();
+    if (!this.waiting) this.changed.fire();
   }
 
   /** The one element object of a concept, so that the view can match elements across refreshes. */
@@ -38,33 +41,42 @@ export class CodebookModel implements vscode.TreeDataProvider<ConceptNode>, vsco
     return node;
   }
 
-  getChildren(node?: ConceptNode): ConceptNode[] {
-    const codebook = this.host.current?.project.codebook;
-    if (!codebook) return [];
-    const concepts = node ? (codebook.get(node.conceptId)?.children ?? []) : codebook.roots;
-    return concepts.map((c) => this.node(c.id));
+  /**
+   * Asked for the top concepts while nothing has loaded, the answer waits for the codebook: the view
+   * shows them the moment it is read, rather than being told to ask again.
+   */
+  getChildren(node?: ConceptNode): ConceptNode[] | Promise<ConceptNode[]> {
+    const codebook = this.host.atHand?.project.codebook;
+    if (codebook) return (node ? (codebook.get(node.conceptId)?.children ?? []) : codebook.roots).map((c) => this.node(c.id));
+    if (node) return [];
+    this.waiting = true;
+    return this.host.whenAtHand().then((loaded) => {
+      this.waiting = false;
+      return loaded.project.codebook.roots.map((c) => this.node(c.id));
+    });
   }
 
   getParent(node: ConceptNode): ConceptNode | undefined {
-    const parentId = this.host.current?.project.codebook.get(node.conceptId)?.parentId;
+    const parentId = this.host.atHand?.project.codebook.get(node.conceptId)?.parentId;
     return parentId === undefined ? undefined : this.node(parentId);
   }
 
   getTreeItem(node: ConceptNode): vscode.TreeItem {
-    const loaded = this.host.current;
+    const loaded = this.host.atHand;
     const concept = loaded?.project.codebook.get(node.conceptId);
     if (!loaded || !concept) return new vscode.TreeItem(node.conceptId);
     const state = concept.children.length === 0 ? vscode.TreeItemCollapsibleState.None : concept.depth === 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(concept.label, state);
     item.id = concept.id;
-    const count = loaded.index.underConcept(concept.id).filter((r) => this.shows(r.annotation)).length;
-    item.description = String(count);
+    // Counted once the whole project has loaded; until then the view says so in its message.
+    const count = loaded.complete ? loaded.index.underConcept(concept.id).filter((r) => this.shows(r.annotation)).length : undefined;
+    item.description = count === undefined ? '' : String(count);
     item.tooltip = tooltip(concept, count);
     const key = colorKey(loaded.project.codebook, concept.id);
     item.iconPath = key.startsWith('#') ? colorDot(key) : new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor(key));
     item.contextValue = 'concept';
     item.command = { command: 'qcode.showConceptPassages', title: vscode.l10n.t('Show Passages'), arguments: [node] };
-    item.accessibilityInformation = { label: vscode.l10n.t('{0}, {1} tagged passages', concept.label, item.description) };
+    item.accessibilityInformation = { label: count === undefined ? concept.label : vscode.l10n.t('{0}, {1} tagged passages', concept.label, count) };
     return item;
   }
 
@@ -85,11 +97,11 @@ function colorDot(hex: string): vscode.Uri {
 }
 
 /** The definition, what the count counts, then the id that annotations use. */
-function tooltip(concept: Concept, count: number): vscode.MarkdownString {
+function tooltip(concept: Concept, count: number | undefined): vscode.MarkdownString {
   const text = new vscode.MarkdownString();
   text.appendMarkdown('**').appendText(concept.label).appendMarkdown('**\n\n');
   if (concept.description) text.appendText(concept.description).appendMarkdown('\n\n');
-  text.appendText(countText(concept, count)).appendMarkdown('\n\n');
+  if (count !== undefined) text.appendText(countText(concept, count)).appendMarkdown('\n\n');
   text.appendText(vscode.l10n.t('id: {0}', concept.id));
   return text;
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { setUpEditorSettings } from '../../core/operations/editorSettings';
 import { initProject } from '../../core/operations/initProject';
 import type { ProjectHost } from '../host/projectHost';
 import type { PassageRef } from '../tagging';
@@ -33,9 +34,11 @@ async function checkProject(host: ProjectHost): Promise<void> {
 
 async function initializeProject(host: ProjectHost): Promise<void> {
   const created = await initProject(host.files);
-  const transcripts = host.current?.project.settings.transcripts ?? 'transcripts';
-  const associations = vscode.workspace.getConfiguration('files').get<Record<string, string>>('associations') ?? {};
-  await vscode.workspace.getConfiguration('files').update('associations', { ...associations, [`**/${transcripts}/**/*.txt`]: 'transcript' }, vscode.ConfigurationTarget.Workspace);
+  const editor = await setUpEditorSettings(host.files);
+  if (editor.kind === 'unreadable') {
+    const { file, line, column } = editor.problem;
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0}:{1}:{2} is not valid JSON with comments, so qcode left it alone. Correct it and run Initialize Project again, so that transcripts open as the Transcript language.', file, line, column));
+  }
   await host.reload();
   void vscode.window.showInformationMessage(created.length > 0 ? vscode.l10n.t('qcode created {0}.', created.join(', ')) : vscode.l10n.t('The project was already set up; transcripts now open as the Transcript language.'));
 }

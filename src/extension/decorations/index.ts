@@ -38,7 +38,7 @@ export class Painter implements vscode.Disposable {
   constructor(private readonly host: ProjectHost, private readonly live: LiveTranscripts) {}
 
   paint(editor: vscode.TextEditor): void {
-    const loaded = this.host.current;
+    const loaded = this.host.atHand;
     if (!loaded || !this.host.transcriptOf(editor.document.uri)) return;
     for (const [type, ranges] of this.decorations(editor.document, loaded)) editor.setDecorations(type, ranges);
   }

@@ -5,11 +5,15 @@ import type { Project, TranscriptFile } from '../../core/project/model';
 import { ProjectIndex } from '../../core/project/projectIndex';
 import { SIDECAR_SUFFIX } from '../../core/settings/settings';
 import { settingsOverrides } from './configuration';
+import { setContextKey } from './contextKeys';
+import { OpenTranscriptsFirst } from './openTranscriptsFirst';
 import { WorkspaceFiles } from './workspaceFiles';
 
 export interface LoadedProject {
   project: Project;
   index: ProjectIndex;
+  /** False for the part loaded first: only the transcripts shown in editors, before all the others. */
+  complete: boolean;
 }
 
 /**
@@ -22,9 +26,14 @@ export class ProjectHost implements vscode.Disposable {
   private loaded: LoadedProject | undefined;
   private queue: Promise<void> = Promise.resolve();
   private queued: Promise<LoadedProject | undefined> | undefined;
+  private readonly first: OpenTranscriptsFirst;
+  /** Counts restarts, so that a load begun before one does not count as the whole project. */
+  private generation = 0;
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
   constructor(readonly files: WorkspaceFiles) {
+    this.first = new OpenTranscriptsFirst(files, (part) => this.publish(part));
+    this.disposables.push(this.first);
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(files.root, '**/*.{yaml,txt,md}'));
     const onFile = (uri: vscode.Uri) => isScratchFile(uri.path) || this.scheduleReload();
     this.disposables.push(watcher, watcher.onDidChange(onFile), watcher.onDidCreate(onFile), watcher.onDidDelete(onFile));
@@ -36,8 +45,17 @@ export class ProjectHost implements vscode.Disposable {
     return folder ? new ProjectHost(new WorkspaceFiles(folder.uri)) : undefined;
   }
 
+  /** The whole project, once it has loaded. */
   get current(): LoadedProject | undefined {
     return this.loaded;
+  }
+
+  /**
+   * The whole project once it has loaded; until then the part loaded first, which has the
+   * transcripts shown in editors: enough to show their annotations and to tag them.
+   */
+  get atHand(): LoadedProject | undefined {
+    return this.loaded ?? this.first.current;
   }
 
   /**
@@ -45,6 +63,7 @@ export class ProjectHost implements vscode.Disposable {
    * so that every caller sees the files as they were when it called.
    */
   reload(): Promise<LoadedProject | undefined> {
+    if (!this.loaded && this.first.current) void this.first.load(true);
     if (this.queued) return this.queued;
     const queued = this.queue.then(() => {
       this.queued = undefined;
@@ -55,12 +74,44 @@ export class ProjectHost implements vscode.Disposable {
     return queued;
   }
 
+  /** What is at hand (see there), as soon as there is something. */
+  whenAtHand(): Promise<LoadedProject> {
+    const now = this.atHand;
+    if (now) return Promise.resolve(now);
+    return new Promise((resolve) => {
+      const listener = this.onDidChange((loaded) => {
+        if (!loaded) return;
+        listener.dispose();
+        resolve(loaded);
+      });
+    });
+  }
+
+  /** Forgets the project and loads it as when the window opens: the transcripts in editors first, then the whole. */
+  restart(): Promise<LoadedProject | undefined> {
+    this.generation++;
+    this.loaded = undefined;
+    this.first.restart();
+    this.publish(undefined);
+    return this.reload();
+  }
+
   private async load(): Promise<void> {
+    const generation = this.generation;
+    if (!this.loaded) await this.first.load(true);
     const project = await loadProject(this.files, settingsOverrides());
-    this.loaded = { project, index: new ProjectIndex(project) };
-    const codebookMissing = project.problems.some((p) => p.code === 'missing-file' && p.file === project.settings.codebook);
-    await vscode.commands.executeCommand('setContext', 'qcode.hasCodebook', !codebookMissing);
-    this.changed.fire(this.loaded);
+    if (generation !== this.generation) return;
+    this.first.finish();
+    this.loaded = { project, index: new ProjectIndex(project), complete: true };
+    this.publish(this.loaded);
+  }
+
+  /** Sets the context keys of what has loaded, then tells every view, in the same moment. */
+  private publish(loaded: LoadedProject | undefined): void {
+    setContextKey('qcode.projectLoaded', loaded?.complete ?? false);
+    const project = loaded?.project;
+    if (project) setContextKey('qcode.hasCodebook', !project.problems.some((p) => p.code === 'missing-file' && p.file === project.settings.codebook));
+    this.changed.fire(loaded);
   }
 
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -77,7 +128,7 @@ export class ProjectHost implements vscode.Disposable {
   /** The transcript a document shows, if it is one of this project's. */
   transcriptOf(uri: vscode.Uri): TranscriptFile | undefined {
     const path = this.files.pathOf(uri);
-    return path === undefined ? undefined : this.loaded?.project.transcripts.find((t) => t.path === path);
+    return path === undefined ? undefined : this.atHand?.project.transcripts.find((t) => t.path === path);
   }
 
   isSidecar(uri: vscode.Uri): boolean {

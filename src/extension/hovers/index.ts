@@ -7,7 +7,7 @@ import type { LiveTranscripts, Passage } from '../liveEdits/liveTranscripts';
 export function register(context: vscode.ExtensionContext, host: ProjectHost, live: LiveTranscripts): void {
   context.subscriptions.push(vscode.languages.registerHoverProvider({ scheme: '*' }, {
     provideHover(document, position) {
-      const loaded = host.current;
+      const loaded = host.atHand;
       const transcript = host.transcriptOf(document.uri);
       if (!loaded || !transcript) return undefined;
       const contents = [informantHover(document, position, loaded), ...live.at(document, position).map((p) => passageHover(p, transcript.path, loaded))].filter((m): m is vscode.MarkdownString => !!m);

@@ -25,7 +25,7 @@ export class Coding {
 
   /** Tags every non-empty selection of the editor with the concepts; returns the new annotations. */
   async tag(editor: vscode.TextEditor, concepts: string[]): Promise<Annotation[]> {
-    const loaded = this.host.current;
+    const loaded = this.host.atHand;
     const transcript = this.host.transcriptOf(editor.document.uri);
     if (!loaded || !transcript) return [];
     const annotate = await this.annotator(loaded, concepts);
@@ -88,7 +88,7 @@ export class Coding {
   /** Re-anchors an annotation to a new passage (an orphan to the current selection, say). */
   async reattach(editor: vscode.TextEditor, id: string): Promise<boolean> {
     const transcript = this.host.transcriptOf(editor.document.uri);
-    const loaded = this.host.current;
+    const loaded = this.host.atHand;
     if (!transcript || !loaded) return false;
     const text = new TranscriptText(editor.document.getText());
     const offsets = passageOffsets(text, { start: toCore(editor.selection.start), end: toCore(editor.selection.end) });
@@ -102,7 +102,7 @@ export class Coding {
   }
 
   private async editById(label: string, transcriptPath: string, id: string, change: (a: Annotation) => Annotation | undefined, restored?: string): Promise<void> {
-    const sidecarPath = this.host.current?.project.transcripts.find((t) => t.path === transcriptPath)?.sidecarPath ?? transcriptPath + SIDECAR_SUFFIX;
+    const sidecarPath = this.host.atHand?.project.transcripts.find((t) => t.path === transcriptPath)?.sidecarPath ?? transcriptPath + SIDECAR_SUFFIX;
     await this.edit(label, sidecarPath, transcriptPath, (current) => current.flatMap((a) => (a.id === id ? (change(a) ?? []) : [a])), restored);
   }
 

@@ -93,7 +93,7 @@ function transcriptEditor(host: ProjectHost, needsSelection: boolean): vscode.Te
 
 /** The codebook to pick concepts from, or undefined after saying why there is none to pick from. */
 function codebookToTagWith(host: ProjectHost) {
-  const codebook = host.current?.project.codebook;
+  const codebook = host.atHand?.project.codebook;
   if (!codebook) void vscode.window.showWarningMessage(vscode.l10n.t('The project is still loading. Try again in a moment.'));
   else if (codebook.size === 0) void vscode.window.showWarningMessage(vscode.l10n.t('The codebook has no concepts yet. Add one in the Codebook view first.'));
   else return codebook;
@@ -102,7 +102,7 @@ function codebookToTagWith(host: ProjectHost) {
 
 /** The annotation a reference names, or undefined after saying that it is gone. */
 function findAnnotation(host: ProjectHost, ref: PassageRef): Annotation | undefined {
-  const found = host.current?.project.transcripts.find((t) => t.path === ref.transcript)?.annotations.find((r) => r.annotation.id === ref.id)?.annotation;
+  const found = host.atHand?.project.transcripts.find((t) => t.path === ref.transcript)?.annotations.find((r) => r.annotation.id === ref.id)?.annotation;
   if (!found) void vscode.window.showWarningMessage(vscode.l10n.t('Annotation {0} is no longer in {1}; it may have been removed or the project is still loading.', ref.id, ref.transcript));
   return found;
 }

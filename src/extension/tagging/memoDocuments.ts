@@ -65,7 +65,7 @@ export class MemoDocuments implements vscode.FileSystemProvider {
 
   private memoOf(uri: vscode.Uri): string {
     const { transcript, id } = refOf(uri);
-    const annotation = this.host.current?.project.transcripts.find((t) => t.path === transcript)?.annotations.find((r) => r.annotation.id === id)?.annotation;
+    const annotation = this.host.atHand?.project.transcripts.find((t) => t.path === transcript)?.annotations.find((r) => r.annotation.id === id)?.annotation;
     if (!annotation) throw vscode.FileSystemError.FileNotFound(vscode.l10n.t('Annotation {0} is no longer in {1}; it may have been removed or the project is still loading.', id, transcript));
     return annotation.memo ?? '';
   }

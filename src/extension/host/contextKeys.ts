@@ -1,0 +1,25 @@
+import * as vscode from 'vscode';
+
+/** The context keys qcode sets for the `when` clauses in package.json, with their types. */
+export interface ContextKeys {
+  /** The whole project has loaded; until then the views say that it is loading. */
+  'qcode.projectLoaded': boolean;
+  /** The project has its codebook file. */
+  'qcode.hasCodebook': boolean;
+  /** The active editor shows a transcript of the project (its annotations are shown and it can be tagged). */
+  'qcode.isTranscript': boolean;
+}
+
+const values: Partial<ContextKeys> = {};
+
+/** Sets a context key, unless it has that value already. */
+export function setContextKey<K extends keyof ContextKeys>(key: K, value: ContextKeys[K]): void {
+  if (values[key] === value) return;
+  values[key] = value;
+  void vscode.commands.executeCommand('setContext', key, value);
+}
+
+/** The values qcode has given its context keys (for the tests and the benchmark). */
+export function contextKeys(): Readonly<Partial<ContextKeys>> {
+  return { ...values };
+}
