@@ -34,7 +34,8 @@ function bigTranscript(): { text: string; annotations: Annotation[] } {
 }
 
 describe('qcode in the real extension host (benchmark)', () => {
-  it('activates and repaints a 1 MB transcript with 5,000 annotations', async () => {
+  it('activates and repaints a 1 MB transcript with 5,000 annotations', async function () {
+    this.timeout(180000);
     const extension = vscode.extensions.getExtension<QcodeApi>('qcode.qcode');
     const api = await extension?.activate();
     assert.ok(api, 'no qcode API');
@@ -43,7 +44,7 @@ describe('qcode in the real extension host (benchmark)', () => {
     await writeText(PATH, text);
     await vscode.commands.executeCommand('qcode.refresh');
     const editor = await vscode.window.showTextDocument(workspaceUri(PATH));
-    await eventually('the big transcript to load', () => (api.annotationCount(editor.document) === annotations.length ? true : undefined));
+    await eventually('the big transcript to load', () => (api.annotationCount(editor.document) === annotations.length ? true : undefined), 120000);
     const times = Array.from({ length: 20 }, () => api.repaint(editor)).sort((a, b) => a - b);
     const afterEdit: number[] = [];
     for (let n = 0; n < 10; n++) {

@@ -1,0 +1,222 @@
+// How soon after the window opens qcode is ready, measured in the real UI (code-server and
+// Chromium): until the Codebook view lists the concepts, and until Tag Selection, picked from the
+// palette on a transcript opened at once, has written the sidecar.
+//
+// code-server alone takes seconds to start an extension host here, and the machine is shared, so
+// each window also runs the trivial extension in bench/host/baseline: one tree view with one item,
+// in qcode's view container, and a command that writes a file. In the same window, under the same
+// load, qcode's own share is
+// - for the Codebook: when its concepts show, minus when the baseline's item shows;
+// - for tagging: when the sidecar is written, minus the earliest it could have been: when the
+//   baseline's item showed or, if later, when the same steps (open a transcript, select, pick the
+//   command and a concept) would have ended, timed afterwards with the baseline's command.
+/* global document, performance, window, MutationObserver, setTimeout -- inside the page */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { spawnSync } = require('node:child_process');
+const cs = require('../../test/e2e/codeServer');
+
+const REPO = path.resolve(__dirname, '../..');
+const BASELINE = path.join(__dirname, 'baseline');
+const DECORATED = '.monaco-editor .view-overlays div[class*="ced-"], .monaco-editor .view-line span[class*="ced-"]';
+
+/** The projects measured: the sample, and the generated one of 200 transcripts / 20,000 annotations. */
+function projects() {
+  const generated = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'generatedProject.ts'), 'medium'], { cwd: REPO, encoding: 'utf8' });
+  if (generated.status !== 0) throw new Error(`generating the benchmark project failed:\n${generated.stderr}`);
+  const medium = JSON.parse(generated.stdout);
+  return [
+    // Line 25 of intervju-K3.txt is the informant's answer that the end-to-end test tags too.
+    { name: 'sample', copy: () => cs.copySampleProject(), tag: { transcript: 'transcripts/intervju-K3.txt', line: 25 }, again: { transcript: 'transcripts/intervju-K1.txt', line: 9 }, concept: 'Samordning', tagWith: 'Fallskjermen' },
+    {
+      name: '200 transcripts / 20,000 annotations', transcripts: medium.transcripts, annotations: medium.annotations, copy: () => copyGenerated(medium.root),
+      tag: { transcript: 'transcripts/intervju-0001-K1.txt', line: 8 }, again: { transcript: 'transcripts/intervju-0002-K2.txt', line: 8 }, concept: 'Samordning', tagWith: 'Samordning: formell',
+    },
+  ];
+}
+
+/** A writable copy of a generated project, with the editor settings that qcode init writes. */
+function copyGenerated(root) {
+  const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qcode-ws-')), 'generated');
+  fs.cpSync(root, dir, { recursive: true, filter: (p) => !p.endsWith('.bench-meta.json') });
+  fs.mkdirSync(path.join(dir, '.vscode'));
+  fs.copyFileSync(path.join(REPO, 'sample-project/.vscode/settings.json'), path.join(dir, '.vscode/settings.json'));
+  return dir;
+}
+
+/**
+ * Runs in the page before the workbench: notes the wall-clock time at which each condition is first
+ * met (an element matching the selector, containing the text), checking after every DOM change.
+ */
+function recorder(conditions) {
+  if (window !== window.top) return;
+  const seen = {};
+  window.qcodeBenchSeen = seen;
+  let scheduled = false;
+  const check = () => {
+    scheduled = false;
+    for (const c of conditions) {
+      if (seen[c.name] || ![...document.querySelectorAll(c.selector)].some((el) => el.textContent.includes(c.text))) continue;
+      seen[c.name] = performance.timeOrigin + performance.now();
+    }
+  };
+  const observe = () => new MutationObserver(() => {
+    if (!scheduled) setTimeout(check, 0);
+    scheduled = true;
+  }).observe(document.documentElement, { subtree: true, childList: true, characterData: true });
+  if (document.documentElement) observe();
+  else document.addEventListener('DOMContentLoaded', observe);
+}
+
+/** One window with qcode and the baseline; returns its times in milliseconds from the window opening. */
+async function runOnce(project) {
+  const ws = project.copy();
+  // Installed as an ordinary extension: the workbench takes only one extension under development.
+  const extensionsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qcode-bench-ext-'));
+  fs.cpSync(BASELINE, path.join(extensionsDir, 'qcode-bench.baseline-0.0.1'), { recursive: true });
+  const server = await cs.startCodeServer({ workspace: ws, extensionsDir });
+  const userSettings = path.join(server.dir, 'udd/User/settings.json');
+  fs.writeFileSync(userSettings, JSON.stringify({ ...JSON.parse(fs.readFileSync(userSettings, 'utf8')), 'qcode.coder': 'bench' }, null, 2));
+  const browser = await cs.launchChromium({ width: 1280, height: 800 });
+  const { page } = browser;
+  page.setDefaultTimeout(180000);
+  await page.addInitScript(recorder, [
+    { name: 'listed', selector: '.part.sidebar .monaco-list-row', text: project.concept },
+    { name: 'baselineListed', selector: '.part.sidebar .monaco-list-row', text: 'Baseline ready' },
+    { name: 'emptyState', selector: '.part.sidebar', text: 'There is no codebook' },
+    { name: 'loadingState', selector: '.part.sidebar', text: 'Loading the codebook' },
+    { name: 'decorated', selector: DECORATED, text: '' },
+  ]);
+  let failed = true;
+  try {
+    const opened = Date.now();
+    await page.goto(cs.workbenchUrl(server, ws, [['extensionDevelopmentPath', server.remote(cs.extensionPath())], ['skipWelcome', 'true']]));
+    await page.locator('.activitybar .action-item .action-label[aria-label^="qcode"]').click();
+    const stepsStarted = Date.now();
+    const tagged = await tag(page, ws, project.tag, 'qcode: Tag Selection', project.tagWith, project.tag.transcript + '.annotations.yaml');
+    await page.locator('.part.sidebar .monaco-list-row', { hasText: project.concept }).first().waitFor();
+    await page.locator('.part.sidebar', { hasText: 'Counting the tagged passages' }).waitFor({ state: 'detached' });
+    await page.locator('.statusbar', { hasText: 'qcode: loading the project' }).waitFor({ state: 'detached' });
+    const reference = await tag(page, ws, project.again, 'Baseline: Write the Selection', 'Baseline concept', `${project.again.transcript}.baseline.yaml`);
+    const seen = await page.evaluate(() => window.qcodeBenchSeen);
+    const since = (t) => (t === undefined ? null : Math.round(t - opened));
+    failed = false;
+    return {
+      listedMs: since(seen.listed), baselineListedMs: since(seen.baselineListed), decoratedMs: since(seen.decorated), offeredMs: since(tagged.offered), writtenMs: since(tagged.written),
+      stepsStartedMs: since(stepsStarted), stepsMs: reference.written - reference.started, emptyStateSeen: !!seen.emptyState, loadingStateSeen: !!seen.loadingState,
+    };
+  } catch (error) {
+    const failure = path.join(server.dir, 'failure.png');
+    await page.screenshot({ path: failure }).catch(() => {});
+    throw new Error(`${project.name}: ${error.message.split('\n')[0]} (see ${failure}, ${server.log})`);
+  } finally {
+    await browser.close();
+    await server.stop({ keep: failed });
+    fs.rmSync(extensionsDir, { recursive: true, force: true });
+    if (!failed) fs.rmSync(path.dirname(ws), { recursive: true, force: true });
+  }
+}
+
+/**
+ * As a person would with the keyboard: opens the transcript through Quick Open, selects the rest of
+ * a speaker's line, asks the palette for the command until it is offered, picks the concept and
+ * waits for the file the command writes. Returns when it started, was offered and had written.
+ */
+async function tag(page, ws, where, command, concept, writes) {
+  const input = page.locator('.quick-input-widget input');
+  const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+  const file = path.join(ws, writes);
+  const before = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
+  const name = path.basename(where.transcript);
+  const times = { started: Date.now() };
+  await page.keyboard.press('Control+P');
+  await input.waitFor();
+  await page.keyboard.type(name);
+  await rows.filter({ hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
+  await page.keyboard.press('Control+G');
+  await input.waitFor();
+  await page.keyboard.type(`${where.line}:5`);
+  await rows.filter({ hasText: `line ${where.line} and character 5` }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Shift+End');
+  await page.locator('.statusbar', { hasText: /\(\d+ selected\)/ }).waitFor();
+  await page.keyboard.press('F1');
+  await input.waitFor();
+  await page.keyboard.type(command);
+  const offered = rows.first().filter({ hasText: command });
+  while (!(await offered.count())) {
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type(command.slice(-1));
+    await cs.sleep(100);
+  }
+  times.offered = Date.now();
+  await page.keyboard.press('Enter');
+  await pick(page, rows, concept);
+  while (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') === before) await cs.sleep(25);
+  times.written = Date.now();
+  await input.waitFor({ state: 'hidden' });
+  return times;
+}
+
+/** Picks a concept in the (possibly many-choice) quick pick. */
+async function pick(page, rows, label) {
+  await rows.first().waitFor();
+  await page.keyboard.type(label);
+  const row = rows.filter({ hasText: label }).first();
+  await row.waitFor();
+  if (await row.getAttribute('aria-checked') !== null) {
+    for (let i = 0; i < 30 && !/\bfocused\b/.test(await row.getAttribute('class')); i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Space');
+    await page.locator('.quick-input-widget .monaco-list-row[aria-checked="true"]', { hasText: label }).waitFor();
+  }
+  await page.keyboard.press('Enter');
+}
+
+const median = (values) => {
+  const sorted = values.filter((v) => v !== null).sort((a, b) => a - b);
+  return sorted.length === 0 ? null : sorted[Math.floor((sorted.length - 1) / 2)];
+};
+
+/** qcode's own share in one window (see the top of this file). */
+function shares(run) {
+  return {
+    codebookListedMs: run.listedMs - run.baselineListedMs,
+    taggingWorksMs: run.writtenMs - Math.max(run.baselineListedMs, run.stepsStartedMs + run.stepsMs),
+  };
+}
+
+/** Opens `runs` windows per project; returns every run and the medians. */
+async function measureStartup(runs, log = console.log) {
+  const results = [];
+  for (const project of projects()) {
+    const all = [];
+    for (let i = 0; i < runs; i++) {
+      const run = await runOnce(project);
+      run.share = shares(run);
+      log(`${project.name}: ${JSON.stringify(run)}`);
+      all.push(run);
+    }
+    const middle = (pick) => median(all.map(pick));
+    results.push({
+      project: project.name,
+      ...(project.annotations ? { transcripts: project.transcripts, annotations: project.annotations } : {}),
+      runs,
+      fromWindowOpening: {
+        baselineTreeItemMs: middle((r) => r.baselineListedMs),
+        codebookListedMs: middle((r) => r.listedMs),
+        transcriptDecoratedMs: middle((r) => r.decoratedMs),
+        tagSelectionOfferedMs: middle((r) => r.offeredMs),
+        taggingWorksMs: middle((r) => r.writtenMs),
+      },
+      share: { codebookListedMs: middle((r) => r.share.codebookListedMs), taggingWorksMs: middle((r) => r.share.taggingWorksMs) },
+      emptyStateSeen: all.some((r) => r.emptyStateSeen),
+      every: all,
+    });
+  }
+  return results;
+}
+
+module.exports = { projects, runOnce, measureStartup };
