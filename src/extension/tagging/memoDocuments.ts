@@ -17,6 +17,8 @@ export function memoUri(transcript: string, id: string): vscode.Uri {
 export class MemoDocuments implements vscode.FileSystemProvider {
   private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.changed.event;
+  /** Each memo's modification time changes only when the memo does, so that saving does not see a newer file. */
+  private readonly seen = new Map<string, { memo: string; mtime: number }>();
 
   constructor(private readonly host: ProjectHost, private readonly coding: Coding) {}
 
@@ -31,7 +33,10 @@ export class MemoDocuments implements vscode.FileSystemProvider {
   }
 
   stat(uri: vscode.Uri): vscode.FileStat {
-    return { type: vscode.FileType.File, ctime: 0, mtime: Date.now(), size: encodeUtf8(this.memoOf(uri)).length };
+    const memo = this.memoOf(uri);
+    const known = this.seen.get(uri.toString());
+    if (known?.memo !== memo) this.seen.set(uri.toString(), { memo, mtime: Math.max(Date.now(), (known?.mtime ?? 0) + 1) });
+    return { type: vscode.FileType.File, ctime: 0, mtime: this.seen.get(uri.toString())?.mtime ?? 0, size: encodeUtf8(memo).length };
   }
 
   readFile(uri: vscode.Uri): Uint8Array {
