@@ -8,7 +8,7 @@ const path = require('node:path');
 const cs = require('./codeServer');
 
 const TESTS = path.resolve(process.env.QCODE_TESTS_PATH || path.join(cs.REPO, 'out/integration/index.js'));
-const TIMEOUT_MS = Number(process.env.QCODE_INTEGRATION_TIMEOUT_MS || 180000);
+const TIMEOUT_MS = Number(process.env.QCODE_INTEGRATION_TIMEOUT_MS || 600000);
 
 async function main() {
   if (!fs.existsSync(TESTS)) throw new Error(`${TESTS} is missing: run node test/integration/build.js`);
