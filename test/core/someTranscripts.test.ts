@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import type { FolderEntry } from '../../src/core/port';
 import { loadProject } from '../../src/core/project/loadProject';
 import type { Project } from '../../src/core/project/model';
-import { listingOnly, type Listing } from '../../src/core/project/someTranscripts';
+import { isTranscriptPath, listingOnly, type Listing } from '../../src/core/project/someTranscripts';
+import { DEFAULT_SETTINGS, readSettings } from '../../src/core/settings/settings';
+import { YamlFile } from '../../src/core/yaml/yamlFile';
 import { filesFromDisk, SAMPLE_PROJECT } from '../helpers/diskProject';
 import { MemoryFiles } from '../helpers/memoryFiles';
 
@@ -57,5 +59,16 @@ describe('loading only some transcripts first', () => {
     assert.deepEqual(none.problems.filter((p) => p.code === 'missing-folder'), []);
     const nested = await loadProject(new ListedThrough(files, listingOnly(['data/intervjuer/a/k1.txt'])));
     assert.deepEqual(nested.transcripts.map((t) => t.path), ['data/intervjuer/a/k1.txt']);
+  });
+
+  it('tells a transcript by its path exactly as loading the project finds them', async () => {
+    const paths = ['transcripts/a.txt', 'transcripts/sub/b.MD', 'transcripts/a.txt.annotations.yaml', 'transcripts/.hidden/c.txt', 'transcripts/notes.docx', 'codebook.yaml', 'other/d.txt', 'transcripts-old/e.txt', 'data/f.txt'];
+    for (const qcodeYaml of ['', 'transcripts: data\n', 'transcripts: .\nextensions: [txt]\n']) {
+      const files = new MemoryFiles(Object.fromEntries([['qcode.yaml', qcodeYaml], ...paths.map((p) => [p, 'K1: Hei.\n'])]));
+      const found = new Set((await loadProject(files)).transcripts.map((t) => t.path));
+      const settings = qcodeYaml ? readSettings(new YamlFile('qcode.yaml', qcodeYaml)) : DEFAULT_SETTINGS;
+      assert.deepEqual(paths.filter((p) => isTranscriptPath(settings, p)), paths.filter((p) => found.has(p)), `with qcode.yaml: ${qcodeYaml}`);
+    }
+    assert.ok(isTranscriptPath(DEFAULT_SETTINGS, 'transcripts/sub/b.MD'));
   });
 });

@@ -3,7 +3,10 @@ import { dirname } from '../../core/paths';
 import type { FolderEntry } from '../../core/port';
 import { loadProject } from '../../core/project/loadProject';
 import { ProjectIndex } from '../../core/project/projectIndex';
-import { listingOnly, type Listing } from '../../core/project/someTranscripts';
+import { loadTranscript } from '../../core/project/loadTranscript';
+import type { Project } from '../../core/project/model';
+import { isTranscriptPath, listingOnly, type Listing } from '../../core/project/someTranscripts';
+import type { Problem } from '../../core/problems';
 import { DEFAULT_SETTINGS, SETTINGS_FILE, SIDECAR_SUFFIX } from '../../core/settings/settings';
 import { settingsOverrides } from './configuration';
 import type { LoadedProject } from './projectHost';
@@ -31,6 +34,23 @@ class SomeTranscriptFiles extends WorkspaceFiles {
 
   override async list(folder: string): Promise<FolderEntry[]> {
     return this.listing(folder, await (this.lists.get(folder) ?? super.list(folder)));
+  }
+}
+
+/** The project's files for loading the whole of it: each read waits while the part loaded first is (re)loading. */
+export class AfterTheOpenTranscripts extends WorkspaceFiles {
+  constructor(root: vscode.Uri, private readonly first: OpenTranscriptsFirst) {
+    super(root);
+  }
+
+  override async read(path: string): Promise<Uint8Array | undefined> {
+    await this.first.idle();
+    return super.read(path);
+  }
+
+  override async list(folder: string): Promise<FolderEntry[]> {
+    await this.first.idle();
+    return super.list(folder);
   }
 }
 
@@ -78,6 +98,11 @@ export class OpenTranscriptsFirst implements vscode.Disposable {
     return this.queue;
   }
 
+  /** Resolves when no load of the part is under way or waiting. */
+  idle(): Promise<void> {
+    return this.queue;
+  }
+
   /** The whole project has loaded: the part is not needed any more. */
   finish(): void {
     this.finished = true;
@@ -86,12 +111,21 @@ export class OpenTranscriptsFirst implements vscode.Disposable {
 
   private async loadPart(always: boolean): Promise<void> {
     const shown = this.shownPaths();
-    if (this.finished || (!always && this.part && shown.every((path) => this.tried.has(path)))) return;
+    const added = shown.filter((path) => !this.tried.has(path));
+    if (this.finished || (!always && this.part && added.length === 0)) return;
     for (const path of shown) this.tried.add(path);
-    const project = await loadProject(new SomeTranscriptFiles(this.files.root, listingOnly(shown), shown), settingsOverrides());
+    const project = !always && this.part ? await this.withTranscripts(this.part.project, added) : await loadProject(new SomeTranscriptFiles(this.files.root, listingOnly(shown), shown), settingsOverrides());
     if (this.finished) return;
     this.part = { project, index: new ProjectIndex(project), complete: false };
     this.loaded(this.part);
+  }
+
+  /** The part with more transcripts, read on their own: the settings, codebook and informants are those it has. */
+  private async withTranscripts(part: Project, paths: readonly string[]): Promise<Project> {
+    const problems: Problem[] = [];
+    const wanted = paths.filter((path) => isTranscriptPath(part.settings, path) && !part.transcripts.some((t) => t.path === path));
+    const added = (await Promise.all(wanted.map((path) => loadTranscript(this.files, path, part.settings, problems)))).filter((t) => t.doc);
+    return { ...part, transcripts: [...part.transcripts, ...added].sort((a, b) => (a.path < b.path ? -1 : 1)), problems: [...part.problems, ...problems] };
   }
 
   private shownPaths(): string[] {

@@ -6,7 +6,7 @@ import { ProjectIndex } from '../../core/project/projectIndex';
 import { SIDECAR_SUFFIX } from '../../core/settings/settings';
 import { settingsOverrides } from './configuration';
 import { setContextKey } from './contextKeys';
-import { OpenTranscriptsFirst } from './openTranscriptsFirst';
+import { AfterTheOpenTranscripts, OpenTranscriptsFirst } from './openTranscriptsFirst';
 import { WorkspaceFiles } from './workspaceFiles';
 
 export interface LoadedProject {
@@ -98,8 +98,10 @@ export class ProjectHost implements vscode.Disposable {
 
   private async load(): Promise<void> {
     const generation = this.generation;
-    if (!this.loaded) await this.first.load(true);
-    const project = await loadProject(this.files, settingsOverrides());
+    const first = !this.loaded;
+    if (first) await this.first.load(true);
+    // The transcripts that come into view meanwhile go first: their part is loaded between these reads.
+    const project = await loadProject(first ? new AfterTheOpenTranscripts(this.files.root, this.first) : this.files, settingsOverrides());
     if (generation !== this.generation) return;
     this.first.finish();
     this.loaded = { project, index: new ProjectIndex(project), complete: true };
