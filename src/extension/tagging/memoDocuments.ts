@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { decodeUtf8, encodeUtf8 } from '../../core/text/decode';
-import type { ProjectHost } from '../host/projectHost';
+import type { LoadedProject, ProjectHost } from '../host/projectHost';
 import type { Coding } from './coding';
 
 export const MEMO_SCHEME = 'qcode-memo';
@@ -32,22 +32,22 @@ export class MemoDocuments implements vscode.FileSystemProvider {
     return new vscode.Disposable(() => undefined);
   }
 
-  stat(uri: vscode.Uri): vscode.FileStat {
-    const memo = this.memoOf(uri);
+  async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
+    const memo = await this.memoOf(uri);
     const known = this.seen.get(uri.toString());
     if (known?.memo !== memo) this.seen.set(uri.toString(), { memo, mtime: Math.max(Date.now(), (known?.mtime ?? 0) + 1) });
     return { type: vscode.FileType.File, ctime: 0, mtime: this.seen.get(uri.toString())?.mtime ?? 0, size: encodeUtf8(memo).length };
   }
 
-  readFile(uri: vscode.Uri): Uint8Array {
-    return encodeUtf8(this.memoOf(uri));
+  async readFile(uri: vscode.Uri): Promise<Uint8Array> {
+    return encodeUtf8(await this.memoOf(uri));
   }
 
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
     const { transcript, id } = refOf(uri);
     const decoded = decodeUtf8(content);
     if (!decoded.ok) throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('A memo must be UTF-8 text.'));
-    this.memoOf(uri);
+    await this.memoOf(uri);
     await this.coding.setMemo(transcript, id, decoded.text.trim());
     this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
   }
@@ -68,9 +68,12 @@ export class MemoDocuments implements vscode.FileSystemProvider {
     throw vscode.FileSystemError.NoPermissions();
   }
 
-  private memoOf(uri: vscode.Uri): string {
+  /** The memo as the project holds it; while only part of the project has loaded, after the whole has. */
+  private async memoOf(uri: vscode.Uri): Promise<string> {
     const { transcript, id } = refOf(uri);
-    const annotation = this.host.atHand?.project.transcripts.find((t) => t.path === transcript)?.annotations.find((r) => r.annotation.id === id)?.annotation;
+    const find = (loaded: LoadedProject | undefined) =>
+      loaded?.project.transcripts.find((t) => t.path === transcript)?.annotations.find((r) => r.annotation.id === id)?.annotation;
+    const annotation = find(this.host.atHand) ?? (this.host.current ? undefined : find(await this.host.reload()));
     if (!annotation) throw vscode.FileSystemError.FileNotFound(vscode.l10n.t('Annotation {0} is no longer in {1}; it may have been removed or the project is still loading.', id, transcript));
     return annotation.memo ?? '';
   }
