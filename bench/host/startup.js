@@ -8,8 +8,9 @@
 // load, qcode's own share is
 // - for the Codebook: when its concepts show, minus when the baseline's item shows;
 // - for tagging: when the sidecar is written, minus the earliest it could have been: when the
-//   baseline's item showed or, if later, when the same steps (open a transcript, select, pick the
-//   command and a concept) would have ended, timed afterwards with the baseline's command.
+//   baseline's item showed plus what its command then takes (pick a concept, write), or, if later,
+//   when all the steps (open a transcript, select, pick the command and a concept, write) would
+//   have ended; both timed afterwards with the baseline's command.
 /* global document, performance, window, MutationObserver, setTimeout -- inside the page */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -104,7 +105,7 @@ async function runOnce(project) {
     failed = false;
     return {
       listedMs: since(seen.listed), baselineListedMs: since(seen.baselineListed), decoratedMs: since(seen.decorated), offeredMs: since(tagged.offered), writtenMs: since(tagged.written),
-      stepsStartedMs: since(stepsStarted), stepsMs: reference.written - reference.started, emptyStateSeen: !!seen.emptyState, loadingStateSeen: !!seen.loadingState,
+      stepsStartedMs: since(stepsStarted), stepsMs: reference.written - reference.started, commandMs: reference.written - reference.offered, emptyStateSeen: !!seen.emptyState, loadingStateSeen: !!seen.loadingState,
     };
   } catch (error) {
     const failure = path.join(server.dir, 'failure.png');
@@ -184,7 +185,7 @@ const median = (values) => {
 function shares(run) {
   return {
     codebookListedMs: run.listedMs - run.baselineListedMs,
-    taggingWorksMs: run.writtenMs - Math.max(run.baselineListedMs, run.stepsStartedMs + run.stepsMs),
+    taggingWorksMs: run.writtenMs - Math.max(run.baselineListedMs + run.commandMs, run.stepsStartedMs + run.stepsMs),
   };
 }
 
