@@ -8,6 +8,8 @@ export interface ContextKeys {
   'qcode.hasCodebook': boolean;
   /** The active editor shows a transcript of the project (its annotations are shown and it can be tagged). */
   'qcode.isTranscript': boolean;
+  /** The cursor is in an annotated passage (its actions are in the editor's context menu). */
+  'qcode.inPassage': boolean;
 }
 
 const values: Partial<ContextKeys> = {};

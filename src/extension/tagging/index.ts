@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { setContextKey } from '../host/contextKeys';
 import { quoteStart } from '../../core/operations/pickedConcepts';
 import type { Annotation } from '../../core/sidecar/annotation';
 import type { ProjectHost } from '../host/projectHost';
@@ -68,11 +69,9 @@ export function register(context: vscode.ExtensionContext, host: ProjectHost, li
 
 /** Sets `qcode.inPassage`, which offers the passage's actions in the editor's context menu, as the cursor moves. */
 function trackPassageAtCursor(context: vscode.ExtensionContext, host: ProjectHost, live: LiveTranscripts): void {
-  let inPassage: boolean | undefined;
   const update = () => {
     const editor = vscode.window.activeTextEditor;
-    const now = !!editor && !!host.transcriptOf(editor.document.uri) && live.at(editor.document, editor.selection.active).length > 0;
-    if (now !== inPassage) void vscode.commands.executeCommand('setContext', 'qcode.inPassage', (inPassage = now));
+    setContextKey('qcode.inPassage', !!editor && !!host.transcriptOf(editor.document.uri) && live.at(editor.document, editor.selection.active).length > 0);
   };
   context.subscriptions.push(vscode.window.onDidChangeTextEditorSelection(update), vscode.window.onDidChangeActiveTextEditor(update), host.onDidChange(update));
   update();
