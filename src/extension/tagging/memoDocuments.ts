@@ -49,6 +49,8 @@ export class MemoDocuments implements vscode.FileSystemProvider {
     if (!decoded.ok) throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('A memo must be UTF-8 text.'));
     await this.memoOf(uri);
     await this.coding.setMemo(transcript, id, decoded.text.trim());
+    // The editor takes the file's stat right after the write as the saved version: it must show the new memo.
+    await this.host.reload();
     this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
   }
 
