@@ -26,6 +26,7 @@ import { ReportDocuments } from './reports/reportDocuments';
 import { LiveTranscripts } from './liveEdits/liveTranscripts';
 import { CodingHistory } from './history/codingHistory';
 import { Coding } from './tagging/coding';
+import { t } from './l10n/displayLanguage';
 
 /** A concept as the Codebook view nests it. */
 export interface ConceptOutline {
@@ -82,7 +83,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<QcodeA
   search.register(context, host, coding);
   transcriptContext.register(context, host);
   // Activation does not wait for the project: views and decorations fill in when it has loaded.
-  void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('qcode: loading the project') }, () => host.reload());
+  void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: t('qcode: loading the project') }, () => host.reload());
   const activationMs = performance.now() - started;
   return {
     activationMs,

@@ -5,8 +5,8 @@ import type { Disagreement } from '../../core/agreement/report';
 import type { LoadedProject, ProjectHost } from '../host/projectHost';
 import { WebviewPage } from '../webview/html';
 import { agreementHtml } from './agreementHtml';
+import { t } from '../l10n/displayLanguage';
 
-const l10n = vscode.l10n;
 
 /** "Intercoder Agreement…": the coders' agreement per concept in a webview, where a disagreement opens at its place. */
 export function register(context: vscode.ExtensionContext, host: ProjectHost): void {
@@ -42,7 +42,7 @@ class AgreementPanel implements vscode.Disposable {
   }
 
   private createPanel(): { panel: vscode.WebviewPanel; page: WebviewPage } {
-    const panel = vscode.window.createWebviewPanel('qcode.agreement', l10n.t('Intercoder agreement'), vscode.ViewColumn.Beside, { enableScripts: true, localResourceRoots: [] });
+    const panel = vscode.window.createWebviewPanel('qcode.agreement', t('Intercoder agreement'), vscode.ViewColumn.Beside, { enableScripts: true, localResourceRoots: [] });
     panel.onDidDispose(() => (this.panel = undefined));
     panel.webview.onDidReceiveMessage((message: { open?: unknown }) => {
       const disagreement = typeof message.open === 'number' ? this.report?.disagreements[message.open] : undefined;
@@ -57,7 +57,7 @@ class AgreementPanel implements vscode.Disposable {
       this.report = computeAgreement(loaded.project, this.options);
     } catch (error) {
       if (!(error instanceof AgreementError)) throw error;
-      void vscode.window.showWarningMessage(l10n.t('Intercoder agreement: {0}', error.message));
+      void vscode.window.showWarningMessage(t('Intercoder agreement: {0}', error.message));
       this.panel.panel.dispose();
       return undefined;
     }
@@ -77,14 +77,14 @@ class AgreementPanel implements vscode.Disposable {
 async function pickCoders(loaded: LoadedProject): Promise<AgreementOptions | undefined> {
   const coders = codersByCount(loaded.index.all.map((r) => r.annotation));
   if (coders.length < 2) {
-    void vscode.window.showInformationMessage(l10n.t('Agreement needs annotations by at least two coders; this project has {0}.', coders.length));
+    void vscode.window.showInformationMessage(t('Agreement needs annotations by at least two coders; this project has {0}.', coders.length));
     return undefined;
   }
-  const items = coders.map(({ coder, count }) => ({ label: coder, description: l10n.t('{0} annotations', count), picked: true }));
-  const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: l10n.t('Compare which coders?'), ignoreFocusOut: true });
+  const items = coders.map(({ coder, count }) => ({ label: coder, description: t('{0} annotations', count), picked: true }));
+  const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: t('Compare which coders?'), ignoreFocusOut: true });
   if (!picked) return undefined;
   if (picked.length < 2) {
-    void vscode.window.showInformationMessage(l10n.t('Choose at least two coders to compare.'));
+    void vscode.window.showInformationMessage(t('Choose at least two coders to compare.'));
     return undefined;
   }
   return { coders: picked.map((item) => item.label) };

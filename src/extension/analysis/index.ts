@@ -6,8 +6,8 @@ import type { CoderFilter } from '../coderFilter/coderFilter';
 import type { LoadedProject, ProjectHost } from '../host/projectHost';
 import { SAME_PAGE_NONCE, WebviewPage } from '../webview/html';
 import { matrixHtml, type MatrixPage } from './matrixHtml';
+import { t } from '../l10n/displayLanguage';
 
-const l10n = vscode.l10n;
 
 /** What `qcode.showAnalysis` is given by a script or test: the view, and a cell to open. */
 interface AnalysisRequest {
@@ -53,7 +53,7 @@ class AnalysisPanel implements vscode.Disposable {
   }
 
   private createPanel(): { panel: vscode.WebviewPanel; page: WebviewPage } {
-    const panel = vscode.window.createWebviewPanel('qcode.analysis', l10n.t('qcode Analysis'), vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [], retainContextWhenHidden: false });
+    const panel = vscode.window.createWebviewPanel('qcode.analysis', t('qcode Analysis'), vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [], retainContextWhenHidden: false });
     panel.onDidDispose(() => (this.panel = undefined));
     panel.webview.onDidReceiveMessage((message: { view?: unknown; row?: unknown; column?: unknown; open?: unknown }) => this.receive(message));
     return { panel, page: new WebviewPage(panel.webview) };
@@ -86,7 +86,7 @@ class AnalysisPanel implements vscode.Disposable {
       const shown = this.filter.describe();
       const content = this.page;
       const focus = this.focusQuotes;
-      panel.title = shown ? `${l10n.t('qcode Analysis')} (${shown})` : l10n.t('qcode Analysis');
+      panel.title = shown ? `${t('qcode Analysis')} (${shown})` : t('qcode Analysis');
       page.show((nonce) => matrixHtml(content, panel.webview, nonce, focus), matrixHtml(content, panel.webview, SAME_PAGE_NONCE));
       this.focusQuotes = false;
     }
@@ -106,9 +106,9 @@ function shownOnly(project: Project, shows: (resolved: ResolvedAnnotation) => bo
 
 function viewsOf(index: ProjectIndex): { id: string; label: string }[] {
   return [
-    { id: 'informant', label: l10n.t('Concepts × informants') },
-    ...attributeNames(index).map((name) => ({ id: `attribute:${name}`, label: l10n.t('Concepts × {0}', name) })),
-    { id: 'cooccurrence', label: l10n.t('Concepts × concepts (co-occurrence)') },
+    { id: 'informant', label: t('Concepts × informants') },
+    ...attributeNames(index).map((name) => ({ id: `attribute:${name}`, label: t('Concepts × {0}', name) })),
+    { id: 'cooccurrence', label: t('Concepts × concepts (co-occurrence)') },
   ];
 }
 

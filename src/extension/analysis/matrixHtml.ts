@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import type { ResolvedAnnotation } from '../../core/project/model';
 import type { Matrix } from '../../core/stats/matrix';
 import { escapeHtml } from '../webview/html';
+import { t } from '../l10n/displayLanguage';
 
-const l10n = vscode.l10n;
 
 /** What the page shows: the matrix, the views to switch between, and the quotes of a chosen cell. */
 export interface MatrixPage {
@@ -23,18 +23,18 @@ export function matrixHtml(page: MatrixPage, webview: vscode.Webview, nonce: str
   const csp = `default-src 'none'; style-src ${webview.cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}';`;
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(vscode.env.language)}"><head><meta charset="UTF-8"><meta http-equiv="Content-Security-Policy" content="${csp}">
-<style nonce="${nonce}">${STYLE}${depthStyle(page.matrix)}</style><title>${escapeHtml(l10n.t('Analysis'))}</title></head>
+<style nonce="${nonce}">${STYLE}${depthStyle(page.matrix)}</style><title>${escapeHtml(t('Analysis'))}</title></head>
 <body>${toolbar(page)}${table(page.matrix, page.chosen)}${quotes(page, focusQuotes)}
 <script nonce="${nonce}">${SCRIPT}</script></body></html>`;
 }
 
 function toolbar(page: MatrixPage): string {
   const options = page.views.map((v) => `<option value="${escapeHtml(v.id)}"${v.id === page.view ? ' selected' : ''}>${escapeHtml(v.label)}</option>`).join('');
-  return `<label class="toolbar">${escapeHtml(l10n.t('Show'))} <select id="view">${options}</select></label>`;
+  return `<label class="toolbar">${escapeHtml(t('Show'))} <select id="view">${options}</select></label>`;
 }
 
 function table(matrix: Matrix, chosen: MatrixPage['chosen']): string {
-  if (matrix.rows.length === 0 || matrix.columns.length === 0) return `<p>${escapeHtml(l10n.t('Nothing to count yet: tag some passages first.'))}</p>`;
+  if (matrix.rows.length === 0 || matrix.columns.length === 0) return `<p>${escapeHtml(t('Nothing to count yet: tag some passages first.'))}</p>`;
   const head = matrix.columns.map((c) => `<th scope="col">${escapeHtml(c.label)}</th>`).join('');
   const rows = matrix.rows.map((row, r) => {
     const cells = matrix.columns.map((column, c) => cell(matrix, r, c, `${row.label} × ${column.label}`, chosen?.row === r && chosen.column === c)).join('');
@@ -52,16 +52,16 @@ function depthStyle(matrix: Matrix): string {
 function cell(matrix: Matrix, row: number, column: number, name: string, chosen: boolean): string {
   const count = matrix.cells[row]?.[column]?.count ?? 0;
   const level = matrix.max === 0 ? 0 : Math.ceil((count / matrix.max) * 5);
-  const label = l10n.t('{0}: {1} passages', name, count);
+  const label = t('{0}: {1} passages', name, count);
   return `<td class="l${level}${chosen ? ' chosen' : ''}"><button data-row="${row}" data-column="${column}" aria-label="${escapeHtml(label)}" title="${escapeHtml(label)}"${count === 0 ? ' disabled' : ''}>${count}</button></td>`;
 }
 
 function quotes(page: MatrixPage, focus: boolean): string {
-  if (!page.chosen) return `<p class="hint">${escapeHtml(l10n.t('Choose a cell to list its passages.'))}</p>`;
+  if (!page.chosen) return `<p class="hint">${escapeHtml(t('Choose a cell to list its passages.'))}</p>`;
   const { matrix, chosen } = page;
   const title = `${matrix.rows[chosen.row]?.label ?? ''} × ${matrix.columns[chosen.column]?.label ?? ''}`;
   const items = chosen.quotes.map((q, index) => {
-    const place = q.resolution.status === 'orphaned' ? l10n.t('orphaned') : `${q.transcript.path}:${q.resolution.range.start.line}`;
+    const place = q.resolution.status === 'orphaned' ? t('orphaned') : `${q.transcript.path}:${q.resolution.range.start.line}`;
     const informant = q.informant ? ` (${q.informant})` : '';
     return `<li><button data-open="${index}"${focus && index === 0 ? ' autofocus' : ''}>«${escapeHtml(q.text)}»${escapeHtml(informant)}</button><br><span class="meta">${escapeHtml(place)}</span></li>`;
   });

@@ -3,6 +3,7 @@ import { oneLine } from '../../core/text/oneLine';
 import type { ResolvedAnnotation } from '../../core/project/model';
 import { passageRowDescription } from '../../core/operations/passageRow';
 import type { ProjectHost } from '../host/projectHost';
+import { t } from '../l10n/displayLanguage';
 
 const STATUS_ICON = { exact: 'tag', moved: 'arrow-swap', fuzzy: 'warning', orphaned: 'error' } as const;
 
@@ -19,7 +20,7 @@ export function passageItem(host: ProjectHost, resolved: ResolvedAnnotation, sev
   item.id = `${resolved.transcript.path}#${annotation.id}`;
   item.command = {
     command: 'qcode.openPassage',
-    title: vscode.l10n.t('Open passage'),
+    title: t('Open passage'),
     arguments: [host.files.uri(range ? resolved.transcript.path : resolved.transcript.sidecarPath), range ? [range.start.line - 1, range.start.column - 1, range.end.line - 1, range.end.column - 1] : [resolved.line - 1, 0, resolved.line - 1, 0]],
   };
   return item;
@@ -33,7 +34,7 @@ function passageTooltip(resolved: ResolvedAnnotation, labels: readonly string[])
   markdown.appendText(`${labels.join(', ')}\n\n`);
   if (annotation.memo) markdown.appendText(`${annotation.memo}\n\n`);
   const range = resolution.status === 'orphaned' ? undefined : resolution.range;
-  const place = range ? `${range.start.line}:${range.start.column}-${range.end.line}:${range.end.column}` : vscode.l10n.t('orphaned');
-  markdown.appendText([annotation.coder && vscode.l10n.t('coded by {0}', annotation.coder), place, annotation.id].filter(Boolean).join(' · '));
+  const place = range ? `${range.start.line}:${range.start.column}-${range.end.line}:${range.end.column}` : t('orphaned');
+  markdown.appendText([annotation.coder && t('coded by {0}', annotation.coder), place, annotation.id].filter(Boolean).join(' · '));
   return markdown;
 }

@@ -7,18 +7,19 @@ import type { ProjectHost } from '../host/projectHost';
 import type { ReportDocuments } from '../reports/reportDocuments';
 import { RefType, refsOf, repositoryOf, type Repository } from './gitApi';
 import { GitRefFiles } from './gitRefFiles';
+import { t } from '../l10n/displayLanguage';
 
 /** "Show Changes Since…": what the coding changed since a branch, tag or commit, as `qcode diff` reports it. */
 export function register(context: vscode.ExtensionContext, host: ProjectHost, reports: ReportDocuments): void {
   context.subscriptions.push(vscode.commands.registerCommand('qcode.showChangesSince', async (ref?: unknown) => {
     const repository = await repositoryOf(host.files.root);
     if (!repository) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Show Changes Since needs the project to be in a git repository, with git available.'));
+      void vscode.window.showWarningMessage(t('Show Changes Since needs the project to be in a git repository, with git available.'));
       return undefined;
     }
     const base = typeof ref === 'string' ? ref : await pickRef(repository);
     if (!base) return undefined;
-    return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('qcode: comparing with {0}', base) }, () => showChanges(host, reports, repository, base));
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: t('qcode: comparing with {0}', base) }, () => showChanges(host, reports, repository, base));
   }));
 }
 
@@ -26,7 +27,7 @@ async function showChanges(host: ProjectHost, reports: ReportDocuments, reposito
   const head = await host.reload();
   if (!head) return undefined;
   const baseProject = await loadProject(await GitRefFiles.at(repository, ref, host.files), settingsOverrides());
-  const markdown = `# ${vscode.l10n.t('Coding changes since {0}', ref)}\n\n${diffMarkdown(diffProjects(baseProject, head.project))}`;
+  const markdown = `# ${t('Coding changes since {0}', ref)}\n\n${diffMarkdown(diffProjects(baseProject, head.project))}`;
   await reports.show(`changes-since-${ref.replace(/[^\w.-]+/g, '-')}.md`, markdown);
   return markdown;
 }
@@ -34,6 +35,6 @@ async function showChanges(host: ProjectHost, reports: ReportDocuments, reposito
 async function pickRef(repository: Repository): Promise<string | undefined> {
   const icons = { [RefType.Head]: '$(git-branch)', [RefType.Tag]: '$(tag)', [RefType.RemoteHead]: '$(cloud)' };
   const items = (await refsOf(repository)).map((r) => ({ label: `${icons[r.type]} ${r.name}`, description: r.commit?.slice(0, 8), ref: r.name ?? '' }));
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Show coding changes since'), placeHolder: vscode.l10n.t('A branch, tag or remote branch to compare the working tree with') });
+  const picked = await vscode.window.showQuickPick(items, { title: t('Show coding changes since'), placeHolder: t('A branch, tag or remote branch to compare the working tree with') });
   return picked?.ref;
 }

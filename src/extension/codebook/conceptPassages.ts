@@ -3,6 +3,7 @@ import type { ResolvedAnnotation } from '../../core/project/model';
 import { passageItem } from '../annotations/passageItem';
 import type { CoderFilter } from '../coderFilter/coderFilter';
 import type { ProjectHost } from '../host/projectHost';
+import { t } from '../l10n/displayLanguage';
 
 interface PassagePick extends vscode.QuickPickItem {
   open: vscode.Command | undefined;
@@ -16,13 +17,13 @@ export function showConceptPassages(host: ProjectHost, filter: CoderFilter, conc
   const loaded = host.current;
   const concept = loaded?.project.codebook.get(conceptId);
   if (!loaded || !concept) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('The concept "{0}" is no longer in the codebook.', conceptId));
+    void vscode.window.showWarningMessage(t('The concept "{0}" is no longer in the codebook.', conceptId));
     return 0;
   }
   const passages = loaded.index.underConcept(conceptId).filter((r) => filter.shows(r.annotation)).sort(byPlace);
   const pick = vscode.window.createQuickPick<PassagePick>();
-  pick.title = vscode.l10n.t('Passages of "{0}" ({1})', concept.label, passages.length);
-  pick.placeholder = passages.length === 0 ? vscode.l10n.t('No passages are tagged with this concept or a concept below it.') : vscode.l10n.t('Type to filter; Enter opens the passage.');
+  pick.title = t('Passages of "{0}" ({1})', concept.label, passages.length);
+  pick.placeholder = passages.length === 0 ? t('No passages are tagged with this concept or a concept below it.') : t('Type to filter; Enter opens the passage.');
   pick.matchOnDescription = true;
   pick.matchOnDetail = true;
   pick.items = passages.map((r) => asPick(host, r));

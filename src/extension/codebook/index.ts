@@ -12,8 +12,8 @@ import type { CodingHistory } from '../history/codingHistory';
 import type { ProjectHost } from '../host/projectHost';
 import { showConceptPassages } from './conceptPassages';
 import { CodebookModel, type ConceptNode } from './model';
+import { t } from '../l10n/displayLanguage';
 
-const l10n = vscode.l10n;
 
 /** The Codebook view, and adding, renaming, moving, merging and deleting concepts; every change is one undoable step. */
 export function register(context: vscode.ExtensionContext, host: ProjectHost, history: CodingHistory, filter: CoderFilter): void {
@@ -23,7 +23,7 @@ export function register(context: vscode.ExtensionContext, host: ProjectHost, hi
   const reveal = (id: string) => void Promise.resolve(view.reveal(model.node(id), { select: true, expand: true })).catch(() => undefined);
   const refresh = () => {
     view.description = filter.describe();
-    view.message = host.atHand?.complete === false ? l10n.t('Counting the tagged passages…') : undefined;
+    view.message = host.atHand?.complete === false ? t('Counting the tagged passages…') : undefined;
     model.refresh();
   };
   context.subscriptions.push(view, host.onDidChange(refresh), filter.onDidChange(refresh));
@@ -35,14 +35,14 @@ export function register(context: vscode.ExtensionContext, host: ProjectHost, hi
     if (id !== undefined) reveal(id);
   });
   context.subscriptions.push(vscode.commands.registerCommand('qcode.showConceptPassages', async (node?: unknown) => {
-    const id = asNode(node)?.conceptId ?? (host.current ? (await pickConcept(host.current.project.codebook, { title: l10n.t('Show the passages of which concept?') }))?.id : undefined);
+    const id = asNode(node)?.conceptId ?? (host.current ? (await pickConcept(host.current.project.codebook, { title: t('Show the passages of which concept?') }))?.id : undefined);
     return id === undefined ? 0 : showConceptPassages(host, filter, id);
   }));
-  command('qcode.renameConcept', async (node) => withConcept(host, node ?? asNode(view.selection[0]), l10n.t('Rename which concept?'), (c) => rename(edits, c)));
-  command('qcode.moveConcept', async (node) => withConcept(host, node, l10n.t('Move which concept?'), (c) => move(host, edits, c)));
+  command('qcode.renameConcept', async (node) => withConcept(host, node ?? asNode(view.selection[0]), t('Rename which concept?'), (c) => rename(edits, c)));
+  command('qcode.moveConcept', async (node) => withConcept(host, node, t('Move which concept?'), (c) => move(host, edits, c)));
   // Called with a target id (from a script or keybinding), merge does not ask.
-  command('qcode.mergeConcept', async (node, target) => withConcept(host, node, l10n.t('Merge which concept?'), (c) => merge(host, edits, c, target)));
-  command('qcode.deleteConcept', async (node) => withConcept(host, node, l10n.t('Delete which concept?'), (c) => remove(host, edits, c)));
+  command('qcode.mergeConcept', async (node, target) => withConcept(host, node, t('Merge which concept?'), (c) => merge(host, edits, c, target)));
+  command('qcode.deleteConcept', async (node) => withConcept(host, node, t('Delete which concept?'), (c) => remove(host, edits, c)));
 }
 
 interface CodebookText {
@@ -69,10 +69,10 @@ class CodebookEdits {
   async move(ids: string[], parentId: string | undefined): Promise<void> {
     const codebook = this.host.current?.project.codebook;
     if (ids.some((id) => parentId !== undefined && codebook?.subtreeIds(id).has(parentId))) {
-      void vscode.window.showWarningMessage(l10n.t('A concept cannot be moved under itself or under a concept below it.'));
+      void vscode.window.showWarningMessage(t('A concept cannot be moved under itself or under a concept below it.'));
       return;
     }
-    const label = ids.length === 1 ? l10n.t('Move concept "{0}"', codebook?.get(ids[0] ?? '')?.label ?? '') : l10n.t('Move {0} concepts', ids.length);
+    const label = ids.length === 1 ? t('Move concept "{0}"', codebook?.get(ids[0] ?? '')?.label ?? '') : t('Move {0} concepts', ids.length);
     await this.codebook(label, (text) => ids.reduce<EditResult>((result, id) => (result.ok ? moveConcept(result.text, id, parentId) : result), { ok: true, text }));
   }
 
@@ -83,7 +83,7 @@ class CodebookEdits {
   async retag(label: string, edit: (text: string) => EditResult, mapping: ReadonlyMap<string, string | null>, transcripts: readonly TranscriptFile[]): Promise<void> {
     const unreadable = this.host.current?.project.transcripts.filter((t) => !t.sidecarReadable).map((t) => t.sidecarPath) ?? [];
     if (unreadable.length > 0) {
-      void vscode.window.showErrorMessage(l10n.t('Fix {0} first: qcode cannot read it, so the annotations in it cannot be retagged.', unreadable.join(', ')));
+      void vscode.window.showErrorMessage(t('Fix {0} first: qcode cannot read it, so the annotations in it cannot be retagged.', unreadable.join(', ')));
       return;
     }
     const path = this.host.current?.project.settings.codebook;
@@ -103,8 +103,8 @@ class CodebookEdits {
         if (!result.ok) failed.push(transcript.sidecarPath);
       }
     });
-    if (failed.length > 0) void vscode.window.showWarningMessage(l10n.t('{0} could not be changed because of errors in it. Fix them, then retag its annotations by hand.', failed.join(', ')));
-    if (changed > 0) vscode.window.setStatusBarMessage(l10n.t('qcode: {0} annotations retagged', changed), 5000);
+    if (failed.length > 0) void vscode.window.showWarningMessage(t('{0} could not be changed because of errors in it. Fix them, then retag its annotations by hand.', failed.join(', ')));
+    if (changed > 0) vscode.window.setStatusBarMessage(t('qcode: {0} annotations retagged', changed), 5000);
   }
 
   /** The edited codebook text, or undefined (with a message) when the edit was refused or changes nothing. The caller holds the codebook's lock. */
@@ -112,7 +112,7 @@ class CodebookEdits {
     const bytes = await files.read(path);
     const decoded = bytes ? decodeUtf8(bytes) : { ok: true as const, text: '', hadBom: false };
     if (!decoded.ok) {
-      void vscode.window.showErrorMessage(l10n.t('{0} cannot be read: {1}', path, decoded.message));
+      void vscode.window.showErrorMessage(t('{0} cannot be read: {1}', path, decoded.message));
       return undefined;
     }
     const result = edit(decoded.text);
@@ -129,44 +129,44 @@ async function add(host: ProjectHost, edits: CodebookEdits, parentId: string | u
   const codebook = host.current?.project.codebook;
   if (!codebook) return undefined;
   const parent = parentId === undefined ? undefined : codebook.get(parentId);
-  const title = parent ? l10n.t('New concept under "{0}"', parent.label) : l10n.t('New top-level concept');
-  const label = await ask(title, l10n.t('The label of the concept, as shown in qcode and in exports.'), '', labelProblem);
+  const title = parent ? t('New concept under "{0}"', parent.label) : t('New top-level concept');
+  const label = await ask(title, t('The label of the concept, as shown in qcode and in exports.'), '', labelProblem);
   if (label === undefined) return undefined;
   const suggested = suggestConceptId(label, parent?.id, (id) => codebook.has(id));
-  const id = await ask(title, l10n.t('A stable id that annotations use, e.g. "samordning.formell". Keep it when you rename the concept.'), suggested, (v) => idProblem(codebook, v));
+  const id = await ask(title, t('A stable id that annotations use, e.g. "samordning.formell". Keep it when you rename the concept.'), suggested, (v) => idProblem(codebook, v));
   if (id === undefined) return undefined;
-  const description = await ask(title, l10n.t('The definition of the concept (optional; shown in tooltips and exports).'), '', () => undefined);
+  const description = await ask(title, t('The definition of the concept (optional; shown in tooltips and exports).'), '', () => undefined);
   if (description === undefined) return undefined;
-  const added = await edits.codebook(l10n.t('Add concept "{0}"', label), (text) => addConcept(text, parent?.id, { id, label, description, color: distinctColor(colorsInUse(codebook)) }));
+  const added = await edits.codebook(t('Add concept "{0}"', label), (text) => addConcept(text, parent?.id, { id, label, description, color: distinctColor(colorsInUse(codebook)) }));
   return added ? id.trim() : undefined;
 }
 
 async function rename(edits: CodebookEdits, concept: Concept): Promise<void> {
-  const label = await ask(l10n.t('Rename "{0}"', concept.label), l10n.t('The new label. The id "{0}" stays, so annotations keep their concept.', concept.id), concept.label, labelProblem);
+  const label = await ask(t('Rename "{0}"', concept.label), t('The new label. The id "{0}" stays, so annotations keep their concept.', concept.id), concept.label, labelProblem);
   if (label === undefined || label.trim() === concept.label) return;
-  await edits.codebook(l10n.t('Rename concept "{0}"', concept.label), (text) => renameConcept(text, concept.id, label));
+  await edits.codebook(t('Rename concept "{0}"', concept.label), (text) => renameConcept(text, concept.id, label));
 }
 
 async function move(host: ProjectHost, edits: CodebookEdits, concept: Concept): Promise<void> {
   const codebook = host.current?.project.codebook;
   if (!codebook) return;
-  const choice = await pickConcept(codebook, { title: l10n.t('Move "{0}" under', concept.label), exclude: codebook.subtreeIds(concept.id), topLevel: true, current: concept.parentId });
+  const choice = await pickConcept(codebook, { title: t('Move "{0}" under', concept.label), exclude: codebook.subtreeIds(concept.id), topLevel: true, current: concept.parentId });
   if (choice) await edits.move([concept.id], choice.id);
 }
 
 async function merge(host: ProjectHost, edits: CodebookEdits, concept: Concept, targetId?: string): Promise<void> {
   const codebook = host.current?.project.codebook;
   if (!codebook) return;
-  const choice = targetId !== undefined ? { id: targetId } : await pickConcept(codebook, { title: l10n.t('Merge "{0}" into', concept.label), exclude: codebook.subtreeIds(concept.id) });
+  const choice = targetId !== undefined ? { id: targetId } : await pickConcept(codebook, { title: t('Merge "{0}" into', concept.label), exclude: codebook.subtreeIds(concept.id) });
   const target = choice?.id === undefined || codebook.subtreeIds(concept.id).has(choice.id) ? undefined : codebook.get(choice.id);
   if (!target) return;
   const impact = impactOf(host, concept.id);
   const question = impact.annotations > 0
-    ? l10n.t('Merge "{0}" into "{1}"? {2} annotations in {3} transcripts will be retagged.', concept.label, target.label, impact.annotations, impact.transcripts.length)
-    : l10n.t('Merge "{0}" into "{1}"? No annotations use "{0}".', concept.label, target.label);
-  const detail = concept.children.length > 0 ? l10n.t('The concepts below "{0}" move under "{1}".', concept.label, target.label) : undefined;
-  if (targetId === undefined && !(await confirm(question, detail, l10n.t('Merge')))) return;
-  await edits.retag(l10n.t('Merge "{0}" into "{1}"', concept.label, target.label), (text) => removeConcept(text, concept.id, target.id), new Map([[concept.id, target.id]]), impact.transcripts);
+    ? t('Merge "{0}" into "{1}"? {2} annotations in {3} transcripts will be retagged.', concept.label, target.label, impact.annotations, impact.transcripts.length)
+    : t('Merge "{0}" into "{1}"? No annotations use "{0}".', concept.label, target.label);
+  const detail = concept.children.length > 0 ? t('The concepts below "{0}" move under "{1}".', concept.label, target.label) : undefined;
+  if (targetId === undefined && !(await confirm(question, detail, t('Merge')))) return;
+  await edits.retag(t('Merge "{0}" into "{1}"', concept.label, target.label), (text) => removeConcept(text, concept.id, target.id), new Map([[concept.id, target.id]]), impact.transcripts);
 }
 
 async function remove(host: ProjectHost, edits: CodebookEdits, concept: Concept): Promise<void> {
@@ -174,15 +174,15 @@ async function remove(host: ProjectHost, edits: CodebookEdits, concept: Concept)
   if (!codebook) return;
   const impact = impactOf(host, concept.id);
   const question = impact.annotations > 0
-    ? l10n.t('Delete "{0}"? {1} annotations in {2} transcripts will be retagged.', concept.label, impact.annotations, impact.transcripts.length)
-    : l10n.t('Delete "{0}"? No annotations use it.', concept.label);
+    ? t('Delete "{0}"? {1} annotations in {2} transcripts will be retagged.', concept.label, impact.annotations, impact.transcripts.length)
+    : t('Delete "{0}"? No annotations use it.', concept.label);
   const parent = concept.parentId === undefined ? undefined : codebook.get(concept.parentId);
   const details = [
-    impact.onlyThis > 0 ? l10n.t('{0} of them have no other concept and will be removed.', impact.onlyThis) : '',
-    concept.children.length === 0 ? '' : parent ? l10n.t('The concepts below it move up to "{0}".', parent.label) : l10n.t('The concepts below it move to the top level.'),
+    impact.onlyThis > 0 ? t('{0} of them have no other concept and will be removed.', impact.onlyThis) : '',
+    concept.children.length === 0 ? '' : parent ? t('The concepts below it move up to "{0}".', parent.label) : t('The concepts below it move to the top level.'),
   ];
-  if (!(await confirm(question, details.filter(Boolean).join(' ') || undefined, l10n.t('Delete')))) return;
-  await edits.retag(l10n.t('Delete concept "{0}"', concept.label), (text) => removeConcept(text, concept.id, concept.parentId), new Map([[concept.id, null]]), impact.transcripts);
+  if (!(await confirm(question, details.filter(Boolean).join(' ') || undefined, t('Delete')))) return;
+  await edits.retag(t('Delete concept "{0}"', concept.label), (text) => removeConcept(text, concept.id, concept.parentId), new Map([[concept.id, null]]), impact.transcripts);
 }
 
 /** The annotations tagged with the concept itself (not those below it, which keep their concepts). */
@@ -215,12 +215,12 @@ interface ConceptPick extends vscode.QuickPickItem {
 
 /** A concept from the tree, indented by depth; `{ id: undefined }` is the top level. */
 async function pickConcept(codebook: Codebook, options: PickOptions): Promise<{ id: string | undefined } | undefined> {
-  const current = l10n.t('current');
+  const current = t('current');
   const items: ConceptPick[] = [...codebook.all()]
     .filter((c) => !options.exclude?.has(c.id))
     .map((c) => ({ conceptId: c.id, label: `${'\u2002'.repeat(c.depth * 2)}${c.label}`, description: c.id === options.current ? `${c.id} · ${current}` : c.id }));
-  if (options.topLevel) items.unshift({ conceptId: undefined, label: `$(list-tree) ${l10n.t('Top level')}`, description: options.current === undefined ? current : '' });
-  const picked = await vscode.window.showQuickPick(items, { title: options.title, placeHolder: l10n.t('Type to filter concepts'), matchOnDescription: true });
+  if (options.topLevel) items.unshift({ conceptId: undefined, label: `$(list-tree) ${t('Top level')}`, description: options.current === undefined ? current : '' });
+  const picked = await vscode.window.showQuickPick(items, { title: options.title, placeHolder: t('Type to filter concepts'), matchOnDescription: true });
   return picked && { id: picked.conceptId };
 }
 
@@ -231,7 +231,7 @@ async function withConcept(host: ProjectHost, node: ConceptNode | undefined, tit
   const id = node?.conceptId ?? (await pickConcept(codebook, { title }))?.id;
   const concept = id === undefined ? undefined : codebook.get(id);
   if (concept) await run(concept);
-  else if (id !== undefined) void vscode.window.showWarningMessage(l10n.t('The concept "{0}" is no longer in the codebook.', id));
+  else if (id !== undefined) void vscode.window.showWarningMessage(t('The concept "{0}" is no longer in the codebook.', id));
 }
 
 async function ask(title: string, prompt: string, value: string, validate: (value: string) => string | undefined): Promise<string | undefined> {
@@ -239,16 +239,16 @@ async function ask(title: string, prompt: string, value: string, validate: (valu
 }
 
 function labelProblem(value: string): string | undefined {
-  if (value.trim() === '') return l10n.t('A concept needs a label.');
-  return /[\r\n]/.test(value) ? l10n.t('The label must be a single line.') : undefined;
+  if (value.trim() === '') return t('A concept needs a label.');
+  return /[\r\n]/.test(value) ? t('The label must be a single line.') : undefined;
 }
 
 function idProblem(codebook: Codebook, value: string): string | undefined {
   const id = value.trim();
-  if (id === '') return l10n.t('A concept needs an id.');
-  if (/\s/.test(id)) return l10n.t('An id cannot contain spaces. Use letters, digits and dots.');
+  if (id === '') return t('A concept needs an id.');
+  if (/\s/.test(id)) return t('An id cannot contain spaces. Use letters, digits and dots.');
   const existing = codebook.get(id);
-  return existing ? l10n.t('"{0}" is already the id of "{1}".', id, existing.label) : undefined;
+  return existing ? t('"{0}" is already the id of "{1}".', id, existing.label) : undefined;
 }
 
 function asNode(value: unknown): ConceptNode | undefined {
@@ -256,5 +256,5 @@ function asNode(value: unknown): ConceptNode | undefined {
 }
 
 function showError(error: unknown): void {
-  void vscode.window.showErrorMessage(l10n.t('qcode: {0}', error instanceof Error ? error.message : String(error)));
+  void vscode.window.showErrorMessage(t('qcode: {0}', error instanceof Error ? error.message : String(error)));
 }

@@ -3,6 +3,7 @@ import type { Concept } from '../../core/codebook/codebook';
 import type { Annotation } from '../../core/sidecar/annotation';
 import { colorKey } from '../decorations/conceptStyles';
 import type { ProjectHost } from '../host/projectHost';
+import { t } from '../l10n/displayLanguage';
 
 /** An element of the Codebook view; commands on it (tag with it, rename, ...) read `conceptId`. */
 export interface ConceptNode {
@@ -75,8 +76,8 @@ export class CodebookModel implements vscode.TreeDataProvider<ConceptNode>, vsco
     const key = colorKey(loaded.project.codebook, concept.id);
     item.iconPath = key.startsWith('#') ? colorDot(key) : new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor(key));
     item.contextValue = 'concept';
-    item.command = { command: 'qcode.showConceptPassages', title: vscode.l10n.t('Show Passages'), arguments: [node] };
-    item.accessibilityInformation = { label: count === undefined ? concept.label : vscode.l10n.t('{0}, {1} tagged passages', concept.label, count) };
+    item.command = { command: 'qcode.showConceptPassages', title: t('Show Passages'), arguments: [node] };
+    item.accessibilityInformation = { label: count === undefined ? concept.label : t('{0}, {1} tagged passages', concept.label, count) };
     return item;
   }
 
@@ -102,13 +103,13 @@ function tooltip(concept: Concept, count: number | undefined): vscode.MarkdownSt
   text.appendMarkdown('**').appendText(concept.label).appendMarkdown('**\n\n');
   if (concept.description) text.appendText(concept.description).appendMarkdown('\n\n');
   if (count !== undefined) text.appendText(countText(concept, count)).appendMarkdown('\n\n');
-  text.appendText(vscode.l10n.t('id: {0}', concept.id));
+  text.appendText(t('id: {0}', concept.id));
   return text;
 }
 
 function countText(concept: Concept, count: number): string {
-  if (concept.children.length === 0) return vscode.l10n.t('The count, {0}, is the passages tagged with this concept.', count);
-  return vscode.l10n.t('The count, {0}, is the passages tagged with this concept or a concept under it, each passage once, as in the Analysis matrix.', count);
+  if (concept.children.length === 0) return t('The count, {0}, is the passages tagged with this concept.', count);
+  return t('The count, {0}, is the passages tagged with this concept or a concept under it, each passage once, as in the Analysis matrix.', count);
 }
 
 /** Concept ids from a drag in this view: our own id list, or the elements themselves. */

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ALL_CODERS, coderViewShows, readCoderView, type CoderView } from '../../core/coders/coderView';
 import type { Annotation } from '../../core/sidecar/annotation';
+import { t } from '../l10n/displayLanguage';
 
 const STATE_KEY = 'qcode.coderView';
 
@@ -40,8 +41,8 @@ export class CoderFilter implements vscode.Disposable {
 
   /** A short description of the view for view titles and the status bar; undefined for all coders. */
   describe(): string | undefined {
-    if (this.current.kind === 'mine') return vscode.l10n.t('only mine');
-    if (this.current.kind === 'coder') return vscode.l10n.t('only {0}', this.current.coder);
+    if (this.current.kind === 'mine') return t('only mine');
+    if (this.current.kind === 'coder') return t('only {0}', this.current.coder);
     return undefined;
   }
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { codersByCount, readCoderView, type CoderView } from '../../core/coders/coderView';
 import type { ProjectHost } from '../host/projectHost';
 import type { CoderFilter } from './coderFilter';
+import { t } from '../l10n/displayLanguage';
 
 interface ViewItem extends vscode.QuickPickItem {
   view: CoderView;
@@ -21,14 +22,14 @@ async function pickView(host: ProjectHost, filter: CoderFilter): Promise<CoderVi
   const annotations = (host.current?.project.transcripts ?? []).flatMap((t) => t.annotations.map((r) => r.annotation));
   const me = vscode.workspace.getConfiguration('qcode').get<string>('coder');
   const items: ViewItem[] = [
-    { label: `$(organization) ${vscode.l10n.t('All coders')}`, view: { kind: 'all' } },
-    { label: `$(eye-closed) ${vscode.l10n.t('Only mine')}`, description: me || vscode.l10n.t('no coder set'), detail: vscode.l10n.t('Blind coding: the other coders\' annotations stay hidden.'), view: { kind: 'mine' } },
+    { label: `$(organization) ${t('All coders')}`, view: { kind: 'all' } },
+    { label: `$(eye-closed) ${t('Only mine')}`, description: me || t('no coder set'), detail: t('Blind coding: the other coders\' annotations stay hidden.'), view: { kind: 'mine' } },
     { label: '', kind: vscode.QuickPickItemKind.Separator, view: { kind: 'all' } },
-    ...codersByCount(annotations).map(({ coder, count }) => ({ label: `$(person) ${coder}`, description: vscode.l10n.t('{0} annotations', count), view: { kind: 'coder', coder } as CoderView })),
+    ...codersByCount(annotations).map(({ coder, count }) => ({ label: `$(person) ${coder}`, description: t('{0} annotations', count), view: { kind: 'coder', coder } as CoderView })),
   ];
   const current = items.find((item) => item.kind !== vscode.QuickPickItemKind.Separator && sameView(item.view, filter.view));
-  if (current) current.description = [current.description, vscode.l10n.t('shown now')].filter(Boolean).join(' · ');
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Show the annotations of'), placeHolder: filter.describe() ?? vscode.l10n.t('All coders') });
+  if (current) current.description = [current.description, t('shown now')].filter(Boolean).join(' · ');
+  const picked = await vscode.window.showQuickPick(items, { title: t('Show the annotations of'), placeHolder: filter.describe() ?? t('All coders') });
   return picked?.view;
 }
 

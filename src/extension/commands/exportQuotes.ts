@@ -8,6 +8,7 @@ import type { Settings } from '../../core/settings/settings';
 import { encodeUtf8 } from '../../core/text/decode';
 import type { LoadedProject, ProjectHost } from '../host/projectHost';
 import { warnAboutGaps } from './exportGaps';
+import { t } from '../l10n/displayLanguage';
 
 const FORMATS: { id: QuoteFormat; label: string }[] = [
   { id: 'docx', label: 'Word' },
@@ -46,8 +47,8 @@ export async function exportQuotes(host: ProjectHost, request?: ExportRequest): 
 
 /** Says where a Word file was written, with a button that opens it in the system's word processor. */
 async function offerToOpen(target: vscode.Uri, quotes: number): Promise<void> {
-  const open = vscode.l10n.t('Open');
-  const answer = await vscode.window.showInformationMessage(vscode.l10n.t('Wrote {0} quotes to {1}.', quotes, vscode.workspace.asRelativePath(target)), open);
+  const open = t('Open');
+  const answer = await vscode.window.showInformationMessage(t('Wrote {0} quotes to {1}.', quotes, vscode.workspace.asRelativePath(target)), open);
   if (answer === open) await vscode.env.openExternal(target);
 }
 
@@ -63,25 +64,25 @@ async function pickPreset(presets: readonly ExportPreset[]): Promise<ExportPrese
   if (presets.length === 0) return 'choose';
   const items = [
     ...presets.map((preset) => ({ label: preset.name, description: preset.format ?? 'md', preset })),
-    { label: vscode.l10n.t('Choose…'), description: vscode.l10n.t('format, concepts and grouping'), preset: 'choose' as const },
+    { label: t('Choose…'), description: t('format, concepts and grouping'), preset: 'choose' as const },
   ];
-  return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Export which quotes?') }))?.preset;
+  return (await vscode.window.showQuickPick(items, { title: t('Export which quotes?') }))?.preset;
 }
 
 async function chooseHere(loaded: LoadedProject, settings: Settings): Promise<ExportChoices | undefined> {
-  const format = await vscode.window.showQuickPick(FORMATS.map((f) => ({ ...f, description: `.${f.id}` })), { title: vscode.l10n.t('Export tagged quotes as') });
+  const format = await vscode.window.showQuickPick(FORMATS.map((f) => ({ ...f, description: `.${f.id}` })), { title: t('Export tagged quotes as') });
   if (!format) return undefined;
   const concepts = await vscode.window.showQuickPick(
     [...loaded.project.codebook.all()].map((concept) => ({ label: `${'\u2003'.repeat(concept.depth)}${concept.label}`, description: concept.id, id: concept.id })),
-    { title: vscode.l10n.t('Which concepts? (none chosen: all)'), canPickMany: true, matchOnDescription: true },
+    { title: t('Which concepts? (none chosen: all)'), canPickMany: true, matchOnDescription: true },
   );
   if (!concepts) return undefined;
   const group = format.id === 'csv' || format.id === 'json' ? { id: 'concept' as Grouping } : await vscode.window.showQuickPick(
     [
-      { label: vscode.l10n.t('By concept'), id: 'concept' as Grouping },
-      { label: vscode.l10n.t('By informant, then concept'), id: 'informant' as Grouping },
+      { label: t('By concept'), id: 'concept' as Grouping },
+      { label: t('By informant, then concept'), id: 'informant' as Grouping },
     ],
-    { title: vscode.l10n.t('Group the quotes') },
+    { title: t('Group the quotes') },
   );
   if (!group) return undefined;
   const extras = format.id === 'docx' ? await pickExtras() : {};
@@ -92,10 +93,10 @@ async function chooseHere(loaded: LoadedProject, settings: Settings): Promise<Ex
 /** Whether a Word chapter draft shows each quote's memos and the text around it. */
 async function pickExtras(): Promise<Pick<ExportChoices, 'memos' | 'context'> | undefined> {
   const items = [
-    { label: vscode.l10n.t('Memos'), description: vscode.l10n.t('each coder\'s memo under the quote'), id: 'memos' as const },
-    { label: vscode.l10n.t('Context'), description: vscode.l10n.t('the text before and after the quote'), id: 'context' as const },
+    { label: t('Memos'), description: t('each coder\'s memo under the quote'), id: 'memos' as const },
+    { label: t('Context'), description: t('the text before and after the quote'), id: 'context' as const },
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Include with each quote (none ticked: the quote alone)'), canPickMany: true });
+  const picked = await vscode.window.showQuickPick(items, { title: t('Include with each quote (none ticked: the quote alone)'), canPickMany: true });
   if (!picked) return undefined;
   return { memos: picked.some((p) => p.id === 'memos'), context: picked.some((p) => p.id === 'context') };
 }

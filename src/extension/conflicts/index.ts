@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { oneLine } from '../../core/text/oneLine';
 import { findConflicts, sideText, type ConflictBlock, type ConflictSide } from '../../core/merge/conflicts';
+import { t } from '../l10n/displayLanguage';
 
-const l10n = vscode.l10n;
 const YAML_FILES: vscode.DocumentSelector = { pattern: '**/*.yaml' };
 
 /** Merge conflicts left in sidecars, the codebook or the registry: quick fixes and a command that take either side. */
@@ -30,9 +30,9 @@ class ConflictFixes implements vscode.CodeActionProvider {
 
 function sides(block: ConflictBlock): { side: ConflictSide; title: string }[] {
   return [
-    { side: 'ours', title: l10n.t('Take ours ({0})', block.oursLabel || 'HEAD') },
-    { side: 'theirs', title: l10n.t('Take theirs ({0})', block.theirsLabel || l10n.t('incoming')) },
-    { side: 'both', title: l10n.t('Keep both') },
+    { side: 'ours', title: t('Take ours ({0})', block.oursLabel || 'HEAD') },
+    { side: 'theirs', title: t('Take theirs ({0})', block.theirsLabel || t('incoming')) },
+    { side: 'both', title: t('Keep both') },
   ];
 }
 
@@ -46,7 +46,7 @@ async function resolveConflicts(uri: vscode.Uri | undefined, side: ConflictSide 
   const document = await vscode.workspace.openTextDocument(target);
   const blocks = findConflicts(document.getText());
   if (blocks.length === 0) {
-    void vscode.window.showInformationMessage(l10n.t('{0} has no merge conflicts.', vscode.workspace.asRelativePath(target)));
+    void vscode.window.showInformationMessage(t('{0} has no merge conflicts.', vscode.workspace.asRelativePath(target)));
     return 0;
   }
   const edit = new vscode.WorkspaceEdit();
@@ -61,8 +61,8 @@ async function resolveConflicts(uri: vscode.Uri | undefined, side: ConflictSide 
 }
 
 async function askSide(block: ConflictBlock, index: number, count: number): Promise<ConflictSide | undefined> {
-  const items = sides(block).map(({ side, title }) => ({ label: title, detail: oneLine(sideText(block, side), 200) || l10n.t('(nothing: this side removed it)'), side }));
-  const picked = await vscode.window.showQuickPick(items, { title: l10n.t('Merge conflict {0} of {1}: {2}', index + 1, count, block.ids.join(', ')), ignoreFocusOut: true });
+  const items = sides(block).map(({ side, title }) => ({ label: title, detail: oneLine(sideText(block, side), 200) || t('(nothing: this side removed it)'), side }));
+  const picked = await vscode.window.showQuickPick(items, { title: t('Merge conflict {0} of {1}: {2}', index + 1, count, block.ids.join(', ')), ignoreFocusOut: true });
   return picked?.side;
 }
 

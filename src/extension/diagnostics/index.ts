@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Problem } from '../../core/problems';
 import type { ProjectHost } from '../host/projectHost';
+import { t } from '../l10n/displayLanguage';
 
 const SEVERITY: Record<Problem['severity'], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -46,10 +47,10 @@ class OrphanFixes implements vscode.CodeActionProvider {
       const id = ORPHAN_ID.exec(diagnostic.message)?.[1];
       if (!id) return [];
       const ref = { transcript: transcriptPath, id };
-      const attach = new vscode.CodeAction(vscode.l10n.t('Attach to the passage selected in the transcript'), vscode.CodeActionKind.QuickFix);
+      const attach = new vscode.CodeAction(t('Attach to the passage selected in the transcript'), vscode.CodeActionKind.QuickFix);
       attach.command = { command: 'qcode.attachOrphan', title: attach.title, arguments: [ref] };
       attach.diagnostics = [diagnostic];
-      const remove = new vscode.CodeAction(vscode.l10n.t('Remove the orphaned annotation'), vscode.CodeActionKind.QuickFix);
+      const remove = new vscode.CodeAction(t('Remove the orphaned annotation'), vscode.CodeActionKind.QuickFix);
       remove.command = { command: 'qcode.removeAnnotation', title: remove.title, arguments: [ref] };
       remove.diagnostics = [diagnostic];
       return [attach, remove];

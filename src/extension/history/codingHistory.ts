@@ -3,6 +3,7 @@ import { FileLockTimeout, withFileLocks } from '../../core/lock/fileLock';
 import type { ProjectFiles } from '../../core/port';
 import { decodeUtf8, encodeUtf8 } from '../../core/text/decode';
 import type { ProjectHost } from '../host/projectHost';
+import { t } from '../l10n/displayLanguage';
 
 interface FileChange {
   path: string;
@@ -53,12 +54,12 @@ export class CodingHistory {
 
   /** Undoes the last step; resolves to the message that says what it did. */
   async undo(): Promise<string> {
-    const done = (step: CodingStep) => (step.restored ? vscode.l10n.t('Restored: {0}', step.restored) : vscode.l10n.t('Undone: {0}', step.label));
-    return this.move(this.undoStack, this.redoStack, 'after', 'before', vscode.l10n.t('Nothing to undo in coding.'), done);
+    const done = (step: CodingStep) => (step.restored ? t('Restored: {0}', step.restored) : t('Undone: {0}', step.label));
+    return this.move(this.undoStack, this.redoStack, 'after', 'before', t('Nothing to undo in coding.'), done);
   }
 
   async redo(): Promise<string> {
-    return this.move(this.redoStack, this.undoStack, 'before', 'after', vscode.l10n.t('Nothing to redo in coding.'), (step) => vscode.l10n.t('Redone: {0}', step.label));
+    return this.move(this.redoStack, this.undoStack, 'before', 'after', t('Nothing to redo in coding.'), (step) => t('Redone: {0}', step.label));
   }
 
   private async move(from: CodingStep[], to: CodingStep[], expected: 'before' | 'after', restore: 'before' | 'after', nothing: string, done: (step: CodingStep) => string): Promise<string> {
@@ -77,7 +78,7 @@ export class CodingHistory {
       return message;
     }
     if (changedSince.length > 0) {
-      const message = vscode.l10n.t('"{0}" cannot be undone or redone: {1} changed since.', step.label, changedSince.join(', '));
+      const message = t('"{0}" cannot be undone or redone: {1} changed since.', step.label, changedSince.join(', '));
       void vscode.window.showWarningMessage(message);
       this.updateContext();
       return message;
@@ -87,7 +88,7 @@ export class CodingHistory {
     await this.host.reload();
     const message = done(step);
     if (step.restored && restore === 'before') void vscode.window.showInformationMessage(message);
-    else vscode.window.setStatusBarMessage(vscode.l10n.t('qcode: {0}', message), 3000);
+    else vscode.window.setStatusBarMessage(t('qcode: {0}', message), 3000);
     return message;
   }
 
@@ -131,8 +132,8 @@ async function readText(files: ProjectFiles, path: string): Promise<string | und
 
 function lockTimeoutMessage(error: FileLockTimeout): string {
   return error.since === undefined
-    ? vscode.l10n.t('Another qcode program (a command or another window) holds {0}, so nothing was changed. Try again; if no qcode is running, delete {0}.', error.lockPath)
-    : vscode.l10n.t('Another qcode program (a command or another window) has held {0} since {1}, so nothing was changed. Try again; if no qcode is running, delete {0}.', error.lockPath, new Date(error.since).toLocaleTimeString());
+    ? t('Another qcode program (a command or another window) holds {0}, so nothing was changed. Try again; if no qcode is running, delete {0}.', error.lockPath)
+    : t('Another qcode program (a command or another window) has held {0} since {1}, so nothing was changed. Try again; if no qcode is running, delete {0}.', error.lockPath, new Date(error.since).toLocaleTimeString());
 }
 
 export function register(context: vscode.ExtensionContext, history: CodingHistory): void {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Settings } from '../../core/settings/settings';
+import { t } from '../l10n/displayLanguage';
 
 const OVERRIDABLE = ['codebook', 'informants', 'transcripts', 'speakerPattern', 'informantPattern', 'citation'] as const;
 
@@ -26,9 +27,9 @@ export async function coderName(): Promise<string | undefined> {
   const configured = config.get<string>('coder');
   if (configured) return configured;
   const name = await vscode.window.showInputBox({
-    title: vscode.l10n.t('Your coder name'),
-    prompt: vscode.l10n.t('Recorded with every annotation you make, so that a team can tell coders apart.'),
-    placeHolder: vscode.l10n.t('e.g. ingrid'),
+    title: t('Your coder name'),
+    prompt: t('Recorded with every annotation you make, so that a team can tell coders apart.'),
+    placeHolder: t('e.g. ingrid'),
     ignoreFocusOut: true,
   });
   if (name?.trim()) await config.update('coder', name.trim(), vscode.ConfigurationTarget.Global);

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { informantMentionRegExp } from '../../core/settings/settings';
 import type { LoadedProject, ProjectHost } from '../host/projectHost';
 import type { LiveTranscripts, Passage } from '../liveEdits/liveTranscripts';
+import { t } from '../l10n/displayLanguage';
 
 /** Hovers on informant codes (attributes, number of quotes) and on annotated passages (concepts, memo, coder, actions). */
 export function register(context: vscode.ExtensionContext, host: ProjectHost, live: LiveTranscripts): void {
@@ -24,12 +25,12 @@ function informantHover(document: vscode.TextDocument, position: vscode.Position
   const informant = loaded.project.informants.get(code);
   const markdown = new vscode.MarkdownString();
   if (!informant) {
-    markdown.appendMarkdown(vscode.l10n.t('**{0}** is not in the informant registry ({1}).', code, loaded.project.settings.informants));
+    markdown.appendMarkdown(t('**{0}** is not in the informant registry ({1}).', code, loaded.project.settings.informants));
     return markdown;
   }
   markdown.appendMarkdown(`**${code}**\n\n`);
   for (const [key, value] of Object.entries(informant.attributes)) markdown.appendMarkdown(`- ${escape(key)}: ${escape(String(value))}\n`);
-  markdown.appendMarkdown(`\n${vscode.l10n.t('{0} tagged passage(s)', loaded.index.byInformant(code).length)}`);
+  markdown.appendMarkdown(`\n${t('{0} tagged passage(s)', loaded.index.byInformant(code).length)}`);
   return markdown;
 }
 
@@ -42,10 +43,10 @@ function passageHover(passage: Passage, transcriptPath: string, loaded: LoadedPr
     markdown.appendMarkdown(`$(tag) **${escape(concept?.label ?? id)}**${concept?.description ? ` — ${escape(concept.description)}` : ''}\n\n`);
   }
   if (annotation.memo) markdown.appendMarkdown(`$(note) ${escape(annotation.memo)}\n\n`);
-  const who = [annotation.informant, annotation.coder && vscode.l10n.t('coded by {0}', annotation.coder), passage.status !== 'exact' ? passage.status : undefined].filter(Boolean).join(' · ');
+  const who = [annotation.informant, annotation.coder && t('coded by {0}', annotation.coder), passage.status !== 'exact' ? passage.status : undefined].filter(Boolean).join(' · ');
   if (who) markdown.appendMarkdown(`${escape(who)}\n\n`);
   const args = encodeURIComponent(JSON.stringify([{ transcript: transcriptPath, id: annotation.id }]));
-  markdown.appendMarkdown(`[${vscode.l10n.t('Change concepts')}](command:qcode.changeConcepts?${args}) · [${vscode.l10n.t('Edit memo')}](command:qcode.editMemo?${args}) · [${vscode.l10n.t('Remove')}](command:qcode.removeAnnotation?${args})`);
+  markdown.appendMarkdown(`[${t('Change concepts')}](command:qcode.changeConcepts?${args}) · [${t('Edit memo')}](command:qcode.editMemo?${args}) · [${t('Remove')}](command:qcode.removeAnnotation?${args})`);
   return markdown;
 }
 

@@ -8,8 +8,8 @@ import { writeCodebookXml } from '../../core/refi/writeXml';
 import { encodeUtf8 } from '../../core/text/decode';
 import { gapMessages } from '../commands/exportGaps';
 import type { LoadedProject, ProjectHost } from '../host/projectHost';
+import { t } from '../l10n/displayLanguage';
 
-const l10n = vscode.l10n;
 
 type Format = 'qdpx' | 'qdc';
 
@@ -19,12 +19,12 @@ export async function exportRefi(host: ProjectHost, format?: Format, target?: vs
   if (!chosen) return undefined;
   const name = host.files.root.path.split('/').pop() || 'project';
   const uri = target ?? (await vscode.window.showSaveDialog({
-    title: l10n.t('Export REFI-QDA'),
+    title: t('Export REFI-QDA'),
     defaultUri: vscode.Uri.joinPath(host.files.root, chosen === 'qdpx' ? `${name}.qdpx` : 'codebook.qdc'),
-    filters: chosen === 'qdpx' ? { [l10n.t('REFI-QDA project')]: ['qdpx'] } : { [l10n.t('REFI-QDA codebook')]: ['qdc'] },
+    filters: chosen === 'qdpx' ? { [t('REFI-QDA project')]: ['qdpx'] } : { [t('REFI-QDA codebook')]: ['qdc'] },
   }));
   if (!uri) return undefined;
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: l10n.t('Exporting {0}', uri.path.split('/').pop() ?? '') }, async () => {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Exporting {0}', uri.path.split('/').pop() ?? '') }, async () => {
     const loaded = await host.reload();
     if (!loaded) return undefined;
     const written = chosen === 'qdpx' ? await writeProject(host, loaded, name, uri) : { summary: await writeCodebook(loaded, uri), complete: true };
@@ -35,10 +35,10 @@ export async function exportRefi(host: ProjectHost, format?: Format, target?: vs
 
 async function pickFormat(): Promise<Format | undefined> {
   const items = [
-    { label: l10n.t('REFI-QDA project (.qdpx)'), detail: l10n.t('Transcripts, codebook, informants and annotations'), format: 'qdpx' as const },
-    { label: l10n.t('REFI-QDA codebook (.qdc)'), detail: l10n.t('The concepts only'), format: 'qdc' as const },
+    { label: t('REFI-QDA project (.qdpx)'), detail: t('Transcripts, codebook, informants and annotations'), format: 'qdpx' as const },
+    { label: t('REFI-QDA codebook (.qdc)'), detail: t('The concepts only'), format: 'qdc' as const },
   ];
-  return (await vscode.window.showQuickPick(items, { title: l10n.t('Export REFI-QDA') }))?.format;
+  return (await vscode.window.showQuickPick(items, { title: t('Export REFI-QDA') }))?.format;
 }
 
 /** Orphaned annotations, those of missing transcripts too, go into sources made of their saved quotes; the summary says so. */
@@ -48,15 +48,15 @@ async function writeProject(host: ProjectHost, loaded: LoadedProject, name: stri
   await vscode.workspace.fs.writeFile(uri, packageQdpx(exported));
   const { sources, cases, codes } = exported.project;
   const selections = sources.reduce((n, s) => n + s.selections.length, 0);
-  const summary = l10n.t('Exported {0} sources, {1} codes, {2} cases and {3} coded selections.', sources.length, countCodes(codes), cases.length, selections);
+  const summary = t('Exported {0} sources, {1} codes, {2} cases and {3} coded selections.', sources.length, countCodes(codes), cases.length, selections);
   const messages = gapMessages(exportGaps(project, exported.fromSidecar));
-  if (exported.quoteSources.size > 0) messages.push(l10n.t('In the package they are in sources of their own, named "<transcript> (quotes from the sidecar)".'));
-  if (exported.unknownConceptCodings > 0) messages.push(l10n.t('{0} codings of concepts missing from the codebook were left out.', exported.unknownConceptCodings));
+  if (exported.quoteSources.size > 0) messages.push(t('In the package they are in sources of their own, named "<transcript> (quotes from the sidecar)".'));
+  if (exported.unknownConceptCodings > 0) messages.push(t('{0} codings of concepts missing from the codebook were left out.', exported.unknownConceptCodings));
   return { summary: [summary, ...messages].join(' '), complete: messages.length === 0 };
 }
 
 async function writeCodebook(loaded: LoadedProject, uri: vscode.Uri): Promise<string> {
   const codebook = codebookToRefi(loaded.project.codebook);
   await vscode.workspace.fs.writeFile(uri, encodeUtf8(writeCodebookXml(codebook)));
-  return l10n.t('Exported {0} codes.', countCodes(codebook.codes));
+  return t('Exported {0} codes.', countCodes(codebook.codes));
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Project } from '../../core/project/model';
 import type { SearchQuery } from '../../core/search/query';
 import { SEARCH_UNITS, type SearchUnit } from '../../core/search/units';
+import { t } from '../l10n/displayLanguage';
 
 /** What to tag: the matches of a query, or every turn of one informant. */
 export type SearchRequest = { query: SearchQuery } | { informant: string };
@@ -33,9 +34,9 @@ export async function askForSearch(project: Project, memory: vscode.Memento): Pr
 
 function unitChoice(unit: SearchUnit, pattern: string): Choice {
   const labels: Record<SearchUnit, string> = {
-    match: vscode.l10n.t('Find "{0}" and tag the words found', pattern),
-    sentence: vscode.l10n.t('Find "{0}" and tag their sentences', pattern),
-    turn: vscode.l10n.t('Find "{0}" and tag their speaker turns', pattern),
+    match: t('Find "{0}" and tag the words found', pattern),
+    sentence: t('Find "{0}" and tag their sentences', pattern),
+    turn: t('Find "{0}" and tag their speaker turns', pattern),
   };
   return { choice: 'search', unit, label: `$(search) ${labels[unit]}`, alwaysShow: true };
 }
@@ -43,13 +44,13 @@ function unitChoice(unit: SearchUnit, pattern: string): Choice {
 function askForPattern(lastUnit: SearchUnit): Promise<{ query: SearchQuery & { unit: SearchUnit } } | 'turns' | undefined> {
   const options: Record<Option, boolean> = { regex: false, caseSensitive: false, wholeWord: false };
   const input = vscode.window.createQuickPick<Choice>();
-  input.placeholder = vscode.l10n.t('Text to find in every transcript');
+  input.placeholder = t('Text to find in every transcript');
   input.ignoreFocusOut = true;
   const units = [lastUnit, ...SEARCH_UNITS.filter((unit) => unit !== lastUnit)];
   const refresh = () => {
     input.title = titleWith(options);
     input.buttons = optionButtons(options);
-    const turns: Choice = { choice: 'turns', label: `$(person) ${vscode.l10n.t('Turns of an informant…')}`, alwaysShow: true };
+    const turns: Choice = { choice: 'turns', label: `$(person) ${t('Turns of an informant…')}`, alwaysShow: true };
     input.items = input.value ? [...units.map((unit) => unitChoice(unit, input.value)), turns] : [turns];
   };
   refresh();
@@ -78,22 +79,22 @@ function optionButtons(options: Record<Option, boolean>): OptionButton[] {
   const button = (option: Option, icon: string, name: string): OptionButton => ({
     option,
     iconPath: new vscode.ThemeIcon(options[option] ? 'pass-filled' : icon),
-    tooltip: options[option] ? vscode.l10n.t('{0} (on)', name) : vscode.l10n.t('{0} (off)', name),
+    tooltip: options[option] ? t('{0} (on)', name) : t('{0} (off)', name),
   });
   return [
-    button('regex', 'regex', vscode.l10n.t('Use Regular Expression')),
-    button('caseSensitive', 'case-sensitive', vscode.l10n.t('Match Case')),
-    button('wholeWord', 'whole-word', vscode.l10n.t('Match Whole Word')),
+    button('regex', 'regex', t('Use Regular Expression')),
+    button('caseSensitive', 'case-sensitive', t('Match Case')),
+    button('wholeWord', 'whole-word', t('Match Whole Word')),
   ];
 }
 
 function titleWith(options: Record<Option, boolean>): string {
   const on = [
-    options.regex ? vscode.l10n.t('regular expression') : undefined,
-    options.caseSensitive ? vscode.l10n.t('match case') : undefined,
-    options.wholeWord ? vscode.l10n.t('whole word') : undefined,
+    options.regex ? t('regular expression') : undefined,
+    options.caseSensitive ? t('match case') : undefined,
+    options.wholeWord ? t('whole word') : undefined,
   ].filter((name): name is string => name !== undefined);
-  return on.length > 0 ? vscode.l10n.t('Search and Tag ({0})', on.join(', ')) : vscode.l10n.t('Search and Tag');
+  return on.length > 0 ? t('Search and Tag ({0})', on.join(', ')) : t('Search and Tag');
 }
 
 /** Picks one of the speakers that have turns in the transcripts, informants first. */
@@ -102,7 +103,7 @@ async function pickSpeaker(project: Project): Promise<string | undefined> {
   for (const turn of project.transcripts.flatMap((t) => t.turns)) counts.set(turn.speaker, (counts.get(turn.speaker) ?? 0) + 1);
   const registered = (code: string) => project.informants.has(code);
   const speakers = [...counts.keys()].sort((a, b) => Number(registered(b)) - Number(registered(a)) || a.localeCompare(b));
-  const items = speakers.map((speaker) => ({ label: speaker, description: vscode.l10n.t('{0} turn(s)', counts.get(speaker) ?? 0) }));
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Tag the turns of which informant?'), ignoreFocusOut: true });
+  const items = speakers.map((speaker) => ({ label: speaker, description: t('{0} turn(s)', counts.get(speaker) ?? 0) }));
+  const picked = await vscode.window.showQuickPick(items, { title: t('Tag the turns of which informant?'), ignoreFocusOut: true });
   return picked?.label;
 }

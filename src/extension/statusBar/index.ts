@@ -2,22 +2,23 @@ import * as vscode from 'vscode';
 import type { CoderFilter } from '../coderFilter/coderFilter';
 import type { ProjectHost } from '../host/projectHost';
 import type { LiveTranscripts } from '../liveEdits/liveTranscripts';
+import { t } from '../l10n/displayLanguage';
 
 /** The active transcript's number of annotations and the current coder. */
 export function register(context: vscode.ExtensionContext, host: ProjectHost, live: LiveTranscripts, filter: CoderFilter): void {
   const item = vscode.window.createStatusBarItem('qcode.status', vscode.StatusBarAlignment.Left, 10);
-  item.name = vscode.l10n.t('qcode annotations');
+  item.name = t('qcode annotations');
   item.command = 'workbench.view.extension.qcode';
   const update = () => {
     const editor = vscode.window.activeTextEditor;
     if (!editor || !host.transcriptOf(editor.document.uri)) return item.hide();
     const count = live.shown(editor.document).length;
-    const coder = vscode.workspace.getConfiguration('qcode').get<string>('coder') || vscode.l10n.t('no coder set');
+    const coder = vscode.workspace.getConfiguration('qcode').get<string>('coder') || t('no coder set');
     const filtered = filter.describe();
     item.text = `$(tag) ${count} · $(person) ${coder}` + (filtered ? ` · $(filter) ${filtered}` : '');
     item.tooltip = filtered
-      ? vscode.l10n.t('{0} annotation(s) shown in this transcript ({1}); coding as {2}', count, filtered, coder)
-      : vscode.l10n.t('{0} annotation(s) in this transcript; coding as {1}', count, coder);
+      ? t('{0} annotation(s) shown in this transcript ({1}); coding as {2}', count, filtered, coder)
+      : t('{0} annotation(s) in this transcript; coding as {1}', count, coder);
     item.show();
   };
   context.subscriptions.push(

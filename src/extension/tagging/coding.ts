@@ -11,6 +11,7 @@ import { TranscriptText } from '../../core/text/transcriptText';
 import { coderName } from '../host/configuration';
 import type { LoadedProject, ProjectHost } from '../host/projectHost';
 import type { CodingHistory } from '../history/codingHistory';
+import { t } from '../l10n/displayLanguage';
 
 /** A passage by its offsets into the text of a transcript as the project loaded it. */
 export interface PassageOffsets {
@@ -37,10 +38,10 @@ export class Coding {
       if (typeof offsets !== 'string') annotations.push(annotate(text, turns, offsets));
     }
     if (annotations.length === 0) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('The selection holds only spaces or line breaks, so nothing was tagged. Select the words to tag.'));
+      void vscode.window.showWarningMessage(t('The selection holds only spaces or line breaks, so nothing was tagged. Select the words to tag.'));
       return [];
     }
-    const label = vscode.l10n.t('Tag {0} passage(s)', annotations.length);
+    const label = t('Tag {0} passage(s)', annotations.length);
     await this.edit(label, transcript.sidecarPath, transcript.path, (current) => [...current, ...annotations]);
     return annotations;
   }
@@ -58,7 +59,7 @@ export class Coding {
     const annotations = [...byTranscript.values()].flat();
     if (annotations.length === 0) return [];
     const failures: string[] = [];
-    await this.history.record(vscode.l10n.t('Tag {0} passage(s)', annotations.length), [...byTranscript.keys()].map((t) => t.sidecarPath), async (files) => {
+    await this.history.record(t('Tag {0} passage(s)', annotations.length), [...byTranscript.keys()].map((t) => t.sidecarPath), async (files) => {
       for (const [transcript, added] of byTranscript) {
         const failure = await this.update(files, transcript.sidecarPath, transcript.path, (current) => [...current, ...added]);
         if (failure) failures.push(failure);
@@ -70,15 +71,15 @@ export class Coding {
 
   /** Removes an annotation; undoing it says which one came back, as `restored` describes it. */
   async remove(transcriptPath: string, id: string, restored?: string): Promise<void> {
-    await this.editById(vscode.l10n.t('Remove annotation'), transcriptPath, id, () => undefined, restored);
+    await this.editById(t('Remove annotation'), transcriptPath, id, () => undefined, restored);
   }
 
   async setConcepts(transcriptPath: string, id: string, concepts: string[]): Promise<void> {
-    await this.editById(vscode.l10n.t('Change concepts'), transcriptPath, id, (a) => ({ ...a, concepts }));
+    await this.editById(t('Change concepts'), transcriptPath, id, (a) => ({ ...a, concepts }));
   }
 
   async setMemo(transcriptPath: string, id: string, memo: string): Promise<void> {
-    await this.editById(vscode.l10n.t('Edit memo'), transcriptPath, id, (a) => {
+    await this.editById(t('Edit memo'), transcriptPath, id, (a) => {
       const edited: Annotation = { ...a, memo };
       if (!memo) delete edited.memo;
       return edited;
@@ -94,7 +95,7 @@ export class Coding {
     const offsets = passageOffsets(text, { start: toCore(editor.selection.start), end: toCore(editor.selection.end) });
     if (typeof offsets === 'string') return false;
     const turns = speakerTurns(text.text, speakerRegExp(loaded.project.settings));
-    await this.editById(vscode.l10n.t('Attach annotation'), transcript.path, id, (a) => {
+    await this.editById(t('Attach annotation'), transcript.path, id, (a) => {
       const fresh = annotationFor(loaded.project, text, turns, offsets, { concepts: a.concepts, created: a.created ?? '' }, a.id);
       return { ...a, range: fresh.range, quote: fresh.quote, before: fresh.before, after: fresh.after, ...(fresh.informant ? { informant: fresh.informant } : {}) };
     });
@@ -116,7 +117,7 @@ export class Coding {
   /** Edits a sidecar through the files of a history step, which holds its lock; returns why it was left alone, if it was. */
   private async update(files: ProjectFiles, sidecarPath: string, transcriptPath: string, edit: SidecarEdit): Promise<string | undefined> {
     const result = await updateSidecar(files, sidecarPath, transcriptPath, edit);
-    return result.ok ? undefined : vscode.l10n.t('{0} has errors and was not changed: {1}', sidecarPath, result.problems[0]?.message ?? '');
+    return result.ok ? undefined : t('{0} has errors and was not changed: {1}', sidecarPath, result.problems[0]?.message ?? '');
   }
 
   /** Makes new annotations with these concepts, the coder's name, the time now and ids nobody has. */

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Codebook } from '../../core/codebook/codebook';
 import { acceptedConcepts } from '../../core/operations/pickedConcepts';
+import { t } from '../l10n/displayLanguage';
 
 const RECENT_KEY = 'qcode.recentConcepts';
 const RECENT_COUNT = 5;
@@ -37,9 +38,9 @@ export async function pickConcepts(codebook: Codebook, state: vscode.Memento, op
     const all = [...book.all()].filter((c) => !recentIds.includes(c.id)).map((c) => item(c.id, '\u2002'.repeat(c.depth)));
     if (recentItems.length === 0) return all;
     return [
-      { label: vscode.l10n.t('recently used'), kind: vscode.QuickPickItemKind.Separator },
+      { label: t('recently used'), kind: vscode.QuickPickItemKind.Separator },
       ...recentItems,
-      { label: vscode.l10n.t('codebook'), kind: vscode.QuickPickItemKind.Separator },
+      { label: t('codebook'), kind: vscode.QuickPickItemKind.Separator },
       ...all,
     ];
   }
@@ -49,7 +50,7 @@ export async function pickConcepts(codebook: Codebook, state: vscode.Memento, op
 function showPicker(items: (ConceptItem | vscode.QuickPickItem)[], title: string): Promise<string[] | undefined> {
   const pick = vscode.window.createQuickPick<ConceptItem | vscode.QuickPickItem>();
   Object.assign(pick, { title, items, canSelectMany: true, matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
-  pick.placeholder = vscode.l10n.t('Type to filter concepts by label or definition');
+  pick.placeholder = t('Type to filter concepts by label or definition');
   pick.selectedItems = items.filter((item) => item.picked);
   const idOf = (item: ConceptItem | vscode.QuickPickItem | undefined) => (item && 'conceptId' in item ? item.conceptId : undefined);
   return new Promise((resolve) => {

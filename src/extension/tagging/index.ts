@@ -7,6 +7,7 @@ import type { LiveTranscripts, Passage } from '../liveEdits/liveTranscripts';
 import type { Coding } from './coding';
 import { pickConcepts } from './conceptPicker';
 import { MEMO_SCHEME, MemoDocuments, memoUri } from './memoDocuments';
+import { t } from '../l10n/displayLanguage';
 
 /** A passage named by a command argument (from a hover link or a tree item) or by the cursor. */
 export interface PassageRef {
@@ -29,7 +30,7 @@ export function register(context: vscode.ExtensionContext, host: ProjectHost, li
     const editor = transcriptEditor(host, true);
     const codebook = editor && codebookToTagWith(host);
     if (!editor || !codebook) return;
-    const concepts = await pickConcepts(codebook, context.workspaceState, { title: vscode.l10n.t('Tag the selection with concepts') });
+    const concepts = await pickConcepts(codebook, context.workspaceState, { title: t('Tag the selection with concepts') });
     if (concepts?.length) await coding.tag(editor, concepts);
   });
   command('qcode.tagSelectionWithConcept', async (item?: { conceptId?: string }) => {
@@ -37,28 +38,28 @@ export function register(context: vscode.ExtensionContext, host: ProjectHost, li
     if (editor && item?.conceptId) await coding.tag(editor, [item.conceptId]);
   });
   command('qcode.removeAnnotation', async (arg?: unknown) => {
-    const target = toRef(arg) ?? (await passageAtCursor(host, live, vscode.l10n.t('Remove which annotation?')));
+    const target = toRef(arg) ?? (await passageAtCursor(host, live, t('Remove which annotation?')));
     const annotation = target && findAnnotation(host, target);
     if (!target || !annotation) return;
     const described = describeAnnotation(annotation);
     await coding.remove(target.transcript, target.id, described);
-    const undo = vscode.l10n.t('Undo');
-    void vscode.window.showInformationMessage(vscode.l10n.t('Removed: {0}', described), undo).then((choice) => choice === undo && vscode.commands.executeCommand('qcode.undoCoding'));
+    const undo = t('Undo');
+    void vscode.window.showInformationMessage(t('Removed: {0}', described), undo).then((choice) => choice === undo && vscode.commands.executeCommand('qcode.undoCoding'));
   });
   command('qcode.changeConcepts', async (arg?: unknown) => {
-    const target = toRef(arg) ?? (await passageAtCursor(host, live, vscode.l10n.t('Change the concepts of which annotation?')));
+    const target = toRef(arg) ?? (await passageAtCursor(host, live, t('Change the concepts of which annotation?')));
     const annotation = target && findAnnotation(host, target);
     const codebook = annotation && codebookToTagWith(host);
     if (!target || !annotation || !codebook) return;
-    const concepts = await pickConcepts(codebook, context.workspaceState, { title: vscode.l10n.t('Concepts of this passage'), selected: annotation.concepts });
+    const concepts = await pickConcepts(codebook, context.workspaceState, { title: t('Concepts of this passage'), selected: annotation.concepts });
     if (concepts?.length) await coding.setConcepts(target.transcript, target.id, concepts);
   });
   command('qcode.editMemo', async (arg?: unknown) => {
-    const target = toRef(arg) ?? (await passageAtCursor(host, live, vscode.l10n.t('Edit the memo of which annotation?')));
+    const target = toRef(arg) ?? (await passageAtCursor(host, live, t('Edit the memo of which annotation?')));
     const annotation = target && findAnnotation(host, target);
     if (!target || !annotation) return;
     await vscode.window.showTextDocument(memoUri(target.transcript, target.id), { preview: false });
-    vscode.window.setStatusBarMessage(vscode.l10n.t('Write the memo and save it (Ctrl+S) to store it in the sidecar; an empty memo is removed.'), 10000);
+    vscode.window.setStatusBarMessage(t('Write the memo and save it (Ctrl+S) to store it in the sidecar; an empty memo is removed.'), 10000);
   });
   const memos = new MemoDocuments(host, coding);
   context.subscriptions.push(vscode.workspace.registerFileSystemProvider(MEMO_SCHEME, memos, { isCaseSensitive: true }), host.onDidChange(() => memos.projectChanged()));
@@ -80,11 +81,11 @@ function trackPassageAtCursor(context: vscode.ExtensionContext, host: ProjectHos
 function transcriptEditor(host: ProjectHost, needsSelection: boolean): vscode.TextEditor | undefined {
   const editor = vscode.window.activeTextEditor;
   if (!editor || !host.transcriptOf(editor.document.uri)) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Open a transcript of this project first.'));
+    void vscode.window.showWarningMessage(t('Open a transcript of this project first.'));
     return undefined;
   }
   if (needsSelection && editor.selections.every((s) => s.isEmpty)) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Select the passage to tag first.'));
+    void vscode.window.showWarningMessage(t('Select the passage to tag first.'));
     return undefined;
   }
   return editor;
@@ -93,8 +94,8 @@ function transcriptEditor(host: ProjectHost, needsSelection: boolean): vscode.Te
 /** The codebook to pick concepts from, or undefined after saying why there is none to pick from. */
 function codebookToTagWith(host: ProjectHost) {
   const codebook = host.atHand?.project.codebook;
-  if (!codebook) void vscode.window.showWarningMessage(vscode.l10n.t('The project is still loading. Try again in a moment.'));
-  else if (codebook.size === 0) void vscode.window.showWarningMessage(vscode.l10n.t('The codebook has no concepts yet. Add one in the Codebook view first.'));
+  if (!codebook) void vscode.window.showWarningMessage(t('The project is still loading. Try again in a moment.'));
+  else if (codebook.size === 0) void vscode.window.showWarningMessage(t('The codebook has no concepts yet. Add one in the Codebook view first.'));
   else return codebook;
   return undefined;
 }
@@ -102,14 +103,14 @@ function codebookToTagWith(host: ProjectHost) {
 /** The annotation a reference names, or undefined after saying that it is gone. */
 function findAnnotation(host: ProjectHost, ref: PassageRef): Annotation | undefined {
   const found = host.atHand?.project.transcripts.find((t) => t.path === ref.transcript)?.annotations.find((r) => r.annotation.id === ref.id)?.annotation;
-  if (!found) void vscode.window.showWarningMessage(vscode.l10n.t('Annotation {0} is no longer in {1}; it may have been removed or the project is still loading.', ref.id, ref.transcript));
+  if (!found) void vscode.window.showWarningMessage(t('Annotation {0} is no longer in {1}; it may have been removed or the project is still loading.', ref.id, ref.transcript));
   return found;
 }
 
 /** An annotation as a researcher recognises it: the start of its quote and its informant. */
 function describeAnnotation(annotation: Annotation): string {
   const quote = quoteStart(annotation.quote);
-  return annotation.informant ? vscode.l10n.t('annotation «{0}» ({1})', quote, annotation.informant) : vscode.l10n.t('annotation «{0}»', quote);
+  return annotation.informant ? t('annotation «{0}» ({1})', quote, annotation.informant) : t('annotation «{0}»', quote);
 }
 
 async function passageAtCursor(host: ProjectHost, live: LiveTranscripts, title: string): Promise<PassageRef | undefined> {
@@ -118,7 +119,7 @@ async function passageAtCursor(host: ProjectHost, live: LiveTranscripts, title: 
   if (!editor || !transcript) return undefined;
   const passages = live.at(editor.document, editor.selection.active);
   if (passages.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('There is no annotated passage at the cursor.'));
+    void vscode.window.showInformationMessage(t('There is no annotated passage at the cursor.'));
     return undefined;
   }
   const chosen = passages.length === 1 ? passages[0] : await choosePassage(passages, title);

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { decodeUtf8, encodeUtf8 } from '../../core/text/decode';
 import type { LoadedProject, ProjectHost } from '../host/projectHost';
 import type { Coding } from './coding';
+import { t } from '../l10n/displayLanguage';
 
 export const MEMO_SCHEME = 'qcode-memo';
 
@@ -46,7 +47,7 @@ export class MemoDocuments implements vscode.FileSystemProvider {
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
     const { transcript, id } = refOf(uri);
     const decoded = decodeUtf8(content);
-    if (!decoded.ok) throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('A memo must be UTF-8 text.'));
+    if (!decoded.ok) throw vscode.FileSystemError.NoPermissions(t('A memo must be UTF-8 text.'));
     await this.memoOf(uri);
     await this.coding.setMemo(transcript, id, decoded.text.trim());
     // The editor takes the file's stat right after the write as the saved version: it must show the new memo.
@@ -76,7 +77,7 @@ export class MemoDocuments implements vscode.FileSystemProvider {
     const find = (loaded: LoadedProject | undefined) =>
       loaded?.project.transcripts.find((t) => t.path === transcript)?.annotations.find((r) => r.annotation.id === id)?.annotation;
     const annotation = find(this.host.atHand) ?? (this.host.current ? undefined : find(await this.host.reload()));
-    if (!annotation) throw vscode.FileSystemError.FileNotFound(vscode.l10n.t('Annotation {0} is no longer in {1}; it may have been removed or the project is still loading.', id, transcript));
+    if (!annotation) throw vscode.FileSystemError.FileNotFound(t('Annotation {0} is no longer in {1}; it may have been removed or the project is still loading.', id, transcript));
     return annotation.memo ?? '';
   }
 }
