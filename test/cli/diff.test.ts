@@ -4,7 +4,9 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GitRefFiles } from '../../src/cli/gitRefFiles';
-import { moveConcept, renameConcept, type EditResult } from '../../src/core/codebook/editCodebook';
+import type { EditResult } from '../../src/core/codebook/editResult';
+import { moveConcept } from '../../src/core/codebook/moveConcept';
+import { renameConcept } from '../../src/core/codebook/renameConcept';
 import { bigTranscript } from '../helpers/bigTranscript';
 import { qcode, read, SAMPLE, scratchProject, write } from './cliHarness';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { NodeProjectFiles } from '../../src/cli/nodeFiles';
-import { addConcept } from '../../src/core/codebook/editCodebook';
+import { addConcept } from '../../src/core/codebook/addConcept';
 import { readCodebook } from '../../src/core/codebook/readCodebook';
 import { readInformants } from '../../src/core/informants/registry';
 import { FileLockTimeout, withFileLock } from '../../src/core/lock/fileLock';

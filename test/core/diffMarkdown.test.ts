@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { removeConcept, renameConcept } from '../../src/core/codebook/editCodebook';
+import { removeConcept } from '../../src/core/codebook/removeConcept';
+import { renameConcept } from '../../src/core/codebook/renameConcept';
 import { diffJson } from '../../src/core/diff/diffJson';
 import { diffMarkdown } from '../../src/core/diff/diffMarkdown';
 import { code, plain, shorten, tableRow } from '../../src/core/diff/markdownText';

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { moveConcept, removeConcept, renameConcept } from '../../src/core/codebook/editCodebook';
+import { moveConcept } from '../../src/core/codebook/moveConcept';
+import { removeConcept } from '../../src/core/codebook/removeConcept';
+import { renameConcept } from '../../src/core/codebook/renameConcept';
 import { isEmptyDiff } from '../../src/core/diff/summary';
 import { fixRanges } from '../../src/core/operations/fixRanges';
 import { loadProject } from '../../src/core/project/loadProject';

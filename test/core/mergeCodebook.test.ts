@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { moveConcept, renameConcept, type EditResult } from '../../src/core/codebook/editCodebook';
+import type { EditResult } from '../../src/core/codebook/editResult';
+import { moveConcept } from '../../src/core/codebook/moveConcept';
+import { renameConcept } from '../../src/core/codebook/renameConcept';
 import { readCodebook } from '../../src/core/codebook/readCodebook';
 import { findConflicts, resolveAll } from '../../src/core/merge/conflicts';
 import { mergeCodebookText } from '../../src/core/merge/mergeCodebook';

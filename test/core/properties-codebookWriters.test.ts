@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { addConcept, moveConcept, removeConcept, renameConcept, type EditResult } from '../../src/core/codebook/editCodebook';
+import { addConcept } from '../../src/core/codebook/addConcept';
+import type { EditResult } from '../../src/core/codebook/editResult';
+import { moveConcept } from '../../src/core/codebook/moveConcept';
+import { removeConcept } from '../../src/core/codebook/removeConcept';
+import { renameConcept } from '../../src/core/codebook/renameConcept';
 import { readCodebook } from '../../src/core/codebook/readCodebook';
 import { YamlFile } from '../../src/core/yaml/yamlFile';
 import { textArb } from '../helpers/arbitraries';

@@ -1,5 +1,5 @@
 import type { Codebook, Concept } from '../codebook/codebook';
-import { suggestConceptId } from '../codebook/editCodebook';
+import { suggestConceptId } from '../codebook/conceptIds';
 import { oneLine } from '../text/oneLine';
 import type { RefiCode } from './model';
 

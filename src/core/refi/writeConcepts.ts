@@ -1,5 +1,5 @@
 import { Document } from 'yaml';
-import { addConcept } from '../codebook/editCodebook';
+import { addConcept } from '../codebook/addConcept';
 import { holdsConcepts } from '../codebook/verifyCodebook';
 import type { PlannedConcept } from './planConcepts';
 

@@ -1,6 +1,11 @@
 import * as vscode from 'vscode';
 import type { Codebook, Concept } from '../../core/codebook/codebook';
-import { addConcept, moveConcept, removeConcept, renameConcept, suggestConceptId, type EditResult } from '../../core/codebook/editCodebook';
+import { addConcept } from '../../core/codebook/addConcept';
+import { suggestConceptId } from '../../core/codebook/conceptIds';
+import type { EditResult } from '../../core/codebook/editResult';
+import { moveConcept } from '../../core/codebook/moveConcept';
+import { removeConcept } from '../../core/codebook/removeConcept';
+import { renameConcept } from '../../core/codebook/renameConcept';
 import { colorsInUse, distinctColor } from '../../core/codebook/conceptColors';
 import { remapConcepts } from '../../core/codebook/remapConcepts';
 import type { ProjectFiles } from '../../core/port';
