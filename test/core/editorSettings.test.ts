@@ -21,7 +21,11 @@ const QCODE_SETTINGS: Json = {
   'files.associations': { '**/transcripts/**/*.txt': 'transcript' },
   'explorer.fileNesting.enabled': true,
   'explorer.fileNesting.expand': false,
-  'explorer.fileNesting.patterns': { '*.txt': '${capture}.txt.annotations.yaml', '*.md': '${capture}.md.annotations.yaml' },
+  'explorer.fileNesting.patterns': {
+    '*.txt': '${capture}.txt.annotations.yaml, ${capture}.txt.annotations.yaml.lock*, ${capture}.txt.*.tmp',
+    '*.md': '${capture}.md.annotations.yaml, ${capture}.md.annotations.yaml.lock*, ${capture}.md.*.tmp',
+    '*.yaml': '${capture}.yaml.lock*, ${capture}.yaml.*.tmp',
+  },
 };
 
 const WITH_COMMENTS = [
@@ -80,7 +84,10 @@ describe('editor settings of a project (.vscode/settings.json)', () => {
     await setUpEditorSettings(files);
     const settings = parsed(files.text(EDITOR_SETTINGS_FILE) ?? '');
     assert.deepEqual(settings['files.associations'], { '**/data/intervjuer/**/*.txt': 'transcript' });
-    assert.deepEqual(settings['explorer.fileNesting.patterns'], { '*.txt': '${capture}.txt.annotations.yaml' });
+    assert.deepEqual(settings['explorer.fileNesting.patterns'], {
+      '*.txt': '${capture}.txt.annotations.yaml, ${capture}.txt.annotations.yaml.lock*, ${capture}.txt.*.tmp',
+      '*.yaml': '${capture}.yaml.lock*, ${capture}.yaml.*.tmp',
+    });
   });
 
   it('keeps CRLF line endings and a byte order mark', async () => {

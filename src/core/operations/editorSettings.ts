@@ -1,5 +1,7 @@
 // The ESM build: the UMD one that "main" names loads its parts with require calls a bundle cannot follow.
 import { applyEdits, findNodeAtLocation, modify, parseTree, printParseErrorCode, stripComments, type JSONPath, type ParseError } from 'jsonc-parser/lib/esm/main.js';
+import { LOCK_SUFFIX } from '../lock/lockRecord';
+import { TEMPORARY_SUFFIX } from '../lock/scratchFiles';
 import { joinPath } from '../paths';
 import type { ProjectFiles } from '../port';
 import { problem, type Problem } from '../problems';
@@ -21,15 +23,23 @@ export interface EditorSetting {
 
 /**
  * The VS Code settings of a qcode project: its .txt transcripts open in the Transcript language,
- * and each transcript's sidecar nests under it in the Explorer (collapsed).
+ * and each transcript's sidecar nests under it in the Explorer (collapsed), as do the lock and
+ * temporary files that qcode makes for a moment while it writes a file.
  */
 export function editorSettingsFor(settings: Settings): EditorSetting[] {
   const folder = joinPath(settings.transcripts);
   const wanted: EditorSetting[] = [];
   if (settings.extensions.some((e) => e.toLowerCase() === '.txt')) wanted.push({ path: ['files.associations', `${folder ? `**/${folder}` : '**'}/**/*.txt`], value: 'transcript' });
   wanted.push({ path: ['explorer.fileNesting.enabled'], value: true }, { path: ['explorer.fileNesting.expand'], value: false });
-  for (const ending of settings.extensions) wanted.push({ path: ['explorer.fileNesting.patterns', `*${ending}`], value: `\${capture}${ending}${SIDECAR_SUFFIX}` });
+  for (const ending of settings.extensions) wanted.push({ path: ['explorer.fileNesting.patterns', `*${ending}`], value: transcriptChildren(ending) });
+  wanted.push({ path: ['explorer.fileNesting.patterns', '*.yaml'], value: `\${capture}.yaml${LOCK_SUFFIX}*, \${capture}.yaml.*${TEMPORARY_SUFFIX}` });
   return wanted;
+}
+
+/** A transcript's sidecar, its lock, and the temporary files of writes to either nest under it. */
+function transcriptChildren(ending: string): string {
+  const sidecar = `\${capture}${ending}${SIDECAR_SUFFIX}`;
+  return [sidecar, `${sidecar}${LOCK_SUFFIX}*`, `\${capture}${ending}.*${TEMPORARY_SUFFIX}`].join(', ');
 }
 
 /**
