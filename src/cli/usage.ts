@@ -15,6 +15,7 @@ Usage:
                [--memos] [--context] [--out FILE]
   qcode export [dir] --format qdpx|qdc [--out FILE]
   qcode import <file.qdpx|file.qdc> [--into dir] [--format text|json]
+  qcode import <transcript.vtt|.srt|.docx|.txt>... [--into dir] [--speaker "NAME=LABEL"]... [--format text|json]
   qcode stats [dir] [--by informant|attribute:<name>|cooccurrence] [--format md|csv|json]
   qcode agreement [dir] [--coders A,B] [--concept ID]... [--format md|json]
   qcode diff <base-rev> [<head-rev>] [dir] [--format md|json]
@@ -24,6 +25,9 @@ Usage:
   diff compares the coding in two git revisions; without head-rev, with the working tree.
   import reads a REFI-QDA project or codebook (NVivo, ATLAS.ti, MAXQDA, QualCoder, Taguette)
   into the project in --into (default: the current folder), merging with what is there.
+  import also reads transcripts from Zoom, Teams, Whisper, Otter, Rev, Word and others
+  (WebVTT, SRT, Word, text) into the transcripts folder, one speaker turn per paragraph;
+  --speaker "Kari Nordmann=K4" labels a speaker's turns (others get S1, S2, ...).
   export --format qdpx writes the whole project for those tools (default <dir name>.qdpx),
   --format qdc the codebook alone (default codebook.qdc), in the current folder.
   export --format docx writes a Word chapter draft (default quotes.docx); --preset takes the

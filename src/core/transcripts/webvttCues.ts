@@ -1,0 +1,75 @@
+import { WebVTTParser, type Cue } from 'webvtt-parser';
+import { parseClock } from './clock';
+import { TranscriptReadError } from './model';
+
+/** A cue as the file has it: identifier, start, raw text, and the line of its timing. */
+export interface RawCue {
+  id: string;
+  start: number;
+  end: number;
+  text: string;
+  line: number;
+}
+
+/**
+ * Errors of the W3C parser that lose no words: the cue is read all the same. Everything else
+ * (a timing that cannot be read, a cue identifier with no timing, a missing signature) refuses
+ * the file, since the parser leaves such a cue's text out.
+ */
+const HARMLESS = new Set([
+  'No blank line after the signature.',
+  'Blank line missing before cue.',
+  'Start timestamp is not greater than or equal to start timestamp of previous cue.',
+]);
+
+/**
+ * The cues of a WebVTT file in the order of the file, read by the W3C's own parser and validator
+ * (webvtt-parser). `lineShift` is subtracted from the lines in errors, for text that was given a
+ * signature first (SRT).
+ */
+export function readCues(file: string, text: string, lineShift = 0): RawCue[] {
+  const parsed = new WebVTTParser().parse(text, 'metadata');
+  const fatal = parsed.errors.find((e) => !HARMLESS.has(e.message));
+  if (fatal) throw new TranscriptReadError(file, explain(fatal.message), Math.max(1, fatal.line - lineShift));
+  return inFileOrder(parsed.cues, timingLines(text), lineShift);
+}
+
+function explain(message: string): string {
+  if (message.startsWith('No valid signature')) return 'is not a WebVTT file: it must start with "WEBVTT". Export it again from the tool that made it.';
+  return `cannot be read here (${message}) so part of the text would be lost. Correct the file at this line, or export it again.`;
+}
+
+interface Timing {
+  start: number;
+  end: number;
+  line: number;
+}
+
+function timingLines(text: string): Timing[] {
+  const timings: Timing[] = [];
+  const lines = text.split(/\r\n|\r|\n/);
+  lines.forEach((line, index) => {
+    const match = /^\s*(\S+)\s+-->\s+(\S+)/.exec(line);
+    const start = match && parseClock(match[1] as string);
+    const end = match && parseClock(match[2] as string);
+    if (index > 0 && typeof start === 'number' && typeof end === 'number') timings.push({ start, end, line: index + 1 });
+  });
+  return timings;
+}
+
+/** The parser sorts cues by time; this puts them back in the order of the file, which is the order they were said in. */
+function inFileOrder(cues: readonly Cue[], timings: readonly Timing[], lineShift: number): RawCue[] {
+  const unused = [...cues];
+  const ordered: RawCue[] = [];
+  for (const timing of timings) {
+    const at = unused.findIndex((c) => near(c.startTime, timing.start) && near(c.endTime, timing.end));
+    if (at < 0) continue;
+    const [cue] = unused.splice(at, 1) as [Cue];
+    ordered.push({ id: cue.id, start: cue.startTime, end: cue.endTime, text: cue.text, line: timing.line - lineShift });
+  }
+  return [...ordered, ...unused.map((cue) => ({ id: cue.id, start: cue.startTime, end: cue.endTime, text: cue.text, line: 1 }))];
+}
+
+function near(a: number, b: number): boolean {
+  return Math.abs(a - b) < 0.0005;
+}
