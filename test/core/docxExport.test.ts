@@ -6,6 +6,7 @@ import type { Section } from '../../src/core/export/sections';
 import type { ResolvedAnnotation, TranscriptFile } from '../../src/core/project/model';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings/settings';
 import { TranscriptText } from '../../src/core/text/transcriptText';
+import { message } from '../../src/core/messages';
 
 const TEXT = 'I: Hva skjer når det går galt?\n\nK3: Da har jeg nummeret til et par av dem. Det er ikke meningen.\n';
 const QUOTE = 'Da har jeg nummeret til et par av dem.';
@@ -66,7 +67,7 @@ describe('chapterBlocks', () => {
     assert.match(before, /^…ord( ord)+$/);
     assert.ok(before.length <= 161, `${before.length} characters`);
     assert.equal(after, '');
-    const orphan = passage(QUOTE, { resolution: { status: 'orphaned', reason: 'gone' }, annotation: { id: 'x', concepts: ['c'], quote: QUOTE, before: ' spør om\n\nK3: ', after: ' Det er' } });
+    const orphan = passage(QUOTE, { resolution: { status: 'orphaned', reason: message('gone') }, annotation: { id: 'x', concepts: ['c'], quote: QUOTE, before: ' spør om\n\nK3: ', after: ' Det er' } });
     assert.deepEqual(contextOf(orphan), { before: 'spør om\nK3:', after: 'Det er' });
     assert.equal(chapterBlocks(sections(orphan), NB, PLAIN).at(-1)?.text, 'intervju-K3.txt, sitert fra sidecar-fila: ikke funnet i teksten');
   });

@@ -13,6 +13,7 @@ import { DEFAULT_SETTINGS, readSettings } from '../../src/core/settings/settings
 import { YamlFile } from '../../src/core/yaml/yamlFile';
 import { coded, codedProjectFiles, expectProblem, K3_TRANSCRIPT, projectFiles } from '../helpers/project';
 import { renderSidecar } from '../../src/core/sidecar/render';
+import { message } from '../../src/core/messages';
 
 function read(text: string) {
   const file = new YamlFile('qcode.yaml', text);
@@ -212,7 +213,7 @@ describe('citation templates', () => {
   });
 
   it('gives an orphan the line it was saved at, and "?" without informant or line', () => {
-    const orphan = { ...resolved, informant: undefined, resolution: { status: 'orphaned', reason: 'gone' } } as ResolvedAnnotation;
+    const orphan = { ...resolved, informant: undefined, resolution: { status: 'orphaned', reason: message('gone') } } as ResolvedAnnotation;
     assert.equal(citation('({informant}, {line})', orphan), '(?, 7)');
     assert.equal(citation('{line}', { ...orphan, annotation: { ...orphan.annotation, range: undefined } }), '?');
   });

@@ -6,6 +6,7 @@ import { resolveAnchor, SHORT_QUOTE } from '../../src/core/anchoring/resolve';
 import { TranscriptText } from '../../src/core/text/transcriptText';
 import { bigTranscript } from '../helpers/bigTranscript';
 import { K3_TRANSCRIPT } from '../helpers/project';
+import { englishText } from '../../src/core/messages';
 
 const QUOTE = 'Da har jeg nummeret til et par av dem.';
 
@@ -18,7 +19,7 @@ function anchorOf(raw: string, quote: string): Required<Anchor> {
 }
 
 function found(resolution: Resolution): Extract<Resolution, { start: number }> {
-  assert.notEqual(resolution.status, 'orphaned', resolution.status === 'orphaned' ? resolution.reason : '');
+  assert.notEqual(resolution.status, 'orphaned', resolution.status === 'orphaned' ? englishText(resolution.reason) : '');
   return resolution as Extract<Resolution, { start: number }>;
 }
 
@@ -62,7 +63,7 @@ describe('resolveAnchor', () => {
     const anchor = anchorOf(K3_TRANSCRIPT, QUOTE);
     const result = resolveAnchor(new TranscriptText(K3_TRANSCRIPT.replace(QUOTE, '')), anchor);
     assert.equal(result.status, 'orphaned');
-    assert.match(result.status === 'orphaned' ? result.reason : '', /no longer in the transcript/);
+    assert.match(result.status === 'orphaned' ? englishText(result.reason) : '', /no longer in the transcript/);
     assert.equal(isStale(result), false);
   });
 
@@ -76,7 +77,7 @@ describe('resolveAnchor', () => {
     const text = 'A: Det er greit.\nB: Det er greit.\n';
     const result = resolveAnchor(new TranscriptText(text), { quote: 'Det er greit.', before: 'X: ' });
     assert.equal(result.status, 'orphaned');
-    assert.match(result.status === 'orphaned' ? result.reason : '', /occurs 2 times/);
+    assert.match(result.status === 'orphaned' ? englishText(result.reason) : '', /occurs 2 times/);
   });
 
   it('picks the copy whose context agrees, even when another copy is nearer the old range', () => {

@@ -45,7 +45,7 @@ function checkJson(project: Project) {
       sidecar: t.sidecarPath,
       annotations: t.annotations.map((r) => ({ id: r.annotation.id, status: r.resolution.status, range: rangeOf(r.resolution, r.annotation.range), quote: r.annotation.quote })),
     })),
-    problems: project.problems,
+    problems: project.problems.map(({ file, line, column, severity, code, message }) => ({ file, line, column, severity, code, message })),
   };
 }
 

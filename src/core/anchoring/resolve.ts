@@ -3,6 +3,7 @@ import type { TranscriptText } from '../text/transcriptText';
 import type { Anchor, Resolution } from './anchor';
 import { exactContextScore } from './context';
 import { findFuzzy, type Span } from './fuzzy';
+import { message, type Message } from '../messages';
 
 /** Below this length a quote is only re-found where some of its saved context agrees. */
 export const SHORT_QUOTE = 16;
@@ -25,7 +26,7 @@ interface Wanted {
  */
 export function resolveAnchor(doc: TranscriptText, anchor: Anchor): Resolution {
   const quote = normalizeForMatching(anchor.quote);
-  if (quote.length === 0) return { status: 'orphaned', reason: 'The quote is empty.' };
+  if (quote.length === 0) return { status: 'orphaned', reason: message('The quote is empty.') };
   const exact = atRange(doc, anchor, quote);
   if (exact) return exact;
   const wanted: Wanted = {
@@ -40,7 +41,7 @@ export function resolveAnchor(doc: TranscriptText, anchor: Anchor): Resolution {
   const fuzzy = findFuzzy(doc.text, wanted.quote, wanted.before, wanted.after, wanted.hint, { exclude: moved.copies ?? [], nearOnly: moved.found !== undefined });
   if (moved.found && (!fuzzy || overlaps(fuzzy, moved.found) || fuzzy.context <= (moved.contextShare ?? 1))) return moved.found;
   if (fuzzy) return { status: 'fuzzy', start: fuzzy.start, end: fuzzy.end, range: rangeOf(doc, fuzzy.start, fuzzy.end), confidence: fuzzy.confidence };
-  return { status: 'orphaned', reason: 'The quote is no longer in the transcript, and no close match with the same context was found.' };
+  return { status: 'orphaned', reason: message('The quote is no longer in the transcript, and no close match with the same context was found.') };
 }
 
 function atRange(doc: TranscriptText, anchor: Anchor, quote: string): Resolution | undefined {
@@ -58,7 +59,7 @@ interface Candidate {
 }
 
 /** The same text elsewhere, with the share (0..1) of the saved context that agrees there. */
-function findMoved(doc: TranscriptText, wanted: Wanted): { found?: Resolution & { start: number; end: number }; ambiguous?: string; contextShare?: number; copies?: Span[] } {
+function findMoved(doc: TranscriptText, wanted: Wanted): { found?: Resolution & { start: number; end: number }; ambiguous?: Message; contextShare?: number; copies?: Span[] } {
   const candidates = occurrences(doc.text, wanted);
   if (candidates.length === 0) return {};
   const copies = candidates.map((c) => ({ start: c.start, end: c.start + wanted.quote.length }));
@@ -66,10 +67,10 @@ function findMoved(doc: TranscriptText, wanted: Wanted): { found?: Resolution & 
   const [best, second] = candidates as [Candidate, Candidate | undefined];
   const fullContext = wanted.before.length + wanted.after.length;
   if (second && second.context === best.context && best.context < fullContext) {
-    return { ambiguous: `The quote occurs ${candidates.length} times and its saved context does not tell which one is meant.` };
+    return { ambiguous: message('The quote occurs {count} times and its saved context does not tell which one is meant.', { count: candidates.length }) };
   }
   if (!second && wanted.quote.length < SHORT_QUOTE && fullContext > 0 && best.context === 0) {
-    return { ambiguous: 'The short quote was found elsewhere, but none of its saved context agrees there.' };
+    return { ambiguous: message('The short quote was found elsewhere, but none of its saved context agrees there.') };
   }
   const end = best.start + wanted.quote.length;
   const contextShare = fullContext === 0 ? 1 : best.context / fullContext;

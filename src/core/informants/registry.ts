@@ -1,6 +1,7 @@
 import type { YAMLMap } from 'yaml';
 import { isScalar } from 'yaml';
 import type { YamlFile } from '../yaml/yamlFile';
+import { message } from '../messages';
 
 export type AttributeValue = string | number | boolean;
 
@@ -34,17 +35,17 @@ export class InformantRegistry {
 export function readInformants(file: YamlFile): InformantRegistry {
   const root = file.document?.contents;
   if (!file.ok || root === null || root === undefined) return new InformantRegistry([]);
-  const map = file.asMap(root, 'The informant registry');
+  const map = file.asMap(root, message('The informant registry'));
   const informants: Informant[] = [];
-  for (const { key, keyNode, value } of map ? file.entries(map, 'the informant registry') : []) {
+  for (const { key, keyNode, value } of map ? file.entries(map, message('the informant registry')) : []) {
     if (key !== 'informants') {
-      file.unknownKey(keyNode, key, 'the informant registry', ['informants']);
+      file.unknownKey(keyNode, key, message('the informant registry'), ['informants']);
       continue;
     }
     if (value === null || value === undefined || (isScalar(value) && value.value === null)) continue;
     const seq = file.asSeq(value, 'informants', keyNode);
     for (const item of seq?.items ?? []) {
-      const entry = file.asMap(item, 'An informant', seq);
+      const entry = file.asMap(item, message('An informant'), seq);
       const informant = entry && readInformant(file, entry, informants);
       if (informant) informants.push(informant);
     }
@@ -54,18 +55,18 @@ export function readInformants(file: YamlFile): InformantRegistry {
 
 function readInformant(file: YamlFile, map: YAMLMap, earlier: Informant[]): Informant | undefined {
   const informant: Informant = { code: '', attributes: Object.create(null) as Record<string, AttributeValue> };
-  for (const { key, keyNode, value } of file.entries(map, 'an informant')) {
+  for (const { key, keyNode, value } of file.entries(map, message('an informant'))) {
     const scalar = file.plain(value);
-    if (key === 'code') informant.code = file.asString(value, 'The informant code', keyNode) ?? '';
+    if (key === 'code') informant.code = file.asString(value, message('The informant code'), keyNode) ?? '';
     else if (isScalar(scalar) && ['string', 'number', 'boolean'].includes(typeof scalar.value)) informant.attributes[key] = scalar.value as AttributeValue;
-    else if (scalar !== undefined && !(isScalar(scalar) && scalar.value === null)) file.reportAt(scalar ?? keyNode, 'error', 'wrong-type', `The attribute "${key}" must be a single value (text or number).`);
+    else if (scalar !== undefined && !(isScalar(scalar) && scalar.value === null)) file.reportAt(scalar ?? keyNode, 'error', 'wrong-type', message('The attribute "{key}" must be a single value (text or number).', { key }));
   }
   if (!informant.code) {
-    file.reportAt(map, 'error', 'missing-key', 'This informant has no code. Add "code: K1" (the code used in transcripts and citations).');
+    file.reportAt(map, 'error', 'missing-key', message('This informant has no code. Add "code: K1" (the code used in transcripts and citations).'));
     return undefined;
   }
   if (earlier.some((i) => i.code === informant.code)) {
-    file.reportAt(map, 'error', 'duplicate-id', `The informant code "${informant.code}" is listed twice. Merge the two entries.`);
+    file.reportAt(map, 'error', 'duplicate-id', message('The informant code "{code}" is listed twice. Merge the two entries.', { code: informant.code }));
     return undefined;
   }
   return informant;

@@ -1,4 +1,5 @@
 import { cryptoRandomBytes, type ProjectFiles } from '../port';
+import { englishText, message, type Message } from '../messages';
 import { problem, type Problem } from '../problems';
 import { holding, holdsLock } from './heldLocks';
 import { BREAK_SUFFIX, LOCK_SUFFIX, lockBytes, lockText, ownedBy, parseLock, randomOwner } from './lockRecord';
@@ -36,11 +37,15 @@ export const DEFAULT_LOCK_TIMING: LockTiming = {
 /** Waiting for a lock took too long: someone holds it, or it was left behind less than staleMs ago. */
 export class FileLockTimeout extends Error {
   constructor(readonly lockPath: string, readonly since: string | undefined, readonly waitedSeconds: number) {
-    super(`${lockPath}: another qcode program (a command or an editor window) is writing this file${since ? ` and has held its lock since ${since}` : ''}; gave up after ${waitedSeconds} s. Try again; if no qcode is running, delete ${lockPath}.`);
+    super(englishText(lockTimeoutMessage(lockPath, since, waitedSeconds)));
+  }
+
+  get detail(): Message {
+    return lockTimeoutMessage(this.lockPath, this.since, this.waitedSeconds);
   }
 
   get problem(): Problem {
-    return problem(this.lockPath, 1, 1, 'error', 'locked', this.message);
+    return problem(this.lockPath, 1, 1, 'error', 'locked', this.detail);
   }
 }
 
@@ -152,4 +157,9 @@ class LockAcquisition {
     const { minDelayMs, maxDelayMs, random } = this.timing;
     return Math.min(maxDelayMs, minDelayMs * 2 ** Math.min(attempt, 16)) * (0.5 + random());
   }
+}
+
+function lockTimeoutMessage(lockPath: string, since: string | undefined, waitedSeconds: number): Message {
+  const held = since ? message(' and has held its lock since {since}', { since }) : '';
+  return message('{lock}: another qcode program (a command or an editor window) is writing this file{held}; gave up after {seconds} s. Try again; if no qcode is running, delete {lock}.', { lock: lockPath, held, seconds: waitedSeconds });
 }

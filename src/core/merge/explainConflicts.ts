@@ -1,7 +1,8 @@
 import { isMap, isScalar, isSeq, visit, type YAMLMap } from 'yaml';
 import { problem, type Problem } from '../problems';
 import { SIDECAR_SUFFIX } from '../settings/settings';
-import { CONFLICT_ADVICE, findConflictMarker, RESOLVE_ADVICE } from '../text/conflictMarkers';
+import { message, type Message, type MessageArg } from '../messages';
+import { CONFLICT_ADVICE_MESSAGE, findConflictMarker, RESOLVE_ADVICE_MESSAGE } from '../text/conflictMarkers';
 import { findConflicts, linesOf, type ConflictBlock } from './conflicts';
 import { parseYaml, scalarText } from './yamlItems';
 
@@ -23,38 +24,53 @@ export function conflictProblems(path: string, text: string): Problem[] {
   const blocks = findConflicts(text);
   const problems = blocks.map((block) => problem(path, block.startLine + 1, 1, 'error', 'conflict-markers', explainConflict(path, text, block)));
   const stray = findConflictMarker(withoutBlocks(text, blocks));
-  if (stray !== undefined) problems.push(problem(path, stray, 1, 'error', 'conflict-markers', CONFLICT_ADVICE));
+  if (stray !== undefined) problems.push(problem(path, stray, 1, 'error', 'conflict-markers', CONFLICT_ADVICE_MESSAGE));
   return problems;
 }
 
 /** What a conflict block is about, and how to resolve it. */
-export function explainConflict(path: string, text: string, block: ConflictBlock): string {
+export function explainConflict(path: string, text: string, block: ConflictBlock): Message {
   const [ours, theirs] = [itemsOf(block.ours), itemsOf(block.theirs)];
   const key = ours?.key ?? theirs?.key;
-  const noun = key === 'code' ? 'informant' : path.endsWith(SIDECAR_SUFFIX) ? 'annotation' : 'concept';
+  const noun: Noun = key === 'code' ? 'informant' : path.endsWith(SIDECAR_SUFFIX) ? 'annotation' : 'concept';
   const ids = [...new Set([...(ours?.items.keys() ?? []), ...(theirs?.items.keys() ?? [])])];
-  let what: string;
-  if (ids.length > 0) what = ids.map((id) => `${noun} ${id}: ${differences(ours?.items.get(id), theirs?.items.get(id))}`).join('; ');
+  let what: MessageArg;
+  if (ids.length > 0) what = joined(ids.map((id) => item(noun, id, differences(ours?.items.get(id), theirs?.items.get(id)))), '; ');
   else {
     const enclosing = enclosingItem(text, block.startLine);
     const blank = block.ours.trim() === '' && block.theirs.trim() === '';
-    const fields = blank ? 'both sides are empty' : differences(fieldsOf(block.ours), fieldsOf(block.theirs));
-    what = enclosing ? `${enclosing.key === 'code' ? 'informant' : noun} ${enclosing.id}: ${fields}` : fields;
+    const fields = blank ? message('both sides are empty') : differences(fieldsOf(block.ours), fieldsOf(block.theirs));
+    what = enclosing ? item(enclosing.key === 'code' ? 'informant' : noun, enclosing.id, fields) : fields;
   }
-  return `The file contains git merge-conflict markers here: ${what}. ${RESOLVE_ADVICE}`;
+  return message('The file contains git merge-conflict markers here: {what}. {advice}', { what, advice: RESOLVE_ADVICE_MESSAGE });
 }
 
-function differences(ours: Fields | undefined, theirs: Fields | undefined): string {
-  if (!ours && !theirs) return 'the two sides differ';
-  if (!ours) return 'only theirs has it (ours removed it or never had it)';
-  if (!theirs) return 'only ours has it (theirs removed it or never had it)';
+type Noun = 'informant' | 'annotation' | 'concept';
+
+function item(noun: Noun, id: string, fields: MessageArg): Message {
+  if (noun === 'informant') return message('informant {id}: {fields}', { id, fields });
+  if (noun === 'annotation') return message('annotation {id}: {fields}', { id, fields });
+  return message('concept {id}: {fields}', { id, fields });
+}
+
+/** The parts with a separator between them, each part still translatable. */
+function joined(parts: readonly MessageArg[], separator: string): MessageArg {
+  const args: Record<string, MessageArg> = {};
+  parts.forEach((part, i) => (args[`p${i}`] = part));
+  return { template: parts.map((_, i) => `{p${i}}`).join(separator), args };
+}
+
+function differences(ours: Fields | undefined, theirs: Fields | undefined): MessageArg {
+  if (!ours && !theirs) return message('the two sides differ');
+  if (!ours) return message('only theirs has it (ours removed it or never had it)');
+  if (!theirs) return message('only ours has it (theirs removed it or never had it)');
   const keys = [...new Set([...ours.keys(), ...theirs.keys()])].filter((k) => ours.get(k) !== theirs.get(k));
-  if (keys.length === 0) return 'the two sides differ only in layout';
-  return keys.map((k) => `${k}: ${shown(ours.get(k))} (ours) vs ${shown(theirs.get(k))} (theirs)`).join(', ');
+  if (keys.length === 0) return message('the two sides differ only in layout');
+  return joined(keys.map((k) => message('{field}: {ours} (ours) vs {theirs} (theirs)', { field: k, ours: shown(ours.get(k)), theirs: shown(theirs.get(k)) })), ', ');
 }
 
-function shown(value: string | undefined): string {
-  if (value === undefined) return '(none)';
+function shown(value: string | undefined): MessageArg {
+  if (value === undefined) return message('(none)');
   const short = [...value].length > MAX_VALUE ? `${[...value].slice(0, MAX_VALUE - 1).join('')}…` : value;
   return JSON.stringify(short);
 }

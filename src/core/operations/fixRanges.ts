@@ -1,5 +1,6 @@
 import { isStale } from '../anchoring/anchor';
 import { captureAnchor } from '../anchoring/capture';
+import { message } from '../messages';
 import type { ProjectFiles } from '../port';
 import { problem, type Problem } from '../problems';
 import type { Project, ResolvedAnnotation } from '../project/model';
@@ -43,5 +44,5 @@ function refreshed(resolved: ResolvedAnnotation): Annotation {
 }
 
 function notFixed(sidecarPath: string, count: number): Problem {
-  return problem(sidecarPath, 1, 1, 'warning', 'not-fixed', `${count} moved or fuzzy annotation(s) in this sidecar were not updated: --fix leaves a sidecar with errors alone. Correct the errors, then run "qcode check --fix" again.`);
+  return problem(sidecarPath, 1, 1, 'warning', 'not-fixed', message('{count} moved or fuzzy annotation(s) in this sidecar were not updated: --fix leaves a sidecar with errors alone. Correct the errors, then run "qcode check --fix" again.', { count }));
 }

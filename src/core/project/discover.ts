@@ -3,6 +3,7 @@ import { FileAccessError, type ProjectFiles } from '../port';
 import { problem, type Problem } from '../problems';
 import { SIDECAR_SUFFIX, type Settings } from '../settings/settings';
 import { accessProblem } from './readText';
+import { message } from '../messages';
 
 export interface Discovered {
   transcripts: string[];
@@ -41,7 +42,7 @@ async function walk(files: ProjectFiles, folder: string, found: Found, problems:
     else if (!path.endsWith(SIDECAR_SUFFIX)) await walk(files, path, found, problems);
     else {
       found.sidecarFolders.push(path);
-      problems.push(problem(path, 1, 1, 'error', 'not-a-file', `${path} is a folder, where the annotations of ${basename(path.slice(0, -SIDECAR_SUFFIX.length))} should be a file. Move what is in it elsewhere and remove the folder.`));
+      problems.push(problem(path, 1, 1, 'error', 'not-a-file', message('{path} is a folder, where the annotations of {transcript} should be a file. Move what is in it elsewhere and remove the folder.', { path, transcript: basename(path.slice(0, -SIDECAR_SUFFIX.length)) })));
     }
   }
 }

@@ -10,6 +10,7 @@ import { discoverTranscripts } from './discover';
 import { loadTranscript } from './loadTranscript';
 import type { Project, TranscriptFile } from './model';
 import { readTextFile } from './readText';
+import { message } from '../messages';
 
 /**
  * Reads, validates and resolves a whole project. Problems are collected, never thrown.
@@ -47,8 +48,8 @@ async function readYaml(files: ProjectFiles, path: string, problems: Problem[], 
  * not an empty project; the default folder may be missing in a project that has no transcripts yet.
  */
 function reportMissingFolder(settingsFile: YamlFile | undefined, settings: Settings, problems: Problem[]): void {
-  const message = `The transcripts folder "${settings.transcripts}" does not exist. Correct the path (relative to the project folder) or create the folder.`;
+  const missing = message('The transcripts folder "{folder}" does not exist. Correct the path (relative to the project folder) or create the folder.', { folder: settings.transcripts });
   const node = settingsFile?.document?.get('transcripts', true);
-  if (isScalar(node) && node.value === settings.transcripts) settingsFile?.reportAt(node, 'error', 'missing-folder', message);
-  else if (settings.transcripts !== DEFAULT_SETTINGS.transcripts) problems.push(problem(SETTINGS_FILE, 1, 1, 'error', 'missing-folder', message));
+  if (isScalar(node) && node.value === settings.transcripts) settingsFile?.reportAt(node, 'error', 'missing-folder', missing);
+  else if (settings.transcripts !== DEFAULT_SETTINGS.transcripts) problems.push(problem(SETTINGS_FILE, 1, 1, 'error', 'missing-folder', missing));
 }

@@ -1,7 +1,8 @@
 import { resolveAnchor } from '../anchoring/resolve';
 import { basename } from '../paths';
 import type { ProjectFiles } from '../port';
-import type { Problem } from '../problems';
+import { message } from '../messages';
+import { problem, type Problem } from '../problems';
 import { informantCodeRegExp, SIDECAR_SUFFIX, speakerRegExp, type Settings } from '../settings/settings';
 import { readSidecar } from '../sidecar/readSidecar';
 import { informantAt, speakerTurns } from '../speakers/turns';
@@ -40,13 +41,13 @@ function readAnnotations(file: TranscriptFile, text: string, settings: Settings,
   }
   const name = basename(file.path);
   if (parsed.transcript !== undefined && parsed.transcript !== name) {
-    problems.push({ file: file.sidecarPath, line: 1, column: 1, severity: 'warning', code: 'transcript-name', message: `The sidecar names "${parsed.transcript}" but sits next to "${name}". Rename one of them or correct the "transcript:" line.` });
+    problems.push(problem(file.sidecarPath, 1, 1, 'warning', 'transcript-name', message('The sidecar names "{named}" but sits next to "{name}". Rename one of them or correct the "transcript:" line.', { named: parsed.transcript, name })));
   }
   const codePattern = informantCodeRegExp(settings);
   const isInformant = (code: string) => codePattern.test(code);
   for (const entry of parsed.entries) {
     const { annotation } = entry;
-    const resolved: ResolvedAnnotation = { annotation, resolution: { status: 'orphaned', reason: 'The transcript could not be read.' }, transcript: file, text: annotation.quote, line: entry.line, column: entry.column };
+    const resolved: ResolvedAnnotation = { annotation, resolution: { status: 'orphaned', reason: message('The transcript could not be read.') }, transcript: file, text: annotation.quote, line: entry.line, column: entry.column };
     if (file.doc) {
       resolved.resolution = resolveAnchor(file.doc, annotation);
       if (resolved.resolution.status !== 'orphaned') resolved.text = file.doc.text.slice(resolved.resolution.start, resolved.resolution.end);

@@ -1,6 +1,7 @@
 import { FileAccessError, type AccessFailure, type ProjectFiles } from '../port';
 import { problem, type Problem } from '../problems';
-import { CONFLICT_ADVICE, findConflictMarker } from '../text/conflictMarkers';
+import { message, type Message } from '../messages';
+import { CONFLICT_ADVICE_MESSAGE, findConflictMarker } from '../text/conflictMarkers';
 import { decodeUtf8 } from '../text/decode';
 
 /** Files larger than this are refused rather than read into memory. */
@@ -14,21 +15,21 @@ export async function readTextFile(files: ProjectFiles, path: string, problems: 
   const bytes = await readBytes(files, path, problems);
   if (bytes === 'unreadable') return 'unreadable';
   if (!bytes) {
-    if (required) problems.push(problem(path, 1, 1, 'error', 'missing-file', `${path} was not found. Create it, or run "qcode init" to create the project files.`));
+    if (required) problems.push(problem(path, 1, 1, 'error', 'missing-file', message('{path} was not found. Create it, or run "qcode init" to create the project files.', { path })));
     return 'missing';
   }
   if (bytes.length > MAX_FILE_BYTES) {
-    problems.push(problem(path, 1, 1, 'error', 'too-large', `${path} is ${Math.round(bytes.length / 1048576)} MB; qcode reads files up to ${MAX_FILE_BYTES / 1048576} MB. Split it into smaller files.`));
+    problems.push(problem(path, 1, 1, 'error', 'too-large', message('{path} is {size} MB; qcode reads files up to {limit} MB. Split it into smaller files.', { path, size: Math.round(bytes.length / 1048576), limit: MAX_FILE_BYTES / 1048576 })));
     return 'unreadable';
   }
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) {
-    problems.push(problem(path, decoded.line, decoded.column, 'error', 'not-utf8', decoded.message));
+    problems.push(problem(path, decoded.line, decoded.column, 'error', 'not-utf8', decoded.detail));
     return 'unreadable';
   }
   const conflict = checkConflicts ? findConflictMarker(decoded.text) : undefined;
   if (conflict !== undefined) {
-    problems.push(problem(path, conflict, 1, 'error', 'conflict-markers', CONFLICT_ADVICE));
+    problems.push(problem(path, conflict, 1, 'error', 'conflict-markers', CONFLICT_ADVICE_MESSAGE));
     return 'unreadable';
   }
   return decoded;
@@ -44,10 +45,10 @@ async function readBytes(files: ProjectFiles, path: string, problems: Problem[])
   }
 }
 
-const ACCESS_ADVICE: Record<AccessFailure, (path: string) => string> = {
-  permission: (path) => `${path} cannot be read: permission denied. Make it readable for yourself (e.g. chmod u+r), then check again.`,
-  'not-a-file': (path) => `${path} is not a regular file (a named pipe, socket or device), so qcode does not open it. Put the file itself in its place.`,
-  'outside-project': (path) => `${path} is a link to a place outside the project folder, which qcode does not follow. Copy the file or folder into the project instead of linking to it.`,
+const ACCESS_ADVICE: Record<AccessFailure, (path: string) => Message> = {
+  permission: (path) => message('{path} cannot be read: permission denied. Make it readable for yourself (e.g. chmod u+r), then check again.', { path }),
+  'not-a-file': (path) => message('{path} is not a regular file (a named pipe, socket or device), so qcode does not open it. Put the file itself in its place.', { path }),
+  'outside-project': (path) => message('{path} is a link to a place outside the project folder, which qcode does not follow. Copy the file or folder into the project instead of linking to it.', { path }),
 };
 
 /** The problem for a path that exists but cannot be read, at the path itself. */

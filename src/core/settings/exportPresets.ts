@@ -1,6 +1,7 @@
 import { isScalar, isSeq, type Node, type Scalar } from 'yaml';
 import type { YamlFile } from '../yaml/yamlFile';
 import { validPath } from './settingPath';
+import { message } from '../messages';
 
 export const QUOTE_FORMATS = ['md', 'csv', 'json', 'docx'] as const;
 export type QuoteFormat = (typeof QUOTE_FORMATS)[number];
@@ -53,10 +54,10 @@ export function readExportPresets(file: YamlFile, node: unknown, keyNode: Scalar
 function readPreset(file: YamlFile, name: string, node: unknown, nameNode: Scalar): ExportPreset {
   const preset: ExportPreset = { name };
   if (isEmpty(file.plain(node))) return preset;
-  const map = file.asMap(node, `The export "${name}"`, nameNode);
-  for (const { key, keyNode, value } of map ? file.entries(map, `the export "${name}"`) : []) {
+  const map = file.asMap(node, message('The export "{name}"', { name }), nameNode);
+  for (const { key, keyNode, value } of map ? file.entries(map, message('the export "{name}"', { name })) : []) {
     if (!(PRESET_KEYS as readonly string[]).includes(key)) {
-      file.unknownKey(keyNode, key, `the export "${name}"`, PRESET_KEYS);
+      file.unknownKey(keyNode, key, message('the export "{name}"', { name }), PRESET_KEYS);
       continue;
     }
     const read = READERS[key as PresetKey](file, value, keyNode);
@@ -68,7 +69,7 @@ function readPreset(file: YamlFile, name: string, node: unknown, nameNode: Scala
 /** A preset's output file; one outside the project is refused (a file typed on the command line is the user's choice). */
 function readOut(file: YamlFile, value: unknown, keyNode: Scalar): string | undefined {
   const out = file.asString(value, '"out"', keyNode);
-  if (out === undefined || !validPath(file, 'out', out, file.plain(value) ?? keyNode, 'Nothing is written there; give --out to choose a file outside.')) return undefined;
+  if (out === undefined || !validPath(file, 'out', out, file.plain(value) ?? keyNode, message('Nothing is written there; give --out to choose a file outside.'))) return undefined;
   return out;
 }
 
@@ -76,14 +77,14 @@ function oneOf<T extends string>(file: YamlFile, value: unknown, keyNode: Scalar
   const text = file.asString(value, `"${key}"`, keyNode);
   if (text === undefined) return undefined;
   if ((allowed as readonly string[]).includes(text)) return text as T;
-  file.reportAt(file.plain(value) ?? keyNode, 'error', 'bad-value', `"${key}" must be one of ${allowed.join(', ')}, not "${text}".`);
+  file.reportAt(file.plain(value) ?? keyNode, 'error', 'bad-value', message('"{key}" must be one of {allowed}, not "{text}".', { key, allowed: allowed.join(', '), text }));
   return undefined;
 }
 
 function yesNo(file: YamlFile, value: unknown, keyNode: Scalar, key: string): boolean | undefined {
   const plain = file.plain(value);
   if (isScalar(plain) && typeof plain.value === 'boolean') return plain.value;
-  file.reportAt(plain ?? keyNode, 'error', 'wrong-type', `"${key}" must be true or false.`);
+  file.reportAt(plain ?? keyNode, 'error', 'wrong-type', message('"{key}" must be true or false.', { key }));
   return undefined;
 }
 
@@ -95,7 +96,7 @@ function texts(file: YamlFile, value: unknown, keyNode: Scalar, what: string): s
     return one === undefined ? undefined : [one];
   }
   const seq = file.asSeq(plain, what, keyNode);
-  return seq?.items.map((item) => file.asString(item, `An entry of ${what}`, seq)).filter((t): t is string => t !== undefined);
+  return seq?.items.map((item) => file.asString(item, message('An entry of {what}', { what }), seq)).filter((t): t is string => t !== undefined);
 }
 
 function readWhere(file: YamlFile, value: unknown, keyNode: Scalar): WhereClause[] | undefined {

@@ -2,6 +2,7 @@ import type { Node } from 'yaml';
 import type { YamlFile } from '../yaml/yamlFile';
 import { readExportPresets, type ExportPreset } from './exportPresets';
 import { validPath } from './settingPath';
+import { message } from '../messages';
 
 /** Project settings from qcode.yaml; every one has a default, so the file is optional. */
 export interface Settings {
@@ -54,7 +55,7 @@ export function readSettings(file: YamlFile | undefined): Settings {
       if (text !== undefined && validSetting(file, key as TextKey, text, value ?? keyNode)) settings[key as TextKey] = text;
     } else if (key === 'extensions') {
       const seq = file.asSeq(value, '"extensions"', keyNode);
-      const endings = (seq?.items ?? []).map((item) => file.asString(item, 'A file ending', seq)).filter((e): e is string => !!e);
+      const endings = (seq?.items ?? []).map((item) => file.asString(item, message('A file ending'), seq)).filter((e): e is string => !!e);
       if (endings.length > 0) settings.extensions = endings.map((e) => (e.startsWith('.') ? e : `.${e}`));
     } else if (key === 'language') {
       const language = file.asString(value, '"language"', keyNode);
@@ -66,20 +67,20 @@ export function readSettings(file: YamlFile | undefined): Settings {
 }
 
 function validSetting(file: YamlFile, key: TextKey, text: string, at: unknown): boolean {
-  if (PATH_KEYS.includes(key)) return validPath(file, key, text, at as Node, `The default (${DEFAULT_SETTINGS[key]}) is used until it is fixed.`);
+  if (PATH_KEYS.includes(key)) return validPath(file, key, text, at as Node, message('The default ({value}) is used until it is fixed.', { value: DEFAULT_SETTINGS[key] }));
   if (key !== 'speakerPattern' && key !== 'informantPattern') return true;
   try {
     new RegExp(text, 'u');
     return true;
   } catch (error) {
-    file.reportAt(at as never, 'error', 'bad-pattern', `"${key}" is not a valid regular expression (${(error as Error).message}). The default is used until it is fixed.`);
+    file.reportAt(at as never, 'error', 'bad-pattern', message('"{key}" is not a valid regular expression ({error}). The default is used until it is fixed.', { key, error: (error as Error).message }));
     return false;
   }
 }
 
 function validLanguage(file: YamlFile, language: string, at: unknown): boolean {
   if (/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(language)) return true;
-  file.reportAt(at as never, 'error', 'bad-value', `"language" must be a language code such as nb or en, not "${language}". English is used until it is fixed.`);
+  file.reportAt(at as never, 'error', 'bad-value', message('"language" must be a language code such as nb or en, not "{language}". English is used until it is fixed.', { language }));
   return false;
 }
 

@@ -2,6 +2,7 @@ import { isScalar, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml
 import { parseRange } from '../text/position';
 import { YamlFile } from '../yaml/yamlFile';
 import { ANNOTATION_KEYS, SIDECAR_VERSION, type Annotation, type AnnotationKey } from './annotation';
+import { message } from '../messages';
 
 /** An annotation together with the place in the sidecar it was read from. */
 export interface SidecarEntry {
@@ -30,23 +31,23 @@ export function readSidecar(path: string, text: string): ParsedSidecar {
   const parsed: ParsedSidecar = { file, entries: [] };
   const root = file.document?.contents;
   if (!file.ok) return parsed;
-  const map = file.asMap(root, 'A sidecar', file.document?.contents);
+  const map = file.asMap(root, message('A sidecar'), file.document?.contents);
   if (!map) return parsed;
   let version: string | undefined;
-  for (const { key, keyNode, value, pair } of file.entries(map, 'the sidecar')) {
-    if (key === 'qcode') version = file.asString(value, '"qcode" (the format version)', keyNode);
+  for (const { key, keyNode, value, pair } of file.entries(map, message('the sidecar'))) {
+    if (key === 'qcode') version = file.asString(value, message('"qcode" (the format version)'), keyNode);
     else if (key === 'transcript') parsed.transcript = file.asString(value, '"transcript"', keyNode);
     else if (key === 'annotations') readList(file, parsed, pair, keyNode);
-    else file.unknownKey(keyNode, key, 'the sidecar', TOP_KEYS);
+    else file.unknownKey(keyNode, key, message('the sidecar'), TOP_KEYS);
   }
   checkVersion(file, version, map);
   return parsed;
 }
 
 function checkVersion(file: YamlFile, version: string | undefined, map: YAMLMap): void {
-  if (version === undefined) file.reportAt(map, 'error', 'missing-key', `The sidecar has no "qcode: ${SIDECAR_VERSION}" line. Add it at the top.`);
+  if (version === undefined) file.reportAt(map, 'error', 'missing-key', message('The sidecar has no "qcode: {version}" line. Add it at the top.', { version: SIDECAR_VERSION }));
   else if (Number(version) !== SIDECAR_VERSION) {
-    file.reportAt(map, 'error', 'unsupported-version', `This sidecar is format ${version}; this qcode reads format ${SIDECAR_VERSION}. Update qcode.`);
+    file.reportAt(map, 'error', 'unsupported-version', message('This sidecar is format {version}; this qcode reads format {supported}. Update qcode.', { version, supported: SIDECAR_VERSION }));
   }
 }
 
@@ -58,12 +59,12 @@ function readList(file: YamlFile, parsed: ParsedSidecar, pair: Pair, keyNode: No
   parsed.list = list;
   const ids = new Map<string, number>();
   for (const item of list.items) {
-    const map = file.asMap(item, 'An annotation', list);
+    const map = file.asMap(item, message('An annotation'), list);
     const entry = map && readEntry(file, map);
     if (!entry) continue;
     const firstLine = ids.get(entry.annotation.id);
     if (firstLine !== undefined) {
-      file.reportAt(map, 'error', 'duplicate-id', `The annotation id "${entry.annotation.id}" is already used on line ${firstLine}. Give one of them a new id (8 letters and digits).`);
+      file.reportAt(map, 'error', 'duplicate-id', message('The annotation id "{id}" is already used on line {line}. Give one of them a new id (8 letters and digits).', { id: entry.annotation.id, line: firstLine }));
       continue;
     }
     ids.set(entry.annotation.id, entry.line);
@@ -74,9 +75,9 @@ function readList(file: YamlFile, parsed: ParsedSidecar, pair: Pair, keyNode: No
 function readEntry(file: YamlFile, map: YAMLMap): SidecarEntry | undefined {
   const values: Partial<Record<AnnotationKey, unknown>> = {};
   const pairs = new Map<AnnotationKey, Pair>();
-  for (const { key, keyNode, value, pair } of file.entries(map, 'an annotation')) {
+  for (const { key, keyNode, value, pair } of file.entries(map, message('an annotation'))) {
     if (!(ANNOTATION_KEYS as readonly string[]).includes(key)) {
-      file.unknownKey(keyNode, key, 'an annotation', ANNOTATION_KEYS);
+      file.unknownKey(keyNode, key, message('an annotation'), ANNOTATION_KEYS);
       continue;
     }
     const read = readField(file, key as AnnotationKey, value, keyNode);
@@ -86,7 +87,7 @@ function readEntry(file: YamlFile, map: YAMLMap): SidecarEntry | undefined {
   }
   const missing = REQUIRED.filter((key) => values[key] === undefined);
   if (missing.length > 0) {
-    file.reportAt(map, 'error', 'missing-key', `This annotation has no ${missing.map((k) => `"${k}"`).join(', ')}. Every annotation needs an id, at least one concept and its quote.`);
+    file.reportAt(map, 'error', 'missing-key', message('This annotation has no {keys}. Every annotation needs an id, at least one concept and its quote.', { keys: missing.map((k) => `"${k}"`).join(', ') }));
     return undefined;
   }
   const { line, column } = file.positionOf(map.range?.[0] ?? 0);
@@ -98,7 +99,7 @@ function readField(file: YamlFile, key: AnnotationKey, value: unknown, keyNode: 
   if (key === 'range') return readRange(file, value, keyNode);
   const text = file.asString(value, `"${key}"`, keyNode);
   if (text === '' && (key === 'id' || key === 'quote')) {
-    file.reportAt(keyNode, 'error', 'empty-value', `"${key}" must not be empty.`);
+    file.reportAt(keyNode, 'error', 'empty-value', message('"{key}" must not be empty.', { key }));
     return undefined;
   }
   return text;
@@ -107,9 +108,9 @@ function readField(file: YamlFile, key: AnnotationKey, value: unknown, keyNode: 
 function readConcepts(file: YamlFile, value: unknown, keyNode: Node): string[] | undefined {
   const list = file.asSeq(value, '"concepts"', keyNode);
   if (!list) return undefined;
-  const ids = list.items.map((item) => file.asString(item, 'A concept id', list)).filter((id): id is string => id !== undefined);
+  const ids = list.items.map((item) => file.asString(item, message('A concept id'), list)).filter((id): id is string => id !== undefined);
   if (ids.length === 0) {
-    file.reportAt(keyNode, 'error', 'empty-value', 'An annotation needs at least one concept, as in "concepts: [samordning.formell]".');
+    file.reportAt(keyNode, 'error', 'empty-value', message('An annotation needs at least one concept, as in "concepts: [samordning.formell]".'));
     return undefined;
   }
   return ids;
@@ -122,8 +123,8 @@ function readRange(file: YamlFile, value: unknown, keyNode: Node) {
   const at = file.plain(value) ?? keyNode;
   const reversed = range ? undefined : reversedRange(text);
   // The range is only a hint: --fix sets it again from where the quote is found.
-  if (reversed) file.reportAt(at, 'warning', 'reversed-range', `The range "${text}" ends before it starts. Run "qcode check --fix" to set it from where the quote is found, or write the start first (${reversed}).`);
-  else if (!range) file.reportAt(at, 'error', 'bad-range', `"${text}" is not a range. Write startLine:startColumn-endLine:endColumn, e.g. 21:5-21:97, with the start before the end.`);
+  if (reversed) file.reportAt(at, 'warning', 'reversed-range', message('The range "{range}" ends before it starts. Run "qcode check --fix" to set it from where the quote is found, or write the start first ({reversed}).', { range: text, reversed }));
+  else if (!range) file.reportAt(at, 'error', 'bad-range', message('"{range}" is not a range. Write startLine:startColumn-endLine:endColumn, e.g. 21:5-21:97, with the start before the end.', { range: text }));
   return range;
 }
 

@@ -1,7 +1,7 @@
 import { FileLockTimeout, withFileLock } from '../lock/fileLock';
 import { basename } from '../paths';
 import type { ProjectFiles } from '../port';
-import type { Problem } from '../problems';
+import { problem, type Problem } from '../problems';
 import { decodeUtf8, encodeUtf8 } from '../text/decode';
 import type { Annotation } from './annotation';
 import { readSidecar } from './readSidecar';
@@ -32,7 +32,7 @@ async function rewriteSidecar(files: ProjectFiles, sidecarPath: string, transcri
   let hadBom = false;
   if (bytes) {
     const decoded = decodeUtf8(bytes);
-    if (!decoded.ok) return { ok: false, problems: [{ file: sidecarPath, line: decoded.line, column: decoded.column, severity: 'error', code: 'not-utf8', message: decoded.message }] };
+    if (!decoded.ok) return { ok: false, problems: [problem(sidecarPath, decoded.line, decoded.column, 'error', 'not-utf8', decoded.detail)] };
     previous = decoded.text;
     hadBom = decoded.hadBom;
   }

@@ -1,4 +1,5 @@
 import type { Node } from 'yaml';
+import { message } from '../messages';
 import { problem, type Problem } from '../problems';
 import { compareAnnotations, sameAnnotation, type Annotation } from './annotation';
 import { listCandidates, type Candidate } from './listValue';
@@ -51,8 +52,8 @@ function refusal(path: string, parsed: ParsedSidecar | undefined, transcriptName
   const unwritable = duplicate ?? desired.find((a) => firstThatHolds(path, [() => renderSidecar(transcriptName, [a])], transcriptName, [a]) === undefined);
   const key = parsed?.annotationsPair?.key as Node | undefined;
   const { line, column } = parsed && key?.range ? parsed.file.positionOf(key.range[0]) : { line: 1, column: 1 };
-  const message = unwritable
-    ? `The annotation "${unwritable.id}" cannot be written so that it reads back the same (an empty quote or concept, or a duplicate id?). The file was left as it is; correct the annotation and try again.`
-    : 'qcode could not write the annotations into this sidecar in a form that reads back the same, so the file was left as it is. Write its annotations in block style ("- id: ..." items under "annotations:", as qcode writes them) and try again.';
-  return { ok: false, problems: [problem(path, line, column, 'error', 'unwritable-sidecar', message)] };
+  const why = unwritable
+    ? message('The annotation "{id}" cannot be written so that it reads back the same (an empty quote or concept, or a duplicate id?). The file was left as it is; correct the annotation and try again.', { id: unwritable.id })
+    : message('qcode could not write the annotations into this sidecar in a form that reads back the same, so the file was left as it is. Write its annotations in block style ("- id: ..." items under "annotations:", as qcode writes them) and try again.');
+  return { ok: false, problems: [problem(path, line, column, 'error', 'unwritable-sidecar', why)] };
 }

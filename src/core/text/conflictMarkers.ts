@@ -1,4 +1,5 @@
 /** Finds git merge-conflict markers, which must be resolved before a file can be trusted. */
+import { englishText, message } from '../messages';
 
 const MARKER = /^(?:<{7}|>{7})(?: |\r?$)/m;
 
@@ -11,6 +12,10 @@ export function findConflictMarker(text: string): number | undefined {
   return line;
 }
 
-export const RESOLVE_ADVICE = 'Resolve the conflict: take ours or theirs in the editor (Accept Current Change or Accept Incoming Change), or edit by hand (keep the lines you want, delete the <<<<<<<, ======= and >>>>>>> lines), then check again.';
+export const RESOLVE_ADVICE_MESSAGE = message('Resolve the conflict: take ours or theirs in the editor (Accept Current Change or Accept Incoming Change), or edit by hand (keep the lines you want, delete the <<<<<<<, ======= and >>>>>>> lines), then check again.');
 
-export const CONFLICT_ADVICE = `The file contains git merge-conflict markers. ${RESOLVE_ADVICE}`;
+export const CONFLICT_ADVICE_MESSAGE = message('The file contains git merge-conflict markers. {advice}', { advice: RESOLVE_ADVICE_MESSAGE });
+
+export const RESOLVE_ADVICE = englishText(RESOLVE_ADVICE_MESSAGE);
+
+export const CONFLICT_ADVICE = englishText(CONFLICT_ADVICE_MESSAGE);

@@ -1,14 +1,15 @@
 /** Turns a file's bytes into text, or says precisely why it is not UTF-8 text. */
+import { englishText, message, type Message } from '../messages';
 
 export type Decoded =
   | { ok: true; text: string; hadBom: boolean }
-  | { ok: false; line: number; column: number; message: string };
+  | { ok: false; line: number; column: number; message: string; detail: Message };
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export function decodeUtf8(bytes: Uint8Array): Decoded {
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
-    return { ok: false, line: 1, column: 1, message: 'The file is UTF-16 text. Save it as UTF-8 (in VS Code: "Save with Encoding" > UTF-8).' };
+    return notUtf8(1, 1, message('The file is UTF-16 text. Save it as UTF-8 (in VS Code: "Save with Encoding" > UTF-8).'));
   }
   const hadBom = startsWith(bytes, [0xef, 0xbb, 0xbf]);
   const body = hadBom ? bytes.subarray(3) : bytes;
@@ -24,13 +25,13 @@ function invalidAt(bytes: Uint8Array, offset: number): Decoded {
   const lines = before.split(/\r\n|\r|\n/);
   const last = lines[lines.length - 1] ?? '';
   const byte = bytes[offset] ?? 0;
-  const hint = looksLikeLatin1(byte) ? ' It looks like Windows-1252/ISO-8859-1 (æ, ø, å written as single bytes).' : '';
-  return {
-    ok: false,
-    line: lines.length,
-    column: last.length + 1,
-    message: `The file is not valid UTF-8: byte 0x${byte.toString(16).padStart(2, '0')} cannot start or continue a character.${hint} Re-save it as UTF-8 (in VS Code: "Reopen with Encoding", then "Save with Encoding" > UTF-8).`,
-  };
+  const hint = looksLikeLatin1(byte) ? message(' It looks like Windows-1252/ISO-8859-1 (æ, ø, å written as single bytes).') : '';
+  const text = message('The file is not valid UTF-8: byte 0x{byte} cannot start or continue a character.{hint} Re-save it as UTF-8 (in VS Code: "Reopen with Encoding", then "Save with Encoding" > UTF-8).', { byte: byte.toString(16).padStart(2, '0'), hint });
+  return notUtf8(lines.length, last.length + 1, text);
+}
+
+function notUtf8(line: number, column: number, detail: Message): Decoded {
+  return { ok: false, line, column, message: englishText(detail), detail };
 }
 
 function looksLikeLatin1(byte: number): boolean {

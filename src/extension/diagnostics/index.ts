@@ -1,50 +1,36 @@
 import * as vscode from 'vscode';
-import type { Problem } from '../../core/problems';
 import type { ProjectHost } from '../host/projectHost';
 import { t } from '../l10n/displayLanguage';
+import { ProblemDiagnostics } from './problemDiagnostics';
 
-const SEVERITY: Record<Problem['severity'], vscode.DiagnosticSeverity> = {
-  error: vscode.DiagnosticSeverity.Error,
-  warning: vscode.DiagnosticSeverity.Warning,
-  info: vscode.DiagnosticSeverity.Information,
-};
-
-/** The project's problems in the Problems panel, with quick fixes for orphaned annotations. */
+/**
+ * The project's problems in the Problems panel, with quick fixes for orphaned annotations. A change
+ * of qcode.displayLanguage reloads the project (as any qcode setting does), which publishes them
+ * again in the new language.
+ */
 export function register(context: vscode.ExtensionContext, host: ProjectHost): void {
   const collection = vscode.languages.createDiagnosticCollection('qcode');
+  const published = new ProblemDiagnostics();
+  const publish = () => published.publish(collection, host, host.atHand?.project.problems ?? []);
   context.subscriptions.push(
     collection,
-    host.onDidChange((loaded) => publish(collection, host, loaded?.project.problems ?? [])),
-    vscode.languages.registerCodeActionsProvider({ pattern: '**/*.annotations.yaml' }, new OrphanFixes(host), { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+    host.onDidChange(publish),
+    vscode.languages.registerCodeActionsProvider({ pattern: '**/*.annotations.yaml' }, new OrphanFixes(host, published), { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
   );
 }
 
-function publish(collection: vscode.DiagnosticCollection, host: ProjectHost, problems: readonly Problem[]): void {
-  const byFile = new Map<string, vscode.Diagnostic[]>();
-  for (const problem of problems) {
-    const position = new vscode.Position(problem.line - 1, problem.column - 1);
-    const diagnostic = new vscode.Diagnostic(new vscode.Range(position, position.translate(0, 1)), problem.message, SEVERITY[problem.severity]);
-    diagnostic.source = 'qcode';
-    diagnostic.code = problem.code;
-    const list = byFile.get(problem.file) ?? [];
-    list.push(diagnostic);
-    byFile.set(problem.file, list);
-  }
-  collection.clear();
-  collection.set([...byFile].map(([file, diagnostics]) => [host.files.uri(file), diagnostics]));
-}
-
-const ORPHAN_ID = /^Annotation ([0-9a-z]+) /;
-
 /** Attach an orphan to the passage selected in the transcript, or remove it. */
 class OrphanFixes implements vscode.CodeActionProvider {
-  constructor(private readonly host: ProjectHost) {}
+  constructor(
+    private readonly host: ProjectHost,
+    private readonly published: ProblemDiagnostics,
+  ) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const transcriptPath = this.host.files.pathOf(document.uri)?.replace(/\.annotations\.yaml$/, '');
     if (!transcriptPath) return [];
     return context.diagnostics.filter((d) => d.source === 'qcode' && d.code === 'orphaned').flatMap((diagnostic) => {
-      const id = ORPHAN_ID.exec(diagnostic.message)?.[1];
+      const id = this.published.problemOf(document.uri, diagnostic)?.annotation;
       if (!id) return [];
       const ref = { transcript: transcriptPath, id };
       const attach = new vscode.CodeAction(t('Attach to the passage selected in the transcript'), vscode.CodeActionKind.QuickFix);

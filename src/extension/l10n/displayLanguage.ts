@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import bokmal from '../../../l10n/bundle.l10n.nb.json';
+import { isMessage, type Message } from '../../core/messages';
 
 type Args = (string | number | boolean)[] | [Record<string, string | number | boolean>];
 
@@ -29,4 +30,17 @@ function format(template: string, args: Args): string {
     const value = named ? named[key] : (args as unknown[])[Number(key)];
     return value === undefined ? whole : String(value);
   });
+}
+
+/** A message from the core in the display language, the fragments it is made of translated first. */
+export function translate(text: Message | string): string {
+  if (!isMessage(text)) return text;
+  const values: Record<string, string> = {};
+  for (const [name, arg] of Object.entries(text.args)) values[name] = isMessage(arg) ? translate(arg) : String(arg);
+  return t(text.template, values);
+}
+
+/** What the core says, in the display language when it says it as a Message, else as it is. */
+export function translatedText(said: { message: string; detail?: Message }): string {
+  return said.detail ? translate(said.detail) : said.message;
 }
