@@ -12,6 +12,7 @@ import * as decorations from './decorations';
 import * as diagnostics from './diagnostics';
 import * as history from './history/codingHistory';
 import * as hovers from './hovers';
+import * as importTranscripts from './importTranscripts';
 import * as informants from './informants';
 import * as liveEdits from './liveEdits/saveRanges';
 import * as refi from './refi';
@@ -80,6 +81,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<QcodeA
   analysis.register(context, host, filter);
   conflicts.register(context);
   refi.register(context, host, reports);
+  importTranscripts.register(context, host);
   search.register(context, host, coding);
   transcriptContext.register(context, host);
   // Activation does not wait for the project: views and decorations fill in when it has loaded.
