@@ -5,6 +5,7 @@ import { exportQuotes } from './commands/export';
 import { importProject } from './commands/import';
 import { init } from './commands/init';
 import { mergeDriver } from './commands/mergeDriver';
+import { pseudonymize } from './commands/pseudonymize';
 import { stats } from './commands/stats';
 import { tag } from './commands/tag';
 import { failureExit } from './failure';
@@ -23,6 +24,7 @@ const COMMANDS = new Map<string, Command>([
   ['stats', stats],
   ['agreement', agreement],
   ['diff', diff],
+  ['pseudonymize', pseudonymize],
   ['merge-driver', mergeDriver],
 ]);
 

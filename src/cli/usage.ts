@@ -19,6 +19,7 @@ Usage:
   qcode stats [dir] [--by informant|attribute:<name>|cooccurrence] [--format md|csv|json]
   qcode agreement [dir] [--coders A,B] [--concept ID]... [--format md|json]
   qcode diff <base-rev> [<head-rev>] [dir] [--format md|json]
+  qcode pseudonymize [dir] [--key FILE] [--dry-run]
 
   dir defaults to the current folder. A transcript path may be given from anywhere inside
   the project; the project is the nearest folder above it with qcode.yaml or codebook.yaml.
@@ -33,6 +34,8 @@ Usage:
   export --format docx writes a Word chapter draft (default quotes.docx); --preset takes the
   choices saved under exports: in qcode.yaml, and the flags given replace the preset's.
   --citation fills {informant}, {transcript} and {line}; --memos and --context are for docx.
+  pseudonymize replaces the names in the key (pseudonyms.yaml, or "pseudonyms:" in qcode.yaml)
+  in the transcripts and every copy qcode keeps, moving each annotation with its text.
 
 Exit codes: 0 ok, 1 problems found (or a file or tool qcode needs is unusable), 2 usage error,
 70 internal error: a bug in qcode, to be reported (QCODE_DEBUG=1 prints where it happened).

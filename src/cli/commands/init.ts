@@ -1,5 +1,6 @@
 import { describeEditorSettings, setUpEditorSettings } from '../../core/operations/editorSettings';
 import { SCRATCH_IGNORE_PATTERNS } from '../../core/lock/scratchFiles';
+import { ignorePseudonymKey } from '../../core/operations/ignorePseudonymKey';
 import { ignoreScratchFiles } from '../../core/operations/ignoreScratchFiles';
 import { initProject } from '../../core/operations/initProject';
 import { DEFAULT_SETTINGS } from '../../core/settings/settings';
@@ -18,9 +19,11 @@ export async function init(args: string[], io: Output): Promise<number> {
   const created = await initProject(files);
   const git = await registerMergeDriver(root, mergedPatterns((await settingsIn(root)) ?? DEFAULT_SETTINGS));
   const ignored = await ignoreScratchFiles(files);
+  const keyPath = ((await settingsIn(root)) ?? DEFAULT_SETTINGS).pseudonyms;
+  const keyIgnored = await ignorePseudonymKey(files, keyPath);
   const editor = await setUpEditorSettings(files);
   const editorLine = editor.kind === 'unreadable' ? undefined : describeEditorSettings(editor);
-  const done = [...git, ...(ignored ? [ignoredMessage(ignored)] : []), ...(editorLine ? [editorLine] : [])];
+  const done = [...git, ...(ignored ? [ignoredMessage(ignored)] : []), ...(keyIgnored ? [keyIgnoredMessage(keyIgnored, keyPath)] : []), ...(editorLine ? [editorLine] : [])];
   for (const path of created) io.out(`created ${path}\n`);
   for (const line of done) io.out(`${line}\n`);
   if (editor.kind === 'unreadable') io.err(`${describeEditorSettings(editor)}\n`);
@@ -31,4 +34,9 @@ export async function init(args: string[], io: Output): Promise<number> {
 function ignoredMessage(outcome: 'created' | 'extended' | 'unreadable'): string {
   if (outcome === 'unreadable') return `.gitignore is not UTF-8 text, so qcode left it alone; add ${SCRATCH_IGNORE_PATTERNS.join(', ')} to it so that its lock and temporary files stay out of git`;
   return `${outcome} .gitignore, so that qcode's lock and temporary files stay out of git`;
+}
+
+function keyIgnoredMessage(outcome: 'created' | 'extended' | 'unreadable', keyPath: string): string {
+  if (outcome === 'unreadable') return `.gitignore is not UTF-8 text, so qcode left it alone; add /${keyPath} to it so that the pseudonym key with the real names stays out of git`;
+  return `added /${keyPath} to .gitignore, so that the pseudonym key with the real names stays out of git`;
 }

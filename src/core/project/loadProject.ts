@@ -1,4 +1,5 @@
 import { isScalar } from 'yaml';
+import { leakProblems } from '../pseudonyms/leaks';
 import { readCodebook } from '../codebook/readCodebook';
 import { InformantRegistry, readInformants } from '../informants/registry';
 import type { ProjectFiles } from '../port';
@@ -33,6 +34,7 @@ export async function loadProject(files: ProjectFiles, overrides: Partial<Settin
   for (const transcript of transcripts) if (discovered.sidecarFolders.includes(transcript.sidecarPath)) transcript.sidecarReadable = false;
   const project: Project = { settings, codebook, informants, transcripts, problems };
   checkProject(project, discovered.strandedSidecars, { codebook: codebookFile !== undefined, informants: informantsFile !== undefined });
+  problems.push(...(await leakProblems(files, project, [codebookFile, informantsFile])));
   problems.sort(compareProblems);
   return project;
 }

@@ -22,6 +22,8 @@ export interface Settings {
   language: string;
   /** Named export choices (`exports:`), in the order of the file. */
   exports: ExportPreset[];
+  /** The pseudonymisation key: real names and their replacements; kept out of git. */
+  pseudonyms: string;
 }
 
 export const SETTINGS_FILE = 'qcode.yaml';
@@ -37,12 +39,13 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   citation: '({informant})',
   language: 'en',
   exports: [],
+  pseudonyms: 'pseudonyms.yaml',
 };
 
-const TEXT_KEYS = ['codebook', 'informants', 'transcripts', 'speakerPattern', 'informantPattern', 'citation'] as const;
+const TEXT_KEYS = ['codebook', 'informants', 'transcripts', 'speakerPattern', 'informantPattern', 'citation', 'pseudonyms'] as const;
 type TextKey = (typeof TEXT_KEYS)[number];
 /** Settings that name a file or folder, which must lie inside the project. */
-const PATH_KEYS: readonly TextKey[] = ['codebook', 'informants', 'transcripts'];
+const PATH_KEYS: readonly TextKey[] = ['codebook', 'informants', 'transcripts', 'pseudonyms'];
 
 export function readSettings(file: YamlFile | undefined): Settings {
   const settings: Settings = { ...DEFAULT_SETTINGS, extensions: [...DEFAULT_SETTINGS.extensions], exports: [] };

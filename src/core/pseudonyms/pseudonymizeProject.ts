@@ -1,0 +1,59 @@
+import { updateTextFile } from '../lock/updateTextFile';
+import { message } from '../messages';
+import type { ProjectFiles } from '../port';
+import { problem } from '../problems';
+import { decodeUtf8 } from '../text/decode';
+import { listMatches } from './listing';
+import type { KeyMatcher } from './matcher';
+import { emptyOutcome, pseudonymizeTranscript, type PseudonymizeOutcome } from './transcriptFiles';
+import { pseudonymizeYaml, yamlMatches } from './yamlText';
+
+/** The project files pseudonymizing touches besides the transcripts and their sidecars. */
+export interface RegistryFiles {
+  codebook: string;
+  informants: string;
+}
+
+/** Values that other files refer to by their exact text, so they are never replaced. */
+const KEPT_KEYS: Record<keyof RegistryFiles, (key: string) => boolean> = {
+  codebook: (key) => key === 'id' || key === 'color',
+  informants: (key) => key === 'code',
+};
+
+/**
+ * Replaces the key's entries in every transcript and every copy of their text qcode keeps: the
+ * sidecars' quotes, context and memos, the codebook's labels and descriptions and the informants'
+ * attributes. Running it again finds nothing more to do.
+ */
+export async function pseudonymizeProject(files: ProjectFiles, transcripts: readonly string[], registries: RegistryFiles, matcher: KeyMatcher, dryRun: boolean): Promise<PseudonymizeOutcome> {
+  const outcome = emptyOutcome();
+  for (const path of transcripts) add(outcome, await pseudonymizeTranscript(files, path, matcher, dryRun));
+  for (const kind of ['codebook', 'informants'] as const) add(outcome, await pseudonymizeRegistry(files, registries[kind], KEPT_KEYS[kind], matcher, dryRun));
+  return outcome;
+}
+
+async function pseudonymizeRegistry(files: ProjectFiles, path: string, keep: (key: string) => boolean, matcher: KeyMatcher, dryRun: boolean): Promise<PseudonymizeOutcome> {
+  const outcome = emptyOutcome();
+  const bytes = await files.read(path);
+  if (!bytes) return outcome;
+  if (dryRun) {
+    const decoded = decodeUtf8(bytes);
+    if (decoded.ok) outcome.replacements.push(...listMatches(path, decoded.text, yamlMatches(decoded.text, matcher, keep)));
+    return outcome;
+  }
+  const result = await updateTextFile(files, path, (current) => {
+    if (current === undefined) return { ok: false, message: 'it was removed meanwhile' };
+    outcome.replacements.push(...listMatches(path, current, yamlMatches(current, matcher, keep)));
+    return pseudonymizeYaml(current, matcher, keep);
+  });
+  if (!result.ok) outcome.problems.push(problem(path, result.line, result.column, 'error', 'not-pseudonymized', message('{path} was not pseudonymized: {reason}.', { path, reason: result.message })));
+  else if (result.changed) outcome.written.push(path);
+  return outcome;
+}
+
+function add(total: PseudonymizeOutcome, part: PseudonymizeOutcome): void {
+  total.replacements.push(...part.replacements);
+  total.written.push(...part.written);
+  total.annotations += part.annotations;
+  total.problems.push(...part.problems);
+}

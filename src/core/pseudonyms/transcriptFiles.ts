@@ -1,0 +1,104 @@
+import { withFileLocks, FileLockTimeout } from '../lock/fileLock';
+import { message } from '../messages';
+import { basename } from '../paths';
+import type { ProjectFiles } from '../port';
+import { problem, type Problem } from '../problems';
+import { SIDECAR_SUFFIX } from '../settings/settings';
+import { sameAnnotation } from '../sidecar/annotation';
+import { readSidecar } from '../sidecar/readSidecar';
+import { writeSidecar } from '../sidecar/writeSidecar';
+import { decodeUtf8, encodeUtf8 } from '../text/decode';
+import { TranscriptText } from '../text/transcriptText';
+import { listMatches, type Replacement } from './listing';
+import type { KeyMatcher } from './matcher';
+import { moveAnnotation, type TranscriptEdit } from './moveAnnotation';
+import { RawLines } from './rawLines';
+import { replaceKeyEntries } from './replaceText';
+import { pseudonymizeComments, yamlMatches } from './yamlText';
+
+/** The sidecar fields that copy the transcript's words or are written about them. */
+const TEXT_FIELDS = new Set(['quote', 'before', 'after', 'memo']);
+const notACopyOfTheText = (key: string) => !TEXT_FIELDS.has(key);
+
+/** What pseudonymizing did, or with a dry run would do. */
+export interface PseudonymizeOutcome {
+  replacements: Replacement[];
+  /** Files written. */
+  written: string[];
+  /** Annotations whose quote, context, range or memo changed. */
+  annotations: number;
+  problems: Problem[];
+}
+
+export function emptyOutcome(): PseudonymizeOutcome {
+  return { replacements: [], written: [], annotations: 0, problems: [] };
+}
+
+interface TextFile {
+  text: string;
+  hadBom: boolean;
+}
+
+/**
+ * Replaces the key's entries in a transcript and in its sidecar's copies of its text, holding the
+ * locks of both, and moves every annotation by the edits made. When the sidecar cannot be read or
+ * written, neither file is changed.
+ */
+export async function pseudonymizeTranscript(files: ProjectFiles, transcriptPath: string, matcher: KeyMatcher, dryRun: boolean): Promise<PseudonymizeOutcome> {
+  const sidecarPath = transcriptPath + SIDECAR_SUFFIX;
+  try {
+    return await withFileLocks(files, [transcriptPath, sidecarPath], (locked) => pseudonymizeLocked(locked, transcriptPath, sidecarPath, matcher, dryRun));
+  } catch (error) {
+    if (!(error instanceof FileLockTimeout)) throw error;
+    return { ...emptyOutcome(), problems: [error.problem] };
+  }
+}
+
+async function pseudonymizeLocked(files: ProjectFiles, transcriptPath: string, sidecarPath: string, matcher: KeyMatcher, dryRun: boolean): Promise<PseudonymizeOutcome> {
+  const outcome = emptyOutcome();
+  const transcript = await readText(files, transcriptPath, outcome.problems);
+  const sidecar = await readText(files, sidecarPath, outcome.problems);
+  if (transcript === undefined || transcript === 'unreadable' || sidecar === 'unreadable') return outcome;
+  const replaced = replaceKeyEntries(transcript.text, matcher);
+  outcome.replacements.push(...listMatches(transcriptPath, transcript.text, replaced.matches));
+  if (sidecar) outcome.replacements.push(...listMatches(sidecarPath, sidecar.text, yamlMatches(sidecar.text, matcher, notACopyOfTheText)));
+  if (dryRun || outcome.replacements.length === 0) return outcome;
+  const edit: TranscriptEdit = { oldLines: new RawLines(transcript.text), oldDoc: new TranscriptText(transcript.text), newLines: new RawLines(replaced.text), newDoc: new TranscriptText(replaced.text), rounds: replaced.rounds };
+  const newSidecar = sidecar ? sidecarAfter(sidecarPath, transcriptPath, sidecar.text, edit, matcher, outcome) : undefined;
+  if (sidecar && newSidecar === undefined) return outcome;
+  if (replaced.text !== transcript.text) await writeText(files, transcriptPath, replaced.text, transcript.hadBom, outcome);
+  if (sidecar && newSidecar !== undefined && newSidecar !== sidecar.text) await writeText(files, sidecarPath, newSidecar, sidecar.hadBom, outcome);
+  return outcome;
+}
+
+function sidecarAfter(sidecarPath: string, transcriptPath: string, text: string, edit: TranscriptEdit, matcher: KeyMatcher, outcome: PseudonymizeOutcome): string | undefined {
+  const parsed = readSidecar(sidecarPath, text);
+  const errors = parsed.file.problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0) {
+    outcome.problems.push(...errors, problem(sidecarPath, 1, 1, 'error', 'not-pseudonymized', message('{transcript} and its sidecar were not pseudonymized, because the sidecar has errors. Correct them and run qcode pseudonymize again.', { transcript: transcriptPath })));
+    return undefined;
+  }
+  const before = parsed.entries.map((e) => e.annotation);
+  const after = before.map((annotation) => moveAnnotation(annotation, edit, matcher));
+  outcome.annotations += after.filter((a, i) => !sameAnnotation(a, before[i] as typeof a)).length;
+  const written = writeSidecar(sidecarPath, text, basename(transcriptPath), after);
+  if (!written.ok) {
+    outcome.problems.push(...written.problems);
+    return undefined;
+  }
+  return pseudonymizeComments(written.text, matcher);
+}
+
+async function readText(files: ProjectFiles, path: string, problems: Problem[]): Promise<TextFile | undefined | 'unreadable'> {
+  const bytes = await files.read(path);
+  if (!bytes) return undefined;
+  const decoded = decodeUtf8(bytes);
+  if (decoded.ok) return decoded;
+  problems.push(problem(path, decoded.line, decoded.column, 'error', 'not-utf8', decoded.message));
+  return 'unreadable';
+}
+
+async function writeText(files: ProjectFiles, path: string, text: string, hadBom: boolean, outcome: PseudonymizeOutcome): Promise<void> {
+  await files.write(path, encodeUtf8(text, hadBom));
+  outcome.written.push(path);
+}
