@@ -21,12 +21,13 @@ export function attempt(splice: () => string): string | undefined {
 }
 
 /**
- * The spliced text when it reads as the edited document means, else the serialised document when
+ * The first spliced text that reads as the edited document means, else the serialised document when
  * that does; else nothing is written. Read as check reads it: no error the text did not have before.
  */
-export function settle(text: string, doc: Document, spliced: string | undefined): EditResult {
+export function settle(text: string, doc: Document, ...spliced: (string | undefined)[]): EditResult {
   const errorsBefore = readBack(text)?.errors ?? 0;
-  if (spliced !== undefined && rereadsAs(spliced, doc, errorsBefore)) return { ok: true, text: spliced };
+  const kept = spliced.find((candidate) => candidate !== undefined && rereadsAs(candidate, doc, errorsBefore));
+  if (kept !== undefined) return { ok: true, text: kept };
   const serialised = doc.toString({ lineWidth: 0 });
   const written = text.includes('\r\n') ? serialised.replace(/\r?\n/g, '\r\n') : serialised;
   if (rereadsAs(written, doc, errorsBefore)) return { ok: true, text: written };
