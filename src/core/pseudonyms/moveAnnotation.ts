@@ -35,11 +35,23 @@ export function moveAnnotation(annotation: Annotation, edit: TranscriptEdit, mat
     if (start !== undefined && end !== undefined) {
       const anchor = captureAnchor(edit.newDoc, start, end);
       const kept = resolution.status === 'exact' ? anchor.range : range;
-      return withAnchor(moved, anchor.quote, anchor.before, anchor.after, kept);
+      return withAnchor(moved, anchor.quote, contextAfterCut(anchor.before, matcher, 'before'), contextAfterCut(anchor.after, matcher, 'after'), kept);
     }
   }
   const text = (value: string | undefined) => (value === undefined ? undefined : replaceInString(value, matcher));
   return withAnchor(moved, text(annotation.quote) as string, text(annotation.before), text(annotation.after), range);
+}
+
+/**
+ * Context is cut at a fixed length, which can leave part of a longer word that reads as an entry
+ * ("Kari" of "Karin"); the fragment is left out, so that the sidecar shows no entry of the key.
+ */
+function contextAfterCut(context: string, matcher: KeyMatcher, side: 'before' | 'after'): string {
+  const found = matcher.find(context);
+  const edge = side === 'before' ? found[0] : found[found.length - 1];
+  if (side === 'before' && edge?.start === 0) return context.slice(edge.end);
+  if (side === 'after' && edge?.end === context.length) return context.slice(0, edge.start);
+  return context;
 }
 
 function withAnchor(annotation: Annotation, quote: string, before: string | undefined, after: string | undefined, range: TextRange | undefined): Annotation {
