@@ -4,8 +4,10 @@
 //   node scripts/l10n-check.js           report; exit 1 if a string is missing or broken
 //   node scripts/l10n-check.js --json    the same report as JSON on stdout
 //
-// It finds every t(...) / vscode.l10n.t(...) call in src/extension/**/*.ts, takes its
-// message (a '...', "..." or `...` literal without ${}; or the `message` of the options form),
+// It finds every t(...) / vscode.l10n.t(...) call in src/extension/**/*.ts, and every
+// message('...', ...) call in src/core/**/*.ts (the templates of the core's translatable messages,
+// see src/core/messages.ts), takes its message (a '...', "..." or `...` literal without ${}; or
+// the `message` of the options form),
 // and looks the message up in l10n/bundle.l10n.nb.json, as VS Code does at run time. It also
 // reports calls whose message is not a literal (they cannot be translated through the bundle)
 // and translations whose {0} placeholders differ from the English message's. Plain Node, no
@@ -17,6 +19,7 @@ const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
 const SOURCE_DIR = path.join(ROOT, 'src', 'extension');
+const CORE_DIR = path.join(ROOT, 'src', 'core');
 const BUNDLE = path.join(ROOT, 'l10n', 'bundle.l10n.nb.json');
 
 /** Every .ts file under dir, sorted, as absolute paths. */
@@ -126,13 +129,26 @@ function matchingBrace(text, open) {
   return text.length;
 }
 
+// vscode.l10n.t(...), or t(...) from src/extension/l10n/displayLanguage.ts, which defines it.
+const T_CALL = /(?:\bl10n\s*\.\s*|(?<![\w.$]))t\s*\(/g;
+// message(...) from src/core/messages.ts, not its definition (function message(...)).
+const MESSAGE_CALL = /(?<![\w.$]|function\s)message\s*\(/g;
+
 /** Every l10n.t call in the extension's sources: { message, file, line } or { dynamic: source text, file, line }. */
 function extractMessages(sourceDir = SOURCE_DIR) {
+  return extractCalls(sourceDir, T_CALL, (file) => file.endsWith(path.join('l10n', 'displayLanguage.ts')));
+}
+
+/** Every message(...) template in the core's sources, in the same form. */
+function extractCoreMessages(coreDir = CORE_DIR) {
+  return extractCalls(coreDir, MESSAGE_CALL, () => false);
+}
+
+function extractCalls(sourceDir, pattern, skip) {
   const found = [];
-  // vscode.l10n.t(...), or t(...) from src/extension/l10n/displayLanguage.ts, which defines it.
-  const call = /(?:\bl10n\s*\.\s*|(?<![\w.$]))t\s*\(/g;
+  const call = new RegExp(pattern.source, 'g');
   for (const file of sourceFiles(sourceDir)) {
-    if (file.endsWith(path.join('l10n', 'displayLanguage.ts'))) continue;
+    if (skip(file)) continue;
     const text = fs.readFileSync(file, 'utf8');
     const relative = path.relative(ROOT, file).split(path.sep).join('/');
     for (const match of text.matchAll(call)) {
@@ -157,9 +173,9 @@ function placeholders(text) {
 }
 
 /** Compares the messages with the bundle: { messages, missing, mismatched, dynamic, unused }. */
-function check(sourceDir = SOURCE_DIR, bundlePath = BUNDLE) {
+function check(sourceDir = SOURCE_DIR, bundlePath = BUNDLE, coreDir = CORE_DIR) {
   const bundle = fs.existsSync(bundlePath) ? JSON.parse(fs.readFileSync(bundlePath, 'utf8')) : {};
-  const calls = extractMessages(sourceDir);
+  const calls = [...extractMessages(sourceDir), ...extractCoreMessages(coreDir)];
   const used = new Set();
   const missing = [];
   const mismatched = [];
@@ -195,6 +211,6 @@ function main() {
   process.exitCode = failed ? 1 : 0;
 }
 
-module.exports = { extractMessages, check, readLiteral, placeholders };
+module.exports = { extractMessages, extractCoreMessages, check, readLiteral, placeholders };
 
 if (require.main === module) main();

@@ -34,7 +34,7 @@ export async function importProject(args: string[], io: Output): Promise<number>
     const bytes = readFileSync(file);
     mkdirSync(into, { recursive: true });
     const summary = await importRefi(new NodeProjectFiles(into), { name: basename(file), bytes });
-    io.out(format === 'json' ? `${JSON.stringify(summary, null, 2)}\n` : summaryText(summary));
+    io.out(format === 'json' ? `${JSON.stringify(summary, withoutDetails, 2)}\n` : summaryText(summary));
     return hasImportProblems(summary) ? EXIT_PROBLEMS : EXIT_OK;
   } catch (error) {
     if (!(error instanceof RefiReadError)) throw error;
@@ -42,4 +42,9 @@ export async function importProject(args: string[], io: Output): Promise<number>
     io.err(`qcode import: ${error.message}\n`);
     return EXIT_PROBLEMS;
   }
+}
+
+/** The summary's JSON as documented: a problem's translatable detail stays inside qcode. */
+function withoutDetails(key: string, value: unknown): unknown {
+  return key === 'detail' ? undefined : value;
 }

@@ -2,9 +2,10 @@ import type { Project } from '../project/model';
 import { SIDECAR_SUFFIX } from '../settings/settings';
 import { annotationIdOfGuid, stableGuid } from './guids';
 import type { PreparedSource } from './importSources';
-import type { ImportProblem } from './importSummary';
+import { importProblem, type ImportProblem } from './importSummary';
 import type { RefiProject, RefiSource } from './model';
 import { spanKey } from './selectionAnnotations';
+import { message } from '../messages';
 
 /**
  * Gives every selection that reuses another's GUID for another passage (another span, user or
@@ -28,12 +29,9 @@ export function renameDuplicateSelections(project: RefiProject): ImportProblem[]
       for (let n = 2; first.has(guid); n++) guid = stableGuid('selection', `${original}#${n}`);
       selection.guid = guid;
       first.set(guid, { source, passage });
-      const where = selection.badPosition === undefined ? ` at ${selection.start}-${selection.end}` : '';
-      problems.push({
-        kind: 'duplicate-guid',
-        source: source.name,
-        message: `The selection GUID ${original} is used twice (first in "${earlier.source.name}"). Both are kept: the one${where} in "${source.name}" is imported as the annotation ${annotationIdOfGuid(guid)}.`,
-      });
+      const where = selection.badPosition === undefined ? message(' at {start}-{end}', { start: selection.start, end: selection.end }) : '';
+      const text = message('The selection GUID {guid} is used twice (first in "{first}"). Both are kept: the one{where} in "{source}" is imported as the annotation {id}.', { guid: original, first: earlier.source.name, where, source: source.name, id: annotationIdOfGuid(guid) });
+      problems.push(importProblem('duplicate-guid', text, { source: source.name }));
     }
   }
   return problems;
@@ -61,7 +59,7 @@ export function renameTakenIds(prepared: readonly PreparedSource[], project: Pro
       }
       owner.set(annotation.id, sidecar);
       for (const orphan of annotations.orphans) if (orphan.id === original) orphan.id = annotation.id;
-      problems.push({ kind: 'duplicate-guid', source: item.source.name, path: sidecar, message: `The annotation id ${original} of a selection in "${item.source.name}" is already used in ${taken}, so it is imported as ${annotation.id}.` });
+      problems.push(importProblem('duplicate-guid', message('The annotation id {original} of a selection in "{source}" is already used in {taken}, so it is imported as {id}.', { original, source: item.source.name, taken, id: annotation.id }), { source: item.source.name, path: sidecar }));
     }
   }
   return problems;

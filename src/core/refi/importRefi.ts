@@ -6,7 +6,7 @@ import { SETTINGS_FILE, SIDECAR_SUFFIX } from '../settings/settings';
 import { decodeUtf8, encodeUtf8 } from '../text/decode';
 import { YamlFile } from '../yaml/yamlFile';
 import { commitSource, prepareSource, sourceText, write } from './importSources';
-import type { ImportProblem, ImportSummary } from './importSummary';
+import { importProblem, type ImportProblem, type ImportSummary } from './importSummary';
 import type { RefiProject } from './model';
 import { ConceptPlanner } from './planConcepts';
 import { renameDuplicateSelections, renameTakenIds } from './duplicateSelections';
@@ -20,6 +20,7 @@ import { checkWriteTargets } from './writeTargets';
 import { UNPACK_LIMITS, type UnpackLimits } from './zipArchive';
 import { codebookWithConcepts } from './writeConcepts';
 import { writeConcepts, writeInformants } from './writeRegistries';
+import { message } from '../messages';
 
 export type { RefiInput } from './readPackage';
 export type { ImportSummary } from './importSummary';
@@ -68,10 +69,8 @@ export async function importRefi(files: ProjectFiles, input: RefiInput, limits: 
 }
 
 function renamedVariables(plan: InformantPlan): ImportProblem[] {
-  return [...plan.renamedVariables].map(([name, attribute]) => ({
-    kind: 'renamed-variable',
-    message: `The case variable "${name}" cannot be an attribute name in informants.yaml, so its values are imported as the attribute "${attribute}".`,
-  }));
+  return [...plan.renamedVariables].map(([name, attribute]) =>
+    importProblem('renamed-variable', message('The case variable "{name}" cannot be an attribute name in informants.yaml, so its values are imported as the attribute "{attribute}".', { name, attribute })));
 }
 
 /** A codebook is imported as a project with codes only. */
@@ -108,11 +107,11 @@ function emptySummary(pkg: RefiPackage, refi: RefiProject): ImportSummary {
     problems: [],
   };
   if (pkg.document.kind === 'project' && pkg.document.otherSources > 0) {
-    summary.problems.push({ kind: 'skipped-sources', message: `${pkg.document.otherSources} PDF, picture, audio or video sources were not imported; qcode codes text only.` });
+    summary.problems.push(importProblem('skipped-sources', message('{count} PDF, picture, audio or video sources were not imported; qcode codes text only.', { count: pkg.document.otherSources })));
   }
   const { sets } = pkg.document;
   if (sets.length > 0) {
-    summary.problems.push({ kind: 'skipped-sets', message: `${sets.length} sets were not imported, as qcode has no sets: ${sets.map((name) => `"${name}"`).join(', ')}. Their codes and sources are imported; group them under a parent concept if you need the set.` });
+    summary.problems.push(importProblem('skipped-sets', message('{count} sets were not imported, as qcode has no sets: {sets}. Their codes and sources are imported; group them under a parent concept if you need the set.', { count: sets.length, sets: sets.map((name) => `"${name}"`).join(', ') })));
   }
   return summary;
 }

@@ -3,10 +3,11 @@ import { SIDECAR_SUFFIX } from '../settings/settings';
 import type { Annotation } from '../sidecar/annotation';
 import { updateSidecar } from '../sidecar/updateSidecar';
 import { decodeUtf8, encodeUtf8 } from '../text/decode';
-import type { ImportSummary, SourceReport } from './importSummary';
+import { importProblem, type ImportSummary, type SourceReport } from './importSummary';
 import type { RefiSource } from './model';
 import { chooseReading, describeReading } from './offsets';
 import { sourceAnnotations, type PlacedText, type SelectionContext, type SourceAnnotations } from './selectionAnnotations';
+import { message } from '../messages';
 
 /** A source to import, with its transcript file and its text (undefined: missing, 'unreadable': not UTF-8). */
 export interface SourceImport {
@@ -56,7 +57,7 @@ export async function commitSource(files: ProjectFiles, prepared: PreparedSource
     const current = existing && decodeUtf8(existing);
     if (current && (!current.ok || current.text !== placed.text)) {
       report.status = 'conflict';
-      summary.problems.push({ kind: 'conflict', source: source.name, path: transcript, message: `${transcript} exists with other text than the source "${source.name}". It was not overwritten and the source's ${source.selections.length} selections were not imported. Move the file away and import again, or import into another folder.` });
+      summary.problems.push(importProblem('conflict', message('{transcript} exists with other text than the source "{source}". It was not overwritten and the source\'s {count} selections were not imported. Move the file away and import again, or import into another folder.', { transcript, source: source.name, count: source.selections.length }), { source: source.name, path: transcript }));
       return;
     }
     if (current) report.status = 'unchanged';
@@ -74,18 +75,21 @@ function placedText(text: string, source: RefiSource, origin: string | undefined
 function missingText(item: SourceImport, report: SourceReport, summary: ImportSummary): void {
   const unreadable = item.text === 'unreadable';
   report.status = unreadable ? 'unreadable' : 'missing';
-  const what = unreadable ? 'is not UTF-8 text' : `is not in ${summary.file}${item.source.plainTextPath ? ` (looked for ${item.source.plainTextPath})` : ''}`;
-  summary.problems.push({ kind: unreadable ? 'unreadable-source' : 'missing-source', source: item.source.name, path: item.transcript, message: `The text of the source "${item.source.name}" ${what}. Its ${item.source.selections.length} selections are kept as orphaned annotations in ${item.transcript}${SIDECAR_SUFFIX}; put the transcript beside it and run "qcode check".` });
+  const lookedFor = item.source.plainTextPath ? message(' (looked for {path})', { path: item.source.plainTextPath }) : '';
+  const what = unreadable ? message('is not UTF-8 text') : message('is not in {file}{lookedFor}', { file: summary.file, lookedFor });
+  const text = message('The text of the source "{source}" {what}. Its {count} selections are kept as orphaned annotations in {sidecar}; put the transcript beside it and run "qcode check".', { source: item.source.name, what, count: item.source.selections.length, sidecar: item.transcript + SIDECAR_SUFFIX });
+  summary.problems.push(importProblem(unreadable ? 'unreadable-source' : 'missing-source', text, { source: item.source.name, path: item.transcript }));
 }
 
 async function mergeAnnotations(files: ProjectFiles, item: SourceImport, imported: SourceAnnotations, summary: ImportSummary): Promise<void> {
-  for (const guid of new Set(imported.unknownCodes)) summary.problems.push({ kind: 'unknown-code', source: item.source.name, message: `A coding in "${item.source.name}" refers to the code ${guid}, which the codebook does not have; that coding was left out.` });
+  for (const guid of new Set(imported.unknownCodes)) summary.problems.push(importProblem('unknown-code', message('A coding in "{source}" refers to the code {guid}, which the codebook does not have; that coding was left out.', { source: item.source.name, guid }), { source: item.source.name }));
   if (imported.annotations.length === 0) return;
   const sidecar = item.transcript + SIDECAR_SUFFIX;
   const counts = { added: 0, merged: 0, unchanged: 0 };
   const result = await updateSidecar(files, sidecar, item.transcript, (current) => mergeById(current, imported.annotations, counts));
   if (!result.ok) {
-    summary.problems.push({ kind: 'sidecar', source: item.source.name, path: sidecar, message: `${sidecar} could not be changed, so the ${imported.annotations.length} annotations of "${item.source.name}" were not added: ${result.problems[0]?.message ?? ''}` });
+    const why = result.problems[0]?.detail ?? result.problems[0]?.message ?? '';
+    summary.problems.push(importProblem('sidecar', message('{sidecar} could not be changed, so the {count} annotations of "{source}" were not added: {why}', { sidecar, count: imported.annotations.length, source: item.source.name, why }), { source: item.source.name, path: sidecar }));
     return;
   }
   if (result.changed) summary.written.push(sidecar);
@@ -94,7 +98,7 @@ async function mergeAnnotations(files: ProjectFiles, item: SourceImport, importe
   summary.annotations.unchanged += counts.unchanged;
   summary.annotations.uncoded += imported.uncoded;
   summary.annotations.orphaned += imported.orphans.length;
-  for (const orphan of imported.orphans) summary.problems.push({ kind: 'orphan', source: item.source.name, path: sidecar, message: `The selection ${orphan.selection} could not be placed: ${orphan.reason}. It is kept as the orphaned annotation ${orphan.id}.` });
+  for (const orphan of imported.orphans) summary.problems.push(importProblem('orphan', message('The selection {selection} could not be placed: {reason}. It is kept as the orphaned annotation {id}.', { selection: orphan.selection, reason: orphan.reason, id: orphan.id }), { source: item.source.name, path: sidecar }));
 }
 
 /** Existing annotations stay as they are; one with an imported id gains the imported concepts it lacks. */

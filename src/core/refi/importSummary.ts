@@ -1,3 +1,4 @@
+import { englishText, message, type Message } from '../messages';
 import type { OffsetUnit, ReadingBasis } from './offsets';
 
 export type ImportProblemKind = 'missing-source' | 'unreadable-source' | 'conflict' | 'orphan' | 'unknown-code' | 'sidecar' | 'skipped-sources' | 'skipped-sets' | 'duplicate-guid' | 'renamed-variable';
@@ -7,7 +8,15 @@ export interface ImportProblem {
   kind: ImportProblemKind;
   source?: string;
   path?: string;
+  /** In English, as the command line prints it. */
   message: string;
+  /** The message to translate: its English text is `message`. */
+  detail?: Message;
+}
+
+/** An import problem whose text is a translatable message. */
+export function importProblem(kind: ImportProblemKind, text: Message, where: { source?: string; path?: string } = {}): ImportProblem {
+  return { kind, ...where, message: englishText(text), detail: text };
 }
 
 /** How one source was imported. */
@@ -44,19 +53,31 @@ export function hasImportProblems(summary: ImportSummary): boolean {
 
 /** The summary as lines of text for the terminal. */
 export function summaryText(summary: ImportSummary): string {
+  return `${summaryLines(summary).map(englishText).join('\n')}\n`;
+}
+
+/** The lines of the summary, each a translatable message. */
+export function summaryLines(summary: ImportSummary): Message[] {
   const { counts, concepts, informants, annotations } = summary;
+  const from = summary.origin ? message(' (from {origin})', { origin: summary.origin }) : '';
   const lines = [
-    `Imported ${summary.file}${summary.origin ? ` (from ${summary.origin})` : ''}:`,
-    `  ${counts.codes} codes -> ${concepts.added} concepts added, ${concepts.matched} already in the codebook`,
+    message('Imported {file}{from}:', { file: summary.file, from }),
+    message('  {codes} codes -> {added} concepts added, {matched} already in the codebook', { codes: counts.codes, added: concepts.added, matched: concepts.matched }),
   ];
   if (summary.kind === 'project') {
+    const speakers = informants.speakers ? message(' ({count} of them speakers in the transcripts)', { count: informants.speakers }) : '';
     lines.push(
-      `  ${counts.cases} cases -> ${informants.added} informants added${informants.speakers ? ` (${informants.speakers} of them speakers in the transcripts)` : ''}, ${informants.matched} already registered`,
-      `  ${counts.sources} sources, ${counts.selections} selections, ${counts.codings} codings -> ${annotations.added} annotations added, ${annotations.merged} merged, ${annotations.unchanged} unchanged, ${annotations.orphaned} orphaned`,
+      message('  {cases} cases -> {added} informants added{speakers}, {matched} already registered', { cases: counts.cases, added: informants.added, speakers, matched: informants.matched }),
+      message('  {sources} sources, {selections} selections, {codings} codings -> {added} annotations added, {merged} merged, {unchanged} unchanged, {orphaned} orphaned', { ...counts, ...annotations }),
     );
-    if (annotations.uncoded > 0) lines.push(`  ${annotations.uncoded} selections had no code; they are tagged with the concept "Uncoded"`);
-    for (const source of summary.sources) lines.push(`  ${source.transcript}: ${source.status}${source.offsets ? `; positions read as ${source.offsets.description}` : ''}`);
+    if (annotations.uncoded > 0) lines.push(message('  {count} selections had no code; they are tagged with the concept "Uncoded"', { count: annotations.uncoded }));
+    for (const source of summary.sources) lines.push(sourceLine(source));
   }
-  for (const problem of summary.problems) lines.push(`${problem.path ?? summary.file}: ${problem.kind}: ${problem.message}`);
-  return `${lines.join('\n')}\n`;
+  for (const problem of summary.problems) lines.push(message('{path}: {kind}: {text}', { path: problem.path ?? summary.file, kind: problem.kind, text: problem.detail ?? problem.message }));
+  return lines;
+}
+
+function sourceLine(source: SourceReport): Message {
+  const positions = source.offsets ? message('; positions read as {description}', { description: source.offsets.description }) : '';
+  return message('  {transcript}: {status}{positions}', { transcript: source.transcript, status: source.status, positions });
 }

@@ -6,7 +6,7 @@ import { updateSidecar } from '../../core/sidecar/updateSidecar';
 import { TranscriptText } from '../../core/text/transcriptText';
 import type { ProjectHost } from '../host/projectHost';
 import type { LiveTranscripts, Passage } from './liveTranscripts';
-import { t } from '../l10n/displayLanguage';
+import { t, translatedText } from '../l10n/displayLanguage';
 
 /** When a transcript is saved, writes where its passages now are (and what they now say) to its sidecar. */
 export function register(context: vscode.ExtensionContext, host: ProjectHost, live: LiveTranscripts): void {
@@ -25,7 +25,7 @@ export async function saveRanges(host: ProjectHost, live: LiveTranscripts, docum
   if (updates.size === 0) return;
   const result = await updateSidecar(host.files, transcript.sidecarPath, transcript.path, (current) => current.map((a) => updates.get(a.id) ?? a));
   if (!result.ok) {
-    void vscode.window.showErrorMessage(t('Could not update {0}: {1}', transcript.sidecarPath, result.problems[0]?.message ?? ''));
+    void vscode.window.showErrorMessage(t('Could not update {0}: {1}', transcript.sidecarPath, result.problems[0] ? translatedText(result.problems[0]) : ''));
     return;
   }
   await host.reload();

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { importRefi as importIntoProject } from '../../core/refi/importRefi';
-import { summaryText, type ImportSummary } from '../../core/refi/importSummary';
+import { summaryLines, type ImportSummary } from '../../core/refi/importSummary';
 import { RefiReadError } from '../../core/refi/readError';
 import { checkInputSize } from '../../core/refi/readPackage';
 import type { ProjectHost } from '../host/projectHost';
 import type { ReportDocuments } from '../reports/reportDocuments';
-import { t } from '../l10n/displayLanguage';
+import { t, translate } from '../l10n/displayLanguage';
 
 
 /** "Import REFI-QDA…": a .qdpx project or .qdc codebook from another tool, merged into this project by GUID. */
@@ -45,5 +45,5 @@ async function announce(summary: ImportSummary, reports: ReportDocuments): Promi
   const message = [headline, units.length > 0 ? t('Positions read as {0}.', units.join('; ')) : '', summary.problems.length > 0 ? t('{0} problem(s) need a look.', summary.problems.length) : ''].filter(Boolean).join(' ');
   const details = t('Show Details');
   const show = summary.problems.length > 0 ? vscode.window.showWarningMessage(message, details) : vscode.window.showInformationMessage(message, details);
-  if ((await show) === details) await reports.show(`import-${summary.file}.md`, `# ${t('Import of {0}', summary.file)}\n\n\`\`\`text\n${summaryText(summary)}\`\`\`\n`);
+  if ((await show) === details) await reports.show(`import-${summary.file}.md`, `# ${t('Import of {0}', summary.file)}\n\n\`\`\`text\n${summaryLines(summary).map(translate).join('\n')}\n\`\`\`\n`);
 }

@@ -11,7 +11,7 @@ import { TranscriptText } from '../../core/text/transcriptText';
 import { coderName } from '../host/configuration';
 import type { LoadedProject, ProjectHost } from '../host/projectHost';
 import type { CodingHistory } from '../history/codingHistory';
-import { t } from '../l10n/displayLanguage';
+import { t, translatedText } from '../l10n/displayLanguage';
 
 /** A passage by its offsets into the text of a transcript as the project loaded it. */
 export interface PassageOffsets {
@@ -117,7 +117,7 @@ export class Coding {
   /** Edits a sidecar through the files of a history step, which holds its lock; returns why it was left alone, if it was. */
   private async update(files: ProjectFiles, sidecarPath: string, transcriptPath: string, edit: SidecarEdit): Promise<string | undefined> {
     const result = await updateSidecar(files, sidecarPath, transcriptPath, edit);
-    return result.ok ? undefined : t('{0} has errors and was not changed: {1}', sidecarPath, result.problems[0]?.message ?? '');
+    return result.ok ? undefined : t('{0} has errors and was not changed: {1}', sidecarPath, result.problems[0] ? translatedText(result.problems[0]) : '');
   }
 
   /** Makes new annotations with these concepts, the coder's name, the time now and ids nobody has. */
