@@ -7,6 +7,7 @@ import { loadProject } from '../../src/core/project/loadProject';
 import { readSidecar } from '../../src/core/sidecar/readSidecar';
 import { readSettings } from '../../src/core/settings/settings';
 import { readInformants } from '../../src/core/informants/registry';
+import { readCodebook } from '../../src/core/codebook/readCodebook';
 import { YamlFile } from '../../src/core/yaml/yamlFile';
 import { codedProjectFiles, projectFiles, K3_TRANSCRIPT } from '../helpers/project';
 
@@ -32,6 +33,11 @@ async function problemsOfBadInput(): Promise<Problem[]> {
   for (const text of ['informants:\n  - code: K1\n  - code: K1\n  - alder: [1]\n  - 7\nextra: 1\n', 'informants: nope\n', '- a\n']) {
     const file = new YamlFile('informants.yaml', text);
     readInformants(file);
+    problems.push(...file.problems);
+  }
+  for (const text of ['concepts:\n  - label: no id\n  - id: a\n    color: red\n    label: [x]\n  - id: a\nother: 1\n', 'concepts: 1\n']) {
+    const file = new YamlFile('codebook.yaml', text);
+    readCodebook(file);
     problems.push(...file.problems);
   }
   const settings = 'codebook: ../out.yaml\nspeakerPattern: "("\nlanguage: "English!"\nextensions: [1, [2]]\nnope: 1\nexports:\n  chapter:\n    format: pdf\n    memos: maybe\n    out: /tmp/x\n    concepts: [[a]]\n    odd: 1\n';
@@ -78,7 +84,7 @@ describe('messages of the core', () => {
   it('come with every problem that bad input makes, its English the problem\'s message, every template translated', async () => {
     const problems = await problemsOfBadInput();
     const kinds = new Set(problems.map((p) => p.code));
-    for (const code of ['yaml-syntax', 'alias', 'forbidden-key', 'unknown-key', 'wrong-type', 'missing-key', 'duplicate-id', 'empty-value', 'bad-range', 'reversed-range', 'unsupported-version', 'bad-pattern', 'bad-value', 'path-outside', 'conflict-markers', 'not-utf8', 'unknown-concept', 'orphaned', 'missing-transcript', 'missing-file', 'transcript-name']) {
+    for (const code of ['yaml-syntax', 'alias', 'forbidden-key', 'unknown-key', 'wrong-type', 'missing-key', 'duplicate-id', 'empty-value', 'bad-range', 'reversed-range', 'unsupported-version', 'bad-pattern', 'bad-value', 'path-outside', 'conflict-markers', 'not-utf8', 'unknown-concept', 'orphaned', 'missing-transcript', 'missing-file', 'transcript-name', 'bad-color']) {
       assert.ok(kinds.has(code), `no ${code} problem among ${[...kinds].join(', ')}`);
     }
     for (const problem of problems) {
