@@ -14,6 +14,7 @@ import * as history from './history/codingHistory';
 import * as hovers from './hovers';
 import * as importTranscripts from './importTranscripts';
 import * as informants from './informants';
+import * as pseudonyms from './pseudonyms';
 import * as liveEdits from './liveEdits/saveRanges';
 import * as refi from './refi';
 import * as search from './search';
@@ -83,6 +84,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<QcodeA
   refi.register(context, host, reports);
   importTranscripts.register(context, host);
   search.register(context, host, coding);
+  pseudonyms.register(context, host, codingHistory);
   transcriptContext.register(context, host);
   // Activation does not wait for the project: views and decorations fill in when it has loaded.
   void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: t('qcode: loading the project') }, () => host.reload());

@@ -57,7 +57,8 @@ function leak(path: string, at: { line: number; column: number }, found: string,
 
 async function writings(files: ProjectFiles): Promise<ReadFile[]> {
   const found: ReadFile[] = [];
-  for (const folder of WRITING_FOLDERS) {
+  const top = new Set((await files.list('').catch(() => [])).filter((e) => e.kind === 'folder').map((e) => e.name));
+  for (const folder of WRITING_FOLDERS.filter((f) => top.has(f))) {
     for (const entry of await files.list(folder).catch(() => [])) {
       if (entry.kind !== 'file' || !WRITING_ENDINGS.some((e) => entry.name.toLowerCase().endsWith(e))) continue;
       const path = joinPath(folder, entry.name);

@@ -1,0 +1,44 @@
+// Runs inside the real VS Code extension host (code-server), against a fresh copy of sample-project.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { parse } from 'yaml';
+import { activated, eventually, readText, workspaceUri, writeText } from './helpers';
+
+const transcript = 'transcripts/intervju-K2.txt';
+const sidecar = `${transcript}.annotations.yaml`;
+
+describe('pseudonymizing in a real VS Code', () => {
+  before(activated);
+
+  it('underlines key entries in a transcript, and the quick fix pseudonymizes it keeping every passage exact; Undo Coding takes it back', async function () {
+    this.timeout(120000);
+    const originalTranscript = await readText(transcript);
+    const originalSidecar = await readText(sidecar);
+    await writeText('pseudonyms.yaml', 'rustjenesten: "[R]"\nkommunen: "[by]"\n');
+    const document = await vscode.workspace.openTextDocument(workspaceUri(transcript));
+    await vscode.window.showTextDocument(document);
+    const leaks = await eventually('the key entries underlined', () => {
+      const found = vscode.languages.getDiagnostics(document.uri).filter((d) => d.code === 'pseudonym-leak' && !d.range.isEmpty && d.range.end.character - d.range.start.character > 1);
+      return found.length >= 3 ? found : undefined;
+    }, 30000);
+    const first = leaks.sort((a, b) => a.range.start.compareTo(b.range.start))[0] as vscode.Diagnostic;
+    assert.equal(document.getText(first.range).toLowerCase().startsWith('rustjenesten') || document.getText(first.range).toLowerCase().startsWith('kommunen'), true);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, first.range);
+    const fix = actions.find((a) => a.title === 'Pseudonymize this transcript');
+    assert.ok(fix?.command, `actions: ${actions.map((a) => a.title).join(', ')}`);
+    await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
+    const pseudonymized = await eventually('the transcript pseudonymized on disk', async () => {
+      const text = await readText(transcript);
+      return /rustjenesten|kommunen/i.test(text) ? undefined : text;
+    }, 30000);
+    assert.match(pseudonymized, /Sted: \[R\]s lokaler/);
+    const annotations = (parse(await readText(sidecar)) as { annotations: { quote: string }[] }).annotations;
+    assert.ok(annotations.some((a) => a.quote.includes('[R]')));
+    assert.ok(annotations.every((a) => !/rustjenesten|kommunen/i.test(a.quote)));
+    await eventually('no key entry underlined any more', () => (vscode.languages.getDiagnostics(document.uri).some((d) => d.code === 'pseudonym-leak') ? undefined : true), 30000);
+    const message = await vscode.commands.executeCommand<string>('qcode.undoCoding');
+    assert.match(message, /Pseudonymize transcripts\/intervju-K2\.txt/);
+    assert.equal(await readText(transcript), originalTranscript);
+    assert.equal(await readText(sidecar), originalSidecar);
+  });
+});
