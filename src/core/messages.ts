@@ -43,9 +43,8 @@ export function textOf(m: Message | string): string {
 
 /** Quoted names joined with "or": "a", "a" or "b", "a" or "b" or "c". */
 export function quotedAlternatives(names: readonly string[]): MessageArg {
-  const quoted = names.map((name) => `"${name}"`);
-  const last = quoted.pop() ?? '';
-  if (quoted.length === 0) return last;
+  const last = message('"{name}"', { name: names[names.length - 1] ?? '' });
+  if (names.length <= 1) return last;
   return message('{some} or {last}', { some: quotedAlternatives(names.slice(0, -1)), last });
 }
 
