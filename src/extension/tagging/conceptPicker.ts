@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Codebook } from '../../core/codebook/codebook';
-import { acceptedConcepts } from '../../core/operations/pickedConcepts';
+import { acceptedConcepts, highlightedRow } from '../../core/operations/pickedConcepts';
 import { t } from '../l10n/displayLanguage';
 
 const RECENT_KEY = 'qcode.recentConcepts';
@@ -58,6 +58,12 @@ function showPicker(items: (ConceptItem | vscode.QuickPickItem)[], title: string
     pick.onDidAccept(() => {
       accepted = acceptedConcepts(pick.selectedItems.flatMap((item) => idOf(item) ?? []), idOf(pick.activeItems[0]));
       if (accepted.length > 0) pick.hide();
+    });
+    // A quick pick that ticks highlights no row while filtering: highlight the best match, which Enter takes.
+    const concepts = items.filter((item): item is ConceptItem => idOf(item) !== undefined);
+    pick.onDidChangeValue((value) => {
+      const best = highlightedRow(concepts, value);
+      pick.activeItems = best ? [best] : [];
     });
     pick.onDidHide(() => {
       pick.dispose();
