@@ -20,8 +20,9 @@ const { parse } = require(path.join(cs.REPO, 'node_modules/yaml'));
 async function main() {
   const t0 = Date.now();
   if (!process.env.QCODE_EXTENSION_PATH) cs.buildExtension();
-  fs.rmSync(SHOTS, { recursive: true, force: true });  // no stale pictures from an earlier run
   fs.mkdirSync(SHOTS, { recursive: true });
+  // No stale pictures from an earlier run; first-day/ belongs to firstDay.js.
+  for (const name of fs.readdirSync(SHOTS).filter((n) => n.endsWith('.png'))) fs.rmSync(path.join(SHOTS, name));
   const memory = cs.watchMemory();
   const ws = cs.copySampleProject();
   const sidecar = path.join(ws, `${TRANSCRIPT}.annotations.yaml`);
