@@ -1,4 +1,5 @@
 import type { Node } from 'yaml';
+import { message } from '../messages';
 import { applySplices } from '../sidecar/splice';
 import { Book } from './book';
 import { checkId, checkLabel, checkLine } from './conceptIds';
@@ -25,8 +26,8 @@ export function addConcept(text: string, parentId: string | undefined, concept: 
   const invalid = checkId(fields.id) ?? checkLabel(fields.label) ?? checkLine(fields.description, 'definition');
   if (invalid) return fail(invalid);
   const book = Book.open(text);
-  if (typeof book === 'string') return fail(book);
-  if (book.get(fields.id)) return fail(`The id "${fields.id}" is already used in the codebook. Choose another id.`);
+  if (!(book instanceof Book)) return fail(book);
+  if (book.get(fields.id)) return fail(message('The id "{id}" is already used in the codebook. Choose another id.', { id: fields.id }));
   const parent = parentId === undefined ? undefined : book.get(parentId);
   if (parentId !== undefined && !parent) return fail(unknownConcept(parentId));
   const spliced = attempt(() => {

@@ -1,3 +1,5 @@
+import { message, type Message } from '../messages';
+
 /**
  * An id made from a label: lowercase ASCII words joined by hyphens, so a label of several words
  * stays one level; a dot joins it to the parent's id. Never an id already taken.
@@ -12,17 +14,18 @@ export function suggestConceptId(label: string, parentId?: string, taken: (id: s
 }
 
 /** Why a concept id is not acceptable, or undefined. */
-export function checkId(id: string): string | undefined {
-  if (id === '') return 'A concept needs an id.';
-  if (/\s/.test(id)) return `The id "${id}" contains spaces. Use letters, digits, hyphens and dots, e.g. "samordning.formell".`;
+export function checkId(id: string): Message | undefined {
+  if (id === '') return message('A concept needs an id.');
+  if (/\s/.test(id)) return message('The id "{id}" contains spaces. Use letters, digits, hyphens and dots, e.g. "samordning.formell".', { id });
   return undefined;
 }
 
 /** Why a label is not acceptable, or undefined. */
-export function checkLabel(label: string): string | undefined {
-  return label === '' ? 'A concept needs a label.' : checkLine(label, 'label');
+export function checkLabel(label: string): Message | undefined {
+  return label === '' ? message('A concept needs a label.') : checkLine(label, 'label');
 }
 
-export function checkLine(value: string | undefined, what: string): string | undefined {
-  return value !== undefined && /[\r\n]/.test(value) ? `The ${what} must be a single line.` : undefined;
+export function checkLine(value: string | undefined, what: 'label' | 'definition'): Message | undefined {
+  if (value === undefined || !/[\r\n]/.test(value)) return undefined;
+  return what === 'label' ? message('The label must be a single line.') : message('The definition must be a single line.');
 }

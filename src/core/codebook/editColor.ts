@@ -1,4 +1,5 @@
-import type { EditResult } from './editResult';
+import { message } from '../messages';
+import { fail, type EditResult } from './editResult';
 import { setConceptField } from './setConceptField';
 
 const COLOR_INPUT = /^#?([0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
@@ -17,6 +18,6 @@ export function normalizeColor(input: string): string | undefined {
 export function setConceptColor(text: string, id: string, color: string | undefined): EditResult {
   if (color === undefined) return setConceptField(text, id, 'color', undefined);
   const normalized = normalizeColor(color);
-  if (normalized === undefined) return { ok: false, message: `"${color}" is not a colour. Write it as #rrggbb, e.g. #4e79a7.` };
+  if (normalized === undefined) return fail(message('"{color}" is not a colour. Write it as #rrggbb, e.g. #4e79a7.', { color }));
   return setConceptField(text, id, 'color', normalized);
 }

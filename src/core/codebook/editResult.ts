@@ -1,4 +1,5 @@
 import type { Document } from 'yaml';
+import { englishText, message, type Message } from '../messages';
 import { readBack, rereadsAs } from './verifyCodebook';
 
 /**
@@ -10,7 +11,8 @@ import { readBack, rereadsAs } from './verifyCodebook';
  * reads it before it is returned; when neither holds what the edit means, the edit is refused.
  */
 
-export type EditResult = { ok: true; text: string } | { ok: false; message: string };
+/** A refused edit says why in English (`message`, as the command line prints it) and as `detail` to translate. */
+export type EditResult = { ok: true; text: string } | { ok: false; message: string; detail: Message };
 
 export function attempt(splice: () => string): string | undefined {
   try {
@@ -31,13 +33,13 @@ export function settle(text: string, doc: Document, ...spliced: (string | undefi
   const serialised = doc.toString({ lineWidth: 0 });
   const written = text.includes('\r\n') ? serialised.replace(/\r?\n/g, '\r\n') : serialised;
   if (rereadsAs(written, doc, errorsBefore)) return { ok: true, text: written };
-  return fail('codebook.yaml could not be written so that it reads back as this change means, so it was left as it is. Make the change by hand, or write the codebook in block style ("- id: ..." items under "concepts:") and try again.');
+  return fail(message('codebook.yaml could not be written so that it reads back as this change means, so it was left as it is. Make the change by hand, or write the codebook in block style ("- id: ..." items under "concepts:") and try again.'));
 }
 
-export function unknownConcept(id: string): string {
-  return `There is no concept "${id}" in the codebook.`;
+export function unknownConcept(id: string): Message {
+  return message('There is no concept "{id}" in the codebook.', { id });
 }
 
-export function fail(message: string): EditResult {
-  return { ok: false, message };
+export function fail(detail: Message): EditResult {
+  return { ok: false, message: englishText(detail), detail };
 }

@@ -1,4 +1,5 @@
 import type { Node } from 'yaml';
+import { message } from '../messages';
 import { applySplices } from '../sidecar/splice';
 import { Book } from './book';
 import { attempt, fail, settle, unknownConcept, type EditResult } from './editResult';
@@ -11,12 +12,12 @@ import { Layout } from './layout';
  */
 export function removeConcept(text: string, id: string, childrenTo: string | undefined): EditResult {
   const book = Book.open(text);
-  if (typeof book === 'string') return fail(book);
+  if (!(book instanceof Book)) return fail(book);
   const at = book.get(id);
   if (!at) return fail(unknownConcept(id));
   const to = childrenTo === undefined ? undefined : book.get(childrenTo);
   if (childrenTo !== undefined && !to) return fail(unknownConcept(childrenTo));
-  if (childrenTo !== undefined && book.within(childrenTo, id)) return fail(`The concepts below "${id}" cannot move under "${childrenTo}", which is "${id}" itself or below it.`);
+  if (childrenTo !== undefined && book.within(childrenTo, id)) return fail(message('The concepts below "{id}" cannot move under "{target}", which is "{id}" itself or below it.', { id, target: childrenTo }));
   const children = book.children(at.map)?.items ?? [];
   const inPlace = children.length > 0 && childrenTo === at.parent?.id;
   const spliced = attempt(() => applySplices(text, new Layout(text, book).removeSplices(at, inPlace ? 'in place' : to)));

@@ -10,7 +10,7 @@ export function renameConcept(text: string, id: string, newLabel: string): EditR
   const invalid = checkLabel(label);
   if (invalid) return fail(invalid);
   const book = Book.open(text);
-  if (typeof book === 'string') return fail(book);
+  if (!(book instanceof Book)) return fail(book);
   const at = book.get(id);
   if (!at) return fail(unknownConcept(id));
   const spliced = attempt(() => applySplices(text, [new Layout(text, book).relabel(at.map, label)]));

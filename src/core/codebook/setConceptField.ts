@@ -10,7 +10,7 @@ import { FieldSplices, KEY_ORDER, type Rendering } from './fieldSplices';
  */
 export function setConceptField(text: string, id: string, key: 'description' | 'color', value: string | undefined, renderings: readonly Rendering[] = [{ kind: 'line' }]): EditResult {
   const book = Book.open(text);
-  if (typeof book === 'string') return fail(book);
+  if (!(book instanceof Book)) return fail(book);
   const at = book.get(id);
   if (!at) return fail(unknownConcept(id));
   const splices = new FieldSplices(text);
