@@ -53,3 +53,15 @@ export function didYouMean(suggestions: readonly string[]): MessageArg {
   if (suggestions.length === 0) return '';
   return message(' Did you mean {names}?', { names: quotedAlternatives(suggestions) });
 }
+
+/** Parts joined with commas: "a", "a, b", "a, b, c". */
+export function commaList(parts: readonly MessageArg[]): MessageArg {
+  if (parts.length <= 1) return parts[0] ?? '';
+  return message('{some}, {last}', { some: commaList(parts.slice(0, -1)), last: parts[parts.length - 1] ?? '' });
+}
+
+/** Parts one to a line. */
+export function lineList(parts: readonly MessageArg[]): MessageArg {
+  if (parts.length <= 1) return parts[0] ?? '';
+  return message('{some}\n{last}', { some: lineList(parts.slice(0, -1)), last: parts[parts.length - 1] ?? '' });
+}

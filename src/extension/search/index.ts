@@ -9,7 +9,7 @@ import { pickConcepts } from '../tagging/conceptPicker';
 import { pickHits } from './hitPicker';
 import { askForSearch, type SearchRequest } from './searchInput';
 import { searchArguments, type SearchAndTagArguments } from './searchArguments';
-import { t } from '../l10n/displayLanguage';
+import { t, translatedText } from '../l10n/displayLanguage';
 
 /** What a run of Search and Tag did. */
 export interface SearchAndTagOutcome {
@@ -85,8 +85,7 @@ function findHits(project: Project, request: SearchRequest): SearchHit[] | undef
   }
   const result = searchTranscripts(project, request.query);
   if (!result.ok) {
-    const message = result.reason === 'empty' ? t('Type something to search for.') : t('"{0}" is not a valid regular expression: {1}', request.query.pattern, result.detail);
-    void vscode.window.showErrorMessage(message);
+    void vscode.window.showErrorMessage(translatedText(result));
     return undefined;
   }
   if (result.hits.length === 0) void vscode.window.showInformationMessage(t('"{0}" was not found in the transcripts.', request.query.pattern));
