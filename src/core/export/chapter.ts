@@ -9,6 +9,7 @@ import type { Section } from './sections';
 /** One paragraph of a chapter draft, before it is written in a file format. */
 export type Block =
   | { kind: 'heading'; level: number; text: string }
+  | { kind: 'paragraph'; text: string }
   | { kind: 'definition'; text: string }
   | { kind: 'context'; text: string }
   | { kind: 'quote'; text: string; citation: string }

@@ -34,6 +34,8 @@ function paragraphOf(block: Block): Paragraph {
   switch (block.kind) {
     case 'heading':
       return new Paragraph({ heading: HEADINGS[Math.min(block.level, HEADINGS.length) - 1], children: runs(block.text) });
+    case 'paragraph':
+      return new Paragraph({ children: runs(block.text) });
     case 'definition':
       return new Paragraph({ style: 'Definition', children: runs(block.text) });
     case 'quote':

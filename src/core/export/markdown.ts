@@ -32,7 +32,8 @@ function quoteParts(resolved: ResolvedAnnotation, text: string, settings: Settin
   return [blockQuote(text, citation(settings.citation, resolved)), ...(note ? [`*${markdownText(capitalised(note))}.*`] : [])];
 }
 
-function blockQuote(text: string, cite: string): string {
+/** The text as a Markdown block quote whose last line ends in the citation. */
+export function blockQuote(text: string, cite: string): string {
   const lines = markdownText(text).split('\n').map((line) => line.trim());
   lines[lines.length - 1] = `${lines[lines.length - 1]} ${markdownText(cite)}`;
   return lines.map((line) => (line === '' ? '>' : `> ${escapeLineStart(line)}`)).join('\n');

@@ -24,6 +24,8 @@ export interface Settings {
   exports: ExportPreset[];
   /** The pseudonymisation key: real names and their replacements; kept out of git. */
   pseudonyms: string;
+  /** Which Markdown files are chapters that cite passages: a pattern with * and **. */
+  chapters: string;
 }
 
 export const SETTINGS_FILE = 'qcode.yaml';
@@ -40,12 +42,13 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   language: 'en',
   exports: [],
   pseudonyms: 'pseudonyms.yaml',
+  chapters: 'chapters/**/*.md',
 };
 
-const TEXT_KEYS = ['codebook', 'informants', 'transcripts', 'speakerPattern', 'informantPattern', 'citation', 'pseudonyms'] as const;
+const TEXT_KEYS = ['codebook', 'informants', 'transcripts', 'speakerPattern', 'informantPattern', 'citation', 'pseudonyms', 'chapters'] as const;
 type TextKey = (typeof TEXT_KEYS)[number];
 /** Settings that name a file or folder, which must lie inside the project. */
-const PATH_KEYS: readonly TextKey[] = ['codebook', 'informants', 'transcripts', 'pseudonyms'];
+const PATH_KEYS: readonly TextKey[] = ['codebook', 'informants', 'transcripts', 'pseudonyms', 'chapters'];
 
 export function readSettings(file: YamlFile | undefined): Settings {
   const settings: Settings = { ...DEFAULT_SETTINGS, extensions: [...DEFAULT_SETTINGS.extensions], exports: [] };
