@@ -4,14 +4,15 @@ import type { ProjectHost } from './host/projectHost';
 
 /**
  * Keeps the `qcode.isTranscript` context key true while the active editor shows a transcript
- * whose annotations are shown: it is set on the same load event that paints them, the part of the
- * project loaded first included, so that tagging is offered as soon as the highlights appear.
+ * whose annotations are shown: it is set as the load that paints them is published (the part of the
+ * project loaded first included), before the views and editors update, so that tagging is offered
+ * as soon as the highlights appear.
  */
 export function register(context: vscode.ExtensionContext, host: ProjectHost): void {
   const update = () => {
     const uri = vscode.window.activeTextEditor?.document.uri;
     setContextKey('qcode.isTranscript', !!uri && !!host.transcriptOf(uri));
   };
-  context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(update), host.onDidChange(update));
+  context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(update), host.onWillChange(update));
   update();
 }

@@ -9,6 +9,7 @@ import { isTranscriptPath, listingOnly, type Listing } from '../../core/project/
 import type { Problem } from '../../core/problems';
 import { DEFAULT_SETTINGS, SETTINGS_FILE, SIDECAR_SUFFIX } from '../../core/settings/settings';
 import { settingsOverrides } from './configuration';
+import type { LoadingHold } from './loadingHold';
 import type { LoadedProject } from './projectHost';
 import { WorkspaceFiles } from './workspaceFiles';
 
@@ -37,20 +38,28 @@ class SomeTranscriptFiles extends WorkspaceFiles {
   }
 }
 
-/** The project's files for loading the whole of it: each read waits while the part loaded first is (re)loading. */
+/**
+ * The project's files for loading the whole of it: each read waits while the part loaded first is
+ * (re)loading and while a coding change is being written.
+ */
 export class AfterTheOpenTranscripts extends WorkspaceFiles {
-  constructor(root: vscode.Uri, private readonly first: OpenTranscriptsFirst) {
+  constructor(root: vscode.Uri, private readonly first: OpenTranscriptsFirst, private readonly writing: LoadingHold) {
     super(root);
   }
 
   override async read(path: string): Promise<Uint8Array | undefined> {
-    await this.first.idle();
+    await this.turn();
     return super.read(path);
   }
 
   override async list(folder: string): Promise<FolderEntry[]> {
-    await this.first.idle();
+    await this.turn();
     return super.list(folder);
+  }
+
+  private async turn(): Promise<void> {
+    await this.first.idle();
+    await this.writing.idle();
   }
 }
 

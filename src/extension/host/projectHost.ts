@@ -6,8 +6,9 @@ import { ProjectIndex } from '../../core/project/projectIndex';
 import { SIDECAR_SUFFIX } from '../../core/settings/settings';
 import { settingsOverrides } from './configuration';
 import { setContextKey } from './contextKeys';
+import { LoadingHold } from './loadingHold';
 import { AfterTheOpenTranscripts, OpenTranscriptsFirst } from './openTranscriptsFirst';
-import { WorkspaceFiles } from './workspaceFiles';
+import { WorkspaceFiles, type LocalDisk } from './workspaceFiles';
 
 export interface LoadedProject {
   project: Project;
@@ -21,15 +22,22 @@ export interface LoadedProject {
  * disk (checkout, pull, a teammate's edit) or the settings change. Every feature reads from here.
  */
 export class ProjectHost implements vscode.Disposable {
+  private readonly changing = new vscode.EventEmitter<LoadedProject | undefined>();
+  /**
+   * Fires just before onDidChange, for the context keys of what has loaded: VS Code gets them
+   * before the views' and editors' updates, so that a command is offered as the highlights show.
+   */
+  readonly onWillChange = this.changing.event;
   private readonly changed = new vscode.EventEmitter<LoadedProject | undefined>();
   readonly onDidChange = this.changed.event;
   private loaded: LoadedProject | undefined;
   private queue: Promise<void> = Promise.resolve();
   private queued: Promise<LoadedProject | undefined> | undefined;
   private readonly first: OpenTranscriptsFirst;
+  private readonly writing = new LoadingHold();
   /** Counts restarts, so that a load begun before one does not count as the whole project. */
   private generation = 0;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly disposables: vscode.Disposable[] = [this.changing, this.changed];
 
   constructor(readonly files: WorkspaceFiles) {
     this.first = new OpenTranscriptsFirst(files, (part) => this.publish(part));
@@ -40,9 +48,9 @@ export class ProjectHost implements vscode.Disposable {
     this.disposables.push(vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('qcode') && this.scheduleReload()));
   }
 
-  static forWorkspace(): ProjectHost | undefined {
+  static forWorkspace(disk?: LocalDisk): ProjectHost | undefined {
     const folder = vscode.workspace.workspaceFolders?.[0];
-    return folder ? new ProjectHost(new WorkspaceFiles(folder.uri)) : undefined;
+    return folder ? new ProjectHost(new WorkspaceFiles(folder.uri, disk)) : undefined;
   }
 
   /** The whole project, once it has loaded. */
@@ -87,6 +95,15 @@ export class ProjectHost implements vscode.Disposable {
     });
   }
 
+  /**
+   * Holds back the first load of the whole project while a coding change is written (see
+   * LoadingHold); returns the function that releases the hold. The change must not wait for a
+   * reload of the project before releasing it.
+   */
+  holdLoading(): () => void {
+    return this.writing.hold();
+  }
+
   /** Forgets the project and loads it as when the window opens: the transcripts in editors first, then the whole. */
   restart(): Promise<LoadedProject | undefined> {
     this.generation++;
@@ -101,7 +118,7 @@ export class ProjectHost implements vscode.Disposable {
     const first = !this.loaded;
     if (first) await this.first.load(true);
     // The transcripts that come into view meanwhile go first: their part is loaded between these reads.
-    const project = await loadProject(first ? new AfterTheOpenTranscripts(this.files.root, this.first) : this.files, settingsOverrides());
+    const project = await loadProject(first ? new AfterTheOpenTranscripts(this.files.root, this.first, this.writing) : this.files, settingsOverrides());
     if (generation !== this.generation) return;
     this.first.finish();
     this.loaded = { project, index: new ProjectIndex(project), complete: true };
@@ -113,6 +130,7 @@ export class ProjectHost implements vscode.Disposable {
     setContextKey('qcode.projectLoaded', loaded?.complete ?? false);
     const project = loaded?.project;
     if (project) setContextKey('qcode.hasCodebook', !project.problems.some((p) => p.code === 'missing-file' && p.file === project.settings.codebook));
+    this.changing.fire(loaded);
     this.changed.fire(loaded);
   }
 

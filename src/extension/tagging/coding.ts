@@ -107,11 +107,21 @@ export class Coding {
     await this.edit(label, sidecarPath, transcriptPath, (current) => current.flatMap((a) => (a.id === id ? (change(a) ?? []) : [a])), restored);
   }
 
+  /** Writes the change with the loading of the rest of the project held back until it is written (not until the project has reloaded). */
   private async edit(label: string, sidecarPath: string, transcriptPath: string, edit: SidecarEdit, restored?: string): Promise<void> {
-    await this.history.record(label, [sidecarPath], async (files) => {
-      const failure = await this.update(files, sidecarPath, transcriptPath, edit);
-      if (failure) throw new Error(failure);
-    }, restored);
+    const release = this.host.holdLoading();
+    try {
+      await this.history.record(label, [sidecarPath], async (files) => {
+        try {
+          const failure = await this.update(files, sidecarPath, transcriptPath, edit);
+          if (failure) throw new Error(failure);
+        } finally {
+          release();
+        }
+      }, restored);
+    } finally {
+      release();
+    }
   }
 
   /** Edits a sidecar through the files of a history step, which holds its lock; returns why it was left alone, if it was. */
