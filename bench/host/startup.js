@@ -162,17 +162,14 @@ async function tag(page, ws, where, command, concept, writes) {
   return times;
 }
 
-/** Picks a concept in the (possibly many-choice) quick pick. */
+/**
+ * Picks a concept as the walkthrough tells a user to: types its label and, once its row is
+ * highlighted, presses Enter, which with nothing ticked takes the highlighted concept.
+ */
 async function pick(page, rows, label) {
   await rows.first().waitFor();
   await page.keyboard.type(label);
-  const row = rows.filter({ hasText: label }).first();
-  await row.waitFor();
-  if (await row.getAttribute('aria-checked') !== null) {
-    for (let i = 0; i < 30 && !/\bfocused\b/.test(await row.getAttribute('class')); i++) await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Space');
-    await page.locator('.quick-input-widget .monaco-list-row[aria-checked="true"]', { hasText: label }).waitFor();
-  }
+  await rows.and(page.locator('.focused')).filter({ hasText: label }).first().waitFor();
   await page.keyboard.press('Enter');
 }
 
