@@ -3,8 +3,9 @@
  * bench/tmp/ by seed and size) and measures project loading against a read-and-parse floor,
  * re-anchoring after random edits against the Hypothesis approach, moving 10,000 ranges through
  * one keystroke, exporting every quote of the largest project to Markdown, and exporting the
- * medium and largest projects to REFI-QDA (.qdpx) and importing that into an empty project. Writes
- * bench/results.json and prints a table.
+ * medium and largest projects to REFI-QDA (.qdpx) and importing that into an empty project, and
+ * pseudonymizing a copy of the medium project with a 500-entry key. Writes bench/results.json and
+ * prints a table.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { measureTranscriptImport } from './transcriptImport';
@@ -17,6 +18,7 @@ import { measureExport, type ExportResult } from './measureExport';
 import { measureKeystroke } from './measureKeystroke';
 import { measureRefiExport, measureRefiImport, type RefiExportResult, type RefiImportResult } from './measureRefi';
 import { floorLoad, measureLoad, type LoadResult } from './measureLoad';
+import { measurePseudonymize } from './measurePseudonymize';
 import { collectGarbage, memory } from './memory';
 import { fmt, machine, table, targetTable, type Target } from './report';
 
@@ -119,7 +121,11 @@ async function main(): Promise<void> {
 
   const transcriptImport = measureTranscriptImport();
   log(`transcript import: 3-hour WebVTT (${transcriptImport.cues} cues) in ${fmt(transcriptImport.ms)} ms`);
+  const pseudonymized = await measurePseudonymize((projects[opts.anchor] as ProjectOnDisk).root);
+  log(`pseudonymize ${opts.anchor}: ${pseudonymized.replacements} replacements with a ${pseudonymized.keyEntries}-entry key in ${fmt(pseudonymized.ms)} ms (${fmt(pseudonymized.cpuMs)} ms processor time); exact ${pseudonymized.exactBefore} -> ${pseudonymized.exactAfter}`);
   const targets: Target[] = [
+    { name: `pseudonymize ${pseudonymized.transcripts} transcripts / ${pseudonymized.annotations} annotations, ${pseudonymized.keyEntries}-entry key`, target: '< 5000 ms', value: pseudonymized.ms, unit: 'ms', pass: pseudonymized.ms < 5000 },
+    { name: 'pseudonymize: exact annotations no longer exact', target: '0', value: pseudonymized.exactBefore - pseudonymized.exactAfter, unit: '', pass: pseudonymized.exactBefore === pseudonymized.exactAfter },
     { name: 'import a 3-hour WebVTT (3,000 cues)', target: '< 1000 ms', value: transcriptImport.ms, unit: 'ms', pass: transcriptImport.ms < 1000 },
     ...opts.sizes.map((s) => ({ name: `load ${s}: loader / floor`, target: '<= 1.5', value: (load[s] as LoadResult).ratio, unit: 'x', pass: (load[s] as LoadResult).ratio <= 1.5 })),
     { name: 're-anchoring speed-up vs approximate search', target: '>= 10', value: anchoring.speedUpVsApproxOnly, unit: 'x', pass: anchoring.speedUpVsApproxOnly >= 10 },
@@ -141,6 +147,7 @@ async function main(): Promise<void> {
     export: exported ? { size: exportSize, ...exported } : undefined,
     refi,
     transcriptImport,
+    pseudonymize: pseudonymized,
     memory: { peakRssMB: memory.rss / 2 ** 20, peakHeapUsedMB: memory.heapUsed / 2 ** 20 },
     targets,
     host: await hostFigures(),

@@ -23,10 +23,13 @@ export interface KeyMatcher {
 
 const WORD_CHARACTER = '[\\p{L}\\p{M}\\p{N}]';
 const POSSESSIVE = "s|'s|\u2019s";
+/** No letter before; or a line break or tab written as an escape, as a YAML file quotes "\nKari". */
+const WORD_START = `(?:(?<!${WORD_CHARACTER})|(?<=\\\\[nrt]))`;
 
 /**
  * Matches whole words (no letter, mark or digit right before or after), ignoring case, with the
- * possessive endings s, 's and ’s. Spaces inside an entry match any run of white space, so a name
+ * possessive endings s, 's and ’s (a name right after an escaped line break, "\\nKari" in a quoted
+ * YAML value, is found too). Spaces inside an entry match any run of white space, so a name
  * broken over two lines is found too. Letters are matched composed and decomposed.
  */
 export function compileKey(entries: readonly KeyEntry[]): KeyMatcher {
@@ -36,13 +39,15 @@ export function compileKey(entries: readonly KeyEntry[]): KeyMatcher {
   const alternatives = [...new Set(byLength.flatMap((e) => spellingsOf(e.name)))];
   const pattern = alternatives.length === 0
     ? undefined
-    : new RegExp(`(?<!${WORD_CHARACTER})(${alternatives.join('|')})(${POSSESSIVE})?(?!${WORD_CHARACTER})`, 'giu');
+    : new RegExp(`${WORD_START}(${alternatives.join('|')})(${POSSESSIVE})?(?!${WORD_CHARACTER})`, 'giu');
   return {
     entries,
     find(text) {
       if (!pattern) return [];
       const found: KeyMatch[] = [];
-      for (const match of text.matchAll(pattern)) {
+      // exec on the one compiled pattern: matchAll would copy it, which costs more than a short text's search.
+      pattern.lastIndex = 0;
+      for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
         const name = match[1] as string;
         const entry = bySpelling.get(spelling(name)) ?? entryMatching(byLength, name);
         if (!entry) continue;

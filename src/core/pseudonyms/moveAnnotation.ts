@@ -1,10 +1,10 @@
 import { captureAnchor } from '../anchoring/capture';
-import { moveRanges, type LiveRange, type TextChange } from '../anchoring/moveRanges';
 import { resolveAnchor } from '../anchoring/resolve';
 import type { Annotation } from '../sidecar/annotation';
 import type { TextRange } from '../text/position';
 import type { TranscriptText } from '../text/transcriptText';
 import type { KeyMatcher } from './matcher';
+import type { OffsetMap } from './offsetMap';
 import { RawLines } from './rawLines';
 import { replaceInString } from './replaceText';
 
@@ -14,7 +14,7 @@ export interface TranscriptEdit {
   oldDoc: TranscriptText;
   newLines: RawLines;
   newDoc: TranscriptText;
-  rounds: TextChange[][];
+  offsets: OffsetMap;
 }
 
 /**
@@ -73,21 +73,12 @@ function moveSavedRange(range: TextRange, edit: TranscriptEdit): TextRange {
   const start = edit.oldLines.offsetAt(range.start);
   const end = edit.oldLines.offsetAt(range.end);
   if (start === undefined || end === undefined || end < start) return range;
-  const moved = moveRaw(edit, start, end);
-  return { start: edit.newLines.positionAt(moved.start), end: edit.newLines.positionAt(moved.end) };
+  return { start: edit.newLines.positionAt(edit.offsets.map(start, 'start')), end: edit.newLines.positionAt(edit.offsets.map(end, 'end')) };
 }
 
 /** An offset of the old matching text (TranscriptText) carried to the new one. */
 function moveOffset(edit: TranscriptEdit, offset: number, side: 'start' | 'end'): number | undefined {
   const raw = edit.oldLines.offsetAt(edit.oldDoc.positionAt(offset));
   if (raw === undefined) return undefined;
-  const moved = moveRaw(edit, raw, raw);
-  const position = edit.newLines.positionAt(side === 'start' ? moved.start : moved.end);
-  return edit.newDoc.offsetAt(position);
-}
-
-function moveRaw(edit: TranscriptEdit, start: number, end: number): LiveRange {
-  const range: LiveRange = { start, end };
-  for (const round of edit.rounds) moveRanges([range], round);
-  return range;
+  return edit.newDoc.offsetAt(edit.newLines.positionAt(edit.offsets.map(raw, side)));
 }

@@ -1,3 +1,4 @@
+import type { Node } from 'yaml';
 import { withFileLocks, FileLockTimeout } from '../lock/fileLock';
 import { message } from '../messages';
 import { basename } from '../paths';
@@ -5,20 +6,28 @@ import type { ProjectFiles } from '../port';
 import { problem, type Problem } from '../problems';
 import { SIDECAR_SUFFIX } from '../settings/settings';
 import { sameAnnotation } from '../sidecar/annotation';
-import { readSidecar } from '../sidecar/readSidecar';
+import { readSidecar, type ParsedSidecar } from '../sidecar/readSidecar';
 import { writeSidecar } from '../sidecar/writeSidecar';
 import { decodeUtf8, encodeUtf8 } from '../text/decode';
 import { TranscriptText } from '../text/transcriptText';
 import { listMatches, type Replacement } from './listing';
 import type { KeyMatcher } from './matcher';
 import { moveAnnotation, type TranscriptEdit } from './moveAnnotation';
+import { OffsetMap } from './offsetMap';
 import { RawLines } from './rawLines';
 import { replaceKeyEntries } from './replaceText';
-import { pseudonymizeComments, yamlMatches } from './yamlText';
+import { matchesInValues, pseudonymizeComments } from './yamlText';
 
 /** The sidecar fields that copy the transcript's words or are written about them. */
-const TEXT_FIELDS = new Set(['quote', 'before', 'after', 'memo']);
-const notACopyOfTheText = (key: string) => !TEXT_FIELDS.has(key);
+const TEXT_FIELDS = ['quote', 'before', 'after', 'memo'] as const;
+
+/** Where the values of the text fields are in the sidecar's text. */
+function textFieldRanges(parsed: ParsedSidecar): [number, number][] {
+  return parsed.entries.flatMap((entry) => TEXT_FIELDS.flatMap((key) => {
+    const range = (entry.pairs.get(key)?.value as Node | null | undefined)?.range;
+    return range ? [[range[0], range[1]] as [number, number]] : [];
+  }));
+}
 
 /** What pseudonymizing did, or with a dry run would do. */
 export interface PseudonymizeOutcome {
@@ -61,18 +70,18 @@ async function pseudonymizeLocked(files: ProjectFiles, transcriptPath: string, s
   if (transcript === undefined || transcript === 'unreadable' || sidecar === 'unreadable') return outcome;
   const replaced = replaceKeyEntries(transcript.text, matcher);
   outcome.replacements.push(...listMatches(transcriptPath, transcript.text, replaced.matches));
-  if (sidecar) outcome.replacements.push(...listMatches(sidecarPath, sidecar.text, yamlMatches(sidecar.text, matcher, notACopyOfTheText)));
+  const parsed = sidecar ? readSidecar(sidecarPath, sidecar.text) : undefined;
+  if (sidecar && parsed?.file.document) outcome.replacements.push(...listMatches(sidecarPath, sidecar.text, matchesInValues(sidecar.text, textFieldRanges(parsed), matcher)));
   if (dryRun || outcome.replacements.length === 0) return outcome;
-  const edit: TranscriptEdit = { oldLines: new RawLines(transcript.text), oldDoc: new TranscriptText(transcript.text), newLines: new RawLines(replaced.text), newDoc: new TranscriptText(replaced.text), rounds: replaced.rounds };
-  const newSidecar = sidecar ? sidecarAfter(sidecarPath, transcriptPath, sidecar.text, edit, matcher, outcome) : undefined;
+  const edit: TranscriptEdit = { oldLines: new RawLines(transcript.text), oldDoc: new TranscriptText(transcript.text), newLines: new RawLines(replaced.text), newDoc: new TranscriptText(replaced.text), offsets: new OffsetMap(replaced.rounds) };
+  const newSidecar = sidecar && parsed ? sidecarAfter(sidecarPath, transcriptPath, sidecar.text, parsed, edit, matcher, outcome) : undefined;
   if (sidecar && newSidecar === undefined) return outcome;
   if (replaced.text !== transcript.text) await writeText(files, transcriptPath, replaced.text, transcript.hadBom, outcome);
   if (sidecar && newSidecar !== undefined && newSidecar !== sidecar.text) await writeText(files, sidecarPath, newSidecar, sidecar.hadBom, outcome);
   return outcome;
 }
 
-function sidecarAfter(sidecarPath: string, transcriptPath: string, text: string, edit: TranscriptEdit, matcher: KeyMatcher, outcome: PseudonymizeOutcome): string | undefined {
-  const parsed = readSidecar(sidecarPath, text);
+function sidecarAfter(sidecarPath: string, transcriptPath: string, text: string, parsed: ParsedSidecar, edit: TranscriptEdit, matcher: KeyMatcher, outcome: PseudonymizeOutcome): string | undefined {
   const errors = parsed.file.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
     outcome.problems.push(...errors, problem(sidecarPath, 1, 1, 'error', 'not-pseudonymized', message('{transcript} and its sidecar were not pseudonymized, because the sidecar has errors. Correct them and run qcode pseudonymize again.', { transcript: transcriptPath })));
@@ -81,7 +90,7 @@ function sidecarAfter(sidecarPath: string, transcriptPath: string, text: string,
   const before = parsed.entries.map((e) => e.annotation);
   const after = before.map((annotation) => moveAnnotation(annotation, edit, matcher));
   outcome.annotations += after.filter((a, i) => !sameAnnotation(a, before[i] as typeof a)).length;
-  const written = writeSidecar(sidecarPath, text, basename(transcriptPath), after);
+  const written = writeSidecar(sidecarPath, text, basename(transcriptPath), after, parsed);
   if (!written.ok) {
     outcome.problems.push(...written.problems);
     return undefined;

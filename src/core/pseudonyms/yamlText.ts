@@ -101,6 +101,7 @@ function means(text: string, expected: string): boolean {
 
 /** The key's entries replaced in the comments of a YAML file, when that leaves what the file means as it was. */
 export function pseudonymizeComments(text: string, matcher: KeyMatcher): string {
+  if (matcher.find(text).length === 0) return text;
   const splices = commentSplices(text, matcher);
   if (splices.length === 0) return text;
   const result = applySplices(text, splices);
@@ -108,12 +109,33 @@ export function pseudonymizeComments(text: string, matcher: KeyMatcher): string 
 }
 
 /** Where the key's entries are in the parts of a YAML file that pseudonymizing replaces: comments and the values of keys not kept. */
-export function yamlMatches(text: string, matcher: KeyMatcher, keep: (key: string) => boolean): KeyMatch[] {
-  const doc = parseDocument(text, PARSE_OPTIONS);
+export function yamlMatches(text: string, matcher: KeyMatcher, keep: (key: string) => boolean, parsed?: Document): KeyMatch[] {
+  if (matcher.find(text).length === 0) return [];
+  const doc = parsed ?? parseDocument(text, PARSE_OPTIONS);
   if (doc.errors.length > 0) return [];
   const inValues = changedScalars(doc, matcher, keep).flatMap(({ node }) => {
     const [start, end] = node.range as [number, number, number];
     return matcher.find(text.slice(start, end)).map((m) => ({ ...m, start: m.start + start, end: m.end + start }));
   });
   return [...inValues, ...commentMatches(text, matcher)].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Where the key's entries are in the given values of a YAML file and in its comments, found with
+ * one search of the whole text; the comments are looked at only when an entry lies outside the values.
+ */
+export function matchesInValues(text: string, values: readonly (readonly [number, number])[], matcher: KeyMatcher): KeyMatch[] {
+  const all = matcher.find(text);
+  if (all.length === 0) return [];
+  const sorted = [...values].sort((a, b) => a[0] - b[0]);
+  const inValues: KeyMatch[] = [];
+  let outside = false;
+  let v = 0;
+  for (const match of all) {
+    while (v < sorted.length && (sorted[v] as readonly [number, number])[1] <= match.start) v++;
+    const value = sorted[v];
+    if (value && value[0] <= match.start && match.end <= value[1]) inValues.push(match);
+    else outside = true;
+  }
+  return outside ? [...inValues, ...commentMatches(text, matcher)].sort((a, b) => a.start - b.start) : inValues;
 }

@@ -14,12 +14,13 @@ export type WriteResult = { ok: true; text: string } | { ok: false; problems: Pr
  * annotations that differ: comments, key order and quoting elsewhere stay byte for byte. Every
  * text is read back before it is returned: when it does not hold exactly `desired` (a layout the
  * splices do not handle), a safer form is tried, and when none does, nothing is written and the
- * problem says so. A previous text that does not parse is never rewritten.
+ * problem says so. A previous text that does not parse is never rewritten. `previousParsed`, when
+ * given, is `previous` as readSidecar read it, so that a caller that has read it need not again.
  */
-export function writeSidecar(path: string, previous: string | undefined, transcriptName: string, desired: readonly Annotation[]): WriteResult {
+export function writeSidecar(path: string, previous: string | undefined, transcriptName: string, desired: readonly Annotation[], previousParsed?: ParsedSidecar): WriteResult {
   const sorted = [...desired].sort(compareAnnotations);
   if (previous === undefined) return firstThatHolds(path, [() => renderSidecar(transcriptName, sorted)], transcriptName, sorted) ?? refusal(path, undefined, transcriptName, sorted);
-  const parsed = readSidecar(path, previous);
+  const parsed = previousParsed ?? readSidecar(path, previous);
   const errors = parsed.file.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) return { ok: false, problems: errors };
   if (holdsExactly(parsed, parsed.transcript, sorted)) return { ok: true, text: previous };
