@@ -8,7 +8,7 @@ const watch = process.argv.includes('--watch');
 
 const targets = [
   { entry: 'src/cli/main.ts', outfile: 'dist/cli.js', banner: '#!/usr/bin/env node' },
-  { entry: 'src/extension/extension.ts', outfile: 'dist/extension.js', external: ['vscode'] },
+  { entry: 'src/extension/node/main.ts', outfile: 'dist/extension.js', external: ['vscode'] },
   { entry: 'src/extension/extension.ts', outfile: 'dist/web/extension.js', external: ['vscode'], platform: 'browser' },
 ].filter((t) => fs.existsSync(t.entry));
 

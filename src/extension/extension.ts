@@ -24,6 +24,7 @@ import * as transcriptContext from './transcriptContext';
 import { CoderFilter } from './coderFilter/coderFilter';
 import { contextKeys, type ContextKeys } from './host/contextKeys';
 import { ProjectHost } from './host/projectHost';
+import type { LocalDisk } from './host/workspaceFiles';
 import { ReportDocuments } from './reports/reportDocuments';
 import { LiveTranscripts } from './liveEdits/liveTranscripts';
 import { CodingHistory } from './history/codingHistory';
@@ -55,9 +56,15 @@ export interface QcodeApi {
   restart(): Promise<void>;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<QcodeApi | undefined> {
+/** The extension in the web worker extension host (the Node host starts from node/main.ts). */
+export function activate(context: vscode.ExtensionContext): Promise<QcodeApi | undefined> {
+  return activateWith(context);
+}
+
+/** Composes the features; `disk` is what the Node host can do on a project on the local disk. */
+export async function activateWith(context: vscode.ExtensionContext, disk?: LocalDisk): Promise<QcodeApi | undefined> {
   const started = performance.now();
-  const host = ProjectHost.forWorkspace();
+  const host = ProjectHost.forWorkspace(disk);
   if (!host) return undefined;
   const filter = new CoderFilter(context.workspaceState);
   const live = new LiveTranscripts(host, filter);

@@ -4,9 +4,23 @@ import { FileAccessError, type FolderEntry, type ProjectFiles } from '../../core
 /** How long a file made by createExclusive must keep its bytes to count as created. */
 const SETTLE_MS = 5;
 
+/**
+ * What Node can do on the local disk in one step where vscode.workspace.fs takes two: replace a
+ * file (workspace.fs deletes the target first, so a reader can find it missing), and create a
+ * file only if there is none (workspace.fs checks, then creates). Paths are the disk's own.
+ */
+export interface LocalDisk {
+  replace(temporary: string, target: string): Promise<void>;
+  createExclusive(path: string, data: Uint8Array): Promise<boolean>;
+}
+
 /** The core's file port over vscode.workspace.fs, so the extension also runs on virtual file systems and the web. */
 export class WorkspaceFiles implements ProjectFiles {
-  constructor(readonly root: vscode.Uri) {}
+  /** With a local disk, files under a file: root are replaced and created in one step. */
+  constructor(
+    readonly root: vscode.Uri,
+    private readonly disk?: LocalDisk,
+  ) {}
 
   uri(path: string): vscode.Uri {
     return path === '' ? this.root : vscode.Uri.joinPath(this.root, ...path.split('/'));
@@ -35,12 +49,15 @@ export class WorkspaceFiles implements ProjectFiles {
   }
 
   /**
-   * Writes the bytes to a temporary file, then renames it to the path without overwriting: the
-   * rename fails with FileExists when something is there. vscode.workspace.fs checks, then
-   * renames, so another process can create the file in between; the file counts as created
-   * only if it still holds these bytes a moment later.
+   * Creates the file only if there is none. On the local disk that is one step; otherwise the bytes
+   * go to a temporary file that is renamed to the path without overwriting, which fails with
+   * FileExists when something is there. vscode.workspace.fs checks, then renames, so another
+   * process can create the file in between; the file counts as created only if it still holds
+   * these bytes a moment later.
    */
   async createExclusive(path: string, data: Uint8Array): Promise<boolean> {
+    const local = this.onDisk(path);
+    if (local) return local.disk.createExclusive(local.path, data);
     try {
       await this.renameIntoPlace(path, data, false);
     } catch (error) {
@@ -57,12 +74,19 @@ export class WorkspaceFiles implements ProjectFiles {
     const target = this.uri(path);
     const temporary = target.with({ path: `${target.path}.${Math.random().toString(36).slice(2, 10)}.tmp` });
     await vscode.workspace.fs.writeFile(temporary, data);
+    const local = overwrite ? this.onDisk(path) : undefined;
     try {
-      await vscode.workspace.fs.rename(temporary, target, { overwrite });
+      if (local) await local.disk.replace(temporary.fsPath, local.path);
+      else await vscode.workspace.fs.rename(temporary, target, { overwrite });
     } catch (error) {
       await vscode.workspace.fs.delete(temporary).then(undefined, () => undefined);
       throw error;
     }
+  }
+
+  /** The local disk and the path on it, when the project is on the local disk. */
+  private onDisk(path: string): { disk: LocalDisk; path: string } | undefined {
+    return this.disk && this.root.scheme === 'file' ? { disk: this.disk, path: this.uri(path).fsPath } : undefined;
   }
 
   async remove(path: string): Promise<void> {
