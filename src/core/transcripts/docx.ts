@@ -1,4 +1,5 @@
 import { DOMParser, type Element } from '@xmldom/xmldom';
+import { message, type Message } from '../messages';
 import { DamagedZipError, TooLargeError, ZipArchive } from '../refi/zipArchive';
 import { decodeUtf8 } from '../text/decode';
 import { TranscriptReadError } from './model';
@@ -18,16 +19,16 @@ export function docxParagraphs(file: string, bytes: Uint8Array): SourceParagraph
       const entry = archive.find(name);
       if (!entry) return undefined;
       const decoded = decodeUtf8(archive.read(entry));
-      if (!decoded.ok) throw new TranscriptReadError(file, `${name} in it is not UTF-8 text (${decoded.message})`);
+      if (!decoded.ok) throw new TranscriptReadError(file, message('{part} in it is not UTF-8 text ({reason})', { part: name, reason: decoded.detail }));
       return decoded.text;
     };
     const part = mainPart(file, read('_rels/.rels'));
     const xml = read(part);
-    if (xml === undefined) throw new TranscriptReadError(file, `is not a Word document: it has no ${part}. Save it from Word as .docx, or export the transcript as text.`);
+    if (xml === undefined) throw new TranscriptReadError(file, message('is not a Word document: it has no {part}. Save it from Word as .docx, or export the transcript as text.', { part }));
     const body = descendants(parse(file, xml), 'body')[0];
     return body ? bodyParagraphs(body) : [];
   } catch (error) {
-    if (error instanceof DamagedZipError || error instanceof TooLargeError) throw new TranscriptReadError(file, `cannot be read as a Word document: ${error.message}. Save it again from Word.`);
+    if (error instanceof DamagedZipError || error instanceof TooLargeError) throw new TranscriptReadError(file, message('cannot be read as a Word document: {reason}. Save it again from Word.', { reason: error.message }));
     throw error;
   }
 }
@@ -41,9 +42,9 @@ function mainPart(file: string, rels: string | undefined): string {
 function parse(file: string, xml: string): Element {
   let failure: TranscriptReadError | undefined;
   const parser = new DOMParser({
-    onError: (level, message, context: { locator?: { lineNumber?: number } }) => {
+    onError: (level, complaint, context: { locator?: { lineNumber?: number } }) => {
       if (level === 'warning') return;
-      failure ??= new TranscriptReadError(file, `its XML is damaged (${message.split('\n')[0]}). Save it again from Word.`, context?.locator?.lineNumber || undefined);
+      failure ??= new TranscriptReadError(file, damagedXml(complaint.split('\n')[0] ?? ''), context?.locator?.lineNumber || undefined);
       throw failure;
     },
   });
@@ -51,9 +52,13 @@ function parse(file: string, xml: string): Element {
     const root = parser.parseFromString(xml, 'text/xml').documentElement;
     if (root) return root;
   } catch (error) {
-    throw failure ?? new TranscriptReadError(file, `its XML is damaged (${(error as Error).message}). Save it again from Word.`);
+    throw failure ?? new TranscriptReadError(file, damagedXml((error as Error).message));
   }
-  throw new TranscriptReadError(file, 'its XML is empty. Save it again from Word.');
+  throw new TranscriptReadError(file, message('its XML is empty. Save it again from Word.'));
+}
+
+function damagedXml(complaint: string): Message {
+  return message('its XML is damaged ({complaint}). Save it again from Word.', { complaint });
 }
 
 function bodyParagraphs(body: Element): SourceParagraph[] {

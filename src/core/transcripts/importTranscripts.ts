@@ -1,6 +1,7 @@
 import { readInformants } from '../informants/registry';
 import { updateTextFile } from '../lock/updateTextFile';
 import { joinPath } from '../paths';
+import { message, type Message, type MessageArg } from '../messages';
 import type { ProjectFiles } from '../port';
 import { registryWithInformants } from '../refi/planInformants';
 import { transcriptFileName } from '../refi/transcriptNames';
@@ -55,7 +56,7 @@ export async function importTranscripts(files: ProjectFiles, parsed: readonly Pa
   const settings = await projectSettings(files);
   const isLabel = labelTest(settings);
   const refused = [...mapping.values()].find((label) => !isLabel(label.trim()));
-  if (refused !== undefined) throw new TranscriptReadError(SETTINGS_FILE, `"${refused}" cannot be a speaker label: the project's speakerPattern does not take it. Choose a label such as K4 or I.`);
+  if (refused !== undefined) throw new TranscriptReadError(SETTINGS_FILE, message('"{label}" cannot be a speaker label: the project\'s speakerPattern does not take it. Choose a label such as K4 or I.', { label: refused }));
   const registryText = await registryOnDisk(files, settings.informants);
   const registry = readInformants(new YamlFile(settings.informants, registryText ?? ''));
   const taken = new Set((await files.list(settings.transcripts)).map((e) => e.name.toLowerCase()));
@@ -81,9 +82,9 @@ async function registryOnDisk(files: ProjectFiles, path: string): Promise<string
   const bytes = await files.read(path);
   if (!bytes) return undefined;
   const decoded = decodeUtf8(bytes);
-  if (!decoded.ok) throw new TranscriptReadError(path, `${decoded.message} Nothing was imported.`, decoded.line);
+  if (!decoded.ok) throw new TranscriptReadError(path, nothingImported(decoded.detail), decoded.line);
   const problem = new YamlFile(path, decoded.text).problems.find((p) => p.severity === 'error');
-  if (problem) throw new TranscriptReadError(path, `does not parse (${problem.message}). Fix it first; nothing was imported.`, problem.line);
+  if (problem) throw new TranscriptReadError(path, message('does not parse ({problem}). Fix it first; nothing was imported.', { problem: problem.detail ?? problem.message }), problem.line);
   return decoded.text;
 }
 
@@ -92,7 +93,11 @@ async function addInformants(files: ProjectFiles, path: string, codes: readonly 
     const registry = readInformants(new YamlFile(path, current ?? ''));
     return registryWithInformants(current, codes.filter((code) => !registry.has(code)).map((code) => ({ code, attributes: {} })));
   });
-  if (!result.ok) throw new TranscriptReadError(path, `${result.message} Nothing was imported.`, result.line);
+  if (!result.ok) throw new TranscriptReadError(path, nothingImported(result.detail ?? result.message), result.line);
+}
+
+function nothingImported(reason: MessageArg): Message {
+  return message('{reason} Nothing was imported.', { reason });
 }
 
 /** Creates the file under this name, or the next free one if a file of that name appeared meanwhile. */

@@ -1,4 +1,5 @@
 /** What a transcription tool's file holds, as qcode reads it: what was said, by whom, when. */
+import { englishText, message, textOf, type Message } from '../messages';
 
 /** One cue or paragraph of the source. */
 export interface Utterance {
@@ -26,10 +27,19 @@ export interface ParsedTranscript {
   utterances: Utterance[];
 }
 
-/** A transcript file that cannot be read; nothing is written then. */
+/**
+ * A transcript file that cannot be read; nothing is written then. `reason` and `message` are in
+ * English, as the command line prints them; `detail` is the message to translate.
+ */
 export class TranscriptReadError extends Error {
-  constructor(readonly file: string, readonly reason: string, readonly line?: number) {
-    super(`${file}${line ? `:${line}` : ''}: ${reason}`);
+  readonly reason: string;
+  readonly detail: Message;
+
+  constructor(readonly file: string, reason: Message | string, readonly line?: number) {
+    const detail = line ? message('{file}:{line}: {reason}', { file, line, reason }) : message('{file}: {reason}', { file, reason });
+    super(englishText(detail));
     this.name = 'TranscriptReadError';
+    this.reason = textOf(reason);
+    this.detail = detail;
   }
 }

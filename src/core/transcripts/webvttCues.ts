@@ -1,4 +1,5 @@
 import { WebVTTParser, type Cue } from 'webvtt-parser';
+import { message, type Message } from '../messages';
 import { parseClock } from './clock';
 import { TranscriptReadError } from './model';
 
@@ -34,9 +35,9 @@ export function readCues(file: string, text: string, lineShift = 0): RawCue[] {
   return inFileOrder(parsed.cues, timingLines(text), lineShift);
 }
 
-function explain(message: string): string {
-  if (message.startsWith('No valid signature')) return 'is not a WebVTT file: it must start with "WEBVTT". Export it again from the tool that made it.';
-  return `cannot be read here (${message}) so part of the text would be lost. Correct the file at this line, or export it again.`;
+function explain(complaint: string): Message {
+  if (complaint.startsWith('No valid signature')) return message('is not a WebVTT file: it must start with "WEBVTT". Export it again from the tool that made it.');
+  return message('cannot be read here ({complaint}) so part of the text would be lost. Correct the file at this line, or export it again.', { complaint });
 }
 
 interface Timing {

@@ -4,7 +4,7 @@ import { importTranscripts as importIntoProject, type TranscriptImportSummary } 
 import { TranscriptReadError, type ParsedTranscript } from '../../core/transcripts/model';
 import { readTranscript, TRANSCRIPT_ENDINGS } from '../../core/transcripts/readTranscript';
 import type { ProjectHost } from '../host/projectHost';
-import { t } from '../l10n/displayLanguage';
+import { t, translatedText } from '../l10n/displayLanguage';
 import { mapSpeakers } from './mapSpeakers';
 
 /** "Import Transcripts…": files from Zoom, Teams, Whisper, Otter, Word … into the transcripts folder, each speaker mapped to an informant. */
@@ -28,7 +28,7 @@ async function importTranscripts(host: ProjectHost, sources?: vscode.Uri[]): Pro
     return summary;
   } catch (error) {
     if (!(error instanceof TranscriptReadError) && !(error instanceof RefiReadError)) throw error;
-    void vscode.window.showErrorMessage(t('Nothing was imported: {0}', error.message));
+    void vscode.window.showErrorMessage(t('Nothing was imported: {0}', translatedText(error)));
     return undefined;
   }
 }
