@@ -40,9 +40,19 @@ export function showConceptPassages(host: ProjectHost, filter: CoderFilter, conc
 function asPick(host: ProjectHost, resolved: ResolvedAnnotation): PassagePick {
   const item = passageItem(host, resolved, true);
   const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
-  return { label, description: `${resolved.transcript.path}:${resolved.line}`, detail: typeof item.description === 'string' ? item.description : undefined, open: item.command };
+  return { label, description: placeOf(resolved), detail: typeof item.description === 'string' ? item.description : undefined, open: item.command };
+}
+
+/** The transcript and the line where the passage starts now; an orphan has no place in it. */
+function placeOf({ transcript, resolution }: ResolvedAnnotation): string {
+  if (resolution.status === 'orphaned') return t('{0} (orphaned)', transcript.path);
+  return `${transcript.path}:${resolution.range.start.line}`;
 }
 
 function byPlace(a: ResolvedAnnotation, b: ResolvedAnnotation): number {
-  return a.transcript.path.localeCompare(b.transcript.path) || a.line - b.line;
+  return a.transcript.path.localeCompare(b.transcript.path) || startOf(a) - startOf(b);
+}
+
+function startOf({ resolution }: ResolvedAnnotation): number {
+  return resolution.status === 'orphaned' ? Number.MAX_SAFE_INTEGER : resolution.start;
 }
