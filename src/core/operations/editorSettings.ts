@@ -2,6 +2,7 @@
 import { applyEdits, findNodeAtLocation, modify, parseTree, printParseErrorCode, stripComments, type JSONPath, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import { LOCK_SUFFIX } from '../lock/lockRecord';
 import { TEMPORARY_SUFFIX } from '../lock/scratchFiles';
+import { englishText, message, type Message } from '../messages';
 import { joinPath } from '../paths';
 import type { ProjectFiles } from '../port';
 import { problem, type Problem } from '../problems';
@@ -47,7 +48,7 @@ function transcriptChildren(ending: string): string {
  * comments, formatting and every value already set, also where it differs from ours. Returns the
  * new text and the settings added, or where the text cannot be read as a JSON object.
  */
-export function addEditorSettings(text: string, wanted: readonly EditorSetting[]): { text: string; added: string[] } | { line: number; column: number; message: string } {
+export function addEditorSettings(text: string, wanted: readonly EditorSetting[]): { text: string; added: string[] } | { line: number; column: number; message: string; detail: Message } {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   // A file of nothing but comments is an empty settings file, as VS Code reads it.
   const base = stripComments(text).trim() !== '' ? text : `${text}${text === '' || text.endsWith('\n') ? '' : eol}{}`;
@@ -56,7 +57,8 @@ export function addEditorSettings(text: string, wanted: readonly EditorSetting[]
   const error = errors[0];
   if (error || root?.type !== 'object') {
     const at = new TranscriptText(base).positionAt(error?.offset ?? 0);
-    return { ...at, message: error ? `This is not valid JSON with comments (${printParseErrorCode(error.error)}).` : 'The settings must be a JSON object, { ... }.' };
+    const detail = error ? message('This is not valid JSON with comments ({error}).', { error: printParseErrorCode(error.error) }) : message('The settings must be a JSON object, { ... }.');
+    return { ...at, message: englishText(detail), detail };
   }
   const indent = /^([ \t]+)\S/m.exec(base)?.[1] ?? '  ';
   const formattingOptions = { insertSpaces: !indent.startsWith('\t'), tabSize: indent.startsWith('\t') ? 1 : indent.length, eol };
@@ -82,10 +84,10 @@ export async function setUpEditorSettings(files: ProjectFiles): Promise<EditorSe
   const settings = readSettings(await readYaml(files, SETTINGS_FILE));
   const bytes = await files.read(EDITOR_SETTINGS_FILE);
   const decoded = bytes ? decodeUtf8(bytes) : { ok: true as const, text: '', hadBom: false };
-  if (!decoded.ok) return { kind: 'unreadable', problem: problem(EDITOR_SETTINGS_FILE, decoded.line, decoded.column, 'warning', 'editor-settings', `${decoded.message} qcode left it alone.`) };
+  if (!decoded.ok) return { kind: 'unreadable', problem: problem(EDITOR_SETTINGS_FILE, decoded.line, decoded.column, 'warning', 'editor-settings', message('{reason} qcode left it alone.', { reason: decoded.detail })) };
   const merged = addEditorSettings(decoded.text, editorSettingsFor(settings));
   if (!('text' in merged)) {
-    const advice = `${merged.message} qcode left it alone; correct it and run "qcode init" again.`;
+    const advice = message('{reason} qcode left it alone; correct it and run "qcode init" again.', { reason: merged.detail });
     return { kind: 'unreadable', problem: problem(EDITOR_SETTINGS_FILE, merged.line, merged.column, 'warning', 'editor-settings', advice) };
   }
   if (merged.added.length === 0) return { kind: 'unchanged' };
