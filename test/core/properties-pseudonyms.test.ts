@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { captureAnchor } from '../../src/core/anchoring/capture';
 import { loadProject } from '../../src/core/project/loadProject';
+import { moveRanges } from '../../src/core/anchoring/moveRanges';
 import { compileKey } from '../../src/core/pseudonyms/matcher';
+import { OffsetMap } from '../../src/core/pseudonyms/offsetMap';
+import { replaceKeyEntries } from '../../src/core/pseudonyms/replaceText';
 import { pseudonymizeProject } from '../../src/core/pseudonyms/pseudonymizeProject';
 import { renderSidecar } from '../../src/core/sidecar/render';
 import type { Annotation } from '../../src/core/sidecar/annotation';
@@ -32,7 +35,8 @@ const annotationsArb = (text: string) => fc.array(fc.tuple(fc.nat(text.length), 
 });
 
 describe('properties of pseudonymizing', () => {
-  it('leaves no key entry anywhere, keeps every annotation\'s status, and changes only what the key matches', async () => {
+  it('leaves no key entry anywhere, keeps every annotation\'s status, and changes only what the key matches', async function () {
+    this.timeout(120000); // each run loads the project twice
     await fc.assert(fc.asyncProperty(keyArb, textArb.chain((text) => fc.tuple(fc.constant(text), annotationsArb(text))), async (key, [text, annotations]) => {
       const keyText = key.map((e) => `${JSON.stringify(e.name)}: ${JSON.stringify(e.replacement)}\n`).join('');
       const files = projectFiles({ 't.txt': text, 't.txt.annotations.yaml': renderSidecar('t.txt', annotations) }, { 'pseudonyms.yaml': keyText });
@@ -44,7 +48,23 @@ describe('properties of pseudonymizing', () => {
       const status = (p: typeof before) => p.transcripts[0]?.annotations.map((a) => `${a.annotation.id} ${a.resolution.status}`).sort();
       assert.deepEqual(status(after), status(before));
       assert.equal(files.text('transcripts/t.txt'), outsideMatchesKept(text, matcher));
-    }), runs(150, 20261202));
+    }), runs(100, 20261202));
+  });
+});
+
+describe('moving offsets through replacements', () => {
+  it('moves every offset as moveRanges moves a range through the same edits', () => {
+    fc.assert(fc.property(keyArb, textArb, fc.array(fc.nat(), { minLength: 1, maxLength: 20 }), (key, text, picks) => {
+      const replaced = replaceKeyEntries(text, compileKey(key));
+      const map = new OffsetMap(replaced.rounds);
+      for (const pick of picks) {
+        const offset = pick % (text.length + 1);
+        const range = { start: offset, end: offset };
+        for (const round of replaced.rounds) moveRanges([range], round);
+        assert.equal(map.map(offset, 'start'), range.start, `start at ${offset}`);
+        assert.equal(map.map(offset, 'end'), range.end, `end at ${offset}`);
+      }
+    }), runs(300, 20261203));
   });
 });
 

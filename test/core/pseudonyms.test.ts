@@ -47,6 +47,10 @@ describe('pseudonyms', () => {
       assert.equal(replaced('A\u030ase kom'), '[Å1] kom');
     });
 
+    it('finds a name right after a line break written as an escape in a quoted YAML value', () => {
+      assert.deepEqual(matcher.find('after: "\\n\\nKari: ja"').map((m) => m.text), ['Kari']);
+    });
+
     it('lists where each replacement is made', () => {
       const found = matcher.find('x Kari y');
       assert.deepEqual(found.map((m) => [m.start, m.end, m.replacement]), [[2, 6, '[K4]']]);

@@ -41,4 +41,20 @@ describe('pseudonymizing in a real VS Code', () => {
     assert.equal(await readText(transcript), originalTranscript);
     assert.equal(await readText(sidecar), originalSidecar);
   });
+
+  it('Pseudonymize Project replaces the key everywhere in one step that Undo Coding takes back', async function () {
+    this.timeout(120000);
+    const paths = ['transcripts/intervju-K1.txt', 'transcripts/intervju-K1.txt.annotations.yaml', 'informants.yaml'];
+    const originals = await Promise.all(paths.map(readText));
+    await writeText('pseudonyms.yaml', 'Rustjenesten: "[R]"\nkommunen: "[by]"\n');
+    await eventually('the key loaded', async () => ((await readText('pseudonyms.yaml')).includes('[R]') ? true : undefined));
+    const outcome = await vscode.commands.executeCommand<{ replacements: unknown[]; written: string[] }>('qcode.pseudonymizeProject');
+    assert.ok(outcome && outcome.replacements.length > 0, 'something was replaced');
+    const now = await Promise.all(paths.map(readText));
+    for (const text of now) assert.doesNotMatch(text, /rustjenesten\b|kommunen\b/i);
+    assert.match(now[2] as string, /unit: "\[R\], feltteamet"/);
+    const message = await vscode.commands.executeCommand<string>('qcode.undoCoding');
+    assert.equal(message, 'Undone: Pseudonymize Project');
+    assert.deepEqual(await Promise.all(paths.map(readText)), originals);
+  });
 });

@@ -57,11 +57,12 @@ async function matcherOf(host: ProjectHost): Promise<KeyMatcher | undefined> {
 }
 
 async function pseudonymizeAll(host: ProjectHost, history: CodingHistory): Promise<PseudonymizeOutcome | undefined> {
+  if (!(await savedTranscripts(host))) return undefined;
   const matcher = await matcherOf(host);
   const project = host.atHand?.project;
   if (!matcher || !project) return undefined;
   const transcripts = project.transcripts.map((tr) => tr.path);
-  const paths = [...transcripts.flatMap((p) => [p, project.transcripts.find((tr) => tr.path === p)?.sidecarPath ?? '']), project.settings.codebook, project.settings.informants];
+  const paths = [...project.transcripts.flatMap((tr) => [tr.path, tr.sidecarPath]), project.settings.codebook, project.settings.informants];
   const registries = { codebook: project.settings.codebook, informants: project.settings.informants };
   const outcome = await history.record(t('Pseudonymize Project'), paths, (files) => pseudonymizeProject(files, transcripts, registries, matcher, false));
   report(outcome);
@@ -84,6 +85,15 @@ async function pseudonymizeOne(host: ProjectHost, history: CodingHistory, uri: v
   const outcome = await history.record(t('Pseudonymize {0}', transcript.path), [transcript.path, transcript.sidecarPath], (files) => pseudonymizeTranscript(files, transcript.path, matcher, false));
   report(outcome);
   return outcome;
+}
+
+/** Pseudonymizing works on the files as saved, so transcripts with unsaved changes are saved first. */
+async function savedTranscripts(host: ProjectHost): Promise<boolean> {
+  const dirty = vscode.workspace.textDocuments.filter((d) => d.isDirty && host.transcriptOf(d.uri));
+  const saved = await Promise.all(dirty.map((d) => d.save()));
+  if (saved.every(Boolean)) return true;
+  void vscode.window.showWarningMessage(t('Save the transcript first: pseudonymizing works on the saved file.'));
+  return false;
 }
 
 function report(outcome: PseudonymizeOutcome): void {
