@@ -2,25 +2,21 @@ import * as vscode from 'vscode';
 import type { Codebook, Concept } from '../../core/codebook/codebook';
 import { addConcept } from '../../core/codebook/addConcept';
 import { suggestConceptId } from '../../core/codebook/conceptIds';
-import type { EditResult } from '../../core/codebook/editResult';
-import { moveConcept } from '../../core/codebook/moveConcept';
 import { removeConcept } from '../../core/codebook/removeConcept';
 import { renameConcept } from '../../core/codebook/renameConcept';
 import { colorsInUse, distinctColor } from '../../core/codebook/conceptColors';
-import { remapConcepts } from '../../core/codebook/remapConcepts';
-import type { ProjectFiles } from '../../core/port';
 import type { TranscriptFile } from '../../core/project/model';
-import { updateSidecar } from '../../core/sidecar/updateSidecar';
-import { decodeUtf8, encodeUtf8 } from '../../core/text/decode';
 import type { CoderFilter } from '../coderFilter/coderFilter';
 import type { CodingHistory } from '../history/codingHistory';
 import type { ProjectHost } from '../host/projectHost';
+import { t } from '../l10n/displayLanguage';
+import { CodebookEdits } from './codebookEdits';
+import { registerConceptFields } from './conceptFields';
 import { showConceptPassages } from './conceptPassages';
 import { CodebookModel, type ConceptNode } from './model';
-import { t } from '../l10n/displayLanguage';
+import { pickConcept, withConcept } from './pickConcept';
 
-
-/** The Codebook view, and adding, renaming, moving, merging and deleting concepts; every change is one undoable step. */
+/** The Codebook view, and adding, renaming, moving, merging and deleting concepts and editing their definitions and colours; every change is one undoable step. */
 export function register(context: vscode.ExtensionContext, host: ProjectHost, history: CodingHistory, filter: CoderFilter): void {
   const edits = new CodebookEdits(host, history);
   const model = new CodebookModel(host, (ids, parentId) => edits.move(ids, parentId), (annotation) => filter.shows(annotation));
@@ -48,85 +44,7 @@ export function register(context: vscode.ExtensionContext, host: ProjectHost, hi
   // Called with a target id (from a script or keybinding), merge does not ask.
   command('qcode.mergeConcept', async (node, target) => withConcept(host, node, t('Merge which concept?'), (c) => merge(host, edits, c, target)));
   command('qcode.deleteConcept', async (node) => withConcept(host, node, t('Delete which concept?'), (c) => remove(host, edits, c)));
-}
-
-interface CodebookText {
-  path: string;
-  text: string;
-  hadBom: boolean;
-}
-
-/** Writes edits of codebook.yaml (and, for merge and delete, the sidecars) as undoable coding steps. */
-class CodebookEdits {
-  constructor(private readonly host: ProjectHost, private readonly history: CodingHistory) {}
-
-  /** Applies an edit to codebook.yaml as it is on disk, under its lock; false when it was refused. */
-  async codebook(label: string, edit: (text: string) => EditResult): Promise<boolean> {
-    const path = this.host.current?.project.settings.codebook;
-    if (path === undefined) return false;
-    return this.history.record(label, [path], async (files) => {
-      const next = await this.prepare(files, path, edit);
-      if (next) await files.write(next.path, encodeUtf8(next.text, next.hadBom));
-      return next !== undefined;
-    });
-  }
-
-  async move(ids: string[], parentId: string | undefined): Promise<void> {
-    const codebook = this.host.current?.project.codebook;
-    if (ids.some((id) => parentId !== undefined && codebook?.subtreeIds(id).has(parentId))) {
-      void vscode.window.showWarningMessage(t('A concept cannot be moved under itself or under a concept below it.'));
-      return;
-    }
-    const label = ids.length === 1 ? t('Move concept "{0}"', codebook?.get(ids[0] ?? '')?.label ?? '') : t('Move {0} concepts', ids.length);
-    await this.codebook(label, (text) => ids.reduce<EditResult>((result, id) => (result.ok ? moveConcept(result.text, id, parentId) : result), { ok: true, text }));
-  }
-
-  /**
-   * Edits codebook.yaml and remaps the concepts of the annotations in the given transcripts'
-   * sidecars, all in one undoable step.
-   */
-  async retag(label: string, edit: (text: string) => EditResult, mapping: ReadonlyMap<string, string | null>, transcripts: readonly TranscriptFile[]): Promise<void> {
-    const unreadable = this.host.current?.project.transcripts.filter((t) => !t.sidecarReadable).map((t) => t.sidecarPath) ?? [];
-    if (unreadable.length > 0) {
-      void vscode.window.showErrorMessage(t('Fix {0} first: qcode cannot read it, so the annotations in it cannot be retagged.', unreadable.join(', ')));
-      return;
-    }
-    const path = this.host.current?.project.settings.codebook;
-    if (path === undefined) return;
-    const failed: string[] = [];
-    let changed = 0;
-    await this.history.record(label, [path, ...transcripts.map((t) => t.sidecarPath)], async (files) => {
-      const next = await this.prepare(files, path, edit);
-      if (!next) return;
-      await files.write(next.path, encodeUtf8(next.text, next.hadBom));
-      for (const transcript of transcripts) {
-        const result = await updateSidecar(files, transcript.sidecarPath, transcript.path, (current) => {
-          const remapped = remapConcepts(current, mapping);
-          changed += remapped.changed;
-          return remapped.annotations;
-        });
-        if (!result.ok) failed.push(transcript.sidecarPath);
-      }
-    });
-    if (failed.length > 0) void vscode.window.showWarningMessage(t('{0} could not be changed because of errors in it. Fix them, then retag its annotations by hand.', failed.join(', ')));
-    if (changed > 0) vscode.window.setStatusBarMessage(t('qcode: {0} annotations retagged', changed), 5000);
-  }
-
-  /** The edited codebook text, or undefined (with a message) when the edit was refused or changes nothing. The caller holds the codebook's lock. */
-  private async prepare(files: ProjectFiles, path: string, edit: (text: string) => EditResult): Promise<CodebookText | undefined> {
-    const bytes = await files.read(path);
-    const decoded = bytes ? decodeUtf8(bytes) : { ok: true as const, text: '', hadBom: false };
-    if (!decoded.ok) {
-      void vscode.window.showErrorMessage(t('{0} cannot be read: {1}', path, decoded.message));
-      return undefined;
-    }
-    const result = edit(decoded.text);
-    if (!result.ok) {
-      void vscode.window.showErrorMessage(result.message);
-      return undefined;
-    }
-    return result.text === decoded.text ? undefined : { path, text: result.text, hadBom: decoded.hadBom };
-  }
+  registerConceptFields(context, host, edits, () => asNode(view.selection[0]), command);
 }
 
 /** Asks for a label, an id (suggested from the label) and an optional definition; returns the new id. */
@@ -203,40 +121,6 @@ function impactOf(host: ProjectHost, conceptId: string): { annotations: number; 
 async function confirm(message: string, detail: string | undefined, action: string): Promise<boolean> {
   const options: vscode.MessageOptions = detail ? { modal: true, detail } : { modal: true };
   return (await vscode.window.showWarningMessage(message, options, action)) === action;
-}
-
-interface PickOptions {
-  title: string;
-  exclude?: ReadonlySet<string>;
-  /** Offer "top level" first. */
-  topLevel?: boolean;
-  /** The current parent, marked as such. */
-  current?: string;
-}
-
-interface ConceptPick extends vscode.QuickPickItem {
-  conceptId: string | undefined;
-}
-
-/** A concept from the tree, indented by depth; `{ id: undefined }` is the top level. */
-async function pickConcept(codebook: Codebook, options: PickOptions): Promise<{ id: string | undefined } | undefined> {
-  const current = t('current');
-  const items: ConceptPick[] = [...codebook.all()]
-    .filter((c) => !options.exclude?.has(c.id))
-    .map((c) => ({ conceptId: c.id, label: `${'\u2002'.repeat(c.depth * 2)}${c.label}`, description: c.id === options.current ? `${c.id} · ${current}` : c.id }));
-  if (options.topLevel) items.unshift({ conceptId: undefined, label: `$(list-tree) ${t('Top level')}`, description: options.current === undefined ? current : '' });
-  const picked = await vscode.window.showQuickPick(items, { title: options.title, placeHolder: t('Type to filter concepts'), matchOnDescription: true });
-  return picked && { id: picked.conceptId };
-}
-
-/** The concept of a view element, or one picked from the codebook when a command runs without one. */
-async function withConcept(host: ProjectHost, node: ConceptNode | undefined, title: string, run: (concept: Concept) => Promise<void>): Promise<void> {
-  const codebook = host.current?.project.codebook;
-  if (!codebook) return;
-  const id = node?.conceptId ?? (await pickConcept(codebook, { title }))?.id;
-  const concept = id === undefined ? undefined : codebook.get(id);
-  if (concept) await run(concept);
-  else if (id !== undefined) void vscode.window.showWarningMessage(t('The concept "{0}" is no longer in the codebook.', id));
 }
 
 async function ask(title: string, prompt: string, value: string, validate: (value: string) => string | undefined): Promise<string | undefined> {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Concept } from '../../core/codebook/codebook';
 import type { Annotation } from '../../core/sidecar/annotation';
 import { colorKey } from '../decorations/conceptStyles';
+import { colorDot } from './colorDot';
 import type { ProjectHost } from '../host/projectHost';
 import { t } from '../l10n/displayLanguage';
 
@@ -89,12 +90,6 @@ export class CodebookModel implements vscode.TreeDataProvider<ConceptNode>, vsco
     const ids = draggedIds(data.get(CODEBOOK_MIME)?.value);
     if (ids.length > 0) await this.move(ids, target?.conceptId);
   }
-}
-
-/** A dot in a codebook colour; theme icons take only theme colours. */
-function colorDot(hex: string): vscode.Uri {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16"><circle cx="8" cy="8" r="4.5" fill="${hex}"/></svg>`;
-  return vscode.Uri.parse(`data:image/svg+xml;base64,${btoa(svg)}`);
 }
 
 /** The definition, what the count counts, then the id that annotations use. */
