@@ -21,6 +21,8 @@ describe('pseudonymizing in a real VS Code', () => {
       const found = vscode.languages.getDiagnostics(document.uri).filter((d) => d.code === 'pseudonym-leak' && !d.range.isEmpty && d.range.end.character - d.range.start.character > 1);
       return found.length >= 3 ? found : undefined;
     }, 30000);
+    const all = vscode.languages.getDiagnostics(document.uri).filter((d) => d.code === 'pseudonym-leak');
+    assert.deepEqual(all.map((d) => document.getText(d.range).toLowerCase().replace(/s$/, '')).filter((w) => w !== 'rustjenesten' && w !== 'kommunen'), [], 'each key entry underlined once, whole');
     const first = leaks.sort((a, b) => a.range.start.compareTo(b.range.start))[0] as vscode.Diagnostic;
     assert.equal(document.getText(first.range).toLowerCase().startsWith('rustjenesten') || document.getText(first.range).toLowerCase().startsWith('kommunen'), true);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, first.range);

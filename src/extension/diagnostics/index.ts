@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Problem } from '../../core/problems';
 import type { ProjectHost } from '../host/projectHost';
 import { t } from '../l10n/displayLanguage';
 import { ProblemDiagnostics } from './problemDiagnostics';
@@ -11,7 +12,9 @@ import { ProblemDiagnostics } from './problemDiagnostics';
 export function register(context: vscode.ExtensionContext, host: ProjectHost): void {
   const collection = vscode.languages.createDiagnosticCollection('qcode');
   const published = new ProblemDiagnostics();
-  const publish = () => published.publish(collection, host, host.atHand?.project.problems ?? []);
+  // Key entries in transcripts are underlined whole, as they are typed, by the pseudonyms feature.
+  const shown = (p: Problem) => !(p.code === 'pseudonym-leak' && host.transcriptOf(host.files.uri(p.file)));
+  const publish = () => published.publish(collection, host, (host.atHand?.project.problems ?? []).filter(shown));
   context.subscriptions.push(
     collection,
     host.onDidChange(publish),
