@@ -1,4 +1,5 @@
 import type { AttributeValue } from '../informants/registry';
+import { englishText, message, type Message } from '../messages';
 import { code, plain, shorten, tableRow } from './markdownText';
 import type { AnnotationEntry, CodebookDiff, ConceptRef, InformantsDiff, ProjectDiff, TranscriptDiff, UnreadableFile } from './model';
 import { isEmptyDiff, summarize, type DiffSummary } from './summary';
@@ -6,99 +7,125 @@ import { isEmptyDiff, summarize, type DiffSummary } from './summary';
 const QUOTE_LENGTH = 120;
 const MEMO_LENGTH = 60;
 
+/** Puts a message into words: in English on the command line, in the display language in the editor. */
+export type Say = (m: Message) => string;
+
 /**
  * The diff as Markdown for a pull-request comment: a summary line, a table of annotation changes
  * per transcript, then the codebook and informant changes. All text from the project is escaped.
  */
-export function diffMarkdown(diff: ProjectDiff): string {
-  if (isEmptyDiff(diff)) return 'No coding changes.\n';
-  const parts = [summaryLine(summarize(diff)), ...diff.unreadable.map(unreadableNote)];
-  for (const transcript of diff.transcripts) parts.push(`### ${code(transcript.path)}`, transcriptTable(transcript));
-  const concepts = codebookLines(diff.codebook);
-  if (concepts.length > 0) parts.push('### Codebook', concepts.join('\n'));
-  const informants = informantLines(diff.informants);
-  if (informants.length > 0) parts.push('### Informants', informants.join('\n'));
+export function diffMarkdown(diff: ProjectDiff, say: Say = englishText): string {
+  if (isEmptyDiff(diff)) return `${say(message('No coding changes.'))}\n`;
+  const words = new DiffWords(say);
+  const parts = [words.summaryLine(summarize(diff)), ...diff.unreadable.map((file) => words.unreadableNote(file))];
+  for (const transcript of diff.transcripts) parts.push(`### ${code(transcript.path)}`, words.transcriptTable(transcript));
+  const concepts = words.codebookLines(diff.codebook);
+  if (concepts.length > 0) parts.push(`### ${say(message('Codebook'))}`, concepts.join('\n'));
+  const informants = words.informantLines(diff.informants);
+  if (informants.length > 0) parts.push(`### ${say(message('Informants'))}`, informants.join('\n'));
   return parts.join('\n\n') + '\n';
 }
 
-function summaryLine(summary: DiffSummary): string {
-  const annotations = counted(summary.annotations, { added: 'added', removed: 'removed', retagged: 'retagged', memoChanged: 'memo changed', requoted: 're-quoted' });
-  const concepts = counted(summary.concepts, { added: 'added', removed: 'removed', renamed: 'renamed', moved: 'moved', descriptionChanged: 'redefined', merged: 'merged' });
-  const informants = counted(summary.informants, { added: 'added', removed: 'removed', changed: 'changed' });
-  const parts = [
-    annotations && `passages ${annotations} in ${summary.transcripts} transcript${summary.transcripts === 1 ? '' : 's'}`,
-    concepts && `concepts ${concepts}`,
-    informants && `informants ${informants}`,
-  ].filter((part) => part !== '');
-  return `**Coding changes:** ${parts.length > 0 ? parts.join('; ') : 'none in what could be compared'}.`;
+/** The sentences of the report, each said in the language `say` speaks. */
+class DiffWords {
+  constructor(private readonly say: Say) {}
+
+  summaryLine(summary: DiffSummary): string {
+    const { say } = this;
+    const annotations = this.counted(summary.annotations);
+    const concepts = this.counted(summary.concepts);
+    const informants = this.counted(summary.informants);
+    const count = summary.transcripts;
+    const parts = [
+      annotations && say(count === 1 ? message('passages {counts} in {count} transcript', { counts: annotations, count }) : message('passages {counts} in {count} transcripts', { counts: annotations, count })),
+      concepts && say(message('concepts {counts}', { counts: concepts })),
+      informants && say(message('informants {counts}', { counts: informants })),
+    ].filter((part) => part !== '');
+    return say(message('**Coding changes:** {parts}.', { parts: parts.length > 0 ? parts.join('; ') : say(message('none in what could be compared')) }));
+  }
+
+  unreadableNote(file: UnreadableFile): string {
+    const side = file.side === 'base' ? message('base') : message('head');
+    return `> ${this.say(message('**Not compared:** {path} could not be read in the {side}; run `qcode check` there.', { path: code(file.path), side }))}`;
+  }
+
+  transcriptTable(transcript: TranscriptDiff): string {
+    const { say } = this;
+    return [
+      tableRow([say(message('Change')), say(message('Line')), say(message('Passage')), say(message('Concepts')), say(message('Coder'))]),
+      tableRow(['---', '---:', '---', '---', '---']),
+      ...transcript.added.map((e) => this.entryRow(message('added'), e)),
+      ...transcript.removed.map((e) => this.entryRow(message('removed'), e)),
+      ...transcript.retagged.map((e) => this.entryRow(message('retagged: {changes}', { changes: [...e.conceptsAdded.map((c) => `+${this.concept(c)}`), ...e.conceptsRemoved.map((c) => `−${this.concept(c)}`)].join(', ') }), e)),
+      ...transcript.memoChanged.map((e) => this.entryRow(message('memo changed: {old} → {new}', { old: this.quoted(e.oldMemo, MEMO_LENGTH), new: this.quoted(e.newMemo, MEMO_LENGTH) }), e)),
+      ...transcript.requoted.map((e) => this.entryRow(message('re-quoted, was: {quote}', { quote: plain(shorten(e.oldQuote, QUOTE_LENGTH)) }), e)),
+    ].join('\n');
+  }
+
+  codebookLines(diff: CodebookDiff): string[] {
+    const line = (m: Message): string => `- ${this.say(m)}`;
+    const concept = (ref: ConceptRef | null): string => this.concept(ref);
+    return [
+      ...diff.added.map((c) => line(message('added {concept} under {parent}', { concept: concept(c), parent: concept(c.parent) }))),
+      ...diff.removed.map((c) => line(message('removed {concept}', { concept: concept(c) }))),
+      ...diff.renamed.map((c) => line(message('renamed {id}: {old} → {new}', { id: code(c.id), old: plain(c.oldLabel), new: plain(c.newLabel) }))),
+      ...diff.moved.map((c) => line(message('moved {concept} from {old} to {new}', { concept: concept(c), old: concept(c.oldParent), new: concept(c.newParent) }))),
+      ...diff.descriptionChanged.map((c) => line(message('redefined {concept}: {old} → {new}', { concept: concept(c), old: this.quoted(c.oldDescription, QUOTE_LENGTH), new: this.quoted(c.newDescription, QUOTE_LENGTH) }))),
+      ...diff.merged.map((c) => line(c.annotations === 1
+        ? message('merged {concept} into {target} ({count} passage)', { concept: concept(c), target: concept(c.into), count: c.annotations })
+        : message('merged {concept} into {target} ({count} passages)', { concept: concept(c), target: concept(c.into), count: c.annotations }))),
+    ];
+  }
+
+  informantLines(diff: InformantsDiff): string[] {
+    const line = (m: Message): string => `- ${this.say(m)}`;
+    return [
+      ...diff.added.map((i) => line(message('added {code}{attributes}', { code: plain(i.code), attributes: this.attributes(i.attributes) }))),
+      ...diff.removed.map((i) => line(message('removed {code}{attributes}', { code: plain(i.code), attributes: this.attributes(i.attributes) }))),
+      ...diff.changed.map((i) => line(message('changed {code}: {changes}', { code: plain(i.code), changes: i.changes.map((c) => `${plain(c.attribute)} ${this.value(c.oldValue)} → ${this.value(c.newValue)}`).join(', ') }))),
+    ];
+  }
+
+  private counted(counts: Readonly<Record<string, number>>): string {
+    return Object.entries(counts).filter(([, n]) => n > 0).map(([kind, n]) => this.say(countedChange(kind, n))).join(', ');
+  }
+
+  private entryRow(change: Message, entry: AnnotationEntry): string {
+    return tableRow([this.say(change), entry.line === null ? '' : String(entry.line), `${plain(shorten(entry.quote, QUOTE_LENGTH))} ${plain(entry.citation)}`, entry.concepts.map((c) => this.concept(c)).join(', '), plain(entry.coder ?? '')]);
+  }
+
+  /** Text in quotation marks, shortened; "(none)" when there is none. */
+  private quoted(text: string | null, max: number): string {
+    return text === null ? this.say(message('(none)')) : `“${plain(shorten(text, max))}”`;
+  }
+
+  private concept(ref: ConceptRef | null): string {
+    if (ref === null) return this.say(message('the top level'));
+    return ref.label === null ? code(ref.id) : `${plain(ref.label)} ${code(ref.id)}`;
+  }
+
+  private attributes(values: Record<string, AttributeValue>): string {
+    const pairs = Object.entries(values).map(([name, v]) => `${plain(name)}: ${this.value(v)}`);
+    return pairs.length > 0 ? ` (${pairs.join(', ')})` : '';
+  }
+
+  private value(v: AttributeValue | null): string {
+    return v === null ? this.say(message('(none)')) : plain(String(v));
+  }
 }
 
-function counted<K extends string>(counts: Record<K, number>, words: Record<K, string>): string {
-  return (Object.keys(words) as K[]).filter((kind) => counts[kind] > 0).map((kind) => `${counts[kind]} ${words[kind]}`).join(', ');
-}
-
-function unreadableNote(file: UnreadableFile): string {
-  return `> **Not compared:** ${code(file.path)} could not be read in the ${file.side}; run \`qcode check\` there.`;
-}
-
-function transcriptTable(transcript: TranscriptDiff): string {
-  return [
-    tableRow(['Change', 'Line', 'Passage', 'Concepts', 'Coder']),
-    tableRow(['---', '---:', '---', '---', '---']),
-    ...transcript.added.map((e) => entryRow('added', e)),
-    ...transcript.removed.map((e) => entryRow('removed', e)),
-    ...transcript.retagged.map((e) => entryRow(`retagged: ${[...e.conceptsAdded.map((c) => `+${concept(c)}`), ...e.conceptsRemoved.map((c) => `−${concept(c)}`)].join(', ')}`, e)),
-    ...transcript.memoChanged.map((e) => entryRow(`memo changed: ${quoted(e.oldMemo, MEMO_LENGTH)} → ${quoted(e.newMemo, MEMO_LENGTH)}`, e)),
-    ...transcript.requoted.map((e) => entryRow(`re-quoted, was: ${plain(shorten(e.oldQuote, QUOTE_LENGTH))}`, e)),
-  ].join('\n');
-}
-
-function entryRow(change: string, entry: AnnotationEntry): string {
-  return tableRow([change, entry.line === null ? '' : String(entry.line), passage(entry), concepts(entry.concepts), plain(entry.coder ?? '')]);
-}
-
-function passage(entry: AnnotationEntry): string {
-  return `${plain(shorten(entry.quote, QUOTE_LENGTH))} ${plain(entry.citation)}`;
-}
-
-/** Text in quotation marks, shortened; "(none)" when there is none. */
-function quoted(text: string | null, max: number): string {
-  return text === null ? '(none)' : `“${plain(shorten(text, max))}”`;
-}
-
-function concepts(refs: readonly ConceptRef[]): string {
-  return refs.map(concept).join(', ');
-}
-
-function concept(ref: ConceptRef | null): string {
-  if (ref === null) return 'the top level';
-  return ref.label === null ? code(ref.id) : `${plain(ref.label)} ${code(ref.id)}`;
-}
-
-function codebookLines(diff: CodebookDiff): string[] {
-  return [
-    ...diff.added.map((c) => `- added ${concept(c)} under ${concept(c.parent)}`),
-    ...diff.removed.map((c) => `- removed ${concept(c)}`),
-    ...diff.renamed.map((c) => `- renamed ${code(c.id)}: ${plain(c.oldLabel)} → ${plain(c.newLabel)}`),
-    ...diff.moved.map((c) => `- moved ${concept(c)} from ${concept(c.oldParent)} to ${concept(c.newParent)}`),
-    ...diff.descriptionChanged.map((c) => `- redefined ${concept(c)}: ${quoted(c.oldDescription, QUOTE_LENGTH)} → ${quoted(c.newDescription, QUOTE_LENGTH)}`),
-    ...diff.merged.map((c) => `- merged ${concept(c)} into ${concept(c.into)} (${c.annotations} passage${c.annotations === 1 ? '' : 's'})`),
-  ];
-}
-
-function informantLines(diff: InformantsDiff): string[] {
-  return [
-    ...diff.added.map((i) => `- added ${plain(i.code)}${attributes(i.attributes)}`),
-    ...diff.removed.map((i) => `- removed ${plain(i.code)}${attributes(i.attributes)}`),
-    ...diff.changed.map((i) => `- changed ${plain(i.code)}: ${i.changes.map((c) => `${plain(c.attribute)} ${value(c.oldValue)} → ${value(c.newValue)}`).join(', ')}`),
-  ];
-}
-
-function attributes(values: Record<string, AttributeValue>): string {
-  const pairs = Object.entries(values).map(([name, v]) => `${plain(name)}: ${value(v)}`);
-  return pairs.length > 0 ? ` (${pairs.join(', ')})` : '';
-}
-
-function value(v: AttributeValue | null): string {
-  return v === null ? '(none)' : plain(String(v));
+/** "2 added", "1 memo changed": how many changes of one kind. */
+function countedChange(kind: string, count: number): Message {
+  switch (kind) {
+    case 'added': return message('{count} added', { count });
+    case 'removed': return message('{count} removed', { count });
+    case 'retagged': return message('{count} retagged', { count });
+    case 'memoChanged': return message('{count} memo changed', { count });
+    case 'requoted': return message('{count} re-quoted', { count });
+    case 'renamed': return message('{count} renamed', { count });
+    case 'moved': return message('{count} moved', { count });
+    case 'descriptionChanged': return message('{count} redefined', { count });
+    case 'merged': return message('{count} merged', { count });
+    default: return message('{count} changed', { count });
+  }
 }

@@ -7,7 +7,7 @@ import type { ProjectHost } from '../host/projectHost';
 import type { ReportDocuments } from '../reports/reportDocuments';
 import { RefType, refsOf, repositoryOf, type Repository } from './gitApi';
 import { GitRefFiles } from './gitRefFiles';
-import { t } from '../l10n/displayLanguage';
+import { t, translate } from '../l10n/displayLanguage';
 
 /** "Show Changes Since…": what the coding changed since a branch, tag or commit, as `qcode diff` reports it. */
 export function register(context: vscode.ExtensionContext, host: ProjectHost, reports: ReportDocuments): void {
@@ -27,7 +27,7 @@ async function showChanges(host: ProjectHost, reports: ReportDocuments, reposito
   const head = await host.reload();
   if (!head) return undefined;
   const baseProject = await loadProject(await GitRefFiles.at(repository, ref, host.files), settingsOverrides());
-  const markdown = `# ${t('Coding changes since {0}', ref)}\n\n${diffMarkdown(diffProjects(baseProject, head.project))}`;
+  const markdown = `# ${t('Coding changes since {0}', ref)}\n\n${diffMarkdown(diffProjects(baseProject, head.project), translate)}`;
   await reports.show(`changes-since-${ref.replace(/[^\w.-]+/g, '-')}.md`, markdown);
   return markdown;
 }
