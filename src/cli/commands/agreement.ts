@@ -17,7 +17,7 @@ export async function agreement(args: string[], io: Output): Promise<number> {
   const format = choice(values.format, ['md', 'json'] as const, 'md', 'format');
   const project = await loadProject(new NodeProjectFiles(projectFolder(positionals[0])));
   const report = compute(project, { coders: coderNames(values.coders), concepts: list(values.concept) });
-  io.out(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : agreementMarkdown(report, (id) => project.codebook.get(id)?.label ?? id));
+  io.out(format === 'json' ? JSON.stringify(report, withoutDetail, 2) + '\n' : agreementMarkdown(report, (id) => project.codebook.get(id)?.label ?? id));
   return warnings(report, io);
 }
 
@@ -41,4 +41,9 @@ function warnings(report: AgreementReport, io: Output): number {
   if (report.transcripts.length === 0) io.err(`No transcript was coded by all of ${report.coders.join(', ')}; nothing was compared.\n`);
   if (report.orphansSkipped > 0) io.err(`${report.orphansSkipped} orphaned annotation(s) were left out; run "qcode check" to see them.\n`);
   return report.transcripts.length === 0 || report.orphansSkipped > 0 ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+/** The report as JSON, without the messages kept for translation (their English is beside them). */
+function withoutDetail(key: string, value: unknown): unknown {
+  return key === 'detail' ? undefined : value;
 }

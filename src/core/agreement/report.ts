@@ -1,3 +1,5 @@
+import { englishText, type Message } from '../messages';
+
 /** What to compare; both lists are optional. */
 export interface AgreementOptions {
   /** Coder names; default: every coder with an annotation whose passage was found. */
@@ -14,7 +16,10 @@ export interface CoveredTranscript {
 
 export interface ExcludedTranscript {
   path: string;
+  /** In English, as the command line prints it. */
   reason: string;
+  /** The reason to translate: its English text is `reason`. */
+  detail: Message;
 }
 
 export interface PairKappa {
@@ -83,9 +88,9 @@ export interface AgreementReport {
 export class AgreementError extends Error {
   constructor(
     readonly code: 'too-few-coders' | 'unknown-coder' | 'unknown-concept',
-    message: string,
+    readonly detail: Message,
   ) {
-    super(message);
+    super(englishText(detail));
     this.name = 'AgreementError';
   }
 }

@@ -1,4 +1,5 @@
 import { suggestSimilar, type Codebook } from '../codebook/codebook';
+import { englishText, message, quotedAlternatives, type Message, type MessageArg } from '../messages';
 import type { Project, ResolvedAnnotation, TranscriptFile } from '../project/model';
 import { AgreementError, type AgreementOptions, type ExcludedTranscript } from './report';
 
@@ -21,7 +22,7 @@ export function selectForAgreement(project: Project, options: AgreementOptions):
   for (const transcript of project.transcripts) {
     const reason = exclusionReason(transcript, coders);
     if (reason === undefined) covered.push(transcript);
-    else excluded.push({ path: transcript.path, reason });
+    else excluded.push({ path: transcript.path, reason: englishText(reason), detail: reason });
   }
   return { coders, covered, excluded, concepts: chooseConcepts(project, covered, coders, options.concepts) };
 }
@@ -36,7 +37,7 @@ export function attributedAnnotations(transcript: TranscriptFile): AttributedAnn
 function chooseCoders(project: Project, requested: readonly string[] | undefined): string[] {
   if (requested !== undefined && requested.length > 0) return requestedCoders(project, requested);
   const coders = sorted(new Set(project.transcripts.flatMap(attributedAnnotations).map((r) => r.annotation.coder)));
-  if (coders.length < 2) throw new AgreementError('too-few-coders', `Agreement needs two coders or more, but ${describeCoders(coders)}. Code the transcripts with a second coder first.`);
+  if (coders.length < 2) throw new AgreementError('too-few-coders', message('Agreement needs two coders or more, but {coders}. Code the transcripts with a second coder first.', { coders: describeCoders(coders) }));
   return coders;
 }
 
@@ -44,21 +45,21 @@ function requestedCoders(project: Project, requested: readonly string[]): string
   const known = sorted(new Set(project.transcripts.flatMap((t) => t.annotations.flatMap((r) => r.annotation.coder ?? []))));
   const coders = [...new Set(requested)];
   for (const coder of coders) {
-    if (!known.includes(coder)) throw new AgreementError('unknown-coder', unknownName('coder', coder, known, `the annotations name ${known.join(', ') || 'no coder'}`));
+    if (!known.includes(coder)) throw new AgreementError('unknown-coder', unknownName('coder', coder, known, known.length > 0 ? message('the annotations name {coders}', { coders: known.join(', ') }) : message('the annotations name no coder')));
   }
-  if (coders.length < 2) throw new AgreementError('too-few-coders', `Agreement needs two coders or more; only "${coders[0]}" was chosen. Name another one.`);
+  if (coders.length < 2) throw new AgreementError('too-few-coders', message('Agreement needs two coders or more; only "{coder}" was chosen. Name another one.', { coder: coders[0] ?? '' }));
   return coders;
 }
 
-function describeCoders(coders: readonly string[]): string {
-  return coders.length === 0 ? 'no annotation with a found passage names its coder' : `the annotations name only ${coders[0]}`;
+function describeCoders(coders: readonly string[]): Message {
+  return coders.length === 0 ? message('no annotation with a found passage names its coder') : message('the annotations name only {coder}', { coder: coders[0] ?? '' });
 }
 
-function exclusionReason(transcript: TranscriptFile, coders: readonly string[]): string | undefined {
-  if (!transcript.doc) return 'could not be read as text';
+function exclusionReason(transcript: TranscriptFile, coders: readonly string[]): Message | undefined {
+  if (!transcript.doc) return message('could not be read as text');
   const present = new Set(attributedAnnotations(transcript).map((r) => r.annotation.coder));
   const missing = coders.filter((coder) => !present.has(coder));
-  return missing.length > 0 ? `not coded by ${missing.join(', ')}` : undefined;
+  return missing.length > 0 ? message('not coded by {coders}', { coders: missing.join(', ') }) : undefined;
 }
 
 function chooseConcepts(project: Project, covered: readonly TranscriptFile[], coders: readonly string[], requested: readonly string[] | undefined): string[] {
@@ -68,7 +69,7 @@ function chooseConcepts(project: Project, covered: readonly TranscriptFile[], co
   const known = new Set([...[...project.codebook.all()].map((c) => c.id), ...project.transcripts.flatMap((t) => t.annotations.flatMap((r) => r.annotation.concepts))]);
   const wanted = new Set<string>();
   for (const id of requested) {
-    if (!known.has(id)) throw new AgreementError('unknown-concept', unknownName('concept', id, [...known], `use ids from ${project.settings.codebook}`));
+    if (!known.has(id)) throw new AgreementError('unknown-concept', unknownName('concept', id, [...known], message('use ids from {codebook}', { codebook: project.settings.codebook })));
     wanted.add(id);
     for (const below of project.codebook.subtreeIds(id)) if (used.has(below)) wanted.add(below);
   }
@@ -81,10 +82,12 @@ function inCodebookOrder(ids: ReadonlySet<string>, codebook: Codebook): string[]
   return [...ordered, ...sorted([...ids].filter((id) => !codebook.has(id)))];
 }
 
-function unknownName(kind: string, name: string, known: readonly string[], advice: string): string {
+function unknownName(kind: 'coder' | 'concept', name: string, known: readonly string[], advice: Message): Message {
   const similar = suggestSimilar(name, known);
-  const hint = similar.length > 0 ? ` (did you mean ${similar.map((s) => `"${s}"`).join(' or ')}?)` : '';
-  return `Unknown ${kind} "${name}"${hint}; ${advice}.`;
+  const hint: MessageArg = similar.length > 0 ? message(' (did you mean {names}?)', { names: quotedAlternatives(similar) }) : '';
+  return kind === 'coder'
+    ? message('Unknown coder "{name}"{hint}; {advice}.', { name, hint, advice })
+    : message('Unknown concept "{name}"{hint}; {advice}.', { name, hint, advice });
 }
 
 function sorted(values: Iterable<string>): string[] {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { AgreementFigures, AgreementReport, Disagreement } from '../../core/agreement/report';
 import { escapeHtml } from '../webview/html';
-import { t } from '../l10n/displayLanguage';
+import { t, translate } from '../l10n/displayLanguage';
 
 
 /** The report as a page for a webview; a disagreement is a button that posts `{ open: index }`. */
@@ -20,7 +20,7 @@ function coverage(report: AgreementReport): string {
   const lines = [t('Coders: {0}.', report.coders.join(', '))];
   if (report.transcripts.length === 0) lines.push(t('No transcript was coded by all of them, so there is nothing to compare.'));
   else lines.push(t('Compared character by character over {0} characters in {1} transcript(s): {2}.', report.characters, report.transcripts.length, report.transcripts.map((t) => t.path).join(', ')));
-  if (report.excluded.length > 0) lines.push(t('Not compared: {0}.', report.excluded.map((t) => `${t.path} (${t.reason})`).join('; ')));
+  if (report.excluded.length > 0) lines.push(t('Not compared: {0}.', report.excluded.map((e) => `${e.path} (${translate(e.detail)})`).join('; ')));
   if (report.orphansSkipped > 0) lines.push(t('{0} orphaned annotation(s) were left out.', report.orphansSkipped));
   return lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n');
 }

@@ -5,7 +5,7 @@ import type { Disagreement } from '../../core/agreement/report';
 import type { LoadedProject, ProjectHost } from '../host/projectHost';
 import { WebviewPage } from '../webview/html';
 import { agreementHtml } from './agreementHtml';
-import { t } from '../l10n/displayLanguage';
+import { t, translatedText } from '../l10n/displayLanguage';
 
 
 /** "Intercoder Agreement…": the coders' agreement per concept in a webview, where a disagreement opens at its place. */
@@ -57,7 +57,7 @@ class AgreementPanel implements vscode.Disposable {
       this.report = computeAgreement(loaded.project, this.options);
     } catch (error) {
       if (!(error instanceof AgreementError)) throw error;
-      void vscode.window.showWarningMessage(t('Intercoder agreement: {0}', error.message));
+      void vscode.window.showWarningMessage(t('Intercoder agreement: {0}', translatedText(error)));
       this.panel.panel.dispose();
       return undefined;
     }
