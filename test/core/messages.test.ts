@@ -10,6 +10,9 @@ import { readInformants } from '../../src/core/informants/registry';
 import { readCodebook } from '../../src/core/codebook/readCodebook';
 import { YamlFile } from '../../src/core/yaml/yamlFile';
 import { codedProjectFiles, projectFiles, K3_TRANSCRIPT } from '../helpers/project';
+import { refusalsOfTheCore } from '../helpers/refusals';
+import { diffMarkdown } from '../../src/core/diff/diffMarkdown';
+import type { ProjectDiff } from '../../src/core/diff/model';
 
 const BOKMAL = JSON.parse(readFileSync(join(__dirname, '..', '..', 'l10n', 'bundle.l10n.nb.json'), 'utf8')) as Record<string, string>;
 
@@ -102,4 +105,65 @@ describe('messages of the core', () => {
     const orphan = project.problems.find((p) => p.code === 'orphaned');
     assert.equal(orphan?.annotation, 'k3gone00');
   });
+
+  it('come with every refusal of the codebook edits, tagging, search, import, editor settings and agreement', async () => {
+    const said = await refusalsOfTheCore();
+    assert.ok(said.length >= 40, `only ${said.length} refusals`);
+    for (const { what, message: english, detail } of said) {
+      assert.ok(detail, `${what} has no message to translate: ${english}`);
+      assert.equal(englishText(detail), english, what);
+      for (const template of templatesOf(detail)) {
+        if (!/[A-Za-z]{2}/.test(template.replace(/\{\w+\}/g, ''))) continue;
+        assert.ok(BOKMAL[template], `${what}: no Bokmål for ${JSON.stringify(template)}`);
+      }
+    }
+    const bokmal = said.map(({ detail }) => renderMessage(detail as Message, (template) => BOKMAL[template] ?? template));
+    assert.ok(bokmal.includes('Det finnes ikke noe begrep «nope» i kodeboken.'), bokmal.join('\n'));
+    assert.ok(bokmal.includes('old.doc: er et gammelt Word-dokument (.doc). Åpne det i Word og lagre det som .docx, og importer så den fila.'), bokmal.join('\n'));
+  });
+
+  it('make the changes report in the language they are said in, English unchanged', () => {
+    const said: Message[] = [];
+    const english = diffMarkdown(EVERY_CHANGE);
+    assert.equal(diffMarkdown(EVERY_CHANGE, (m) => (said.push(m), englishText(m))), english);
+    const templates = new Set(said.flatMap(templatesOf));
+    assert.ok(templates.size >= 35, `only ${templates.size} templates`);
+    for (const template of templates) assert.ok(BOKMAL[template], `no Bokmål for ${JSON.stringify(template)}`);
+    const bokmal = diffMarkdown(EVERY_CHANGE, (m) => renderMessage(m, (template) => BOKMAL[template] ?? template));
+    assert.match(bokmal, /^\*\*Endringer i kodingen:\*\* utdrag 1 lagt til, 1 fjernet, 1 kodet om, 1 med endret memo, 1 med nytt sitat i 1 transkripsjon; /);
+    assert.match(bokmal, /^\| Endring \| Linje \| Utdrag \| Begreper \| Koder \|$/m);
+    assert.match(bokmal, /^### Kodebok$/m);
+    assert.match(bokmal, /^- slo sammen Fallskjerm `koordinator\.fallskjerm` med Samordning `samordning` \(2 utdrag\)$/m);
+    for (const word of ['added', 'removed', 'retagged', 'memo changed', 'Codebook', 'Informants', 'the top level', '(none)']) assert.ok(!bokmal.includes(word), `"${word}" left in English:\n${bokmal}`);
+  });
 });
+
+const CONCEPT = { id: 'samordning', label: 'Samordning' };
+const FALLSKJERM = { id: 'koordinator.fallskjerm', label: 'Fallskjerm' };
+const ENTRY = { id: 'a1', quote: 'Jeg har et veldig godt team.', informant: 'K3', citation: '(K3)', line: 6, coder: 'anna', concepts: [CONCEPT] };
+
+/** A diff with a change of every kind. */
+const EVERY_CHANGE: ProjectDiff = {
+  transcripts: [{
+    path: 'transcripts/k3.txt',
+    added: [ENTRY],
+    removed: [{ ...ENTRY, id: 'a2', coder: null, line: null }],
+    retagged: [{ ...ENTRY, conceptsAdded: [FALLSKJERM], conceptsRemoved: [CONCEPT] }],
+    memoChanged: [{ ...ENTRY, oldMemo: null, newMemo: 'Nytt memo' }],
+    requoted: [{ ...ENTRY, oldQuote: 'Jeg har et godt team.', newQuote: ENTRY.quote }],
+  }],
+  codebook: {
+    added: [{ ...FALLSKJERM, parent: null }, { id: 'samordning.formell', label: null, parent: CONCEPT }],
+    removed: [{ ...CONCEPT, parent: null }],
+    renamed: [{ id: 'samordning', oldLabel: 'Samarbeid', newLabel: 'Samordning' }],
+    moved: [{ ...FALLSKJERM, oldParent: null, newParent: CONCEPT }],
+    descriptionChanged: [{ ...CONCEPT, oldDescription: null, newDescription: 'Hvordan tjenestene henger sammen.' }],
+    merged: [{ ...FALLSKJERM, into: CONCEPT, annotations: 2 }, { id: 'x', label: 'X', into: CONCEPT, annotations: 1 }],
+  },
+  informants: {
+    added: [{ code: 'K4', attributes: { rolle: 'leder' } }],
+    removed: [{ code: 'K1', attributes: {} }],
+    changed: [{ code: 'K3', changes: [{ attribute: 'alder', oldValue: null, newValue: 35 }] }],
+  },
+  unreadable: [{ side: 'base', path: 'codebook.yaml' }, { side: 'head', path: 'informants.yaml' }],
+};
