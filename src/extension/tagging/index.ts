@@ -58,7 +58,7 @@ export function register(context: vscode.ExtensionContext, host: ProjectHost, li
     const target = toRef(arg) ?? (await passageAtCursor(host, live, t('Edit the memo of which annotation?')));
     const annotation = target && findAnnotation(host, target);
     if (!target || !annotation) return;
-    await vscode.window.showTextDocument(memoUri(target.transcript, target.id), { preview: false });
+    await vscode.window.showTextDocument(memoUri(target.transcript, target.id, memoTitle(annotation)), { preview: false });
     vscode.window.setStatusBarMessage(t('Write the memo and save it (Ctrl+S) to store it in the sidecar; an empty memo is removed.'), 10000);
   });
   const memos = new MemoDocuments(host, coding);
@@ -141,4 +141,10 @@ function step(host: ProjectHost, live: LiveTranscripts, direction: 1 | -1): void
   if (!range) return;
   editor.selection = new vscode.Selection(range.start, range.end);
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+/** A memo tab's title: the informant and the passage's first words. */
+function memoTitle(annotation: Annotation): string {
+  const words = quoteStart(annotation.quote, 32);
+  return annotation.informant ? t('Memo {0} «{1}»', annotation.informant, words) : t('Memo «{0}»', words);
 }

@@ -6,9 +6,13 @@ import { t } from '../l10n/displayLanguage';
 
 export const MEMO_SCHEME = 'qcode-memo';
 
-/** The memo of an annotation as a document of its own: qcode-memo:/<annotation id>.md?<transcript path>. */
-export function memoUri(transcript: string, id: string): vscode.Uri {
-  return vscode.Uri.from({ scheme: MEMO_SCHEME, path: `/${id}.md`, query: transcript });
+/**
+ * The memo of an annotation as a document of its own, its tab named after the passage:
+ * qcode-memo:/<annotation id>/<title>.md?<transcript path>.
+ */
+export function memoUri(transcript: string, id: string, title: string): vscode.Uri {
+  const name = title.replace(/[\\/:*?"<>|\s]+/g, ' ').trim();
+  return vscode.Uri.from({ scheme: MEMO_SCHEME, path: `/${id}/${name || id}.md`, query: transcript });
 }
 
 /**
@@ -83,5 +87,5 @@ export class MemoDocuments implements vscode.FileSystemProvider {
 }
 
 function refOf(uri: vscode.Uri): { transcript: string; id: string } {
-  return { transcript: uri.query, id: uri.path.replace(/^\//, '').replace(/\.md$/, '') };
+  return { transcript: uri.query, id: uri.path.split('/')[1] ?? '' };
 }
