@@ -6,6 +6,7 @@ import { importProject } from './commands/import';
 import { init } from './commands/init';
 import { mergeDriver } from './commands/mergeDriver';
 import { pseudonymize } from './commands/pseudonymize';
+import { render } from './commands/render';
 import { stats } from './commands/stats';
 import { tag } from './commands/tag';
 import { failureExit } from './failure';
@@ -20,6 +21,7 @@ const COMMANDS = new Map<string, Command>([
   ['check', check],
   ['tag', tag],
   ['export', exportQuotes],
+  ['render', render],
   ['import', importProject],
   ['stats', stats],
   ['agreement', agreement],

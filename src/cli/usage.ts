@@ -14,6 +14,7 @@ Usage:
                [--where ATTRIBUTE=VALUE]... [--group concept|informant] [--citation TEMPLATE]
                [--memos] [--context] [--out FILE]
   qcode export [dir] --format qdpx|qdc [--out FILE]
+  qcode render <chapter.md>... [--format md|docx|html] [--out FILE|DIR]
   qcode import <file.qdpx|file.qdc> [--into dir] [--format text|json]
   qcode import <transcript.vtt|.srt|.docx|.txt>... [--into dir] [--speaker "NAME=LABEL"]... [--format text|json]
   qcode stats [dir] [--by informant|attribute:<name>|cooccurrence] [--format md|csv|json]
@@ -34,6 +35,9 @@ Usage:
   export --format docx writes a Word chapter draft (default quotes.docx); --preset takes the
   choices saved under exports: in qcode.yaml, and the flags given replace the preset's.
   --citation fills {informant}, {transcript} and {line}; --memos and --context are for docx.
+  render writes each chapter with every {{q:ID}} and {{concept:ID}} replaced by the current
+  quotes and citations (md and html to the terminal unless --out is given); when a reference
+  cannot be rendered, it names file:line:column and writes nothing.
   pseudonymize replaces the names in the key (pseudonyms.yaml, or "pseudonyms:" in qcode.yaml)
   in the transcripts and every copy qcode keeps, moving each annotation with its text.
 

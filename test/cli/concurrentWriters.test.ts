@@ -39,8 +39,9 @@ async function round(dir: string, name: string, range: string, tags: number, fix
   return { tagged: await Promise.all(tagRuns), fixed: await Promise.all(fixRuns) };
 }
 
-/** The project with that one transcript and its sidecar, so that each of the many processes starts fast. */
+/** The project with that one transcript and its sidecar, so that each of the many processes starts fast; no chapters cite the others. */
 function onlyTranscript(dir: string, transcript: string): string {
+  rmSync(join(dir, 'chapters'), { recursive: true, force: true });
   for (const name of readdirSync(join(dir, 'transcripts'))) {
     if (!`transcripts/${name}`.startsWith(transcript)) rmSync(join(dir, 'transcripts', name));
   }

@@ -1,5 +1,7 @@
 import type { Resolution } from '../../core/anchoring/anchor';
+import { checkChapters } from '../../core/chapters/checkChapters';
 import { fixRanges } from '../../core/operations/fixRanges';
+import type { ProjectFiles } from '../../core/port';
 import { loadProject } from '../../core/project/loadProject';
 import type { Project } from '../../core/project/model';
 import { compareProblems, hasErrors, type Problem } from '../../core/problems';
@@ -17,17 +19,24 @@ export async function check(args: string[], io: Output): Promise<number> {
   const format = choice(values.format, ['text', 'json', 'github'] as const, 'text', 'format');
   const folder = projectFolder(positionals[0]);
   const files = new NodeProjectFiles(folder);
-  let project = await loadProject(files);
+  let project = await withChapters(files, await loadProject(files));
   if (values.fix) {
     const report = await fixRanges(files, project);
     if (format === 'text') io.err(`Updated ${report.updated} annotation(s) in ${report.files.length} sidecar(s).\n`);
-    project = await loadProject(files);
+    project = await withChapters(files, await loadProject(files));
     addNew(project.problems, report.problems);
   }
   if (format === 'json') io.out(JSON.stringify(checkJson(project), null, 2) + '\n');
   else if (format === 'github') io.out(problemsAsGithub(project.problems, await repositoryPrefix(folder).catch(() => undefined) ?? '') + summary(project) + '\n');
   else io.out(problemsAsText(project.problems) + summary(project) + '\n');
   return hasErrors(project.problems) ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+/** The project with the problems of its chapters added. */
+async function withChapters(files: ProjectFiles, project: Project): Promise<Project> {
+  project.problems.push(...(await checkChapters(files, project)));
+  project.problems.sort(compareProblems);
+  return project;
 }
 
 /** What --fix found that checking the project again does not already say (each problem once). */

@@ -1,4 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
+import { readChapters } from '../../core/chapters/chapterFiles';
+import { ChapterIndex } from '../../core/chapters/chapterIndex';
+import { changedCitations, changedCitationsMarkdown } from '../../core/diff/chapterCitations';
 import { diffJson } from '../../core/diff/diffJson';
 import { diffMarkdown } from '../../core/diff/diffMarkdown';
 import { diffProjects } from '../../core/diff/diffProjects';
@@ -31,7 +34,9 @@ export async function diff(args: string[], io: Output): Promise<number> {
       throw new UsageError(`${folder} is not a qcode project: it has no ${head.settings.codebook} in ${baseRevision} nor in ${headRevision ?? 'the working tree'}. Give the project folder as the last argument.`);
     }
     const changes = diffProjects(base, head);
-    io.out(format === 'json' ? diffJson(changes) : diffMarkdown(changes));
+    const citations = changedCitations(ChapterIndex.of(base), ChapterIndex.of(head), await readChapters(headFiles, head.settings, []));
+    if (format === 'json') io.out(JSON.stringify({ ...JSON.parse(diffJson(changes)), chapters: citations }, null, 2) + '\n');
+    else io.out(diffMarkdown(changes) + (citations.length > 0 ? `\n${changedCitationsMarkdown(citations)}` : ''));
   } finally {
     for (const files of opened) files.close();
   }

@@ -14,7 +14,7 @@ export interface RenderedChapter {
 }
 
 /** What a reference that cannot be rendered becomes; by default it is left as written. */
-export type BrokenMark = (citation: Citation & { trouble: unknown }, written: string) => string;
+export type BrokenMark = (citation: Extract<Citation, { trouble: unknown }>, written: string) => string;
 
 /**
  * The chapter in Markdown with the current quotes: a reference alone on its line becomes a block
