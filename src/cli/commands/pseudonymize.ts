@@ -59,5 +59,5 @@ function line(r: Replacement): string {
 function summary(replacements: number, files: number, annotations: number, dryRun: boolean): string {
   if (replacements === 0) return 'Nothing to replace: no entry of the key is in the transcripts or the copies qcode keeps.\n';
   if (dryRun) return `${replacements} replacement(s) would be made; nothing was written (--dry-run).\n`;
-  return `${replacements} replacement(s) in ${files} file(s); ${annotations} annotation(s) moved with their text. Run "qcode check" to find what is left (ids, codes, exports).\n`;
+  return `${replacements} replacement(s) in ${files} file(s); ${annotations} annotation(s) moved with their text. Run "qcode check" to find what is left (ids, codes, chapters, memos, exports).\n`;
 }
