@@ -1,0 +1,46 @@
+// qcode.displayLanguage set to Norwegian Bokmål, in the real extension host: why a search or an
+// import cannot be done is said in Bokmål, the core's reason included.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activated, workspaceUri, writeText } from './helpers';
+
+function setLanguage(language: string | undefined): Thenable<void> {
+  return vscode.workspace.getConfiguration('qcode').update('displayLanguage', language, vscode.ConfigurationTarget.Workspace);
+}
+
+/** The error notifications shown while `run` runs. */
+async function errorsShownBy(run: () => Thenable<unknown>): Promise<string[]> {
+  const shown: string[] = [];
+  const original = vscode.window.showErrorMessage;
+  Object.assign(vscode.window, { showErrorMessage: async (text: string) => void shown.push(text) });
+  try {
+    await run();
+  } finally {
+    Object.assign(vscode.window, { showErrorMessage: original });
+  }
+  return shown;
+}
+
+describe('refusals in Norwegian Bokmål', () => {
+  before(async () => {
+    await activated();
+    await setLanguage('nb');
+  });
+  after(() => setLanguage(undefined));
+
+  it('says in Bokmål that a search is not a valid regular expression', async () => {
+    const shown = await errorsShownBy(() => vscode.commands.executeCommand('qcode.searchAndTag', { pattern: '(', regex: true, concepts: ['informasjon'] }));
+    assert.equal(shown.length, 1, shown.join('\n'));
+    assert.match(shown[0] ?? '', /^«\(» er ikke et gyldig regulært uttrykk: .+\.$/);
+  });
+
+  it('says in Bokmål why a transcript was not imported', async () => {
+    await writeText('incoming/gammel.doc', 'ikke et Word-dokument');
+    try {
+      const shown = await errorsShownBy(() => vscode.commands.executeCommand('qcode.importTranscripts', [workspaceUri('incoming/gammel.doc')]));
+      assert.deepEqual(shown, ['Ingenting ble importert: gammel.doc: er et gammelt Word-dokument (.doc). Åpne det i Word og lagre det som .docx, og importer så den fila.']);
+    } finally {
+      await vscode.workspace.fs.delete(workspaceUri('incoming'), { recursive: true });
+    }
+  });
+});
