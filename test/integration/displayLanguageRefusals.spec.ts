@@ -1,8 +1,9 @@
 // qcode.displayLanguage set to Norwegian Bokmål, in the real extension host: why a search or an
-// import cannot be done is said in Bokmål, the core's reason included.
+// import cannot be done is said in Bokmål, the core's reason included, and Show Changes Since
+// reports in Bokmål (the workspace is a git repository with the sample project committed on main).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activated, workspaceUri, writeText } from './helpers';
+import { activated, readText, workspaceUri, writeText } from './helpers';
 
 function setLanguage(language: string | undefined): Thenable<void> {
   return vscode.workspace.getConfiguration('qcode').update('displayLanguage', language, vscode.ConfigurationTarget.Workspace);
@@ -41,6 +42,21 @@ describe('refusals in Norwegian Bokmål', () => {
       assert.deepEqual(shown, ['Ingenting ble importert: gammel.doc: er et gammelt Word-dokument (.doc). Åpne det i Word og lagre det som .docx, og importer så den fila.']);
     } finally {
       await vscode.workspace.fs.delete(workspaceUri('incoming'), { recursive: true });
+    }
+  });
+
+  it('shows the changes since a branch in Bokmål', async () => {
+    const sidecar = 'transcripts/intervju-L5.txt.annotations.yaml';
+    const original = await readText(sidecar);
+    try {
+      await writeText(sidecar, original.replace('memo: Rutinen finnes, men etterleves ikke.', 'memo: Rutinen følges sjelden.'));
+      const report = await vscode.commands.executeCommand<string>('qcode.showChangesSince', 'main');
+      assert.match(report, /^# Endringer i kodingen siden main$/m);
+      assert.match(report, /^\*\*Endringer i kodingen:\*\* utdrag 1 med endret memo i 1 transkripsjon\.$/m);
+      assert.match(report, /^\| Endring \| Linje \| Utdrag \| Begreper \| Koder \|$/m);
+      assert.match(report, /memo endret: “Rutinen finnes, men etterleves ikke\.” → “Rutinen følges sjelden\.”/);
+    } finally {
+      await writeText(sidecar, original);
     }
   });
 });
