@@ -8,7 +8,7 @@ import { updateSidecar } from '../../core/sidecar/updateSidecar';
 import { decodeUtf8, encodeUtf8 } from '../../core/text/decode';
 import type { CodingHistory } from '../history/codingHistory';
 import type { ProjectHost } from '../host/projectHost';
-import { t } from '../l10n/displayLanguage';
+import { t, translatedText } from '../l10n/displayLanguage';
 
 interface CodebookText {
   path: string;
@@ -77,12 +77,12 @@ export class CodebookEdits {
     const bytes = await files.read(path);
     const decoded = bytes ? decodeUtf8(bytes) : { ok: true as const, text: '', hadBom: false };
     if (!decoded.ok) {
-      void vscode.window.showErrorMessage(t('{0} cannot be read: {1}', path, decoded.message));
+      void vscode.window.showErrorMessage(t('{0} cannot be read: {1}', path, translatedText(decoded)));
       return undefined;
     }
     const result = edit(decoded.text);
     if (!result.ok) {
-      void vscode.window.showErrorMessage(result.message);
+      void vscode.window.showErrorMessage(translatedText(result));
       return undefined;
     }
     return result.text === decoded.text ? undefined : { path, text: result.text, hadBom: decoded.hadBom };
