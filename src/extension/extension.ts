@@ -4,6 +4,7 @@ import * as agreement from './agreement';
 import * as analysis from './analysis';
 import * as annotations from './annotations';
 import * as changes from './changes';
+import * as chapters from './chapters';
 import * as codebook from './codebook';
 import * as coderFilter from './coderFilter';
 import * as commands from './commands';
@@ -54,6 +55,8 @@ export interface QcodeApi {
   contextKeys(): Readonly<Partial<ContextKeys>>;
   /** Forgets the project and loads it as when the window opens, the transcripts in editors first; resolves when the whole has loaded. */
   restart(): Promise<void>;
+  /** The Markdown preview's plugin (markdown.markdownItPlugins): chapters show the current quotes. */
+  extendMarkdownIt: ReturnType<typeof chapters.register>['extendMarkdownIt'];
 }
 
 /** The extension in the web worker extension host (the Node host starts from node/main.ts). */
@@ -93,6 +96,7 @@ export async function activateWith(context: vscode.ExtensionContext, disk?: Loca
   search.register(context, host, coding);
   pseudonyms.register(context, host, codingHistory);
   transcriptContext.register(context, host);
+  const chapterPreview = chapters.register(context, host);
   // Activation does not wait for the project: views and decorations fill in when it has loaded.
   void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: t('qcode: loading the project') }, () => host.reload());
   const activationMs = performance.now() - started;
@@ -111,6 +115,7 @@ export async function activateWith(context: vscode.ExtensionContext, disk?: Loca
     },
     contextKeys,
     restart: async () => void (await host.restart()),
+    ...chapterPreview,
   };
 }
 

@@ -1,0 +1,42 @@
+import * as vscode from 'vscode';
+import type { ChapterIndex } from '../../core/chapters/chapterIndex';
+import { leadingSpeakerLabel, quoteText } from '../../core/export/quotes';
+import type { ResolvedAnnotation } from '../../core/project/model';
+import { t } from '../l10n/displayLanguage';
+import type { ChapterContext } from './chapterContext';
+
+/** On a {{q:ID}} reference: the full current quote, informant, concepts and memo, with a link that opens the passage. */
+export class ReferenceHover implements vscode.HoverProvider {
+  constructor(private readonly chapters: ChapterContext) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const reference = this.chapters.referenceAt(document, position);
+    const index = this.chapters.index();
+    if (!reference || !index || reference.kind !== 'quote') return undefined;
+    const resolved = index.annotation(reference.id);
+    const range = new vscode.Range(document.positionAt(reference.start), document.positionAt(reference.end));
+    if (!resolved) return new vscode.Hover(new vscode.MarkdownString().appendText(t('No annotation has the id "{0}".', reference.id)), range);
+    return new vscode.Hover(this.describe(resolved, index), range);
+  }
+
+  private describe(resolved: ResolvedAnnotation, index: ChapterIndex): vscode.MarkdownString {
+    const { project } = index;
+    const markdown = new vscode.MarkdownString(undefined, true);
+    markdown.isTrusted = { enabledCommands: ['qcode.openPassage'] };
+    markdown.appendMarkdown(escape(quoteText(resolved, leadingSpeakerLabel(project.settings)).replace(/\s*\n\s*/g, ' ')));
+    const concepts = resolved.annotation.concepts.map((id) => project.codebook.get(id)?.label ?? id).join(', ');
+    markdown.appendMarkdown(`\n\n${escape([resolved.informant, concepts, resolved.annotation.coder].filter((part) => !!part).join(' · '))}`);
+    if (resolved.annotation.memo) markdown.appendMarkdown(`\n\n$(note) ${escape(resolved.annotation.memo)}`);
+    const range = this.chapters.passageRange(resolved);
+    if (range) {
+      const args = encodeURIComponent(JSON.stringify([this.chapters.transcriptUri(resolved), [range.start.line, range.start.character, range.end.line, range.end.character]]));
+      markdown.appendMarkdown(`\n\n[$(go-to-file) ${t('Open the passage in {0}', resolved.transcript.path.split('/').pop() ?? '')}](command:qcode.openPassage?${args})`);
+    } else markdown.appendMarkdown(`\n\n${escape(t('The passage is no longer in {0}: the annotation is orphaned.', resolved.transcript.path))}`);
+    return markdown;
+  }
+}
+
+/** Text from the project shown as written in a hover: no Markdown, HTML, links or icons. */
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~$]/g, '\\$&');
+}

@@ -1,0 +1,35 @@
+import * as vscode from 'vscode';
+import type { ProjectHost } from '../host/projectHost';
+import { ChapterContext } from './chapterContext';
+import { chapterDiagnostics } from './chapterDiagnostics';
+import { ReferenceCompletion } from './completion';
+import { ReferenceDefinition } from './definition';
+import { ReferenceHover } from './hover';
+import { insertQuote } from './insertQuote';
+import { chapterPreview } from './preview';
+
+const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
+
+/**
+ * Chapters that cite passages: completion, hover and Go to Definition on references, their
+ * problems, Insert Quote…, and the Markdown preview's plugin, which activate() returns.
+ */
+export function register(context: vscode.ExtensionContext, host: ProjectHost): { extendMarkdownIt: ReturnType<typeof chapterPreview> } {
+  const chapters = new ChapterContext(host);
+  context.subscriptions.push(
+    vscode.languages.registerCompletionItemProvider(MARKDOWN, new ReferenceCompletion(chapters), ':'),
+    vscode.languages.registerHoverProvider(MARKDOWN, new ReferenceHover(chapters)),
+    vscode.languages.registerDefinitionProvider(MARKDOWN, new ReferenceDefinition(chapters)),
+    chapterDiagnostics(chapters),
+    vscode.commands.registerCommand('qcode.insertQuote', () => insertQuote(chapters)),
+    host.onDidChange(() => prepareCompletion(chapters)),
+    vscode.workspace.onDidOpenTextDocument(() => prepareCompletion(chapters)),
+  );
+  return { extendMarkdownIt: chapterPreview(chapters) };
+}
+
+/** While a chapter is open, what completion searches is made soon after each load, not as the first "{{q:" is typed. */
+function prepareCompletion(chapters: ChapterContext): void {
+  if (!vscode.workspace.textDocuments.some((d) => chapters.chapterPath(d) !== undefined)) return;
+  setTimeout(() => chapters.passages()?.prepare(), 100);
+}

@@ -1,0 +1,89 @@
+// Chapters that cite passages, in the real extension host: completion, hover, Go to Definition,
+// the Markdown preview's plugin and the Problems panel.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activated, eventually, workspaceUri, writeText } from './helpers';
+
+const CHAPTER = 'chapters/utkast.md';
+const K2_QUOTE = 'Hun vet hvordan systemet fungerer, hvem hun skal ringe, hvilke skjema som må fylles ut.';
+const SOURCE = `# Utkast
+
+K2 sier {{q:6adhh8nj}} om koordinatoren.
+
+{{q:6adhh8nj}}
+
+Se {{q:
+`;
+
+function positionAfter(document: vscode.TextDocument, text: string, occurrence = 0): vscode.Position {
+  let offset = -1;
+  for (let i = 0; i <= occurrence; i++) offset = document.getText().indexOf(text, offset + 1);
+  assert.ok(offset >= 0, `"${text}" is not in the chapter`);
+  return document.positionAt(offset + text.length);
+}
+
+function hoverText(hovers: readonly vscode.Hover[]): string {
+  return hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+}
+
+describe('chapters in a real VS Code', () => {
+  let document: vscode.TextDocument;
+  before(async () => {
+    await activated();
+    await writeText(CHAPTER, SOURCE);
+    document = await vscode.workspace.openTextDocument(workspaceUri(CHAPTER));
+    await vscode.window.showTextDocument(document);
+  });
+
+  it('completes annotation ids after {{q: with the quote\'s start, informant and concepts, and concept ids after {{concept:', async () => {
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, positionAfter(document, 'Se {{q:'));
+    const k2 = list.items.find((item) => item.insertText === '6adhh8nj}}');
+    assert.ok(k2, `no item inserts 6adhh8nj among ${list.items.length}`);
+    const label = k2.label as vscode.CompletionItemLabel;
+    assert.ok(K2_QUOTE.startsWith(label.label.replace(/…$/, '')), label.label);
+    assert.match(label.description ?? '', /^K2 · /);
+    assert.ok(String(k2.filterText).includes('koordinator.doraapner'), 'filters on concept ids too');
+    const ordered = [...list.items].sort((a, b) => String(a.sortText).localeCompare(String(b.sortText)));
+    assert.ok(ordered.length > 20, `${ordered.length} passages offered`);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(document.uri, positionAfter(document, 'Se {{q:'), '}}\n\n{{concept:');
+    await vscode.workspace.applyEdit(edit);
+    const concepts = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, positionAfter(document, '{{concept:'));
+    assert.ok(concepts.items.some((item) => item.insertText === 'koordinator.doraapner}}'), concepts.items.map((i) => String(i.insertText)).join(', '));
+  });
+
+  it('shows the full quote, informant, concepts and a link to the passage on hover', async () => {
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionAfter(document, '{{q:6adh'));
+    const text = hoverText(hovers).replace(/\\(.)/g, '$1');
+    assert.ok(text.includes(K2_QUOTE), text);
+    assert.match(text, /K2 · /);
+    assert.match(text, /command:qcode\.openPassage\?/);
+  });
+
+  it('goes to the passage in its transcript', async () => {
+    const found = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', document.uri, positionAfter(document, '{{q:6adh', 1));
+    const location = found[0] as vscode.Location;
+    assert.ok(location.uri.path.endsWith('transcripts/intervju-K2.txt'), location.uri.toString());
+    const transcript = await vscode.workspace.openTextDocument(location.uri);
+    assert.equal(transcript.getText(location.range), K2_QUOTE);
+  });
+
+  it('renders the current quotes in the Markdown preview and marks a broken reference', async () => {
+    const html = await vscode.commands.executeCommand<string>('markdown.api.render', 'Hun sa {{q:6adhh8nj}}.\n\n{{q:6adhh8nj}}\n\nOg {{q:zzzzzzzz}}.\n');
+    assert.ok(html.includes(`Hun sa \u201c${K2_QUOTE}\u201d (K2).`), html);
+    assert.match(html, new RegExp(`<blockquote[^>]*>\\s*<p[^>]*>${K2_QUOTE.replace(/[.]/g, '\\.')} \\(K2\\)</p>\\s*</blockquote>`));
+    assert.match(html, /<mark class="qcode-broken-reference" title="No annotation has the id &quot;zzzzzzzz&quot;[^"]*">⚠ \{\{q:zzzzzzzz\}\}<\/mark>/);
+  });
+
+  it('shows broken references in Problems as the chapter is typed', async () => {
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(document.uri, new vscode.Position(0, 0), 'Feil: {{q:zzzzzzzz}}\n');
+    await vscode.workspace.applyEdit(edit);
+    const problem = await eventually('the unknown id in Problems', () => vscode.languages.getDiagnostics(document.uri).find((d) => d.code === 'unknown-annotation'));
+    assert.deepEqual([problem.range.start.line, problem.range.start.character], [0, 6]);
+    const fix = new vscode.WorkspaceEdit();
+    fix.replace(document.uri, new vscode.Range(0, 10, 0, 18), '6adhh8nj');
+    await vscode.workspace.applyEdit(fix);
+    await eventually('the problem gone', () => (vscode.languages.getDiagnostics(document.uri).some((d) => d.code === 'unknown-annotation') ? undefined : true));
+  });
+});
