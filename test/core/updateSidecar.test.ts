@@ -30,6 +30,17 @@ describe('updateSidecar', () => {
     assert.equal(files.text(SIDECAR), renderSidecar('k3.txt', [A, B]));
   });
 
+  it('writes a change that the edit made in place to the annotations it was given', async () => {
+    const files = new MemoryFiles({ [SIDECAR]: renderSidecar('k3.txt', [A, B]) });
+    const result = await updateSidecar(files, SIDECAR, 'transcripts/k3.txt', (current) => {
+      for (const annotation of current) annotation.concepts.push('c');
+      (current[0] as Annotation).memo = 'Endret på stedet.';
+      return current;
+    });
+    assert.deepEqual(result, { ok: true, changed: true });
+    assert.equal(files.text(SIDECAR), renderSidecar('k3.txt', [{ ...A, concepts: ['a', 'c'], memo: 'Endret på stedet.' }, { ...B, concepts: ['b', 'c'] }]));
+  });
+
   it('keeps a BOM that an editor put in front of the sidecar', async () => {
     const files = new MemoryFiles({ [SIDECAR]: encodeUtf8(renderSidecar('k3.txt', [A]), true) });
     await updateSidecar(files, SIDECAR, 'transcripts/k3.txt', add(B));

@@ -36,10 +36,18 @@ async function rewriteSidecar(files: ProjectFiles, sidecarPath: string, transcri
     previous = decoded.text;
     hadBom = decoded.hadBom;
   }
-  const current = previous === undefined ? [] : readSidecar(sidecarPath, previous).entries.map((e) => e.annotation);
-  const written = writeSidecar(sidecarPath, previous, basename(transcriptPath), edit(current));
+  const read = previous === undefined ? undefined : readSidecar(sidecarPath, previous);
+  // The edit gets copies: the text is written from the annotations as read, even if the edit changes what it was given.
+  const current = read ? read.entries.map((e) => copyAnnotation(e.annotation)) : [];
+  const written = writeSidecar(sidecarPath, previous, basename(transcriptPath), edit(current), read);
   if (!written.ok) return written;
   if (written.text === previous) return { ok: true, changed: false };
   await files.write(sidecarPath, encodeUtf8(written.text, hadBom)); // a BOM an editor added stays, so line 1 is unchanged
   return { ok: true, changed: true };
+}
+
+function copyAnnotation(annotation: Annotation): Annotation {
+  const copy: Annotation = { ...annotation, concepts: [...annotation.concepts] };
+  if (annotation.range) copy.range = { start: { ...annotation.range.start }, end: { ...annotation.range.end } };
+  return copy;
 }
