@@ -2,7 +2,9 @@
 // the Markdown preview's plugin and the Problems panel.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activated, eventually, workspaceUri, writeText } from './helpers';
+import type { ResolvedAnnotation } from '../../src/core/project/model';
+import { passageDrag, passageDrop } from '../../src/extension/chapters/passageDrag';
+import { activated, eventually, readText, workspaceUri, writeText } from './helpers';
 
 const CHAPTER = 'chapters/utkast.md';
 const K2_QUOTE = 'Hun vet hvordan systemet fungerer, hvem hun skal ringe, hvilke skjema som må fylles ut.';
@@ -85,5 +87,41 @@ describe('chapters in a real VS Code', () => {
     fix.replace(document.uri, new vscode.Range(0, 10, 0, 18), '6adhh8nj');
     await vscode.workspace.applyEdit(fix);
     await eventually('the problem gone', () => (vscode.languages.getDiagnostics(document.uri).some((d) => d.code === 'unknown-annotation') ? undefined : true));
+  });
+
+  it('finds the chapters that cite a passage from its transcript', async () => {
+    const transcript = await vscode.workspace.openTextDocument(workspaceUri('transcripts/intervju-K2.txt'));
+    const inPassage = transcript.positionAt(transcript.getText().indexOf(K2_QUOTE) + 5);
+    const found = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', transcript.uri, inPassage);
+    const places = found.map((l) => `${vscode.workspace.asRelativePath(l.uri)}:${l.range.start.line + 1}:${l.range.start.character + 1}`).sort();
+    assert.ok(places.includes('chapters/kapittel-5.md:8:1'), places.join(', '));
+    assert.ok(places.some((p) => p.startsWith('chapters/utkast.md:')), places.join(', '));
+  });
+
+  it('makes a reference of a passage dragged from the Annotations view and dropped in a chapter', async () => {
+    const dragged = new vscode.DataTransfer();
+    const passage = { annotation: { id: '6adhh8nj', concepts: [], quote: K2_QUOTE } } as unknown as ResolvedAnnotation;
+    await passageDrag.handleDrag?.([passage], dragged, new vscode.CancellationTokenSource().token);
+    const token = new vscode.CancellationTokenSource().token;
+    const onEmptyLine = await passageDrop.provideDocumentDropEdits(document, new vscode.Position(1, 0), dragged, token);
+    assert.equal((onEmptyLine as vscode.DocumentDropEdit).insertText, '{{q:6adhh8nj}}');
+    const inSentence = await passageDrop.provideDocumentDropEdits(document, positionAfter(document, 'K2 sier'), dragged, token);
+    assert.equal((inSentence as vscode.DocumentDropEdit).insertText, '{{q:6adhh8nj}}');
+    assert.equal(await dragged.get('text/plain')?.asString(), '{{q:6adhh8nj}}', 'any editor gets the reference as text');
+  });
+
+  it('warns with the chapters that cite a passage before removing it, and keeps it when the warning is declined', async () => {
+    const window = vscode.window as unknown as Record<string, unknown>;
+    const original = window.showWarningMessage;
+    const warnings: string[] = [];
+    window.showWarningMessage = async (message: string) => void warnings.push(message);
+    try {
+      await vscode.commands.executeCommand('qcode.removeAnnotation', { transcript: 'transcripts/intervju-K2.txt', id: '6adhh8nj' });
+    } finally {
+      window.showWarningMessage = original;
+    }
+    assert.equal(warnings.length, 1, 'one warning');
+    assert.match(warnings[0] ?? '', /chapters\/kapittel-5\.md:8/);
+    assert.match(await readText('transcripts/intervju-K2.txt.annotations.yaml'), /id: 6adhh8nj/, 'the cited annotation is kept');
   });
 });

@@ -4,11 +4,12 @@ import type { CoderFilter } from '../coderFilter/coderFilter';
 import type { ProjectHost } from '../host/projectHost';
 import { hasSeveralCoders } from '../../core/operations/passageRow';
 import { passageItem } from './passageItem';
+import { passageDrag } from '../chapters/passageDrag';
 
 /** The passages of the transcript in the active editor, in text order. */
 export function register(context: vscode.ExtensionContext, host: ProjectHost, filter: CoderFilter): void {
   const provider = new AnnotationsProvider(host, filter);
-  const view = vscode.window.createTreeView('qcode.annotations', { treeDataProvider: provider });
+  const view = vscode.window.createTreeView('qcode.annotations', { treeDataProvider: provider, dragAndDropController: passageDrag });
   const refresh = () => {
     provider.refresh();
     const transcript = provider.transcript();

@@ -6,13 +6,16 @@ import { ReferenceCompletion } from './completion';
 import { ReferenceDefinition } from './definition';
 import { ReferenceHover } from './hover';
 import { insertQuote } from './insertQuote';
+import { PassageReferences, showCitations } from './citingChapters';
+import { passageDrop } from './passageDrag';
 import { chapterPreview } from './preview';
 
 const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
 
 /**
  * Chapters that cite passages: completion, hover and Go to Definition on references, their
- * problems, Insert Quote…, and the Markdown preview's plugin, which activate() returns.
+ * problems, Insert Quote…, dropping passages into a chapter, the chapters that cite a passage,
+ * and the Markdown preview's plugin, which activate() returns.
  */
 export function register(context: vscode.ExtensionContext, host: ProjectHost): { extendMarkdownIt: ReturnType<typeof chapterPreview> } {
   const chapters = new ChapterContext(host);
@@ -22,6 +25,9 @@ export function register(context: vscode.ExtensionContext, host: ProjectHost): {
     vscode.languages.registerDefinitionProvider(MARKDOWN, new ReferenceDefinition(chapters)),
     chapterDiagnostics(chapters),
     vscode.commands.registerCommand('qcode.insertQuote', () => insertQuote(chapters)),
+    vscode.commands.registerCommand('qcode.findCitations', (passage) => showCitations(chapters, passage)),
+    vscode.languages.registerReferenceProvider({ scheme: '*' }, new PassageReferences(chapters)),
+    vscode.languages.registerDocumentDropEditProvider(MARKDOWN, passageDrop),
     host.onDidChange(() => prepareCompletion(chapters)),
     vscode.workspace.onDidOpenTextDocument(() => prepareCompletion(chapters)),
   );

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { goOnDespiteCitations } from '../chapters/protectCitations';
 import type { Codebook, Concept } from '../../core/codebook/codebook';
 import { addConcept } from '../../core/codebook/addConcept';
 import { suggestConceptId } from '../../core/codebook/conceptIds';
@@ -89,6 +90,7 @@ async function merge(host: ProjectHost, edits: CodebookEdits, concept: Concept, 
     : t('Merge "{0}" into "{1}"? No annotations use "{0}".', concept.label, target.label);
   const detail = concept.children.length > 0 ? t('The concepts below "{0}" move under "{1}".', concept.label, target.label) : undefined;
   if (targetId === undefined && !(await confirm(question, detail, t('Merge')))) return;
+  if (!(await goOnDespiteCitations(host, { concept: concept.id }, t('Merge')))) return;
   await edits.retag(t('Merge "{0}" into "{1}"', concept.label, target.label), (text) => removeConcept(text, concept.id, target.id), new Map([[concept.id, target.id]]), impact.transcripts);
 }
 
@@ -105,6 +107,7 @@ async function remove(host: ProjectHost, edits: CodebookEdits, concept: Concept)
     concept.children.length === 0 ? '' : parent ? t('The concepts below it move up to "{0}".', parent.label) : t('The concepts below it move to the top level.'),
   ];
   if (!(await confirm(question, details.filter(Boolean).join(' ') || undefined, t('Delete')))) return;
+  if (!(await goOnDespiteCitations(host, { concept: concept.id, withOnlyConcept: true }, t('Delete')))) return;
   await edits.retag(t('Delete concept "{0}"', concept.label), (text) => removeConcept(text, concept.id, concept.parentId), new Map([[concept.id, null]]), impact.transcripts);
 }
 

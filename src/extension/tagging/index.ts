@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { goOnDespiteCitations } from '../chapters/protectCitations';
 import { setContextKey } from '../host/contextKeys';
 import { quoteStart } from '../../core/operations/pickedConcepts';
 import type { Annotation } from '../../core/sidecar/annotation';
@@ -41,6 +42,7 @@ export function register(context: vscode.ExtensionContext, host: ProjectHost, li
     const target = toRef(arg) ?? (await passageAtCursor(host, live, t('Remove which annotation?')));
     const annotation = target && findAnnotation(host, target);
     if (!target || !annotation) return;
+    if (!(await goOnDespiteCitations(host, { annotations: [target.id] }, t('Remove')))) return;
     const described = describeAnnotation(annotation);
     await coding.remove(target.transcript, target.id, described);
     const undo = t('Undo');
