@@ -13,10 +13,13 @@ export class ChapterContext {
 
   constructor(readonly host: ProjectHost) {}
 
-  /** The index of the project at hand, made once per load. */
+  /**
+   * The index of the project at hand, made once per load; undefined until the whole project has
+   * loaded (the transcripts open in editors load first), so that no reference looks broken meanwhile.
+   */
   index(): ChapterIndex | undefined {
     const loaded = this.host.atHand;
-    if (!loaded) return undefined;
+    if (!loaded?.complete) return undefined;
     let index = this.indexes.get(loaded);
     if (!index) {
       index = new ChapterIndex(loaded.index);

@@ -29,9 +29,15 @@ export function register(context: vscode.ExtensionContext, host: ProjectHost): {
     vscode.languages.registerReferenceProvider({ scheme: '*' }, new PassageReferences(chapters)),
     vscode.languages.registerDocumentDropEditProvider(MARKDOWN, passageDrop),
     host.onDidChange(() => prepareCompletion(chapters)),
+    host.onDidChange(() => refreshPreview(chapters)),
     vscode.workspace.onDidOpenTextDocument(() => prepareCompletion(chapters)),
   );
   return { extendMarkdownIt: chapterPreview(chapters) };
+}
+
+/** The Markdown preview renders again with the coding as it is now, when a chapter is open. */
+function refreshPreview(chapters: ChapterContext): void {
+  if (chapters.index() && vscode.workspace.textDocuments.some((d) => chapters.chapterPath(d) !== undefined)) void vscode.commands.executeCommand('markdown.preview.refresh');
 }
 
 /** While a chapter is open, what completion searches is made soon after each load, not as the first "{{q:" is typed. */
