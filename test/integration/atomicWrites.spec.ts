@@ -4,7 +4,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
-import { activated, eventually, readText, selectPassage, workspaceUri } from './helpers';
+import { activated, eventually, readText, selectPassage, workspaceUri, writeText } from './helpers';
 
 const transcript = 'transcripts/intervju-L5.txt';
 const sidecar = `${transcript}.annotations.yaml`;
@@ -19,7 +19,8 @@ describe('writes on the local disk in a real VS Code', () => {
   it('replaces a sidecar in one step: a reader watching the disk never finds it missing', async function () {
     this.timeout(120000);
     const path = workspaceUri(sidecar).fsPath;
-    const before = annotationCount(await readText(sidecar));
+    const original = await readText(sidecar);
+    const before = annotationCount(original);
     let missing = 0;
     let watching = true;
     const watch = (async () => {
@@ -41,5 +42,6 @@ describe('writes on the local disk in a real VS Code', () => {
     assert.equal(missing, 0, `the sidecar was missing ${missing} times while it was rewritten`);
     const leftovers = readdirSync(dirname(path)).filter((name) => name.endsWith('.tmp') || name.endsWith('.lock'));
     assert.deepEqual(leftovers, []);
+    await writeText(sidecar, original);
   });
 });
