@@ -24,6 +24,11 @@ function positionAfter(document: vscode.TextDocument, text: string, occurrence =
   return document.positionAt(offset + text.length);
 }
 
+function emptyLine(document: vscode.TextDocument): vscode.Position {
+  for (let line = 0; line < document.lineCount; line++) if (document.lineAt(line).isEmptyOrWhitespace) return new vscode.Position(line, 0);
+  throw new Error('the chapter has no empty line');
+}
+
 function hoverText(hovers: readonly vscode.Hover[]): string {
   return hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
 }
@@ -103,11 +108,23 @@ describe('chapters in a real VS Code', () => {
     const passage = { annotation: { id: '6adhh8nj', concepts: [], quote: K2_QUOTE } } as unknown as ResolvedAnnotation;
     await passageDrag.handleDrag?.([passage], dragged, new vscode.CancellationTokenSource().token);
     const token = new vscode.CancellationTokenSource().token;
-    const onEmptyLine = await passageDrop.provideDocumentDropEdits(document, new vscode.Position(1, 0), dragged, token);
-    assert.equal((onEmptyLine as vscode.DocumentDropEdit).insertText, '{{q:6adhh8nj}}');
+    const twoDragged = new vscode.DataTransfer();
+    await passageDrag.handleDrag?.([passage, { annotation: { id: 'pgtqbp19' } } as unknown as ResolvedAnnotation], twoDragged, new vscode.CancellationTokenSource().token);
+    const onEmptyLine = await passageDrop.provideDocumentDropEdits(document, emptyLine(document), twoDragged, token);
+    assert.equal((onEmptyLine as vscode.DocumentDropEdit).insertText, '{{q:6adhh8nj}}\n\n{{q:pgtqbp19}}', 'block quotes, each alone on its line');
     const inSentence = await passageDrop.provideDocumentDropEdits(document, positionAfter(document, 'K2 sier'), dragged, token);
     assert.equal((inSentence as vscode.DocumentDropEdit).insertText, '{{q:6adhh8nj}}');
     assert.equal(await dragged.get('text/plain')?.asString(), '{{q:6adhh8nj}}', 'any editor gets the reference as text');
+  });
+
+  it('makes a concept list of a concept dragged from the Codebook view', async () => {
+    const dragged = new vscode.DataTransfer();
+    dragged.set('application/vnd.code.tree.qcode.codebook', new vscode.DataTransferItem(['koordinator.doraapner']));
+    const token = new vscode.CancellationTokenSource().token;
+    const onEmptyLine = await passageDrop.provideDocumentDropEdits(document, emptyLine(document), dragged, token);
+    assert.equal((onEmptyLine as vscode.DocumentDropEdit).insertText, '{{concept:koordinator.doraapner}}');
+    const inSentence = await passageDrop.provideDocumentDropEdits(document, positionAfter(document, 'K2 sier'), dragged, token);
+    assert.equal((inSentence as vscode.DocumentDropEdit).insertText, '\n\n{{concept:koordinator.doraapner}}\n\n');
   });
 
   it('warns with the chapters that cite a passage before removing it, and keeps it when the warning is declined', async () => {
