@@ -141,4 +141,21 @@ describe('chapters in a real VS Code', () => {
     assert.match(warnings[0] ?? '', /chapters\/kapittel-5\.md:8/);
     assert.match(await readText('transcripts/intervju-K2.txt.annotations.yaml'), /id: 6adhh8nj/, 'the cited annotation is kept');
   });
+
+  it('shows a chapter\'s broken reference in Problems when the coding changes, and clears it when the change is undone', async () => {
+    const chapter = workspaceUri('chapters/kapittel-5.md');
+    const codes = () => vscode.languages.getDiagnostics(chapter).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code)}`);
+    assert.deepEqual(codes(), [], 'the sample chapter starts clean');
+    const window = vscode.window as unknown as Record<string, unknown>;
+    const original = window.showWarningMessage;
+    window.showWarningMessage = async (_message: string, _options: unknown, action: string) => action;
+    try {
+      await vscode.commands.executeCommand('qcode.removeAnnotation', { transcript: 'transcripts/intervju-K2.txt', id: '6adhh8nj' });
+    } finally {
+      window.showWarningMessage = original;
+    }
+    await eventually('the removed passage in Problems', () => (codes().includes('8:1 unknown-annotation') ? true : undefined));
+    await vscode.commands.executeCommand('qcode.undoCoding');
+    await eventually('the problem gone after Undo', () => (codes().length === 0 ? true : undefined));
+  });
 });

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { readChapters } from '../../core/chapters/chapterFiles';
 import { renderChapter } from '../../core/chapters/renderChapter';
 import type { Problem } from '../../core/problems';
 import { translatedText } from '../l10n/displayLanguage';
@@ -11,8 +12,8 @@ const SEVERITY: Record<Problem['severity'], vscode.DiagnosticSeverity> = {
 };
 
 /**
- * Broken references of the chapters open in editors, in the Problems panel: checked again as the
- * chapter is typed and whenever the coding changes.
+ * Broken references of the project's chapters in the Problems panel: those open in editors checked
+ * again as they are typed, and all of them whenever the coding changes.
  */
 export function chapterDiagnostics(chapters: ChapterContext): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('qcode-chapters');
@@ -23,21 +24,36 @@ export function chapterDiagnostics(chapters: ChapterContext): vscode.Disposable 
     const { problems } = renderChapter(path, document.getText(), index);
     collection.set(document.uri, problems.map((p) => diagnosticOf(document, p)));
   };
-  const checkAll = () => vscode.workspace.textDocuments.forEach(check);
-  checkAll();
+  const checkAll = async () => {
+    const loaded = chapters.host.atHand;
+    const index = chapters.index();
+    if (!loaded || !index) return;
+    const open = new Set(vscode.workspace.textDocuments.map((d) => chapters.host.files.pathOf(d.uri)));
+    for (const file of await readChapters(chapters.host.files, loaded.project.settings, [])) {
+      if (open.has(file.path)) continue;
+      const { problems } = renderChapter(file.path, file.text, index);
+      collection.set(chapters.host.files.uri(file.path), problems.map((p) => diagnosticAt(p, new vscode.Range(p.line - 1, p.column - 1, p.line - 1, p.column + 1))));
+    }
+    vscode.workspace.textDocuments.forEach(check);
+  };
+  void checkAll();
   return vscode.Disposable.from(
     collection,
-    chapters.host.onDidChange(checkAll),
+    chapters.host.onDidChange(() => void checkAll()),
     vscode.workspace.onDidOpenTextDocument(check),
     vscode.workspace.onDidChangeTextDocument((e) => check(e.document)),
-    vscode.workspace.onDidCloseTextDocument((document) => collection.delete(document.uri)),
+    vscode.workspace.onDidCloseTextDocument(() => void checkAll()),
   );
 }
 
 function diagnosticOf(document: vscode.TextDocument, problem: Problem): vscode.Diagnostic {
   const start = new vscode.Position(problem.line - 1, problem.column - 1);
   const word = document.getWordRangeAtPosition(start, /\{\{[^}\n]*\}?\}?/);
-  const diagnostic = new vscode.Diagnostic(word ?? new vscode.Range(start, start.translate(0, 2)), translatedText(problem), SEVERITY[problem.severity]);
+  return diagnosticAt(problem, word ?? new vscode.Range(start, start.translate(0, 2)));
+}
+
+function diagnosticAt(problem: Problem, range: vscode.Range): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(range, translatedText(problem), SEVERITY[problem.severity]);
   diagnostic.source = 'qcode';
   diagnostic.code = problem.code;
   return diagnostic;
