@@ -95,6 +95,7 @@ describe('rendering a chapter', () => {
     expectProblem(problems, { code: 'orphaned-citation', line: 2, column: 1, says: 'transcripts/intervju-K3.txt' });
     expectProblem(problems, { code: 'unknown-concept', line: 4, column: 1, says: 'Did you mean "samordning"' });
     expectProblem(problems, { code: 'malformed-reference', line: 5, column: 1 });
+    expectProblem(renderChapter('c.md', '{{concept:samordning where=rolle:leder}}', index).problems, { code: 'unknown-attribute', line: 1, column: 1, says: 'known: code, role, age' });
     assert.ok(problems.every((p) => p.detail !== undefined), 'every message is translatable');
   });
 

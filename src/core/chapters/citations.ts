@@ -11,7 +11,7 @@ export type Citation =
 
 /** Why a reference cannot be rendered (an error), or what a rendered one leaves out (a warning). */
 export interface Trouble {
-  code: 'unknown-annotation' | 'orphaned-citation' | 'unknown-concept' | 'malformed-reference' | 'orphans-left-out';
+  code: 'unknown-annotation' | 'orphaned-citation' | 'unknown-concept' | 'unknown-attribute' | 'malformed-reference' | 'orphans-left-out';
   text: Message;
 }
 
@@ -38,6 +38,12 @@ function citeConcept(reference: ConceptReference, index: ChapterIndex): Citation
   if (!codebook.has(reference.id)) {
     const text = message('The concept "{concept}" is not in {codebook}.{hint} Correct the id.', { concept: reference.id, codebook: settings.codebook, hint: didYouMean(codebook.suggest(reference.id)) });
     return { reference, trouble: { code: 'unknown-concept', text } };
+  }
+  const attributes = new Set(['code', ...index.project.informants.informants.flatMap((i) => Object.keys(i.attributes))]);
+  const unknown = reference.where.find((clause) => !attributes.has(clause.attribute));
+  if (unknown) {
+    const text = message('No informant in {registry} has the attribute "{attribute}"; known: {known}.', { registry: settings.informants, attribute: unknown.attribute, known: [...attributes].join(', ') });
+    return { reference, trouble: { code: 'unknown-attribute', text } };
   }
   const filter = { concepts: [reference.id], informants: reference.informants, where: reference.where };
   const all = exportSections(index.quotes, filter, 'concept').flatMap((section) => section.quotes);
