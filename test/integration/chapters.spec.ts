@@ -67,6 +67,14 @@ describe('chapters in a real VS Code', () => {
     assert.match(text, /command:qcode\.openPassage\?/);
   });
 
+  it('shows the concept and how many passages a concept list holds on hover', async () => {
+    const chapter = await vscode.workspace.openTextDocument(workspaceUri('chapters/kapittel-5.md'));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', chapter.uri, positionAfter(chapter, '{{concept:koord'));
+    const text = hoverText(hovers).replace(/\\(.)/g, '$1');
+    assert.match(text, /\*\*Døråpneren\*\*/);
+    assert.match(text, /5 passage\(s\) listed here now/);
+  });
+
   it('goes to the passage in its transcript', async () => {
     const found = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', document.uri, positionAfter(document, '{{q:6adh', 1));
     const location = found[0] as vscode.Location;

@@ -1,20 +1,23 @@
 import * as vscode from 'vscode';
 import type { ChapterIndex } from '../../core/chapters/chapterIndex';
+import { cite } from '../../core/chapters/citations';
+import type { ConceptReference } from '../../core/chapters/references';
 import { leadingSpeakerLabel, quoteText } from '../../core/export/quotes';
 import type { ResolvedAnnotation } from '../../core/project/model';
 import { t } from '../l10n/displayLanguage';
 import type { ChapterContext } from './chapterContext';
 
-/** On a {{q:ID}} reference: the full current quote, informant, concepts and memo, with a link that opens the passage. */
+/** On a {{q:ID}} reference: the full current quote, informant, concepts and memo, with a link that opens the passage; on {{concept:ID}}, the concept. */
 export class ReferenceHover implements vscode.HoverProvider {
   constructor(private readonly chapters: ChapterContext) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const reference = this.chapters.referenceAt(document, position);
     const index = this.chapters.index();
-    if (!reference || !index || reference.kind !== 'quote') return undefined;
-    const resolved = index.annotation(reference.id);
+    if (!reference || !index || reference.kind === 'malformed') return undefined;
     const range = new vscode.Range(document.positionAt(reference.start), document.positionAt(reference.end));
+    if (reference.kind === 'concept') return new vscode.Hover(conceptHover(reference, index), range);
+    const resolved = index.annotation(reference.id);
     if (!resolved) return new vscode.Hover(new vscode.MarkdownString().appendText(t('No annotation has the id "{0}".', reference.id)), range);
     return new vscode.Hover(this.describe(resolved, index), range);
   }
@@ -34,6 +37,17 @@ export class ReferenceHover implements vscode.HoverProvider {
     } else markdown.appendMarkdown(`\n\n${escape(t('The passage is no longer in {0}: the annotation is orphaned.', resolved.transcript.path))}`);
     return markdown;
   }
+}
+
+/** A concept list: the concept, its definition, and how many passages the chapter shows now. */
+function conceptHover(reference: ConceptReference, index: ChapterIndex): vscode.MarkdownString {
+  const concept = index.project.codebook.get(reference.id);
+  const markdown = new vscode.MarkdownString(undefined, true);
+  if (!concept) return markdown.appendMarkdown(escape(t('The concept "{0}" is not in the codebook.', reference.id)));
+  markdown.appendMarkdown(`$(tag) **${escape(concept.label)}**${concept.description ? ` — ${escape(concept.description)}` : ''}\n\n`);
+  const citation = cite(reference, index);
+  if ('quotes' in citation) markdown.appendMarkdown(escape(t('{0} passage(s) listed here now', citation.quotes.length)));
+  return markdown;
 }
 
 /** Text from the project shown as written in a hover: no Markdown, HTML, links or icons. */
