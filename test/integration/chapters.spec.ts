@@ -75,6 +75,26 @@ describe('chapters in a real VS Code', () => {
     assert.match(text, /5 passage\(s\) listed here now/);
   });
 
+  it('inserts the reference of the passage picked in Insert Quote… at the cursor', async () => {
+    const editor = await vscode.window.showTextDocument(document);
+    const at = positionAfter(document, 'om koordinatoren.');
+    editor.selection = new vscode.Selection(at, at);
+    const window = vscode.window as unknown as Record<string, unknown>;
+    const original = window.showQuickPick;
+    let offered: { description?: string; detail?: string }[] = [];
+    window.showQuickPick = async (items: { description?: string; detail?: string }[]) => {
+      offered = items;
+      return items.find((item) => item.description === 'pgtqbp19');
+    };
+    try {
+      await vscode.commands.executeCommand('qcode.insertQuote');
+    } finally {
+      window.showQuickPick = original;
+    }
+    assert.ok(offered.length > 20, `${offered.length} passages offered`);
+    assert.ok(document.getText().includes('om koordinatoren.{{q:pgtqbp19}}'), document.getText());
+  });
+
   it('goes to the passage in its transcript', async () => {
     const found = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', document.uri, positionAfter(document, '{{q:6adh', 1));
     const location = found[0] as vscode.Location;
