@@ -40,7 +40,7 @@ export async function render(args: string[], io: Output): Promise<number> {
   const problems = chapters.flatMap((c) => c.rendered.problems).sort(compareProblems);
   io.err(problemsAsText(problems));
   if (hasErrors(problems)) {
-    io.err(`Nothing was written: ${problems.filter((p) => p.severity === 'error').length} reference(s) cannot be rendered.\n`);
+    io.err(`Nothing was written: ${problems.filter((p) => p.severity === 'error').length} error(s) above; fix them and render again.\n`);
     return EXIT_PROBLEMS;
   }
   const targets = outputTargets(chapters.map((c) => c.given), format, out);
