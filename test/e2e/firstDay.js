@@ -125,7 +125,9 @@ async function main() {
     }
     await u.shot('04-passage-menu');
     await u.chooseFromMenu('Edit Memo…');
-    await page.locator('.tabs-container .tab.active', { hasText: `${third.id}.md` }).waitFor();
+    // The memo's tab is named after the informant and the passage's first words.
+    const memoTab = `Memo ${third.informant} «${third.quote.slice(0, 12)}`;
+    await page.locator('.tabs-container .tab.active', { hasText: memoTab }).waitFor();
     await page.locator('.editor-instance .monaco-editor.focused').first().waitFor();
     await page.keyboard.type(MEMO[0]);
     await page.keyboard.press('Enter');
@@ -133,7 +135,7 @@ async function main() {
     await page.keyboard.press('Control+S');
     const memo = await u.until('the memo in the sidecar', () => files.find(third.id)?.memo);
     if (memo !== MEMO.join('\n')) throw new Error(`the sidecar's memo is ${JSON.stringify(memo)}, expected ${JSON.stringify(MEMO.join('\n'))}`);
-    await page.locator('.tabs-container .tab.active:not(.dirty)', { hasText: `${third.id}.md` }).waitFor();
+    await page.locator('.tabs-container .tab.active:not(.dirty)', { hasText: memoTab }).waitFor();
     log(`4. memo of ${third.id} saved: ${JSON.stringify(memo)}`);
     await u.shot('04-memo-saved');
 

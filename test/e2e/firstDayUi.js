@@ -116,9 +116,15 @@ function ui(page, shotsDir) {
     await menu.first().waitFor({ state: 'hidden' });
   }
 
+  /** Clicks a menu item; a click that lands while the menu is still settling is lost, so it clicks again while the menu stays open. */
   async function chooseFromMenu(label) {
-    await menu.locator('.action-item .action-label', { hasText: label }).first().click();
-    await menu.first().waitFor({ state: 'hidden' });
+    const item = menu.locator('.action-item .action-label', { hasText: label }).first();
+    for (let attempt = 1; ; attempt++) {
+      await item.click();
+      const closed = await menu.first().waitFor({ state: 'hidden', timeout: 5000 }).then(() => true, () => false);
+      if (closed) return;
+      if (attempt === 3) throw new Error(`the context menu stayed open after clicking "${label}" three times`);
+    }
   }
 
   /** Arrows through the quick pick's list (which draws only the rows in view) until the row with `text` has the focus. */
