@@ -7,7 +7,6 @@ import type { ProjectHost } from '../host/projectHost';
 import type { LiveTranscripts, Passage } from '../liveEdits/liveTranscripts';
 import type { Coding } from './coding';
 import { pickConcepts } from './conceptPicker';
-import { registerRehearsal } from './rehearsal';
 import { MEMO_SCHEME, MemoDocuments, memoUri } from './memoDocuments';
 import { t } from '../l10n/displayLanguage';
 
@@ -67,7 +66,6 @@ export function register(context: vscode.ExtensionContext, host: ProjectHost, li
   const memos = new MemoDocuments(host, coding);
   context.subscriptions.push(vscode.workspace.registerFileSystemProvider(MEMO_SCHEME, memos, { isCaseSensitive: true }), host.onDidChange(() => memos.projectChanged()));
   trackPassageAtCursor(context, host, live);
-  registerRehearsal(context, host);
   command('qcode.nextAnnotation', () => step(host, live, 1));
   command('qcode.previousAnnotation', () => step(host, live, -1));
 }
