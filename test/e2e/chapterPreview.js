@@ -45,13 +45,9 @@ async function main() {
     ok = true;
   } catch (e) {
     console.error(`E2E FAILED: ${e.message.split('\n')[0]}`);
-    const failure = path.join(server.dir, 'failure.png');
-    await page.screenshot({ path: failure }).catch(() => {});
-    console.error(`kept for a look: ${failure}, ${server.log}, the workspace ${ws}`);
+    await cs.keepFailure(page, server, ws);
   } finally {
-    await browser.close();
-    await server.stop({ keep: !ok });
-    if (ok) fs.rmSync(path.dirname(ws), { recursive: true, force: true });
+    await cs.closeRun({ browser, server, ws, ok });
   }
   console.log(`chapter preview: ${ok ? 'passed' : 'FAILED'} after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   return ok ? 0 : 1;

@@ -164,7 +164,22 @@ function watchMemory() {
   return { stop: () => { clearInterval(timer); sample(); return Math.round(peak / 1024); } };
 }
 
+/** After a failed run: a picture of the window, and where the log and the workspace are kept. */
+async function keepFailure(page, server, ws) {
+  const failure = path.join(server.dir, 'failure.png');
+  await page.screenshot({ path: failure }).catch(() => {});
+  console.error(`kept for a look: ${failure}, ${server.log}, the workspace ${ws}`);
+}
+
+/** Closes the browser and the server; a run that passed leaves nothing behind. */
+async function closeRun({ browser, server, ws, ok }) {
+  await browser.close();
+  await server.stop({ keep: !ok });
+  if (ok) fs.rmSync(path.dirname(ws), { recursive: true, force: true });
+}
+
 module.exports = {
+  keepFailure, closeRun,
   REPO, CHROMIUM_ARGS, extensionPath, copySampleProject, commitAll, buildExtension, freePort, startCodeServer, launchChromium, workbenchUrl,
   watchMemory, sleep,
 };
