@@ -10,6 +10,7 @@ import { render } from './commands/render';
 import { stats } from './commands/stats';
 import { tag } from './commands/tag';
 import { failureExit } from './failure';
+import { asksForHelp, commandHelp, VERSION_TEXT } from './help';
 import { processOutput, quietWhenReaderLeaves, withEscapedControls, type Output } from './output';
 import { EXIT_OK, EXIT_USAGE, USAGE, UsageError } from './usage';
 
@@ -30,15 +31,32 @@ const COMMANDS = new Map<string, Command>([
   ['merge-driver', mergeDriver],
 ]);
 
+/** The names of the commands, in the order of the usage text. */
+export const COMMAND_NAMES: readonly string[] = [...COMMANDS.keys()];
+
 export async function run(argv: string[], output: Output): Promise<number> {
   const io = withEscapedControls(output);
   const [name, ...args] = argv;
+  if (name === 'help' && args[0] !== undefined) {
+    const help = commandHelp(args[0]);
+    if (help === undefined) return usageError(io, `Unknown command "${args[0]}".`);
+    io.out(help);
+    return EXIT_OK;
+  }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(USAGE);
     return name === undefined ? EXIT_USAGE : EXIT_OK;
   }
+  if (name === '--version' || name === '-V') {
+    io.out(VERSION_TEXT);
+    return EXIT_OK;
+  }
   const command = COMMANDS.get(name);
   if (!command) return usageError(io, `Unknown command "${name}".`);
+  if (asksForHelp(args)) {
+    io.out(commandHelp(name) ?? USAGE);
+    return EXIT_OK;
+  }
   try {
     return await command(args, io);
   } catch (error) {

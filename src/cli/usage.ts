@@ -21,6 +21,8 @@ Usage:
   qcode agreement [dir] [--coders A,B] [--concept ID]... [--format md|json]
   qcode diff <base-rev> [<head-rev>] [dir] [--format md|json]
   qcode pseudonymize [dir] [--key FILE] [--dry-run]
+  qcode <command> --help      what a command does, with its options
+  qcode --version
 
   dir defaults to the current folder. A transcript path may be given from anywhere inside
   the project; the project is the nearest folder above it with qcode.yaml or codebook.yaml.
