@@ -79,7 +79,7 @@ describe('readSidecar', () => {
   });
 
   it('reports an unknown top-level key', () => {
-    expectProblem(read('qcode: 1\nannotation: []\n').file.problems, { code: 'unknown-key', line: 2, column: 1, says: 'Known keys: qcode, transcript, annotations' });
+    expectProblem(read('qcode: 1\nannotation: []\n').file.problems, { code: 'unknown-key', line: 2, column: 1, says: 'Known keys: qcode, transcript, memo, annotations' });
   });
 
   it('reports wrong types at the value, and the annotation as missing what it lacks', () => {

@@ -39,6 +39,7 @@ function readAnnotations(file: TranscriptFile, text: string, settings: Settings,
     file.sidecarReadable = false;
     return;
   }
+  if (parsed.memo !== undefined) file.memo = parsed.memo;
   const name = basename(file.path);
   if (parsed.transcript !== undefined && parsed.transcript !== name) {
     problems.push(problem(file.sidecarPath, 1, 1, 'warning', 'transcript-name', message('The sidecar names "{named}" but sits next to "{name}". Rename one of them or correct the "transcript:" line.', { named: parsed.transcript, name })));

@@ -31,6 +31,8 @@ export interface TranscriptFile {
   turns: SpeakerTurn[];
   /** The sidecar as read, when there is one. */
   sidecarText?: string;
+  /** The memo on the transcript as a whole (`memo:` at the top of its sidecar). */
+  memo?: string;
   /** False when the sidecar exists but could not be read; it must then not be written. */
   sidecarReadable: boolean;
   annotations: ResolvedAnnotation[];

@@ -12,12 +12,14 @@ export interface Annotation {
   before?: string;
   after?: string;
   memo?: string;
+  /** A key quote: one of the passages that carry the argument. */
+  key?: boolean;
   coder?: string;
   created?: string;
 }
 
 /** The keys of an annotation in the order they are written. */
-export const ANNOTATION_KEYS = ['id', 'concepts', 'informant', 'range', 'quote', 'before', 'after', 'memo', 'coder', 'created'] as const;
+export const ANNOTATION_KEYS = ['id', 'concepts', 'informant', 'range', 'quote', 'before', 'after', 'memo', 'key', 'coder', 'created'] as const;
 export type AnnotationKey = (typeof ANNOTATION_KEYS)[number];
 
 export const SIDECAR_VERSION = 1;

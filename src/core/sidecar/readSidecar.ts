@@ -16,13 +16,17 @@ export interface SidecarEntry {
 export interface ParsedSidecar {
   file: YamlFile;
   transcript?: string;
+  /** The memo on the transcript as a whole (`memo:` at the top). */
+  memo?: string;
+  /** The `memo:` pair, when present. */
+  memoPair?: Pair;
   /** The `annotations:` pair, when present. */
   annotationsPair?: Pair;
   list?: YAMLSeq;
   entries: SidecarEntry[];
 }
 
-const TOP_KEYS = ['qcode', 'transcript', 'annotations'];
+const TOP_KEYS = ['qcode', 'transcript', 'memo', 'annotations'];
 const REQUIRED: AnnotationKey[] = ['id', 'concepts', 'quote'];
 
 /** Parses and validates a sidecar; problems land in `file.problems`. */
@@ -37,6 +41,7 @@ export function readSidecar(path: string, text: string): ParsedSidecar {
   for (const { key, keyNode, value, pair } of file.entries(map, message('the sidecar'))) {
     if (key === 'qcode') version = file.asString(value, message('"qcode" (the format version)'), keyNode);
     else if (key === 'transcript') parsed.transcript = file.asString(value, '"transcript"', keyNode);
+    else if (key === 'memo') readMemo(file, parsed, value, pair, keyNode);
     else if (key === 'annotations') readList(file, parsed, pair, keyNode);
     else file.unknownKey(keyNode, key, message('the sidecar'), TOP_KEYS);
   }
@@ -49,6 +54,13 @@ function checkVersion(file: YamlFile, version: string | undefined, map: YAMLMap)
   else if (Number(version) !== SIDECAR_VERSION) {
     file.reportAt(map, 'error', 'unsupported-version', message('This sidecar is format {version}; this qcode reads format {supported}. Update qcode.', { version, supported: SIDECAR_VERSION }));
   }
+}
+
+function readMemo(file: YamlFile, parsed: ParsedSidecar, value: unknown, pair: Pair, keyNode: Node): void {
+  parsed.memoPair = pair;
+  if (value === null || (isScalar(value) && value.value === null)) return;
+  const memo = file.asString(value, message('The transcript\'s "memo"'), keyNode);
+  if (memo !== undefined) parsed.memo = memo;
 }
 
 function readList(file: YamlFile, parsed: ParsedSidecar, pair: Pair, keyNode: Node): void {
@@ -97,12 +109,21 @@ function readEntry(file: YamlFile, map: YAMLMap): SidecarEntry | undefined {
 function readField(file: YamlFile, key: AnnotationKey, value: unknown, keyNode: Node): unknown {
   if (key === 'concepts') return readConcepts(file, value, keyNode);
   if (key === 'range') return readRange(file, value, keyNode);
+  if (key === 'key') return readFlag(file, value, keyNode);
   const text = file.asString(value, `"${key}"`, keyNode);
   if (text === '' && (key === 'id' || key === 'quote')) {
     file.reportAt(keyNode, 'error', 'empty-value', message('"{key}" must not be empty.', { key }));
     return undefined;
   }
   return text;
+}
+
+/** `key: true` or `key: false`; anything else is refused, so that "yes" or "1" never silently means a key quote. */
+function readFlag(file: YamlFile, value: unknown, keyNode: Node): boolean | undefined {
+  const plain = file.plain(value);
+  if (isScalar(plain) && typeof plain.value === 'boolean') return plain.value;
+  file.reportAt(plain ?? keyNode, 'error', 'wrong-type', message('"{key}" must be true or false.', { key: 'key' }));
+  return undefined;
 }
 
 function readConcepts(file: YamlFile, value: unknown, keyNode: Node): string[] | undefined {

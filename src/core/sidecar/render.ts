@@ -40,6 +40,8 @@ export function renderField(annotation: Annotation, key: AnnotationKey): string 
       return renderFlowList(annotation.concepts);
     case 'range':
       return annotation.range ? formatRange(annotation.range) : undefined;
+    case 'key':
+      return annotation.key === undefined ? undefined : String(annotation.key);
     default: {
       const value = annotation[key];
       return value === undefined ? undefined : renderScalar(value);
@@ -70,6 +72,7 @@ function renderQuoted(value: string): string {
 export function renderFlowAnnotation(annotation: Annotation): string {
   const fields = ANNOTATION_KEYS.flatMap((key) => {
     if (key === 'concepts') return [`concepts: [${annotation.concepts.map(renderQuoted).join(', ')}]`];
+    if (key === 'key') return annotation.key === undefined ? [] : [`key: ${String(annotation.key)}`];
     const value = key === 'range' ? annotation.range && formatRange(annotation.range) : annotation[key];
     return value === undefined ? [] : [`${key}: ${renderQuoted(value)}`];
   });
@@ -97,8 +100,10 @@ export function lineBreakOf(text: string): string {
   return newline > 0 && text[newline - 1] === '\r' ? '\r\n' : '\n';
 }
 
-export function renderSidecar(transcriptName: string, annotations: readonly Annotation[]): string {
-  const header = `# Annotations of ${transcriptName.replace(/[\r\n]+/g, ' ')}, kept by qcode. Hand edits are welcome.\nqcode: ${SIDECAR_VERSION}\ntranscript: ${renderScalar(transcriptName)}\n`;
+/** A new sidecar; `memo` is the memo on the transcript as a whole, when it has one. */
+export function renderSidecar(transcriptName: string, annotations: readonly Annotation[], memo?: string): string {
+  const memoLine = memo === undefined ? '' : `memo: ${renderScalar(memo)}\n`;
+  const header = `# Annotations of ${transcriptName.replace(/[\r\n]+/g, ' ')}, kept by qcode. Hand edits are welcome.\nqcode: ${SIDECAR_VERSION}\ntranscript: ${renderScalar(transcriptName)}\n${memoLine}`;
   if (annotations.length === 0) return `${header}annotations: []\n`;
   return `${header}annotations:\n${renderAnnotations(annotations, 2)}`;
 }

@@ -19,12 +19,18 @@ export type WriteResult = { ok: true; text: string } | { ok: false; problems: Pr
  */
 export function writeSidecar(path: string, previous: string | undefined, transcriptName: string, desired: readonly Annotation[], previousParsed?: ParsedSidecar): WriteResult {
   const sorted = [...desired].sort(compareAnnotations);
-  if (previous === undefined) return firstThatHolds(path, [() => renderSidecar(transcriptName, sorted)], transcriptName, sorted) ?? refusal(path, undefined, transcriptName, sorted);
+  if (previous === undefined) return firstThatHolds(path, [() => renderSidecar(transcriptName, sorted)], { transcript: transcriptName }, sorted) ?? refusal(path, undefined, transcriptName, sorted);
   const parsed = previousParsed ?? readSidecar(path, previous);
   const errors = parsed.file.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) return { ok: false, problems: errors };
-  if (holdsExactly(parsed, parsed.transcript, sorted)) return { ok: true, text: previous };
-  return firstThatHolds(path, candidates(previous, parsed, sorted), parsed.transcript, sorted) ?? refusal(path, parsed, transcriptName, sorted);
+  if (holdsExactly(parsed, parsed, sorted)) return { ok: true, text: previous };
+  return firstThatHolds(path, candidates(previous, parsed, sorted), parsed, sorted) ?? refusal(path, parsed, transcriptName, sorted);
+}
+
+/** What a sidecar holds besides its annotations, which writing them must leave as it is. */
+export interface SidecarHeader {
+  transcript?: string;
+  memo?: string;
 }
 
 /** The ways to write, the one that keeps most of the file first. */
@@ -34,23 +40,23 @@ function candidates(text: string, parsed: ParsedSidecar, desired: Annotation[]):
   return [...spliced, ...listCandidates(text, parsed, desired, lineBreak)];
 }
 
-function firstThatHolds(path: string, ways: Candidate[], transcript: string | undefined, desired: Annotation[]): WriteResult | undefined {
+export function firstThatHolds(path: string, ways: Candidate[], header: SidecarHeader, desired: readonly Annotation[]): WriteResult | undefined {
   for (const way of ways) {
     const text = way();
-    if (text !== undefined && holdsExactly(readSidecar(path, text), transcript, desired)) return { ok: true, text };
+    if (text !== undefined && holdsExactly(readSidecar(path, text), header, desired)) return { ok: true, text };
   }
   return undefined;
 }
 
-/** Whether a sidecar reads without errors as exactly these annotations, in this order, for this transcript. */
-function holdsExactly(parsed: ParsedSidecar, transcript: string | undefined, desired: Annotation[]): boolean {
-  if (parsed.file.problems.some((p) => p.severity === 'error') || parsed.transcript !== transcript) return false;
+/** Whether a sidecar reads without errors as exactly these annotations, in this order, for this transcript and with this memo. */
+function holdsExactly(parsed: ParsedSidecar, header: SidecarHeader, desired: readonly Annotation[]): boolean {
+  if (parsed.file.problems.some((p) => p.severity === 'error') || parsed.transcript !== header.transcript || parsed.memo !== header.memo) return false;
   return parsed.entries.length === desired.length && parsed.entries.every((entry, i) => sameAnnotation(entry.annotation, desired[i] as Annotation));
 }
 
 function refusal(path: string, parsed: ParsedSidecar | undefined, transcriptName: string, desired: Annotation[]): WriteResult {
   const duplicate = desired.find((a, i) => i > 0 && (desired[i - 1] as Annotation).id === a.id && compareAnnotations(desired[i - 1] as Annotation, a) === 0);
-  const unwritable = duplicate ?? desired.find((a) => firstThatHolds(path, [() => renderSidecar(transcriptName, [a])], transcriptName, [a]) === undefined);
+  const unwritable = duplicate ?? desired.find((a) => firstThatHolds(path, [() => renderSidecar(transcriptName, [a])], { transcript: transcriptName }, [a]) === undefined);
   const key = parsed?.annotationsPair?.key as Node | undefined;
   const { line, column } = parsed && key?.range ? parsed.file.positionOf(key.range[0]) : { line: 1, column: 1 };
   const why = unwritable
