@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { ChapterIndex } from '../../src/core/chapters/chapterIndex';
-import { discoverChapters } from '../../src/core/chapters/chapterFiles';
+import { discoverChapters, discoverMemos } from '../../src/core/chapters/chapterFiles';
 import { chapterPattern } from '../../src/core/chapters/chapterPattern';
 import { chapterBlocks } from '../../src/core/chapters/chapterBlocks';
 import { checkChapters } from '../../src/core/chapters/checkChapters';
@@ -131,14 +131,32 @@ describe('chapter files', () => {
     const files = codedProjectFiles();
     files.set('chapters/k5.md', '{{q:k3team00}}');
     files.set('chapters/del/k6.md', '');
-    files.set('memos/m.md', '{{q:nope}}');
+    files.set('notes/m.md', '{{q:nope}}');
     const project = await loadProject(files);
     assert.deepEqual(await discoverChapters(files, project.settings), ['chapters/del/k6.md', 'chapters/k5.md']);
-    files.set('qcode.yaml', 'chapters: "memos/*.md"\n');
+    files.set('qcode.yaml', 'chapters: "notes/*.md"\n');
     const custom = await loadProject(files);
     assert.deepEqual(custom.problems.filter((p) => p.file === 'qcode.yaml'), []);
-    assert.deepEqual(await discoverChapters(files, custom.settings), ['memos/m.md']);
-    expectProblem(await checkChapters(files, custom), { code: 'unknown-annotation', file: 'memos/m.md', line: 1, column: 1 });
+    assert.deepEqual(await discoverChapters(files, custom.settings), ['notes/m.md']);
+    expectProblem(await checkChapters(files, custom), { code: 'unknown-annotation', file: 'notes/m.md', line: 1, column: 1 });
+  });
+
+  it('resolves, checks and lists the project memos as it does chapters, from the memos pattern of qcode.yaml', async () => {
+    const files = codedProjectFiles();
+    files.set('chapters/k5.md', '{{q:k3team00}}');
+    files.set('memos/analyse.md', 'Se {{q:nope}}.');
+    files.set('memos/del/teori.md', '');
+    files.set('transcripts/notes.md', 'A transcript, never a memo.');
+    const project = await loadProject(files);
+    assert.deepEqual(await discoverMemos(files, project.settings), ['memos/analyse.md', 'memos/del/teori.md']);
+    assert.deepEqual(await discoverChapters(files, project.settings), ['chapters/k5.md', 'memos/analyse.md', 'memos/del/teori.md']);
+    expectProblem(await checkChapters(files, project), { code: 'unknown-annotation', file: 'memos/analyse.md', line: 1, column: 4 });
+    files.set('qcode.yaml', 'memos: "chapters/*.md"\n');
+    const custom = await loadProject(files);
+    assert.deepEqual(await discoverMemos(files, custom.settings), ['chapters/k5.md']);
+    assert.deepEqual(await discoverChapters(files, custom.settings), ['chapters/k5.md'], 'a file that is both is listed once');
+    files.set('qcode.yaml', 'memos: "/etc/*.md"\n');
+    expectProblem((await loadProject(files)).problems, { code: 'path-outside', file: 'qcode.yaml' });
   });
 
   it('refuses a chapters pattern outside the project', async () => {

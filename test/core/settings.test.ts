@@ -48,7 +48,7 @@ citation: '[{informant}]'
   });
 
   it('reports unknown keys with the known ones, and wrong types', () => {
-    expectProblem(read('transcript: x\n').problems, { code: 'unknown-key', line: 1, column: 1, says: 'Known keys: codebook, informants, transcripts, speakerPattern, informantPattern, citation, pseudonyms, chapters, extensions' });
+    expectProblem(read('transcript: x\n').problems, { code: 'unknown-key', line: 1, column: 1, says: 'Known keys: codebook, informants, transcripts, speakerPattern, informantPattern, citation, pseudonyms, chapters, memos, extensions' });
     expectProblem(read('extensions: .txt\n').problems, { code: 'wrong-type', line: 1, column: 13, says: '"extensions" must be a list' });
     expectProblem(read('codebook: [a]\n').problems, { code: 'wrong-type', line: 1, column: 11, says: '"codebook" must be text' });
   });

@@ -26,6 +26,8 @@ export interface Settings {
   pseudonyms: string;
   /** Which Markdown files are chapters that cite passages: a pattern with * and **. */
   chapters: string;
+  /** Which Markdown files are project memos (free notes that may cite passages): a pattern with * and **. */
+  memos: string;
 }
 
 export const SETTINGS_FILE = 'qcode.yaml';
@@ -43,12 +45,13 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   exports: [],
   pseudonyms: 'pseudonyms.yaml',
   chapters: 'chapters/**/*.md',
+  memos: 'memos/**/*.md',
 };
 
-const TEXT_KEYS = ['codebook', 'informants', 'transcripts', 'speakerPattern', 'informantPattern', 'citation', 'pseudonyms', 'chapters'] as const;
+const TEXT_KEYS = ['codebook', 'informants', 'transcripts', 'speakerPattern', 'informantPattern', 'citation', 'pseudonyms', 'chapters', 'memos'] as const;
 type TextKey = (typeof TEXT_KEYS)[number];
 /** Settings that name a file or folder, which must lie inside the project. */
-const PATH_KEYS: readonly TextKey[] = ['codebook', 'informants', 'transcripts', 'pseudonyms', 'chapters'];
+const PATH_KEYS: readonly TextKey[] = ['codebook', 'informants', 'transcripts', 'pseudonyms', 'chapters', 'memos'];
 
 export function readSettings(file: YamlFile | undefined): Settings {
   const settings: Settings = { ...DEFAULT_SETTINGS, extensions: [...DEFAULT_SETTINGS.extensions], exports: [] };
