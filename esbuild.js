@@ -5,12 +5,15 @@ const fs = require('node:fs');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+// `--only dist/cli.js` builds that bundle alone (npm pack's prepack: the tarball holds only the CLI).
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 
 const targets = [
   { entry: 'src/cli/main.ts', outfile: 'dist/cli.js', banner: '#!/usr/bin/env node' },
   { entry: 'src/extension/node/main.ts', outfile: 'dist/extension.js', external: ['vscode'] },
   { entry: 'src/extension/extension.ts', outfile: 'dist/web/extension.js', external: ['vscode'], platform: 'browser' },
-].filter((t) => fs.existsSync(t.entry));
+].filter((t) => fs.existsSync(t.entry) && (only === undefined || t.outfile === only));
+if (targets.length === 0) throw new Error(`esbuild.js: nothing to build${only ? ` named ${only}` : ''}`);
 
 async function main() {
   const contexts = await Promise.all(targets.map((t) => esbuild.context({
