@@ -44,6 +44,7 @@ export const annotationArb: fc.Arbitrary<Annotation> = fc.record(
     before: textArb,
     after: textArb,
     memo: textArb,
+    key: fc.boolean(),
     coder: textArb,
     created: fc.constantFrom('2026-11-20T10:12:00Z', '2019-03-12', 'yesterday'),
   },

@@ -81,7 +81,8 @@ export function handItem(annotation: Annotation, style: HandStyle, salt = 0): st
       else lines.push(`${lead}concepts: [${concepts.join(', ')}]`);
     } else if (key === 'range') {
       lines.push(`${lead}range: ${formatRange(annotation.range ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } })}`);
-    } else lines.push(`${lead}${key}: ${scalar(value as string, style, n++)}`);
+    } else if (key === 'key') lines.push(`${lead}key: ${String(value)}`);
+    else lines.push(`${lead}${key}: ${scalar(value as string, style, n++)}`);
     if (style.commentInsideItem && key === 'id') lines.push(`${pad}  # a note inside the item`);
   }
   return lines;

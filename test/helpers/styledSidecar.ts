@@ -97,12 +97,13 @@ function keysOf(annotation: Annotation, style: SidecarStyle): AnnotationKey[] {
 }
 
 function valueText(annotation: Annotation, key: AnnotationKey): string {
+  if (key === 'key') return String(annotation.key); // a boolean, never quoted
   return key === 'range' ? formatRange(annotation.range ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }) : (annotation[key] as string);
 }
 
 function flowItem(annotation: Annotation, style: SidecarStyle, salt: number, continuation: string): string {
   const fields = keysOf(annotation, style).map((key, i) => {
-    const value = key === 'concepts' ? `[${annotation.concepts.map((c, j) => flowScalar(c, style, salt + j)).join(', ')}]` : flowScalar(valueText(annotation, key), style, salt + i);
+    const value = key === 'concepts' ? `[${annotation.concepts.map((c, j) => flowScalar(c, style, salt + j)).join(', ')}]` : key === 'key' ? valueText(annotation, key) : flowScalar(valueText(annotation, key), style, salt + i);
     return `${style.list === 'json' ? JSON.stringify(key) : key}: ${value}`;
   });
   return `{${fields.join(style.multiline ? `,\n${continuation}` : ', ')}}`;
@@ -118,7 +119,7 @@ function blockItem(annotation: Annotation, style: SidecarStyle, salt: number): s
     const note = style.comments && (key === 'id' || key === 'range') ? `  # ${key}` : '';
     if (key === 'concepts' && style.blockConcepts) lines.push(`${lead}concepts:`, ...annotation.concepts.map((c, j) => `${pad}  - ${blockScalar(c, style, salt + j, keyColumn + 2)}`));
     else if (key === 'concepts') lines.push(`${lead}concepts: [${annotation.concepts.map((c, j) => flowScalar(c, style, salt + j)).join(', ')}]`);
-    else lines.push(`${lead}${key}: ${key === 'range' || key === 'id' ? valueText(annotation, key) : blockScalar(valueText(annotation, key), style, salt + i, keyColumn)}${note}`);
+    else lines.push(`${lead}${key}: ${key === 'range' || key === 'id' || key === 'key' ? valueText(annotation, key) : blockScalar(valueText(annotation, key), style, salt + i, keyColumn)}${note}`);
     if (style.comments && i === 0) lines.push(`${pad}# inside the item`);
   });
   return lines;

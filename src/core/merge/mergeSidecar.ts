@@ -1,18 +1,23 @@
+import { isMap, type Node } from 'yaml';
 import { basename } from '../paths';
 import { SIDECAR_SUFFIX } from '../settings/settings';
 import type { Annotation } from '../sidecar/annotation';
 import { readSidecar } from '../sidecar/readSidecar';
+import { writeSidecarMemo } from '../sidecar/sidecarMemo';
+import { lineEndAfter, lineStartOf } from '../sidecar/splice';
 import { writeSidecar } from '../sidecar/writeSidecar';
 import { markConflicts, withLineBreaksOf, DEFAULT_LABELS } from './markConflicts';
 import { mergeAnnotations, type MergeResult } from './mergeAnnotations';
 import { readSides, type MergeInput, type TextMerge } from './mergeInput';
 import type { Conflict } from './threeWay';
 import { sameMeaning, writeVerified, type Layout, type RecordsReader } from './verifiedMerge';
-import { itemRegions } from './yamlItems';
+import { itemRegions, parseYaml, scalarText, type Region } from './yamlItems';
 
 /**
  * Merges a sidecar annotation by annotation, written as writeSidecar writes it, starting from
- * ours. Each true conflict is one block of conflict markers around that annotation's lines.
+ * ours. Each true conflict is one block of conflict markers around that annotation's lines. The
+ * memo on the transcript merges as an annotation's memo does: a change on one side is taken,
+ * different changes on both sides are a conflict around the `memo:` line alone.
  */
 export function mergeSidecarText(input: MergeInput): TextMerge {
   const reader = annotationsReader(input.path);
@@ -27,9 +32,11 @@ export function mergeSidecarText(input: MergeInput): TextMerge {
 
 /** The merge written into ours' text ('' for a fresh file), conflicts between markers. */
 function writeMerged(input: MergeInput, oursText: string, merged: MergeResult, reader: RecordsReader<Annotation>): string | undefined {
-  const write = (previous: string | undefined, annotations: Annotation[]) => {
-    const written = writeSidecar(input.path, previous, transcriptOf(input.path), annotations);
-    return written.ok ? written.text : undefined;
+  const write = (previous: string | undefined, records: Annotation[]) => {
+    const memo = records.find(isMemoRecord)?.memo;
+    const written = writeSidecar(input.path, previous, transcriptOf(input.path), records.filter((r) => !isMemoRecord(r)));
+    const withMemo = written.ok ? writeSidecarMemo(input.path, written.text, transcriptOf(input.path), memo) : written;
+    return withMemo.ok ? withMemo.text : undefined;
   };
   const frame = write(oursText === '' ? undefined : oursText, merged.annotations);
   if (frame === undefined) return undefined;
@@ -37,17 +44,37 @@ function writeMerged(input: MergeInput, oursText: string, merged: MergeResult, r
   const [ours, theirs] = [write(frame, decided(merged.annotations, merged.conflicts, 'ours')), write(frame, decided(merged.annotations, merged.conflicts, 'theirs'))];
   if (ours === undefined || theirs === undefined) return undefined;
   const texts = { frame, ours, theirs, anchors: merged.conflicts.map((c) => c.id) };
-  return withLineBreaksOf(oursText, markConflicts(texts, (text) => itemRegions(text, 'id'), input.labels ?? DEFAULT_LABELS, sameMeaning(reader)));
+  return withLineBreaksOf(oursText, markConflicts(texts, regionsOf, input.labels ?? DEFAULT_LABELS, sameMeaning(reader)));
 }
 
+/** What a merge conflict names the memo on the transcript by: it is merged as a record of its own. */
+export const TRANSCRIPT_MEMO = 'the transcript memo';
+
+function isMemoRecord(record: Annotation): boolean {
+  return record.id === TRANSCRIPT_MEMO && record.concepts.length === 0;
+}
+
+/** The annotations, and the transcript's memo as one more record, so that it merges field by field as they do. */
 function annotationsReader(path: string): RecordsReader<Annotation> {
   return {
     read(text) {
       const parsed = readSidecar(path, text);
-      return { records: parsed.entries.map((e) => e.annotation), problems: parsed.file.problems };
+      const memo: Annotation[] = parsed.memo === undefined ? [] : [{ id: TRANSCRIPT_MEMO, concepts: [], quote: '', memo: parsed.memo }];
+      return { records: [...parsed.entries.map((e) => e.annotation), ...memo], problems: parsed.file.problems };
     },
     idOf: (annotation) => annotation.id,
   };
+}
+
+/** The lines of each annotation, and of the transcript's `memo:`. */
+function regionsOf(text: string): Map<string, Region> {
+  const regions = itemRegions(text, 'id');
+  const doc = parseYaml(text);
+  const pair = doc.errors.length === 0 && isMap(doc.contents) ? doc.contents.items.find((p) => scalarText(p.key) === 'memo') : undefined;
+  const start = (pair?.key as Node | undefined)?.range?.[0];
+  const end = (pair?.value as Node | null | undefined)?.range?.[1];
+  if (start !== undefined && end !== undefined) regions.set(TRANSCRIPT_MEMO, { start: lineStartOf(text, start), end: lineEndAfter(text, end) });
+  return regions;
 }
 
 /** The merged annotations with every conflict decided for one side. */
