@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { normalizeColor, setConceptColor } from '../../src/core/codebook/editColor';
 import { setConceptDefinition } from '../../src/core/codebook/editDefinition';
-import type { EditResult } from '../../src/core/codebook/editResult';
 import { readCodebook } from '../../src/core/codebook/readCodebook';
 import { YamlFile } from '../../src/core/yaml/yamlFile';
+import { changedLines, editedText as text, refusalOf as message } from '../helpers/codebookEdits';
 
 const SAMPLE = readFileSync(join(__dirname, '../../sample-project/codebook.yaml'), 'utf8');
 
@@ -37,16 +37,6 @@ concepts:   # the tree
 
 const TWO_PARAGRAPHS = 'Første avsnitt: tilgjengelig døgnet rundt.\n\nAndre avsnitt, med «sitat» og 🙂.';
 
-function text(result: EditResult): string {
-  if (!result.ok) assert.fail(result.message);
-  return result.text;
-}
-
-function message(result: EditResult): string {
-  if (result.ok) assert.fail('expected the edit to be refused');
-  return result.message;
-}
-
 /** A concept as check reads it, asserting that the codebook has no problems. */
 function concept(yaml: string, id: string): { description?: string; color?: string; label: string } {
   const file = new YamlFile('codebook.yaml', yaml.replace(/^\uFEFF/, ''));
@@ -55,17 +45,6 @@ function concept(yaml: string, id: string): { description?: string; color?: stri
   const found = codebook.get(id);
   assert.ok(found, `${id} in\n${yaml}`);
   return found;
-}
-
-/** The lines of `after` that are not in `before`, and the other way round, in order. */
-function changedLines(before: string, after: string): { removed: string[]; added: string[] } {
-  const a = before.split('\n');
-  const b = after.split('\n');
-  let head = 0;
-  while (head < a.length && a[head] === b[head]) head++;
-  let tail = 0;
-  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
-  return { removed: a.slice(head, a.length - tail), added: b.slice(head, b.length - tail) };
 }
 
 describe('setConceptDefinition', () => {

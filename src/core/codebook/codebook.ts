@@ -3,6 +3,14 @@ export interface Concept {
   id: string;
   label: string;
   description?: string;
+  /** What a passage must show to be tagged with the concept. */
+  inclusion?: string;
+  /** What does not belong under the concept, though it may look as if it did. */
+  exclusion?: string;
+  /** Anchor examples: ids of annotations that show the concept well, in the codebook's order. */
+  examples?: string[];
+  /** The researcher's memo on the concept: notes on how it is used, doubts, ideas. */
+  memo?: string;
   color?: string;
   /** The concept's REFI-QDA GUID, kept when it was imported so that exports and re-imports match it. */
   guid?: string;
@@ -11,10 +19,17 @@ export interface Concept {
   children: Concept[];
 }
 
+/** Where a concept and each of its examples are written in codebook.yaml (1-based). */
+export interface ConceptPlace {
+  line: number;
+  column: number;
+  examples: { id: string; line: number; column: number }[];
+}
+
 export class Codebook {
   private readonly byId = new Map<string, Concept>();
 
-  constructor(readonly roots: Concept[]) {
+  constructor(readonly roots: Concept[], readonly places: ReadonlyMap<string, ConceptPlace> = new Map()) {
     for (const concept of this.all()) this.byId.set(concept.id, concept);
   }
 

@@ -4,10 +4,13 @@ import { isKey } from './book';
 import { NotSpliceable, scalarText } from './layout';
 
 /** The order qcode writes a concept's keys in; a new key goes after the last one before it. */
-export const KEY_ORDER = ['id', 'label', 'description', 'color', 'guid', 'children'];
+export const KEY_ORDER = ['id', 'label', 'description', 'inclusion', 'exclusion', 'examples', 'memo', 'color', 'guid', 'children'];
 
-/** How a value is written: as one line, or as the lines of a literal block (`|-`). */
-export type Rendering = { kind: 'line' } | { kind: 'block' };
+/**
+ * How a value is written: as one line, as the lines of a literal block (`|-`), or as YAML already
+ * rendered on one line (a flow list) that is valid in block and flow context alike.
+ */
+export type Rendering = { kind: 'line' } | { kind: 'block' } | { kind: 'raw' };
 
 /**
  * Splices that set or remove one scalar field of a concept, leaving everything else as it is: in a
@@ -47,6 +50,8 @@ export class FieldSplices {
     const [start, end] = this.rangeOf(node);
     const column = this.columnOf(pair);
     const wasBlock = node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED';
+    // An empty value ("examples:") starts right after its colon.
+    if (rendering.kind === 'raw') return [{ start, end: wasBlock ? lineEndAfter(this.text, end) : end, text: `${this.text[start - 1] === ':' ? ' ' : ''}${value}${wasBlock ? this.nl : ''}` }];
     if (rendering.kind === 'line') {
       const line = scalarText(value, wasBlock ? undefined : node.type);
       return [wasBlock ? { start, end: lineEndAfter(this.text, end), text: line + this.nl } : { start, end, text: line }];
@@ -63,7 +68,7 @@ export class FieldSplices {
     const column = this.columnOf(before);
     const at = this.endOf(before);
     const head = `${' '.repeat(column)}${key}: `;
-    const body = rendering.kind === 'line' ? scalarText(value) + this.nl : `|-${this.nl}${this.blockLines(value, column)}`;
+    const body = rendering.kind === 'block' ? `|-${this.nl}${this.blockLines(value, column)}` : `${rendering.kind === 'raw' ? value : scalarText(value)}${this.nl}`;
     return { start: at, end: at, text: this.breakAtEnd(at) + head + body };
   }
 
@@ -71,6 +76,7 @@ export class FieldSplices {
     const node = pair.value;
     if (rendering.kind === 'block' || !isScalar(node)) throw new NotSpliceable();
     const [start, end] = this.rangeOf(node);
+    if (rendering.kind === 'raw') return { start, end, text: value };
     return { start, end, text: node.type === 'QUOTE_SINGLE' ? scalarText(value, 'QUOTE_SINGLE') : JSON.stringify(value) };
   }
 
@@ -80,7 +86,7 @@ export class FieldSplices {
     if (rendering.kind === 'block' || !before || !isScalar(before.key)) throw new NotSpliceable();
     const name = before.key.type === 'QUOTE_DOUBLE' ? JSON.stringify(key) : key;
     const at = this.rangeOf(before.value)[1];
-    return { start: at, end: at, text: `, ${name}: ${JSON.stringify(value)}` };
+    return { start: at, end: at, text: `, ${name}: ${rendering.kind === 'raw' ? value : JSON.stringify(value)}` };
   }
 
   /** The pair with the comma before it, or (the first) up to the next key. */

@@ -4,11 +4,14 @@ import { Book, isKey } from './book';
 import { attempt, fail, settle, unknownConcept, type EditResult } from './editResult';
 import { FieldSplices, KEY_ORDER, type Rendering } from './fieldSplices';
 
+/** The fields of a concept that hold a paragraph or several of text. */
+export type ConceptTextField = 'description' | 'inclusion' | 'exclusion' | 'memo';
+
 /**
  * Sets one scalar field of a concept (undefined: removes it); only that field's lines change.
  * Each rendering is tried in turn, the first that reads back as meant is kept.
  */
-export function setConceptField(text: string, id: string, key: 'description' | 'color', value: string | undefined, renderings: readonly Rendering[] = [{ kind: 'line' }]): EditResult {
+export function setConceptField(text: string, id: string, key: ConceptTextField | 'color', value: string | undefined, renderings: readonly Rendering[] = [{ kind: 'line' }]): EditResult {
   const book = Book.open(text);
   if (!(book instanceof Book)) return fail(book);
   const at = book.get(id);
@@ -23,7 +26,7 @@ export function setConceptField(text: string, id: string, key: 'description' | '
 }
 
 /** Sets a key's value; a new key goes where qcode writes it, so a re-serialised file reads in order. */
-function setInOrder(doc: Document, map: YAMLMap, key: string, value: string): void {
+export function setInOrder(doc: Document, map: YAMLMap, key: string, value: unknown): void {
   if (map.items.some((p) => isKey(p, key))) {
     map.set(key, value);
     return;

@@ -1,4 +1,6 @@
 import { isSeq, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { Concept } from '../codebook/codebook';
+import { KEY_ORDER } from '../codebook/fieldSplices';
 import { readCodebook } from '../codebook/readCodebook';
 import { YamlFile } from '../yaml/yamlFile';
 import { childrenOf, conflictAnchors, placeConcepts, type Parents } from './conceptTree';
@@ -13,6 +15,11 @@ export interface ConceptRecord {
   id: string;
   label: string;
   description?: string;
+  inclusion?: string;
+  exclusion?: string;
+  /** Annotation ids, merged element by element. */
+  examples?: string[];
+  memo?: string;
   color?: string;
   /** The concept's REFI-QDA GUID, kept from an import. */
   guid?: string;
@@ -20,8 +27,8 @@ export interface ConceptRecord {
 }
 
 /**
- * Merges codebook.yaml concept by concept (by id; label, description, color, guid and parent as
- * fields), editing ours' YAML document so that comments and layout stay. A true conflict is one
+ * Merges codebook.yaml concept by concept (by id; every field the codebook reads, and the parent,
+ * as fields; examples element by element), editing ours' YAML document so that comments and layout stay. A true conflict is one
  * block of conflict markers around that concept's item.
  */
 export function mergeCodebookText(input: MergeInput): TextMerge {
@@ -29,7 +36,7 @@ export function mergeCodebookText(input: MergeInput): TextMerge {
   const sides = readSides(input, reader.read);
   if (!Array.isArray(sides)) return sides;
   const [base, ours, theirs] = sides;
-  const outcomes = mergeRecords(base, ours, theirs, (r) => r.id, {});
+  const outcomes = mergeRecords(base, ours, theirs, (r) => r.id, { examples: 'set' });
   const known = [ours, theirs, base].map((side) => new Map(side.map((r) => [r.id, r])));
   const place = (side: 'ours' | 'theirs' | 'either') => placed(outcomes.flatMap((o) => decidedRecord(o, side) ?? []), known);
   const [frame, oursSide, theirsSide] = [place('either'), place('ours'), place('theirs')];
@@ -51,10 +58,15 @@ function conceptsReader(path: string): RecordsReader<ConceptRecord> {
 
 function readConcepts(path: string, text: string): SideRead<ConceptRecord> {
   const file = new YamlFile(path, text);
-  const records = [...readCodebook(file).all()].map(({ id, label, description, color, guid, parentId }) => ({
-    id, label, ...(description !== undefined ? { description } : {}), ...(color !== undefined ? { color } : {}), ...(guid !== undefined ? { guid } : {}), ...(parentId !== undefined ? { parent: parentId } : {}),
-  }));
-  return { records, problems: file.problems };
+  return { records: [...readCodebook(file).all()].map(recordOf), problems: file.problems };
+}
+
+/** A concept's own fields, as read, with its parent; not where it sits in the tree otherwise. */
+function recordOf(concept: Concept): ConceptRecord {
+  const fields: Record<string, unknown> = { ...concept, parent: concept.parentId };
+  for (const key of ['children', 'depth', 'parentId']) delete fields[key];
+  for (const key of Object.keys(fields)) if (fields[key] === undefined) delete fields[key];
+  return fields as unknown as ConceptRecord;
 }
 
 /** The concepts in the order given, each under the parent it ends up with, and that tree. */
@@ -98,7 +110,7 @@ class CodebookWriter {
       const copied = own ? undefined : (theirs.get(record.id)?.clone() as YAMLMap | undefined);
       const map = own ?? copied ?? (doc.createNode({ id: record.id }) as YAMLMap);
       const current = own ? this.current[0]?.get(record.id) : copied ? this.current[1]?.get(record.id) : undefined;
-      updateFields(doc, map, fieldsOf(current ?? { id: record.id }), fieldsOf(record), 'children');
+      updateFields(doc, map, fieldsOf(current ?? { id: record.id }), fieldsOf(record), KEY_ORDER);
       maps.set(record.id, map);
     }
     return maps;

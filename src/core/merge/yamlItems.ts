@@ -14,9 +14,9 @@ export function parseYaml(text: string): Document.Parsed {
   return parseDocument(text, PARSE_OPTIONS);
 }
 
-/** The document as text: one value, one line, as qcode writes YAML. */
+/** The document as text: one value, one line, flow lists as qcode writes them (`[a, b]`). */
 export function serialise(doc: Document): string {
-  return doc.toString({ lineWidth: 0 });
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
 /** The text of a scalar: a string, or a number as written (1.10 stays 1.10). */
@@ -66,9 +66,10 @@ export function topList(doc: Document, key: string): YAMLSeq {
 
 /**
  * Sets or removes each field whose desired value differs from the current one. A changed value
- * keeps its comment and quoting; a new key goes before the key `before` (or at the end).
+ * keeps its comment and quoting; a new key goes before the first key that comes after it in
+ * `order` (or at the end).
  */
-export function updateFields(doc: Document, map: YAMLMap, current: Readonly<Record<string, unknown>>, desired: Readonly<Record<string, unknown>>, before?: string): void {
+export function updateFields(doc: Document, map: YAMLMap, current: Readonly<Record<string, unknown>>, desired: Readonly<Record<string, unknown>>, order: readonly string[] = []): void {
   for (const key of new Set([...Object.keys(current), ...Object.keys(desired)])) {
     const value = desired[key];
     if (sameValue(value, current[key])) continue;
@@ -78,14 +79,20 @@ export function updateFields(doc: Document, map: YAMLMap, current: Readonly<Reco
       if (pair) map.items.splice(index, 1);
     } else if (pair) pair.value = restyled(doc.createNode(value), pair.value);
     else {
-      const at = map.items.findIndex((p) => scalarText(p.key) === before);
-      map.items.splice(at < 0 ? map.items.length : at, 0, doc.createPair(key, value));
+      // A key the order does not name goes before the order's last key (a concept's children).
+      const rank = order.includes(key) ? order.indexOf(key) : order.length - 1.5;
+      const at = order.length === 0 ? -1 : map.items.findIndex((p) => order.indexOf(scalarText(p.key) ?? '') > rank);
+      map.items.splice(at < 0 ? map.items.length : at, 0, doc.createPair(key, restyled(doc.createNode(value), undefined)));
     }
   }
 }
 
-/** A new value node with the comment and (for text) the quoting of the one it replaces. */
+/**
+ * A new value node with the comment and (for text) the quoting of the one it replaces; a list
+ * keeps its style, and a new list of text is written on one line (`[a, b]`).
+ */
 function restyled(node: unknown, old: unknown): unknown {
+  if (isSeq(node)) node.flow = isSeq(old) ? old.flow : node.items.every(isScalar);
   if (!isScalar(node) || !isScalar(old)) return node;
   node.comment = old.comment;
   if (typeof node.value === 'string' && typeof old.value === 'string' && old.type !== Scalar.BLOCK_FOLDED && old.type !== Scalar.BLOCK_LITERAL) node.type = old.type;
