@@ -1,6 +1,7 @@
 import { suggestSimilar } from '../codebook/codebook';
 import { didYouMean, message } from '../messages';
 import { problem, type Problem } from '../problems';
+import { savedQueryProblems } from '../query/savedQueryChecks';
 import { informantCodeRegExp, SIDECAR_SUFFIX } from '../settings/settings';
 import { formatRange } from '../text/position';
 import type { Project, ResolvedAnnotation, TranscriptFile } from './model';
@@ -22,6 +23,7 @@ export function checkProject(project: Project, strandedSidecars: string[], prese
       checkResolution(problems, resolved);
     }
   }
+  problems.push(...savedQueryProblems(project));
 }
 
 /** problem(...) for a problem about one annotation, which it names by id. */

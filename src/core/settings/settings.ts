@@ -1,6 +1,7 @@
 import type { Node } from 'yaml';
 import type { YamlFile } from '../yaml/yamlFile';
 import { readExportPresets, type ExportPreset } from './exportPresets';
+import { readSavedQueries, type SavedQuery } from './savedQueries';
 import { validPath } from './settingPath';
 import { message } from '../messages';
 
@@ -28,6 +29,8 @@ export interface Settings {
   chapters: string;
   /** Which Markdown files are project memos (free notes that may cite passages): a pattern with * and **. */
   memos: string;
+  /** Coding queries kept by name (`queries:`), in the order of the file. */
+  queries: SavedQuery[];
 }
 
 export const SETTINGS_FILE = 'qcode.yaml';
@@ -46,6 +49,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   pseudonyms: 'pseudonyms.yaml',
   chapters: 'chapters/**/*.md',
   memos: 'memos/**/*.md',
+  queries: [],
 };
 
 const TEXT_KEYS = ['codebook', 'informants', 'transcripts', 'speakerPattern', 'informantPattern', 'citation', 'pseudonyms', 'chapters', 'memos'] as const;
@@ -54,7 +58,7 @@ type TextKey = (typeof TEXT_KEYS)[number];
 const PATH_KEYS: readonly TextKey[] = ['codebook', 'informants', 'transcripts', 'pseudonyms', 'chapters', 'memos'];
 
 export function readSettings(file: YamlFile | undefined): Settings {
-  const settings: Settings = { ...DEFAULT_SETTINGS, extensions: [...DEFAULT_SETTINGS.extensions], exports: [] };
+  const settings: Settings = { ...DEFAULT_SETTINGS, extensions: [...DEFAULT_SETTINGS.extensions], exports: [], queries: [] };
   const root = file?.document?.contents;
   if (!file || root === null || root === undefined) return settings;
   const map = file.asMap(root, 'qcode.yaml');
@@ -70,7 +74,8 @@ export function readSettings(file: YamlFile | undefined): Settings {
       const language = file.asString(value, '"language"', keyNode);
       if (language !== undefined && validLanguage(file, language, value ?? keyNode)) settings.language = language;
     } else if (key === 'exports') settings.exports = readExportPresets(file, value, keyNode);
-    else file.unknownKey(keyNode, key, 'qcode.yaml', [...TEXT_KEYS, 'extensions', 'language', 'exports']);
+    else if (key === 'queries') settings.queries = readSavedQueries(file, value, keyNode);
+    else file.unknownKey(keyNode, key, 'qcode.yaml', [...TEXT_KEYS, 'extensions', 'language', 'exports', 'queries']);
   }
   return settings;
 }

@@ -20,18 +20,23 @@ export function speakerTurns(text: string, speakerPattern: RegExp): SpeakerTurn[
 
 /** The turn that the offset falls in, or undefined before the first turn. */
 export function turnAt(turns: readonly SpeakerTurn[], offset: number): SpeakerTurn | undefined {
+  const found = turns[turnIndexAt(turns, offset)];
+  return found && offset < found.end ? found : undefined;
+}
+
+/** The index of the last turn that starts at or before the offset; -1 before the first turn. */
+export function turnIndexAt(turns: readonly SpeakerTurn[], offset: number): number {
   let low = 0;
   let high = turns.length - 1;
-  let found: SpeakerTurn | undefined;
+  let found = -1;
   while (low <= high) {
     const mid = (low + high) >> 1;
-    const turn = turns[mid] as SpeakerTurn;
-    if (turn.start <= offset) {
-      found = turn;
+    if ((turns[mid] as SpeakerTurn).start <= offset) {
+      found = mid;
       low = mid + 1;
     } else high = mid - 1;
   }
-  return found && offset < found.end ? found : undefined;
+  return found;
 }
 
 /** The informant a passage is attributed to: the speaker of the turn it starts in, if that speaker is an informant. */

@@ -11,7 +11,7 @@ export function codePointOffsets(text: string): (utf16Offset: number) => number 
 }
 
 /** How many of the ascending `values` are less than `limit`. */
-function countBelow(values: readonly number[], limit: number): number {
+export function countBelow(values: readonly number[], limit: number): number {
   let low = 0;
   let high = values.length;
   while (low < high) {

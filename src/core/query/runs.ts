@@ -1,0 +1,100 @@
+import type { ResolvedAnnotation } from '../project/model';
+
+/**
+ * Coded text of one transcript: a stretch of characters (offsets into the transcript's text, end
+ * exclusive) with the annotations that put it there. A query's value in a transcript is a list of
+ * runs in text order that neither overlap nor touch: the maximal stretches of its characters.
+ */
+export interface Run {
+  start: number;
+  end: number;
+  annotations: readonly ResolvedAnnotation[];
+}
+
+/** The annotations' passages joined where they overlap or touch. Orphans have no place and are left out. */
+export function runsOf(annotations: readonly ResolvedAnnotation[]): Run[] {
+  const placed: Run[] = [];
+  for (const resolved of annotations) {
+    const { resolution } = resolved;
+    if (resolution.status !== 'orphaned' && resolution.end > resolution.start) placed.push({ start: resolution.start, end: resolution.end, annotations: [resolved] });
+  }
+  return joined(placed.sort((a, b) => a.start - b.start));
+}
+
+/** Runs sorted by start, joined where they overlap or touch. */
+function joined(sorted: readonly Run[]): Run[] {
+  const out: Run[] = [];
+  let current: { start: number; end: number; annotations: Set<ResolvedAnnotation> } | undefined;
+  for (const run of sorted) {
+    if (current && run.start <= current.end) {
+      current.end = Math.max(current.end, run.end);
+      for (const a of run.annotations) current.annotations.add(a);
+      continue;
+    }
+    if (current) out.push(frozen(current));
+    current = { start: run.start, end: run.end, annotations: new Set(run.annotations) };
+  }
+  if (current) out.push(frozen(current));
+  return out;
+}
+
+function frozen(run: { start: number; end: number; annotations: Set<ResolvedAnnotation> }): Run {
+  return { start: run.start, end: run.end, annotations: [...run.annotations] };
+}
+
+/** Text in both: the character overlap of each pair of runs, with the annotations that cover it. */
+export function intersect(a: readonly Run[], b: readonly Run[]): Run[] {
+  const out: Run[] = [];
+  let j = 0;
+  for (const run of a) {
+    while (j < b.length && (b[j] as Run).end <= run.start) j++;
+    for (let k = j; k < b.length && (b[k] as Run).start < run.end; k++) {
+      const other = b[k] as Run;
+      const start = Math.max(run.start, other.start);
+      const end = Math.min(run.end, other.end);
+      out.push({ start, end, annotations: covering([...run.annotations, ...other.annotations], start, end) });
+    }
+  }
+  return out;
+}
+
+/** Text in either, joined where it touches. */
+export function unite(a: readonly Run[], b: readonly Run[]): Run[] {
+  return joined([...a, ...b].sort((x, y) => x.start - y.start));
+}
+
+/** The text of [0, length) outside the runs; it stands for no annotation. */
+export function complement(runs: readonly Run[], length: number): Run[] {
+  const out: Run[] = [];
+  let at = 0;
+  for (const run of runs) {
+    if (run.start > at) out.push({ start: at, end: run.start, annotations: [] });
+    at = Math.max(at, run.end);
+  }
+  if (at < length) out.push({ start: at, end: length, annotations: [] });
+  return out;
+}
+
+/** Whole runs of `a` that share a character with a run of `b`; the overlapping annotations of `b` join theirs. */
+export function overlapping(a: readonly Run[], b: readonly Run[]): Run[] {
+  const out: Run[] = [];
+  let j = 0;
+  for (const run of a) {
+    while (j < b.length && (b[j] as Run).end <= run.start) j++;
+    const others: ResolvedAnnotation[] = [];
+    for (let k = j; k < b.length && (b[k] as Run).start < run.end; k++) others.push(...covering((b[k] as Run).annotations, run.start, run.end));
+    if (j < b.length && (b[j] as Run).start < run.end) out.push(withAnnotations(run, others));
+  }
+  return out;
+}
+
+/** The run with more annotations that brought it into a result, each once. */
+export function withAnnotations(run: Run, more: readonly ResolvedAnnotation[]): Run {
+  if (more.length === 0) return run;
+  return { start: run.start, end: run.end, annotations: [...new Set([...run.annotations, ...more])] };
+}
+
+/** Those of the annotations whose passage shares a character with [start, end). */
+export function covering(annotations: readonly ResolvedAnnotation[], start: number, end: number): ResolvedAnnotation[] {
+  return [...new Set(annotations)].filter(({ resolution }) => resolution.status !== 'orphaned' && resolution.start < end && resolution.end > start);
+}
