@@ -1,4 +1,4 @@
-import { NodeProjectFiles } from '../src/cli/nodeFiles';
+import { NodeProjectFiles } from '../src/node/nodeFiles';
 import { ChapterIndex } from '../src/core/chapters/chapterIndex';
 import { renderChapter } from '../src/core/chapters/renderChapter';
 import { loadProject } from '../src/core/project/loadProject';

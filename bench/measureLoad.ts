@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { NodeProjectFiles } from '../src/cli/nodeFiles';
+import { NodeProjectFiles } from '../src/node/nodeFiles';
 import { loadProject } from '../src/core/project/loadProject';
 import type { Project } from '../src/core/project/model';
 import { collectGarbage, median, memory } from './memory';

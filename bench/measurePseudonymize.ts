@@ -1,7 +1,7 @@
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NodeProjectFiles } from '../src/cli/nodeFiles';
+import { NodeProjectFiles } from '../src/node/nodeFiles';
 import { loadProject } from '../src/core/project/loadProject';
 import { compileKey, type KeyEntry } from '../src/core/pseudonyms/matcher';
 import { pseudonymizeProject } from '../src/core/pseudonyms/pseudonymizeProject';

@@ -10,7 +10,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { measureTranscriptImport } from './transcriptImport';
 import { join } from 'node:path';
-import { NodeProjectFiles } from '../src/cli/nodeFiles';
+import { NodeProjectFiles } from '../src/node/nodeFiles';
 import { loadProject } from '../src/core/project/loadProject';
 import { ensureProject, SIZES, type ProjectOnDisk, type SizeName } from './generate';
 import { editAll, oursByStatus, readProject, runBaseline, runOurs, score, wrongCases } from './measureAnchoring';

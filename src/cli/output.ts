@@ -1,4 +1,4 @@
-import { isCode } from './fileAccess';
+import { isCode } from '../node/fileAccess';
 
 /** Where a command writes: injectable so tests can capture output. */
 export interface Output {

@@ -25,7 +25,7 @@ import * as transcriptContext from './transcriptContext';
 import { CoderFilter } from './coderFilter/coderFilter';
 import { contextKeys, type ContextKeys } from './host/contextKeys';
 import { ProjectHost } from './host/projectHost';
-import type { LocalDisk } from './host/workspaceFiles';
+import type { LocalFiles } from './host/workspaceFiles';
 import { ReportDocuments } from './reports/reportDocuments';
 import { LiveTranscripts } from './liveEdits/liveTranscripts';
 import { CodingHistory } from './history/codingHistory';
@@ -64,10 +64,10 @@ export function activate(context: vscode.ExtensionContext): Promise<QcodeApi | u
   return activateWith(context);
 }
 
-/** Composes the features; `disk` is what the Node host can do on a project on the local disk. */
-export async function activateWith(context: vscode.ExtensionContext, disk?: LocalDisk): Promise<QcodeApi | undefined> {
+/** Composes the features; `local` gives the Node host's own access to a project on the local disk. */
+export async function activateWith(context: vscode.ExtensionContext, local?: LocalFiles): Promise<QcodeApi | undefined> {
   const started = performance.now();
-  const host = ProjectHost.forWorkspace(disk);
+  const host = ProjectHost.forWorkspace(local);
   if (!host) return undefined;
   const filter = new CoderFilter(context.workspaceState);
   const live = new LiveTranscripts(host, filter);

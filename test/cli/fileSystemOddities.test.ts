@@ -4,7 +4,7 @@ import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NodeProjectFiles } from '../../src/cli/nodeFiles';
+import { NodeProjectFiles } from '../../src/node/nodeFiles';
 import { FileAccessError } from '../../src/core/port';
 import { checkJson, qcode, read, SAMPLE, scratchProject, write, type CheckJson } from './cliHarness';
 

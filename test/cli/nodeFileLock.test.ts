@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { NodeProjectFiles } from '../../src/cli/nodeFiles';
+import { NodeProjectFiles } from '../../src/node/nodeFiles';
 import { addConcept } from '../../src/core/codebook/addConcept';
 import { readCodebook } from '../../src/core/codebook/readCodebook';
 import { readInformants } from '../../src/core/informants/registry';

@@ -9,7 +9,7 @@ import { exportSections, type Section } from '../../src/core/export/sections';
 import { loadProject } from '../../src/core/project/loadProject';
 import type { Project } from '../../src/core/project/model';
 import { ProjectIndex } from '../../src/core/project/projectIndex';
-import { NodeProjectFiles } from '../../src/cli/nodeFiles';
+import { NodeProjectFiles } from '../../src/node/nodeFiles';
 import { qcode, scratchProject, write } from '../cli/cliHarness';
 
 const SCREENSHOTS = join(__dirname, 'screenshots');

@@ -3,7 +3,7 @@ import { AgreementError, computeAgreement, type AgreementOptions, type Agreement
 import type { Project } from '../../core/project/model';
 import { loadProject } from '../../core/project/loadProject';
 import { choice, list, parse } from '../args';
-import { NodeProjectFiles } from '../nodeFiles';
+import { NodeProjectFiles } from '../../node/nodeFiles';
 import type { Output } from '../output';
 import { projectFolder } from '../projectRoot';
 import { CommandError, EXIT_OK, EXIT_PROBLEMS, UsageError } from '../usage';

@@ -8,7 +8,7 @@ import { compareProblems, hasErrors, type Problem } from '../../core/problems';
 import { formatRange, type TextRange } from '../../core/text/position';
 import { choice, parse } from '../args';
 import { repositoryPrefix } from '../gitRepository';
-import { NodeProjectFiles } from '../nodeFiles';
+import { NodeProjectFiles } from '../../node/nodeFiles';
 import type { Output } from '../output';
 import { problemsAsGithub, problemsAsText } from '../problemFormats';
 import { projectFolder } from '../projectRoot';

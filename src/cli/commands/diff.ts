@@ -11,7 +11,7 @@ import type { Project } from '../../core/project/model';
 import { choice, parse } from '../args';
 import { GitRefFiles } from '../gitRefFiles';
 import { resolveCommit } from '../gitRepository';
-import { NodeProjectFiles } from '../nodeFiles';
+import { NodeProjectFiles } from '../../node/nodeFiles';
 import type { Output } from '../output';
 import { projectFolder } from '../projectRoot';
 import { EXIT_OK, UsageError } from '../usage';

@@ -7,7 +7,7 @@ import { loadProject } from '../../core/project/loadProject';
 import { ProjectIndex } from '../../core/project/projectIndex';
 import { encodeUtf8 } from '../../core/text/decode';
 import { parse, type Parsed } from '../args';
-import { NodeProjectFiles } from '../nodeFiles';
+import { NodeProjectFiles } from '../../node/nodeFiles';
 import type { Output } from '../output';
 import { projectFolder } from '../projectRoot';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from '../usage';

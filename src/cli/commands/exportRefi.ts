@@ -6,7 +6,7 @@ import { packageQdpx } from '../../core/refi/packageQdpx';
 import { projectToRefi } from '../../core/refi/projectToRefi';
 import { writeCodebookXml } from '../../core/refi/writeXml';
 import { encodeUtf8 } from '../../core/text/decode';
-import { NodeProjectFiles } from '../nodeFiles';
+import { NodeProjectFiles } from '../../node/nodeFiles';
 import type { Output } from '../output';
 import { EXIT_OK, EXIT_PROBLEMS } from '../usage';
 

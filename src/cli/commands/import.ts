@@ -5,7 +5,7 @@ import { hasImportProblems, summaryText } from '../../core/refi/importSummary';
 import { RefiReadError } from '../../core/refi/readError';
 import { checkInputSize } from '../../core/refi/readPackage';
 import { choice, list, parse } from '../args';
-import { NodeProjectFiles } from '../nodeFiles';
+import { NodeProjectFiles } from '../../node/nodeFiles';
 import type { Output } from '../output';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from '../usage';
 import { importTranscriptFiles } from './importTranscripts';

@@ -4,7 +4,7 @@ import { RefiReadError } from '../../core/refi/readError';
 import { importTranscripts, type TranscriptImportSummary } from '../../core/transcripts/importTranscripts';
 import { TranscriptReadError } from '../../core/transcripts/model';
 import { readTranscript } from '../../core/transcripts/readTranscript';
-import { NodeProjectFiles } from '../nodeFiles';
+import { NodeProjectFiles } from '../../node/nodeFiles';
 import type { Output } from '../output';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from '../usage';
 

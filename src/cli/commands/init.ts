@@ -7,7 +7,7 @@ import { DEFAULT_SETTINGS } from '../../core/settings/settings';
 import { parse } from '../args';
 import { mergedPatterns, registerMergeDriver } from '../git';
 import { settingsIn } from '../mergeKind';
-import { NodeProjectFiles } from '../nodeFiles';
+import { NodeProjectFiles } from '../../node/nodeFiles';
 import type { Output } from '../output';
 import { projectFolder } from '../projectRoot';
 import { EXIT_OK } from '../usage';

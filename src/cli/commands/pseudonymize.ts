@@ -10,7 +10,7 @@ import { pseudonymizeProject } from '../../core/pseudonyms/pseudonymizeProject';
 import type { Replacement } from '../../core/pseudonyms/listing';
 import type { Problem } from '../../core/problems';
 import { parse } from '../args';
-import { NodeProjectFiles } from '../nodeFiles';
+import { NodeProjectFiles } from '../../node/nodeFiles';
 import type { Output } from '../output';
 import { problemsAsText } from '../problemFormats';
 import { projectFolder } from '../projectRoot';

@@ -11,7 +11,7 @@ import type { Settings } from '../../core/settings/settings';
 import { encodeUtf8 } from '../../core/text/decode';
 import { choice, parse } from '../args';
 import { chapterHtml } from '../chapterHtml';
-import { NodeProjectFiles } from '../nodeFiles';
+import { NodeProjectFiles } from '../../node/nodeFiles';
 import type { Output } from '../output';
 import { problemsAsText } from '../problemFormats';
 import { projectOf } from '../projectRoot';

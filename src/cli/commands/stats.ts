@@ -3,7 +3,7 @@ import { ProjectIndex } from '../../core/project/projectIndex';
 import { attributeNames, conceptByAttribute, conceptByInformant, conceptCooccurrence, type Matrix } from '../../core/stats/matrix';
 import { matrixCsv, matrixJson, matrixMarkdown } from '../../core/stats/matrixFormats';
 import { choice, parse } from '../args';
-import { NodeProjectFiles } from '../nodeFiles';
+import { NodeProjectFiles } from '../../node/nodeFiles';
 import type { Output } from '../output';
 import { projectFolder } from '../projectRoot';
 import { EXIT_OK, UsageError } from '../usage';

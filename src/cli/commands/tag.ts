@@ -5,7 +5,7 @@ import { cryptoRandomBytes } from '../../core/port';
 import { loadProject } from '../../core/project/loadProject';
 import { formatRange, parseRange } from '../../core/text/position';
 import { list, parse } from '../args';
-import { NodeProjectFiles } from '../nodeFiles';
+import { NodeProjectFiles } from '../../node/nodeFiles';
 import type { Output } from '../output';
 import { projectOf } from '../projectRoot';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from '../usage';

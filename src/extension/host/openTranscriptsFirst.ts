@@ -22,8 +22,8 @@ class SomeTranscriptFiles extends WorkspaceFiles {
   private readonly reads = new Map<string, Promise<Uint8Array | undefined>>();
   private readonly lists = new Map<string, Promise<FolderEntry[]>>();
 
-  constructor(root: vscode.Uri, private readonly listing: Listing, transcripts: readonly string[]) {
-    super(root);
+  constructor(files: WorkspaceFiles, private readonly listing: Listing, transcripts: readonly string[]) {
+    super(files.root, files.onDisk);
     const { codebook, informants, transcripts: folder } = DEFAULT_SETTINGS;
     for (const path of [SETTINGS_FILE, codebook, informants, ...transcripts.flatMap((t) => [t, t + SIDECAR_SUFFIX])]) this.reads.set(path, early(super.read(path)));
     for (const path of new Set(['', folder, ...transcripts.map(dirname)])) this.lists.set(path, early(super.list(path)));
@@ -43,8 +43,8 @@ class SomeTranscriptFiles extends WorkspaceFiles {
  * (re)loading and while a coding change is being written.
  */
 export class AfterTheOpenTranscripts extends WorkspaceFiles {
-  constructor(root: vscode.Uri, private readonly first: OpenTranscriptsFirst, private readonly writing: LoadingHold) {
-    super(root);
+  constructor(files: WorkspaceFiles, private readonly first: OpenTranscriptsFirst, private readonly writing: LoadingHold) {
+    super(files.root, files.onDisk);
   }
 
   override async read(path: string): Promise<Uint8Array | undefined> {
@@ -123,7 +123,7 @@ export class OpenTranscriptsFirst implements vscode.Disposable {
     const added = shown.filter((path) => !this.tried.has(path));
     if (this.finished || (!always && this.part && added.length === 0)) return;
     for (const path of shown) this.tried.add(path);
-    const project = !always && this.part ? await this.withTranscripts(this.part.project, added) : await loadProject(new SomeTranscriptFiles(this.files.root, listingOnly(shown), shown), settingsOverrides());
+    const project = !always && this.part ? await this.withTranscripts(this.part.project, added) : await loadProject(new SomeTranscriptFiles(this.files, listingOnly(shown), shown), settingsOverrides());
     if (this.finished) return;
     this.part = { project, index: new ProjectIndex(project), complete: false };
     this.loaded(this.part);

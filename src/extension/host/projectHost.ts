@@ -8,7 +8,7 @@ import { settingsOverrides } from './configuration';
 import { setContextKey } from './contextKeys';
 import { LoadingHold } from './loadingHold';
 import { AfterTheOpenTranscripts, OpenTranscriptsFirst } from './openTranscriptsFirst';
-import { WorkspaceFiles, type LocalDisk } from './workspaceFiles';
+import { WorkspaceFiles, type LocalFiles } from './workspaceFiles';
 
 export interface LoadedProject {
   project: Project;
@@ -48,9 +48,9 @@ export class ProjectHost implements vscode.Disposable {
     this.disposables.push(vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('qcode') && this.scheduleReload()));
   }
 
-  static forWorkspace(disk?: LocalDisk): ProjectHost | undefined {
+  static forWorkspace(local?: LocalFiles): ProjectHost | undefined {
     const folder = vscode.workspace.workspaceFolders?.[0];
-    return folder ? new ProjectHost(new WorkspaceFiles(folder.uri, disk)) : undefined;
+    return folder ? new ProjectHost(new WorkspaceFiles(folder.uri, local?.(folder.uri))) : undefined;
   }
 
   /** The whole project, once it has loaded. */
@@ -118,7 +118,7 @@ export class ProjectHost implements vscode.Disposable {
     const first = !this.loaded;
     if (first) await this.first.load(true);
     // The transcripts that come into view meanwhile go first: their part is loaded between these reads.
-    const project = await loadProject(first ? new AfterTheOpenTranscripts(this.files.root, this.first, this.writing) : this.files, settingsOverrides());
+    const project = await loadProject(first ? new AfterTheOpenTranscripts(this.files, this.first, this.writing) : this.files, settingsOverrides());
     if (generation !== this.generation) return;
     this.first.finish();
     this.loaded = { project, index: new ProjectIndex(project), complete: true };

@@ -1,25 +1,23 @@
 import * as vscode from 'vscode';
 import { FileAccessError, type FolderEntry, type ProjectFiles } from '../../core/port';
 
+/** The Node host's own access to a project on the local disk, for a workspace folder it can reach. */
+export type LocalFiles = (root: vscode.Uri) => ProjectFiles | undefined;
+
 /** How long a file made by createExclusive must keep its bytes to count as created. */
 const SETTLE_MS = 5;
 
 /**
- * What Node can do on the local disk in one step where vscode.workspace.fs takes two: replace a
- * file (workspace.fs deletes the target first, so a reader can find it missing), and create a
- * file only if there is none (workspace.fs checks, then creates). Paths are the disk's own.
+ * The core's file port over vscode.workspace.fs, so the extension also runs on virtual file
+ * systems and the web. In VS Code's Node extension host a project on the local disk is read and
+ * written with Node's file system instead (`onDisk`): vscode.workspace.fs deletes a file before it
+ * renames over it and checks before it creates, and in a remote window each of its calls makes a
+ * round trip through the browser, which is busy while the window starts.
  */
-export interface LocalDisk {
-  replace(temporary: string, target: string): Promise<void>;
-  createExclusive(path: string, data: Uint8Array): Promise<boolean>;
-}
-
-/** The core's file port over vscode.workspace.fs, so the extension also runs on virtual file systems and the web. */
 export class WorkspaceFiles implements ProjectFiles {
-  /** With a local disk, files under a file: root are replaced and created in one step. */
   constructor(
     readonly root: vscode.Uri,
-    private readonly disk?: LocalDisk,
+    readonly onDisk?: ProjectFiles,
   ) {}
 
   uri(path: string): vscode.Uri {
@@ -34,6 +32,7 @@ export class WorkspaceFiles implements ProjectFiles {
   }
 
   async read(path: string): Promise<Uint8Array | undefined> {
+    if (this.onDisk) return this.onDisk.read(path);
     try {
       return await vscode.workspace.fs.readFile(this.uri(path));
     } catch (error) {
@@ -45,6 +44,7 @@ export class WorkspaceFiles implements ProjectFiles {
 
   /** Writes a temporary file beside the target and renames it over the target. */
   async write(path: string, data: Uint8Array): Promise<void> {
+    if (this.onDisk) return this.onDisk.write(path, data);
     await this.renameIntoPlace(path, data, true);
   }
 
@@ -56,8 +56,7 @@ export class WorkspaceFiles implements ProjectFiles {
    * these bytes a moment later.
    */
   async createExclusive(path: string, data: Uint8Array): Promise<boolean> {
-    const local = this.onDisk(path);
-    if (local) return local.disk.createExclusive(local.path, data);
+    if (this.onDisk) return this.onDisk.createExclusive(path, data);
     try {
       await this.renameIntoPlace(path, data, false);
     } catch (error) {
@@ -74,22 +73,16 @@ export class WorkspaceFiles implements ProjectFiles {
     const target = this.uri(path);
     const temporary = target.with({ path: `${target.path}.${Math.random().toString(36).slice(2, 10)}.tmp` });
     await vscode.workspace.fs.writeFile(temporary, data);
-    const local = overwrite ? this.onDisk(path) : undefined;
     try {
-      if (local) await local.disk.replace(temporary.fsPath, local.path);
-      else await vscode.workspace.fs.rename(temporary, target, { overwrite });
+      await vscode.workspace.fs.rename(temporary, target, { overwrite });
     } catch (error) {
       await vscode.workspace.fs.delete(temporary).then(undefined, () => undefined);
       throw error;
     }
   }
 
-  /** The local disk and the path on it, when the project is on the local disk. */
-  private onDisk(path: string): { disk: LocalDisk; path: string } | undefined {
-    return this.disk && this.root.scheme === 'file' ? { disk: this.disk, path: this.uri(path).fsPath } : undefined;
-  }
-
   async remove(path: string): Promise<void> {
+    if (this.onDisk) return this.onDisk.remove(path);
     try {
       await vscode.workspace.fs.delete(this.uri(path), { useTrash: false });
     } catch (error) {
@@ -98,11 +91,8 @@ export class WorkspaceFiles implements ProjectFiles {
     }
   }
 
-  async delete(path: string): Promise<void> {
-    await vscode.workspace.fs.delete(this.uri(path), { useTrash: false }).then(undefined, () => undefined);
-  }
-
   async list(folder: string): Promise<FolderEntry[]> {
+    if (this.onDisk) return this.onDisk.list(folder);
     try {
       const entries = await vscode.workspace.fs.readDirectory(this.uri(folder));
       return entries
