@@ -116,7 +116,7 @@ describe('qcode diff', () => {
     assert.deepEqual(k3?.retagged.map((r) => [r.id, r.conceptsAdded.map((c) => c.id), r.conceptsRemoved]), [['pgtqbp19', ['samordning.formell'], []]]);
     assert.deepEqual(k3?.memoChanged.map((m) => [m.id, m.oldMemo, m.newMemo]), [['49q4zh6q', 'Tilgjengelig utenfor arbeidstid.', 'Tilgjengelig også i helgene.']]);
     const codebook = Object.fromEntries(Object.entries(diff.codebook).map(([kind, list]) => [kind, list.map((c) => c.id)]));
-    assert.deepEqual(codebook, { added: [], removed: [], renamed: ['koordinator.fallskjerm'], moved: ['samordning.uformell'], descriptionChanged: [], merged: [] });
+    assert.deepEqual(codebook, { added: [], removed: [], renamed: ['koordinator.fallskjerm'], moved: ['samordning.uformell'], descriptionChanged: [], criteriaChanged: [], examplesChanged: [], merged: [] });
     assert.deepEqual(diff.informants, { added: [], removed: [], changed: [] });
     assert.deepEqual(diff.unreadable, []);
     const same = await qcode('diff', 'HEAD', study);

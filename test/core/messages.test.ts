@@ -133,6 +133,8 @@ describe('messages of the core', () => {
     assert.match(bokmal, /^\*\*Endringer i kodingen:\*\* utdrag 1 lagt til, 1 fjernet, 1 kodet om, 1 med endret memo, 1 med nytt sitat i 1 transkripsjon; /);
     assert.match(bokmal, /^\| Endring \| Linje \| Utdrag \| Begreper \| Koder \|$/m);
     assert.match(bokmal, /^### Kodebok$/m);
+    assert.match(bokmal, /^- nye kriterier for Fallskjerm `koordinator\.fallskjerm`: inklusjon \(ingen\) → “Utenom arbeidstid\.”; eksklusjon “Planlagt\.” → \(ingen\)$/m);
+    assert.match(bokmal, /^- eksempler på Fallskjerm `koordinator\.fallskjerm`: \+“Jeg har et veldig godt team\.” \(K3\), −`gone0000`$/m);
     assert.match(bokmal, /^- slo sammen Fallskjerm `koordinator\.fallskjerm` med Samordning `samordning` \(2 utdrag\)$/m);
     for (const word of ['added', 'removed', 'retagged', 'memo changed', 'Codebook', 'Informants', 'the top level', '(none)']) assert.ok(!bokmal.includes(word), `"${word}" left in English:\n${bokmal}`);
   });
@@ -158,6 +160,8 @@ const EVERY_CHANGE: ProjectDiff = {
     renamed: [{ id: 'samordning', oldLabel: 'Samarbeid', newLabel: 'Samordning' }],
     moved: [{ ...FALLSKJERM, oldParent: null, newParent: CONCEPT }],
     descriptionChanged: [{ ...CONCEPT, oldDescription: null, newDescription: 'Hvordan tjenestene henger sammen.' }],
+    criteriaChanged: [{ ...FALLSKJERM, oldInclusion: null, newInclusion: 'Utenom arbeidstid.', oldExclusion: 'Planlagt.', newExclusion: null }],
+    examplesChanged: [{ ...FALLSKJERM, examplesAdded: [{ id: 'a1', quote: ENTRY.quote, citation: '(K3)' }], examplesRemoved: [{ id: 'gone0000', quote: null, citation: null }] }],
     merged: [{ ...FALLSKJERM, into: CONCEPT, annotations: 2 }, { id: 'x', label: 'X', into: CONCEPT, annotations: 1 }],
   },
   informants: {

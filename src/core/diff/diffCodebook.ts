@@ -1,11 +1,11 @@
-import type { Codebook } from '../codebook/codebook';
+import type { Codebook, Concept } from '../codebook/codebook';
 import type { Project, ResolvedAnnotation } from '../project/model';
 import { ProjectIndex } from '../project/projectIndex';
 import type { Sides } from './diffAnnotations';
-import type { CodebookDiff, ConceptEntry } from './model';
+import type { CodebookDiff, ConceptEntry, ConceptExamplesChanged } from './model';
 import type { DiffSide } from './side';
 
-/** Concepts added, removed, renamed, moved, redefined and merged, matched by id. */
+/** Concepts added, removed, renamed, moved, redefined, with new criteria or examples, and merged, matched by id. */
 export function diffCodebook(sides: Sides): CodebookDiff {
   const base = sides.base.project.codebook;
   const head = sides.head.project.codebook;
@@ -22,6 +22,10 @@ export function diffCodebook(sides: Sides): CodebookDiff {
     const oldDescription = was.description || null;
     const newDescription = concept.description || null;
     if (oldDescription !== newDescription) diff.descriptionChanged.push({ ...sides.head.concept(id), oldDescription, newDescription });
+    const criteria = { oldInclusion: was.inclusion || null, newInclusion: concept.inclusion || null, oldExclusion: was.exclusion || null, newExclusion: concept.exclusion || null };
+    if (criteria.oldInclusion !== criteria.newInclusion || criteria.oldExclusion !== criteria.newExclusion) diff.criteriaChanged.push({ ...sides.head.concept(id), ...criteria });
+    const examples = examplesChange(sides, was, concept);
+    if (examples) diff.examplesChanged.push(examples);
   }
   const merges = new MergeFinder(sides.base.project, sides.head.project);
   for (const { id } of base.all()) {
@@ -34,7 +38,16 @@ export function diffCodebook(sides: Sides): CodebookDiff {
 }
 
 export function noConceptChanges(): CodebookDiff {
-  return { added: [], removed: [], renamed: [], moved: [], descriptionChanged: [], merged: [] };
+  return { added: [], removed: [], renamed: [], moved: [], descriptionChanged: [], criteriaChanged: [], examplesChanged: [], merged: [] };
+}
+
+/** The examples a concept gained and lost, each with its passage where that side has it; undefined when none. */
+function examplesChange(sides: Sides, was: Concept, now: Concept): ConceptExamplesChanged | undefined {
+  const [before, after] = [was.examples ?? [], now.examples ?? []];
+  const added = after.filter((id) => !before.includes(id));
+  const removed = before.filter((id) => !after.includes(id));
+  if (added.length === 0 && removed.length === 0) return undefined;
+  return { ...sides.head.concept(now.id), examplesAdded: added.map((id) => sides.head.example(id)), examplesRemoved: removed.map((id) => sides.base.example(id)) };
 }
 
 function conceptEntry(side: DiffSide, id: string): ConceptEntry {

@@ -1,11 +1,12 @@
 import type { AttributeValue } from '../informants/registry';
 import { englishText, message, type Message } from '../messages';
 import { code, plain, shorten, tableRow } from './markdownText';
-import type { AnnotationEntry, CodebookDiff, ConceptRef, InformantsDiff, ProjectDiff, TranscriptDiff, UnreadableFile } from './model';
+import type { AnnotationEntry, CodebookDiff, ConceptCriteriaChanged, ConceptRef, ExampleRef, InformantsDiff, ProjectDiff, TranscriptDiff, UnreadableFile } from './model';
 import { isEmptyDiff, summarize, type DiffSummary } from './summary';
 
 const QUOTE_LENGTH = 120;
 const MEMO_LENGTH = 60;
+const EXAMPLE_LENGTH = 60;
 
 /** Puts a message into words: in English on the command line, in the display language in the editor. */
 export type Say = (m: Message) => string;
@@ -71,6 +72,8 @@ class DiffWords {
       ...diff.renamed.map((c) => line(message('renamed {id}: {old} → {new}', { id: code(c.id), old: plain(c.oldLabel), new: plain(c.newLabel) }))),
       ...diff.moved.map((c) => line(message('moved {concept} from {old} to {new}', { concept: concept(c), old: concept(c.oldParent), new: concept(c.newParent) }))),
       ...diff.descriptionChanged.map((c) => line(message('redefined {concept}: {old} → {new}', { concept: concept(c), old: this.quoted(c.oldDescription, QUOTE_LENGTH), new: this.quoted(c.newDescription, QUOTE_LENGTH) }))),
+      ...diff.criteriaChanged.map((c) => line(message('new criteria for {concept}: {changes}', { concept: concept(c), changes: this.criteria(c) }))),
+      ...diff.examplesChanged.map((c) => line(message('examples of {concept}: {changes}', { concept: concept(c), changes: [...c.examplesAdded.map((e) => `+${this.example(e)}`), ...c.examplesRemoved.map((e) => `−${this.example(e)}`)].join(', ') }))),
       ...diff.merged.map((c) => line(c.annotations === 1
         ? message('merged {concept} into {target} ({count} passage)', { concept: concept(c), target: concept(c.into), count: c.annotations })
         : message('merged {concept} into {target} ({count} passages)', { concept: concept(c), target: concept(c.into), count: c.annotations }))),
@@ -84,6 +87,19 @@ class DiffWords {
       ...diff.removed.map((i) => line(message('removed {code}{attributes}', { code: plain(i.code), attributes: this.attributes(i.attributes) }))),
       ...diff.changed.map((i) => line(message('changed {code}: {changes}', { code: plain(i.code), changes: i.changes.map((c) => `${plain(c.attribute)} ${this.value(c.oldValue)} → ${this.value(c.newValue)}`).join(', ') }))),
     ];
+  }
+
+  /** The criteria that changed, each as old → new. */
+  private criteria(c: ConceptCriteriaChanged): string {
+    const changes: Message[] = [];
+    if (c.oldInclusion !== c.newInclusion) changes.push(message('inclusion {old} → {new}', { old: this.quoted(c.oldInclusion, QUOTE_LENGTH), new: this.quoted(c.newInclusion, QUOTE_LENGTH) }));
+    if (c.oldExclusion !== c.newExclusion) changes.push(message('exclusion {old} → {new}', { old: this.quoted(c.oldExclusion, QUOTE_LENGTH), new: this.quoted(c.newExclusion, QUOTE_LENGTH) }));
+    return changes.map((m) => this.say(m)).join('; ');
+  }
+
+  /** An example by its passage and citation, else by its id. */
+  private example(e: ExampleRef): string {
+    return e.quote === null ? code(e.id) : `“${plain(shorten(e.quote, EXAMPLE_LENGTH))}” ${plain(e.citation ?? '')}`.trimEnd();
   }
 
   private counted(counts: Readonly<Record<string, number>>): string {
@@ -125,6 +141,8 @@ function countedChange(kind: string, count: number): Message {
     case 'renamed': return message('{count} renamed', { count });
     case 'moved': return message('{count} moved', { count });
     case 'descriptionChanged': return message('{count} redefined', { count });
+    case 'criteriaChanged': return message('{count} with new criteria', { count });
+    case 'examplesChanged': return message('{count} with new examples', { count });
     case 'merged': return message('{count} merged', { count });
     default: return message('{count} changed', { count });
   }

@@ -68,6 +68,28 @@ export interface ConceptDescriptionChanged extends ConceptRef {
   newDescription: string | null;
 }
 
+/** A concept whose inclusion or exclusion criteria changed; both pairs are given, the same when unchanged. */
+export interface ConceptCriteriaChanged extends ConceptRef {
+  oldInclusion: string | null;
+  newInclusion: string | null;
+  oldExclusion: string | null;
+  newExclusion: string | null;
+}
+
+/** An anchor example as a diff names it: the annotation's id, and its passage when that side has it. */
+export interface ExampleRef {
+  id: string;
+  quote: string | null;
+  citation: string | null;
+}
+
+export interface ConceptExamplesChanged extends ConceptRef {
+  /** Passages of the head. */
+  examplesAdded: ExampleRef[];
+  /** Passages of the base. */
+  examplesRemoved: ExampleRef[];
+}
+
 /** A concept removed whose passages now all carry `into`. */
 export interface ConceptMerged extends ConceptRef {
   into: ConceptRef;
@@ -81,6 +103,8 @@ export interface CodebookDiff {
   renamed: ConceptRenamed[];
   moved: ConceptMoved[];
   descriptionChanged: ConceptDescriptionChanged[];
+  criteriaChanged: ConceptCriteriaChanged[];
+  examplesChanged: ConceptExamplesChanged[];
   merged: ConceptMerged[];
 }
 
@@ -127,7 +151,7 @@ export interface ProjectDiff {
 export const ANNOTATION_CHANGES = ['added', 'removed', 'retagged', 'memoChanged', 'requoted'] as const;
 export type AnnotationChange = (typeof ANNOTATION_CHANGES)[number];
 
-export const CONCEPT_CHANGES = ['added', 'removed', 'renamed', 'moved', 'descriptionChanged', 'merged'] as const;
+export const CONCEPT_CHANGES = ['added', 'removed', 'renamed', 'moved', 'descriptionChanged', 'criteriaChanged', 'examplesChanged', 'merged'] as const;
 export type ConceptChange = (typeof CONCEPT_CHANGES)[number];
 
 export const INFORMANT_CHANGES = ['added', 'removed', 'changed'] as const;
