@@ -87,7 +87,7 @@ describe('collectQuotes', () => {
       id: 'koordinator.fallskjerm', label: 'Fallskjerm', description: 'Catches the user when things fall apart.', parent: 'koordinator',
       quotes: [{
         id: 'k3numm00', text: 'Da har jeg nummeret til et par av dem.', citation: '(K3)', informant: 'K3', transcript: 'transcripts/intervju-K3.txt',
-        range: '10:5-10:43', status: 'exact', concepts: ['koordinator.fallskjerm', 'samordning.uformell'], memo: null, coder: 'ola', note: null,
+        range: '10:5-10:43', status: 'exact', concepts: ['koordinator.fallskjerm', 'samordning.uformell'], memo: null, key: false, coder: 'ola', note: null,
       }],
     });
     assert.deepEqual(json.concepts[0].quotes, []);

@@ -30,6 +30,7 @@ exports:
     citation: "({informant})"
     memos: true
     context: false
+    keyOnly: true
     out: kapittel-5.docx
   ledere:
     informants: L5
@@ -44,7 +45,7 @@ describe('export presets in qcode.yaml', () => {
     assert.deepEqual(problems, []);
     assert.equal(settings.language, 'nb');
     assert.deepEqual(settings.exports, [
-      { name: 'kapittel-5', format: 'docx', concepts: ['koordinator'], where: [{ attribute: 'role', value: 'tjenestemottaker' }], group: 'concept', citation: '({informant})', memos: true, context: false, out: 'kapittel-5.docx' },
+      { name: 'kapittel-5', format: 'docx', concepts: ['koordinator'], where: [{ attribute: 'role', value: 'tjenestemottaker' }], group: 'concept', citation: '({informant})', memos: true, context: false, keyOnly: true, out: 'kapittel-5.docx' },
       { name: 'ledere', informants: ['L5'], where: [{ attribute: 'role', value: 'leder' }, { attribute: 'role', value: 'ansatt' }, { attribute: 'age', value: '34' }], group: 'informant' },
       { name: 'tom' },
     ]);
@@ -77,7 +78,7 @@ describe('exportChoices', () => {
   const settings = read(KAPITTEL_5).settings;
 
   it('takes the project defaults, then the preset, then what was given', () => {
-    assert.deepEqual(exportChoices(DEFAULT_SETTINGS, undefined), { format: 'md', concepts: [], informants: [], where: [], group: 'concept', citation: '({informant})', memos: false, context: false });
+    assert.deepEqual(exportChoices(DEFAULT_SETTINGS, undefined), { format: 'md', concepts: [], informants: [], where: [], group: 'concept', citation: '({informant})', memos: false, context: false, keyOnly: false });
     const preset = findPreset(settings, 'kapittel-5');
     const choices = exportChoices(settings, preset, { group: 'informant', citation: '[{informant}, {line}]', concepts: undefined });
     assert.equal(choices.format, 'docx');
@@ -85,7 +86,8 @@ describe('exportChoices', () => {
     assert.equal(choices.group, 'informant');
     assert.equal(choices.citation, '[{informant}, {line}]');
     assert.equal(choices.out, 'kapittel-5.docx');
-    assert.deepEqual(quoteFilter(choices), { concepts: ['koordinator'], informants: [], where: [{ attribute: 'role', value: 'tjenestemottaker' }] });
+    assert.deepEqual(quoteFilter(choices), { concepts: ['koordinator'], informants: [], where: [{ attribute: 'role', value: 'tjenestemottaker' }], keyOnly: true });
+    expectProblem(read('exports:\n  x:\n    keyOnly: "yes"\n').problems, { code: 'wrong-type', line: 3, column: 14, says: '"keyOnly" must be true or false' });
     assert.equal(findPreset(settings, 'finnes-ikke'), undefined);
   });
 });

@@ -12,14 +12,16 @@ import type { Output } from '../output';
 import { projectFolder } from '../projectRoot';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from '../usage';
 import { CHOICE_FLAGS, choicesFromFlags } from './exportChoices';
+import { exportMemoFile } from './exportMemos';
 import { exportRefi, writeBinary } from './exportRefi';
 
 export async function exportQuotes(args: string[], io: Output): Promise<number> {
-  const { values, positionals } = parse(args, { format: { type: 'string' }, out: { type: 'string' }, ...CHOICE_FLAGS }, 1);
+  const { values, positionals } = parse(args, { format: { type: 'string' }, out: { type: 'string' }, 'memos-only': { type: 'boolean' }, ...CHOICE_FLAGS }, 1);
   const folder = projectFolder(positionals[0]);
   const out = typeof values.out === 'string' ? values.out : undefined;
   const files = new NodeProjectFiles(folder);
   const project = await withStrandedSidecars(files, await loadProject(files));
+  if (values['memos-only'] === true) return exportMemoFile(values, files, project, { out, write: writeBinary }, io);
   if (values.format === 'qdpx' || values.format === 'qdc') {
     refuseChoices(values, values.format);
     return exportRefi(values.format, project, folder, out, io);
@@ -41,7 +43,7 @@ export async function exportQuotes(args: string[], io: Output): Promise<number> 
 function refuseChoices(values: Parsed['values'], format: string): void {
   if (!Object.keys(CHOICE_FLAGS).some((flag) => values[flag] !== undefined)) return;
   const whole = format === 'qdc' ? 'codebook' : 'project';
-  throw new UsageError(`--preset, --where, --group, --citation, --memos, --context, --concept and --informant do not apply to --format ${format}: it exports the whole ${whole}.`);
+  throw new UsageError(`--preset, --where, --group, --citation, --memos, --context, --key-only, --concept and --informant do not apply to --format ${format}: it exports the whole ${whole}.`);
 }
 
 /** Flags given explicitly that the chosen format cannot show. */

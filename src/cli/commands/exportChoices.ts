@@ -15,6 +15,7 @@ export const CHOICE_FLAGS = {
   citation: { type: 'string' },
   memos: { type: 'boolean' },
   context: { type: 'boolean' },
+  'key-only': { type: 'boolean' },
 } as const;
 
 /** The export choices of a command line: the preset's, with the flags given taking their place. */
@@ -32,6 +33,7 @@ export function choicesFromFlags(values: Parsed['values'], format: string | unde
     citation: typeof values.citation === 'string' ? values.citation : undefined,
     memos: values.memos === true ? true : undefined,
     context: values.context === true ? true : undefined,
+    keyOnly: values['key-only'] === true ? true : undefined,
   });
   checkAgainstProject(choices, project);
   return choices;

@@ -45,7 +45,7 @@ function citeConcept(reference: ConceptReference, index: ChapterIndex): Citation
     const text = message('No informant in {registry} has the attribute "{attribute}"; known: {known}.', { registry: settings.informants, attribute: unknown.attribute, known: [...attributes].join(', ') });
     return { reference, trouble: { code: 'unknown-attribute', text } };
   }
-  const filter = { concepts: [reference.id], informants: reference.informants, where: reference.where };
+  const filter = { concepts: [reference.id], informants: reference.informants, where: reference.where, keyOnly: reference.keyOnly };
   const all = exportSections(index.quotes, filter, 'concept').flatMap((section) => section.quotes);
   const quotes = all.filter((r) => r.resolution.status !== 'orphaned');
   const orphans = all.length - quotes.length;

@@ -24,6 +24,8 @@ export interface ConceptReference extends ReferencePlace {
   id: string;
   informants: string[];
   where: WhereClause[];
+  /** `key`: only the key quotes. */
+  keyOnly: boolean;
 }
 
 export interface MalformedReference extends ReferencePlace {
@@ -127,13 +129,17 @@ function parseInner(inner: string, place: ReferencePlace): ChapterReference {
 }
 
 function conceptReference(place: ReferencePlace, id: string, options: string[], written: string): ChapterReference {
-  const reference: ConceptReference = { ...place, kind: 'concept', id, informants: [], where: [] };
+  const reference: ConceptReference = { ...place, kind: 'concept', id, informants: [], where: [], keyOnly: false };
   for (const option of options) {
+    if (option === 'key') {
+      reference.keyOnly = true;
+      continue;
+    }
     const [, key, value = ''] = /^([a-z]+)=(.*)$/.exec(option) ?? [];
     const values = value.split(',').filter((v) => v !== '');
     if (key === 'informant' && values.length > 0) reference.informants.push(...values);
     else if (key === 'where' && values.length > 0 && values.every((v) => v.indexOf(':') > 0)) reference.where.push(...values.map(whereClause));
-    else return malformed(place, message('"{option}" in {reference} is not a filter; use informant=K1,K3 or where=ATTRIBUTE:VALUE.', { option, reference: written }));
+    else return malformed(place, message('"{option}" in {reference} is not a filter; use informant=K1,K3, where=ATTRIBUTE:VALUE or key.', { option, reference: written }));
   }
   return reference;
 }

@@ -22,6 +22,7 @@ export function quotesToJson(groups: readonly ConceptQuotes[], settings: Setting
       status: resolved.resolution.status,
       concepts: resolved.annotation.concepts,
       memo: resolved.annotation.memo ?? null,
+      key: resolved.annotation.key === true,
       coder: resolved.annotation.coder ?? null,
       note: sidecarNote(resolved, wording) ?? null,
     })),

@@ -15,12 +15,14 @@ export interface ExportChoices {
   citation: string;
   memos: boolean;
   context: boolean;
+  /** Only key quotes. */
+  keyOnly: boolean;
   out?: string;
 }
 
 /** The project's defaults, overridden by a preset, overridden in turn by what was given explicitly. */
 export function exportChoices(settings: Settings, preset: ExportPreset | undefined, given: Partial<ExportChoices> = {}): ExportChoices {
-  const defaults: ExportChoices = { format: 'md', concepts: [], informants: [], where: [], group: 'concept', citation: settings.citation, memos: false, context: false };
+  const defaults: ExportChoices = { format: 'md', concepts: [], informants: [], where: [], group: 'concept', citation: settings.citation, memos: false, context: false, keyOnly: false };
   const fromPreset: Partial<ExportChoices> = { ...preset };
   delete (fromPreset as { name?: string }).name;
   return { ...defaults, ...definedOnly(fromPreset), ...definedOnly(given) };
@@ -31,7 +33,7 @@ export function findPreset(settings: Settings, name: string): ExportPreset | und
 }
 
 export function quoteFilter(choices: ExportChoices): QuoteFilter {
-  return { concepts: choices.concepts, informants: choices.informants, where: choices.where };
+  return { concepts: choices.concepts, informants: choices.informants, where: choices.where, keyOnly: choices.keyOnly };
 }
 
 function definedOnly<T extends object>(values: T): Partial<T> {

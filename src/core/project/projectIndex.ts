@@ -9,6 +9,8 @@ export interface QuoteFilter {
   informants?: readonly string[];
   /** Informant attributes the passage's informant must have. Empty: all. */
   where?: readonly WhereClause[];
+  /** Only key quotes (`key: true`). */
+  keyOnly?: boolean;
 }
 
 /** The annotations of a project, queryable by concept and informant. */
@@ -48,7 +50,7 @@ export class ProjectIndex {
     return [...registered, ...others];
   }
 
-  /** Whether an annotation passes a filter (concept subtrees, informant codes). */
+  /** Whether an annotation passes a filter (concept subtrees, informant codes, attributes, key quotes). */
   matcher(filter: QuoteFilter): (resolved: ResolvedAnnotation) => boolean {
     const concepts = filter.concepts?.length ? new Set(filter.concepts.flatMap((c) => [...this.project.codebook.subtreeIds(c), c])) : undefined;
     const informants = filter.informants?.length ? new Set(filter.informants) : undefined;
@@ -56,7 +58,8 @@ export class ProjectIndex {
     return (resolved) =>
       (!concepts || resolved.annotation.concepts.some((c) => concepts.has(c))) &&
       (!informants || (resolved.informant !== undefined && informants.has(resolved.informant))) &&
-      meetsWhere(resolved.informant);
+      meetsWhere(resolved.informant) &&
+      (!filter.keyOnly || resolved.annotation.key === true);
   }
 }
 

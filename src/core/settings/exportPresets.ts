@@ -25,10 +25,11 @@ export interface ExportPreset {
   citation?: string;
   memos?: boolean;
   context?: boolean;
+  keyOnly?: boolean;
   out?: string;
 }
 
-const PRESET_KEYS = ['format', 'concepts', 'informants', 'where', 'group', 'citation', 'memos', 'context', 'out'] as const;
+const PRESET_KEYS = ['format', 'concepts', 'informants', 'where', 'group', 'citation', 'memos', 'context', 'keyOnly', 'out'] as const;
 type PresetKey = (typeof PRESET_KEYS)[number];
 type Reader = (file: YamlFile, value: unknown, keyNode: Scalar) => ExportPreset[PresetKey];
 
@@ -41,6 +42,7 @@ const READERS: Record<PresetKey, Reader> = {
   citation: (file, value, keyNode) => file.asString(value, '"citation"', keyNode),
   memos: (file, value, keyNode) => yesNo(file, value, keyNode, 'memos'),
   context: (file, value, keyNode) => yesNo(file, value, keyNode, 'context'),
+  keyOnly: (file, value, keyNode) => yesNo(file, value, keyNode, 'keyOnly'),
   out: readOut,
 };
 
