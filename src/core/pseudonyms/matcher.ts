@@ -1,4 +1,4 @@
-import { isWordCodePoint, wordRun } from './wordFold';
+import { isWordCodePoint, wordRun } from './wordScan';
 
 /** One line of the key: a real name (or other identifying word) and what replaces it. */
 export interface KeyEntry {
