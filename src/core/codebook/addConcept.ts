@@ -10,6 +10,8 @@ export interface NewConcept {
   id: string;
   label: string;
   description?: string;
+  inclusion?: string;
+  exclusion?: string;
   color?: string;
   guid?: string;
 }
@@ -20,6 +22,8 @@ export function addConcept(text: string, parentId: string | undefined, concept: 
     id: concept.id.trim(),
     label: concept.label.trim(),
     ...(concept.description?.trim() ? { description: concept.description.trim() } : {}),
+    ...(concept.inclusion?.trim() ? { inclusion: concept.inclusion.trim() } : {}),
+    ...(concept.exclusion?.trim() ? { exclusion: concept.exclusion.trim() } : {}),
     ...(concept.color ? { color: concept.color } : {}),
     ...(concept.guid ? { guid: concept.guid } : {}),
   };

@@ -34,17 +34,20 @@ export function canonical(value: unknown): string {
   });
 }
 
-/** A concept as a codebook file states it (label and definition as read, without surrounding spaces). */
-function stated(concept: Pick<Concept, 'id' | 'label' | 'description' | 'guid' | 'parentId'>): string {
+type Stated = Pick<Concept, 'id' | 'label' | 'description' | 'inclusion' | 'exclusion' | 'guid' | 'parentId'>;
+
+/** A concept as a codebook file states it (label, definition and criteria as read, without surrounding spaces). */
+function stated(concept: Stated): string {
   const label = concept.label.trim() || concept.id.trim();
-  return JSON.stringify([concept.id.trim(), concept.parentId ?? null, label, concept.description?.trim() || null, concept.guid ?? null]);
+  const texts = [concept.description, concept.inclusion, concept.exclusion].map((text) => text?.trim() || null);
+  return JSON.stringify([concept.id.trim(), concept.parentId ?? null, label, ...texts, concept.guid ?? null]);
 }
 
 /**
  * Whether a written codebook holds exactly the concepts it held before plus the added ones (each
- * under its parent, with its label, definition and GUID), with no error it did not have.
+ * under its parent, with its label, definition, criteria and GUID), with no error it did not have.
  */
-export function holdsConcepts(before: string | undefined, written: string, added: readonly Pick<Concept, 'id' | 'label' | 'description' | 'guid' | 'parentId'>[]): boolean {
+export function holdsConcepts(before: string | undefined, written: string, added: readonly Stated[]): boolean {
   const previous = before === undefined || before.trim() === '' ? { concepts: [], errors: 0 } : readBack(before);
   const after = readBack(written);
   if (!previous || !after || after.errors > previous.errors) return false;

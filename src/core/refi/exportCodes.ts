@@ -1,4 +1,5 @@
 import type { Codebook, Concept } from '../codebook/codebook';
+import { describeWithCriteria } from './criteriaText';
 import { normalizeGuid, stableGuid } from './guids';
 import type { RefiCode, RefiCodebook } from './model';
 import { isGuid } from './xsdValues';
@@ -12,7 +13,10 @@ export interface ExportedCodes {
   guidOf: Map<string, string>;
 }
 
-/** Concepts become codes (nesting kept, all codable); a concept's own GUID is kept when it has a valid, unused one. */
+/**
+ * Concepts become codes (nesting kept, all codable, criteria after the definition in the
+ * Description); a concept's own GUID is kept when it has a valid, unused one.
+ */
 export function conceptsToCodes(codebook: Codebook): ExportedCodes {
   const exported: ExportedCodes = { codes: [], conceptIds: new Map(), guidOf: new Map() };
   const toCode = (concept: Concept): RefiCode => {
@@ -20,12 +24,13 @@ export function conceptsToCodes(codebook: Codebook): ExportedCodes {
     exported.conceptIds.set(guid, concept.id);
     exported.guidOf.set(concept.id, guid);
     const color = refiColor(concept.color);
+    const description = describeWithCriteria(concept);
     return {
       guid,
       name: concept.label,
       isCodable: true,
       ...(color ? { color } : {}),
-      ...(concept.description ? { description: concept.description } : {}),
+      ...(description ? { description } : {}),
       children: concept.children.map(toCode),
     };
   };

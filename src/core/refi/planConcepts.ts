@@ -1,10 +1,11 @@
 import type { Codebook, Concept } from '../codebook/codebook';
 import { suggestConceptId } from '../codebook/conceptIds';
 import { oneLine } from '../text/oneLine';
+import { criteriaOf } from './criteriaText';
 import type { RefiCode } from './model';
 
 /** A concept to add to codebook.yaml. */
-export type PlannedConcept = Pick<Concept, 'id' | 'label' | 'description' | 'color' | 'guid' | 'parentId'>;
+export type PlannedConcept = Pick<Concept, 'id' | 'label' | 'description' | 'inclusion' | 'exclusion' | 'color' | 'guid' | 'parentId'>;
 
 /** Where ATLAS.ti 8 flattened a hierarchy into one name. */
 const FLATTENED = '::';
@@ -89,7 +90,7 @@ function paragraphs(text: string): string {
 }
 
 function describe(concept: PlannedConcept, code: RefiCode): void {
-  if (code.description) concept.description = paragraphs(code.description);
+  if (code.description) Object.assign(concept, criteriaOf(paragraphs(code.description)));
   if (code.color && /^#[0-9a-f]{6}$/i.test(code.color)) concept.color = code.color.toLowerCase();
   if (code.guid) concept.guid = code.guid;
 }
