@@ -1,6 +1,7 @@
 import { isScalar, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { parseRange } from '../text/position';
-import { YamlFile } from '../yaml/yamlFile';
+import type { YamlFile } from '../yaml/yamlFile';
+import { readSidecarYaml } from './readSidecarYaml';
 import { ANNOTATION_KEYS, SIDECAR_VERSION, type Annotation, type AnnotationKey } from './annotation';
 import { message } from '../messages';
 
@@ -29,9 +30,11 @@ export interface ParsedSidecar {
 const TOP_KEYS = ['qcode', 'transcript', 'memo', 'annotations'];
 const REQUIRED: AnnotationKey[] = ['id', 'concepts', 'quote'];
 
-/** Parses and validates a sidecar; problems land in `file.problems`. */
-export function readSidecar(path: string, text: string): ParsedSidecar {
-  const file = new YamlFile(path, text);
+/**
+ * Parses and validates a sidecar; problems land in `file.problems`. `file` is the text as YAML: by
+ * default read by the fast reader where it can, else by the yaml library (see readSidecarYaml).
+ */
+export function readSidecar(path: string, text: string, file: YamlFile = readSidecarYaml(path, text)): ParsedSidecar {
   const parsed: ParsedSidecar = { file, entries: [] };
   const root = file.document?.contents;
   if (!file.ok) return parsed;

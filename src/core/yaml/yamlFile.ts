@@ -5,6 +5,15 @@ import { conflictProblems } from '../merge/explainConflicts';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
+/** How every qcode file is parsed. */
+export const YAML_OPTIONS = { uniqueKeys: true, prettyErrors: false, version: '1.2' } as const;
+
+/** A document built by a reader that gives exactly what parseDocument would for the text, and where its lines start. */
+export interface PrebuiltYaml {
+  document: Document.Parsed;
+  lineStarts: number[];
+}
+
 /**
  * A parsed YAML file that knows where each node is, so that every complaint about it names the
  * file, line and column. Aliases are refused outright: qcode files never need them, and refusing
@@ -15,10 +24,15 @@ export class YamlFile {
   readonly document: Document.Parsed | undefined;
   private readonly lines = new LineCounter();
 
-  constructor(readonly path: string, readonly text: string) {
+  constructor(readonly path: string, readonly text: string, prebuilt?: PrebuiltYaml) {
+    if (prebuilt) {
+      this.document = prebuilt.document;
+      this.lines.lineStarts = prebuilt.lineStarts;
+      return;
+    }
     this.problems.push(...conflictProblems(path, text));
     if (this.problems.length > 0) return;
-    const document = parseDocument(text, { lineCounter: this.lines, uniqueKeys: true, prettyErrors: false, version: '1.2' });
+    const document = parseDocument(text, { lineCounter: this.lines, ...YAML_OPTIONS });
     for (const error of document.errors) this.report(error.pos[0], 'error', 'yaml-syntax', message('{error}. Fix the YAML at this place (check indentation, colons and quotes).', { error: firstLine(error.message) }));
     if (document.errors.length === 0) {
       this.document = document;
