@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { lockBytes } from '../../src/core/lock/lockRecord';
 import { loadProject } from '../../src/core/project/loadProject';
 import { readKey } from '../../src/core/pseudonyms/key';
 import { compileKey } from '../../src/core/pseudonyms/matcher';
@@ -93,6 +94,15 @@ describe('pseudonyms', () => {
       assert.deepEqual(after.problems.filter((p) => p.code === 'pseudonym-leak'), []);
       assert.equal(outcome.annotations, 2);
       assert.deepEqual((await pseudonymized(files)).written, [], 'a second run changes nothing');
+    });
+
+    it('leaves a transcript and sidecar that hold no entry alone, without waiting for their locks', async function () {
+      this.timeout(10000); // a lock someone holds would be waited for 35 s
+      const clean = { 'b.txt': 'I: Hei.\n\nK1: Hei.\n', 'b.txt.annotations.yaml': 'qcode: 1\ntranscript: b.txt\nannotations: []\n' };
+      const files = projectFiles({ 'intervju-K3.txt': TRANSCRIPT, 'intervju-K3.txt.annotations.yaml': SIDECAR, ...clean }, { 'transcripts/b.txt.annotations.yaml.lock': lockBytes('another-window', Date.now()) });
+      const outcome = await pseudonymized(files);
+      assert.deepEqual(outcome.written, ['transcripts/intervju-K3.txt', 'transcripts/intervju-K3.txt.annotations.yaml']);
+      assert.deepEqual(outcome.problems, []);
     });
 
     it('with a dry run lists every replacement and writes nothing', async () => {

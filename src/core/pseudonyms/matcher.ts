@@ -1,4 +1,4 @@
-import { isWordCodePoint, wordRun } from './wordScan';
+import { firstAtWordStart, isWordCodePoint, wordRun } from './wordScan';
 
 /** One line of the key: a real name (or other identifying word) and what replaces it. */
 export interface KeyEntry {
@@ -27,14 +27,9 @@ const WORD_CHARACTER = '[\\p{L}\\p{M}\\p{N}]';
 const POSSESSIVE = "s|'s|\u2019s";
 /** No letter before; or a line break or tab written as an escape, as a YAML file quotes "\nKari". */
 const WORD_START = `(?:(?<!${WORD_CHARACTER})|(?<=\\\\[nrt]))`;
-const BACKSLASH = 0x5c;
 /** Most words hash to no entry's first word; a table of the hashes' low bits says so before the map is asked. */
 const HASH_FILTER_SIZE = 1 << 16;
 const MAX_KNOWN_SPELLINGS = 10_000;
-const ESCAPE_LETTERS = new Set(['n', 'r', 't']);
-
-/** Tries the entries whose first word hashes so at a place in the text. */
-type TryAt = (text: string, place: number, hash: number, hashWithoutS: number | undefined) => KeyMatch | undefined;
 
 /** One spelling of an entry (composed or decomposed) as a pattern, in the order entries are tried. */
 interface Alternative {
@@ -68,7 +63,8 @@ export function compileKey(entries: readonly KeyEntry[]): KeyMatcher {
   const maybe = new Uint8Array(HASH_FILTER_SIZE);
   for (const hash of byFirstWord.keys()) maybe[hash & (HASH_FILTER_SIZE - 1)] = 1;
   const lookUp = (hash: number | undefined) => (hash !== undefined && maybe[hash & (HASH_FILTER_SIZE - 1)] === 1 ? byFirstWord.get(hash) : undefined);
-  const at: TryAt = (text, place, hash, hashWithoutS) => {
+  /** Tries the entries whose first word hashes so at a place in the text. */
+  const at = (text: string, place: number, hash: number, hashWithoutS: number | undefined): KeyMatch | undefined => {
     const whole = lookUp(hash);
     const withoutS = lookUp(hashWithoutS);
     if (!whole && !withoutS) return undefined;
@@ -89,7 +85,7 @@ export function compileKey(entries: readonly KeyEntry[]): KeyMatcher {
       const found: KeyMatch[] = [];
       const other = rest && new NextMatch(rest, text, entryOf);
       for (let cursor = 0; ;) {
-        const word = nextWordMatch(text, cursor, at);
+        const word = firstAtWordStart(text, cursor, (place, hash, hashWithoutS) => at(text, place, hash, hashWithoutS));
         const elsewhere = other?.from(cursor);
         const next = elsewhere && (!word || elsewhere.start < word.start) ? elsewhere : word;
         if (!next) return found;
@@ -136,45 +132,6 @@ function alternativesOf(entries: readonly KeyEntry[]) {
 
 function wholePattern(spellings: readonly string[]): string {
   return `${WORD_START}(${spellings.map(asPattern).join('|')})(${POSSESSIVE})?(?!${WORD_CHARACTER})`;
-}
-
-/** The first match at or after `from` that starts a word: at a word's start, or right after an escape such as \n. */
-function nextWordMatch(text: string, from: number, at: TryAt): KeyMatch | undefined {
-  let i = from;
-  let inWord = from > 0 && isWordCodePoint(codePointBefore(text, from));
-  while (i < text.length) {
-    const unit = text.charCodeAt(i);
-    const codePoint = unit >= 0xd800 && unit <= 0xdbff ? (text.codePointAt(i) as number) : unit;
-    if (!isWordCodePoint(codePoint)) {
-      inWord = false;
-      i += codePoint > 0xffff ? 2 : 1;
-    } else if (inWord) {
-      i += codePoint > 0xffff ? 2 : 1;
-    } else {
-      const run = wordRun(text, i);
-      const found = at(text, i, run.hash, run.hashWithoutS) ?? afterEscape(text, i, run.end, at);
-      if (found) return found;
-      i = run.end;
-      inWord = true;
-    }
-  }
-  return undefined;
-}
-
-/** A word that begins right after "\n", "\r" or "\t" written as an escape ("\nKari" reads "nKari"). */
-function afterEscape(text: string, start: number, end: number, at: TryAt): KeyMatch | undefined {
-  if (start === 0 || text.charCodeAt(start - 1) !== BACKSLASH || !ESCAPE_LETTERS.has(text[start] as string) || start + 1 >= end) return undefined;
-  const run = wordRun(text, start + 1);
-  return at(text, start + 1, run.hash, run.hashWithoutS);
-}
-
-function codePointBefore(text: string, offset: number): number {
-  const low = text.charCodeAt(offset - 1);
-  if (low >= 0xdc00 && low <= 0xdfff && offset >= 2) {
-    const high = text.charCodeAt(offset - 2);
-    if (high >= 0xd800 && high <= 0xdbff) return text.codePointAt(offset - 2) as number;
-  }
-  return low;
 }
 
 /** The matches of a global regular expression, each looked for again only when the text before it was taken. */

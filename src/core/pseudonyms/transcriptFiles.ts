@@ -15,7 +15,7 @@ import type { KeyMatcher } from './matcher';
 import { moveAnnotation, type TranscriptEdit } from './moveAnnotation';
 import { OffsetMap } from './offsetMap';
 import { RawLines } from './rawLines';
-import { replaceKeyEntries } from './replaceText';
+import { KeySearch } from './keySearch';
 import { matchesInValues, pseudonymizeComments } from './yamlText';
 
 /** The sidecar fields that copy the transcript's words or are written about them. */
@@ -55,23 +55,38 @@ interface TextFile {
  */
 export async function pseudonymizeTranscript(files: ProjectFiles, transcriptPath: string, matcher: KeyMatcher, dryRun: boolean): Promise<PseudonymizeOutcome> {
   const sidecarPath = transcriptPath + SIDECAR_SUFFIX;
+  const search = new KeySearch(matcher);
+  if (await holdsNone(files, transcriptPath, sidecarPath, search)) return emptyOutcome();
   try {
-    return await withFileLocks(files, [transcriptPath, sidecarPath], (locked) => pseudonymizeLocked(locked, transcriptPath, sidecarPath, matcher, dryRun));
+    return await withFileLocks(files, [transcriptPath, sidecarPath], (locked) => pseudonymizeLocked(locked, transcriptPath, sidecarPath, search, dryRun));
   } catch (error) {
     if (!(error instanceof FileLockTimeout)) throw error;
     return { ...emptyOutcome(), problems: [error.problem] };
   }
 }
 
-async function pseudonymizeLocked(files: ProjectFiles, transcriptPath: string, sidecarPath: string, matcher: KeyMatcher, dryRun: boolean): Promise<PseudonymizeOutcome> {
+/**
+ * A first look, without the locks: a transcript and sidecar that hold no entry of the key are
+ * left alone, neither locked nor parsed. Files that cannot be read are looked at under the locks.
+ */
+async function holdsNone(files: ProjectFiles, transcriptPath: string, sidecarPath: string, search: KeySearch): Promise<boolean> {
+  const transcript = await readText(files, transcriptPath, []);
+  const sidecar = await readText(files, sidecarPath, []);
+  if (transcript === undefined || transcript === 'unreadable' || sidecar === 'unreadable') return false;
+  return search.holdsNone(transcript.text, sidecar?.text);
+}
+
+async function pseudonymizeLocked(files: ProjectFiles, transcriptPath: string, sidecarPath: string, search: KeySearch, dryRun: boolean): Promise<PseudonymizeOutcome> {
   const outcome = emptyOutcome();
+  const matcher = search.matcher;
   const transcript = await readText(files, transcriptPath, outcome.problems);
   const sidecar = await readText(files, sidecarPath, outcome.problems);
   if (transcript === undefined || transcript === 'unreadable' || sidecar === 'unreadable') return outcome;
-  const replaced = replaceKeyEntries(transcript.text, matcher);
+  if (search.holdsNone(transcript.text, sidecar?.text)) return outcome;
+  const replaced = search.inTranscript(transcript.text);
   outcome.replacements.push(...listMatches(transcriptPath, transcript.text, replaced.matches));
   const parsed = sidecar ? readSidecar(sidecarPath, sidecar.text) : undefined;
-  if (sidecar && parsed?.file.document) outcome.replacements.push(...listMatches(sidecarPath, sidecar.text, matchesInValues(sidecar.text, textFieldRanges(parsed), matcher)));
+  if (sidecar && parsed?.file.document) outcome.replacements.push(...listMatches(sidecarPath, sidecar.text, matchesInValues(sidecar.text, textFieldRanges(parsed), matcher, search.inSidecar(sidecar.text))));
   if (dryRun || outcome.replacements.length === 0) return outcome;
   const edit: TranscriptEdit = { oldLines: new RawLines(transcript.text), oldDoc: new TranscriptText(transcript.text), newLines: new RawLines(replaced.text), newDoc: new TranscriptText(replaced.text), offsets: new OffsetMap(replaced.rounds) };
   const newSidecar = sidecar && parsed ? sidecarAfter(sidecarPath, transcriptPath, sidecar.text, parsed, edit, matcher, outcome) : undefined;

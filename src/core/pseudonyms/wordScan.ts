@@ -1,6 +1,6 @@
 /**
- * Letters, marks and digits, and case folded one code point at a time: what the key's matcher
- * looks up words by. Both tables are filled as characters are first seen.
+ * Words as the key's matcher sees them: letters, marks and digits, case folded one code point at
+ * a time and hashed, found in one pass over a text. The tables are filled as characters are first seen.
  */
 const WORD = /^[\p{L}\p{M}\p{N}]$/u;
 /** 0 not yet seen, 1 a letter, mark or digit, 2 anything else. */
@@ -24,7 +24,7 @@ export function isWordCodePoint(codePoint: number): boolean {
 
 /**
  * The code point with case removed: two code points that a case-insensitive Unicode regular
- * expression takes for one another fold alike (test/core/wordFold.test.ts checks this against
+ * expression takes for one another fold alike (test/core/keyMatcher.test.ts checks this against
  * the engine). More may fold alike; the regular expression decides in the end.
  */
 export function foldCodePoint(codePoint: number): number {
@@ -113,4 +113,52 @@ const HASH_SEED = 0x811c9dc5 | 0;
 
 function mix(hash: number, codePoint: number): number {
   return Math.imul(hash ^ codePoint, 0x01000193);
+}
+
+/** Tries what may be found where a word starts, given the word's hashes (see wordRun). */
+export type TryAtWord<T> = (place: number, hash: number, hashWithoutS: number | undefined) => T | undefined;
+
+const BACKSLASH = 0x5c;
+const ESCAPE_LETTERS = new Set(['n', 'r', 't']);
+
+/**
+ * The first thing `at` finds at or after `from` where a word starts: a run of letters, marks and
+ * digits with none right before it, or the rest of a run right after an escape (\n, \r, \t).
+ */
+export function firstAtWordStart<T>(text: string, from: number, at: TryAtWord<T>): T | undefined {
+  let i = from;
+  let inWord = from > 0 && isWordCodePoint(codePointBefore(text, from));
+  while (i < text.length) {
+    const unit = text.charCodeAt(i);
+    const codePoint = unit >= 0xd800 && unit <= 0xdbff ? (text.codePointAt(i) as number) : unit;
+    if (!isWordCodePoint(codePoint)) {
+      inWord = false;
+      i += codePoint > 0xffff ? 2 : 1;
+    } else if (inWord) {
+      i += codePoint > 0xffff ? 2 : 1;
+    } else {
+      const run = wordRun(text, i);
+      const found = at(i, run.hash, run.hashWithoutS) ?? afterEscape(text, i, run.end, at);
+      if (found !== undefined) return found;
+      i = run.end;
+      inWord = true;
+    }
+  }
+  return undefined;
+}
+
+/** A word that begins right after "\n", "\r" or "\t" written as an escape ("\nKari" reads "nKari"). */
+function afterEscape<T>(text: string, start: number, end: number, at: TryAtWord<T>): T | undefined {
+  if (start === 0 || text.charCodeAt(start - 1) !== BACKSLASH || !ESCAPE_LETTERS.has(text[start] as string) || start + 1 >= end) return undefined;
+  const run = wordRun(text, start + 1);
+  return at(start + 1, run.hash, run.hashWithoutS);
+}
+
+function codePointBefore(text: string, offset: number): number {
+  const low = text.charCodeAt(offset - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && offset >= 2) {
+    const high = text.charCodeAt(offset - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return text.codePointAt(offset - 2) as number;
+  }
+  return low;
 }

@@ -122,10 +122,10 @@ export function yamlMatches(text: string, matcher: KeyMatcher, keep: (key: strin
 
 /**
  * Where the key's entries are in the given values of a YAML file and in its comments, found with
- * one search of the whole text; the comments are looked at only when an entry lies outside the values.
+ * one search of the whole text (`all`, when the caller has searched it already); the comments are
+ * looked at only when an entry lies outside the values.
  */
-export function matchesInValues(text: string, values: readonly (readonly [number, number])[], matcher: KeyMatcher): KeyMatch[] {
-  const all = matcher.find(text);
+export function matchesInValues(text: string, values: readonly (readonly [number, number])[], matcher: KeyMatcher, all = matcher.find(text)): KeyMatch[] {
   if (all.length === 0) return [];
   const sorted = [...values].sort((a, b) => a[0] - b[0]);
   const inValues: KeyMatch[] = [];
