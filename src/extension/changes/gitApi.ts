@@ -28,7 +28,10 @@ export interface Repository {
   readonly rootUri: vscode.Uri;
   readonly state: { readonly refs?: readonly Ref[] };
   getRefs?(query: object): Promise<Ref[]>;
-  show(ref: string, path: string): Promise<string>;
+  /** The file's bytes at the ref (`path` is absolute); fails when git cannot show it. */
+  buffer(ref: string, path: string): Promise<Uint8Array>;
+  /** What the ref has at the path; fails with gitErrorCode 'UnknownPath' when it has nothing there. */
+  getObjectDetails(treeish: string, path: string): Promise<{ mode: string; object: string; size: number }>;
   diffWith(ref: string): Promise<Change[]>;
 }
 

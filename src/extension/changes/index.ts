@@ -6,7 +6,7 @@ import { settingsOverrides } from '../host/configuration';
 import type { ProjectHost } from '../host/projectHost';
 import type { ReportDocuments } from '../reports/reportDocuments';
 import { RefType, refsOf, repositoryOf, type Repository } from './gitApi';
-import { GitRefFiles } from './gitRefFiles';
+import { GitReadError, GitRefFiles } from './gitRefFiles';
 import { t, translate } from '../l10n/displayLanguage';
 
 /** "Show Changes Since…": what the coding changed since a branch, tag or commit, as `qcode diff` reports it. */
@@ -19,7 +19,12 @@ export function register(context: vscode.ExtensionContext, host: ProjectHost, re
     }
     const base = typeof ref === 'string' ? ref : await pickRef(repository);
     if (!base) return undefined;
-    return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: t('qcode: comparing with {0}', base) }, () => showChanges(host, reports, repository, base));
+    const compare = () => showChanges(host, reports, repository, base);
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: t('qcode: comparing with {0}', base) }, compare).then(undefined, (error: unknown) => {
+      if (!(error instanceof GitReadError)) throw error;
+      void vscode.window.showErrorMessage(error.message);
+      return undefined;
+    });
   }));
 }
 
