@@ -75,6 +75,7 @@ ${DIR}
   --informant   only these informants; repeatable
   --where       only informants with ATTRIBUTE=VALUE; repeatable
   --group       concept (default) or informant
+  --query       only the passages of the query saved under this name in qcode.yaml
   --citation    a template with {informant}, {transcript} and {line}
   --memos       include memos (docx)
   --context     include the text around each quote (docx)
@@ -94,6 +95,18 @@ text) from Zoom, Teams, Whisper, Otter, Rev and others into its transcripts fold
   --into        the project folder (default: the current folder, created if missing)
   --speaker     "NAME=LABEL" labels a speaker's turns (others get S1, S2, ...); repeatable
   --format      text (default) or json`,
+  query: `
+Finds the passages a coding query describes, e.g. "koordinator and role=tjenestemottaker", or
+runs the query saved under that NAME in qcode.yaml (queries:). Operands: a concept id (with its
+sub-concepts), informant=K3 (comma lists and * wildcards: informant=K*,L5), an informant
+attribute such as role=leder, coder=NAME, memo~"text", key (key quotes). Operators, tightest
+first: not A, A and B (the text coded with both), A overlapping B (whole A passages that overlap
+B), A within-turn B, A near N B (within N speaker turns), A followed-by N B, A or B; parentheses
+group. A syntax error is shown at its column.
+
+${DIR}
+  --format      md (default), json, csv or docx (a Word document, default query.docx)
+  --out         the file to write (default: the terminal for md, json and csv)`,
   stats: `
 Counts the passages per concept and informant, per concept and value of an informant attribute,
 or per pair of concepts.

@@ -6,6 +6,7 @@ import { importProject } from './commands/import';
 import { init } from './commands/init';
 import { mergeDriver } from './commands/mergeDriver';
 import { pseudonymize } from './commands/pseudonymize';
+import { query } from './commands/query';
 import { render } from './commands/render';
 import { stats } from './commands/stats';
 import { tag } from './commands/tag';
@@ -24,6 +25,7 @@ const COMMANDS = new Map<string, Command>([
   ['export', exportQuotes],
   ['render', render],
   ['import', importProject],
+  ['query', query],
   ['stats', stats],
   ['agreement', agreement],
   ['diff', diff],

@@ -12,11 +12,12 @@ Usage:
   qcode tag <transcript> --range L:C-L:C --concept ID [--concept ID]... [--memo TEXT] [--coder NAME]
   qcode export [dir] [--preset NAME] [--format md|csv|json|docx] [--concept ID]... [--informant CODE]...
                [--where ATTRIBUTE=VALUE]... [--group concept|informant] [--citation TEMPLATE]
-               [--memos] [--context] [--out FILE]
+               [--memos] [--context] [--query NAME] [--out FILE]
   qcode export [dir] --format qdpx|qdc [--out FILE]
   qcode render <chapter.md>... [--format md|docx|html] [--out FILE|DIR]
   qcode import <file.qdpx|file.qdc> [--into dir] [--format text|json]
   qcode import <transcript.vtt|.srt|.docx|.txt>... [--into dir] [--speaker "NAME=LABEL"]... [--format text|json]
+  qcode query "<expression>"|NAME [dir] [--format md|json|csv|docx] [--out FILE]
   qcode stats [dir] [--by informant|attribute:<name>|cooccurrence] [--format md|csv|json]
   qcode agreement [dir] [--coders A,B] [--concept ID]... [--format md|json]
   qcode diff <base-rev> [<head-rev>] [dir] [--format md|json]
@@ -40,6 +41,8 @@ Usage:
   render writes each chapter with every {{q:ID}} and {{concept:ID}} replaced by the current
   quotes and citations (md and html to the terminal unless --out is given); when a reference
   cannot be rendered, it names file:line:column and writes nothing.
+  query finds the passages a coding query describes (qcode query --help shows the language);
+  NAME runs one saved under queries: in qcode.yaml, as export --query NAME exports its passages.
   pseudonymize replaces the names in the key (pseudonyms.yaml, or "pseudonyms:" in qcode.yaml)
   in the transcripts and every copy qcode keeps, moving each annotation with its text.
 

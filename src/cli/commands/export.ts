@@ -13,14 +13,15 @@ import { projectFolder } from '../projectRoot';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from '../usage';
 import { CHOICE_FLAGS, choicesFromFlags } from './exportChoices';
 import { exportMemoFile } from './exportMemos';
+import { limitToQuery, QUERY_FLAG } from './exportQuery';
 import { exportRefi, writeBinary } from './exportRefi';
 
 export async function exportQuotes(args: string[], io: Output): Promise<number> {
-  const { values, positionals } = parse(args, { format: { type: 'string' }, out: { type: 'string' }, 'memos-only': { type: 'boolean' }, ...CHOICE_FLAGS }, 1);
+  const { values, positionals } = parse(args, { format: { type: 'string' }, out: { type: 'string' }, 'memos-only': { type: 'boolean' }, ...QUERY_FLAG, ...CHOICE_FLAGS }, 1);
   const folder = projectFolder(positionals[0]);
   const out = typeof values.out === 'string' ? values.out : undefined;
   const files = new NodeProjectFiles(folder);
-  const project = await withStrandedSidecars(files, await loadProject(files));
+  const project = limitToQuery(values, await withStrandedSidecars(files, await loadProject(files)), io);
   if (values['memos-only'] === true) return exportMemoFile(values, files, project, { out, write: writeBinary }, io);
   if (values.format === 'qdpx' || values.format === 'qdc') {
     refuseChoices(values, values.format);

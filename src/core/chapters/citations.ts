@@ -2,21 +2,23 @@ import { exportSections } from '../export/sections';
 import { didYouMean, message, type Message } from '../messages';
 import type { ResolvedAnnotation } from '../project/model';
 import type { ChapterIndex } from './chapterIndex';
-import type { ChapterReference, ConceptReference, QuoteReference } from './references';
+import { citeQuery } from './queryCitation';
+import type { ChapterReference, ConceptReference, QueryReference, QuoteReference } from './references';
 
 /** What a reference stands for now: its passages, or why it cannot be rendered. */
 export type Citation =
-  | { reference: QuoteReference | ConceptReference; quotes: ResolvedAnnotation[]; left?: Trouble }
+  | { reference: QuoteReference | ConceptReference | QueryReference; quotes: ResolvedAnnotation[]; left?: Trouble }
   | { reference: ChapterReference; trouble: Trouble };
 
 /** Why a reference cannot be rendered (an error), or what a rendered one leaves out (a warning). */
 export interface Trouble {
-  code: 'unknown-annotation' | 'orphaned-citation' | 'unknown-concept' | 'unknown-attribute' | 'malformed-reference' | 'orphans-left-out';
+  code: 'unknown-annotation' | 'orphaned-citation' | 'unknown-concept' | 'unknown-attribute' | 'malformed-reference' | 'orphans-left-out' | 'unknown-query' | 'broken-query';
   text: Message;
 }
 
 export function cite(reference: ChapterReference, index: ChapterIndex): Citation {
   if (reference.kind === 'malformed') return { reference, trouble: { code: 'malformed-reference', text: reference.reason } };
+  if (reference.kind === 'query') return citeQuery(reference, index);
   return reference.kind === 'quote' ? citeQuote(reference, index) : citeConcept(reference, index);
 }
 

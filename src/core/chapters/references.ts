@@ -28,14 +28,20 @@ export interface ConceptReference extends ReferencePlace {
   keyOnly: boolean;
 }
 
+/** `{{query:NAME}}`: the passages of a query saved in qcode.yaml, alone on its line. */
+export interface QueryReference extends ReferencePlace {
+  kind: 'query';
+  name: string;
+}
+
 export interface MalformedReference extends ReferencePlace {
   kind: 'malformed';
   reason: Message;
 }
 
-export type ChapterReference = QuoteReference | ConceptReference | MalformedReference;
+export type ChapterReference = QuoteReference | ConceptReference | QueryReference | MalformedReference;
 
-const OPENING = /^\{\{\s*(q|concept)\s*:/;
+const OPENING = /^\{\{\s*(q|concept|query)\s*:/;
 /** A fence opening; a backtick fence's info string has no backtick (else the line holds a code span). */
 const FENCE = /^ {0,3}(`{3,}(?=[^`]*$)|~{3,})/;
 
@@ -115,7 +121,7 @@ function isAlone(text: string, line: ChapterLine, start: number, end: number): b
 }
 
 function parseInner(inner: string, place: ReferencePlace): ChapterReference {
-  const [, kind = '', rest = ''] = /^\s*(q|concept)\s*:(.*)$/s.exec(inner) ?? [];
+  const [, kind = '', rest = ''] = /^\s*(q|concept|query)\s*:(.*)$/s.exec(inner) ?? [];
   const words = rest.trim().split(/\s+/).filter((w) => w !== '');
   const [id, ...options] = words;
   const written = `{{${inner}}}`;
@@ -125,6 +131,10 @@ function parseInner(inner: string, place: ReferencePlace): ChapterReference {
     return { ...place, kind: 'quote', id };
   }
   if (!place.block) return malformed(place, message('{reference} lists passages and must stand alone on its line.', { reference: written }));
+  if (kind === 'query') {
+    if (options.length > 0) return malformed(place, message('{reference} names one saved query: write {{query:NAME}} with the name alone.', { reference: written }));
+    return { ...place, kind: 'query', name: id };
+  }
   return conceptReference(place, id, options, written);
 }
 

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import type { ChapterIndex } from '../../core/chapters/chapterIndex';
 import { cite } from '../../core/chapters/citations';
-import type { ConceptReference } from '../../core/chapters/references';
+import type { ConceptReference, QueryReference } from '../../core/chapters/references';
+import { findSavedQuery } from '../../core/settings/savedQueries';
 import { leadingSpeakerLabel, quoteText } from '../../core/export/quotes';
 import type { ResolvedAnnotation } from '../../core/project/model';
-import { t } from '../l10n/displayLanguage';
+import { t, translate } from '../l10n/displayLanguage';
 import type { ChapterContext } from './chapterContext';
 
 /** On a {{q:ID}} reference: the full current quote, informant, concepts and memo, with a link that opens the passage; on {{concept:ID}}, the concept. */
@@ -17,6 +18,7 @@ export class ReferenceHover implements vscode.HoverProvider {
     if (!reference || !index || reference.kind === 'malformed') return undefined;
     const range = new vscode.Range(document.positionAt(reference.start), document.positionAt(reference.end));
     if (reference.kind === 'concept') return new vscode.Hover(conceptHover(reference, index), range);
+    if (reference.kind === 'query') return new vscode.Hover(queryHover(reference, index), range);
     const resolved = index.annotation(reference.id);
     if (!resolved) return new vscode.Hover(new vscode.MarkdownString().appendText(t('No annotation has the id "{0}".', reference.id)), range);
     return new vscode.Hover(this.describe(resolved, index), range);
@@ -47,6 +49,17 @@ function conceptHover(reference: ConceptReference, index: ChapterIndex): vscode.
   markdown.appendMarkdown(`$(tag) **${escape(concept.label)}**${concept.description ? ` — ${escape(concept.description)}` : ''}\n\n`);
   const citation = cite(reference, index);
   if ('quotes' in citation) markdown.appendMarkdown(escape(t('{0} passage(s) listed here now', citation.quotes.length)));
+  return markdown;
+}
+
+/** A saved query's list: the query as written, and how many passages the chapter shows now. */
+function queryHover(reference: QueryReference, index: ChapterIndex): vscode.MarkdownString {
+  const saved = findSavedQuery(index.project.settings.queries, reference.name);
+  const markdown = new vscode.MarkdownString(undefined, true);
+  if (!saved) return markdown.appendMarkdown(escape(t('No query is saved as "{0}" in qcode.yaml.', reference.name)));
+  markdown.appendMarkdown(`$(search) **${escape(saved.name)}**: ${escape(saved.text)}\n\n`);
+  const citation = cite(reference, index);
+  markdown.appendMarkdown(escape('quotes' in citation ? t('{0} passage(s) listed here now', citation.quotes.length) : translate(citation.trouble.text)));
   return markdown;
 }
 

@@ -3,7 +3,7 @@ import { renderChapter, type BrokenMark } from '../../core/chapters/renderChapte
 import { translate } from '../l10n/displayLanguage';
 import type { ChapterContext } from './chapterContext';
 
-const REFERENCE = /\{\{\s*(q|concept)\s*:/;
+const REFERENCE = /\{\{\s*(q|concept|query)\s*:/;
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
 /**
