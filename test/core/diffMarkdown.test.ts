@@ -123,7 +123,7 @@ describe('diffJson', () => {
   it('always has the same keys, null for what is absent, and a summary that matches the lists', async () => {
     const diff = await trickyDiff();
     const json = JSON.parse(diffJson(diff)) as Record<string, unknown> & { summary: { transcripts: number; annotations: Record<string, number> }; transcripts: Record<string, unknown[]>[] };
-    assert.deepEqual(Object.keys(json), ['summary', 'transcripts', 'codebook', 'informants', 'unreadable']);
+    assert.deepEqual(Object.keys(json), ['summary', 'transcripts', 'codebook', 'informants', 'memos', 'unreadable']);
     const [transcript] = json.transcripts;
     assert.ok(transcript);
     for (const kind of ANNOTATION_CHANGES) assert.equal(json.summary.annotations[kind], transcript[kind]?.length, kind);

@@ -130,13 +130,15 @@ describe('messages of the core', () => {
     assert.ok(templates.size >= 35, `only ${templates.size} templates`);
     for (const template of templates) assert.ok(BOKMAL[template], `no Bokmål for ${JSON.stringify(template)}`);
     const bokmal = diffMarkdown(EVERY_CHANGE, (m) => renderMessage(m, (template) => BOKMAL[template] ?? template));
-    assert.match(bokmal, /^\*\*Endringer i kodingen:\*\* utdrag 1 lagt til, 1 fjernet, 1 kodet om, 1 med endret memo, 1 med nytt sitat i 1 transkripsjon; /);
+    assert.match(bokmal, /^\*\*Endringer i kodingen:\*\* utdrag 1 lagt til, 1 fjernet, 1 kodet om, 1 med endret memo, 2 merket eller avmerket som nøkkelsitat, 1 med nytt sitat i 1 transkripsjon; .*; memoer endret: 1 om begreper, 1 om transkripsjoner, 3 memofil\(er\)\.$/m);
+    assert.match(bokmal, /^\| merket som nøkkelsitat \| 6 \|/m);
+    assert.match(bokmal, /^### Memoer\n\n- la til memoet `memos\/a\.md`\n- fjernet memoet `memos\/b\.md`\n- endret memoet `memos\/c\.md`\n- memo om Samordning `samordning`: “Gammelt” → \(ingen\)\n- memo om `transcripts\/k3\.txt`: \(ingen\) → “Avbrutt\.”$/m);
     assert.match(bokmal, /^\| Endring \| Linje \| Utdrag \| Begreper \| Koder \|$/m);
     assert.match(bokmal, /^### Kodebok$/m);
     assert.match(bokmal, /^- nye kriterier for Fallskjerm `koordinator\.fallskjerm`: inklusjon \(ingen\) → “Utenom arbeidstid\.”; eksklusjon “Planlagt\.” → \(ingen\)$/m);
     assert.match(bokmal, /^- eksempler på Fallskjerm `koordinator\.fallskjerm`: \+“Jeg har et veldig godt team\.” \(K3\), −`gone0000`$/m);
     assert.match(bokmal, /^- slo sammen Fallskjerm `koordinator\.fallskjerm` med Samordning `samordning` \(2 utdrag\)$/m);
-    for (const word of ['added', 'removed', 'retagged', 'memo changed', 'Codebook', 'Informants', 'the top level', '(none)']) assert.ok(!bokmal.includes(word), `"${word}" left in English:\n${bokmal}`);
+    for (const word of ['added', 'removed', 'retagged', 'memo changed', 'key quote', 'memo on', 'Memos', 'Codebook', 'Informants', 'the top level', '(none)']) assert.ok(!bokmal.includes(word), `"${word}" left in English:\n${bokmal}`);
   });
 });
 
@@ -152,6 +154,7 @@ const EVERY_CHANGE: ProjectDiff = {
     removed: [{ ...ENTRY, id: 'a2', coder: null, line: null }],
     retagged: [{ ...ENTRY, conceptsAdded: [FALLSKJERM], conceptsRemoved: [CONCEPT] }],
     memoChanged: [{ ...ENTRY, oldMemo: null, newMemo: 'Nytt memo' }],
+    keyChanged: [{ ...ENTRY, key: true }, { ...ENTRY, id: 'a3', key: false }],
     requoted: [{ ...ENTRY, oldQuote: 'Jeg har et godt team.', newQuote: ENTRY.quote }],
   }],
   codebook: {
@@ -168,6 +171,11 @@ const EVERY_CHANGE: ProjectDiff = {
     added: [{ code: 'K4', attributes: { rolle: 'leder' } }],
     removed: [{ code: 'K1', attributes: {} }],
     changed: [{ code: 'K3', changes: [{ attribute: 'alder', oldValue: null, newValue: 35 }] }],
+  },
+  memos: {
+    concepts: [{ ...CONCEPT, oldMemo: 'Gammelt', newMemo: null }],
+    transcripts: [{ path: 'transcripts/k3.txt', oldMemo: null, newMemo: 'Avbrutt.' }],
+    project: [{ path: 'memos/a.md', change: 'added', oldText: null, newText: 'A' }, { path: 'memos/b.md', change: 'removed', oldText: 'B', newText: null }, { path: 'memos/c.md', change: 'changed', oldText: 'C', newText: 'CC' }],
   },
   unreadable: [{ side: 'base', path: 'codebook.yaml' }, { side: 'head', path: 'informants.yaml' }],
 };

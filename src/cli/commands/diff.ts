@@ -1,9 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
-import { readChapters } from '../../core/chapters/chapterFiles';
+import { readChapters, readMemos } from '../../core/chapters/chapterFiles';
 import { ChapterIndex } from '../../core/chapters/chapterIndex';
 import { changedCitations, changedCitationsMarkdown } from '../../core/diff/chapterCitations';
 import { diffJson } from '../../core/diff/diffJson';
 import { diffMarkdown } from '../../core/diff/diffMarkdown';
+import { diffProjectMemos } from '../../core/diff/diffMemos';
 import { diffProjects } from '../../core/diff/diffProjects';
 import type { ProjectFiles } from '../../core/port';
 import { loadProject } from '../../core/project/loadProject';
@@ -34,6 +35,7 @@ export async function diff(args: string[], io: Output): Promise<number> {
       throw new UsageError(`${folder} is not a qcode project: it has no ${head.settings.codebook} in ${baseRevision} nor in ${headRevision ?? 'the working tree'}. Give the project folder as the last argument.`);
     }
     const changes = diffProjects(base, head);
+    changes.memos.project = diffProjectMemos(await readMemos(baseFiles, base.settings, []), await readMemos(headFiles, head.settings, []));
     const citations = changedCitations(ChapterIndex.of(base), ChapterIndex.of(head), await readChapters(headFiles, head.settings, []));
     if (format === 'json') io.out(JSON.stringify({ ...JSON.parse(diffJson(changes)), chapters: citations }, null, 2) + '\n');
     else io.out(diffMarkdown(changes) + (citations.length > 0 ? `\n${changedCitationsMarkdown(citations)}` : ''));

@@ -1,6 +1,6 @@
 import type { ResolvedAnnotation } from '../project/model';
 import { normalizeForMatching } from '../text/normalize';
-import type { AnnotationEntry, MemoChangedEntry, RequotedEntry, RetaggedEntry, TranscriptDiff } from './model';
+import type { AnnotationEntry, KeyChangedEntry, MemoChangedEntry, RequotedEntry, RetaggedEntry, TranscriptDiff } from './model';
 import type { DiffSide } from './side';
 
 /** Removed concept ids by the concept they were merged into. */
@@ -18,7 +18,7 @@ export interface Sides {
 export function diffTranscript(path: string, base: readonly ResolvedAnnotation[], head: readonly ResolvedAnnotation[], sides: Sides, merged: MergedInto): TranscriptDiff {
   const baseById = new Map(base.map((r) => [r.annotation.id, r]));
   const headIds = new Set(head.map((r) => r.annotation.id));
-  const diff: TranscriptDiff = { path, added: [], removed: [], retagged: [], memoChanged: [], requoted: [] };
+  const diff: TranscriptDiff = { path, added: [], removed: [], retagged: [], memoChanged: [], keyChanged: [], requoted: [] };
   for (const resolved of base) if (!headIds.has(resolved.annotation.id)) diff.removed.push(sides.base.entry(resolved));
   for (const now of head) {
     const was = baseById.get(now.annotation.id);
@@ -31,15 +31,16 @@ export function diffTranscript(path: string, base: readonly ResolvedAnnotation[]
     if (retagged) diff.retagged.push(retagged);
     const memo = memoChange(entry, was, now);
     if (memo) diff.memoChanged.push(memo);
+    if ((was.annotation.key === true) !== (now.annotation.key === true)) diff.keyChanged.push(keyChange(entry, now));
     const requoted = requote(entry, was, now, sides);
     if (requoted) diff.requoted.push(requoted);
   }
-  for (const list of [diff.added, diff.removed, diff.retagged, diff.memoChanged, diff.requoted]) list.sort(byLine);
+  for (const list of [diff.added, diff.removed, diff.retagged, diff.memoChanged, diff.keyChanged, diff.requoted]) list.sort(byLine);
   return diff;
 }
 
 export function hasAnnotationChanges(diff: TranscriptDiff): boolean {
-  return diff.added.length + diff.removed.length + diff.retagged.length + diff.memoChanged.length + diff.requoted.length > 0;
+  return diff.added.length + diff.removed.length + diff.retagged.length + diff.memoChanged.length + diff.keyChanged.length + diff.requoted.length > 0;
 }
 
 function retag(entry: AnnotationEntry, was: ResolvedAnnotation, now: ResolvedAnnotation, sides: Sides, merged: MergedInto): RetaggedEntry | undefined {
@@ -62,6 +63,10 @@ function memoChange(entry: AnnotationEntry, was: ResolvedAnnotation, now: Resolv
   const newMemo = now.annotation.memo || null;
   if (oldMemo === newMemo || (oldMemo !== null && newMemo !== null && normalizeForMatching(oldMemo) === normalizeForMatching(newMemo))) return undefined;
   return { ...entry, oldMemo, newMemo };
+}
+
+function keyChange(entry: AnnotationEntry, now: ResolvedAnnotation): KeyChangedEntry {
+  return { ...entry, key: now.annotation.key === true };
 }
 
 function requote(entry: AnnotationEntry, was: ResolvedAnnotation, now: ResolvedAnnotation, sides: Sides): RequotedEntry | undefined {

@@ -1,7 +1,7 @@
 import type { AttributeValue } from '../informants/registry';
 import { englishText, message, type Message } from '../messages';
 import { code, plain, shorten, tableRow } from './markdownText';
-import type { AnnotationEntry, CodebookDiff, ConceptCriteriaChanged, ConceptRef, ExampleRef, InformantsDiff, ProjectDiff, TranscriptDiff, UnreadableFile } from './model';
+import type { AnnotationEntry, CodebookDiff, ConceptCriteriaChanged, ConceptRef, ExampleRef, InformantsDiff, MemosDiff, ProjectDiff, TranscriptDiff, UnreadableFile } from './model';
 import { isEmptyDiff, summarize, type DiffSummary } from './summary';
 
 const QUOTE_LENGTH = 120;
@@ -24,6 +24,8 @@ export function diffMarkdown(diff: ProjectDiff, say: Say = englishText): string 
   if (concepts.length > 0) parts.push(`### ${say(message('Codebook'))}`, concepts.join('\n'));
   const informants = words.informantLines(diff.informants);
   if (informants.length > 0) parts.push(`### ${say(message('Informants'))}`, informants.join('\n'));
+  const memos = words.memoLines(diff.memos);
+  if (memos.length > 0) parts.push(`### ${say(message('Memos'))}`, memos.join('\n'));
   return parts.join('\n\n') + '\n';
 }
 
@@ -36,11 +38,13 @@ class DiffWords {
     const annotations = this.counted(summary.annotations);
     const concepts = this.counted(summary.concepts);
     const informants = this.counted(summary.informants);
+    const memos = Object.entries(summary.memos).filter(([, n]) => n > 0).map(([kind, n]) => say(countedMemos(kind, n))).join(', ');
     const count = summary.transcripts;
     const parts = [
       annotations && say(count === 1 ? message('passages {counts} in {count} transcript', { counts: annotations, count }) : message('passages {counts} in {count} transcripts', { counts: annotations, count })),
       concepts && say(message('concepts {counts}', { counts: concepts })),
       informants && say(message('informants {counts}', { counts: informants })),
+      memos && say(message('memos changed: {counts}', { counts: memos })),
     ].filter((part) => part !== '');
     return say(message('**Coding changes:** {parts}.', { parts: parts.length > 0 ? parts.join('; ') : say(message('none in what could be compared')) }));
   }
@@ -59,6 +63,7 @@ class DiffWords {
       ...transcript.removed.map((e) => this.entryRow(message('removed'), e)),
       ...transcript.retagged.map((e) => this.entryRow(message('retagged: {changes}', { changes: [...e.conceptsAdded.map((c) => `+${this.concept(c)}`), ...e.conceptsRemoved.map((c) => `−${this.concept(c)}`)].join(', ') }), e)),
       ...transcript.memoChanged.map((e) => this.entryRow(message('memo changed: {old} → {new}', { old: this.quoted(e.oldMemo, MEMO_LENGTH), new: this.quoted(e.newMemo, MEMO_LENGTH) }), e)),
+      ...transcript.keyChanged.map((e) => this.entryRow(e.key ? message('marked as a key quote') : message('no longer a key quote'), e)),
       ...transcript.requoted.map((e) => this.entryRow(message('re-quoted, was: {quote}', { quote: plain(shorten(e.oldQuote, QUOTE_LENGTH)) }), e)),
     ].join('\n');
   }
@@ -86,6 +91,16 @@ class DiffWords {
       ...diff.added.map((i) => line(message('added {code}{attributes}', { code: plain(i.code), attributes: this.attributes(i.attributes) }))),
       ...diff.removed.map((i) => line(message('removed {code}{attributes}', { code: plain(i.code), attributes: this.attributes(i.attributes) }))),
       ...diff.changed.map((i) => line(message('changed {code}: {changes}', { code: plain(i.code), changes: i.changes.map((c) => `${plain(c.attribute)} ${this.value(c.oldValue)} → ${this.value(c.newValue)}`).join(', ') }))),
+    ];
+  }
+
+  memoLines(diff: MemosDiff): string[] {
+    const line = (m: Message): string => `- ${this.say(m)}`;
+    const change = (old: string | null, now: string | null) => ({ old: this.quoted(old, QUOTE_LENGTH), new: this.quoted(now, QUOTE_LENGTH) });
+    return [
+      ...diff.project.map((m) => line(m.change === 'added' ? message('added the memo {path}', { path: code(m.path) }) : m.change === 'removed' ? message('removed the memo {path}', { path: code(m.path) }) : message('changed the memo {path}', { path: code(m.path) }))),
+      ...diff.concepts.map((c) => line(message('memo on {concept}: {old} → {new}', { concept: this.concept(c), ...change(c.oldMemo, c.newMemo) }))),
+      ...diff.transcripts.map((t) => line(message('memo on {transcript}: {old} → {new}', { transcript: code(t.path), ...change(t.oldMemo, t.newMemo) }))),
     ];
   }
 
@@ -137,6 +152,7 @@ function countedChange(kind: string, count: number): Message {
     case 'removed': return message('{count} removed', { count });
     case 'retagged': return message('{count} retagged', { count });
     case 'memoChanged': return message('{count} memo changed', { count });
+    case 'keyChanged': return message('{count} marked or unmarked as key', { count });
     case 'requoted': return message('{count} re-quoted', { count });
     case 'renamed': return message('{count} renamed', { count });
     case 'moved': return message('{count} moved', { count });
@@ -146,4 +162,11 @@ function countedChange(kind: string, count: number): Message {
     case 'merged': return message('{count} merged', { count });
     default: return message('{count} changed', { count });
   }
+}
+
+/** "1 on concepts", "2 in the project": how many memos of one kind changed. */
+function countedMemos(kind: string, count: number): Message {
+  if (kind === 'concepts') return message('{count} on concepts', { count });
+  if (kind === 'transcripts') return message('{count} on transcripts', { count });
+  return message('{count} memo file(s)', { count });
 }

@@ -1,14 +1,17 @@
 import type { Project, TranscriptFile } from '../project/model';
+import { SIDECAR_SUFFIX } from '../settings/settings';
 import { diffTranscript, hasAnnotationChanges, type MergedInto, type Sides } from './diffAnnotations';
 import { diffCodebook, noConceptChanges } from './diffCodebook';
 import { diffInformants } from './diffInformants';
+import { diffMemos } from './diffMemos';
 import type { ProjectDiff, TranscriptDiff, UnreadableFile } from './model';
 import { DiffSide } from './side';
 import { unreadableRegistries } from './unreadable';
 
 /**
  * What changed in the coding from `base` to `head`: annotations per transcript (matched by id),
- * the codebook and the informant registry. Independent of where the two projects were read from.
+ * the codebook, the informant registry and the memos on concepts and transcripts (the project's
+ * memo files are read apart: see diffProjectMemos). Independent of where the two projects were read from.
  */
 export function diffProjects(base: Project, head: Project): ProjectDiff {
   const sides: Sides = { base: new DiffSide(base, head), head: new DiffSide(head, base) };
@@ -18,7 +21,9 @@ export function diffProjects(base: Project, head: Project): ProjectDiff {
   const informants = readable(base.settings.informants) && readable(head.settings.informants) ? diffInformants(base.informants, head.informants) : { added: [], removed: [], changed: [] };
   const merged = new Map(codebook.merged.map((m) => [m.id, m.into.id]));
   const { transcripts, unreadable } = diffTranscripts(sides, merged);
-  return { transcripts, codebook, informants, unreadable: [...registries, ...unreadable] };
+  const unreadTranscripts = new Set(unreadable.map((file) => file.path));
+  const memos = diffMemos(sides, { codebook: readable(base.settings.codebook) && readable(head.settings.codebook), transcripts: (path) => !unreadTranscripts.has(path + SIDECAR_SUFFIX) });
+  return { transcripts, codebook, informants, memos, unreadable: [...registries, ...unreadable] };
 }
 
 function diffTranscripts(sides: Sides, merged: MergedInto): { transcripts: TranscriptDiff[]; unreadable: UnreadableFile[] } {

@@ -32,6 +32,11 @@ export interface MemoChangedEntry extends AnnotationEntry {
   newMemo: string | null;
 }
 
+/** A passage marked as a key quote (`key` true) or no longer one (false), as the head has it. */
+export interface KeyChangedEntry extends AnnotationEntry {
+  key: boolean;
+}
+
 export interface RequotedEntry extends AnnotationEntry {
   oldQuote: string;
   newQuote: string;
@@ -44,6 +49,7 @@ export interface TranscriptDiff {
   removed: AnnotationEntry[];
   retagged: RetaggedEntry[];
   memoChanged: MemoChangedEntry[];
+  keyChanged: KeyChangedEntry[];
   requoted: RequotedEntry[];
 }
 
@@ -139,16 +145,45 @@ export interface UnreadableFile {
   path: string;
 }
 
+/** A concept whose memo changed; null where there is none. */
+export interface ConceptMemoChanged extends ConceptRef {
+  oldMemo: string | null;
+  newMemo: string | null;
+}
+
+/** A transcript whose memo (at the top of its sidecar) changed; null where there is none. */
+export interface TranscriptMemoChanged {
+  path: string;
+  oldMemo: string | null;
+  newMemo: string | null;
+}
+
+/** A file of the project's memos added, removed or changed; its text where that side has it. */
+export interface ProjectMemoChanged {
+  path: string;
+  change: 'added' | 'removed' | 'changed';
+  oldText: string | null;
+  newText: string | null;
+}
+
+/** The memos that changed besides the passages' (those are with their transcripts). */
+export interface MemosDiff {
+  concepts: ConceptMemoChanged[];
+  transcripts: TranscriptMemoChanged[];
+  project: ProjectMemoChanged[];
+}
+
 export interface ProjectDiff {
   /** Only transcripts with changes, by path. */
   transcripts: TranscriptDiff[];
   codebook: CodebookDiff;
   informants: InformantsDiff;
+  memos: MemosDiff;
   unreadable: UnreadableFile[];
 }
 
 /** The kinds of annotation change, in the order they are reported. */
-export const ANNOTATION_CHANGES = ['added', 'removed', 'retagged', 'memoChanged', 'requoted'] as const;
+export const ANNOTATION_CHANGES = ['added', 'removed', 'retagged', 'memoChanged', 'keyChanged', 'requoted'] as const;
 export type AnnotationChange = (typeof ANNOTATION_CHANGES)[number];
 
 export const CONCEPT_CHANGES = ['added', 'removed', 'renamed', 'moved', 'descriptionChanged', 'criteriaChanged', 'examplesChanged', 'merged'] as const;
@@ -156,3 +191,6 @@ export type ConceptChange = (typeof CONCEPT_CHANGES)[number];
 
 export const INFORMANT_CHANGES = ['added', 'removed', 'changed'] as const;
 export type InformantChange = (typeof INFORMANT_CHANGES)[number];
+
+export const MEMO_CHANGES = ['concepts', 'transcripts', 'project'] as const;
+export type MemoChange = (typeof MEMO_CHANGES)[number];

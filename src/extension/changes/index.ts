@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import { readMemos } from '../../core/chapters/chapterFiles';
 import { diffMarkdown } from '../../core/diff/diffMarkdown';
+import { diffProjectMemos } from '../../core/diff/diffMemos';
 import { diffProjects } from '../../core/diff/diffProjects';
 import { loadProject } from '../../core/project/loadProject';
 import { settingsOverrides } from '../host/configuration';
@@ -31,8 +33,11 @@ export function register(context: vscode.ExtensionContext, host: ProjectHost, re
 async function showChanges(host: ProjectHost, reports: ReportDocuments, repository: Repository, ref: string): Promise<string | undefined> {
   const head = await host.reload();
   if (!head) return undefined;
-  const baseProject = await loadProject(await GitRefFiles.at(repository, ref, host.files), settingsOverrides());
-  const markdown = `# ${t('Coding changes since {0}', ref)}\n\n${diffMarkdown(diffProjects(baseProject, head.project), translate)}`;
+  const baseFiles = await GitRefFiles.at(repository, ref, host.files);
+  const baseProject = await loadProject(baseFiles, settingsOverrides());
+  const changes = diffProjects(baseProject, head.project);
+  changes.memos.project = diffProjectMemos(await readMemos(baseFiles, baseProject.settings, []), await readMemos(host.files, head.project.settings, []));
+  const markdown = `# ${t('Coding changes since {0}', ref)}\n\n${diffMarkdown(changes, translate)}`;
   await reports.show(`changes-since-${ref.replace(/[^\w.-]+/g, '-')}.md`, markdown);
   return markdown;
 }
