@@ -62,6 +62,23 @@ describe('qcode check', () => {
     assert.match(read(dir, K3_SIDECAR), /id: pgtqbp19/);
   });
 
+  it('warns, without failing, about a concept without a definition, one nobody used and an example that is no annotation', async () => {
+    const dir = scratchProject();
+    const codebook = read(dir, 'codebook.yaml')
+      .replace('        examples: [r9rf45tp, g3se8cr1]\n', '        examples: [r9rf45tp, finnesikke]\n')
+      .replace('    description: Waiting lists, time pressure and scarce staff.\n', '    description: Waiting lists, time pressure and scarce staff.\n  - id: bolig\n    label: Bolig\n');
+    write(dir, 'codebook.yaml', codebook);
+    const result = await qcode('check', dir);
+    assert.equal(result.code, 0, result.stdout);
+    const line = (text: string) => codebook.split('\n').findIndex((l) => l.includes(text)) + 1;
+    assert.match(result.stdout, new RegExp(`^codebook\\.yaml:${line('examples: [r9rf45tp')}:30: warning unknown-example: The example "finnesikke" of "koordinator\\.fallskjerm" is not the id of an annotation`, 'm'));
+    assert.match(result.stdout, new RegExp(`^codebook\\.yaml:${line('id: bolig')}:5: warning no-definition: The concept "bolig" \\(Bolig\\) has no definition\\.`, 'm'));
+    assert.match(result.stdout, new RegExp(`^codebook\\.yaml:${line('id: bolig')}:5: warning unused-concept: No annotation is tagged with the concept "bolig"`, 'm'));
+    assert.match(result.stdout, /; 0 errors, 3 warnings\.\n$/);
+    const json = await checkJson(dir);
+    assert.deepEqual(json.problems.map((p) => p.code).sort(), ['no-definition', 'unknown-example', 'unused-concept']);
+  });
+
   it('prints the summary line with counts per status', async () => {
     const result = await qcode('check', SAMPLE);
     assert.match(result.stdout, /7 transcripts, \d+ annotations: \d+ exact, 0 moved, 0 fuzzy, 0 orphaned; 0 errors, 0 warnings\./);

@@ -15,6 +15,7 @@ import { YamlFile } from '../../src/core/yaml/yamlFile';
 import { CODEBOOK } from '../helpers/project';
 
 const SAMPLE = readFileSync(join(__dirname, '../../sample-project/codebook.yaml'), 'utf8');
+const AKTIVITETSSENTER = 'The activity centre as a place where users and staff from several services meet without an appointment.';
 
 /** The sample with a line that re-serialising would change, to tell splicing from it. */
 const SPACED = SAMPLE.replace('concepts:\n', 'concepts:     # the tree\n');
@@ -226,8 +227,8 @@ describe('editCodebook', () => {
       const out = text(moveConcept(SAMPLE, 'arena.aktivitetssenter', undefined));
       assert.equal(parentOf(out, 'arena.aktivitetssenter'), null);
       assert.deepEqual(lineDiff(SAMPLE, out), {
-        removed: ['    children:', '      - id: arena.aktivitetssenter', '        label: Aktivitetssenteret'],
-        added: ['  - id: arena.aktivitetssenter', '    label: Aktivitetssenteret'],
+        removed: ['    children:', '      - id: arena.aktivitetssenter', '        label: Aktivitetssenteret', `        description: ${AKTIVITETSSENTER}`],
+        added: ['  - id: arena.aktivitetssenter', '    label: Aktivitetssenteret', `    description: ${AKTIVITETSSENTER}`],
       });
     });
 

@@ -2,12 +2,15 @@ import type { Resolution } from '../../core/anchoring/anchor';
 import { checkChapters } from '../../core/chapters/checkChapters';
 import { fixRanges } from '../../core/operations/fixRanges';
 import type { ProjectFiles } from '../../core/port';
+import { codebookWarnings } from '../../core/project/codebookChecks';
 import { loadProject } from '../../core/project/loadProject';
 import type { Project } from '../../core/project/model';
+import { ProjectIndex } from '../../core/project/projectIndex';
 import { compareProblems, hasErrors, type Problem } from '../../core/problems';
 import { formatRange, type TextRange } from '../../core/text/position';
 import { choice, parse } from '../args';
 import { repositoryPrefix } from '../gitRepository';
+import { keyOption } from '../keyOption';
 import { NodeProjectFiles } from '../../node/nodeFiles';
 import type { Output } from '../output';
 import { problemsAsGithub, problemsAsText } from '../problemFormats';
@@ -15,15 +18,17 @@ import { projectFolder } from '../projectRoot';
 import { EXIT_OK, EXIT_PROBLEMS } from '../usage';
 
 export async function check(args: string[], io: Output): Promise<number> {
-  const { values, positionals } = parse(args, { fix: { type: 'boolean' }, format: { type: 'string' } }, 1);
+  const { values, positionals } = parse(args, { fix: { type: 'boolean' }, format: { type: 'string' }, key: { type: 'string' } }, 1);
   const format = choice(values.format, ['text', 'json', 'github'] as const, 'text', 'format');
   const folder = projectFolder(positionals[0]);
   const files = new NodeProjectFiles(folder);
-  let project = await withChapters(files, await loadProject(files));
+  // A key from anywhere (a CI secret written outside the repository) in place of the project's.
+  const options = typeof values.key === 'string' ? { key: keyOption(values.key) } : {};
+  let project = await withChapters(files, await loadProject(files, {}, options));
   if (values.fix) {
     const report = await fixRanges(files, project);
     if (format === 'text') io.err(`Updated ${report.updated} annotation(s) in ${report.files.length} sidecar(s).\n`);
-    project = await withChapters(files, await loadProject(files));
+    project = await withChapters(files, await loadProject(files, {}, options));
     addNew(project.problems, report.problems);
   }
   if (format === 'json') io.out(JSON.stringify(checkJson(project), null, 2) + '\n');
@@ -32,9 +37,9 @@ export async function check(args: string[], io: Output): Promise<number> {
   return hasErrors(project.problems) ? EXIT_PROBLEMS : EXIT_OK;
 }
 
-/** The project with the problems of its chapters added. */
+/** The project with the problems of its chapters, and what keeps its codebook from being fit to publish, added. */
 async function withChapters(files: ProjectFiles, project: Project): Promise<Project> {
-  project.problems.push(...(await checkChapters(files, project)));
+  project.problems.push(...(await checkChapters(files, project)), ...codebookWarnings(new ProjectIndex(project)));
   project.problems.sort(compareProblems);
   return project;
 }
