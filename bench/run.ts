@@ -4,8 +4,8 @@
  * re-anchoring after random edits against the Hypothesis approach, moving 10,000 ranges through
  * one keystroke, exporting every quote of the largest project to Markdown, and exporting the
  * medium and largest projects to REFI-QDA (.qdpx) and importing that into an empty project, and
- * pseudonymizing a copy of the medium project with a 500-entry key. Writes bench/results.json and
- * prints a table.
+ * pseudonymizing a copy of the medium project with a 500-entry key, and coding queries of two
+ * operators on the medium project. Writes bench/results.json and prints a table.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { measureTranscriptImport } from './transcriptImport';
@@ -20,6 +20,7 @@ import { measureRefiExport, measureRefiImport, type RefiExportResult, type RefiI
 import { floorLoad, measureLoad, type LoadResult } from './measureLoad';
 import { measurePseudonymize } from './measurePseudonymize';
 import { measureChapters } from './measureChapters';
+import { measureQueries, queryLine, queryTargets } from './measureQuery';
 import { collectGarbage, memory } from './memory';
 import { fmt, machine, table, targetTable, type Target } from './report';
 
@@ -126,7 +127,10 @@ async function main(): Promise<void> {
   log(`pseudonymize ${opts.anchor}: ${pseudonymized.replacements} replacements with a ${pseudonymized.keyEntries}-entry key in ${fmt(pseudonymized.ms)} ms (${fmt(pseudonymized.cpuMs)} ms processor time); exact ${pseudonymized.exactBefore} -> ${pseudonymized.exactAfter}`);
   const chapters = await measureChapters((projects[opts.anchor] as ProjectOnDisk).root, opts.seed);
   log(`chapters: ${chapters.pages} pages with ${chapters.references} references against ${chapters.annotations} annotations rendered in ${fmt(chapters.renderMs)} ms; completion ${fmt(chapters.completionMs)} ms (after ${fmt(chapters.completionPrepareMs)} ms at load)`);
+  const queried = measureQueries(await loadProject(new NodeProjectFiles((projects[opts.anchor] as ProjectOnDisk).root)));
+  log(queryLine(queried));
   const targets: Target[] = [
+    ...queryTargets(queried),
     { name: `render a ${chapters.pages}-page chapter with ${chapters.references} references, ${chapters.annotations} annotations`, target: '< 300 ms', value: chapters.renderMs, unit: 'ms', pass: chapters.renderMs < 300 },
     { name: `chapter completion after {{q: among ${chapters.annotations} passages`, target: '< 50 ms', value: chapters.completionMs, unit: 'ms', pass: chapters.completionMs < 50 },
     { name: `pseudonymize ${pseudonymized.transcripts} transcripts / ${pseudonymized.annotations} annotations, ${pseudonymized.keyEntries}-entry key`, target: '< 5000 ms', value: pseudonymized.ms, unit: 'ms', pass: pseudonymized.ms < 5000 },
@@ -154,6 +158,7 @@ async function main(): Promise<void> {
     transcriptImport,
     pseudonymize: pseudonymized,
     chapters,
+    query: queried,
     memory: { peakRssMB: memory.rss / 2 ** 20, peakHeapUsedMB: memory.heapUsed / 2 ** 20 },
     targets,
     host: await hostFigures(),

@@ -5,7 +5,7 @@ import { checkQuery, findSavedQuery, parseQuery, queryToCsv, queryToDocx, queryT
 import { SETTINGS_FILE } from '../../core/settings/settings';
 import { encodeUtf8 } from '../../core/text/decode';
 import { choice, parse } from '../args';
-import { NodeProjectFiles } from '../nodeFiles';
+import { NodeProjectFiles } from '../../node/nodeFiles';
 import type { Output } from '../output';
 import { projectFolder } from '../projectRoot';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError } from '../usage';

@@ -9,7 +9,7 @@ import { operandsOf, type Operand, type QueryExpression, type QueryProblem } fro
  * attributes no informant has (errors), informant codes and coders that match nobody (warnings).
  */
 export function checkQuery(expression: QueryExpression, project: Project): QueryProblem[] {
-  const known = knownValues(project);
+  const known = new KnownValues(project);
   return operandsOf(expression).flatMap((operand) => operandProblems(operand, project, known));
 }
 
@@ -19,18 +19,32 @@ export function queryProblems(text: string, project: Project): QueryProblem[] {
   return parsed.error ? [parsed.error] : checkQuery(parsed.expression, project);
 }
 
-interface KnownValues {
-  informants: string[];
-  coders: string[];
-  attributes: Set<string>;
-}
+/** What the project has for operands to name, each worked out the first time it is needed. */
+class KnownValues {
+  private informantCodes?: string[];
+  private coderNames?: string[];
+  private attributeNames?: Set<string>;
 
-function knownValues(project: Project): KnownValues {
-  const annotations = project.transcripts.flatMap((t) => t.annotations);
-  const informants = new Set([...project.informants.codes, ...annotations.flatMap((r) => (r.informant === undefined ? [] : [r.informant]))]);
-  const coders = new Set(annotations.flatMap((r) => (r.annotation.coder === undefined ? [] : [r.annotation.coder])));
-  const attributes = new Set(['code', ...project.informants.informants.flatMap((i) => Object.keys(i.attributes))]);
-  return { informants: [...informants], coders: [...coders].sort(), attributes };
+  constructor(private readonly project: Project) {}
+
+  get informants(): string[] {
+    this.informantCodes ??= [...new Set([...this.project.informants.codes, ...this.annotations().flatMap((r) => (r.informant === undefined ? [] : [r.informant]))])];
+    return this.informantCodes;
+  }
+
+  get coders(): string[] {
+    this.coderNames ??= [...new Set(this.annotations().flatMap((r) => (r.annotation.coder === undefined ? [] : [r.annotation.coder])))].sort();
+    return this.coderNames;
+  }
+
+  get attributes(): Set<string> {
+    this.attributeNames ??= new Set(['code', ...this.project.informants.informants.flatMap((i) => Object.keys(i.attributes))]);
+    return this.attributeNames;
+  }
+
+  private annotations() {
+    return this.project.transcripts.flatMap((t) => t.annotations);
+  }
 }
 
 function operandProblems(operand: Operand, project: Project, known: KnownValues): QueryProblem[] {

@@ -17,12 +17,12 @@ export interface Evaluation {
 
 /** Evaluates the query over every readable transcript of the project, one transcript at a time. */
 export function evaluate(expression: QueryExpression, project: Project, options: QueryOptions = {}): Evaluation {
-  const include = options.include ?? (() => true);
+  const { include } = options;
   const tests = new Map<Operand, AnnotationTest>(operandsOf(expression).map((operand) => [operand, operandTest(operand, project)]));
   const runs = new Map<TranscriptFile, Run[]>();
   const orphans = new Set<ResolvedAnnotation>();
   for (const transcript of project.transcripts) {
-    const counted = transcript.annotations.filter(include);
+    const counted = include ? transcript.annotations.filter(include) : transcript.annotations;
     for (const resolved of counted) if (resolved.resolution.status === 'orphaned' && [...tests.values()].some((test) => test(resolved))) orphans.add(resolved);
     if (transcript.doc) runs.set(transcript, new TranscriptEvaluation(transcript, counted, tests).value(expression));
   }

@@ -8,7 +8,10 @@ export function operandTest(operand: Operand, project: Project): AnnotationTest 
   switch (operand.kind) {
     case 'concept': {
       const ids = new Set(operand.ids.flatMap((id) => [...project.codebook.subtreeIds(id), id]));
-      return (resolved) => resolved.annotation.concepts.some((c) => ids.has(c));
+      return (resolved) => {
+        for (const concept of resolved.annotation.concepts) if (ids.has(concept)) return true;
+        return false;
+      };
     }
     case 'informant': {
       const matches = valueMatcher(operand.values);

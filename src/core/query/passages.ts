@@ -38,29 +38,40 @@ export function runQuery(expression: QueryExpression, project: Project, options:
   const isInformant = informantTest(project);
   const order = conceptOrder(project.codebook);
   const passages: QueryPassage[] = [];
-  for (const [transcript, found] of runs) for (const run of found) passages.push(...passageOf(transcript, run, isInformant, order));
-  passages.sort((a, b) => compareText(a.transcript.path, b.transcript.path) || a.start - b.start);
+  const transcripts = [...runs.keys()].sort((a, b) => compareText(a.path, b.path));
+  for (const transcript of transcripts) {
+    for (const run of runs.get(transcript) ?? []) {
+      const passage = passageOf(transcript, run, isInformant, order);
+      if (passage) passages.push(passage);
+    }
+  }
   return { passages, orphans };
 }
 
 /** The run as a passage, without white space at either end; none when it is white space only. */
-function passageOf(transcript: TranscriptFile, run: Run, isInformant: (code: string) => boolean, order: ConceptOrder): QueryPassage[] {
+function passageOf(transcript: TranscriptFile, run: Run, isInformant: (code: string) => boolean, order: ConceptOrder): QueryPassage | undefined {
   const doc = transcript.doc;
-  if (!doc) return [];
-  const quote = doc.text.slice(run.start, run.end);
-  const trimmed = quote.trim();
-  if (trimmed === '') return [];
-  const start = run.start + (quote.length - quote.trimStart().length);
-  const end = start + trimmed.length;
-  const annotations = [...run.annotations].sort(textOrder);
+  if (!doc) return undefined;
+  let { start, end } = run;
+  while (start < end && isSpace(doc.text.charCodeAt(start))) start++;
+  while (end > start && isSpace(doc.text.charCodeAt(end - 1))) end--;
+  if (start === end) return undefined;
+  const annotations = run.annotations.length > 1 ? [...run.annotations].sort(textOrder) : [...run.annotations];
   const informant = annotations.find((r) => startOf(r) <= start && endOf(r) > start)?.informant ?? informantAt(transcript.turns, start, isInformant);
-  return [{
-    transcript, start, end, range: { start: doc.positionAt(start), end: doc.positionAt(end) }, quote: trimmed,
+  const concepts = annotations.length === 1 ? [...(annotations[0] as ResolvedAnnotation).annotation.concepts] : annotations.flatMap((r) => r.annotation.concepts);
+  return {
+    transcript, start, end, range: { start: doc.positionAt(start), end: doc.positionAt(end) }, quote: doc.text.slice(start, end),
     ...(informant !== undefined ? { informant } : {}),
-    annotations, concepts: order([...new Set(annotations.flatMap((r) => r.annotation.concepts))]),
-  }];
+    annotations, concepts: order(concepts),
+  };
 }
 
+/** White space as String.prototype.trim takes it off. */
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || (code > 127 && /\s/.test(String.fromCharCode(code)));
+}
+
+/** The ids, each once, in codebook order. */
 type ConceptOrder = (ids: string[]) => string[];
 
 /** Sorts concept ids as the codebook lists them; ids not in it follow, alphabetically. */
@@ -68,7 +79,7 @@ function conceptOrder(codebook: Codebook): ConceptOrder {
   const place = new Map<string, number>();
   for (const concept of codebook.all()) place.set(concept.id, place.size);
   const rank = (id: string) => place.get(id) ?? Number.MAX_SAFE_INTEGER;
-  return (ids) => ids.sort((a, b) => rank(a) - rank(b) || compareText(a, b));
+  return (ids) => (ids.length < 2 ? ids : [...new Set(ids)].sort((a, b) => rank(a) - rank(b) || compareText(a, b)));
 }
 
 function informantTest(project: Project): (code: string) => boolean {

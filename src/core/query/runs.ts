@@ -24,22 +24,28 @@ export function runsOf(annotations: readonly ResolvedAnnotation[]): Run[] {
 /** Runs sorted by start, joined where they overlap or touch. */
 function joined(sorted: readonly Run[]): Run[] {
   const out: Run[] = [];
-  let current: { start: number; end: number; annotations: Set<ResolvedAnnotation> } | undefined;
+  let start = 0;
+  let end = 0;
+  let parts: (readonly ResolvedAnnotation[])[] = [];
+  const close = () => {
+    if (parts.length > 0) out.push({ start, end, annotations: parts.length === 1 ? (parts[0] as readonly ResolvedAnnotation[]) : unique(parts.flat()) });
+  };
   for (const run of sorted) {
-    if (current && run.start <= current.end) {
-      current.end = Math.max(current.end, run.end);
-      for (const a of run.annotations) current.annotations.add(a);
+    if (parts.length > 0 && run.start <= end) {
+      end = Math.max(end, run.end);
+      parts.push(run.annotations);
       continue;
     }
-    if (current) out.push(frozen(current));
-    current = { start: run.start, end: run.end, annotations: new Set(run.annotations) };
+    close();
+    ({ start, end } = run);
+    parts = [run.annotations];
   }
-  if (current) out.push(frozen(current));
+  close();
   return out;
 }
 
-function frozen(run: { start: number; end: number; annotations: Set<ResolvedAnnotation> }): Run {
-  return { start: run.start, end: run.end, annotations: [...run.annotations] };
+function unique<T>(items: readonly T[]): T[] {
+  return items.length < 2 ? [...items] : [...new Set(items)];
 }
 
 /** Text in both: the character overlap of each pair of runs, with the annotations that cover it. */
@@ -52,7 +58,7 @@ export function intersect(a: readonly Run[], b: readonly Run[]): Run[] {
       const other = b[k] as Run;
       const start = Math.max(run.start, other.start);
       const end = Math.min(run.end, other.end);
-      out.push({ start, end, annotations: covering([...run.annotations, ...other.annotations], start, end) });
+      out.push({ start, end, annotations: unique([...covering(run.annotations, start, end), ...covering(other.annotations, start, end)]) });
     }
   }
   return out;
@@ -91,10 +97,10 @@ export function overlapping(a: readonly Run[], b: readonly Run[]): Run[] {
 /** The run with more annotations that brought it into a result, each once. */
 export function withAnnotations(run: Run, more: readonly ResolvedAnnotation[]): Run {
   if (more.length === 0) return run;
-  return { start: run.start, end: run.end, annotations: [...new Set([...run.annotations, ...more])] };
+  return { start: run.start, end: run.end, annotations: unique([...run.annotations, ...more]) };
 }
 
 /** Those of the annotations whose passage shares a character with [start, end). */
 export function covering(annotations: readonly ResolvedAnnotation[], start: number, end: number): ResolvedAnnotation[] {
-  return [...new Set(annotations)].filter(({ resolution }) => resolution.status !== 'orphaned' && resolution.start < end && resolution.end > start);
+  return annotations.filter(({ resolution }) => resolution.status !== 'orphaned' && resolution.start < end && resolution.end > start);
 }
