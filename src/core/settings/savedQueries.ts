@@ -26,7 +26,7 @@ export function readSavedQueries(file: YamlFile, node: unknown, keyNode: Scalar)
   const map = file.asMap(plain, '"queries"', keyNode);
   const queries: SavedQuery[] = [];
   for (const { key, keyNode: nameNode, value } of map ? file.entries(map, '"queries"') : []) {
-    if (!NAME.test(key)) {
+    if (!isQueryName(key)) {
       file.reportAt(nameNode, 'error', 'bad-value', message('The query name "{name}" may hold only letters, digits, _ . and -, so that it can be written as qcode query {example} and {{query:{example}}}.', { name: key, example: key.replace(/[^\p{L}\p{N}_.-]+/gu, '-') }));
       continue;
     }
@@ -50,6 +50,11 @@ function placeOf(file: YamlFile, node: Node, text: string): Pick<SavedQuery, 'li
 /** A problem at a column of a saved query, placed in qcode.yaml. */
 export function savedQueryProblem(path: string, query: SavedQuery, column: number, severity: Severity, code: string, text: Message): Problem {
   return problem(path, query.line, query.verbatim ? query.column + column - 1 : query.column, severity, code, text);
+}
+
+/** Whether a name can name a saved query. */
+export function isQueryName(name: string): boolean {
+  return NAME.test(name);
 }
 
 export function findSavedQuery(queries: readonly SavedQuery[], name: string): SavedQuery | undefined {
