@@ -1,7 +1,8 @@
-import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+import { Document, Scalar, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { YAML_OPTIONS, type PrebuiltYaml } from '../../yaml/yamlFile';
 import { decline } from './decline';
 import { flowList, plainMayStart } from './flowList';
+import { listNode, mapNode, pairNode } from './nodes';
 import { doubleQuoted, singleQuoted } from './quoted';
 import { blockPlainEnd, plainScalar, quotedScalar } from './scalars';
 
@@ -82,7 +83,7 @@ export class BlockReader {
 
   /** A block mapping whose keys are at `column`, its first key on the current line; ends before the first line not at that column. */
   private blockMap(column: number, inList: boolean): YAMLMap {
-    const map = new YAMLMap(this.doc.schema);
+    const map = mapNode();
     do this.pair(map, column, inList);
     while (this.structural() && this.indent === column);
     const first = (map.items[0] as Pair<Scalar, Node>).key.range as number[];
@@ -104,7 +105,7 @@ export class BlockReader {
     if (at < line.length && line.charCodeAt(at) !== SPACE) decline();
     while (line.charCodeAt(at) === SPACE) at++;
     const value = at === line.length ? this.emptyValue(column, inList) : this.inlineValue(at);
-    map.items.push(new Pair(key, value));
+    map.items.push(pairNode(key, value));
   }
 
   /** The value of a key with nothing after it on its line: a block list below it, or null. */
@@ -123,7 +124,7 @@ export class BlockReader {
 
   /** A block list of block mappings whose "-" are at `dash`, the first on the current line. */
   private blockList(dash: number): YAMLSeq {
-    const list = new YAMLSeq(this.doc.schema);
+    const list = listNode();
     const start = this.start + dash;
     for (;;) {
       const line = this.line;
@@ -150,7 +151,7 @@ export class BlockReader {
       end = quoted.end;
       node = quotedScalar(quoted.value, first === '"' ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE, [this.start + at, this.start + end, this.next]);
     } else if (first === '[') {
-      const flow = flowList(line, at, this.start, this.doc.schema);
+      const flow = flowList(line, at, this.start);
       end = flow.end;
       node = flow.list;
     } else {

@@ -1,6 +1,7 @@
-import { Scalar, YAMLSeq, type Schema } from 'yaml';
+import { Scalar, type YAMLSeq } from 'yaml';
 import { decline } from './decline';
 import { doubleQuoted, singleQuoted, type Quoted } from './quoted';
+import { listNode } from './nodes';
 import { plainScalar, quotedScalar, trimEnd } from './scalars';
 
 /** What a plain item of a one-line flow list may not hold here: flow brackets, a comment, a ":" that would make a pair. */
@@ -23,8 +24,8 @@ export function plainMayStart(line: string, at: number, inFlow: boolean): boolea
  * the range yaml gives it, but for the end of the line after it, which the caller sets, and where it
  * ends in the line. `base` is the offset of the line in the text.
  */
-export function flowList(line: string, start: number, base: number, schema: Schema): { list: YAMLSeq; end: number } {
-  const list = new YAMLSeq(schema);
+export function flowList(line: string, start: number, base: number): { list: YAMLSeq; end: number } {
+  const list = listNode();
   list.flow = true;
   let at = skipSpaces(line, start + 1);
   if (line[at] !== ']') {

@@ -1,8 +1,7 @@
-import { Document, isScalar, Scalar, type ScalarTag } from 'yaml';
-import { YAML_OPTIONS } from '../../yaml/yamlFile';
+import { isScalar, Scalar, type ScalarTag } from 'yaml';
 import { decline } from './decline';
+import { scalarNode, SCHEMA_DOCUMENT } from './nodes';
 
-const SCHEMA_DOCUMENT = new Document(undefined, YAML_OPTIONS);
 /** The tags a plain scalar is tested against, in the order composeScalar tries them. */
 const PLAIN_TAGS = SCHEMA_DOCUMENT.schema.tags.filter((tag): tag is ScalarTag & { test: RegExp } => tag.default === true && !tag.collection && tag.test !== undefined);
 /** In the YAML 1.2 core schema, only a plain scalar starting so (or empty) can be other than text. */
@@ -13,7 +12,7 @@ export type Range = [number, number, number];
 /** A plain scalar as composeScalar makes it: the first default tag whose test it passes resolves it. */
 export function plainScalar(source: string, range: Range): Scalar {
   const tag = MAY_NOT_BE_TEXT.test(source) ? PLAIN_TAGS.find((t) => t.test.test(source)) : undefined;
-  const scalar = tag ? resolved(tag, source) : new Scalar(source);
+  const scalar = tag ? resolved(tag, source) : scalarNode(source);
   scalar.range = range;
   scalar.source = source;
   scalar.type = Scalar.PLAIN;
@@ -29,14 +28,14 @@ function resolved(tag: ScalarTag, source: string): Scalar {
     decline();
   }
   if (failed) decline();
-  const scalar = isScalar(value) ? value : new Scalar(value);
+  const scalar = isScalar(value) ? value : scalarNode(value);
   if (tag.format) scalar.format = tag.format;
   return scalar;
 }
 
 /** A quoted scalar: always text. */
 export function quotedScalar(value: string, type: Scalar.Type, range: Range): Scalar {
-  const scalar = new Scalar(value);
+  const scalar = scalarNode(value);
   scalar.range = range;
   scalar.source = value;
   scalar.type = type;
