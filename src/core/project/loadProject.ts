@@ -8,16 +8,23 @@ import { DEFAULT_SETTINGS, readSettings, SETTINGS_FILE, type Settings } from '..
 import { YamlFile } from '../yaml/yamlFile';
 import { checkProject } from './checks';
 import { discoverTranscripts } from './discover';
-import { loadTranscript } from './loadTranscript';
-import type { Project, TranscriptFile } from './model';
+import { loadTranscripts } from './loadTranscripts';
+import type { Project } from './model';
+import type { ProjectCache } from './projectCache';
 import { readTextFile } from './readText';
 import { message } from '../messages';
+
+/** How a project is loaded besides its files: what earlier loads read and made of the files that have not changed since. */
+export interface LoadOptions {
+  cache?: ProjectCache;
+}
 
 /**
  * Reads, validates and resolves a whole project. Problems are collected, never thrown.
  * `overrides` (the editor's settings, say) take precedence over qcode.yaml.
  */
-export async function loadProject(files: ProjectFiles, overrides: Partial<Settings> = {}): Promise<Project> {
+export async function loadProject(given: ProjectFiles, overrides: Partial<Settings> = {}, options: LoadOptions = {}): Promise<Project> {
+  const files = options.cache ? options.cache.reading(given) : given;
   const problems: Problem[] = [];
   const settingsFile = await readYaml(files, SETTINGS_FILE, problems, false);
   const settings = { ...readSettings(settingsFile), ...overrides };
@@ -29,8 +36,7 @@ export async function loadProject(files: ProjectFiles, overrides: Partial<Settin
   if (!discovered.folderFound) reportMissingFolder(settingsFile, settings, problems);
   // After reading, so that what the readers found (unknown keys, wrong types) is included.
   for (const file of [settingsFile, codebookFile, informantsFile]) problems.push(...(file?.problems ?? []));
-  const transcripts: TranscriptFile[] = [];
-  for (const path of discovered.transcripts) transcripts.push(await loadTranscript(files, path, settings, problems));
+  const transcripts = await loadTranscripts(given, discovered.transcripts, settings, problems, options.cache);
   for (const transcript of transcripts) if (discovered.sidecarFolders.includes(transcript.sidecarPath)) transcript.sidecarReadable = false;
   const project: Project = { settings, codebook, informants, transcripts, problems };
   checkProject(project, discovered.strandedSidecars, { codebook: codebookFile !== undefined, informants: informantsFile !== undefined });

@@ -13,7 +13,7 @@ export function register(context: vscode.ExtensionContext, host: ProjectHost, co
   command('qcode.checkProject', () => checkProject(host));
   command('qcode.exportQuotes', (request?: ExportRequest) => exportQuotes(host, request));
   command('qcode.initializeProject', () => initializeProject(host));
-  command('qcode.refresh', () => host.reload());
+  command('qcode.refresh', () => host.refresh());
   command('qcode.attachOrphan', async (ref: PassageRef) => {
     const editor = vscode.window.visibleTextEditors.find((e) => host.files.pathOf(e.document.uri) === ref.transcript && !e.selection.isEmpty);
     if (!editor || !(await coding.reattach(editor, ref.id))) {

@@ -3,7 +3,8 @@ import { dirname } from '../../core/paths';
 import type { FolderEntry } from '../../core/port';
 import { loadProject } from '../../core/project/loadProject';
 import { ProjectIndex } from '../../core/project/projectIndex';
-import { loadTranscript } from '../../core/project/loadTranscript';
+import { loadTranscripts } from '../../core/project/loadTranscripts';
+import type { ProjectCache } from '../../core/project/projectCache';
 import type { Project } from '../../core/project/model';
 import { isTranscriptPath, listingOnly, type Listing } from '../../core/project/someTranscripts';
 import type { Problem } from '../../core/problems';
@@ -82,7 +83,7 @@ export class OpenTranscriptsFirst implements vscode.Disposable {
   private finished = false;
   private readonly listener: vscode.Disposable;
 
-  constructor(private readonly files: WorkspaceFiles, private readonly loaded: (part: LoadedProject) => void) {
+  constructor(private readonly files: WorkspaceFiles, private readonly cache: ProjectCache, private readonly loaded: (part: LoadedProject) => void) {
     this.listener = vscode.window.onDidChangeVisibleTextEditors(() => void this.load(false));
   }
 
@@ -123,7 +124,7 @@ export class OpenTranscriptsFirst implements vscode.Disposable {
     const added = shown.filter((path) => !this.tried.has(path));
     if (this.finished || (!always && this.part && added.length === 0)) return;
     for (const path of shown) this.tried.add(path);
-    const project = !always && this.part ? await this.withTranscripts(this.part.project, added) : await loadProject(new SomeTranscriptFiles(this.files, listingOnly(shown), shown), settingsOverrides());
+    const project = !always && this.part ? await this.withTranscripts(this.part.project, added) : await loadProject(new SomeTranscriptFiles(this.files, listingOnly(shown), shown), settingsOverrides(), { cache: this.cache });
     if (this.finished) return;
     this.part = { project, index: new ProjectIndex(project), complete: false };
     this.loaded(this.part);
@@ -133,7 +134,7 @@ export class OpenTranscriptsFirst implements vscode.Disposable {
   private async withTranscripts(part: Project, paths: readonly string[]): Promise<Project> {
     const problems: Problem[] = [];
     const wanted = paths.filter((path) => isTranscriptPath(part.settings, path) && !part.transcripts.some((t) => t.path === path));
-    const added = (await Promise.all(wanted.map((path) => loadTranscript(this.files, path, part.settings, problems)))).filter((t) => t.doc);
+    const added = (await loadTranscripts(this.files, wanted, part.settings, problems, this.cache)).filter((t) => t.doc);
     return { ...part, transcripts: [...part.transcripts, ...added].sort((a, b) => (a.path < b.path ? -1 : 1)), problems: [...part.problems, ...problems] };
   }
 

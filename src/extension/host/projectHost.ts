@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { isScratchFile } from '../../core/lock/scratchFiles';
 import { loadProject } from '../../core/project/loadProject';
 import type { Project, TranscriptFile } from '../../core/project/model';
+import { ProjectCache } from '../../core/project/projectCache';
 import { ProjectIndex } from '../../core/project/projectIndex';
 import { SIDECAR_SUFFIX } from '../../core/settings/settings';
 import { settingsOverrides } from './configuration';
@@ -19,7 +20,9 @@ export interface LoadedProject {
 
 /**
  * The qcode project of the first workspace folder: loaded once, reloaded when its files change on
- * disk (checkout, pull, a teammate's edit) or the settings change. Every feature reads from here.
+ * disk (checkout, pull, a teammate's edit) or the settings change. A reload reads again only the
+ * files that changed: those the file watcher names, those saved in an editor and those written
+ * through `files`. Every feature reads from here.
  */
 export class ProjectHost implements vscode.Disposable {
   private readonly changing = new vscode.EventEmitter<LoadedProject | undefined>();
@@ -38,13 +41,21 @@ export class ProjectHost implements vscode.Disposable {
   /** Counts restarts, so that a load begun before one does not count as the whole project. */
   private generation = 0;
   private readonly disposables: vscode.Disposable[] = [this.changing, this.changed];
+  /** What the last loads read and made of the files, for the next load. */
+  private readonly cache = new ProjectCache();
 
   constructor(readonly files: WorkspaceFiles) {
-    this.first = new OpenTranscriptsFirst(files, (part) => this.publish(part));
+    this.first = new OpenTranscriptsFirst(files, this.cache, (part) => this.publish(part));
     this.disposables.push(this.first);
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(files.root, '**/*.{yaml,txt,md}'));
-    const onFile = (uri: vscode.Uri) => isScratchFile(uri.path) || this.scheduleReload();
+    const onFile = (uri: vscode.Uri) => {
+      if (isScratchFile(uri.path)) return;
+      this.fileChanged(uri);
+      this.scheduleReload();
+    };
     this.disposables.push(watcher, watcher.onDidChange(onFile), watcher.onDidCreate(onFile), watcher.onDidDelete(onFile));
+    this.disposables.push(files.onDidWrite((path) => this.cache.changed(path)));
+    this.disposables.push(vscode.workspace.onDidSaveTextDocument((document) => this.fileChanged(document.uri)));
     this.disposables.push(vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('qcode') && this.scheduleReload()));
   }
 
@@ -104,9 +115,16 @@ export class ProjectHost implements vscode.Disposable {
     return this.writing.hold();
   }
 
+  /** Loads the project reading every file again, as if all had changed. */
+  refresh(): Promise<LoadedProject | undefined> {
+    this.cache.clear();
+    return this.reload();
+  }
+
   /** Forgets the project and loads it as when the window opens: the transcripts in editors first, then the whole. */
   restart(): Promise<LoadedProject | undefined> {
     this.generation++;
+    this.cache.clear();
     this.loaded = undefined;
     this.first.restart();
     this.publish(undefined);
@@ -118,7 +136,8 @@ export class ProjectHost implements vscode.Disposable {
     const first = !this.loaded;
     if (first) await this.first.load(true);
     // The transcripts that come into view meanwhile go first: their part is loaded between these reads.
-    const project = await loadProject(first ? new AfterTheOpenTranscripts(this.files, this.first, this.writing) : this.files, settingsOverrides());
+    const files = first ? new AfterTheOpenTranscripts(this.files, this.first, this.writing) : this.files;
+    const project = await loadProject(files, settingsOverrides(), { cache: this.cache });
     if (generation !== this.generation) return;
     this.first.finish();
     this.loaded = { project, index: new ProjectIndex(project), complete: true };
@@ -135,6 +154,12 @@ export class ProjectHost implements vscode.Disposable {
   }
 
   private timer: ReturnType<typeof setTimeout> | undefined;
+
+  /** A file of the project changed on disk: the next load reads it again. */
+  private fileChanged(uri: vscode.Uri): void {
+    const path = this.files.pathOf(uri);
+    if (path !== undefined) this.cache.changed(path);
+  }
 
   /** Reloads shortly after a burst of file events has settled. */
   scheduleReload(delay = 150): void {

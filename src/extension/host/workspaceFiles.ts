@@ -15,6 +15,10 @@ const SETTLE_MS = 5;
  * round trip through the browser, which is busy while the window starts.
  */
 export class WorkspaceFiles implements ProjectFiles {
+  private readonly written = new vscode.EventEmitter<string>();
+  /** The path of each file written, created or removed through these files: as the change starts and once it is done. */
+  readonly onDidWrite = this.written.event;
+
   constructor(
     readonly root: vscode.Uri,
     readonly onDisk?: ProjectFiles,
@@ -43,9 +47,18 @@ export class WorkspaceFiles implements ProjectFiles {
   }
 
   /** Writes a temporary file beside the target and renames it over the target. */
-  async write(path: string, data: Uint8Array): Promise<void> {
-    if (this.onDisk) return this.onDisk.write(path, data);
-    await this.renameIntoPlace(path, data, true);
+  write(path: string, data: Uint8Array): Promise<void> {
+    return this.changing(path, () => (this.onDisk ? this.onDisk.write(path, data) : this.renameIntoPlace(path, data, true)));
+  }
+
+  /** Does the change, telling onDidWrite as it starts and once it is done, whether it worked or not. */
+  private async changing<T>(path: string, change: () => Promise<T>): Promise<T> {
+    this.written.fire(path);
+    try {
+      return await change();
+    } finally {
+      this.written.fire(path);
+    }
   }
 
   /**
@@ -55,8 +68,11 @@ export class WorkspaceFiles implements ProjectFiles {
    * process can create the file in between; the file counts as created only if it still holds
    * these bytes a moment later.
    */
-  async createExclusive(path: string, data: Uint8Array): Promise<boolean> {
-    if (this.onDisk) return this.onDisk.createExclusive(path, data);
+  createExclusive(path: string, data: Uint8Array): Promise<boolean> {
+    return this.changing(path, () => (this.onDisk ? this.onDisk.createExclusive(path, data) : this.createThroughVscode(path, data)));
+  }
+
+  private async createThroughVscode(path: string, data: Uint8Array): Promise<boolean> {
     try {
       await this.renameIntoPlace(path, data, false);
     } catch (error) {
@@ -81,8 +97,11 @@ export class WorkspaceFiles implements ProjectFiles {
     }
   }
 
-  async remove(path: string): Promise<void> {
-    if (this.onDisk) return this.onDisk.remove(path);
+  remove(path: string): Promise<void> {
+    return this.changing(path, () => (this.onDisk ? this.onDisk.remove(path) : this.removeThroughVscode(path)));
+  }
+
+  private async removeThroughVscode(path: string): Promise<void> {
     try {
       await vscode.workspace.fs.delete(this.uri(path), { useTrash: false });
     } catch (error) {
