@@ -60,7 +60,7 @@ function transcriptFile(generated: GeneratedTranscript, index: number): Transcri
 
 function resolved(transcript: TranscriptFile, doc: TranscriptText, passage: CodedPassage, id: string): ResolvedAnnotation {
   const anchor = captureAnchor(doc, passage.start, passage.end);
-  const annotation: Annotation & { key?: boolean } = {
+  const annotation: Annotation = {
     id, concepts: passage.concepts, ...anchor,
     ...(passage.informant !== undefined ? { informant: passage.informant } : {}),
     ...(passage.coder !== undefined ? { coder: passage.coder } : {}),

@@ -52,7 +52,7 @@ export function valueMatcher(patterns: readonly string[]): (value: string) => bo
 
 /** An annotation marked `key: true`: a quote that carries the argument. */
 export function isKeyQuote(resolved: ResolvedAnnotation): boolean {
-  return (resolved.annotation as { key?: unknown }).key === true;
+  return resolved.annotation.key === true;
 }
 
 function folded(text: string): string {
