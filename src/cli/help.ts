@@ -55,7 +55,9 @@ Validates every file of the project and resolves every annotation against its tr
 ${DIR}
   --fix         rewrite the ranges of moved and fuzzy annotations (never removes one)
   --format      text (default), json, or github: workflow commands that GitHub shows
-                on the lines of a pull request`,
+                on the lines of a pull request
+  --key         the pseudonym key whose names to look for, kept anywhere (a CI secret),
+                in place of pseudonyms.yaml; a file that is not there is an error`,
   tag: `
 Adds an annotation to a transcript; the quote, its context and the informant are taken from the
 transcript. Whitespace at either end of the range is left out.

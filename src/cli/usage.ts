@@ -8,7 +8,7 @@ export const USAGE = `qcode: qualitative coding of interview transcripts
 
 Usage:
   qcode init [dir]
-  qcode check [dir] [--fix] [--format text|json|github]
+  qcode check [dir] [--fix] [--format text|json|github] [--key FILE]
   qcode tag <transcript> --range L:C-L:C --concept ID [--concept ID]... [--memo TEXT] [--coder NAME]
   qcode export [dir] [--preset NAME] [--format md|csv|json|docx] [--concept ID]... [--informant CODE]...
                [--where ATTRIBUTE=VALUE]... [--group concept|informant] [--citation TEMPLATE]

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkJson, qcode, read, scratchProject, write } from './cliHarness';
+import { checkJson, qcode, read, scratchProject, write, type CheckJson } from './cliHarness';
 
 const KEY = 'rustjenesten: "[R]"\nkommunen: "[by]"\nFastlegen: "[lege]"\n';
 
@@ -61,5 +61,58 @@ describe('qcode pseudonymize', () => {
     const looping = await qcode('pseudonymize', dir);
     assert.equal(looping.code, 1);
     assert.match(looping.stderr, /^pseudonyms\.yaml:1:1: error pseudonym-loop:/m);
+  });
+
+  it('refuses a key file that is not UTF-8, naming its line, and changes nothing', async () => {
+    const dir = scratchProject();
+    write(dir, 'pseudonyms.yaml', new Uint8Array([0x4b, 0x61, 0x72, 0x69, 0x3a, 0x20, 0xe6, 0x0a]));
+    const result = await qcode('pseudonymize', dir);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /^pseudonyms\.yaml:1:\d+: error not-utf8:/m);
+    assert.match(result.stderr, /nothing was changed/);
+  });
+});
+
+describe('qcode check and the pseudonym key', () => {
+  const keyOutside = (text: string): string => {
+    const path = join(mkdtempSync(join(tmpdir(), 'qcode-key-')), 'key.yaml');
+    writeFileSync(path, text);
+    return path;
+  };
+
+  it('with --key finds the leaks of a key kept outside the project, in place of the project\'s', async () => {
+    const dir = scratchProject();
+    write(dir, 'pseudonyms.yaml', 'NAV: "[etat]"\n');
+    const result = await qcode('check', dir, '--key', keyOutside(KEY), '--format', 'json');
+    const leaks = (JSON.parse(result.stdout) as CheckJson).problems.filter((p) => p.code === 'pseudonym-leak');
+    assert.equal(result.code, 1);
+    assert.ok(leaks.some((p) => p.file === 'transcripts/intervju-K1.txt' && p.line === 7 && /"kommunen"/i.test(p.message)), JSON.stringify(leaks.slice(0, 3)));
+    assert.ok(leaks.every((p) => !/"NAV"/.test(p.message)), 'the project\'s own key is not used beside --key');
+  });
+
+  it('with --key names a key file that is not there, so that a missing secret fails the check', async () => {
+    const dir = scratchProject();
+    const missing = join(tmpdir(), 'qcode-no-such-key.yaml');
+    const result = await qcode('check', dir, '--key', missing);
+    assert.equal(result.code, 1);
+    assert.ok(result.stdout.startsWith(`${missing}:1:1: error missing-file: There is no pseudonym key at ${missing}.`), result.stdout);
+  });
+
+  it('reports what is wrong in the key itself at its line and column, from the project or from --key', async () => {
+    const key = 'Kommunen: "[by]"\nKOMMUNEN: "[by]"\nkommunen: "[K2]"\nOla: [a, b]\nNils:\n"--": "[x]"\nLise: true\n';
+    const dir = scratchProject();
+    write(dir, 'pseudonyms.yaml', key);
+    const expected = [
+      '2:1 warning duplicate-pseudonym', '3:1 error duplicate-pseudonym', '4:6 error wrong-type', '5:1 error bad-pseudonym', '6:1 error bad-pseudonym', '7:7 error wrong-type',
+    ];
+    const inProject = (await checkJson(dir)).problems.filter((p) => p.file === 'pseudonyms.yaml');
+    assert.deepEqual(inProject.map((p) => `${p.line}:${p.column} ${p.severity} ${p.code}`), expected);
+    const path = keyOutside(key);
+    const given = (JSON.parse((await qcode('check', dir, '--key', path, '--format', 'json')).stdout) as CheckJson).problems.filter((p) => p.file === path);
+    assert.deepEqual(given.map((p) => `${p.line}:${p.column} ${p.severity} ${p.code}`), expected);
+    write(dir, 'pseudonyms.yaml', 'Kommunen: "[by]\nOla: x\n');
+    const broken = await qcode('check', dir);
+    assert.equal(broken.code, 1);
+    assert.match(broken.stdout, /^pseudonyms\.yaml:3:1: error yaml-syntax:/m);
   });
 });

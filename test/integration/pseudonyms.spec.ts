@@ -9,6 +9,25 @@ const sidecar = `${transcript}.annotations.yaml`;
 
 describe('pseudonymizing in a real VS Code', () => {
   before(activated);
+  // The sample project has no key: the specs after this one find none either.
+  after(async () => {
+    await vscode.workspace.fs.delete(workspaceUri('pseudonyms.yaml')).then(undefined, () => undefined);
+    await vscode.commands.executeCommand('qcode.refresh');
+  });
+
+  it('shows what is wrong in the key as problems on the key file, at their lines', async function () {
+    this.timeout(60000);
+    await writeText('pseudonyms.yaml', 'kommunen: "[by]"\nKOMMUNEN: "[K2]"\nKommunen: "[by]"\nNils:\nOla: [a, b]\n');
+    const key = workspaceUri('pseudonyms.yaml');
+    const shown = await eventually('the key\'s problems in the Problems panel', () => {
+      const found = vscode.languages.getDiagnostics(key).filter((d) => d.source === 'qcode');
+      return found.length >= 4 ? found : undefined;
+    }, 30000);
+    const described = shown.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code)} ${d.severity === vscode.DiagnosticSeverity.Error ? 'error' : 'warning'}`).sort();
+    assert.deepEqual(described, ['2:1 duplicate-pseudonym error', '3:1 duplicate-pseudonym warning', '4:1 bad-pseudonym error', '5:6 wrong-type error']);
+    await writeText('pseudonyms.yaml', 'kommunen: "[by]"\n');
+    await eventually('the problems gone once the key is corrected', () => (vscode.languages.getDiagnostics(key).some((d) => d.source === 'qcode') ? undefined : true), 30000);
+  });
 
   it('underlines key entries in a transcript, and the quick fix pseudonymizes it keeping every passage exact; Undo Coding takes it back', async function () {
     this.timeout(120000);

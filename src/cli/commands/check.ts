@@ -10,6 +10,7 @@ import { compareProblems, hasErrors, type Problem } from '../../core/problems';
 import { formatRange, type TextRange } from '../../core/text/position';
 import { choice, parse } from '../args';
 import { repositoryPrefix } from '../gitRepository';
+import { keyOption } from '../keyOption';
 import { NodeProjectFiles } from '../../node/nodeFiles';
 import type { Output } from '../output';
 import { problemsAsGithub, problemsAsText } from '../problemFormats';
@@ -17,15 +18,17 @@ import { projectFolder } from '../projectRoot';
 import { EXIT_OK, EXIT_PROBLEMS } from '../usage';
 
 export async function check(args: string[], io: Output): Promise<number> {
-  const { values, positionals } = parse(args, { fix: { type: 'boolean' }, format: { type: 'string' } }, 1);
+  const { values, positionals } = parse(args, { fix: { type: 'boolean' }, format: { type: 'string' }, key: { type: 'string' } }, 1);
   const format = choice(values.format, ['text', 'json', 'github'] as const, 'text', 'format');
   const folder = projectFolder(positionals[0]);
   const files = new NodeProjectFiles(folder);
-  let project = await withChapters(files, await loadProject(files));
+  // A key from anywhere (a CI secret written outside the repository) in place of the project's.
+  const options = typeof values.key === 'string' ? { key: keyOption(values.key) } : {};
+  let project = await withChapters(files, await loadProject(files, {}, options));
   if (values.fix) {
     const report = await fixRanges(files, project);
     if (format === 'text') io.err(`Updated ${report.updated} annotation(s) in ${report.files.length} sidecar(s).\n`);
-    project = await withChapters(files, await loadProject(files));
+    project = await withChapters(files, await loadProject(files, {}, options));
     addNew(project.problems, report.problems);
   }
   if (format === 'json') io.out(JSON.stringify(checkJson(project), null, 2) + '\n');

@@ -1,15 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { hasErrors, problem } from '../../core/problems';
-import { readKey, type PseudonymKey } from '../../core/pseudonyms/key';
-import { decodeUtf8 } from '../../core/text/decode';
-import { YamlFile } from '../../core/yaml/yamlFile';
-import { loadProject } from '../../core/project/loadProject';
+import { hasErrors } from '../../core/problems';
+import { discoverTranscripts } from '../../core/project/discover';
 import { loadKey } from '../../core/pseudonyms/keyFile';
 import { compileKey } from '../../core/pseudonyms/matcher';
 import { pseudonymizeProject } from '../../core/pseudonyms/pseudonymizeProject';
 import type { Replacement } from '../../core/pseudonyms/listing';
 import type { Problem } from '../../core/problems';
+import { projectSettings } from '../../core/transcripts/importTranscripts';
 import { parse } from '../args';
+import { keyOption } from '../keyOption';
 import { NodeProjectFiles } from '../../node/nodeFiles';
 import type { Output } from '../output';
 import { problemsAsText } from '../problemFormats';
@@ -20,10 +18,10 @@ import { EXIT_OK, EXIT_PROBLEMS } from '../usage';
 export async function pseudonymize(args: string[], io: Output): Promise<number> {
   const { values, positionals } = parse(args, { key: { type: 'string' }, 'dry-run': { type: 'boolean' } }, 1);
   const files = new NodeProjectFiles(projectFolder(positionals[0]));
-  const project = await loadProject(files);
-  const settings = project.settings;
+  // The settings and the transcripts' paths are all it needs: the project is not loaded and checked first.
+  const settings = await projectSettings(files);
   const keyProblems: Problem[] = [];
-  const key = typeof values.key === 'string' ? keyOutside(values.key, keyProblems) : await loadKey(files, settings, keyProblems);
+  const key = await loadKey(files, settings, keyProblems, typeof values.key === 'string' ? keyOption(values.key) : undefined);
   if (!key) {
     const where = typeof values.key === 'string' ? values.key : settings.pseudonyms;
     io.err(`qcode pseudonymize: there is no key at ${where}. Write the real names and their replacements in it, one "name: replacement" a line (e.g. Kari Nordmann: "[K4]"), or name another file with --key.\n`);
@@ -34,22 +32,12 @@ export async function pseudonymize(args: string[], io: Output): Promise<number> 
     return EXIT_PROBLEMS;
   }
   const dryRun = values['dry-run'] === true;
-  const outcome = await pseudonymizeProject(files, project.transcripts.map((t) => t.path), { codebook: settings.codebook, informants: settings.informants }, compileKey(key.entries), dryRun);
+  const transcripts = (await discoverTranscripts(files, settings)).transcripts;
+  const outcome = await pseudonymizeProject(files, transcripts, { codebook: settings.codebook, informants: settings.informants }, compileKey(key.entries), dryRun);
   io.out(outcome.replacements.map(line).join(''));
   if (outcome.problems.length > 0) io.err(problemsAsText(outcome.problems));
   io.out(summary(outcome.replacements.length, outcome.written.length, outcome.annotations, dryRun));
   return hasErrors(outcome.problems) ? EXIT_PROBLEMS : EXIT_OK;
-}
-
-/** A key given with --key may lie outside the project (where it cannot be committed by mistake). */
-function keyOutside(path: string, problems: Problem[]): PseudonymKey | undefined {
-  if (!existsSync(path)) return undefined;
-  const decoded = decodeUtf8(readFileSync(path));
-  const file = new YamlFile(path, decoded.ok ? decoded.text : '');
-  if (!decoded.ok) problems.push(problem(path, decoded.line, decoded.column, 'error', 'not-utf8', decoded.message));
-  const key = readKey(file);
-  problems.push(...file.problems);
-  return key;
 }
 
 function line(r: Replacement): string {

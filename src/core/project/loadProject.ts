@@ -1,4 +1,5 @@
 import { isScalar } from 'yaml';
+import type { GivenKey } from '../pseudonyms/keyFile';
 import { leakProblems } from '../pseudonyms/leaks';
 import { readCodebook } from '../codebook/readCodebook';
 import { InformantRegistry, readInformants } from '../informants/registry';
@@ -14,8 +15,12 @@ import type { ProjectCache } from './projectCache';
 import { readTextFile } from './readText';
 import { message } from '../messages';
 
-/** How a project is loaded besides its files: what earlier loads read and made of the files that have not changed since. */
+/**
+ * How a project is loaded besides its files: a pseudonym key from outside it (qcode check --key),
+ * and what earlier loads read and made of the files that have not changed since.
+ */
 export interface LoadOptions {
+  key?: GivenKey;
   cache?: ProjectCache;
 }
 
@@ -40,7 +45,7 @@ export async function loadProject(given: ProjectFiles, overrides: Partial<Settin
   for (const transcript of transcripts) if (discovered.sidecarFolders.includes(transcript.sidecarPath)) transcript.sidecarReadable = false;
   const project: Project = { settings, codebook, informants, transcripts, problems };
   checkProject(project, discovered.strandedSidecars, { codebook: codebookFile !== undefined, informants: informantsFile !== undefined });
-  problems.push(...(await leakProblems(files, project, [codebookFile, informantsFile])));
+  problems.push(...(await leakProblems(files, project, [codebookFile, informantsFile], options.key)));
   problems.sort(compareProblems);
   return project;
 }

@@ -1,4 +1,4 @@
-import type { Node } from 'yaml';
+import { isScalar, type Node } from 'yaml';
 import { message } from '../messages';
 import type { YamlFile } from '../yaml/yamlFile';
 import { compileKey, spelling, type KeyEntry } from './matcher';
@@ -26,18 +26,28 @@ export function readKey(file: YamlFile): PseudonymKey {
   const candidates: Candidate[] = [];
   const seen = new Map<string, KeyEntry>();
   for (const { key, keyNode, value } of map ? file.entries(map, message('the pseudonym key')) : []) {
-    const replacement = file.asString(value, message('The replacement of "{name}"', { name: key }), keyNode);
+    // "Kari:" with nothing after it has no replacement, as "Kari: ''" has none.
+    const replacement = isScalar(value) && value.value === null ? '' : file.asString(value, message('The replacement of "{name}"', { name: key }), keyNode);
     const entry = replacement === undefined ? undefined : checkedEntry(file, key, replacement, keyNode);
     if (!entry) continue;
     const earlier = seen.get(spelling(entry.name));
-    if (earlier && earlier.replacement !== entry.replacement) {
-      file.reportAt(keyNode, 'error', 'duplicate-pseudonym', message('"{name}" is already in the key as "{earlier}" with the replacement "{replacement}"; matching ignores case, so one replacement must do for both. Delete one of them.', { name: key, earlier: earlier.name, replacement: earlier.replacement }));
+    if (earlier) {
+      reportDuplicate(file, keyNode, key, earlier, entry);
       continue;
     }
-    if (!earlier) candidates.push({ entry, at: keyNode });
+    candidates.push({ entry, at: keyNode });
     seen.set(spelling(entry.name), entry);
   }
   return { path: file.path, entries: withoutLoops(file, candidates) };
+}
+
+/** A second spelling of an entry: with another replacement it cannot be done; with the same, it does nothing. */
+function reportDuplicate(file: YamlFile, at: Node, name: string, earlier: KeyEntry, entry: KeyEntry): void {
+  if (earlier.replacement !== entry.replacement) {
+    file.reportAt(at, 'error', 'duplicate-pseudonym', message('"{name}" is already in the key as "{earlier}" with the replacement "{replacement}"; matching ignores case, so one replacement must do for both. Delete one of them.', { name, earlier: earlier.name, replacement: earlier.replacement }));
+  } else {
+    file.reportAt(at, 'warning', 'duplicate-pseudonym', message('"{name}" is already in the key as "{earlier}"; matching ignores case, so this line does nothing. Delete it.', { name, earlier: earlier.name }));
+  }
 }
 
 function checkedEntry(file: YamlFile, name: string, replacement: string, keyNode: Node): KeyEntry | undefined {

@@ -4,7 +4,7 @@ import type { ProjectFiles } from '../port';
 import { problem, type Problem } from '../problems';
 import type { Project } from '../project/model';
 import { readTextFile } from '../project/readText';
-import { loadKey } from './keyFile';
+import { loadKey, type GivenKey } from './keyFile';
 import { compileKey, type KeyMatcher } from './matcher';
 import { RawLines } from './rawLines';
 import { archiveTexts } from './archiveTexts';
@@ -25,11 +25,12 @@ const ARCHIVE_ENDINGS = ['.docx', '.qdpx', '.qdc'];
 /**
  * With a pseudonym key in the project, every entry of it still found in the project's files is an
  * error at its place: transcripts, sidecars, codebook, informants, chapters, memos and the
- * exports named in qcode.yaml. The key file itself is the one place names belong.
+ * exports named in qcode.yaml. The key file itself is the one place names belong. A key given
+ * from outside the project (qcode check --key) takes the place of the project's.
  */
-export async function leakProblems(files: ProjectFiles, project: Project, registries: readonly (ReadFile | undefined)[]): Promise<Problem[]> {
+export async function leakProblems(files: ProjectFiles, project: Project, registries: readonly (ReadFile | undefined)[], given?: GivenKey): Promise<Problem[]> {
   const problems: Problem[] = [];
-  const key = await loadKey(files, project.settings, problems);
+  const key = await loadKey(files, project.settings, problems, given);
   if (!key || key.entries.length === 0) return problems;
   const matcher = compileKey(key.entries);
   for (const transcript of project.transcripts) {
