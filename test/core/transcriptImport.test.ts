@@ -108,6 +108,37 @@ describe('importing transcripts from transcription tools', () => {
       assert.equal(imported('g.docx', docx(p(run('Første avsnitt.')) + p(run('Andre avsnitt.')))).text, 'Første avsnitt.\n\nAndre avsnitt.\n');
     });
 
+    it('invents no speakers in a document without labels: a bold title, a bold word, a lone "Merk:" stay text', () => {
+      const body = [
+        p(run('Intervju på dagsenteret', true)),
+        p(),
+        p(run('Vi møttes i kantina. Det var '), run('stille', true), run(' der.')),
+        p(run('Viktig', true), run(': hun ville ikke bli tatt opp.')),
+        p(run('Merk: dette er bare notater.')),
+        // Word splits runs inside words (spelling, revisions): the word stays whole.
+        p(run('Førs'), run('te gang, '), run('kl. 10:30,'), run(' kom hun tilbake.')),
+        p(run('Hun sa:'), '<w:r><w:tab/></w:r>', run('«Det går bra.»')),
+      ].join('');
+      const read = imported('ingen-talere.docx', docx(body));
+      assert.equal(read.text, [
+        'Intervju på dagsenteret',
+        'Vi møttes i kantina. Det var stille der.',
+        'Viktig: hun ville ikke bli tatt opp.',
+        'Merk: dette er bare notater.',
+        'Første gang, kl. 10:30, kom hun tilbake.',
+        'Hun sa: «Det går bra.»',
+      ].join('\n\n') + '\n');
+      assert.deepEqual(read.speakers, []);
+      assert.equal(read.style, 'no speakers');
+    });
+
+    it('keeps a bold title above Otter\'s bold name paragraphs as a paragraph of its own', () => {
+      const body = p(run('Intervju 3', true)) + p(run('Kari Nordmann', true)) + p(run('Jeg kom hjem.')) + p(run('Maria', true)) + p(run('Og så?')) + p(run('Kari Nordmann', true)) + p(run('Ingen ringte.')) + p(run('Maria', true)) + p(run('Nei.'));
+      const read = imported('otter-tittel.docx', docx(body));
+      assert.equal(read.text, 'Intervju 3\n\nS1: Jeg kom hjem.\n\nS2: Og så?\n\nS1: Ingen ringte.\n\nS2: Nei.\n');
+      assert.deepEqual(read.speakers, ['Kari Nordmann=S1', 'Maria=S2']);
+    });
+
     it('refuses a damaged document, naming it', () => {
       assert.throws(() => readTranscript('h.docx', strToU8('PK\u0003\u0004 not a zip')), (e: unknown) => e instanceof TranscriptReadError && /h\.docx: cannot be read as a Word document/.test(e.message));
     });

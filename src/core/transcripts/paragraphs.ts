@@ -1,6 +1,6 @@
 import { parseClock } from './clock';
 import { oneLine } from './cueText';
-import { confirmLabels, dashLabel, leadingLabel } from './labels';
+import { confirmLabels, dashLabel, leadingLabel, trustedLabels } from './labels';
 import type { Utterance } from './model';
 
 /** A paragraph of a Word document or a line of a text export, before speakers are recognised. */
@@ -43,12 +43,13 @@ interface Header {
 export function paragraphUtterances(paragraphs: readonly SourceParagraph[]): { style: string; utterances: Utterance[] } {
   const styles = new Set<string>();
   const utterances: Utterance[] = [];
+  const namesInBold = trustedNameParagraphs(paragraphs);
   let speaker: string | undefined;
   let pendingTime: number | undefined;
   for (const paragraph of paragraphs) {
     const text = oneLine(paragraph.text);
     if (text === '' && !paragraph.cells) continue;
-    const header = paragraph.cells ? tableRow(paragraph.cells, styles) : headerOf(paragraph, text, styles);
+    const header = paragraph.cells ? tableRow(paragraph.cells, styles) : headerOf(text, styles) ?? nameParagraph(paragraph, text, namesInBold, styles);
     if (header) {
       speaker = paragraph.cells ? undefined : header.speaker;
       if (header.rest !== undefined && header.rest !== '') utterances.push(utterance(header.rest, paragraph.line, header.speaker, header.seconds));
@@ -65,7 +66,9 @@ export function paragraphUtterances(paragraphs: readonly SourceParagraph[]): { s
     else utterances.push(utterance(text, paragraph.line));
   }
   const confirmed = confirmLabels(utterances);
-  if (confirmed.some((u) => u.speaker !== undefined) && styles.size === 0) styles.add('speaker labels');
+  const speakers = confirmed.some((u) => u.speaker !== undefined);
+  if (!speakers) styles.delete('bold speaker names');
+  if (speakers && styles.size === 0) styles.add('speaker labels');
   return { style: styles.size > 0 ? [...styles].join(', ') : 'no speakers', utterances: confirmed };
 
   function utterance(words: string, line: number, who?: string, seconds?: number): Utterance {
@@ -76,7 +79,7 @@ export function paragraphUtterances(paragraphs: readonly SourceParagraph[]): { s
 }
 
 /** A line that names the speaker (and time) of the text after it, or gives a time-stamped line of one. */
-function headerOf(paragraph: SourceParagraph, text: string, styles: Set<string>): Header | undefined {
+function headerOf(text: string, styles: Set<string>): Header | undefined {
   const whisperx = WHISPERX.exec(text);
   if (whisperx) return found(styles, 'WhisperX lines', { seconds: parseClock(whisperx[1] as string), rest: whisperx[3] ?? '', ...(whisperx[2] ? { speaker: whisperx[2] } : {}) });
   const rev = REV.exec(text);
@@ -87,8 +90,32 @@ function headerOf(paragraph: SourceParagraph, text: string, styles: Set<string>)
   if (otter && shortName(otter[1] as string)) return found(styles, 'Otter', { speaker: (otter[1] as string).trim(), seconds: parseClock(otter[2] as string) });
   const transcribe = WORD_TRANSCRIBE.exec(text);
   if (transcribe && shortName(transcribe[2] as string)) return found(styles, 'Word Transcribe', { speaker: (transcribe[2] as string).trim(), seconds: parseClock(transcribe[1] as string) });
-  if (paragraph.allBold && shortName(text) && !/[.?!,;]$/.test(text)) return found(styles, 'speaker name paragraphs', { speaker: text.replace(/:$/, '') });
   return undefined;
+}
+
+/** The name a short paragraph all in bold may be (Otter's name above the text), or undefined. */
+function boldName(paragraph: SourceParagraph, text: string): string | undefined {
+  return paragraph.allBold && shortName(text) && !/[.?!,;]$/.test(text) ? text.replace(/:$/, '') : undefined;
+}
+
+/**
+ * Bold names above the text that name speakers, as trustedLabels trusts labels: used at least
+ * twice, or names of two or more speakers. Only a name with text below it counts: a bold title
+ * above the first name, or one used once, stays a paragraph.
+ */
+function trustedNameParagraphs(paragraphs: readonly SourceParagraph[]): Set<string> {
+  const kinds = paragraphs.filter((p) => p.cells || oneLine(p.text) !== '').map((paragraph) => {
+    const text = oneLine(paragraph.text);
+    if (paragraph.cells || headerOf(text, new Set())) return { text: false };
+    const name = boldName(paragraph, text);
+    return name === undefined ? { text: true } : { text: false, name };
+  });
+  return trustedLabels(kinds.map((kind, i) => (kinds[i + 1]?.text ? kind.name : undefined)));
+}
+
+function nameParagraph(paragraph: SourceParagraph, text: string, trusted: ReadonlySet<string>, styles: Set<string>): Header | undefined {
+  const name = boldName(paragraph, text);
+  return name !== undefined && trusted.has(name) ? found(styles, 'speaker name paragraphs', { speaker: name }) : undefined;
 }
 
 function found(styles: Set<string>, style: string, header: Header): Header {
@@ -108,9 +135,11 @@ function labelOf(paragraph: SourceParagraph, text: string, styles: Set<string>):
   if (marks.length > 0) styles.add('f4/MAXQDA time marks');
   const time = seconds !== undefined ? { seconds } : {};
   const bold = paragraph.bold && oneLine(paragraph.bold).replace(/:$/, '');
-  if (bold && shortName(bold) && clean.startsWith(oneLine(paragraph.bold as string))) {
+  const afterBold = bold ? clean.slice(oneLine(paragraph.bold as string).length).replace(/^\s*:?\s*/, '') : '';
+  // A paragraph all in bold has no text after a name: a title, not a speaker's turn.
+  if (bold && shortName(bold) && clean.startsWith(oneLine(paragraph.bold as string)) && afterBold !== '') {
     styles.add('bold speaker names');
-    return { speaker: bold, text: clean.slice(oneLine(paragraph.bold as string).length).replace(/^\s*:?\s*/, ''), line: paragraph.line, withLabel: clean, ...time };
+    return { speaker: bold, text: afterBold, line: paragraph.line, withLabel: clean, ...time };
   }
   const label = leadingLabel(clean) ?? dashLabel(clean);
   if (label) return { speaker: label.name, text: label.rest, line: paragraph.line, withLabel: clean, ...time };
