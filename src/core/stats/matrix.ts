@@ -6,7 +6,8 @@ export interface MatrixAxisItem { id: string; label: string; depth?: number }
 export interface PassageRef { transcript: string; id: string }
 export interface MatrixCell { count: number; refs: PassageRef[] }
 export interface Matrix {
-  kind: 'informant' | 'attribute' | 'cooccurrence';
+  /** 'query': concepts × saved queries (see queryMatrix). */
+  kind: 'informant' | 'attribute' | 'cooccurrence' | 'query';
   /** The informant attribute of the columns, for kind 'attribute'. */
   attribute?: string;
   /** Concepts in codebook order; depth for indentation. A concept's row counts the passages of its subtree, each once. */
@@ -111,13 +112,14 @@ function conceptAxis(index: ProjectIndex): MatrixAxisItem[] {
   return [...index.project.codebook.all()].map((concept) => ({ id: concept.id, label: concept.label, depth: concept.depth }));
 }
 
-function groupBy(annotations: readonly ResolvedAnnotation[], keyOf: (resolved: ResolvedAnnotation) => string): Map<string, ResolvedAnnotation[]> {
-  const groups = new Map<string, ResolvedAnnotation[]>();
-  for (const resolved of annotations) {
-    const key = keyOf(resolved);
+/** The items by key, each group in the items' order. */
+export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
     const group = groups.get(key);
-    if (group) group.push(resolved);
-    else groups.set(key, [resolved]);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
   }
   return groups;
 }
@@ -139,7 +141,8 @@ function keyOf(resolved: ResolvedAnnotation): string {
   return `${resolved.transcript.path}#${resolved.annotation.id}`;
 }
 
-function withMax(matrix: Omit<Matrix, 'max'>): Matrix {
+/** The matrix with its largest count. */
+export function withMax(matrix: Omit<Matrix, 'max'>): Matrix {
   return { ...matrix, max: Math.max(0, ...matrix.cells.flat().map((cell) => cell.count)) };
 }
 
