@@ -116,6 +116,19 @@ or per pair of concepts.
 ${DIR}
   --by          informant (default), attribute:<name> or cooccurrence
   --format      md (default), csv or json`,
+  codebook: `
+Writes the codebook as an appendix for a publication: every concept under a numbered heading
+one level below its parent's, with its definition and its inclusion and exclusion criteria.
+
+${DIR}
+  --format      md (default; to the terminal unless --out), docx (a Word document, default
+                codebook.docx) or qdc (a REFI-QDA codebook for other QDA tools)
+  --counts      each concept's coded passages (its own and those of the concepts below it,
+                each once), in all and per value of an informant attribute
+  --by          the attribute that groups the counts (default: role, when informants have it)
+  --examples    each concept's anchor examples (examples: in codebook.yaml), quoted with
+                their citations
+  --out         the file to write`,
   agreement: `
 Intercoder agreement per concept: percentage, Cohen's kappa, Krippendorff's alpha, and the
 passages where the coders differ.

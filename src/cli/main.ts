@@ -1,5 +1,6 @@
 import { agreement } from './commands/agreement';
 import { check } from './commands/check';
+import { codebook } from './commands/codebook';
 import { diff } from './commands/diff';
 import { exportQuotes } from './commands/export';
 import { importProject } from './commands/import';
@@ -27,6 +28,7 @@ const COMMANDS = new Map<string, Command>([
   ['import', importProject],
   ['query', query],
   ['stats', stats],
+  ['codebook', codebook],
   ['agreement', agreement],
   ['diff', diff],
   ['pseudonymize', pseudonymize],

@@ -19,6 +19,7 @@ Usage:
   qcode import <transcript.vtt|.srt|.docx|.txt>... [--into dir] [--speaker "NAME=LABEL"]... [--format text|json]
   qcode query "<expression>"|NAME [dir] [--format md|json|csv|docx] [--out FILE]
   qcode stats [dir] [--by informant|attribute:<name>|cooccurrence] [--format md|csv|json]
+  qcode codebook [dir] [--format md|docx|qdc] [--counts] [--by ATTRIBUTE] [--examples] [--out FILE]
   qcode agreement [dir] [--coders A,B] [--concept ID]... [--format md|json]
   qcode diff <base-rev> [<head-rev>] [dir] [--format md|json]
   qcode pseudonymize [dir] [--key FILE] [--dry-run]
@@ -43,6 +44,10 @@ Usage:
   cannot be rendered, it names file:line:column and writes nothing.
   query finds the passages a coding query describes (qcode query --help shows the language);
   NAME runs one saved under queries: in qcode.yaml, as export --query NAME exports its passages.
+  codebook writes the codebook as an appendix: each concept numbered under its parent, with its
+  definition and criteria, --counts its coded passages (per value of --by, default role), and
+  --examples its anchor examples quoted with their citations (md to the terminal unless --out;
+  docx default codebook.docx); --format qdc writes it for other QDA tools.
   pseudonymize replaces the names in the key (pseudonyms.yaml, or "pseudonyms:" in qcode.yaml)
   in the transcripts and every copy qcode keeps, moving each annotation with its text.
 

@@ -14,7 +14,9 @@ export type Block =
   | { kind: 'context'; text: string }
   | { kind: 'quote'; text: string; citation: string }
   | { kind: 'source'; text: string }
-  | { kind: 'memo'; label: string; text: string };
+  | { kind: 'memo'; label: string; text: string }
+  /** A paragraph that starts with its label in bold: "Inclusion: ...". */
+  | { kind: 'labelled'; label: string; text: string };
 
 export type ChapterChoices = Pick<ExportChoices, 'citation' | 'memos' | 'context'>;
 

@@ -45,7 +45,9 @@ function paragraphOf(block: Block): Paragraph {
     case 'source':
       return new Paragraph({ style: 'QuoteSource', children: runs(block.text) });
     case 'memo':
-      return new Paragraph({ style: 'Memo', children: [new TextRun({ text: `${block.label}: `, bold: true }), ...runs(block.text)] });
+      return new Paragraph({ style: 'Memo', children: [new TextRun({ text: `${xmlSafe(block.label)}: `, bold: true }), ...runs(block.text)] });
+    case 'labelled':
+      return new Paragraph({ children: [new TextRun({ text: `${xmlSafe(block.label)}:${block.text ? ' ' : ''}`, bold: true }), ...(block.text ? runs(block.text) : [])] });
   }
 }
 
