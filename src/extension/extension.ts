@@ -15,6 +15,7 @@ import * as history from './history/codingHistory';
 import * as hovers from './hovers';
 import * as importTranscripts from './importTranscripts';
 import * as informants from './informants';
+import * as memos from './memos';
 import * as pseudonyms from './pseudonyms';
 import * as liveEdits from './liveEdits/saveRanges';
 import * as refi from './refi';
@@ -55,6 +56,8 @@ export interface QcodeApi {
   contextKeys(): Readonly<Partial<ContextKeys>>;
   /** Forgets the project and loads it as when the window opens, the transcripts in editors first; resolves when the whole has loaded. */
   restart(): Promise<void>;
+  /** What the Memos view shows: its headings with their memos (label and description of each row). */
+  memoOutline(): memos.MemoOutline[];
   /** The Markdown preview's plugin (markdown.markdownItPlugins): chapters show the current quotes. */
   extendMarkdownIt: ReturnType<typeof chapters.register>['extendMarkdownIt'];
 }
@@ -83,6 +86,7 @@ export async function activateWith(context: vscode.ExtensionContext, local?: Loc
   codebook.register(context, host, codingHistory, filter);
   annotations.register(context, host, filter);
   informants.register(context, host);
+  const memoOutline = memos.register(context, host, codingHistory, coding, filter);
   const painter = decorations.register(context, host, live);
   hovers.register(context, host, live);
   statusBar.register(context, host, live, filter);
@@ -115,6 +119,7 @@ export async function activateWith(context: vscode.ExtensionContext, local?: Loc
     },
     contextKeys,
     restart: async () => void (await host.restart()),
+    memoOutline,
     ...chapterPreview,
   };
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { collectMemos, memoMatches, memoTitle } from '../../src/core/memos/collectMemos';
 import { shiftHeadings } from '../../src/core/memos/memoExport';
+import { groupMemos, type MemoGrouping } from '../../src/core/memos/memoGroups';
 import { loadProject } from '../../src/core/project/loadProject';
 import { codedProjectFiles } from '../helpers/project';
 
@@ -36,5 +37,20 @@ describe('the memos of a project', () => {
   it('shifts Markdown headings deeper, not inside fenced code, and never past six', () => {
     const text = '# A\n\n```\n# not a heading\n```\n\n#### D\n#nohash\n   ## E';
     assert.equal(shiftHeadings(text, 3), '#### A\n\n```\n# not a heading\n```\n\n###### D\n#nohash\n   ##### E');
+  });
+});
+
+describe('grouping memos', () => {
+  it('groups by kind, by concept (a passage under each of its concepts) and by transcript, the rest last', async () => {
+    const loaded = await project();
+    const memos = collectMemos(loaded, [{ path: 'memos/a.md', text: 'A' }]);
+    const titles = (grouping: MemoGrouping) => groupMemos(memos, grouping, loaded.codebook).map((g) => [JSON.stringify(g.title), g.memos.length]);
+    assert.deepEqual(titles('kind'), [['{"kind":"project"}', 1], ['{"kind":"concept"}', 1], ['{"kind":"transcript"}', 1], ['{"kind":"annotation"}', 1]]);
+    const byConcept = groupMemos(memos, 'concept', loaded.codebook);
+    assert.deepEqual(byConcept.map((g) => g.title), [{ concept: 'Samordning' }, { concept: 'Formell samordning' }, { rest: 'concept' }]);
+    assert.deepEqual(byConcept.at(-1)?.memos.map((m) => m.kind), ['project', 'transcript']);
+    const byTranscript = groupMemos(memos, 'transcript', loaded.codebook);
+    assert.deepEqual(byTranscript.map((g) => [g.title, g.memos.map((m) => m.kind)]), [[{ transcript: 'intervju-K3.txt' }, ['transcript', 'annotation']], [{ rest: 'transcript' }, ['project', 'concept']]]);
+    assert.deepEqual(groupMemos([], 'concept', loaded.codebook), [], 'no empty headings');
   });
 });

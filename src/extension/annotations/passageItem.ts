@@ -10,7 +10,7 @@ const STATUS_ICON = { exact: 'tag', moved: 'arrow-swap', fuzzy: 'warning', orpha
 /** A tree item for a tagged passage; clicking it opens the passage. */
 export function passageItem(host: ProjectHost, resolved: ResolvedAnnotation, severalCoders = false): vscode.TreeItem {
   const { annotation, resolution } = resolved;
-  const item = new vscode.TreeItem(oneLine(resolved.text, 80), vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(`${annotation.key ? '★ ' : ''}${oneLine(resolved.text, 80)}`, vscode.TreeItemCollapsibleState.None);
   const labels = annotation.concepts.map((id) => host.atHand?.project.codebook.get(id)?.label ?? id);
   const range = resolution.status === 'orphaned' ? undefined : resolution.range;
   item.description = passageRowDescription({ informant: resolved.informant, conceptLabels: labels, coder: annotation.coder, severalCoders, start: range?.start });
@@ -30,6 +30,7 @@ export function passageItem(host: ProjectHost, resolved: ResolvedAnnotation, sev
 function passageTooltip(resolved: ResolvedAnnotation, labels: readonly string[]): vscode.MarkdownString {
   const { annotation, resolution } = resolved;
   const markdown = new vscode.MarkdownString();
+  if (annotation.key) markdown.appendMarkdown(`**★ ${t('Key quote')}**\n\n`);
   markdown.appendMarkdown(`> ${resolved.text.replace(/\n/g, '\n> ')}\n\n`);
   markdown.appendText(`${labels.join(', ')}\n\n`);
   if (annotation.memo) markdown.appendText(`${annotation.memo}\n\n`);

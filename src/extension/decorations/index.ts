@@ -5,6 +5,7 @@ import type { LoadedProject, ProjectHost } from '../host/projectHost';
 import type { LiveTranscripts } from '../liveEdits/liveTranscripts';
 import { ConceptStyles } from './conceptStyles';
 import { InformantStyles } from './informantStyles';
+import { keyQuoteDecoration } from './keyQuoteStyle';
 
 const TYPING_DELAY_MS = 30;
 
@@ -34,6 +35,7 @@ export function register(context: vscode.ExtensionContext, host: ProjectHost, li
 export class Painter implements vscode.Disposable {
   private concepts = new ConceptStyles(decorationStyle());
   private readonly informants = new InformantStyles();
+  private readonly keyQuotes = keyQuoteDecoration();
 
   constructor(private readonly host: ProjectHost, private readonly live: LiveTranscripts) {}
 
@@ -46,7 +48,7 @@ export class Painter implements vscode.Disposable {
   /** Every decoration type with its ranges in the document (empty lists clear old ones). */
   decorations(document: vscode.TextDocument, loaded: LoadedProject): Map<vscode.TextEditorDecorationType, vscode.Range[]> {
     const result = new Map<vscode.TextEditorDecorationType, vscode.Range[]>();
-    for (const type of [...this.concepts.all(), ...this.informants.all()]) result.set(type, []);
+    for (const type of [...this.concepts.all(), ...this.informants.all(), this.keyQuotes]) result.set(type, []);
     const add = (type: vscode.TextEditorDecorationType, range: vscode.Range) => {
       const list = result.get(type);
       if (list) list.push(range);
@@ -58,6 +60,7 @@ export class Painter implements vscode.Disposable {
       if (!range) continue;
       const types = new Set(passage.annotation.concepts.filter((id) => codebook.has(id)).map((id) => this.concepts.typeFor(codebook, id)));
       for (const type of types) add(type, range);
+      if (passage.annotation.key) add(this.keyQuotes, range);
     }
     for (const { code, range } of this.mentions(document, loaded)) add(this.informants.typeFor(loaded.project.informants, code), range);
     return result;
@@ -85,5 +88,6 @@ export class Painter implements vscode.Disposable {
   dispose(): void {
     this.concepts.dispose();
     this.informants.dispose();
+    this.keyQuotes.dispose();
   }
 }

@@ -10,6 +10,8 @@ export interface ContextKeys {
   'qcode.isTranscript': boolean;
   /** The cursor is in an annotated passage (its actions are in the editor's context menu). */
   'qcode.inPassage': boolean;
+  /** The Memos view shows only the memos that match a search (its title offers to clear it). */
+  'qcode.memosFiltered': boolean;
 }
 
 const values: Partial<ContextKeys> = {};

@@ -37,7 +37,8 @@ function informantHover(document: vscode.TextDocument, position: vscode.Position
 function passageHover(passage: Passage, transcriptPath: string, loaded: LoadedProject): vscode.MarkdownString {
   const { annotation } = passage;
   const markdown = new vscode.MarkdownString(undefined, true);
-  markdown.isTrusted = { enabledCommands: ['qcode.changeConcepts', 'qcode.removeAnnotation', 'qcode.editMemo', 'qcode.findCitations'] };
+  markdown.isTrusted = { enabledCommands: ['qcode.changeConcepts', 'qcode.removeAnnotation', 'qcode.editMemo', 'qcode.toggleKeyQuote', 'qcode.findCitations'] };
+  if (annotation.key) markdown.appendMarkdown(`$(star-full) **${t('Key quote')}**\n\n`);
   for (const id of annotation.concepts) {
     const concept = loaded.project.codebook.get(id);
     markdown.appendMarkdown(`$(tag) **${escape(concept?.label ?? id)}**${concept?.description ? ` — ${escape(concept.description)}` : ''}\n\n`);
@@ -46,7 +47,8 @@ function passageHover(passage: Passage, transcriptPath: string, loaded: LoadedPr
   const who = [annotation.informant, annotation.coder && t('coded by {0}', annotation.coder), passage.status !== 'exact' ? passage.status : undefined].filter(Boolean).join(' · ');
   if (who) markdown.appendMarkdown(`${escape(who)}\n\n`);
   const args = encodeURIComponent(JSON.stringify([{ transcript: transcriptPath, id: annotation.id }]));
-  markdown.appendMarkdown(`[${t('Change concepts')}](command:qcode.changeConcepts?${args}) · [${t('Edit memo')}](command:qcode.editMemo?${args}) · [${t('Remove')}](command:qcode.removeAnnotation?${args}) · [${t('Chapters citing it')}](command:qcode.findCitations?${args})`);
+  const key = annotation.key ? t('Unmark key quote') : t('Mark as key quote');
+  markdown.appendMarkdown(`[${t('Change concepts')}](command:qcode.changeConcepts?${args}) · [${t('Edit memo')}](command:qcode.editMemo?${args}) · [${key}](command:qcode.toggleKeyQuote?${args}) · [${t('Remove')}](command:qcode.removeAnnotation?${args}) · [${t('Chapters citing it')}](command:qcode.findCitations?${args})`);
   return markdown;
 }
 

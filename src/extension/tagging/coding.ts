@@ -5,7 +5,8 @@ import { cryptoRandomBytes, type ProjectFiles } from '../../core/port';
 import type { TranscriptFile } from '../../core/project/model';
 import { SIDECAR_SUFFIX, speakerRegExp } from '../../core/settings/settings';
 import type { Annotation } from '../../core/sidecar/annotation';
-import { updateSidecar, type SidecarEdit } from '../../core/sidecar/updateSidecar';
+import { basename } from '../../core/paths';
+import { updateSidecar, updateSidecarMemo, type SidecarEdit } from '../../core/sidecar/updateSidecar';
 import { speakerTurns, type SpeakerTurn } from '../../core/speakers/turns';
 import { TranscriptText } from '../../core/text/transcriptText';
 import { coderName } from '../host/configuration';
@@ -86,6 +87,24 @@ export class Coding {
     });
   }
 
+  /** Marks a passage as a key quote (`key: true`), or unmarks it (the key is removed). */
+  async setKey(transcriptPath: string, id: string, key: boolean): Promise<void> {
+    await this.editById(key ? t('Mark as key quote') : t('Unmark key quote'), transcriptPath, id, (a) => {
+      const edited: Annotation = { ...a, key: true };
+      if (!key) delete edited.key;
+      return edited;
+    });
+  }
+
+  /** Sets the memo on a transcript as a whole (empty: removes it), in its sidecar as it is on disk. */
+  async setTranscriptMemo(transcriptPath: string, memo: string): Promise<void> {
+    const sidecarPath = this.sidecarOf(transcriptPath);
+    await this.history.record(t('Edit the memo on {0}', basename(transcriptPath)), [sidecarPath], async (files) => {
+      const result = await updateSidecarMemo(files, sidecarPath, transcriptPath, memo);
+      if (!result.ok) throw new Error(t('{0} has errors and was not changed: {1}', sidecarPath, result.problems[0] ? translatedText(result.problems[0]) : ''));
+    });
+  }
+
   /** Re-anchors an annotation to a new passage (an orphan to the current selection, say). */
   async reattach(editor: vscode.TextEditor, id: string): Promise<boolean> {
     const transcript = this.host.transcriptOf(editor.document.uri);
@@ -103,8 +122,12 @@ export class Coding {
   }
 
   private async editById(label: string, transcriptPath: string, id: string, change: (a: Annotation) => Annotation | undefined, restored?: string): Promise<void> {
-    const sidecarPath = this.host.atHand?.project.transcripts.find((t) => t.path === transcriptPath)?.sidecarPath ?? transcriptPath + SIDECAR_SUFFIX;
+    const sidecarPath = this.sidecarOf(transcriptPath);
     await this.edit(label, sidecarPath, transcriptPath, (current) => current.flatMap((a) => (a.id === id ? (change(a) ?? []) : [a])), restored);
+  }
+
+  private sidecarOf(transcriptPath: string): string {
+    return this.host.atHand?.project.transcripts.find((t) => t.path === transcriptPath)?.sidecarPath ?? transcriptPath + SIDECAR_SUFFIX;
   }
 
   /** Writes the change with the loading of the rest of the project held back until it is written (not until the project has reloaded). */

@@ -63,6 +63,16 @@ export function register(context: vscode.ExtensionContext, host: ProjectHost, li
     await vscode.window.showTextDocument(memoUri(target.transcript, target.id, memoTitle(annotation)), { preview: false });
     vscode.window.setStatusBarMessage(t('Write the memo and save it (Ctrl+S) to store it in the sidecar; an empty memo is removed.'), 10000);
   });
+  // Resolves to whether the passage is a key quote now (undefined when nothing was changed).
+  command('qcode.toggleKeyQuote', async (arg?: unknown) => {
+    const target = toRef(arg) ?? (await passageAtCursor(host, live, t('Mark or unmark which annotation as a key quote?')));
+    const annotation = target && findAnnotation(host, target);
+    if (!target || !annotation) return undefined;
+    const key = annotation.key !== true;
+    await coding.setKey(target.transcript, target.id, key);
+    vscode.window.setStatusBarMessage(key ? t('qcode: marked as a key quote: {0}', describeAnnotation(annotation)) : t('qcode: no longer a key quote: {0}', describeAnnotation(annotation)), 5000);
+    return key;
+  });
   const memos = new MemoDocuments(host, coding);
   context.subscriptions.push(vscode.workspace.registerFileSystemProvider(MEMO_SCHEME, memos, { isCaseSensitive: true }), host.onDidChange(() => memos.projectChanged()));
   trackPassageAtCursor(context, host, live);
