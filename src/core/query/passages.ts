@@ -59,11 +59,9 @@ function passageOf(transcript: TranscriptFile, run: Run, isInformant: (code: str
   const annotations = run.annotations.length > 1 ? [...run.annotations].sort(textOrder) : [...run.annotations];
   const informant = annotations.find((r) => startOf(r) <= start && endOf(r) > start)?.informant ?? informantAt(transcript.turns, start, isInformant);
   const concepts = annotations.length === 1 ? [...(annotations[0] as ResolvedAnnotation).annotation.concepts] : annotations.flatMap((r) => r.annotation.concepts);
-  return {
-    transcript, start, end, range: { start: doc.positionAt(start), end: doc.positionAt(end) }, quote: doc.text.slice(start, end),
-    ...(informant !== undefined ? { informant } : {}),
-    annotations, concepts: order(concepts),
-  };
+  const passage: QueryPassage = { transcript, start, end, range: { start: doc.positionAt(start), end: doc.positionAt(end) }, quote: doc.text.slice(start, end), annotations, concepts: order(concepts) };
+  if (informant !== undefined) passage.informant = informant;
+  return passage;
 }
 
 /** White space as String.prototype.trim takes it off. */

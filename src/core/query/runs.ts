@@ -13,12 +13,30 @@ export interface Run {
 
 /** The annotations' passages joined where they overlap or touch. Orphans have no place and are left out. */
 export function runsOf(annotations: readonly ResolvedAnnotation[]): Run[] {
-  const placed: Run[] = [];
-  for (const resolved of annotations) {
-    const { resolution } = resolved;
-    if (resolution.status !== 'orphaned' && resolution.end > resolution.start) placed.push({ start: resolution.start, end: resolution.end, annotations: [resolved] });
+  const placed = annotations.filter(({ resolution }) => resolution.status !== 'orphaned' && resolution.end > resolution.start);
+  placed.sort((a, b) => startOf(a) - startOf(b));
+  const out: { start: number; end: number; annotations: ResolvedAnnotation[] }[] = [];
+  let current: (typeof out)[number] | undefined;
+  for (const resolved of placed) {
+    const start = startOf(resolved);
+    const end = endOf(resolved);
+    if (current && start <= current.end) {
+      current.end = Math.max(current.end, end);
+      current.annotations.push(resolved);
+    } else {
+      current = { start, end, annotations: [resolved] };
+      out.push(current);
+    }
   }
-  return joined(placed.sort((a, b) => a.start - b.start));
+  return out;
+}
+
+function startOf({ resolution }: ResolvedAnnotation): number {
+  return resolution.status === 'orphaned' ? 0 : resolution.start;
+}
+
+function endOf({ resolution }: ResolvedAnnotation): number {
+  return resolution.status === 'orphaned' ? 0 : resolution.end;
 }
 
 /** Runs sorted by start, joined where they overlap or touch. */
