@@ -3,9 +3,10 @@ import type { Concept } from '../../core/codebook/codebook';
 import { definitionText, setConceptDefinition } from '../../core/codebook/editDefinition';
 import { decodeUtf8 } from '../../core/text/decode';
 import { FieldDocuments } from '../host/fieldDocuments';
-import type { LoadedProject, ProjectHost } from '../host/projectHost';
+import type { ProjectHost } from '../host/projectHost';
 import { t } from '../l10n/displayLanguage';
 import type { CodebookEdits } from './codebookEdits';
+import { conceptAtHand } from './conceptAtHand';
 
 export const DEFINITION_SCHEME = 'qcode-definition';
 
@@ -35,12 +36,7 @@ export class DefinitionDocuments extends FieldDocuments {
     if (definitionText(saved) !== wanted) throw vscode.FileSystemError.NoPermissions(t('The definition of "{0}" was not saved: codebook.yaml could not be changed.', concept.label));
   }
 
-  /** The concept as the codebook holds it; before the codebook has loaded, once it has. */
   private async conceptOf(uri: vscode.Uri): Promise<Concept> {
-    const id = uri.path.replace(/^\//, '').replace(/\.md$/, '');
-    const find = (loaded: LoadedProject | undefined) => loaded?.project.codebook.get(id);
-    const concept = find(this.host.atHand) ?? find(await this.host.whenAtHand());
-    if (!concept) throw vscode.FileSystemError.FileNotFound(t('The concept "{0}" is no longer in the codebook.', id));
-    return concept;
+    return conceptAtHand(this.host, uri.path.replace(/^\//, '').replace(/\.md$/, ''));
   }
 }

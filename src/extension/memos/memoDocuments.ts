@@ -6,6 +6,7 @@ import { basename } from '../../core/paths';
 import type { TranscriptFile } from '../../core/project/model';
 import { decodeUtf8 } from '../../core/text/decode';
 import type { CodebookEdits } from '../codebook/codebookEdits';
+import { conceptAtHand } from '../codebook/conceptAtHand';
 import { FieldDocuments } from '../host/fieldDocuments';
 import type { LoadedProject, ProjectHost } from '../host/projectHost';
 import { t } from '../l10n/displayLanguage';
@@ -49,11 +50,7 @@ export class ConceptMemoDocuments extends FieldDocuments {
   }
 
   private async conceptOf(uri: vscode.Uri): Promise<Concept> {
-    const id = decodeURIComponent(uri.path.split('/')[1] ?? '');
-    const find = (loaded: LoadedProject | undefined) => loaded?.project.codebook.get(id);
-    const concept = find(this.host.atHand) ?? find(await this.host.whenAtHand());
-    if (!concept) throw vscode.FileSystemError.FileNotFound(t('The concept "{0}" is no longer in the codebook.', id));
-    return concept;
+    return conceptAtHand(this.host, decodeURIComponent(uri.path.split('/')[1] ?? ''));
   }
 }
 
