@@ -81,6 +81,10 @@ ${DIR}
   --citation    a template with {informant}, {transcript} and {line}
   --memos       include memos (docx)
   --context     include the text around each quote (docx)
+  --key-only    only the key quotes (key: true in the sidecar)
+  --memos-only  every memo instead of the quotes: the memo files (references rendered), the
+                concepts', the transcripts' and the passages' (md, or docx: default memos.docx);
+                --concept, --informant, --where and --key-only choose the passages
   --out         the file to write (default: the terminal for md, csv and json)`,
   render: `
 Writes each chapter with every {{q:ID}} and {{concept:ID}} replaced by the current quotes and

@@ -12,7 +12,8 @@ Usage:
   qcode tag <transcript> --range L:C-L:C --concept ID [--concept ID]... [--memo TEXT] [--coder NAME]
   qcode export [dir] [--preset NAME] [--format md|csv|json|docx] [--concept ID]... [--informant CODE]...
                [--where ATTRIBUTE=VALUE]... [--group concept|informant] [--citation TEMPLATE]
-               [--memos] [--context] [--query NAME] [--out FILE]
+               [--memos] [--context] [--key-only] [--query NAME] [--out FILE]
+  qcode export [dir] --memos-only [--format md|docx] [--concept ID]... [--informant CODE]... [--key-only] [--out FILE]
   qcode export [dir] --format qdpx|qdc [--out FILE]
   qcode render <chapter.md>... [--format md|docx|html] [--out FILE|DIR]
   qcode import <file.qdpx|file.qdc> [--into dir] [--format text|json]
@@ -39,6 +40,7 @@ Usage:
   export --format docx writes a Word chapter draft (default quotes.docx); --preset takes the
   choices saved under exports: in qcode.yaml, and the flags given replace the preset's.
   --citation fills {informant}, {transcript} and {line}; --memos and --context are for docx.
+  --key-only takes only the key quotes; --memos-only writes every memo of the project instead.
   render writes each chapter with every {{q:ID}} and {{concept:ID}} replaced by the current
   quotes and citations (md and html to the terminal unless --out is given); when a reference
   cannot be rendered, it names file:line:column and writes nothing.
