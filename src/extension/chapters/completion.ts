@@ -3,12 +3,12 @@ import type { ChapterContext } from './chapterContext';
 import type { ChapterIndex } from '../../core/chapters/chapterIndex';
 import type { PassageChoices } from './passageChoices';
 
-const OPENED = /\{\{\s*(q|concept)\s*:\s*([^\s{}]*)$/;
+const OPENED = /\{\{\s*(q|concept|query)\s*:\s*([^\s{}]*)$/;
 
 /** How many passages one answer lists; typing more asks again, so that every passage can be found. */
 const SHOWN = 200;
 
-/** Completes an annotation id after "{{q:" (most recently coded first) and a concept id after "{{concept:". */
+/** Completes an annotation id after "{{q:" (most recently coded first), a concept id after "{{concept:" and a saved query's name after "{{query:". */
 export class ReferenceCompletion implements vscode.CompletionItemProvider {
   constructor(private readonly chapters: ChapterContext) {}
 
@@ -22,6 +22,7 @@ export class ReferenceCompletion implements vscode.CompletionItemProvider {
     const rest = document.lineAt(position.line).text.slice(position.character);
     const close = rest.startsWith('}}') ? '' : '}}';
     const range = new vscode.Range(position.translate(0, -typed.length), position);
+    if (opened[1] === 'query') return new vscode.CompletionList(this.queries(index, range, close));
     if (opened[1] !== 'q') return new vscode.CompletionList(this.concepts(index, range, close));
     const { shown, more } = passages.matching(typed, SHOWN);
     return new vscode.CompletionList(this.passageItems(shown, range, close), more);
@@ -34,6 +35,17 @@ export class ReferenceCompletion implements vscode.CompletionItemProvider {
       item.filterText = choice.filterText;
       item.sortText = String(rank).padStart(6, '0');
       item.documentation = new vscode.MarkdownString().appendText(choice.quote);
+      item.range = range;
+      return item;
+    });
+  }
+
+  private queries(index: ChapterIndex, range: vscode.Range, close: string): vscode.CompletionItem[] {
+    return index.project.settings.queries.map((query, rank) => {
+      const item = new vscode.CompletionItem({ label: query.name, description: query.text }, vscode.CompletionItemKind.Function);
+      item.insertText = `${query.name}${close}`;
+      item.filterText = `${query.name} ${query.text}`;
+      item.sortText = String(rank).padStart(6, '0');
       item.range = range;
       return item;
     });
