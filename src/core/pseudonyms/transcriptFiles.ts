@@ -7,6 +7,7 @@ import { problem, type Problem } from '../problems';
 import { SIDECAR_SUFFIX } from '../settings/settings';
 import { sameAnnotation } from '../sidecar/annotation';
 import { readSidecar, type ParsedSidecar } from '../sidecar/readSidecar';
+import { writeSidecarMemo } from '../sidecar/sidecarMemo';
 import { writeSidecar } from '../sidecar/writeSidecar';
 import { decodeUtf8, encodeUtf8 } from '../text/decode';
 import { TranscriptText } from '../text/transcriptText';
@@ -15,18 +16,20 @@ import type { KeyMatcher } from './matcher';
 import { moveAnnotation, type TranscriptEdit } from './moveAnnotation';
 import { OffsetMap } from './offsetMap';
 import { RawLines } from './rawLines';
+import { replaceInString } from './replaceText';
 import { KeySearch } from './keySearch';
 import { matchesInValues, pseudonymizeComments } from './yamlText';
 
 /** The sidecar fields that copy the transcript's words or are written about them. */
 const TEXT_FIELDS = ['quote', 'before', 'after', 'memo'] as const;
 
-/** Where the values of the text fields are in the sidecar's text. */
+/** Where the values of the text fields are in the sidecar's text, the memo on the transcript included. */
 function textFieldRanges(parsed: ParsedSidecar): [number, number][] {
-  return parsed.entries.flatMap((entry) => TEXT_FIELDS.flatMap((key) => {
+  const memo = (parsed.memoPair?.value as Node | null | undefined)?.range;
+  return [...(memo ? [[memo[0], memo[1]] as [number, number]] : []), ...parsed.entries.flatMap((entry) => TEXT_FIELDS.flatMap((key) => {
     const range = (entry.pairs.get(key)?.value as Node | null | undefined)?.range;
     return range ? [[range[0], range[1]] as [number, number]] : [];
-  }));
+  }))];
 }
 
 /** What pseudonymizing did, or with a dry run would do. */
@@ -106,11 +109,13 @@ function sidecarAfter(sidecarPath: string, transcriptPath: string, text: string,
   const after = before.map((annotation) => moveAnnotation(annotation, edit, matcher));
   outcome.annotations += after.filter((a, i) => !sameAnnotation(a, before[i] as typeof a)).length;
   const written = writeSidecar(sidecarPath, text, basename(transcriptPath), after, parsed);
-  if (!written.ok) {
-    outcome.problems.push(...written.problems);
+  const memo = parsed.memo === undefined ? undefined : replaceInString(parsed.memo, matcher);
+  const withMemo = written.ok && memo !== parsed.memo ? writeSidecarMemo(sidecarPath, written.text, basename(transcriptPath), memo) : written;
+  if (!withMemo.ok) {
+    outcome.problems.push(...withMemo.problems);
     return undefined;
   }
-  return pseudonymizeComments(written.text, matcher);
+  return pseudonymizeComments(withMemo.text, matcher);
 }
 
 async function readText(files: ProjectFiles, path: string, problems: Problem[]): Promise<TextFile | undefined | 'unreadable'> {
