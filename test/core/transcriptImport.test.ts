@@ -39,6 +39,9 @@ describe('importing transcripts from transcription tools', () => {
     'labels.txt': 'Intervju med informant, mars 2019\n\nI: Hvordan kom du i kontakt med kommunen?\n\nK3: Det var etter at jeg ble skrevet ut. Jeg hadde vært innlagt i seks uker.\n\nI: Og så?\n\nK3: Så sto jeg på trappa. Merk: ingen hadde sagt noe.\n',
     'f4.txt': '[00:01:01]\nI: Wie ging es Ihnen danach?\n\n[00:01:15]\nB: Nicht gut. Ich war allein.\n\n[00:01:20]\nI: Und dann?\n',
     'no-speakers.md': '# Feltnotat\n\nNotat: Dette er bare tekst uten talere.\n\nEt avsnitt til, med æ, ø og å.\n',
+    'zoom-roles.vtt': '[00:00:00]\nS1: Da kan vi\n\n[00:00:01]\nS2: begynne, ja. Jeg er klar. Eller\n\n[00:00:07]\nnesten klar, må bare\n\n[00:00:09]\nS2: finne brillene.\n\n[00:00:16]\nS1: Ja. Fortell om den første uka etter at du flyttet.\n\n[00:00:44]\nS2: Mm. Den var rar. Ingen visste hvem jeg var på kontoret.\n',
+    'teams-graph.vtt': '[00:00:03]\nS1: Hei. Hører du meg nå? Bra.\n\n[00:00:10]\nS2: Ja, jeg hører deg fint. Lyden er god her.\n\n[00:01:02]\nS1: Da setter vi i gang.\n',
+    'rev-podcast.md': '--- gjest: Åse Bråthen tittel: "Samtale om bolig" dato: 2025-03-04 ---\n\n# Samtale om bolig\n\n## Transkripsjon\n\n[00:00:00]\nS1: Velkommen. Vi snakker om bolig i dag.\n\n[00:00:04]\nS2: Takk. Det er et tema jeg har tenkt mye på.\n\n[00:00:09]\nS1: Hvor begynte det for deg?\n\n[00:00:11]\nS2: Det begynte med en oppsigelse. Jeg fikk et brev en fredag. Så gikk det tre uker før noen ringte tilbake. Og da var det for sent å klage.\n\n[00:01:02]\nS1: Å?\n\n[00:01:03]\nS2: Ja.\n',
   };
   for (const [name, text] of Object.entries(expected)) {
     it(`writes ${name} in qcode's form`, () => assert.equal(fixture(name).text, text));
@@ -49,6 +52,27 @@ describe('importing transcripts from transcription tools', () => {
     assert.deepEqual(zoom.speakers, ['Maria Hansen Berg|Maria=I', 'Kari Nordmann=K4']);
     assert.match(zoom.text, /^\[00:00:02\]\nI: Takk/);
     assert.match(zoom.text, /\nK4: Det var etter/);
+  });
+
+  it('maps a name to a label whether or not the role Zoom or Teams shows after it is given', () => {
+    const zoom = fixture('zoom-roles.vtt');
+    assert.deepEqual(zoom.speakers, ['Kari Nordmann (intervjuer)=S1', 'Åse Bråthen=S2']);
+    const mapped = imported('zoom-roles.vtt', readFileSync(join(FIXTURES, 'zoom-roles.vtt')), new Map([['kari nordmann', 'I'], ['Åse Bråthen', 'K4']]));
+    assert.deepEqual(mapped.speakers, ['Kari Nordmann (intervjuer)=I', 'Åse Bråthen=K4']);
+    const teams = imported('teams-graph.vtt', readFileSync(join(FIXTURES, 'teams-graph.vtt')), new Map([['Ola Hansen', 'K5']]));
+    assert.deepEqual(teams.speakers, ['Kari Nordmann=S1', 'Ola Hansen (Gjest)=K5']);
+  });
+
+  it('reads Otter\'s header lines with spaces after the time, and its unnamed speakers, a sentence going on across them', () => {
+    const text = 'Kari Nordmann  0:10  \nHei, her er vi igjen. Så\n\nSpeaker 1  0:21  \nmed det nye oppsettet, ja.\n\nUnknown Speaker  9:40  \nJa.\n';
+    const read = imported('otter-ukjent.txt', strToU8(text));
+    assert.equal(read.text, '[00:00:10]\nS1: Hei, her er vi igjen. Så\n\n[00:00:21]\nS2: med det nye oppsettet, ja.\n\n[00:09:40]\nS3: Ja.\n');
+    assert.deepEqual(read.speakers, ['Kari Nordmann=S1', 'Speaker 1=S2', 'Unknown Speaker=S3']);
+  });
+
+  it('reads timestamps without their zeros, as Microsoft Graph writes them, with CRLF too', () => {
+    const vtt = 'WEBVTT\r\n\r\n0:0:0.0 --> 0:0:2.5\r\n<v Kari>Hei.</v>\r\n0:1:2.25 --> 0:1:4.0\r\n<v Ola>Hei, hei.</v>\r\n';
+    assert.equal(imported('graph.vtt', strToU8(vtt)).text, '[00:00:00]\nS1: Hei.\n\n[00:01:02]\nS2: Hei, hei.\n');
   });
 
   it('keeps names that are labels already, and gives the others S1, S2 not taken', () => {

@@ -44,6 +44,8 @@ export function paragraphUtterances(paragraphs: readonly SourceParagraph[]): { s
   const styles = new Set<string>();
   const utterances: Utterance[] = [];
   const namesInBold = trustedNameParagraphs(paragraphs);
+  // Lines that go straight on from the line before: their speaker is that line's, once labels are confirmed.
+  const following = new Set<number>();
   let speaker: string | undefined;
   let pendingTime: number | undefined;
   for (const paragraph of paragraphs) {
@@ -60,12 +62,15 @@ export function paragraphUtterances(paragraphs: readonly SourceParagraph[]): { s
     const previous = utterances[utterances.length - 1];
     if (labelled) {
       speaker = undefined;
+      if (paragraph.follows && previous) following.add(utterances.length);
       utterances.push(labelled);
     } else if (speaker !== undefined) utterances.push(utterance(text, paragraph.line, speaker));
-    else if (paragraph.follows && previous) utterances.push({ ...utterance(text, paragraph.line, previous.speaker), continues: true });
-    else utterances.push(utterance(text, paragraph.line));
+    else if (paragraph.follows && previous) {
+      following.add(utterances.length);
+      utterances.push({ ...utterance(text, paragraph.line), continues: true });
+    } else utterances.push(utterance(text, paragraph.line));
   }
-  const confirmed = confirmLabels(utterances);
+  const confirmed = withSpeakersGoingOn(confirmLabels(utterances), following);
   const speakers = confirmed.some((u) => u.speaker !== undefined);
   if (!speakers) styles.delete('bold speaker names');
   if (speakers && styles.size === 0) styles.add('speaker labels');
@@ -76,6 +81,20 @@ export function paragraphUtterances(paragraphs: readonly SourceParagraph[]): { s
     pendingTime = undefined;
     return { text: words, line, ...(who !== undefined ? { speaker: who } : {}), ...(time !== undefined ? { seconds: time } : {}) };
   }
+}
+
+/**
+ * Each line that goes straight on from the one before, without a speaker's label of its own (or
+ * with one that named no speaker), goes on with that line and its speaker as confirmed.
+ */
+function withSpeakersGoingOn(utterances: Utterance[], following: ReadonlySet<number>): Utterance[] {
+  utterances.forEach((utterance, i) => {
+    if (!following.has(i) || utterance.speaker !== undefined) return;
+    const speaker = utterances[i - 1]?.speaker;
+    if (speaker !== undefined) utterance.speaker = speaker;
+    utterance.continues = true;
+  });
+  return utterances;
 }
 
 /** A line that names the speaker (and time) of the text after it, or gives a time-stamped line of one. */

@@ -28,11 +28,29 @@ const HARMLESS = new Set([
  * (webvtt-parser). `lineShift` is subtracted from the lines in errors, for text that was given a
  * signature first (SRT).
  */
-export function readCues(file: string, text: string, lineShift = 0): RawCue[] {
+export function readCues(file: string, given: string, lineShift = 0): RawCue[] {
+  const text = paddedTimings(given);
   const parsed = new WebVTTParser().parse(text, 'metadata');
   const fatal = parsed.errors.find((e) => !HARMLESS.has(e.message));
   if (fatal) throw new TranscriptReadError(file, explain(fatal.message), Math.max(1, fatal.line - lineShift));
   return inFileOrder(parsed.cues, timingLines(text), lineShift);
+}
+
+const TIMESTAMP = String.raw`\d+(?::\d+){1,2}(?:\.\d+)?`;
+const TIMING_LINE = new RegExp(String.raw`^([ \t]*)(${TIMESTAMP})([ \t]+-->[ \t]+)(${TIMESTAMP})(?=[ \t\r]|$)`, 'gm');
+
+/**
+ * Timestamps written without their zeros, as Microsoft Graph gives Teams transcripts
+ * (`0:0:0.0 --> 0:0:5.320`), padded to the form the parser reads: `00:00:00.000`. Lines stay lines.
+ */
+export function paddedTimings(text: string): string {
+  return text.replace(TIMING_LINE, (_whole, indent: string, start: string, arrow: string, end: string) => indent + padded(start) + arrow + padded(end));
+}
+
+function padded(timestamp: string): string {
+  const [clock = '', fraction = ''] = timestamp.split('.');
+  const parts = clock.split(':').map((part) => part.padStart(2, '0'));
+  return `${parts.join(':')}.${fraction.padEnd(3, '0')}`;
 }
 
 function explain(complaint: string): Message {
