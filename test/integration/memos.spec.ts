@@ -112,6 +112,23 @@ describe('memos and key quotes: the Memos view in a real VS Code', () => {
     assert.equal(file.uri.toString(), workspaceUri(MEMO_FILE).toString());
   });
 
+  it('resolves the references of a project memo as a chapter\'s: hover, and problems while it is open', async function () {
+    this.timeout(60000);
+    const document = await vscode.workspace.openTextDocument(workspaceUri(MEMO_FILE));
+    await vscode.window.showTextDocument(document);
+    const position = document.positionAt(document.getText().indexOf('{{q:49q4zh6q}}') + 5);
+    const hover = await eventually('the quote in the hover of the reference', async () => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
+      const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+      return text.includes('Da har jeg nummeret til et par av dem') ? text : undefined;
+    });
+    assert.match(hover, /K3/);
+    const editor = vscode.window.activeTextEditor!;
+    await editor.edit((edit) => edit.insert(new vscode.Position(document.lineCount - 1, 0), 'Se {{q:zzzzzzzz}}.\n'));
+    await eventually('the broken reference in the Problems panel', () => (vscode.languages.getDiagnostics(document.uri).some((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'unknown-annotation') ? true : undefined));
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
   it('refuses a project memo that exists already, and a name that is not a file name', async () => {
     assert.equal(await vscode.commands.executeCommand('qcode.newProjectMemo', 'analyse'), undefined);
     assert.equal(await vscode.commands.executeCommand('qcode.newProjectMemo', '../utenfor'), undefined);

@@ -40,12 +40,12 @@ export class ChapterContext {
     return choices;
   }
 
-  /** The project-relative path of a chapter document, or undefined for any other document. */
+  /** The project-relative path of a chapter or a project memo (both cite passages), else undefined. */
   chapterPath(document: vscode.TextDocument): string | undefined {
     const settings = this.host.atHand?.project.settings;
     const path = this.host.files.pathOf(document.uri);
     if (!settings || path === undefined || document.languageId !== 'markdown') return undefined;
-    return chapterPattern(settings.chapters).matches(path) ? path : undefined;
+    return [settings.chapters, settings.memos].some((pattern) => chapterPattern(pattern).matches(path)) ? path : undefined;
   }
 
   /** The reference under the cursor in a chapter. */
