@@ -17,6 +17,7 @@ import * as importTranscripts from './importTranscripts';
 import * as informants from './informants';
 import * as memos from './memos';
 import * as pseudonyms from './pseudonyms';
+import * as query from './query';
 import * as liveEdits from './liveEdits/saveRanges';
 import * as refi from './refi';
 import * as search from './search';
@@ -94,6 +95,7 @@ export async function activateWith(context: vscode.ExtensionContext, local?: Loc
   changes.register(context, host, reports);
   agreement.register(context, host);
   analysis.register(context, host, filter);
+  query.register(context, host, filter);
   conflicts.register(context);
   refi.register(context, host, reports);
   importTranscripts.register(context, host);

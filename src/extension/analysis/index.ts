@@ -6,6 +6,7 @@ import type { CoderFilter } from '../coderFilter/coderFilter';
 import type { LoadedProject, ProjectHost } from '../host/projectHost';
 import { SAME_PAGE_NONCE, WebviewPage } from '../webview/html';
 import { matrixHtml, type MatrixPage } from './matrixHtml';
+import { QUERIES_VIEW, queryAxes, queryQuotes, withQueries } from './queryAxes';
 import { t } from '../l10n/displayLanguage';
 
 
@@ -15,7 +16,11 @@ interface AnalysisRequest {
   cell?: { row: number; column: number };
 }
 
-/** "Analysis": concept x informant, concept x attribute and co-occurrence matrices whose cells list their quotes. */
+/**
+ * "Analysis": concept x informant, concept x attribute and co-occurrence matrices whose cells list
+ * their quotes; the saved queries of qcode.yaml as rows of the first two and as the columns of a
+ * concept x query matrix.
+ */
 export function register(context: vscode.ExtensionContext, host: ProjectHost, filter: CoderFilter): void {
   const panel = new AnalysisPanel(host, filter);
   context.subscriptions.push(
@@ -78,9 +83,11 @@ class AnalysisPanel implements vscode.Disposable {
 
   private render(loaded: LoadedProject): MatrixPage {
     const index = this.filter.view.kind === 'all' ? loaded.index : new ProjectIndex(shownOnly(loaded.project, (a) => this.filter.shows(a.annotation)));
-    const matrix = matrixFor(index, this.view);
+    const queries = queryAxes(index);
+    const view = this.view === QUERIES_VIEW && queries.length === 0 ? 'informant' : this.view;
+    const matrix = withQueries(matrixFor(index, view), view, index, queries);
     const chosen = this.chosen && { ...this.chosen, quotes: quotesOf(index, matrix, this.chosen.row, this.chosen.column) };
-    this.page = { matrix, views: viewsOf(index), view: this.view, ...(chosen ? { chosen } : {}) };
+    this.page = { matrix, views: viewsOf(index, queries.length > 0), view, ...(chosen ? { chosen } : {}) };
     if (this.panel) {
       const { panel, page } = this.panel;
       const shown = this.filter.describe();
@@ -104,11 +111,12 @@ function shownOnly(project: Project, shows: (resolved: ResolvedAnnotation) => bo
   return { ...project, transcripts: project.transcripts.map((t) => ({ ...t, annotations: t.annotations.filter(shows) })) };
 }
 
-function viewsOf(index: ProjectIndex): { id: string; label: string }[] {
+function viewsOf(index: ProjectIndex, withQueries: boolean): { id: string; label: string }[] {
   return [
     { id: 'informant', label: t('Concepts × informants') },
     ...attributeNames(index).map((name) => ({ id: `attribute:${name}`, label: t('Concepts × {0}', name) })),
     { id: 'cooccurrence', label: t('Concepts × concepts (co-occurrence)') },
+    ...(withQueries ? [{ id: QUERIES_VIEW, label: t('Concepts × saved queries') }] : []),
   ];
 }
 
@@ -119,7 +127,10 @@ function matrixFor(index: ProjectIndex, view: string): Matrix {
 }
 
 function quotesOf(index: ProjectIndex, matrix: Matrix, row: number, column: number): ResolvedAnnotation[] {
-  const refs = matrix.cells[row]?.[column]?.refs ?? [];
+  const cell = matrix.cells[row]?.[column];
+  const passages = queryQuotes(cell);
+  if (passages) return passages;
+  const refs = cell?.refs ?? [];
   const byKey = new Map(index.all.map((r) => [`${r.transcript.path}\u0000${r.annotation.id}`, r]));
   return refs.flatMap((ref) => byKey.get(`${ref.transcript}\u0000${ref.id}`) ?? []);
 }

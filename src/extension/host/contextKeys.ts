@@ -12,6 +12,8 @@ export interface ContextKeys {
   'qcode.inPassage': boolean;
   /** The Memos view shows only the memos that match a search (its title offers to clear it). */
   'qcode.memosFiltered': boolean;
+  /** The Query Results view groups its passages by informant (its title offers to group them by transcript). */
+  'qcode.queryGroupedByInformant': boolean;
 }
 
 const values: Partial<ContextKeys> = {};
