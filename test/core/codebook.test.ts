@@ -48,7 +48,7 @@ describe('readCodebook', () => {
 
   it('reports unknown keys with the known ones', () => {
     const { problems } = read('concepts:\n  - id: a\n    defintion: typo\n');
-    expectProblem(problems, { code: 'unknown-key', line: 3, column: 5, says: 'Unknown key "defintion" in a concept. Known keys: id, label, description, inclusion, exclusion, examples, color, guid, children.' });
+    expectProblem(problems, { code: 'unknown-key', line: 3, column: 5, says: 'Unknown key "defintion" in a concept. Known keys: id, label, description, inclusion, exclusion, examples, memo, color, guid, children.' });
   });
 
   it('reports an unknown top-level key', () => {
