@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
-import { parse } from 'yaml';
+import fc from 'fast-check';
+import { parse, Scalar, stringify, YAMLSeq } from 'yaml';
 import type { Annotation } from '../../src/core/sidecar/annotation';
 import { renderAnnotation, renderField, renderFlowList, renderScalar, renderSidecar } from '../../src/core/sidecar/render';
+import { runs } from '../helpers/fcRuns';
 
 const FULL: Annotation = {
   id: '7f2cq9ma',
@@ -105,5 +107,29 @@ describe('renderSidecar', () => {
   it('keeps a transcript name with a line break out of the YAML structure', () => {
     const name = 'odd\nname: x.txt';
     assert.deepEqual(parse(renderSidecar(name, [])), { qcode: 1, transcript: name, annotations: [] });
+  });
+});
+
+/** What yaml's own stringify writes, a fresh document for each value, as values were written before the plain fast path. */
+const OPTIONS = { lineWidth: 0, minContentWidth: 0, blockQuote: false, doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER, version: '1.2' } as const;
+const node = (value: string) => (/[\n\r]/.test(value) ? Object.assign(new Scalar(value), { type: Scalar.QUOTE_DOUBLE }) : value);
+const yamlScalar = (value: string) => stringify(node(value), OPTIONS).replace(/\n$/, '');
+function yamlFlowList(values: string[]): string {
+  const seq = new YAMLSeq();
+  seq.flow = true;
+  seq.items.push(...values.map(node));
+  return stringify(seq, { ...OPTIONS, flowCollectionPadding: false }).replace(/\n$/, '');
+}
+
+describe('rendering without asking yaml', () => {
+  const pieces = fc.constantFrom('a', 'Æ', 'ø', 'K3', ' ', ':', ': ', ' #', '#', '-', '?', ',', '[', '}', '"', "'", '\n', '\r', '\t', '\u0085', '\u00a0', '\u2028', '\uFEFF', '\uD800', '😀', '%', '---', 'true', 'Null', '0x1', '1.5', '.inf', '~', '&', '*', '!', '|', '>', '@', '`');
+  const value = fc.oneof(fc.array(pieces, { maxLength: 6 }).map((p) => p.join('')), fc.string({ unit: 'binary', maxLength: 12 }), fc.constantFrom('', 'null', 'NULL', 'TRUE', 'True', 'true', 'False', 'FALSE', 'false', 'yes', 'Ja', 'nei:', 'a: b', 'a #b', 'a#b', 'ord '));
+
+  it('writes every value as yaml does (property)', () => {
+    fc.assert(fc.property(value, (v) => assert.equal(renderScalar(v), yamlScalar(v))), runs(3000, 9301));
+  });
+
+  it('writes every list of concepts as yaml does (property)', () => {
+    fc.assert(fc.property(fc.array(value, { maxLength: 4 }), (values) => assert.equal(renderFlowList(values), yamlFlowList(values))), runs(2000, 9302));
   });
 });

@@ -1,3 +1,4 @@
+import { countBelow } from '../text/codePoints';
 import { oneLine } from '../text/oneLine';
 
 /**
@@ -43,24 +44,24 @@ export function readingOfOrigin(origin: string | undefined): ChosenReading {
 
 /** Maps positions of one reading to UTF-16 offsets of the text as written. */
 export class PositionMap {
-  /** offsets[p] is the UTF-16 offset where position p starts; the last entry is the text's length. */
-  private readonly offsets: Int32Array;
+  /** How many positions the text has. */
+  readonly length: number;
+  /**
+   * The positions that are two UTF-16 units long (a surrogate pair read as one code point, a CRLF
+   * read as one character), ascending: every other position is one unit long.
+   */
+  private readonly doubles: number[] = [];
 
   constructor(readonly text: string, readonly reading: OffsetReading) {
-    const starts: number[] = [];
-    for (let i = 0; i < text.length; i += this.unitLength(i)) starts.push(i);
-    starts.push(text.length);
-    this.offsets = Int32Array.from(starts);
-  }
-
-  /** How many positions the text has. */
-  get length(): number {
-    return this.offsets.length - 1;
+    const pattern = doublesPattern(reading);
+    if (pattern) for (const match of text.matchAll(pattern)) this.doubles.push(match.index - this.doubles.length);
+    this.length = text.length - this.doubles.length;
   }
 
   /** The UTF-16 offset of a position, or undefined when the text has no such position. */
   offsetOf(position: number): number | undefined {
-    return Number.isInteger(position) && position >= 0 && position < this.offsets.length ? this.offsets[position] : undefined;
+    if (!Number.isInteger(position) || position < 0 || position > this.length) return undefined;
+    return position + countBelow(this.doubles, position);
   }
 
   /** The passage [start, end) as UTF-16 offsets, or undefined when it is not inside the text. */
@@ -69,16 +70,16 @@ export class PositionMap {
     const to = this.offsetOf(end);
     return from === undefined || to === undefined || from > to ? undefined : [from, to];
   }
+}
 
-  private unitLength(i: number): number {
-    const code = this.text.charCodeAt(i);
-    if (this.reading.crlfAsOne && code === 0x0d && this.text.charCodeAt(i + 1) === 0x0a) return 2;
-    if (this.reading.unit === 'code points' && code >= 0xd800 && code <= 0xdbff) {
-      const next = this.text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) return 2;
-    }
-    return 1;
-  }
+const PAIRS = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+const CRLFS_AND_PAIRS = /\r\n|[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+const CRLFS = /\r\n/g;
+
+/** What a reading counts as one position though it is two UTF-16 units; undefined: nothing. */
+function doublesPattern(reading: OffsetReading): RegExp | undefined {
+  if (reading.unit === 'code points') return reading.crlfAsOne ? CRLFS_AND_PAIRS : PAIRS;
+  return reading.crlfAsOne ? CRLFS : undefined;
 }
 
 /**
@@ -88,12 +89,26 @@ export class PositionMap {
 export function chooseReading(text: string, selections: readonly PositionedName[], origin: string | undefined): ChosenReading {
   const preferred = readingOfOrigin(origin);
   const named = selections.filter((s) => oneLine(s.name) !== '');
-  const scored = READINGS.map((reading) => ({ reading, score: nameScore(new PositionMap(text, reading), named) }));
+  const alike = readingsAlike(text);
+  const scores = new Map<string, number>();
+  const scored = READINGS.map((reading) => {
+    const key = alike(reading);
+    const score = scores.get(key) ?? nameScore(new PositionMap(text, reading), named);
+    scores.set(key, score);
+    return { reading, score };
+  });
   const best = Math.max(...scored.map((s) => s.score));
   const winners = scored.filter((s) => s.score === best);
   if (best === 0 || winners.length === scored.length) return preferred;
   const chosen = winners.find((w) => sameReading(w.reading, preferred)) ?? (winners[0] as { reading: OffsetReading });
   return { ...chosen.reading, basis: 'names' };
+}
+
+/** Readings with the same key read this text alike: the unit matters only with surrogate pairs, CRLF only where there is one. */
+function readingsAlike(text: string): (reading: OffsetReading) => string {
+  const pairs = /[\uD800-\uDBFF][\uDC00-\uDFFF]/.test(text);
+  const crlf = text.includes('\r\n');
+  return (reading) => `${pairs ? reading.unit : ''}:${crlf ? reading.crlfAsOne : ''}`;
 }
 
 export function sameReading(a: OffsetReading, b: OffsetReading): boolean {

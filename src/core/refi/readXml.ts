@@ -1,8 +1,7 @@
-import type { Element } from '@xmldom/xmldom';
 import { normalizeGuid } from './guids';
 import type { RefiCase, RefiCode, RefiCodebook, RefiCoding, RefiNote, RefiProject, RefiSelection, RefiSource, RefiUser, RefiVariable, RefiVariableValue, VariableType } from './model';
 import { RefiReadError } from './readError';
-import { attribute, childElement, childElements, childText, elementsAt, parseXml } from './xmlElements';
+import { attribute, childElement, childElements, childText, elementsAt, parseXml, textContent, type XmlElement as Element } from './xmlElements';
 
 /** `sets`: the names of the sets (groups of codes or sources), which qcode does not import. */
 export type RefiDocument = ({ kind: 'project'; project: RefiProject; otherSources: number } | { kind: 'codebook'; codebook: RefiCodebook }) & { sets: string[] };
@@ -17,9 +16,17 @@ const OTHER_SOURCES = ['PDFSource', 'PictureSource', 'AudioSource', 'VideoSource
  */
 export const MAX_CODE_DEPTH = 50;
 
-/** Reads a project.qde or a .qdc codebook into the REFI model. */
+/**
+ * Reads a project.qde or a .qdc codebook into the REFI model. Cases and text sources are read as
+ * their elements end, so that the elements of a large project are never all in memory at once.
+ */
 export function readRefiXml(file: string, text: string): RefiDocument {
-  const root = parseXml(file, text);
+  const cases: RefiCase[] = [];
+  const sources: RefiSource[] = [];
+  const root = parseXml(file, text, [
+    { path: ['Cases', 'Case'], read: (element) => cases.push(readCase(element)) },
+    { path: ['Sources', 'TextSource'], read: (element) => sources.push(readSource(element)) },
+  ]);
   if (root.localName === 'CodeBook') return { kind: 'codebook', codebook: { ...origin(root), codes: readCodes(file, root) }, sets: setNames(root) };
   if (root.localName !== 'Project') throw new RefiReadError(file, `is not a REFI-QDA project or codebook: its root element is <${root.localName ?? root.tagName}>, not <Project> or <CodeBook>.`);
   const project: RefiProject = {
@@ -28,8 +35,8 @@ export function readRefiXml(file: string, text: string): RefiDocument {
     users: elementsAt(root, 'Users', 'User').map(readUser),
     codes: readCodes(file, childElement(root, 'CodeBook') ?? root),
     variables: elementsAt(root, 'Variables', 'Variable').map(readVariable),
-    cases: elementsAt(root, 'Cases', 'Case').map(readCase),
-    sources: elementsAt(root, 'Sources', 'TextSource').map(readSource),
+    cases,
+    sources,
     notes: elementsAt(root, 'Notes', 'Note').map(readNote),
   };
   const otherSources = elementsAt(root, 'Sources').flatMap((s) => childElements(s, ...OTHER_SOURCES)).length;
@@ -96,7 +103,7 @@ function readValue(element: Element): RefiVariableValue | undefined {
   const ref = childElement(element, 'VariableRef');
   const value = childElements(element, ...VALUE_ELEMENTS)[0];
   if (!ref || !value) return undefined;
-  return { variableGuid: guidOf(ref, 'targetGUID'), value: value.textContent ?? '' };
+  return { variableGuid: guidOf(ref, 'targetGUID'), value: textContent(value) };
 }
 
 function readSource(element: Element): RefiSource {
@@ -104,12 +111,17 @@ function readSource(element: Element): RefiSource {
     guid: guidOf(element),
     name: attribute(element, 'name') ?? '',
     ...optional('plainTextPath', attribute(element, 'plainTextPath')),
-    ...optional('inlineText', childElement(element, 'PlainTextContent')?.textContent ?? undefined),
+    ...optional('inlineText', inlineText(element)),
     ...optional('description', childText(element, 'Description')),
     selections: childElements(element, 'PlainTextSelection').map(readSelection),
     ...optional('userGuid', userRef(element)),
     ...optional('created', attribute(element, 'creationDateTime')),
   };
+}
+
+function inlineText(source: Element): string | undefined {
+  const content = childElement(source, 'PlainTextContent');
+  return content && textContent(content);
 }
 
 function readSelection(element: Element): RefiSelection {

@@ -1,29 +1,95 @@
-import { DOMParser, type Element } from '@xmldom/xmldom';
 import { RefiReadError } from './readError';
+import { normalizeLineEnds, scanXml, XmlSyntaxError, type XmlHandler } from './xmlScanner';
 
 /**
  * XML parsing for REFI-QDA files. Elements are matched by their local names only, so that every
  * namespace variant the tools write (project:1.0, project:1:0, codebook:0:4 as default namespace,
  * ...) reads the same.
  */
-export function parseXml(file: string, text: string): Element {
-  let failure: RefiReadError | undefined;
-  const lastLine = text.split(/\r\n?|\n/).length;
-  const parser = new DOMParser({
-    onError: (level, message, context: { locator?: { lineNumber?: number; columnNumber?: number } }) => {
-      if (level === 'warning') return;
-      const line = context?.locator?.lineNumber || undefined;
-      failure ??= new RefiReadError(file, explain(message, line === lastLine), line, context?.locator?.columnNumber || undefined);
-      throw failure;
-    },
-  });
+
+/** An element as read: light, with no more than qcode reads of it. */
+export interface XmlElement {
+  /** The name without its namespace prefix. */
+  readonly localName: string;
+  /** The name as written. */
+  readonly tagName: string;
+  /** Names (as written) and values alternately. */
+  readonly attributes: readonly string[];
+  readonly children: XmlElement[];
+  /** The character data directly inside it; none when that is only white space between child elements. */
+  text: string;
+  readonly lineNumber: number;
+  readonly columnNumber: number;
+}
+
+/**
+ * Elements read as soon as they end and then dropped, so that the tree never holds all of a large
+ * file: those at `path` (local names below the root element).
+ */
+export interface StreamedElements {
+  path: readonly string[];
+  read(element: XmlElement): void;
+}
+
+/** The root element of `text`; elements at a streamed path are handed to it as they end, and left out. */
+export function parseXml(file: string, text: string, streamed: readonly StreamedElements[] = []): XmlElement {
+  const source = normalizeLineEnds(text);
+  const builder = new TreeBuilder(streamed);
   try {
-    const root = parser.parseFromString(text, 'text/xml').documentElement;
-    if (root) return root;
+    scanXml(source, builder);
   } catch (error) {
-    throw failure ?? new RefiReadError(file, explain((error as Error).message, false));
+    if (!(error instanceof XmlSyntaxError)) throw error;
+    const explained = explain(error.message, error.atEnd || error.line === lastLine(source));
+    throw explained === NOT_XML ? new RefiReadError(file, NOT_XML) : new RefiReadError(file, explained, error.line, error.column);
   }
-  throw new RefiReadError(file, NOT_XML);
+  if (!builder.root) throw new RefiReadError(file, NOT_XML);
+  return builder.root;
+}
+
+class TreeBuilder implements XmlHandler {
+  root: XmlElement | undefined;
+  private readonly stack: XmlElement[] = [];
+
+  constructor(private readonly streamed: readonly StreamedElements[]) {}
+
+  open(name: string, attributes: string[], line: number, column: number): void {
+    const colon = name.indexOf(':');
+    const element: XmlElement = { localName: colon < 0 ? name : name.slice(colon + 1), tagName: name, attributes, children: [], text: '', lineNumber: line, columnNumber: column };
+    const parent = this.stack[this.stack.length - 1];
+    if (parent) parent.children.push(element);
+    else this.root = element;
+    this.stack.push(element);
+  }
+
+  close(): void {
+    const element = this.stack.pop() as XmlElement;
+    if (element.children.length > 0 && isBlank(element.text)) element.text = '';
+    const stream = this.streamed.find((s) => this.isAt(s.path, element));
+    if (!stream) return;
+    this.stack[this.stack.length - 1]?.children.pop();
+    stream.read(element);
+  }
+
+  text(text: string): void {
+    (this.stack[this.stack.length - 1] as XmlElement).text += text;
+  }
+
+  /** Whether the element that just ended (its ancestors are on the stack) is at `path` below the root. */
+  private isAt(path: readonly string[], element: XmlElement): boolean {
+    if (path.length === 0 || this.stack.length !== path.length || path[path.length - 1] !== element.localName) return false;
+    for (let i = 1; i < this.stack.length; i++) if (this.stack[i]?.localName !== path[i - 1]) return false;
+    return true;
+  }
+}
+
+function isBlank(text: string): boolean {
+  return /^[ \t\n\r]*$/.test(text);
+}
+
+function lastLine(text: string): number {
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++;
+  return lines;
 }
 
 const NOT_XML = 'is not XML (no root element found). Choose the .qdpx or .qdc file the other tool exported.';
@@ -37,32 +103,35 @@ function explain(message: string, atTheEnd: boolean): string {
 }
 
 /** The child elements with one of these local names, in document order. */
-export function childElements(parent: Element, ...names: string[]): Element[] {
-  const found: Element[] = [];
-  for (let node = parent.firstChild; node; node = node.nextSibling) {
-    if (node.nodeType === node.ELEMENT_NODE && names.includes((node as Element).localName ?? '')) found.push(node as Element);
-  }
-  return found;
+export function childElements(parent: XmlElement, ...names: string[]): XmlElement[] {
+  return parent.children.filter((child) => names.includes(child.localName));
 }
 
-export function childElement(parent: Element, name: string): Element | undefined {
-  return childElements(parent, name)[0];
+export function childElement(parent: XmlElement, name: string): XmlElement | undefined {
+  return parent.children.find((child) => child.localName === name);
 }
 
 /** The elements found by following a path of local names, e.g. `Sources`, `TextSource`. */
-export function elementsAt(parent: Element, ...path: string[]): Element[] {
+export function elementsAt(parent: XmlElement, ...path: string[]): XmlElement[] {
   let level = [parent];
   for (const name of path) level = level.flatMap((element) => childElements(element, name));
   return level;
 }
 
-export function attribute(element: Element, name: string): string | undefined {
-  return element.hasAttribute(name) ? element.getAttribute(name) ?? undefined : undefined;
+export function attribute(element: XmlElement, name: string): string | undefined {
+  const { attributes } = element;
+  for (let i = 0; i < attributes.length; i += 2) if (attributes[i] === name) return attributes[i + 1];
+  return undefined;
+}
+
+/** All the character data inside an element, its children's included. */
+export function textContent(element: XmlElement): string {
+  return element.children.length === 0 ? element.text : element.text + element.children.map(textContent).join('');
 }
 
 /** The text of a child element (Description, PlainTextContent, TextValue ...), when it has any. */
-export function childText(parent: Element, name: string): string | undefined {
+export function childText(parent: XmlElement, name: string): string | undefined {
   const child = childElement(parent, name);
-  const text = child?.textContent ?? undefined;
+  const text = child && textContent(child);
   return text === undefined || text.trim() === '' ? undefined : text;
 }

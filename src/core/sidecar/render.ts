@@ -1,4 +1,4 @@
-import { Scalar, stringify, YAMLSeq } from 'yaml';
+import { Document, Scalar, YAMLSeq } from 'yaml';
 import { formatRange } from '../text/position';
 import { ANNOTATION_KEYS, SIDECAR_VERSION, type Annotation, type AnnotationKey } from './annotation';
 
@@ -10,7 +10,30 @@ import { ANNOTATION_KEYS, SIDECAR_VERSION, type Annotation, type AnnotationKey }
 const SCALAR_OPTIONS = { lineWidth: 0, minContentWidth: 0, blockQuote: false, doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER, version: '1.2' } as const;
 
 export function renderScalar(value: string): string {
-  return withoutFinalNewline(stringify(scalarNode(value), SCALAR_OPTIONS));
+  return plainAsIs(value) ? value : stringifyNode(scalarNode(value));
+}
+
+/**
+ * Most values (words, sentences, ids, codes) are what yaml writes as plain scalars, unchanged: a
+ * letter first; no control character, lone surrogate, line or paragraph separator, BOM, flow
+ * indicator ([]{},), ": " or " #"; not ending in a space or a colon; not a null or boolean word.
+ * Those are written here without asking yaml, which is the slow part of writing a sidecar.
+ */
+// eslint-disable-next-line no-control-regex
+const PLAIN_AS_IS = /^\p{L}[^\x00-\x1f\x7f-\x9f\u2028\u2029\uFEFF\uD800-\uDFFF[\]{},]*$/u;
+const NOT_PLAIN = /: | #|[ :]$|^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+
+function plainAsIs(value: string): boolean {
+  return PLAIN_AS_IS.test(value) && !NOT_PLAIN.test(value);
+}
+
+/** One document, reused: making a document (and its schema) for every value costs more than writing the value. */
+const scalarDocument = new Document(null, SCALAR_OPTIONS);
+
+/** What yaml's stringify gives for the node, without its final line break. */
+function stringifyNode(node: unknown, options: typeof SCALAR_OPTIONS & { flowCollectionPadding?: boolean } = SCALAR_OPTIONS): string {
+  scalarDocument.contents = scalarDocument.createNode(node);
+  return withoutFinalNewline(scalarDocument.toString(options));
 }
 
 /** A value with a line break is always "double-quoted": plain and 'single' styles would fold it over unindented lines. */
@@ -27,10 +50,11 @@ function withoutFinalNewline(yaml: string): string {
 }
 
 export function renderFlowList(values: readonly string[]): string {
+  if (values.every(plainAsIs)) return `[${values.join(', ')}]`;
   const seq = new YAMLSeq();
   seq.flow = true;
   seq.items.push(...values.map(scalarNode));
-  return withoutFinalNewline(stringify(seq, { ...SCALAR_OPTIONS, flowCollectionPadding: false }));
+  return stringifyNode(seq, { ...SCALAR_OPTIONS, flowCollectionPadding: false });
 }
 
 /** The YAML text of one field's value, or undefined when the annotation does not have it. */
@@ -65,7 +89,7 @@ export function renderAnnotation(annotation: Annotation, indent: number): string
 function renderQuoted(value: string): string {
   const node = new Scalar(value);
   node.type = Scalar.QUOTE_DOUBLE;
-  return withoutFinalNewline(stringify(node, SCALAR_OPTIONS));
+  return stringifyNode(node);
 }
 
 /** One annotation as a one-line flow mapping, every value quoted: it may stand wherever a YAML value may. */
