@@ -96,6 +96,16 @@ describe('pseudonyms', () => {
       assert.deepEqual((await pseudonymized(files)).written, [], 'a second run changes nothing');
     });
 
+    it('replaces names in the sidecar\'s comments, and leaves comments without one as they are', async () => {
+      const commented = `# Koding av intervjuet med Kari, første runde.\n${SIDECAR}# Ferdig.\n`;
+      const files = projectFiles({ 'intervju-K3.txt': TRANSCRIPT, 'intervju-K3.txt.annotations.yaml': commented });
+      await pseudonymized(files);
+      const sidecar = files.text('transcripts/intervju-K3.txt.annotations.yaml');
+      assert.match(sidecar, /^# Koding av intervjuet med \[K4\], første runde\.\n/);
+      assert.match(sidecar, /\n# Ferdig\.\n$/);
+      assert.doesNotMatch(sidecar, /Kari|Tromsø/);
+    });
+
     it('leaves a transcript and sidecar that hold no entry alone, without waiting for their locks', async function () {
       this.timeout(10000); // a lock someone holds would be waited for 35 s
       const clean = { 'b.txt': 'I: Hei.\n\nK1: Hei.\n', 'b.txt.annotations.yaml': 'qcode: 1\ntranscript: b.txt\nannotations: []\n' };

@@ -89,17 +89,19 @@ async function pseudonymizeLocked(files: ProjectFiles, transcriptPath: string, s
   const replaced = search.inTranscript(transcript.text);
   outcome.replacements.push(...listMatches(transcriptPath, transcript.text, replaced.matches));
   const parsed = sidecar ? readSidecar(sidecarPath, sidecar.text) : undefined;
-  if (sidecar && parsed?.file.document) outcome.replacements.push(...listMatches(sidecarPath, sidecar.text, matchesInValues(sidecar.text, textFieldRanges(parsed), matcher, search.inSidecar(sidecar.text))));
+  const inSidecar = sidecar && parsed?.file.document ? matchesInValues(sidecar.text, textFieldRanges(parsed), matcher, search.inSidecar(sidecar.text)) : { matches: [], elsewhere: false };
+  if (sidecar) outcome.replacements.push(...listMatches(sidecarPath, sidecar.text, inSidecar.matches));
   if (dryRun || outcome.replacements.length === 0) return outcome;
   const edit: TranscriptEdit = { oldLines: new RawLines(transcript.text), oldDoc: new TranscriptText(transcript.text), newLines: new RawLines(replaced.text), newDoc: new TranscriptText(replaced.text), offsets: new OffsetMap(replaced.rounds) };
-  const newSidecar = sidecar && parsed ? sidecarAfter(sidecarPath, transcriptPath, sidecar.text, parsed, edit, matcher, outcome) : undefined;
+  const newSidecar = sidecar && parsed ? sidecarAfter(sidecarPath, transcriptPath, sidecar.text, parsed, edit, matcher, outcome, inSidecar.elsewhere) : undefined;
   if (sidecar && newSidecar === undefined) return outcome;
   if (replaced.text !== transcript.text) await writeText(files, transcriptPath, replaced.text, transcript.hadBom, outcome);
   if (sidecar && newSidecar !== undefined && newSidecar !== sidecar.text) await writeText(files, sidecarPath, newSidecar, sidecar.hadBom, outcome);
   return outcome;
 }
 
-function sidecarAfter(sidecarPath: string, transcriptPath: string, text: string, parsed: ParsedSidecar, edit: TranscriptEdit, matcher: KeyMatcher, outcome: PseudonymizeOutcome): string | undefined {
+/** The sidecar as pseudonymizing leaves it; its comments are looked at only when an entry was found `elsewhere` than in the annotations' text. */
+function sidecarAfter(sidecarPath: string, transcriptPath: string, text: string, parsed: ParsedSidecar, edit: TranscriptEdit, matcher: KeyMatcher, outcome: PseudonymizeOutcome, elsewhere: boolean): string | undefined {
   const errors = parsed.file.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
     outcome.problems.push(...errors, problem(sidecarPath, 1, 1, 'error', 'not-pseudonymized', message('{transcript} and its sidecar were not pseudonymized, because the sidecar has errors. Correct them and run qcode pseudonymize again.', { transcript: transcriptPath })));
@@ -115,7 +117,7 @@ function sidecarAfter(sidecarPath: string, transcriptPath: string, text: string,
     outcome.problems.push(...withMemo.problems);
     return undefined;
   }
-  return pseudonymizeComments(withMemo.text, matcher);
+  return elsewhere ? pseudonymizeComments(withMemo.text, matcher) : withMemo.text;
 }
 
 async function readText(files: ProjectFiles, path: string, problems: Problem[]): Promise<TextFile | undefined | 'unreadable'> {

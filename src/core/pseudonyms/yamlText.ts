@@ -123,10 +123,11 @@ export function yamlMatches(text: string, matcher: KeyMatcher, keep: (key: strin
 /**
  * Where the key's entries are in the given values of a YAML file and in its comments, found with
  * one search of the whole text (`all`, when the caller has searched it already); the comments are
- * looked at only when an entry lies outside the values.
+ * looked at only when an entry lies outside the values (`elsewhere`), and only then need they be
+ * pseudonymized.
  */
-export function matchesInValues(text: string, values: readonly (readonly [number, number])[], matcher: KeyMatcher, all = matcher.find(text)): KeyMatch[] {
-  if (all.length === 0) return [];
+export function matchesInValues(text: string, values: readonly (readonly [number, number])[], matcher: KeyMatcher, all = matcher.find(text)): { matches: KeyMatch[]; elsewhere: boolean } {
+  if (all.length === 0) return { matches: [], elsewhere: false };
   const sorted = [...values].sort((a, b) => a[0] - b[0]);
   const inValues: KeyMatch[] = [];
   let outside = false;
@@ -137,5 +138,6 @@ export function matchesInValues(text: string, values: readonly (readonly [number
     if (value && value[0] <= match.start && match.end <= value[1]) inValues.push(match);
     else outside = true;
   }
-  return outside ? [...inValues, ...commentMatches(text, matcher)].sort((a, b) => a.start - b.start) : inValues;
+  if (!outside) return { matches: inValues, elsewhere: false };
+  return { matches: [...inValues, ...commentMatches(text, matcher)].sort((a, b) => a.start - b.start), elsewhere: true };
 }
