@@ -1,7 +1,7 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run } from '../../src/cli/main';
+import { scratchDir } from '../helpers/scratch';
 
 export const SAMPLE = join(__dirname, '..', '..', 'sample-project');
 
@@ -21,7 +21,7 @@ export async function qcode(...argv: string[]): Promise<CliResult> {
 
 /** A fresh copy of the sample project (or an empty folder) to change freely. */
 export function scratchProject(from: string | null = SAMPLE): string {
-  const dir = mkdtempSync(join(tmpdir(), 'qcode-cli-'));
+  const dir = scratchDir('qcode-cli-');
   if (from) cpSync(from, dir, { recursive: true });
   return dir;
 }

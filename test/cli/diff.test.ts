@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GitRefFiles } from '../../src/cli/gitRefFiles';
 import type { EditResult } from '../../src/core/codebook/editResult';
@@ -9,6 +8,7 @@ import { moveConcept } from '../../src/core/codebook/moveConcept';
 import { renameConcept } from '../../src/core/codebook/renameConcept';
 import { bigTranscript } from '../helpers/bigTranscript';
 import { qcode, read, SAMPLE, scratchProject, write } from './cliHarness';
+import { scratchDir } from '../helpers/scratch';
 
 const K2 = 'transcripts/intervju-K2.txt';
 const K3_SIDECAR = 'transcripts/intervju-K3.txt.annotations.yaml';
@@ -19,7 +19,7 @@ function git(cwd: string, ...args: string[]): string {
 
 /** A repository whose main branch holds the sample project in study/, checked out on a new branch. */
 function sampleRepository(): { repo: string; study: string } {
-  const repo = mkdtempSync(join(tmpdir(), 'qcode-diff-'));
+  const repo = scratchDir('qcode-diff-');
   const study = join(repo, 'study');
   mkdirSync(study);
   cpSync(SAMPLE, study, { recursive: true });

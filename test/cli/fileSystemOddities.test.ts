@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NodeProjectFiles } from '../../src/node/nodeFiles';
 import { FileAccessError } from '../../src/core/port';
 import { checkJson, qcode, read, SAMPLE, scratchProject, write, type CheckJson } from './cliHarness';
+import { scratchDir } from '../helpers/scratch';
 
 const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
 const K1 = 'transcripts/intervju-K1.txt';
@@ -28,7 +28,7 @@ function annotationsOf(report: CheckJson, transcript: string): number | undefine
 
 /** A folder beside the project with a transcript-looking file in it, to link to. */
 function outsideFolder(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'qcode-outside-'));
+  const dir = scratchDir('qcode-outside-');
   writeFileSync(join(dir, 'hemmelig.txt'), 'K9: Dette skal ikke leses.\n');
   return dir;
 }

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { NodeProjectFiles } from '../../src/node/nodeFiles';
@@ -13,12 +12,13 @@ import type { ImportSummary } from '../../src/core/refi/importSummary';
 import { writeConcepts, writeInformants } from '../../src/core/refi/writeRegistries';
 import { YamlFile } from '../../src/core/yaml/yamlFile';
 import { lockFileText } from '../helpers/lockClock';
+import { scratchDir } from '../helpers/scratch';
 
 const CODEBOOK = 'codebook.yaml';
 const INFORMANTS = 'informants.yaml';
 
 function scratch(): string {
-  return mkdtempSync(join(tmpdir(), 'qcode-lock-'));
+  return scratchDir('qcode-lock-');
 }
 
 /** NodeProjectFiles whose reads take a while, so that two writers surely overlap between reading and writing. */

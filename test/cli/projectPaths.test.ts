@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkJson, qcode, SAMPLE, scratchProject, write } from './cliHarness';
+import { scratchDir } from '../helpers/scratch';
 
 /** The sample project in wrapper/project, so that what lands beside it in wrapper/ can be seen. */
 function wrappedProject(): { wrapper: string; dir: string } {
-  const wrapper = mkdtempSync(join(tmpdir(), 'qcode-wrapper-'));
+  const wrapper = scratchDir('qcode-wrapper-');
   const dir = join(wrapper, 'project');
   cpSync(SAMPLE, dir, { recursive: true });
   return { wrapper, dir };
@@ -44,7 +44,7 @@ describe('paths in qcode.yaml stay inside the project', () => {
 
   it('an export preset whose out: leaves the project writes nothing there; --out on the command line may', async () => {
     const { wrapper, dir } = wrappedProject();
-    const absolute = join(mkdtempSync(join(tmpdir(), 'qcode-absolute-')), 'kapittel.md');
+    const absolute = join(scratchDir('qcode-absolute-'), 'kapittel.md');
     write(dir, 'qcode.yaml', `exports:\n  opp:\n    format: md\n    out: ../rømt.md\n  absolutt:\n    format: md\n    out: ${absolute}\n`);
     const report = await checkJson(dir);
     assert.deepEqual(report.problems.filter((p) => p.code === 'path-outside').map((p) => [p.line, p.column]), [[4, 10], [7, 10]]);

@@ -115,15 +115,21 @@ const sorted = (records: Map<string, Fields>) => [...records.values()].sort((a, 
 
 /** Whether moves on both sides would make a loop of parents, which the merge undoes in ours' favour. */
 function loops(base: Fields[], ours: Fields[], theirs: Fields[]): boolean {
-  const parents = new Map<string, unknown>();
-  for (const o of mergeRecords(base, ours, theirs, (r) => r.id, {})) if (o.kind !== 'removed') parents.set(o.id, (o.kind === 'kept' ? o.value : o.ours ?? o.theirs)?.parent);
-  return [...parents.keys()].some((id) => {
-    const seen = new Set<unknown>();
-    for (let at: unknown = id; at !== undefined; at = parents.get(at as string)) {
-      if (seen.has(at)) return true;
-      seen.add(at);
-    }
-    return false;
+  const outcomes = mergeRecords(base, ours, theirs, (r) => r.id, {});
+  // A removed record's children move up to its parent, so a chain of parents goes on through it.
+  const before = (id: string) => [base, ours, theirs].flatMap((side) => side.filter((r) => r.id === id))[0]?.parent;
+  // A conflict may be resolved either way: a loop on either side counts.
+  return (['ours', 'theirs'] as const).some((side) => {
+    const parents = new Map<string, unknown>();
+    for (const o of outcomes) parents.set(o.id, o.kind === 'removed' ? before(o.id) : (o.kind === 'kept' ? o.value : o[side] ?? o.ours ?? o.theirs)?.parent);
+    return [...parents.keys()].some((id) => {
+      const seen = new Set<unknown>();
+      for (let at: unknown = id; at !== undefined; at = parents.get(at as string)) {
+        if (seen.has(at)) return true;
+        seen.add(at);
+      }
+      return false;
+    });
   });
 }
 

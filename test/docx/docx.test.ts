@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { leadingSpeakerLabel, quoteText, citation } from '../../src/core/export/quotes';
@@ -11,8 +10,10 @@ import type { Project } from '../../src/core/project/model';
 import { ProjectIndex } from '../../src/core/project/projectIndex';
 import { NodeProjectFiles } from '../../src/node/nodeFiles';
 import { qcode, scratchProject, write } from '../cli/cliHarness';
+import { scratchDir } from '../helpers/scratch';
 
-const SCREENSHOTS = join(__dirname, 'screenshots');
+// The page's picture goes where the end-to-end runs put theirs (see test/e2e/codeServer.js).
+const SCREENSHOTS = process.env.QCODE_UPDATE_SCREENSHOTS === '1' ? join(__dirname, 'screenshots') : join(__dirname, '../../out/screenshots/docx');
 const CITATION = '({informant}, {transcript}:{line})';
 const QCODE_YAML = `language: nb
 exports:
@@ -46,7 +47,7 @@ describe('qcode export --format docx, read by LibreOffice', function () {
     assert.ok(result.code === 0 || result.code === 1, result.stderr);
     project = await loadProject(new NodeProjectFiles(dir));
     sections = exportSections(new ProjectIndex(project), { concepts: ['koordinator', 'samordning.uformell'], where: [{ attribute: 'role', value: 'tjenestemottaker' }] }, 'concept');
-    out = mkdtempSync(join(tmpdir(), 'qcode-docx-'));
+    out = scratchDir('qcode-docx-');
     const docx = join(dir, 'kapittel-5.docx');
     soffice('txt:Text', docx, out, join(out, 'profile'));
     soffice('pdf', docx, out, join(out, 'profile'));

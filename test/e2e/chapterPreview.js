@@ -1,10 +1,10 @@
 // End-to-end: the sample project's chapter beside VS Code's own Markdown preview, which shows the
-// current quotes in place of the {{q:ID}} references. Screenshot: screenshots/chapter-preview.png.
+// current quotes in place of the {{q:ID}} references. Screenshot: chapter-preview.png, where screenshotsDir in codeServer.js says.
 const fs = require('node:fs');
 const path = require('node:path');
 const cs = require('./codeServer');
 
-const SHOTS = path.join(__dirname, 'screenshots');
+const SHOTS = cs.screenshotsDir();
 const CHAPTER = 'chapters/kapittel-5.md';
 const QUOTE = 'Hun vet hvordan systemet fungerer, hvem hun skal ringe';
 

@@ -172,6 +172,17 @@ async function keepFailure(page, server, ws) {
 }
 
 /** Closes the browser and the server; a run that passed leaves nothing behind. */
+/**
+ * Where a run puts its screenshots: out/screenshots/<name>, which git ignores, so that a test run
+ * changes no tracked file. QCODE_UPDATE_SCREENSHOTS=1 puts them in test/e2e/screenshots/<name>,
+ * the ones the README shows, to refresh those on purpose.
+ */
+function screenshotsDir(name = '') {
+  const dir = process.env.QCODE_UPDATE_SCREENSHOTS === '1' ? path.join(__dirname, 'screenshots', name) : path.join(REPO, 'out/screenshots', name);
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
 async function closeRun({ browser, server, ws, ok }) {
   await browser.close();
   await server.stop({ keep: !ok });
@@ -179,7 +190,7 @@ async function closeRun({ browser, server, ws, ok }) {
 }
 
 module.exports = {
-  keepFailure, closeRun,
+  keepFailure, closeRun, screenshotsDir,
   REPO, CHROMIUM_ARGS, extensionPath, copySampleProject, commitAll, buildExtension, freePort, startCodeServer, launchChromium, workbenchUrl,
   watchMemory, sleep,
 };

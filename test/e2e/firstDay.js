@@ -2,14 +2,14 @@
 // on a fresh copy of sample-project, from the moment the window opens: tag with the keybinding and a
 // filter, tick two concepts, tag from the context menu, write a memo, Search and Tag by sentence,
 // remove and undo, list a concept's passages, export quotes with memos. Every step is checked in the
-// files on disk. Screenshots (1280x800) go to test/e2e/screenshots/first-day/. Exit code 0 when all passed.
+// files on disk. Screenshots (1280x800) go to out/screenshots/first-day/ (see screenshotsDir in codeServer.js). Exit code 0 when all passed.
 const fs = require('node:fs');
 const path = require('node:path');
 const cs = require('./codeServer');
 const { ui } = require('./firstDayUi');
 const { disk } = require('./firstDayDisk');
 
-const SHOTS = path.join(__dirname, 'screenshots/first-day');
+const SHOTS = cs.screenshotsDir('first-day');
 const K3 = 'intervju-K3.txt';
 const FIRST = { line: 16, column: 5, quote: 'Hver fjerde uke.' };
 const SECOND = { line: 12, column: 5, quote: 'Det er mye møter.' };

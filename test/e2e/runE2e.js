@@ -1,13 +1,13 @@
 // End-to-end test: drives the real VS Code UI (code-server + Debian Chromium) with the keyboard as a
 // researcher would, against a fresh copy of sample-project: open a transcript, select a passage, tag
 // it through "qcode: Tag Selection…", check the sidecar on disk, the decorations and the qcode view.
-// Screenshots (1280x800) go to test/e2e/screenshots/. Exit code 0 when every step passed.
+// Screenshots (1280x800) go to out/screenshots/ (see screenshotsDir in codeServer.js). Exit code 0 when every step passed.
 /* global document, NodeFilter -- inside page.evaluate */
 const fs = require('node:fs');
 const path = require('node:path');
 const cs = require('./codeServer');
 
-const SHOTS = path.join(__dirname, 'screenshots');
+const SHOTS = cs.screenshotsDir();
 const TRANSCRIPT = 'transcripts/intervju-K3.txt';
 const LINE = 25, COLUMN = 5;          // "K3: Det reddet meg, kanskje. ..." after the speaker label
 const CONCEPT = { label: 'Fallskjermen', id: 'koordinator.fallskjerm' };

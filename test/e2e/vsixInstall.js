@@ -8,7 +8,7 @@ const os = require('node:os');
 const path = require('node:path');
 const cs = require('./codeServer');
 
-const SHOTS = path.join(__dirname, 'screenshots');
+const SHOTS = cs.screenshotsDir();
 const CODE_SERVER = path.join(__dirname, 'node_modules/code-server/out/node/entry.js');
 const { parse } = require(path.join(cs.REPO, 'node_modules/yaml'));
 
