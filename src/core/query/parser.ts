@@ -3,7 +3,9 @@ import { BINDING_ORDER, type BinaryKind, type Operand, type QueryExpression, typ
 import { QuerySyntaxError, tokenize, type Token } from './tokens';
 
 /** A query read: its expression, or the syntax error that stops it. */
-export type ParsedQuery = { expression: QueryExpression; error?: undefined } | { expression?: undefined; error: QueryProblem };
+export type ParsedQuery =
+  | { expression: QueryExpression; error?: undefined }
+  | { expression?: undefined; error: QueryProblem };
 
 const OPERATORS = new Set<string>([...BINDING_ORDER, 'not']);
 /** Field names that are not informant attributes. */
@@ -24,7 +26,13 @@ export function parseQuery(text: string): ParsedQuery {
 }
 
 export function syntaxProblem(detail: Message, start: number, end: number): QueryProblem {
-  return { severity: 'error', code: 'query-syntax', column: start + 1, endColumn: Math.max(end, start + 1) + 1, message: englishText(detail), detail };
+  const endColumn = Math.max(end, start + 1) + 1;
+  return { severity: 'error', code: 'query-syntax', column: start + 1, endColumn, message: englishText(detail), detail };
+}
+
+/** Stops reading with the mistake, marking the text from `at.start` to `at.end`. */
+function fail(detail: Message, at: Span): never {
+  throw new QuerySyntaxError(detail, at.start, at.end);
 }
 
 class Parser {
@@ -33,18 +41,22 @@ class Parser {
   constructor(private readonly text: string, private readonly tokens: Token[]) {}
 
   query(): QueryExpression {
-    if (this.tokens.length === 0) throw new QuerySyntaxError(message('The query is empty. Write a concept id such as koordinator, or informant=K3.'), 0, this.text.length);
+    const whole = { start: 0, end: this.text.length };
+    if (this.tokens.length === 0) fail(message('The query is empty. Write a concept id such as koordinator, or informant=K3.'), whole);
     const expression = this.level(0);
     const next = this.peek();
-    if (next?.type === ')') throw new QuerySyntaxError(message('This ")" closes no "(".'), next.start, next.end);
+    if (next?.type === ')') fail(message('This ")" closes no "(".'), next);
     if (next) this.misplaced(next);
     return expression;
   }
 
   /** A token where an operator or the end was expected. */
   private misplaced(token: Token): never {
-    if (this.isKeyword(token, 'not')) throw new QuerySyntaxError(message('"not" cannot join two parts: write "and not", e.g. koordinator and not bolig.'), token.start, token.end);
-    throw new QuerySyntaxError(message('"{found}" cannot follow here: join it with an operator such as and, or, overlapping.', { found: this.written(token) }), token.start, token.end);
+    if (this.isKeyword(token, 'not')) {
+      fail(message('"not" cannot join two parts: write "and not", e.g. koordinator and not bolig.'), token);
+    }
+    const found = this.written(token);
+    fail(message('"{found}" cannot follow here: join it with an operator such as and, or, overlapping.', { found }), token);
   }
 
   /** Operators of BINDING_ORDER[level] and tighter. */
@@ -57,7 +69,9 @@ class Parser {
       const turns = kind === 'near' || kind === 'followed-by' ? this.turns(next) : undefined;
       const right = this.level(level + 1);
       const span = { start: left.span.start, end: right.span.end };
-      left = turns === undefined ? { kind: kind as 'and', left, right, span } : { kind: kind as 'near', turns, left, right, span };
+      left = turns === undefined
+        ? { kind: kind as 'and', left, right, span }
+        : { kind: kind as 'near', turns, left, right, span };
     }
     return left;
   }
@@ -70,16 +84,21 @@ class Parser {
     }
     if (token.type === '(') return this.group(token);
     if (token.type === 'word' && OPERATORS.has(token.text.toLowerCase())) {
-      throw new QuerySyntaxError(message('An operand is missing before "{operator}": a concept id, informant=..., or a part in parentheses.', { operator: token.text }), token.start, token.end);
+      const operator = token.text;
+      fail(message('An operand is missing before "{operator}": a concept id, informant=..., or a part in parentheses.', { operator }), token);
     }
-    if (token.type !== 'word') throw new QuerySyntaxError(message('"{found}" cannot start an operand: write a concept id, informant=..., coder=..., memo~"..." or key.', { found: this.written(token) }), token.start, token.end);
+    if (token.type !== 'word') {
+      const found = this.written(token);
+      fail(message('"{found}" cannot start an operand: write a concept id, informant=..., coder=..., memo~"..." or key.', { found }), token);
+    }
     return this.operand(token);
   }
 
   private group(open: Token): QueryExpression {
     const inner = this.level(0);
     const close = this.peek();
-    if (!close) throw new QuerySyntaxError(message('The "(" at column {column} is not closed. Add ")".', { column: open.start + 1 }), this.text.length, this.text.length);
+    const end = { start: this.text.length, end: this.text.length };
+    if (!close) fail(message('The "(" at column {column} is not closed. Add ")".', { column: open.start + 1 }), end);
     if (close.type !== ')') this.misplaced(close);
     this.at++;
     return { ...inner, span: { start: open.start, end: close.end } };
@@ -93,9 +112,9 @@ class Parser {
     }
     if (next?.type === '~') {
       this.at++;
-      if (name.text !== 'memo') throw new QuerySyntaxError(message('Only the memo can be searched with ~: write memo~"text".'), name.start, next.end);
+      if (name.text !== 'memo') fail(message('Only the memo can be searched with ~: write memo~"text".'), { start: name.start, end: next.end });
       const value = this.expect(message('the text to find in memos, e.g. memo~"helg"'));
-      if (value.type !== 'word' && value.type !== 'string') throw new QuerySyntaxError(message('memo~ needs the text to find, e.g. memo~"helg".'), value.start, value.end);
+      if (value.type !== 'word' && value.type !== 'string') fail(message('memo~ needs the text to find, e.g. memo~"helg".'), value);
       return { kind: 'memo', text: value.text, span: { start: name.start, end: value.end } };
     }
     if (name.text.toLowerCase() === 'key') return { kind: 'key', span: { start: name.start, end: name.end } };
@@ -116,7 +135,7 @@ class Parser {
     do {
       const value = this.expect(message('a value after "{name}="', { name: name.text }));
       if ((value.type !== 'word' && value.type !== 'string') || value.text === '') {
-        throw new QuerySyntaxError(message('"{name}=" needs a value, e.g. {name}=K3 or {name}="two words".', { name: name.text }), value.start, value.end);
+        fail(message('"{name}=" needs a value, e.g. {name}=K3 or {name}="two words".', { name: name.text }), value);
       }
       texts.push(value.text);
       end = value.end;
@@ -128,7 +147,7 @@ class Parser {
     const count = this.peek();
     if (count?.type !== 'word' || !/^\d{1,6}$/.test(count.text)) {
       const where = count ?? { start: operator.end, end: operator.end };
-      throw new QuerySyntaxError(message('"{operator}" needs a number of speaker turns after it, e.g. A {operator} 2 B.', { operator: operator.text }), where.start, where.end);
+      fail(message('"{operator}" needs a number of speaker turns after it, e.g. A {operator} 2 B.', { operator: operator.text }), where);
     }
     this.at++;
     return Number(count.text);
@@ -141,7 +160,8 @@ class Parser {
       return token;
     }
     const last = this.tokens[this.tokens.length - 1];
-    throw new QuerySyntaxError(message('The query ends too early: {what} is missing after "{last}".', { what, last: last ? this.written(last) : '' }), this.text.length, this.text.length);
+    const end = { start: this.text.length, end: this.text.length };
+    fail(message('The query ends too early: {what} is missing after "{last}".', { what, last: last ? this.written(last) : '' }), end);
   }
 
   private peek(): Token | undefined {
