@@ -9,6 +9,7 @@ export type SidecarEdit =
   | { kind: 'insert'; at: number; text: string }
   | { kind: 'replace'; at: number; text: string }
   | { kind: 'add-line'; line: number; text: string }
+  | { kind: 'set-value'; line: number; text: string }
   | { kind: 'remove-line'; line: number }
   | { kind: 'double-line'; line: number }
   | { kind: 'indent'; line: number; by: number };
@@ -35,6 +36,12 @@ const LINES = [
   '  - {id: y, concepts: [a], quote: q}', '\t- tab: x', '  - id: z\n    concepts:\n    - a\n    quote: q',
 ];
 
+/** Values that a key may be given in place of its own. */
+const VALUES = [
+  '""', "''", '" "', '~', 'null', '', 'true', 'false', 'yes', 'True', '12345678', '1e5', '0x1F', '.inf', '1.50', '[]', '[a]', '[a, ~]', '[a, true, 1]',
+  '9:33-9:5', 'nonsense', '1:1-1:2', '0:1-1:2', '" 1:1-1:2 "', 'x # note', '"a\\nb"', "'it''s'", '2', '"1"', '1.0', '0o1', 'K3', 'a note',
+];
+
 const lineArb = fc.nat();
 const textAt = fc.double({ min: 0, max: 1, noNaN: true });
 
@@ -43,6 +50,7 @@ export const editArb: fc.Arbitrary<SidecarEdit> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('insert' as const), at: textAt, text: fc.constantFrom(...SNIPPETS) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('replace' as const), at: textAt, text: fc.constantFrom(...SNIPPETS) }) },
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('add-line' as const), line: lineArb, text: fc.constantFrom(...LINES) }) },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('set-value' as const), line: lineArb, text: fc.constantFrom(...VALUES) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('remove-line' as const), line: lineArb }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('double-line' as const), line: lineArb }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('indent' as const), line: lineArb, by: fc.integer({ min: -2, max: 2 }) }) },
@@ -64,6 +72,7 @@ function applyEdit(text: string, edit: SidecarEdit): string {
     lines.splice(fittingPlace(lines, edit.text, edit.line), 0, edit.text);
     return lines.join('\n');
   }
+  if (edit.kind === 'set-value') return withValue(lines, edit.line, edit.text).join('\n');
   const at = edit.line % lines.length;
   const line = lines[at] ?? '';
   if (edit.kind === 'remove-line') lines.splice(at, 1);
@@ -81,4 +90,13 @@ function fittingPlace(lines: readonly string[], text: string, pick: number): num
   };
   const places = lines.flatMap((line, i) => (fits(line) ? [text.startsWith('    ') ? i + 1 : i] : []));
   return places.length === 0 ? pick % (lines.length + 1) : (places[pick % places.length] as number);
+}
+
+/** The lines with the value of one "key: value" line set to `value`. */
+function withValue(lines: string[], pick: number, value: string): string[] {
+  const keyed = lines.flatMap((line, i) => (/^ *(?:- )?[\w.]+:/.test(line) ? [i] : []));
+  if (keyed.length === 0) return lines;
+  const at = keyed[pick % keyed.length] as number;
+  lines[at] = (lines[at] as string).replace(/^( *(?:- )?[\w.]+:).*$/, (_, key: string) => (value === '' ? key : `${key} ${value}`));
+  return lines;
 }

@@ -4,7 +4,7 @@ import type { ProjectFiles } from '../port';
 import { message } from '../messages';
 import { problem, type Problem } from '../problems';
 import { informantCodeRegExp, SIDECAR_SUFFIX, speakerRegExp, type Settings } from '../settings/settings';
-import { readSidecar } from '../sidecar/readSidecar';
+import { readSidecarContent } from '../sidecar/cleanSidecar';
 import { informantAt, speakerTurns } from '../speakers/turns';
 import { TranscriptText } from '../text/transcriptText';
 import type { ResolvedAnnotation, TranscriptFile } from './model';
@@ -33,9 +33,9 @@ export async function loadTranscript(files: ProjectFiles, path: string, settings
 }
 
 function readAnnotations(file: TranscriptFile, text: string, settings: Settings, problems: Problem[]): void {
-  const parsed = readSidecar(file.sidecarPath, text);
-  problems.push(...parsed.file.problems);
-  if (!parsed.file.ok) {
+  const parsed = readSidecarContent(file.sidecarPath, text);
+  problems.push(...parsed.problems);
+  if (!parsed.ok) {
     file.sidecarReadable = false;
     return;
   }

@@ -1,5 +1,5 @@
 import { YamlFile } from '../yaml/yamlFile';
-import { BlockReader } from './fastYaml/blockReader';
+import { readBlockYaml } from './fastYaml/nodeBuilder';
 import { unlessDeclined } from './fastYaml/decline';
 
 /** A carriage return not followed by a line feed: a line break to yaml, which the fast reader leaves to it. */
@@ -16,6 +16,6 @@ export function readSidecarYaml(path: string, text: string): YamlFile {
 /** The text read by the fast reader, or undefined when it is not sure it reads it as the yaml library does. */
 export function fastSidecarYaml(path: string, text: string): YamlFile | undefined {
   if (LONE_CARRIAGE_RETURN.test(text)) return undefined;
-  const prebuilt = unlessDeclined(() => new BlockReader(text).read());
+  const prebuilt = unlessDeclined(() => readBlockYaml(text));
   return prebuilt && new YamlFile(path, text, prebuilt);
 }

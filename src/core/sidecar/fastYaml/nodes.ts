@@ -1,5 +1,6 @@
-import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
-import { YAML_OPTIONS } from '../../yaml/yamlFile';
+import { isScalar, Pair, Scalar, YAMLMap, YAMLSeq, type Node, type ScalarTag } from 'yaml';
+import { decline } from './decline';
+import { plainTag, SCHEMA_DOCUMENT } from './resolve';
 
 /**
  * yaml's node constructors give every node its type with Object.defineProperty, which costs more
@@ -10,8 +11,6 @@ import { YAML_OPTIONS } from '../../yaml/yamlFile';
  */
 const NODE_TYPE = Symbol.for('yaml.node.type');
 
-/** The schema and options every sidecar is read with. */
-export const SCHEMA_DOCUMENT = new Document(undefined, YAML_OPTIONS);
 
 function typed<T extends object>(prototype: T, type: string, more: PropertyDescriptorMap = {}): T {
   return Object.create(prototype, { [NODE_TYPE]: { value: Symbol.for(type) }, ...more }) as T;
@@ -47,4 +46,39 @@ export function listNode(): YAMLSeq {
   const list = Object.create(LIST) as YAMLSeq;
   list.items = [];
   return list;
+}
+
+export type Range = [number, number, number];
+
+/** A plain scalar as composeScalar makes it: the first default tag whose test it passes resolves it. */
+export function plainScalar(source: string, range: Range): Scalar {
+  const tag = plainTag(source);
+  const scalar = tag ? resolved(tag, source) : scalarNode(source);
+  scalar.range = range;
+  scalar.source = source;
+  scalar.type = Scalar.PLAIN;
+  return scalar;
+}
+
+function resolved(tag: ScalarTag, source: string): Scalar {
+  let failed = false;
+  let value: unknown;
+  try {
+    value = tag.resolve(source, () => (failed = true), SCHEMA_DOCUMENT.options);
+  } catch {
+    decline();
+  }
+  if (failed) decline();
+  const scalar = isScalar(value) ? value : scalarNode(value);
+  if (tag.format) scalar.format = tag.format;
+  return scalar;
+}
+
+/** A quoted scalar: always text. */
+export function quotedScalar(value: string, type: Scalar.Type, range: Range): Scalar {
+  const scalar = scalarNode(value);
+  scalar.range = range;
+  scalar.source = value;
+  scalar.type = type;
+  return scalar;
 }
