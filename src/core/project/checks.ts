@@ -64,6 +64,7 @@ function checkInformant(project: Project, resolved: ResolvedAnnotation): void {
 
 function checkResolution(problems: Problem[], resolved: ResolvedAnnotation): void {
   const { resolution, annotation } = resolved;
+  if (resolution.status === 'exact') return;
   const { file, line, column } = at(resolved);
   const name = { id: annotation.id, concepts: annotation.concepts.join(', ') };
   const problem = aboutAnnotation(annotation.id);

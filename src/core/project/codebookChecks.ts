@@ -14,7 +14,8 @@ type Warn = (at: { line: number; column: number }, code: string, text: Message) 
  */
 export function codebookWarnings(index: ProjectIndex): Problem[] {
   const { codebook, settings } = index.project;
-  const byId = new Map(index.all.map((r) => [r.annotation.id, r]));
+  const examples = [...codebook.places.values()].some((place) => place.examples.length > 0);
+  const byId = new Map(examples ? index.all.map((r) => [r.annotation.id, r]) : []);
   const problems: Problem[] = [];
   const warn: Warn = (at, code, text) => problems.push(problem(settings.codebook, at.line, at.column, 'warning', code, text));
   for (const concept of codebook.all()) {
@@ -24,12 +25,18 @@ export function codebookWarnings(index: ProjectIndex): Problem[] {
     if (!concept.description?.trim()) {
       warn(place, 'no-definition', message('The concept "{id}" ({label}) has no definition. Add "description:" to say what a passage must show to be tagged with it.', args));
     }
-    if (index.all.length > 0 && index.underConcept(concept.id).length === 0) {
+    if (index.all.length > 0 && !used(index, concept.id)) {
       warn(place, 'unused-concept', message('No annotation is tagged with the concept "{id}" ({label}) or a concept below it. Tag passages with it, or remove it from the codebook.', args));
     }
     checkExamples(concept, place, byId, codebook.subtreeIds(concept.id), warn);
   }
   return problems;
+}
+
+/** Whether an annotation is tagged with the concept or a concept below it (without listing them all, as underConcept would). */
+function used(index: ProjectIndex, id: string): boolean {
+  for (const concept of index.project.codebook.subtreeIds(id)) if (index.byConcept(concept).length > 0) return true;
+  return false;
 }
 
 function checkExamples(concept: Concept, place: ConceptPlace, byId: ReadonlyMap<string, ResolvedAnnotation>, subtree: ReadonlySet<string>, warn: Warn): void {
