@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parse, Scalar, stringify, YAMLSeq } from 'yaml';
 import type { Annotation } from '../../src/core/sidecar/annotation';
-import { renderAnnotation, renderField, renderFlowList, renderScalar, renderSidecar } from '../../src/core/sidecar/render';
+import { renderAnnotation, renderField, renderFlowAnnotation, renderFlowList, renderScalar, renderSidecar } from '../../src/core/sidecar/render';
 import { runs } from '../helpers/fcRuns';
 
 const FULL: Annotation = {
@@ -122,8 +122,8 @@ function yamlFlowList(values: string[]): string {
 }
 
 describe('rendering without asking yaml', () => {
-  const pieces = fc.constantFrom('a', 'Æ', 'ø', 'K3', ' ', ':', ': ', ' #', '#', '-', '?', ',', '[', '}', '"', "'", '\n', '\r', '\t', '\u0085', '\u00a0', '\u2028', '\uFEFF', '\uD800', '😀', '%', '---', 'true', 'Null', '0x1', '1.5', '.inf', '~', '&', '*', '!', '|', '>', '@', '`');
-  const value = fc.oneof(fc.array(pieces, { maxLength: 6 }).map((p) => p.join('')), fc.string({ unit: 'binary', maxLength: 12 }), fc.constantFrom('', 'null', 'NULL', 'TRUE', 'True', 'true', 'False', 'FALSE', 'false', 'yes', 'Ja', 'nei:', 'a: b', 'a #b', 'a#b', 'ord '));
+  const pieces = fc.constantFrom('a', 'Æ', 'ø', 'K3', ' ', ':', ': ', ' #', '#', '-', '?', ',', '[', '}', '"', "'", '\\', '\n', ' \n', '\r', '\t', '\0', '\u0007', '\u001b', '\u0085', '\u00a0', '\u2028', '\uFEFF', '\uD800', '😀', '%', '---', '...', '1', '2026-01-05T10:12:00Z', '0o7', '0x1F', '1e3', '.5', '-', '+', 'true', 'Null', '.inf', '.NaN', '~', '&', '*', '!', '|', '>', '@', '`');
+  const value = fc.oneof(fc.array(pieces, { maxLength: 6 }).map((p) => p.join('')), fc.string({ unit: 'binary', maxLength: 12 }), fc.constantFrom('', 'null', 'NULL', 'TRUE', 'True', 'true', 'False', 'FALSE', 'false', 'yes', 'Ja', 'nei:', 'a: b', 'a #b', 'a#b', 'ord ', '12', '-1.5', '1_000'));
 
   it('writes every value as yaml does (property)', () => {
     fc.assert(fc.property(value, (v) => assert.equal(renderScalar(v), yamlScalar(v))), runs(3000, 9301));
@@ -131,5 +131,10 @@ describe('rendering without asking yaml', () => {
 
   it('writes every list of concepts as yaml does (property)', () => {
     fc.assert(fc.property(fc.array(value, { maxLength: 4 }), (values) => assert.equal(renderFlowList(values), yamlFlowList(values))), runs(2000, 9302));
+  });
+
+  it('writes every value in double quotes as yaml does (property)', () => {
+    const quoted = (v: string) => stringify(Object.assign(new Scalar(v), { type: Scalar.QUOTE_DOUBLE }), OPTIONS).replace(/\n$/, '');
+    fc.assert(fc.property(value, (v) => assert.equal(renderFlowAnnotation({ id: v, concepts: [v], quote: v }), `{id: ${quoted(v)}, concepts: [${quoted(v)}], quote: ${quoted(v)}}`)), runs(2000, 9303));
   });
 });

@@ -1,60 +1,23 @@
-import { Document, Scalar, YAMLSeq } from 'yaml';
+import { Document } from 'yaml';
 import { formatRange } from '../text/position';
+import { doubleQuoted, styleScalar } from './scalarStyle';
 import { ANNOTATION_KEYS, SIDECAR_VERSION, type Annotation, type AnnotationKey } from './annotation';
 
 /**
  * Never fold long lines, never use block scalars: one value, one line, so diffs stay readable.
  * Line breaks inside a value are always written as \n escapes (yaml would otherwise break long
  * double-quoted values at them, unindented, which is invalid YAML inside the annotation list).
+ * Values are written as yaml writes them with these options (see scalarStyle).
  */
-const SCALAR_OPTIONS = { lineWidth: 0, minContentWidth: 0, blockQuote: false, doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER, version: '1.2' } as const;
-
 export function renderScalar(value: string): string {
-  return plainAsIs(value) ? value : stringifyNode(scalarNode(value));
+  return styleScalar(value, false, SCHEMA);
 }
 
-/**
- * Most values (words, sentences, ids, codes) are what yaml writes as plain scalars, unchanged: a
- * letter first; no control character, lone surrogate, line or paragraph separator, BOM, flow
- * indicator ([]{},), ": " or " #"; not ending in a space or a colon; not a null or boolean word.
- * Those are written here without asking yaml, which is the slow part of writing a sidecar.
- */
-// eslint-disable-next-line no-control-regex
-const PLAIN_AS_IS = /^\p{L}[^\x00-\x1f\x7f-\x9f\u2028\u2029\uFEFF\uD800-\uDFFF[\]{},]*$/u;
-const NOT_PLAIN = /: | #|[ :]$|^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
-
-function plainAsIs(value: string): boolean {
-  return PLAIN_AS_IS.test(value) && !NOT_PLAIN.test(value);
-}
-
-/** One document, reused: making a document (and its schema) for every value costs more than writing the value. */
-const scalarDocument = new Document(null, SCALAR_OPTIONS);
-
-/** What yaml's stringify gives for the node, without its final line break. */
-function stringifyNode(node: unknown, options: typeof SCALAR_OPTIONS & { flowCollectionPadding?: boolean } = SCALAR_OPTIONS): string {
-  scalarDocument.contents = scalarDocument.createNode(node);
-  return withoutFinalNewline(scalarDocument.toString(options));
-}
-
-/** A value with a line break is always "double-quoted": plain and 'single' styles would fold it over unindented lines. */
-function scalarNode(value: string): string | Scalar {
-  if (!/[\n\r]/.test(value)) return value;
-  const node = new Scalar(value);
-  node.type = Scalar.QUOTE_DOUBLE;
-  return node;
-}
-
-/** Only the line break stringify ends with: trimEnd() would also eat trailing U+00A0, U+2028, U+3000 of a plain scalar. */
-function withoutFinalNewline(yaml: string): string {
-  return yaml.endsWith('\n') ? yaml.slice(0, -1) : yaml;
-}
+/** The schema of the documents values are written in (YAML 1.2 core): what a plain scalar must not look like. */
+const SCHEMA = new Document(null, { version: '1.2' }).schema;
 
 export function renderFlowList(values: readonly string[]): string {
-  if (values.every(plainAsIs)) return `[${values.join(', ')}]`;
-  const seq = new YAMLSeq();
-  seq.flow = true;
-  seq.items.push(...values.map(scalarNode));
-  return stringifyNode(seq, { ...SCALAR_OPTIONS, flowCollectionPadding: false });
+  return `[${values.map((value) => styleScalar(value, true, SCHEMA)).join(', ')}]`;
 }
 
 /** The YAML text of one field's value, or undefined when the annotation does not have it. */
@@ -87,9 +50,7 @@ export function renderAnnotation(annotation: Annotation, indent: number): string
 
 /** A value always in "double quotes", on one line: valid in block and in flow context alike. */
 function renderQuoted(value: string): string {
-  const node = new Scalar(value);
-  node.type = Scalar.QUOTE_DOUBLE;
-  return stringifyNode(node);
+  return doubleQuoted(value);
 }
 
 /** One annotation as a one-line flow mapping, every value quoted: it may stand wherever a YAML value may. */
