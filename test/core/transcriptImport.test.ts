@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { strToU8, zipSync } from 'fflate';
+import { trustedLabels } from '../../src/core/transcripts/labels';
 import { TranscriptReadError } from '../../src/core/transcripts/model';
 import { qcodeText } from '../../src/core/transcripts/qcodeForm';
 import { readTranscript } from '../../src/core/transcripts/readTranscript';
@@ -73,6 +74,12 @@ describe('importing transcripts from transcription tools', () => {
   it('reads timestamps without their zeros, as Microsoft Graph writes them, with CRLF too', () => {
     const vtt = 'WEBVTT\r\n\r\n0:0:0.0 --> 0:0:2.5\r\n<v Kari>Hei.</v>\r\n0:1:2.25 --> 0:1:4.0\r\n<v Ola>Hei, hei.</v>\r\n';
     assert.equal(imported('graph.vtt', strToU8(vtt)).text, '[00:00:00]\nS1: Hei.\n\n[00:01:02]\nS2: Hei, hei.\n');
+  });
+
+  it('trusts one-off labels when nearly every line has one, not a few among paragraphs without', () => {
+    assert.deepEqual([...trustedLabels(['Maria Hansen Berg', 'Ola', 'Maria'])], ['Maria Hansen Berg', 'Ola', 'Maria']);
+    assert.deepEqual([...trustedLabels(['Viktig', undefined, 'Merk', undefined, 'Hun sa', undefined])], []);
+    assert.deepEqual([...trustedLabels(['I', 'K3', undefined, 'I'])], ['I', 'K3']);
   });
 
   it('keeps names that are labels already, and gives the others S1, S2 not taken', () => {

@@ -26,15 +26,17 @@ export function dashLabel(line: string): Label | undefined {
 }
 
 /**
- * Labels that are names of speakers: those used at least twice, or any in a file where most lines
- * have one of two or more labels, one of them used again (people in a conversation speak more than
- * once). A single `Note: ...` in running text stays text, and so do a few different ones.
+ * Labels that are names of speakers: those used at least twice, or any in a file where lines have
+ * one of two or more labels: most lines, one of the labels used again (people in a conversation
+ * speak more than once), or nearly every line. A single `Note: ...` in running text stays text,
+ * and so do a few different ones among paragraphs without.
  */
 export function trustedLabels(candidates: readonly (string | undefined)[]): Set<string> {
   const counts = new Map<string, number>();
   for (const name of candidates) if (name !== undefined) counts.set(name, (counts.get(name) ?? 0) + 1);
   const labelled = [...counts.values()].reduce((a, b) => a + b, 0);
-  const most = counts.size >= 2 && labelled * 2 >= candidates.length && [...counts.values()].some((n) => n >= 2);
+  const again = [...counts.values()].some((n) => n >= 2);
+  const most = counts.size >= 2 && labelled * 2 >= candidates.length && (again || labelled * 4 >= candidates.length * 3);
   return new Set([...counts].filter(([, n]) => n >= 2 || most).map(([name]) => name));
 }
 
