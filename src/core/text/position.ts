@@ -16,7 +16,11 @@ const RANGE = /^(\d+):(\d+)-(\d+):(\d+)$/;
 export function parseRange(value: string): TextRange | undefined {
   const match = RANGE.exec(value.trim());
   if (!match) return undefined;
-  const [startLine, startColumn, endLine, endColumn] = match.slice(1).map(Number) as [number, number, number, number];
+  // One by one, without arrays in between: this runs for every annotation of a project as it loads.
+  const startLine = Number(match[1]);
+  const startColumn = Number(match[2]);
+  const endLine = Number(match[3]);
+  const endColumn = Number(match[4]);
   if (startLine < 1 || startColumn < 1 || endLine < 1 || endColumn < 1) return undefined;
   const range = { start: { line: startLine, column: startColumn }, end: { line: endLine, column: endColumn } };
   return comparePositions(range.start, range.end) <= 0 ? range : undefined;

@@ -26,7 +26,8 @@ export interface YamlBuilder<V, M, L, F> {
   listEnd(list: L): V;
 }
 
-const KEY = /[A-Za-z0-9_][\w.-]*(?=:)/y;
+/** The keys qcode writes, so that a key read is the same string each time (and no new one is made). */
+const KNOWN_KEYS = ['id', 'concepts', 'range', 'quote', 'before', 'after', 'informant', 'coder', 'created', 'memo', 'key', 'qcode', 'transcript', 'annotations'];
 const DASH = 45;
 const SPACE = 32;
 const HASH = 35;
@@ -110,11 +111,8 @@ export class BlockScanner<V, M, L, F> {
   /** One "key: value" whose key is at `column` of the current line; leaves the line after its value. */
   private pair(map: M, column: number, inList: boolean): void {
     const line = this.line;
-    KEY.lastIndex = column;
-    const match = KEY.exec(line);
-    if (!match) decline();
-    const key = match[0];
-    const colon = column + key.length;
+    const colon = keyEnd(line, column);
+    const key = keyAt(line, column, colon);
     let at = colon + 1;
     if (at < line.length && line.charCodeAt(at) !== SPACE) decline();
     while (line.charCodeAt(at) === SPACE) at++;
@@ -221,6 +219,23 @@ export class BlockScanner<V, M, L, F> {
     while (this.line.charCodeAt(at) === SPACE) at++;
     if (at < this.line.length && !(at > from && this.line.charCodeAt(at) === HASH)) decline();
   }
+}
+
+/** Where the plain key starting at `column` ends, at its ":"; a key starts with a letter, digit or "_" and holds those, "." and "-". */
+function keyEnd(line: string, column: number): number {
+  let at = column;
+  for (let code = line.charCodeAt(at); isKeyCharacter(code) && (at > column || (code !== 46 && code !== 45)); code = line.charCodeAt(++at));
+  if (at === column || line.charCodeAt(at) !== 58) decline();
+  return at;
+}
+
+function isKeyCharacter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 46 || code === 45;
+}
+
+function keyAt(line: string, start: number, end: number): string {
+  for (const known of KNOWN_KEYS) if (known.length === end - start && line.startsWith(known, start)) return known;
+  return line.slice(start, end);
 }
 
 function nextSeparator(line: string, from: number): number {
