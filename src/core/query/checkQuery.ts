@@ -28,17 +28,20 @@ class KnownValues {
   constructor(private readonly project: Project) {}
 
   get informants(): string[] {
-    this.informantCodes ??= [...new Set([...this.project.informants.codes, ...this.annotations().flatMap((r) => (r.informant === undefined ? [] : [r.informant]))])];
+    const attributed = this.annotations().flatMap((r) => (r.informant === undefined ? [] : [r.informant]));
+    this.informantCodes ??= [...new Set([...this.project.informants.codes, ...attributed])];
     return this.informantCodes;
   }
 
   get coders(): string[] {
-    this.coderNames ??= [...new Set(this.annotations().flatMap((r) => (r.annotation.coder === undefined ? [] : [r.annotation.coder])))].sort();
+    const coders = this.annotations().flatMap((r) => (r.annotation.coder === undefined ? [] : [r.annotation.coder]));
+    this.coderNames ??= [...new Set(coders)].sort();
     return this.coderNames;
   }
 
   get attributes(): Set<string> {
-    this.attributeNames ??= new Set(['code', ...this.project.informants.informants.flatMap((i) => Object.keys(i.attributes))]);
+    const names = this.project.informants.informants.flatMap((i) => Object.keys(i.attributes));
+    this.attributeNames ??= new Set(['code', ...names]);
     return this.attributeNames;
   }
 

@@ -18,12 +18,14 @@ export interface Evaluation {
 /** Evaluates the query over every readable transcript of the project, one transcript at a time. */
 export function evaluate(expression: QueryExpression, project: Project, options: QueryOptions = {}): Evaluation {
   const { include } = options;
-  const tests = new Map<Operand, AnnotationTest>(operandsOf(expression).map((operand) => [operand, operandTest(operand, project)]));
+  const tests = new Map<Operand, AnnotationTest>();
+  for (const operand of operandsOf(expression)) tests.set(operand, operandTest(operand, project));
+  const named = (resolved: ResolvedAnnotation) => [...tests.values()].some((test) => test(resolved));
   const runs = new Map<TranscriptFile, Run[]>();
   const orphans = new Set<ResolvedAnnotation>();
   for (const transcript of project.transcripts) {
     const counted = include ? transcript.annotations.filter(include) : transcript.annotations;
-    for (const resolved of counted) if (resolved.resolution.status === 'orphaned' && [...tests.values()].some((test) => test(resolved))) orphans.add(resolved);
+    for (const resolved of counted) if (resolved.resolution.status === 'orphaned' && named(resolved)) orphans.add(resolved);
     if (transcript.doc) runs.set(transcript, new TranscriptEvaluation(transcript, counted, tests).value(expression));
   }
   return { runs, orphans: [...orphans] };
@@ -32,7 +34,11 @@ export function evaluate(expression: QueryExpression, project: Project, options:
 class TranscriptEvaluation {
   private readonly length: number;
 
-  constructor(private readonly transcript: TranscriptFile, private readonly annotations: readonly ResolvedAnnotation[], private readonly tests: ReadonlyMap<Operand, AnnotationTest>) {
+  constructor(
+    private readonly transcript: TranscriptFile,
+    private readonly annotations: readonly ResolvedAnnotation[],
+    private readonly tests: ReadonlyMap<Operand, AnnotationTest>,
+  ) {
     this.length = transcript.doc?.text.length ?? 0;
   }
 

@@ -29,7 +29,8 @@ const CSV_COLUMNS = ['transcript', 'range', 'informant', 'quote', 'concepts', 'a
 /** One row per passage; concepts and annotation ids separated by spaces. */
 export function queryToCsv(result: QueryResult): string {
   const rows = result.passages.map((p) => [
-    p.transcript.path, formatRange(p.range), p.informant ?? '', p.quote, p.concepts.join(' '), p.annotations.map((r) => r.annotation.id).join(' '),
+    p.transcript.path, formatRange(p.range), p.informant ?? '', p.quote,
+    p.concepts.join(' '), p.annotations.map((r) => r.annotation.id).join(' '),
   ]);
   return csvText([CSV_COLUMNS, ...rows]);
 }
@@ -42,7 +43,8 @@ export function queryToMarkdown(query: string, result: QueryResult, settings: Se
     parts.push(`## ${markdownText(path)}`);
     for (const passage of passages) {
       const quote = passageQuote(passage);
-      parts.push(blockQuote(quoteText(quote, label), citation(settings.citation, quote)), `*${markdownText(place(passage, codebook))}*`);
+      parts.push(blockQuote(quoteText(quote, label), citation(settings.citation, quote)));
+      parts.push(`*${markdownText(place(passage, codebook))}*`);
     }
   }
   return parts.join('\n\n') + '\n';
@@ -57,7 +59,8 @@ export function queryToDocx(query: string, result: QueryResult, settings: Settin
     blocks.push({ kind: 'heading', level: 2, text: path });
     for (const passage of passages) {
       const quote = passageQuote(passage);
-      blocks.push({ kind: 'quote', text: `${wording.open}${quoteText(quote, label)}${wording.close}`, citation: citation(settings.citation, quote) }, { kind: 'source', text: place(passage, codebook) });
+      const text = `${wording.open}${quoteText(quote, label)}${wording.close}`;
+      blocks.push({ kind: 'quote', text, citation: citation(settings.citation, quote) }, { kind: 'source', text: place(passage, codebook) });
     }
   }
   return blocksToDocx(blocks, settings.language);
@@ -66,12 +69,16 @@ export function queryToDocx(query: string, result: QueryResult, settings: Settin
 /** "intervju-K3.txt 21:5-21:43 · Fallskjerm, Ansvarsoversvømmelse" */
 function place(passage: QueryPassage, codebook: Codebook): string {
   const labels = passage.concepts.map((id) => codebook.get(id)?.label ?? id);
-  return [`${basename(passage.transcript.path)} ${formatRange(passage.range)}`, ...(labels.length > 0 ? [labels.join(', ')] : [])].join(' · ');
+  const where = `${basename(passage.transcript.path)} ${formatRange(passage.range)}`;
+  return labels.length > 0 ? `${where} · ${labels.join(', ')}` : where;
 }
 
 function byTranscript(result: QueryResult): Map<string, QueryPassage[]> {
   const groups = new Map<string, QueryPassage[]>();
-  for (const passage of result.passages) groups.set(passage.transcript.path, [...(groups.get(passage.transcript.path) ?? []), passage]);
+  for (const passage of result.passages) {
+    const { path } = passage.transcript;
+    groups.set(path, [...(groups.get(path) ?? []), passage]);
+  }
   return groups;
 }
 

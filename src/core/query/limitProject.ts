@@ -7,5 +7,6 @@ import type { QueryResult } from './passages';
  */
 export function limitToResult(project: Project, result: QueryResult): Project {
   const kept = new Set<ResolvedAnnotation>(result.passages.flatMap((p) => p.annotations));
-  return { ...project, transcripts: project.transcripts.map((t) => ({ ...t, annotations: t.annotations.filter((r) => kept.has(r)) })) };
+  const transcripts = project.transcripts.map((t) => ({ ...t, annotations: t.annotations.filter((r) => kept.has(r)) }));
+  return { ...project, transcripts };
 }

@@ -49,7 +49,9 @@ export function runQuery(expression: QueryExpression, project: Project, options:
 }
 
 /** The run as a passage, without white space at either end; none when it is white space only. */
-function passageOf(transcript: TranscriptFile, run: Run, isInformant: (code: string) => boolean, order: ConceptOrder): QueryPassage | undefined {
+function passageOf(
+  transcript: TranscriptFile, run: Run, isInformant: (code: string) => boolean, order: ConceptOrder,
+): QueryPassage | undefined {
   const doc = transcript.doc;
   if (!doc) return undefined;
   let { start, end } = run;
@@ -57,9 +59,13 @@ function passageOf(transcript: TranscriptFile, run: Run, isInformant: (code: str
   while (end > start && isSpace(doc.text.charCodeAt(end - 1))) end--;
   if (start === end) return undefined;
   const annotations = run.annotations.length > 1 ? [...run.annotations].sort(textOrder) : [...run.annotations];
-  const informant = annotations.find((r) => startOf(r) <= start && endOf(r) > start)?.informant ?? informantAt(transcript.turns, start, isInformant);
-  const concepts = annotations.length === 1 ? [...(annotations[0] as ResolvedAnnotation).annotation.concepts] : annotations.flatMap((r) => r.annotation.concepts);
-  const passage: QueryPassage = { transcript, start, end, range: { start: doc.positionAt(start), end: doc.positionAt(end) }, quote: doc.text.slice(start, end), annotations, concepts: order(concepts) };
+  const startsIn = annotations.find((r) => startOf(r) <= start && endOf(r) > start);
+  const informant = startsIn?.informant ?? informantAt(transcript.turns, start, isInformant);
+  const concepts = annotations.length === 1
+    ? [...(annotations[0] as ResolvedAnnotation).annotation.concepts]
+    : annotations.flatMap((r) => r.annotation.concepts);
+  const range = { start: doc.positionAt(start), end: doc.positionAt(end) };
+  const passage: QueryPassage = { transcript, start, end, range, quote: doc.text.slice(start, end), annotations, concepts: order(concepts) };
   if (informant !== undefined) passage.informant = informant;
   return passage;
 }

@@ -46,7 +46,8 @@ function joined(sorted: readonly Run[]): Run[] {
   let end = 0;
   let parts: (readonly ResolvedAnnotation[])[] = [];
   const close = () => {
-    if (parts.length > 0) out.push({ start, end, annotations: parts.length === 1 ? (parts[0] as readonly ResolvedAnnotation[]) : unique(parts.flat()) });
+    if (parts.length === 0) return;
+    out.push({ start, end, annotations: parts.length === 1 ? (parts[0] as readonly ResolvedAnnotation[]) : unique(parts.flat()) });
   };
   for (const run of sorted) {
     if (parts.length > 0 && run.start <= end) {
@@ -76,7 +77,8 @@ export function intersect(a: readonly Run[], b: readonly Run[]): Run[] {
       const other = b[k] as Run;
       const start = Math.max(run.start, other.start);
       const end = Math.min(run.end, other.end);
-      out.push({ start, end, annotations: unique([...covering(run.annotations, start, end), ...covering(other.annotations, start, end)]) });
+      const annotations = unique([...covering(run.annotations, start, end), ...covering(other.annotations, start, end)]);
+      out.push({ start, end, annotations });
     }
   }
   return out;
@@ -106,7 +108,9 @@ export function overlapping(a: readonly Run[], b: readonly Run[]): Run[] {
   for (const run of a) {
     while (j < b.length && (b[j] as Run).end <= run.start) j++;
     const others: ResolvedAnnotation[] = [];
-    for (let k = j; k < b.length && (b[k] as Run).start < run.end; k++) others.push(...covering((b[k] as Run).annotations, run.start, run.end));
+    for (let k = j; k < b.length && (b[k] as Run).start < run.end; k++) {
+      others.push(...covering((b[k] as Run).annotations, run.start, run.end));
+    }
     if (j < b.length && (b[j] as Run).start < run.end) out.push(withAnnotations(run, others));
   }
   return out;
