@@ -100,7 +100,7 @@ describe('pseudonyms', () => {
       const commented = `# Koding av intervjuet med Kari, første runde.\n${SIDECAR}# Ferdig.\n`;
       const files = projectFiles({ 'intervju-K3.txt': TRANSCRIPT, 'intervju-K3.txt.annotations.yaml': commented });
       await pseudonymized(files);
-      const sidecar = files.text('transcripts/intervju-K3.txt.annotations.yaml');
+      const sidecar = files.text('transcripts/intervju-K3.txt.annotations.yaml') ?? '';
       assert.match(sidecar, /^# Koding av intervjuet med \[K4\], første runde\.\n/);
       assert.match(sidecar, /\n# Ferdig\.\n$/);
       assert.doesNotMatch(sidecar, /Kari|Tromsø/);
