@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSidecar } from '../../src/core/sidecar/readSidecar';
 import { checkJson, qcode, read, scratchProject, write } from './cliHarness';
+import { builtCli } from '../helpers/builtCli';
 
-/** The built command line; QCODE_CLI names another build. */
-const CLI = process.env.QCODE_CLI ?? join(__dirname, '..', '..', 'dist', 'cli.js');
 const TRANSCRIPT = 'transcripts/intervju-K3.txt';
 const SIDECAR = `${TRANSCRIPT}.annotations.yaml`;
 /** Where "Jeg har et veldig godt team." is once `added` lines have been put in front of the transcript. */
@@ -22,7 +21,7 @@ interface Run {
 /** Starts the built command line as its own process, as a second terminal or a script would. */
 function start(dir: string, args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: dir, env: { ...process.env, QCODE_CODER: 'samtidig' } });
+    const child = spawn(process.execPath, [builtCli(), ...args], { cwd: dir, env: { ...process.env, QCODE_CODER: 'samtidig' } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
@@ -61,9 +60,7 @@ function sidecarAnnotations(dir: string) {
 describe('qcode processes writing one sidecar at the same time', function () {
   this.timeout(300_000);
 
-  before(function () {
-    if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first.`);
-  });
+  before(() => builtCli());
 
   it('keep every annotation a tag command reported, and every range check --fix rewrote', async () => {
     const dir = onlyTranscript(scratchProject(), TRANSCRIPT);

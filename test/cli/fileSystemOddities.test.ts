@@ -7,8 +7,8 @@ import { NodeProjectFiles } from '../../src/node/nodeFiles';
 import { FileAccessError } from '../../src/core/port';
 import { checkJson, qcode, read, SAMPLE, scratchProject, write, type CheckJson } from './cliHarness';
 import { scratchDir } from '../helpers/scratch';
+import { builtCli } from '../helpers/builtCli';
 
-const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
 const K1 = 'transcripts/intervju-K1.txt';
 const K3 = 'transcripts/intervju-K3.txt';
 const L5 = 'transcripts/intervju-L5.txt';
@@ -35,7 +35,7 @@ function outsideFolder(): string {
 
 /** `qcode check --format json` in a child process with a time limit, so that a hang fails the test. */
 function checkInChild(dir: string, options: { uid?: number; gid?: number } = {}) {
-  const result = spawnSync(process.execPath, [CLI, 'check', dir, '--format', 'json'], { encoding: 'utf8', timeout: 15000, ...options });
+  const result = spawnSync(process.execPath, [builtCli(), 'check', dir, '--format', 'json'], { encoding: 'utf8', timeout: 15000, ...options });
   assert.equal(result.signal, null, `qcode check was stopped (${result.signal}): it hung`);
   return { code: result.status, report: JSON.parse(result.stdout) as CheckJson, stderr: result.stderr };
 }

@@ -3,8 +3,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { qcode, read, SAMPLE, scratchProject, write } from './cliHarness';
+import { builtCli } from '../helpers/builtCli';
 
-const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
 const SIDECAR = 'transcripts/intervju-K3.txt.annotations.yaml';
 
 describe('qcode init', () => {
@@ -106,9 +106,9 @@ describe('qcode merge-driver', () => {
 
 describe('the built qcode bin', () => {
   it('runs as a program with the documented exit codes', () => {
-    const ok = spawnSync(process.execPath, [CLI, 'check', SAMPLE], { encoding: 'utf8' });
+    const ok = spawnSync(process.execPath, [builtCli(), 'check', SAMPLE], { encoding: 'utf8' });
     assert.equal(ok.status, 0, ok.stderr);
-    const usage = spawnSync(process.execPath, [CLI, 'frobnicate'], { encoding: 'utf8' });
+    const usage = spawnSync(process.execPath, [builtCli(), 'frobnicate'], { encoding: 'utf8' });
     assert.equal(usage.status, 2);
     assert.match(usage.stderr, /Unknown command "frobnicate"/);
   });

@@ -7,8 +7,8 @@ import { escapeControls } from '../../src/cli/output';
 import { CommandError, EXIT_CRASH, EXIT_PROBLEMS, EXIT_USAGE, USAGE } from '../../src/cli/usage';
 import { FileAccessError } from '../../src/core/port';
 import { checkJson, qcode, read, SAMPLE, scratchProject, write } from './cliHarness';
+import { builtCli } from '../helpers/builtCli';
 
-const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
 const K3 = 'transcripts/intervju-K3.txt';
 const K3_SIDECAR = `${K3}.annotations.yaml`;
 
@@ -140,7 +140,7 @@ describe('crashes', () => {
 
 describe('a reader that stops early (qcode check | head)', () => {
   it('ends the output quietly: no EPIPE stack trace, the usual exit code', async () => {
-    const child = spawn(process.execPath, [CLI, 'check', SAMPLE, '--format', 'json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [builtCli(), 'check', SAMPLE, '--format', 'json'], { stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.destroy();
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
