@@ -20,6 +20,7 @@ import { measureRefiExport, measureRefiImport, type RefiExportResult, type RefiI
 import { floorLoad, measureLoad, type LoadResult } from './measureLoad';
 import { measurePseudonymize, pseudonymizeLine, pseudonymizeTargets } from './measurePseudonymize';
 import { measureChapters } from './measureChapters';
+import { checkLine, checkTargets, measureCheck } from './measureCheck';
 import { measureQueries, queryLine, queryTargets } from './measureQuery';
 import { collectGarbage, memory } from './memory';
 import { fmt, machine, table, targetTable, type Target } from './report';
@@ -84,6 +85,12 @@ async function main(): Promise<void> {
     collectGarbage();
   }
 
+  // qcode check of the largest project as a user runs it (the built command line), against the floor.
+  const largest = projects[exportSize] as ProjectOnDisk;
+  const check = await measureCheck(largest.root, largest.transcripts, largest.annotations, opts.largeReps);
+  log(checkLine(check));
+  collectGarbage();
+
   const edited = editAll(opts.seed, await readProject((projects[opts.anchor] as ProjectOnDisk).root));
   const annotationCount = edited.reduce((n, t) => n + t.annotations.length, 0);
   log(`anchoring (${opts.anchor}): ${edited.reduce((n, t) => n + t.edits.length, 0)} edits over ${edited.length} transcripts, ${annotationCount} annotations`);
@@ -136,6 +143,7 @@ async function main(): Promise<void> {
     ...pseudonymizeTargets(pseudonymized),
     { name: 'import a 3-hour WebVTT (3,000 cues)', target: '< 1000 ms', value: transcriptImport.ms, unit: 'ms', pass: transcriptImport.ms < 1000 },
     ...opts.sizes.map((s) => ({ name: `load ${s}: loader / floor`, target: '<= 1.5', value: (load[s] as LoadResult).ratio, unit: 'x', pass: (load[s] as LoadResult).ratio <= 1.5 })),
+    ...checkTargets(check),
     { name: 're-anchoring speed-up vs approximate search', target: '>= 10', value: anchoring.speedUpVsApproxOnly, unit: 'x', pass: anchoring.speedUpVsApproxOnly >= 10 },
     { name: 're-anchoring speed-up vs Hypothesis (indexOf first)', target: '>= 10', value: anchoring.speedUpVsHypothesis, unit: 'x', pass: anchoring.speedUpVsHypothesis >= 10 },
     { name: 're-anchoring: wrong anchors of ours', target: '0', value: anchoring.ours.accuracy.wrong, unit: '', pass: anchoring.ours.accuracy.wrong === 0 },
@@ -150,6 +158,7 @@ async function main(): Promise<void> {
     durationMs,
     projects,
     load,
+    check,
     anchoring,
     keystroke,
     export: exported ? { size: exportSize, ...exported } : undefined,
