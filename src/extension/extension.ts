@@ -6,6 +6,7 @@ import * as annotations from './annotations';
 import * as changes from './changes';
 import * as chapters from './chapters';
 import * as codebook from './codebook';
+import * as examples from './examples';
 import * as coderFilter from './coderFilter';
 import * as commands from './commands';
 import * as conflicts from './conflicts';
@@ -85,6 +86,7 @@ export async function activateWith(context: vscode.ExtensionContext, local?: Loc
   tagging.register(context, host, live, coding);
   commands.register(context, host, coding);
   codebook.register(context, host, codingHistory, filter);
+  examples.register(context, host, live, codingHistory);
   annotations.register(context, host, filter);
   informants.register(context, host);
   const memoOutline = memos.register(context, host, codingHistory, coding, filter);

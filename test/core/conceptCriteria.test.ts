@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setConceptText } from '../../src/core/codebook/editDefinition';
-import { addConceptExample, removeConceptExample } from '../../src/core/codebook/editExamples';
+import { addConceptExample, conceptsToExemplify, removeConceptExample } from '../../src/core/codebook/editExamples';
 import { readCodebook } from '../../src/core/codebook/readCodebook';
 import { YamlFile } from '../../src/core/yaml/yamlFile';
 import { changedLines, editedText as text, refusalOf as refusal } from '../helpers/codebookEdits';
@@ -170,5 +170,18 @@ describe('addConceptExample and removeConceptExample', () => {
     const out = text(addConceptExample(SAMPLE, 'informasjon', '1e5'));
     assert.ok(out.includes('    examples: ["1e5"]\n'), out);
     assert.deepEqual(examplesOf(out, 'informasjon'), ['1e5']);
+  });
+});
+
+describe('conceptsToExemplify', () => {
+  const codebook = read('concepts:\n  - id: a\n    children:\n      - id: a.x\n        examples: [p1]\n      - id: a.y\n  - id: b\n').codebook;
+
+  it('offers the concepts a passage is tagged with and those above them, not those it already exemplifies', () => {
+    assert.deepEqual(conceptsToExemplify(codebook, { id: 'p2', concepts: ['a.x', 'b'] }), ['a.x', 'a', 'b']);
+    assert.deepEqual(conceptsToExemplify(codebook, { id: 'p1', concepts: ['a.x', 'a.y'] }), ['a', 'a.y']);
+  });
+
+  it('offers nothing for concepts the codebook does not have', () => {
+    assert.deepEqual(conceptsToExemplify(codebook, { id: 'p3', concepts: ['ukjent'] }), []);
   });
 });

@@ -1,14 +1,28 @@
 import { isScalar, isSeq, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { message } from '../messages';
+import type { Annotation } from '../sidecar/annotation';
 import { renderFlowList } from '../sidecar/render';
 import { applySplices, dashBefore, lineEndAfter, lineStartOf, type Splice } from '../sidecar/splice';
 import { Book } from './book';
+import type { Codebook } from './codebook';
 import { attempt, fail, settle, unknownConcept, type EditResult } from './editResult';
 import { FieldSplices } from './fieldSplices';
 import { NotSpliceable, scalarText } from './layout';
 import { setInOrder } from './setConceptField';
 
 type Change = { add: string } | { remove: string };
+
+/**
+ * The concepts an annotation can be an anchor example of: those it is tagged with and those above
+ * them (an example of a concept below is one of its parent too), not those it already exemplifies.
+ */
+export function conceptsToExemplify(codebook: Codebook, annotation: Pick<Annotation, 'id' | 'concepts'>): string[] {
+  const ids = new Set<string>();
+  for (const tagged of annotation.concepts) {
+    for (let concept = codebook.get(tagged); concept; concept = concept.parentId === undefined ? undefined : codebook.get(concept.parentId)) ids.add(concept.id);
+  }
+  return [...ids].filter((id) => !codebook.get(id)?.examples?.includes(annotation.id));
+}
 
 /** Makes an annotation an anchor example of a concept: its id goes at the end of `examples:`. */
 export function addConceptExample(text: string, conceptId: string, annotationId: string): EditResult {

@@ -5,6 +5,7 @@ import type { ProjectHost } from '../host/projectHost';
 import { t } from '../l10n/displayLanguage';
 import type { CodebookEdits } from './codebookEdits';
 import { colorArgument, pickColor, type ColorChoice } from './colorPick';
+import { registerCriteria } from './criterionDocuments';
 import { DEFINITION_SCHEME, DefinitionDocuments, definitionUri } from './definitionDocuments';
 import type { ConceptNode } from './model';
 import { withConcept } from './pickConcept';
@@ -12,7 +13,7 @@ import { withConcept } from './pickConcept';
 /** Registers a command that runs on a view element (or none) and, from scripts, a second argument. */
 export type ConceptCommand = (id: string, run: (node?: ConceptNode, target?: string) => Promise<unknown>) => unknown;
 
-/** Edit Definition… and Change Colour…, on the concept given, else the one selected in the view, else one asked for. */
+/** Edit Definition…, Edit Inclusion…, Edit Exclusion… and Change Colour…, on the concept given, else the one selected in the view, else one asked for. */
 export function registerConceptFields(context: vscode.ExtensionContext, host: ProjectHost, edits: CodebookEdits, selected: () => ConceptNode | undefined, command: ConceptCommand): void {
   const definitions = new DefinitionDocuments(host, edits);
   context.subscriptions.push(
@@ -20,6 +21,7 @@ export function registerConceptFields(context: vscode.ExtensionContext, host: Pr
     host.onDidChange(() => definitions.projectChanged()),
   );
   command('qcode.editConceptDefinition', async (node) => withConcept(host, node ?? selected(), t('Edit the definition of which concept?'), openDefinition));
+  registerCriteria(context, host, edits, selected, command);
   // Called with a colour ("#rrggbb" or "automatic") from a script or keybinding, it does not ask.
   command('qcode.changeConceptColor', async (node, target) => withConcept(host, node ?? selected(), t('Change the colour of which concept?'), (c) => changeColor(edits, c, target)));
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Concept } from '../../core/codebook/codebook';
 import type { Annotation } from '../../core/sidecar/annotation';
 import { colorKey } from '../decorations/conceptStyles';
+import { exampleQuotes } from './exampleQuotes';
 import { colorDot } from './colorDot';
 import type { ProjectHost } from '../host/projectHost';
 import { t } from '../l10n/displayLanguage';
@@ -73,7 +74,7 @@ export class CodebookModel implements vscode.TreeDataProvider<ConceptNode>, vsco
     // Counted once the whole project has loaded; until then the view says so in its message.
     const count = loaded.complete ? loaded.index.underConcept(concept.id).filter((r) => this.shows(r.annotation)).length : undefined;
     item.description = count === undefined ? '' : String(count);
-    item.tooltip = tooltip(concept, count);
+    item.tooltip = tooltip(concept, count, exampleQuotes(loaded, concept));
     const key = colorKey(loaded.project.codebook, concept.id);
     item.iconPath = key.startsWith('#') ? colorDot(key) : new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor(key));
     item.contextValue = 'concept';
@@ -92,11 +93,15 @@ export class CodebookModel implements vscode.TreeDataProvider<ConceptNode>, vsco
   }
 }
 
-/** The definition, what the count counts, then the id that annotations use. */
-function tooltip(concept: Concept, count: number | undefined): vscode.MarkdownString {
+/** The definition, the criteria, the anchor examples, what the count counts, then the id that annotations use. */
+function tooltip(concept: Concept, count: number | undefined, examples: readonly string[]): vscode.MarkdownString {
   const text = new vscode.MarkdownString();
   text.appendMarkdown('**').appendText(concept.label).appendMarkdown('**\n\n');
   if (concept.description) text.appendText(concept.description).appendMarkdown('\n\n');
+  if (concept.inclusion) text.appendMarkdown(`*${t('Inclusion:')}* `).appendText(concept.inclusion).appendMarkdown('\n\n');
+  if (concept.exclusion) text.appendMarkdown(`*${t('Exclusion:')}* `).appendText(concept.exclusion).appendMarkdown('\n\n');
+  if (examples.length > 0) text.appendMarkdown(`*${t('Anchor examples:')}*\n\n`);
+  for (const example of examples) text.appendMarkdown('> ').appendText(example).appendMarkdown('\n\n');
   if (count !== undefined) text.appendText(countText(concept, count)).appendMarkdown('\n\n');
   text.appendText(t('id: {0}', concept.id));
   return text;

@@ -3,6 +3,7 @@ import { informantMentionRegExp } from '../../core/settings/settings';
 import type { LoadedProject, ProjectHost } from '../host/projectHost';
 import type { LiveTranscripts, Passage } from '../liveEdits/liveTranscripts';
 import { t } from '../l10n/displayLanguage';
+import { conceptHoverText } from './conceptHover';
 
 /** Hovers on informant codes (attributes, number of quotes) and on annotated passages (concepts, memo, coder, actions). */
 export function register(context: vscode.ExtensionContext, host: ProjectHost, live: LiveTranscripts): void {
@@ -41,7 +42,7 @@ function passageHover(passage: Passage, transcriptPath: string, loaded: LoadedPr
   if (annotation.key) markdown.appendMarkdown(`$(star-full) **${t('Key quote')}**\n\n`);
   for (const id of annotation.concepts) {
     const concept = loaded.project.codebook.get(id);
-    markdown.appendMarkdown(`$(tag) **${escape(concept?.label ?? id)}**${concept?.description ? ` — ${escape(concept.description)}` : ''}\n\n`);
+    markdown.appendMarkdown(conceptHoverText(concept, id, annotation.id));
   }
   if (annotation.memo) markdown.appendMarkdown(`$(note) ${escape(annotation.memo)}\n\n`);
   const who = [annotation.informant, annotation.coder && t('coded by {0}', annotation.coder), passage.status !== 'exact' ? passage.status : undefined].filter(Boolean).join(' · ');

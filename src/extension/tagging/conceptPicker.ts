@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import type { Codebook } from '../../core/codebook/codebook';
+import type { Codebook, Concept } from '../../core/codebook/codebook';
 import { acceptedConcepts, highlightedRow } from '../../core/operations/pickedConcepts';
+import { oneLine } from '../../core/text/oneLine';
 import { t } from '../l10n/displayLanguage';
 
 const RECENT_KEY = 'qcode.recentConcepts';
@@ -30,7 +31,7 @@ export async function pickConcepts(codebook: Codebook, state: vscode.Memento, op
         conceptId: id,
         label: `${indent}${concept?.label ?? id}`,
         description: book.pathLabels(id).slice(0, -1).join(' › ') || undefined,
-        detail: concept?.description,
+        detail: conceptDetail(concept),
         picked: selected.has(id),
       } as ConceptItem;
     };
@@ -44,6 +45,13 @@ export async function pickConcepts(codebook: Codebook, state: vscode.Memento, op
       ...all,
     ];
   }
+}
+
+/** The definition and the criteria on one line, so that the rule is in sight while picking. */
+function conceptDetail(concept: Concept | undefined): string | undefined {
+  if (!concept) return undefined;
+  const parts = [concept.description, concept.inclusion && t('Inclusion: {0}', concept.inclusion), concept.exclusion && t('Exclusion: {0}', concept.exclusion)];
+  return parts.filter((part): part is string => !!part?.trim()).map((part) => oneLine(part)).join(' · ') || undefined;
 }
 
 /** Shows the picker; Enter takes the ticked concepts, or the highlighted one when none is ticked. */

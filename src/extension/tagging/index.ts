@@ -17,7 +17,7 @@ export interface PassageRef {
 }
 
 /** A command argument as a passage reference: a PassageRef, or a tree element of a resolved annotation. */
-function toRef(arg: unknown): PassageRef | undefined {
+export function toRef(arg: unknown): PassageRef | undefined {
   if (typeof arg !== 'object' || arg === null) return undefined;
   const value = arg as { transcript?: unknown; id?: unknown; annotation?: { id?: unknown } };
   if (typeof value.transcript === 'string' && typeof value.id === 'string') return { transcript: value.transcript, id: value.id };
@@ -113,19 +113,19 @@ function codebookToTagWith(host: ProjectHost) {
 }
 
 /** The annotation a reference names, or undefined after saying that it is gone. */
-function findAnnotation(host: ProjectHost, ref: PassageRef): Annotation | undefined {
+export function findAnnotation(host: ProjectHost, ref: PassageRef): Annotation | undefined {
   const found = host.atHand?.project.transcripts.find((t) => t.path === ref.transcript)?.annotations.find((r) => r.annotation.id === ref.id)?.annotation;
   if (!found) void vscode.window.showWarningMessage(t('Annotation {0} is no longer in {1}; it may have been removed or the project is still loading.', ref.id, ref.transcript));
   return found;
 }
 
 /** An annotation as a researcher recognises it: the start of its quote and its informant. */
-function describeAnnotation(annotation: Annotation): string {
+export function describeAnnotation(annotation: Annotation): string {
   const quote = quoteStart(annotation.quote);
   return annotation.informant ? t('annotation «{0}» ({1})', quote, annotation.informant) : t('annotation «{0}»', quote);
 }
 
-async function passageAtCursor(host: ProjectHost, live: LiveTranscripts, title: string): Promise<PassageRef | undefined> {
+export async function passageAtCursor(host: ProjectHost, live: LiveTranscripts, title: string): Promise<PassageRef | undefined> {
   const editor = transcriptEditor(host, false);
   const transcript = editor && host.transcriptOf(editor.document.uri);
   if (!editor || !transcript) return undefined;
