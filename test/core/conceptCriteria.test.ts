@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setConceptText } from '../../src/core/codebook/editDefinition';
 import { addConceptExample, conceptsToExemplify, removeConceptExample } from '../../src/core/codebook/editExamples';
+import { mergeConceptInto } from '../../src/core/codebook/mergeConcept';
 import { readCodebook } from '../../src/core/codebook/readCodebook';
 import { YamlFile } from '../../src/core/yaml/yamlFile';
 import { changedLines, editedText as text, refusalOf as refusal } from '../helpers/codebookEdits';
@@ -183,5 +184,24 @@ describe('conceptsToExemplify', () => {
 
   it('offers nothing for concepts the codebook does not have', () => {
     assert.deepEqual(conceptsToExemplify(codebook, { id: 'p3', concepts: ['ukjent'] }), []);
+  });
+});
+
+describe('mergeConceptInto', () => {
+  const BOOK = 'concepts:\n  - id: a\n    examples: [p1, p2]\n    children:\n      - id: a.x\n  - id: b   # target\n    examples: [p2, p3]\n';
+
+  it('gives the target the merged concept\'s examples after its own, each once, and its children', () => {
+    const out = text(mergeConceptInto(BOOK, 'a', 'b'));
+    assert.equal(examplesOf(out, 'b')?.join(' '), 'p2 p3 p1');
+    const { codebook } = read(out);
+    assert.equal(codebook.get('a'), undefined);
+    assert.equal(codebook.get('a.x')?.parentId, 'b');
+    assert.ok(out.includes('  - id: b   # target\n'));
+  });
+
+  it('merges a concept without examples as removeConcept does, and refuses an unknown target', () => {
+    const out = text(mergeConceptInto(BOOK, 'a.x', 'b'));
+    assert.deepEqual(examplesOf(out, 'b'), ['p2', 'p3']);
+    assert.match(refusal(mergeConceptInto(BOOK, 'a', 'ingen')), /There is no concept "ingen"/);
   });
 });

@@ -3,6 +3,7 @@ import { goOnDespiteCitations } from '../chapters/protectCitations';
 import type { Codebook, Concept } from '../../core/codebook/codebook';
 import { addConcept } from '../../core/codebook/addConcept';
 import { suggestConceptId } from '../../core/codebook/conceptIds';
+import { mergeConceptInto } from '../../core/codebook/mergeConcept';
 import { removeConcept } from '../../core/codebook/removeConcept';
 import { renameConcept } from '../../core/codebook/renameConcept';
 import { colorsInUse, distinctColor } from '../../core/codebook/conceptColors';
@@ -91,7 +92,7 @@ async function merge(host: ProjectHost, edits: CodebookEdits, concept: Concept, 
   const detail = concept.children.length > 0 ? t('The concepts below "{0}" move under "{1}".', concept.label, target.label) : undefined;
   if (targetId === undefined && !(await confirm(question, detail, t('Merge')))) return;
   if (!(await goOnDespiteCitations(host, { concept: concept.id }, t('Merge')))) return;
-  await edits.retag(t('Merge "{0}" into "{1}"', concept.label, target.label), (text) => removeConcept(text, concept.id, target.id), new Map([[concept.id, target.id]]), impact.transcripts);
+  await edits.retag(t('Merge "{0}" into "{1}"', concept.label, target.label), (text) => mergeConceptInto(text, concept.id, target.id), new Map([[concept.id, target.id]]), impact.transcripts);
 }
 
 async function remove(host: ProjectHost, edits: CodebookEdits, concept: Concept): Promise<void> {
