@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { Codebook, editDistance, suggestSimilar } from '../../src/core/codebook/codebook';
+import { Codebook, suggestSimilar } from '../../src/core/codebook/codebook';
+import { editDistance } from '../../src/core/text/editDistance';
 import { readCodebook } from '../../src/core/codebook/readCodebook';
 import { YamlFile } from '../../src/core/yaml/yamlFile';
 import { CODEBOOK, codes, expectProblem } from '../helpers/project';

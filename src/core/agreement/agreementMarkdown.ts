@@ -1,4 +1,5 @@
 import type { AgreementFigures, AgreementReport, Disagreement } from './report';
+import { escapeMarkdown } from '../text/markdownEscape';
 
 /** The agreement report as Markdown: what was compared, a table per concept, then the disagreements by concept. */
 export function agreementMarkdown(report: AgreementReport, labelOf: (conceptId: string) => string = (id) => id): string {
@@ -70,8 +71,4 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 
 function counted(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
-function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_[\]<>|#])/g, '\\$1');
 }

@@ -1,3 +1,5 @@
+import { editDistance } from '../text/editDistance';
+
 /** How well the text around a candidate agrees with the context saved with a quote. */
 
 export function commonSuffixLength(text: string, end: number, expected: string): number {
@@ -21,23 +23,7 @@ export function exactContextScore(text: string, start: number, end: number, befo
 export function similarity(a: string, b: string): number {
   const longer = Math.max(a.length, b.length);
   if (longer === 0) return 1;
-  return 1 - levenshtein(a, b) / longer;
-}
-
-function levenshtein(a: string, b: string): number {
-  const row = new Uint16Array(b.length + 1);
-  for (let j = 0; j <= b.length; j++) row[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j] as number;
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      row[j] = Math.min(above + 1, (row[j - 1] as number) + 1, diagonal + cost);
-      diagonal = above;
-    }
-  }
-  return row[b.length] as number;
+  return 1 - editDistance(a, b) / longer;
 }
 
 /** 0..1 agreement of saved context with the text around a candidate; 1 when no context was saved. */

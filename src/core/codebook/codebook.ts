@@ -1,3 +1,5 @@
+import { editDistance } from '../text/editDistance';
+
 /** The concept tree that annotations refer to by id. */
 export interface Concept {
   id: string;
@@ -93,17 +95,4 @@ export function suggestSimilar(word: string, candidates: readonly string[]): str
     .sort((a, b) => a.distance - b.distance)
     .slice(0, 3)
     .map((c) => c.candidate);
-}
-
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min(substitution, (previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1);
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }

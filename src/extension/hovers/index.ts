@@ -4,6 +4,7 @@ import type { LoadedProject, ProjectHost } from '../host/projectHost';
 import type { LiveTranscripts, Passage } from '../liveEdits/liveTranscripts';
 import { t } from '../l10n/displayLanguage';
 import { conceptHoverText } from './conceptHover';
+import { escapeMarkdown } from '../../core/text/markdownEscape';
 
 /** Hovers on informant codes (attributes, number of quotes) and on annotated passages (concepts, memo, coder, actions). */
 export function register(context: vscode.ExtensionContext, host: ProjectHost, live: LiveTranscripts): void {
@@ -30,7 +31,7 @@ function informantHover(document: vscode.TextDocument, position: vscode.Position
     return markdown;
   }
   markdown.appendMarkdown(`**${code}**\n\n`);
-  for (const [key, value] of Object.entries(informant.attributes)) markdown.appendMarkdown(`- ${escape(key)}: ${escape(String(value))}\n`);
+  for (const [key, value] of Object.entries(informant.attributes)) markdown.appendMarkdown(`- ${escapeMarkdown(key)}: ${escapeMarkdown(String(value))}\n`);
   markdown.appendMarkdown(`\n${t('{0} tagged passage(s)', loaded.index.byInformant(code).length)}`);
   return markdown;
 }
@@ -44,15 +45,11 @@ function passageHover(passage: Passage, transcriptPath: string, loaded: LoadedPr
     const concept = loaded.project.codebook.get(id);
     markdown.appendMarkdown(conceptHoverText(concept, id, annotation.id));
   }
-  if (annotation.memo) markdown.appendMarkdown(`$(note) ${escape(annotation.memo)}\n\n`);
+  if (annotation.memo) markdown.appendMarkdown(`$(note) ${escapeMarkdown(annotation.memo)}\n\n`);
   const who = [annotation.informant, annotation.coder && t('coded by {0}', annotation.coder), passage.status !== 'exact' ? passage.status : undefined].filter(Boolean).join(' · ');
-  if (who) markdown.appendMarkdown(`${escape(who)}\n\n`);
+  if (who) markdown.appendMarkdown(`${escapeMarkdown(who)}\n\n`);
   const args = encodeURIComponent(JSON.stringify([{ transcript: transcriptPath, id: annotation.id }]));
   const key = annotation.key ? t('Unmark key quote') : t('Mark as key quote');
   markdown.appendMarkdown(`[${t('Change concepts')}](command:qcode.changeConcepts?${args}) · [${t('Edit memo')}](command:qcode.editMemo?${args}) · [${key}](command:qcode.toggleKeyQuote?${args}) · [${t('Remove')}](command:qcode.removeAnnotation?${args}) · [${t('Chapters citing it')}](command:qcode.findCitations?${args})`);
   return markdown;
-}
-
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }
