@@ -2,8 +2,8 @@
  * `npm run bench`: generates seeded synthetic projects (small, medium, large; cached under
  * bench/tmp/ by seed and size) and measures project loading against a read-and-parse floor,
  * re-anchoring after random edits against the Hypothesis approach, moving 10,000 ranges through
- * one keystroke, exporting every quote of the largest project to Markdown, and exporting the
- * medium and largest projects to REFI-QDA (.qdpx) and importing that into an empty project, and
+ * one keystroke, exporting every quote of the largest project to Markdown, exporting a quarter,
+ * half and all of the largest project to REFI-QDA (.qdpx) and importing that into an empty folder, and
  * pseudonymizing a copy of the medium project with a 500-entry key, and coding queries of two
  * operators on the medium project. Writes bench/results.json and prints a table.
  */
@@ -16,7 +16,7 @@ import { ensureProject, SIZES, type ProjectOnDisk, type SizeName } from './gener
 import { editAll, oursByStatus, readProject, runBaseline, runOurs, score, wrongCases } from './measureAnchoring';
 import { measureExport, type ExportResult } from './measureExport';
 import { measureKeystroke } from './measureKeystroke';
-import { measureRefiExport, measureRefiImport, type RefiExportResult, type RefiImportResult } from './measureRefi';
+import { measureRefi, refiTable, refiTargets } from './measureRefi';
 import { floorLoad, measureLoad, type LoadResult } from './measureLoad';
 import { measurePseudonymize, pseudonymizeLine, pseudonymizeTargets } from './measurePseudonymize';
 import { measureChapters } from './measureChapters';
@@ -63,30 +63,23 @@ async function main(): Promise<void> {
   const load: Partial<Record<SizeName, LoadResult>> = {};
   let exported: ExportResult | undefined;
   const exportSize: SizeName = opts.sizes.includes('large') ? 'large' : (opts.sizes[opts.sizes.length - 1] as SizeName);
-  // REFI-QDA on the largest project and, since the large one takes minutes to import, the medium one too.
-  const refiSizes = new Set<SizeName>([exportSize, ...opts.sizes.filter((s) => s === 'medium')]);
-  const refi: Partial<Record<SizeName, { export: RefiExportResult; import: RefiImportResult }>> = {};
   for (const size of opts.sizes) {
     const root = (projects[size] as ProjectOnDisk).root;
-    const { result, project } = await measureLoad(root, size === 'large' ? opts.largeReps : opts.reps, refiSizes.has(size));
+    const { result, project } = await measureLoad(root, size === 'large' ? opts.largeReps : opts.reps, size === exportSize);
     load[size] = result;
     log(`load ${size}: loader ${fmt(result.loaderBestMs)} ms, floor ${fmt(result.floorBestMs)} ms (best of ${result.loaderMs.length}), ratio ${fmt(result.ratio, 2)}`);
     if (project && size === exportSize) {
       exported = measureExport(project);
       log(`export ${size}: ${exported.quotes} quotes in ${fmt(exported.totalMs)} ms`);
     }
-    if (project) {
-      const { result: refiExport, qdpx } = measureRefiExport(project, size);
-      log(`export ${size} to .qdpx: ${refiExport.selections} selections in ${fmt(refiExport.totalMs)} ms, ${fmt(refiExport.qdpxBytes / 2 ** 20)} MB`);
-      const refiImport = await measureRefiImport(qdpx, `${size}.qdpx`);
-      log(`import ${size}.qdpx into an empty project: ${refiImport.annotationsAdded} annotations in ${fmt(refiImport.ms)} ms`);
-      refi[size] = { export: refiExport, import: refiImport };
-    }
     collectGarbage();
   }
 
-  // qcode check of the largest project as a user runs it (the built command line), against the floor.
+  // REFI-QDA export and import of a quarter, half and all of the largest project, two runs each.
   const largest = projects[exportSize] as ProjectOnDisk;
+  const refi = await measureRefi(largest.root, 2, [4, 2, 1].map((d) => Math.round(largest.transcripts / d)), log);
+
+  // qcode check of the largest project as a user runs it (the built command line), against the floor.
   const check = await measureCheck(largest.root, largest.transcripts, largest.annotations, opts.largeReps);
   log(checkLine(check));
   collectGarbage();
@@ -138,6 +131,7 @@ async function main(): Promise<void> {
   log(queryLine(queried));
   const targets: Target[] = [
     ...queryTargets(queried),
+    ...refiTargets(refi),
     { name: `render a ${chapters.pages}-page chapter with ${chapters.references} references, ${chapters.annotations} annotations`, target: '< 300 ms', value: chapters.renderMs, unit: 'ms', pass: chapters.renderMs < 300 },
     { name: `chapter completion after {{q: among ${chapters.annotations} passages`, target: '< 50 ms', value: chapters.completionMs, unit: 'ms', pass: chapters.completionMs < 50 },
     ...pseudonymizeTargets(pseudonymized),
@@ -172,12 +166,11 @@ async function main(): Promise<void> {
     host: await hostFigures(),
   };
   await writeFile(join(__dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n');
-  console.log(`\n${summary(results)}\n\n${targetTable(targets)}\n\nWhole bench: ${fmt(durationMs / 1000)} s. Results in bench/results.json.`);
+  console.log(`\n${summary(results)}\n\n${refiTable(refi)}\n\n${targetTable(targets)}\n\nWhole bench: ${fmt(durationMs / 1000)} s. Results in bench/results.json.`);
 }
 
 function summary(r: {
   load: Partial<Record<SizeName, LoadResult>>;
-  refi: Partial<Record<SizeName, { export: RefiExportResult; import: RefiImportResult }>>;
   anchoring: { size: string; annotations: number; edits: number; touchedAnnotations: number; ours: Run & { byStatus: Record<string, { count: number; usEach: number }> }; hypothesis: Run; approxOnly: Run };
   keystroke: { medianMs: number; p99Ms: number; maxMs: number };
   export: (ExportResult & { size: string }) | undefined;
@@ -197,10 +190,6 @@ function summary(r: {
     table([['other', 'value'],
       ['keystroke through 10,000 ranges (best of 3 rounds): median / p99 / max', `${fmt(r.keystroke.medianMs, 4)} / ${fmt(r.keystroke.p99Ms, 4)} / ${fmt(r.keystroke.maxMs, 4)} ms`],
       ...(e ? [[`export ${e.size}: ${e.annotations} annotations, ${e.quotes} quotes to Markdown`, `${fmt(e.totalMs)} ms (index ${fmt(e.indexMs)}, collect ${fmt(e.collectMs)}, markdown ${fmt(e.markdownMs)}); ${fmt(e.markdownBytes / 2 ** 20)} MB`]] : []),
-      ...Object.entries(r.refi).flatMap(([size, { export: x, import: i }]) => [
-        [`export ${size} to .qdpx: ${x.sources} sources, ${x.selections} selections`, `${fmt(x.totalMs)} ms (map ${fmt(x.mapMs)}, package ${fmt(x.packageMs)}; project.qde alone ${fmt(x.xmlMs)}); ${fmt(x.qdpxBytes / 2 ** 20)} MB`],
-        [`import ${size}.qdpx into an empty project`, `${fmt(i.ms)} ms; ${i.annotationsAdded} annotations, ${i.orphaned} orphaned, ${i.problems} problems`],
-      ]),
       ['peak memory: rss / heapUsed', `${fmt(r.memory.peakRssMB, 0)} / ${fmt(r.memory.peakHeapUsedMB, 0)} MB`]]),
   ].join('\n');
 }

@@ -42,7 +42,7 @@ describe('REFI-QDA export', () => {
   it('writes the sample project as a package whose project.qde the REFI schema accepts', async () => {
     const project = await loadProject(filesFromDisk(SAMPLE_PROJECT));
     const exported = projectToRefi(project, 'sample-project');
-    const qdpx = packageQdpx(exported);
+    const qdpx = await packageQdpx(exported);
     const unpacked = unpackQdpx(qdpx);
     await assertValid(unpacked.xmlBytes, 'project');
     const annotations = project.transcripts.flatMap((t) => t.annotations);
@@ -56,7 +56,7 @@ describe('REFI-QDA export', () => {
 
   it('keeps code points, escaping and structure right for CRLF, BOM, emoji, æøå and XML special characters', async () => {
     const project = await hardProject();
-    const qdpx = packageQdpx(projectToRefi(project, 'vanskelig & <prosjekt>'));
+    const qdpx = await packageQdpx(projectToRefi(project, 'vanskelig & <prosjekt>'));
     const unpacked = unpackQdpx(qdpx);
     await assertValid(unpacked.xmlBytes, 'project');
     assert.equal(assertSelectionsMatchQuotes(project, qdpx), 6);
@@ -78,7 +78,7 @@ describe('REFI-QDA export', () => {
   });
 
   it('keeps memos with markup characters, quotes and line breaks, and drops characters XML forbids', async () => {
-    const root = unpackQdpx(packageQdpx(projectToRefi(await hardProject(), 'p'))).root;
+    const root = unpackQdpx(await packageQdpx(projectToRefi(await hardProject(), 'p'))).root;
     const descriptionOf = (id: string) => {
       const selection = elements(root, 'PlainTextSelection').find((s) => annotationIdOfGuid(s.getAttribute('guid') ?? '') === id);
       return selection && children(selection, 'Description')[0]?.textContent;
@@ -89,7 +89,7 @@ describe('REFI-QDA export', () => {
   });
 
   it('nests codes as the concepts nest, with #rrggbb colours and descriptions', async () => {
-    const root = unpackQdpx(packageQdpx(projectToRefi(await hardProject(), 'p'))).root;
+    const root = unpackQdpx(await packageQdpx(projectToRefi(await hardProject(), 'p'))).root;
     const codebook = children(children(children(root, 'CodeBook')[0] as never, 'Codes')[0] as never, 'Code');
     assert.deepEqual(codebook.map((c) => c.getAttribute('name')), ['Samordning & <samarbeid>', 'Fallskjermen']);
     const [samordning] = codebook;
@@ -150,8 +150,8 @@ describe('REFI-QDA export', () => {
   });
 
   it('gives the same bytes when exporting twice', async () => {
-    const first = packageQdpx(projectToRefi(await hardProject(), 'p'));
-    const second = packageQdpx(projectToRefi(await hardProject(), 'p'));
+    const first = await packageQdpx(projectToRefi(await hardProject(), 'p'));
+    const second = await packageQdpx(projectToRefi(await hardProject(), 'p'));
     assert.ok(first.length > 0);
     assert.deepEqual(second, first);
   });
@@ -159,12 +159,12 @@ describe('REFI-QDA export', () => {
   it('gives the same bytes in every time zone (the zip entries carry a fixed local time)', async () => {
     const project = await hardProject();
     const zone = process.env.TZ;
-    const inZone = (tz: string) => {
+    const inZone = async (tz: string) => {
       process.env.TZ = tz;
       return packageQdpx(projectToRefi(project, 'p'));
     };
     try {
-      assert.deepEqual(inZone('Pacific/Kiritimati'), inZone('America/Los_Angeles'));
+      assert.deepEqual(await inZone('Pacific/Kiritimati'), await inZone('America/Los_Angeles'));
     } finally {
       if (zone === undefined) delete process.env.TZ;
       else process.env.TZ = zone;
@@ -190,7 +190,7 @@ describe('REFI-QDA export', () => {
 
   it('writes ids.json mapping every code GUID to its concept id', async () => {
     const project = await hardProject();
-    const unpacked = unpackQdpx(packageQdpx(projectToRefi(project, 'p')));
+    const unpacked = unpackQdpx(await packageQdpx(projectToRefi(project, 'p')));
     const ids = JSON.parse(strFromU8(unpacked.entries['qcode/ids.json'] as Uint8Array)) as { concepts: Record<string, string> };
     assert.deepEqual(Object.values(ids.concepts), [...project.codebook.all()].map((c) => c.id));
     for (const code of elements(unpacked.root, 'Code')) assert.ok(ids.concepts[code.getAttribute('guid') ?? ''], code.getAttribute('name') ?? '');

@@ -45,7 +45,7 @@ function annotations(project: Project) {
 describe('REFI-QDA export, then import', () => {
   it('brings back the transcripts, concepts, informants and annotations of the sample project', async () => {
     const original = await loadProject(sampleWithColours());
-    const qdpx = packageQdpx(projectToRefi(original, 'sample-project'));
+    const qdpx = await packageQdpx(projectToRefi(original, 'sample-project'));
     const target = new MemoryFiles();
     const summary = await importRefi(target, { name: 'sample-project.qdpx', bytes: qdpx });
     assert.deepEqual(summary.problems, []);
@@ -62,7 +62,7 @@ describe('REFI-QDA export, then import', () => {
   it('places every exported passage after emoji, æøå and CRLF where it was, and brings the orphan back as an orphan of its transcript', async () => {
     const original = await loadProject(new MemoryFiles(hardProjectFiles()));
     const target = new MemoryFiles();
-    await importRefi(target, { name: 'vanskelig.qdpx', bytes: packageQdpx(projectToRefi(original, 'vanskelig')) });
+    await importRefi(target, { name: 'vanskelig.qdpx', bytes: await packageQdpx(projectToRefi(original, 'vanskelig')) });
     const imported = await loadProject(target);
     assert.deepEqual(transcripts(imported), transcripts(original));
     const quotes = (project: Project) => annotations(project).filter((a) => a.status !== 'orphaned').map((a) => a.quote).sort();

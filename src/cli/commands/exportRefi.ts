@@ -18,7 +18,7 @@ export async function exportRefi(format: RefiFormat, project: Project, folder: s
   const shown = out ?? basename(target);
   if (format === 'qdc') return writeCodebook(project, target, shown, io);
   const exported = projectToRefi(project, basename(folder));
-  await writeBinary(target, packageQdpx(exported));
+  await writeBinary(target, await packageQdpx(exported));
   const { sources, cases } = exported.project;
   const selections = sources.reduce((n, s) => n + s.selections.length, 0);
   const gaps = exportGaps(project, exported.fromSidecar);

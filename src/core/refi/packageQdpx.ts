@@ -1,6 +1,7 @@
-import { strToU8, zipSync, type Zippable } from 'fflate';
+import { encodeUtf8 } from '../text/decode';
 import type { RefiExport } from './projectToRefi';
-import { writeProjectXml } from './writeXml';
+import { projectXmlPieces } from './writeXml';
+import { gzipBytes, gzipPieces, ZipWriter } from './zipWriter';
 
 /**
  * qcode's own zip entry: which code GUID is which concept id, so that importing the package back
@@ -10,18 +11,15 @@ import { writeProjectXml } from './writeXml';
 export const IDS_ENTRY = 'qcode/ids.json';
 
 /**
- * Every entry carries this time, so that exporting the same project twice gives the same bytes. Zip
- * stores local time, so it is built from local fields when packing: 1980-01-01 12:00 in every time zone.
+ * The .qdpx package: `project.qde`, `sources/<guid>.txt` for each source, and `qcode/ids.json`.
+ * project.qde is compressed as it is written, so that a large project is never whole in memory.
+ * Exporting the same project twice gives the same bytes.
  */
-function fixedTime(): Date {
-  return new Date(1980, 0, 1, 12);
-}
-
-/** The .qdpx package: `project.qde`, `sources/<guid>.txt` for each source, and `qcode/ids.json`. */
-export function packageQdpx(exported: RefiExport): Uint8Array {
-  const entries: Zippable = { 'project.qde': strToU8(writeProjectXml(exported.project)) };
-  for (const [guid, text] of exported.texts) entries[`sources/${guid}.txt`] = strToU8(text);
+export async function packageQdpx(exported: RefiExport): Promise<Uint8Array> {
+  const zip = new ZipWriter();
+  zip.add('project.qde', await gzipPieces(projectXmlPieces(exported.project)));
+  for (const [guid, text] of exported.texts) zip.add(`sources/${guid}.txt`, gzipBytes(encodeUtf8(text)));
   const quotes = exported.quoteSources.size > 0 ? { sidecarQuotes: Object.fromEntries(exported.quoteSources) } : {};
-  entries[IDS_ENTRY] = strToU8(`${JSON.stringify({ concepts: Object.fromEntries(exported.conceptIds), ...quotes }, null, 2)}\n`);
-  return zipSync(entries, { level: 6, mtime: fixedTime() });
+  zip.add(IDS_ENTRY, gzipBytes(encodeUtf8(`${JSON.stringify({ concepts: Object.fromEntries(exported.conceptIds), ...quotes }, null, 2)}\n`)));
+  return zip.finish();
 }

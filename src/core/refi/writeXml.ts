@@ -9,18 +9,26 @@ export const CODEBOOK_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
 
 /** project.qde: the REFI-QDA project document. */
 export function writeProjectXml(project: RefiProject): string {
+  return [...projectXmlPieces(project)].join('');
+}
+
+/** About this many UTF-16 code units go into each piece of project.qde. */
+const PIECE = 1 << 20;
+
+/** project.qde in pieces of about a megabyte, so that a large project is never one string. */
+export function* projectXmlPieces(project: RefiProject): Generator<string> {
   const xml = new XmlWriter().start('Project', { xmlns: PROJECT_NAMESPACE, name: project.name, origin: project.origin });
   list(xml, 'Users', project.users, (user) => xml.empty('User', { guid: user.guid, name: user.name }));
   if (project.codes.length > 0) writeCodes(xml.start('CodeBook'), project.codes).end();
   list(xml, 'Variables', project.variables, (variable) => xml.empty('Variable', { guid: variable.guid, name: variable.name, typeOfVariable: variable.type }));
   const variables = new Map(project.variables.map((v) => [v.guid, v]));
-  list(xml, 'Cases', project.cases, (refiCase) => writeCase(xml, refiCase, variables));
-  list(xml, 'Sources', project.sources, (source) => writeSource(xml, source));
+  yield* pieces(xml, 'Cases', project.cases, (refiCase) => writeCase(xml, refiCase, variables));
+  yield* pieces(xml, 'Sources', project.sources, (source) => writeSource(xml, source));
   list(xml, 'Notes', project.notes, (note) => {
     if (note.text === undefined) xml.empty('Note', { guid: note.guid, name: note.name });
     else xml.start('Note', { guid: note.guid, name: note.name }).text('PlainTextContent', note.text).end();
   });
-  return xml.end().toString();
+  yield xml.end().toString();
 }
 
 /** A .qdc file: the codebook alone. */
@@ -33,6 +41,17 @@ function list<T>(xml: XmlWriter, name: string, items: readonly T[], write: (item
   if (items.length === 0) return;
   xml.start(name);
   for (const item of items) write(item);
+  xml.end();
+}
+
+/** As list(), handing over what was written whenever it reaches the size of a piece. */
+function* pieces<T>(xml: XmlWriter, name: string, items: readonly T[], write: (item: T) => void): Generator<string> {
+  if (items.length === 0) return;
+  xml.start(name);
+  for (const item of items) {
+    write(item);
+    if (xml.size >= PIECE) yield xml.flush();
+  }
   xml.end();
 }
 

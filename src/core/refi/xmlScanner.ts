@@ -33,6 +33,8 @@ const NOT_A_NAME_START = /^[-.0-9]/;
 /** A prefix, if any, and a local name, each a name: one colon at most, not first nor last. */
 const QUALIFIED_NAME = /^(?![-.0-9])[^:]+(?::(?![-.0-9])[^:]+)?$/;
 const SPACE = /[ \t\n\r]*/y;
+/** A whole attribute, when it is as it should be; else it is read step by step, to say what is wrong. */
+const ATTRIBUTE = /([^\s"'<>/=&;!?]+)[ \t\n\r]*=[ \t\n\r]*(?:"([^"<]*)"|'([^'<]*)')/y;
 const S = /[ \t\n\r]/.source;
 function pseudoAttribute(name: string, value: RegExp): string {
   return `${S}+${name}${S}*=${S}*(?:"(?:${value.source})"|'(?:${value.source})')`;
@@ -128,6 +130,17 @@ class Scanner {
 
   /** Reads `name="value"` at `start` into `attributes`; returns where it ends. */
   private attribute(start: number, element: string, attributes: string[]): number {
+    ATTRIBUTE.lastIndex = start;
+    const match = ATTRIBUTE.exec(this.source);
+    const name = match?.[1];
+    if (!match || name === undefined || !QUALIFIED_NAME.test(name)) return this.attributeInDetail(start, element, attributes);
+    const written = match[2] ?? match[3] ?? '';
+    this.add(attributes, name, written, { start, value: ATTRIBUTE.lastIndex - 1 - written.length }, element);
+    return ATTRIBUTE.lastIndex;
+  }
+
+  /** The same, step by step, to say what is wrong. */
+  private attributeInDetail(start: number, element: string, attributes: string[]): number {
     const name = this.name(start, `attribute name in <${element}>`);
     let at = this.skipSpace(start + name.length);
     if (this.source.charCodeAt(at) !== 0x3d) this.expected(`"=" after the attribute ${name}`, at);
@@ -139,9 +152,14 @@ class Scanner {
     const written = this.source.slice(at + 1, end);
     const lt = written.indexOf('<');
     if (lt >= 0) this.fail(`the value of the attribute ${name} holds "<"`, at + 1 + lt, false);
-    for (let i = 0; i < attributes.length; i += 2) if (attributes[i] === name) this.fail(`the attribute ${name} is given twice in <${element}>`, start, false);
-    attributes.push(name, this.resolve(written, at + 1, true));
+    this.add(attributes, name, written, { start, value: at + 1 }, element);
     return end + 1;
+  }
+
+  /** Adds an attribute whose value as written starts at `at.value`, the attribute at `at.start`. */
+  private add(attributes: string[], name: string, written: string, at: { start: number; value: number }, element: string): void {
+    for (let i = 0; i < attributes.length; i += 2) if (attributes[i] === name) this.fail(`the attribute ${name} is given twice in <${element}>`, at.start, false);
+    attributes.push(name, this.resolve(written, at.value, true));
   }
 
   private endTag(lt: number): void {
@@ -279,6 +297,8 @@ class Scanner {
   }
 
   private skipSpace(at: number): number {
+    const c = this.source.charCodeAt(at);
+    if (c !== 0x20 && c !== 0x0a && c !== 0x09 && c !== 0x0d) return at;
     SPACE.lastIndex = at;
     SPACE.exec(this.source);
     return SPACE.lastIndex;

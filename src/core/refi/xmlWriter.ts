@@ -20,12 +20,14 @@ export function escapeAttribute(text: string): string {
 }
 
 export class XmlWriter {
-  private readonly parts: string[] = ['<?xml version="1.0" encoding="utf-8"?>\n'];
+  private parts: string[] = ['<?xml version="1.0" encoding="utf-8"?>\n'];
   private readonly open: string[] = [];
+  /** Code units written since the last flush. */
+  private written = 0;
 
   /** Opens an element whose children follow. */
   start(name: string, attributes: XmlAttributes = {}): this {
-    this.parts.push(`${this.indent()}<${name}${formatAttributes(attributes)}>\n`);
+    this.push(`${this.indent()}<${name}${formatAttributes(attributes)}>\n`);
     this.open.push(name);
     return this;
   }
@@ -33,25 +35,43 @@ export class XmlWriter {
   end(): this {
     const name = this.open.pop();
     if (name === undefined) throw new Error('No element is open.');
-    this.parts.push(`${this.indent()}</${name}>\n`);
+    this.push(`${this.indent()}</${name}>\n`);
     return this;
   }
 
   /** An element without children. */
   empty(name: string, attributes: XmlAttributes = {}): this {
-    this.parts.push(`${this.indent()}<${name}${formatAttributes(attributes)}/>\n`);
+    this.push(`${this.indent()}<${name}${formatAttributes(attributes)}/>\n`);
     return this;
   }
 
   /** An element holding only text, written as it is (no indentation added inside). */
   text(name: string, text: string): this {
-    this.parts.push(`${this.indent()}<${name}>${escapeText(text)}</${name}>\n`);
+    this.push(`${this.indent()}<${name}>${escapeText(text)}</${name}>\n`);
     return this;
   }
 
   toString(): string {
     if (this.open.length > 0) throw new Error(`<${this.open.join('>, <')}> not closed.`);
-    return this.parts.join('');
+    return this.flush();
+  }
+
+  /** How many UTF-16 code units were written since the last flush. */
+  get size(): number {
+    return this.written;
+  }
+
+  /** What was written since the last flush, which it then forgets: a large document goes out in pieces. */
+  flush(): string {
+    const text = this.parts.join('');
+    this.parts = [];
+    this.written = 0;
+    return text;
+  }
+
+  private push(text: string): void {
+    this.parts.push(text);
+    this.written += text.length;
   }
 
   private indent(): string {

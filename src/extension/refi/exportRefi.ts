@@ -45,7 +45,7 @@ async function pickFormat(): Promise<Format | undefined> {
 async function writeProject(host: ProjectHost, loaded: LoadedProject, name: string, uri: vscode.Uri): Promise<{ summary: string; complete: boolean }> {
   const project = await withStrandedSidecars(host.files, loaded.project);
   const exported = projectToRefi(project, name);
-  await vscode.workspace.fs.writeFile(uri, packageQdpx(exported));
+  await vscode.workspace.fs.writeFile(uri, await packageQdpx(exported));
   const { sources, cases, codes } = exported.project;
   const selections = sources.reduce((n, s) => n + s.selections.length, 0);
   const summary = t('Exported {0} sources, {1} codes, {2} cases and {3} coded selections.', sources.length, countCodes(codes), cases.length, selections);
