@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import { CodebookModel } from '../../src/extension/codebook/model';
 import { ProjectHost } from '../../src/extension/host/projectHost';
-import { activated, eventually, readText, workspaceUri, writeText } from './helpers';
+import { activated, diagnosticCodes, eventually, readText, workspaceUri, writeText } from './helpers';
 
 const CODEBOOK = 'codebook.yaml';
 const K3 = 'transcripts/intervju-K3.txt';
@@ -89,6 +89,20 @@ describe('a concept\'s criteria and anchor examples in a real VS Code', () => {
     const written = await readText(CODEBOOK);
     assert.equal(written.replace('        inclusion: |-\n          Skriftlige avtaler som flere tjenester har forpliktet seg til.\n\n          Også individuell plan.\n', ''), original, 'only the criteria lines were added, after the definition');
     assert.ok((await tooltipOf('samordning.formell')).includes('*Inclusion:* Skriftlige avtaler'));
+  });
+
+  it('shows an anchor example that is no annotation, and a concept without a definition, in the Problems panel', async function () {
+    this.timeout(60000);
+    const changed = original.replace('examples: [r9rf45tp, g3se8cr1]', 'examples: [r9rf45tp, finnesikke]').replace('        label: Aktivitetssenteret\n        description: The activity centre as a place where users and staff from several services meet without an appointment.\n', '        label: Aktivitetssenteret\n');
+    assert.notEqual(changed, original);
+    await writeText(CODEBOOK, changed);
+    const codes = await eventually('the codebook warnings', () => {
+      const found = diagnosticCodes(CODEBOOK);
+      return found.includes('unknown-example') && found.includes('no-definition') ? found : undefined;
+    }, 30000);
+    assert.deepEqual(codes.sort(), ['no-definition', 'unknown-example']);
+    await writeText(CODEBOOK, original);
+    await eventually('the warnings gone', () => (diagnosticCodes(CODEBOOK).length === 0 ? true : undefined), 30000);
   });
 
   it('makes a passage an anchor example and takes it out again, from the cursor and from the Annotations view', async function () {

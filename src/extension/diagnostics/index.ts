@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Problem } from '../../core/problems';
+import { codebookWarnings } from '../../core/project/codebookChecks';
 import type { ProjectHost } from '../host/projectHost';
 import { t } from '../l10n/displayLanguage';
 import { ProblemDiagnostics } from './problemDiagnostics';
@@ -14,7 +15,9 @@ export function register(context: vscode.ExtensionContext, host: ProjectHost): v
   const published = new ProblemDiagnostics();
   // Key entries in transcripts are underlined whole, as they are typed, by the pseudonyms feature.
   const shown = (p: Problem) => !(p.code === 'pseudonym-leak' && host.transcriptOf(host.files.uri(p.file)));
-  const publish = () => published.publish(collection, host, (host.atHand?.project.problems ?? []).filter(shown));
+  // What keeps the codebook from being fit to publish, as qcode check says it, once every passage is known.
+  const codebookProblems = () => (host.atHand?.complete ? codebookWarnings(host.atHand.index) : []);
+  const publish = () => published.publish(collection, host, [...(host.atHand?.project.problems ?? []), ...codebookProblems()].filter(shown));
   context.subscriptions.push(
     collection,
     host.onDidChange(publish),
