@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { ALL_CODERS, coderViewShows, readCoderView, type CoderView } from '../../core/coders/coderView';
 import type { Annotation } from '../../core/sidecar/annotation';
 import { t } from '../l10n/displayLanguage';
+import { setContextKey } from '../host/contextKeys';
 
 const STATE_KEY = 'qcode.coderView';
 
@@ -47,7 +48,7 @@ export class CoderFilter implements vscode.Disposable {
   }
 
   private announce(): Thenable<unknown> {
-    return vscode.commands.executeCommand('setContext', 'qcode.coderFiltered', this.current.kind !== ALL_CODERS.kind);
+    return setContextKey('qcode.coderFiltered', this.current.kind !== ALL_CODERS.kind);
   }
 
   dispose(): void {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { FileLockTimeout, withFileLocks } from '../../core/lock/fileLock';
 import type { ProjectFiles } from '../../core/port';
 import { decodeUtf8, encodeUtf8 } from '../../core/text/decode';
+import { setContextKey } from '../host/contextKeys';
 import type { ProjectHost } from '../host/projectHost';
 import { t } from '../l10n/displayLanguage';
 
@@ -102,8 +103,8 @@ export class CodingHistory {
   }
 
   private updateContext(): void {
-    void vscode.commands.executeCommand('setContext', 'qcode.canUndoCoding', this.undoStack.length > 0);
-    void vscode.commands.executeCommand('setContext', 'qcode.canRedoCoding', this.redoStack.length > 0);
+    void setContextKey('qcode.canUndoCoding', this.undoStack.length > 0);
+    void setContextKey('qcode.canRedoCoding', this.redoStack.length > 0);
   }
 }
 
