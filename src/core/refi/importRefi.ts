@@ -5,7 +5,7 @@ import { loadProject } from '../project/loadProject';
 import { SETTINGS_FILE, SIDECAR_SUFFIX } from '../settings/settings';
 import { decodeUtf8, encodeUtf8 } from '../text/decode';
 import { YamlFile } from '../yaml/yamlFile';
-import { commitSource, prepareSource, sourceText, write } from './importSources';
+import { commitSources, prepareSource, sourceText, write } from './importSources';
 import { importProblem, type ImportProblem, type ImportSummary } from './importSummary';
 import type { RefiProject } from './model';
 import { ConceptPlanner } from './planConcepts';
@@ -61,7 +61,7 @@ export async function importRefi(files: ProjectFiles, input: RefiInput, limits: 
     await writeInformants(files, settings.informants, previous.informants, informants.added, summary);
   }
   if (!(await files.read(SETTINGS_FILE))) await write(files, SETTINGS_FILE, encodeUtf8(SETTINGS_TEMPLATE), summary);
-  for (const source of prepared) await commitSource(files, source, summary);
+  await commitSources(files, prepared, summary);
   if ((await files.list(settings.transcripts)).length === 0) await write(files, folderKeeper, new Uint8Array(), summary);
   summary.concepts = { added: concepts.added.length, matched: concepts.matched };
   summary.informants = { added: informants.added.length, matched: informants.matched, speakers: speakers.length };

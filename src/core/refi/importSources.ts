@@ -1,3 +1,4 @@
+import { inOrder } from '../inOrder';
 import type { ProjectFiles } from '../port';
 import { SIDECAR_SUFFIX } from '../settings/settings';
 import type { Annotation } from '../sidecar/annotation';
@@ -42,12 +43,44 @@ export function prepareSource(item: SourceImport, context: SelectionContext, ori
   return { item, report, ...(placed ? { placed } : {}), annotations: sourceAnnotations(source, placed, context, item.savedQuotes) };
 }
 
+/** How many transcripts are written at once: their files are apart, and waiting for the disk one file at a time is most of an import. */
+const AT_ONCE = 8;
+
+/**
+ * Commits every source (see commitSource), several transcripts at once; the sources of one
+ * transcript one after the other. The summary tells of them in the order given, as if one at a time.
+ */
+export async function commitSources(files: ProjectFiles, prepared: readonly PreparedSource[], summary: ImportSummary): Promise<void> {
+  const byTranscript = new Map<string, PreparedSource[]>();
+  for (const source of prepared) {
+    const group = byTranscript.get(source.item.transcript);
+    if (group) group.push(source);
+    else byTranscript.set(source.item.transcript, [source]);
+  }
+  const parts = new Map<PreparedSource, ImportSummary>();
+  await inOrder([...byTranscript.values()], AT_ONCE, async (sources) => {
+    for (const source of sources) {
+      const part: ImportSummary = { ...summary, annotations: { added: 0, merged: 0, unchanged: 0, orphaned: 0, uncoded: 0 }, sources: [], written: [], problems: [] };
+      await commitSource(files, source, part);
+      parts.set(source, part);
+    }
+  });
+  for (const source of prepared) addPart(summary, parts.get(source) as ImportSummary);
+}
+
+function addPart(summary: ImportSummary, part: ImportSummary): void {
+  summary.sources.push(...part.sources);
+  summary.written.push(...part.written);
+  summary.problems.push(...part.problems);
+  for (const key of ['added', 'merged', 'unchanged', 'orphaned', 'uncoded'] as const) summary.annotations[key] += part.annotations[key];
+}
+
 /**
  * Writes a source's transcript (unless the same text is there already) and merges its annotations
  * into the sidecar by id. An existing transcript with other text is never overwritten: the source's
  * annotations are skipped and the conflict reported.
  */
-export async function commitSource(files: ProjectFiles, prepared: PreparedSource, summary: ImportSummary): Promise<void> {
+async function commitSource(files: ProjectFiles, prepared: PreparedSource, summary: ImportSummary): Promise<void> {
   const { item, report, placed } = prepared;
   const { source, transcript } = item;
   summary.sources.push(report);
