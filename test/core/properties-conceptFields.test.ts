@@ -2,31 +2,59 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { isMap, isSeq, parseDocument, type YAMLMap } from 'yaml';
 import { normalizeColor, setConceptColor } from '../../src/core/codebook/editColor';
-import { setConceptDefinition } from '../../src/core/codebook/editDefinition';
+import { setConceptDefinition, setConceptText } from '../../src/core/codebook/editDefinition';
+import { addConceptExample, removeConceptExample } from '../../src/core/codebook/editExamples';
 import type { EditResult } from '../../src/core/codebook/editResult';
 import { readCodebook } from '../../src/core/codebook/readCodebook';
 import { YamlFile } from '../../src/core/yaml/yamlFile';
 import { textArb } from '../helpers/arbitraries';
 import { runs } from '../helpers/fcRuns';
-import { codebookStyleArb, conceptTreeArb, styledCodebook } from '../helpers/styledCodebook';
+import { codebookStyleArb, conceptTreeArb, EXAMPLE_IDS, styledCodebook } from '../helpers/styledCodebook';
 
 const RUNS = runs(300, 20261202);
 
-type FieldEdit = { key: 'description'; at: number; value: string } | { key: 'color'; at: number; value: string | undefined };
+type FieldEdit =
+  | { key: 'description' | 'inclusion' | 'exclusion'; at: number; value: string }
+  | { key: 'color'; at: number; value: string | undefined }
+  | { key: 'examples'; at: number; add?: string; remove?: number };
 
+const paragraphsArb = fc.oneof(textArb, fc.array(textArb, { maxLength: 3 }).map((p) => p.join('\n\n')));
 const fieldEditArb: fc.Arbitrary<FieldEdit> = fc.oneof(
-  fc.record({ key: fc.constant('description' as const), at: fc.nat(), value: fc.oneof(textArb, fc.array(textArb, { maxLength: 3 }).map((p) => p.join('\n\n'))) }),
+  fc.record({ key: fc.constantFrom('description' as const, 'inclusion' as const, 'exclusion' as const), at: fc.nat(), value: paragraphsArb }),
   fc.record({ key: fc.constant('color' as const), at: fc.nat(), value: fc.option(fc.constantFrom('#4e79a7', '#ABC', '#00ff0080', '#F28E2B'), { nil: undefined }) }),
+  fc.record({ key: fc.constant('examples' as const), at: fc.nat(), add: fc.constantFrom(...EXAMPLE_IDS, 'n3wid000') }),
+  fc.record({ key: fc.constant('examples' as const), at: fc.nat(), remove: fc.nat() }),
 );
 
-function apply(text: string, id: string, edit: FieldEdit): EditResult {
-  return edit.key === 'description' ? setConceptDefinition(text, id, edit.value) : setConceptColor(text, id, edit.value);
+/** The example an edit adds or removes, given the concept's examples as they are. */
+function exampleOf(edit: Extract<FieldEdit, { key: 'examples' }>, current: readonly string[]): string | undefined {
+  return edit.add ?? current[(edit.remove ?? 0) % Math.max(current.length, 1)];
 }
 
-/** What the field should hold after the edit; undefined: absent. */
-function intended(edit: FieldEdit): string | undefined {
+function apply(text: string, id: string, edit: FieldEdit, current: Record<string, unknown>): EditResult {
+  if (edit.key === 'color') return setConceptColor(text, id, edit.value);
+  if (edit.key === 'description') return setConceptDefinition(text, id, edit.value);
+  if (edit.key !== 'examples') return setConceptText(text, id, edit.key, edit.value);
+  const example = exampleOf(edit, examplesIn(current)) ?? 'ingen';
+  return edit.add !== undefined ? addConceptExample(text, id, example) : removeConceptExample(text, id, example);
+}
+
+/**
+ * What the field should hold after the edit; undefined: absent; 'refused' when the edit must be
+ * refused (an example added twice, or removed from a concept without examples).
+ */
+function intended(edit: FieldEdit, current: Record<string, unknown>): unknown {
   if (edit.key === 'color') return edit.value === undefined ? undefined : normalizeColor(edit.value);
-  return edit.value.replace(/\r\n?/g, '\n').trim() || undefined;
+  if (edit.key !== 'examples') return edit.value.replace(/\r\n?/g, '\n').trim() || undefined;
+  const examples = examplesIn(current);
+  const example = exampleOf(edit, examples);
+  if (example === undefined || (edit.add !== undefined) === examples.includes(example)) return 'refused';
+  const next = edit.add !== undefined ? [...examples, example] : examples.filter((x) => x !== example);
+  return next.length > 0 ? next : undefined;
+}
+
+function examplesIn(data: Record<string, unknown>): string[] {
+  return Array.isArray(data.examples) ? data.examples.map(String) : [];
 }
 
 /** The concept maps of a codebook, depth first in file order. */
@@ -49,7 +77,7 @@ function lineOf(text: string, offset: number): number {
   return text.slice(0, offset).split('\n').length - 1;
 }
 
-describe('property: setting a concept\'s definition or colour changes only that field', () => {
+describe('property: setting a concept\'s definition, criteria, examples or colour changes only that field', () => {
   it('reads back with that field of that concept changed and everything else as it was', () => {
     fc.assert(fc.property(conceptTreeArb(), codebookStyleArb, fieldEditArb, (tree, style, edit) => {
       const text = styledCodebook(tree, style);
@@ -57,11 +85,15 @@ describe('property: setting a concept\'s definition or colour changes only that 
       fc.pre(maps.length > 0);
       const index = edit.at % maps.length;
       const id = readAllIds(text)[index] as string;
-      const result = apply(text, id, edit);
-      assert.ok(result.ok, `refused: ${!result.ok && result.message}\n${text}`);
       const want = conceptData(text);
-      const value = intended(edit);
       const changed = want[index] as Record<string, unknown>;
+      const result = apply(text, id, edit, changed);
+      const value = intended(edit, changed);
+      if (value === 'refused') {
+        assert.ok(!result.ok && result.message.length > 0, `should have been refused:\n${text}`);
+        return;
+      }
+      assert.ok(result.ok, `refused: ${!result.ok && result.message}\n${text}`);
       if (value === undefined) delete changed[edit.key];
       else changed[edit.key] = value;
       assert.deepEqual(conceptData(result.text), want, `${text}\n--->\n${result.text}`);
@@ -78,7 +110,9 @@ describe('property: setting a concept\'s definition or colour changes only that 
       fc.pre(maps.length > 0);
       const index = edit.at % maps.length;
       const map = maps[index] as YAMLMap;
-      const result = apply(text, readAllIds(text)[index] as string, edit);
+      const current = conceptData(text)[index] as Record<string, unknown>;
+      const result = apply(text, readAllIds(text)[index] as string, edit, current);
+      if (intended(edit, current) === 'refused') return;
       assert.ok(result.ok, `refused: ${!result.ok && result.message}\n${text}`);
       const before = text.split('\n');
       const after = result.text.split('\n');

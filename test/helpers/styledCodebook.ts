@@ -7,6 +7,9 @@ export interface TreeConcept {
   id: string;
   label: string;
   description?: string;
+  inclusion?: string;
+  /** Anchor examples: annotation ids, each once. */
+  examples?: string[];
   children: TreeConcept[];
 }
 
@@ -33,13 +36,18 @@ export const codebookStyleArb: fc.Arbitrary<CodebookStyle> = fc.record({
 
 const ID_BASES = ['samordning', 'koordinator.fallskjerm', 'yes', '1.10', 'a, b', 'x: y', '#t', 'æøå', 'null', '007', '- d'];
 
+/** Annotation ids as anchor examples, some that YAML would read as something else unquoted. */
+export const EXAMPLE_IDS = ['7f2cq9ma', '49q4zh6q', '1e5', 'yes', 'null', 'a,b', '[x]', '#e'];
+const examplesArb = fc.option(fc.uniqueArray(fc.constantFrom(...EXAMPLE_IDS), { minLength: 1, maxLength: 3 }), { nil: undefined });
+
 /** Up to `max` concepts, each under an earlier one or at the top, with ids unique and labels of any text. */
 export const conceptTreeArb = (max = 7): fc.Arbitrary<TreeConcept[]> =>
-  fc.array(fc.record({ base: fc.constantFrom(...ID_BASES), label: textArb, description: fc.option(textArb, { nil: undefined }), parent: fc.nat() }), { maxLength: max }).map((specs) => {
+  fc.array(fc.record({ base: fc.constantFrom(...ID_BASES), label: textArb, description: fc.option(textArb, { nil: undefined }), inclusion: fc.option(textArb, { nil: undefined }), examples: examplesArb, parent: fc.nat() }), { maxLength: max }).map((specs) => {
     const top: TreeConcept[] = [];
     const all: TreeConcept[] = [];
     specs.forEach((spec, i) => {
-      const concept: TreeConcept = { id: `${spec.base}${i}`, label: spec.label, ...(spec.description === undefined ? {} : { description: spec.description }), children: [] };
+      const optional = { description: spec.description, inclusion: spec.inclusion, examples: spec.examples };
+      const concept: TreeConcept = { id: `${spec.base}${i}`, label: spec.label, ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)), children: [] };
       const parent = spec.parent % (all.length + 1);
       (parent === all.length ? top : (all[parent] as TreeConcept).children).push(concept);
       all.push(concept);
@@ -52,6 +60,8 @@ function flowConcept(concept: TreeConcept, style: CodebookStyle): string {
   const key = (name: string) => (style.layout === 'json' ? JSON.stringify(name) : name);
   const fields = [`${key('id')}: ${scalar(concept.id, 0)}`, `${key('label')}: ${scalar(concept.label, 1)}`];
   if (concept.description !== undefined) fields.push(`${key('description')}: ${scalar(concept.description, 2)}`);
+  if (concept.inclusion !== undefined) fields.push(`${key('inclusion')}: ${scalar(concept.inclusion, 3)}`);
+  if (concept.examples !== undefined) fields.push(`${key('examples')}: [${concept.examples.map((id, i) => scalar(id, i)).join(', ')}]`);
   if (concept.children.length > 0) fields.push(`${key('children')}: [${concept.children.map((c) => flowConcept(c, style)).join(', ')}]`);
   return `{${fields.join(', ')}}`;
 }
@@ -63,6 +73,8 @@ function blockConcept(concept: TreeConcept, style: CodebookStyle, dash: number, 
   const lines = [`${' '.repeat(dash)}- id: ${blockScalar(concept.id, { scalars: 'qcode' }, 0, dash + 2)}${style.comments ? '  # stable' : ''}`];
   lines.push(`${pad}label: ${blockScalar(concept.label, style, salt, dash + 2)}`);
   if (concept.description !== undefined) lines.push(`${pad}description: ${blockScalar(concept.description, style, salt + 1, dash + 2)}`);
+  if (concept.inclusion !== undefined) lines.push(`${pad}inclusion: ${blockScalar(concept.inclusion, style, salt + 2, dash + 2)}`);
+  if (concept.examples !== undefined) lines.push(...examplesLines(concept.examples, style, pad, salt));
   if (concept.children.length > 0) {
     lines.push(`${pad}children:`);
     concept.children.forEach((child, i) => {
@@ -71,6 +83,14 @@ function blockConcept(concept: TreeConcept, style: CodebookStyle, dash: number, 
     });
   }
   return lines;
+}
+
+/** `examples:` as a one-line flow list, or as a block list (indented or not) with a comment. */
+function examplesLines(examples: readonly string[], style: CodebookStyle, pad: string, salt: number): string[] {
+  const flow = { scalars: style.scalars, list: 'block' as const };
+  if (salt % 2 === 0) return [`${pad}examples: [${examples.map((id, i) => flowScalar(id, flow, i)).join(', ')}]`];
+  const itemPad = style.indentless ? pad : `${pad}  `;
+  return [`${pad}examples:`, ...examples.map((id, i) => `${itemPad}- ${flowScalar(id, flow, i)}${style.comments && i === 0 ? '  # anchor' : ''}`)];
 }
 
 /** codebook.yaml holding `concepts`, written in `style`. */
