@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
+import type { Annotation } from '../../src/core/sidecar/annotation';
 import { CodebookModel } from '../../src/extension/codebook/model';
 import { ProjectHost } from '../../src/extension/host/projectHost';
 import { activated, diagnosticCodes, eventually, readText, workspaceUri, writeText } from './helpers';
@@ -25,12 +26,12 @@ async function conceptOnDisk(id: string): Promise<ConceptYaml | undefined> {
 }
 
 /** The Codebook view's tooltip for a concept, from a model over the project as it is on disk now. */
-async function tooltipOf(id: string): Promise<string> {
+async function tooltipOf(id: string, shows: (annotation: Annotation) => boolean = () => true): Promise<string> {
   const host = ProjectHost.forWorkspace();
   assert.ok(host);
   try {
     await host.reload();
-    const model = new CodebookModel(host, async () => undefined, () => true);
+    const model = new CodebookModel(host, async () => undefined, shows);
     return (model.getTreeItem(model.node(id)).tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
   } finally {
     host.dispose();
@@ -75,6 +76,9 @@ describe('a concept\'s criteria and anchor examples in a real VS Code', () => {
     assert.match(tooltip, /\*Inclusion:\* The helper can be reached/);
     assert.match(tooltip, /\*Exclusion:\* Help that is planned/);
     assert.match(tooltip, /\*Anchor examples:\*\n\n> «En gang var det en søndag kveld og jeg hadde det veldig vondt, og hun svarte\.» \(K3\)\n\n> «Jeg har gitt nummeret mitt til et par brukere/);
+    const blind = await tooltipOf('koordinator.fallskjerm', (annotation) => annotation.id !== 'r9rf45tp');
+    assert.ok(!blind.includes('En gang var det'), 'a passage the coder filter hides is not shown as an example');
+    assert.ok(blind.includes('Jeg har gitt nummeret mitt'));
   });
 
   it('edits the inclusion criteria in a tab of their own; saving writes them to codebook.yaml, and the tooltip shows them', async function () {

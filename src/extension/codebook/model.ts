@@ -74,7 +74,7 @@ export class CodebookModel implements vscode.TreeDataProvider<ConceptNode>, vsco
     // Counted once the whole project has loaded; until then the view says so in its message.
     const count = loaded.complete ? loaded.index.underConcept(concept.id).filter((r) => this.shows(r.annotation)).length : undefined;
     item.description = count === undefined ? '' : String(count);
-    item.tooltip = tooltip(concept, count, exampleQuotes(loaded, concept));
+    item.tooltip = tooltip(concept, count, exampleQuotes(loaded, concept, this.shows));
     const key = colorKey(loaded.project.codebook, concept.id);
     item.iconPath = key.startsWith('#') ? colorDot(key) : new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor(key));
     item.contextValue = 'concept';
