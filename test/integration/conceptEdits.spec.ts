@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import { CodebookModel } from '../../src/extension/codebook/model';
 import { ProjectHost } from '../../src/extension/host/projectHost';
+import { changedLines } from '../helpers/codebookEdits';
 import { activated, eventually, readText, writeText } from './helpers';
 
 const CODEBOOK = 'codebook.yaml';
@@ -44,17 +45,6 @@ function dotColor(item: vscode.TreeItem): string | undefined {
   const icon = item.iconPath;
   if (!(icon instanceof vscode.Uri) || icon.scheme !== 'data') return undefined;
   return /fill="([^"]+)"/.exec(atob(icon.path.replace(/^image\/svg\+xml;base64,/, '')))?.[1];
-}
-
-/** Lines of `after` that differ from `before`, and the other way round (between the common start and end). */
-function changedLines(before: string, after: string): { removed: string[]; added: string[] } {
-  const a = before.split('\n');
-  const b = after.split('\n');
-  let head = 0;
-  while (head < a.length && a[head] === b[head]) head++;
-  let tail = 0;
-  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
-  return { removed: a.slice(head, a.length - tail), added: b.slice(head, b.length - tail) };
 }
 
 /** Runs a command that shows a quick pick and accepts the item it starts on. */
