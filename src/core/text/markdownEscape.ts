@@ -1,7 +1,9 @@
 /**
- * Text that Markdown shows as it is: every ASCII punctuation character that Markdown (or VS Code's
- * hovers, which also read `$(icon)` and math) could take as markup gets a backslash.
+ * Text that Markdown shows as it is: a backslash before each character that could start markup
+ * (emphasis, code, links, images, HTML, headings, tables, strikethrough) or, in VS Code's hovers, an
+ * icon or math (`$`). Punctuation that is markup only at the start of a line (`1.`, `-`, `+`) is left
+ * alone, so a memo's own list reads as a list.
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~$]/g, '\\$&');
+  return text.replace(/[\\`*_[\]<>|#~$]/g, '\\$&');
 }
