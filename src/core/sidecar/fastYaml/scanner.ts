@@ -160,7 +160,9 @@ export class BlockScanner<V, M, L, F> {
     let end: number;
     if (first === '"' || first === "'") {
       const quoted = first === '"' ? doubleQuoted(line, at) : singleQuoted(line, at);
-      [style, text, end] = [first === '"' ? 'double' : 'single', quoted.value, quoted.end];
+      style = first === '"' ? 'double' : 'single';
+      text = quoted.value;
+      end = quoted.end;
     } else {
       if (!plainMayStart(line, at, false)) decline();
       end = blockPlainEnd(line, at);
