@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { qcode, scratchProject, write } from '../cli/cliHarness';
+import { scratchDir } from '../helpers/scratch';
 import { hasSoffice, soffice } from '../helpers/soffice';
 
 // The page's picture goes where the end-to-end runs put theirs (see test/e2e/codeServer.js).
@@ -20,7 +20,7 @@ describe('qcode codebook --format docx, read by LibreOffice', function () {
     const docx = join(dir, 'kodebok.docx');
     const result = await qcode('codebook', dir, '--format', 'docx', '--counts', '--examples', '--out', docx);
     assert.equal(result.code, 0, result.stderr);
-    const out = mkdtempSync(join(tmpdir(), 'qcode-codebook-docx-'));
+    const out = scratchDir('qcode-codebook-docx-');
     soffice('txt:Text', docx, out, join(out, 'profile'));
     text = readFileSync(join(out, 'kodebok.txt'), 'utf8').replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
     lines = text.split('\n').filter((line) => line.trim() !== '');

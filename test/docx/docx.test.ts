@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { leadingSpeakerLabel, quoteText, citation } from '../../src/core/export/quotes';
 import { exportSections, type Section } from '../../src/core/export/sections';
 import { loadProject } from '../../src/core/project/loadProject';
@@ -11,6 +9,7 @@ import { ProjectIndex } from '../../src/core/project/projectIndex';
 import { NodeProjectFiles } from '../../src/node/nodeFiles';
 import { qcode, scratchProject, write } from '../cli/cliHarness';
 import { scratchDir } from '../helpers/scratch';
+import { hasSoffice, soffice } from '../helpers/soffice';
 
 // The page's picture goes where the end-to-end runs put theirs (see test/e2e/codeServer.js).
 const SCREENSHOTS = process.env.QCODE_UPDATE_SCREENSHOTS === '1' ? join(__dirname, 'screenshots') : join(__dirname, '../../out/screenshots/docx');
@@ -26,11 +25,6 @@ exports:
     context: true
     out: kapittel-5.docx
 `;
-
-/** Runs LibreOffice without a window, with a profile of its own so that runs do not collide. */
-function soffice(format: string, file: string, outdir: string, profile: string): void {
-  execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--convert-to', format, '--outdir', outdir, file], { stdio: 'pipe', timeout: 120_000 });
-}
 
 describe('qcode export --format docx, read by LibreOffice', function () {
   this.timeout(300_000);
@@ -87,12 +81,3 @@ describe('qcode export --format docx, read by LibreOffice', function () {
     assert.ok(png.readUInt32BE(16) > 400, 'wide enough to read');
   });
 });
-
-function hasSoffice(): boolean {
-  try {
-    execFileSync('soffice', ['--version'], { stdio: 'pipe', timeout: 60_000 });
-    return true;
-  } catch {
-    return false;
-  }
-}
