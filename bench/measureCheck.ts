@@ -17,7 +17,7 @@ import { ProjectCache } from '../src/core/project/projectCache';
 import { ensureProject, SIZES } from './generate';
 import { floorLoad } from './measureLoad';
 import { collectGarbage, median } from './memory';
-import { fmt, machine, type Target } from './report';
+import { fmt, machine, recordResults, type Target } from './report';
 
 /** The targets of issue 15 for `qcode check` of 2,000 transcripts / 200,000 annotations. */
 const TARGET_MS = 8000;
@@ -143,12 +143,8 @@ async function main(): Promise<void> {
   const reps = Number(process.argv[process.argv.indexOf('--reps') + 1]) || 3;
   const onDisk = await ensureProject(join(__dirname, 'tmp'), SIZES.large, 20261123);
   const result = await measureCheck(onDisk.root, onDisk.transcripts, onDisk.annotations, reps);
-  const file = join(__dirname, 'results.json');
-  const results = JSON.parse(await readFile(file, 'utf8')) as { check?: unknown; targets?: Target[] };
   const targets = checkTargets(result);
-  results.check = { date: new Date().toISOString(), ...result };
-  results.targets = [...(results.targets ?? []).filter((t) => !t.name.startsWith('check:')), ...targets];
-  await writeFile(file, JSON.stringify(results, null, 2) + '\n');
+  await recordResults('check', result, 'check:', targets);
   console.log(`${checkLine(result)}\n${targets.map((t) => `${t.name}: ${fmt(t.value, 3)} ${t.unit} ${t.pass ? 'PASS' : 'FAIL'} (${t.target})`).join('\n')}`);
 }
 

@@ -1,4 +1,6 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import { arch, cpus, loadavg, platform, release, totalmem } from 'node:os';
+import { join } from 'node:path';
 
 export interface Target {
   name: string;
@@ -27,4 +29,16 @@ export function table(rows: string[][]): string {
 
 export function targetTable(targets: readonly Target[]): string {
   return table([['target', 'wanted', 'measured', 'result'], ...targets.map((t) => [t.name, t.target, `${fmt(t.value, t.unit === 'x' || t.unit === 'ms' ? 2 : 0)} ${t.unit}`.trim(), t.pass ? 'PASS' : 'FAIL'])]);
+}
+
+/**
+ * For a measurement run on its own: puts its figures under `key` (with the date) and its targets,
+ * those whose names start with `prefix`, into bench/results.json, keeping everything else there.
+ */
+export async function recordResults(key: string, figures: object, prefix: string, targets: readonly Target[]): Promise<void> {
+  const file = join(__dirname, 'results.json');
+  const results = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown> & { targets?: Target[] };
+  results[key] = { date: new Date().toISOString(), ...figures };
+  results.targets = [...(results.targets ?? []).filter((t) => !t.name.startsWith(prefix)), ...targets];
+  await writeFile(file, JSON.stringify(results, null, 2) + '\n');
 }
