@@ -33,6 +33,12 @@ describe('REFI-QDA GUIDs', () => {
     for (const guid of guids) assert.match(guid, GUID);
   });
 
+  it('gives the GUIDs it always gave, so that packages of every version import alike', () => {
+    assert.equal(stableGuid('concept', 'samordning.formell'), '464e3091-8d06-54f5-a31c-32e90cdfe2e4');
+    assert.equal(stableGuid('coding', '7f2cq9ma:koordinator.fallskjerm'), '547cc457-1db3-5047-bec9-fd6ff4a8ac94');
+    assert.equal(stableGuid('source', 'transcripts/intervju-K3 æøå 😀.txt'), '4915e46b-4ccc-5e0f-9dad-02145e4f1403');
+  });
+
   it('normalises case and braces', () => {
     assert.equal(normalizeGuid(' {ABCDEF01-2345-6789-ABCD-EF0123456789} '), 'abcdef01-2345-6789-abcd-ef0123456789');
   });

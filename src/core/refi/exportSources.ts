@@ -72,34 +72,32 @@ class SourceExporter {
     const toCodePoints = codePointOffsets(text);
     placed.sort((a, b) => a.start - b.start || a.end - b.end || compareIds(a.resolved, b.resolved));
     const selections = placed.map(({ resolved, start, end }): RefiSelection => {
-      const selection = this.selection(resolved, text.slice(start, end));
+      const selection = this.selection(resolved, text.slice(start, end), toCodePoints(start), toCodePoints(end));
       this.exported.placed.push({ resolved, selectionGuid: selection.guid, sourceGuid: guid });
-      return { ...selection, start: toCodePoints(start), end: toCodePoints(end) };
+      return selection;
     });
     this.exported.sources.push({ guid, name, plainTextPath: `internal://${guid}.txt`, ...(description ? { description } : {}), selections });
     this.exported.texts.set(guid, text);
   }
 
-  private selection(resolved: ResolvedAnnotation, passage: string): Omit<RefiSelection, 'start' | 'end'> {
+  private selection(resolved: ResolvedAnnotation, passage: string, start: number, end: number): RefiSelection {
     const { annotation } = resolved;
     const author = this.authorship(resolved);
-    const codings = this.codings(resolved, author);
-    this.exported.unknownConceptCodings += new Set(annotation.concepts).size - codings.length;
-    return {
-      guid: selectionGuidOf(annotation.id),
-      name: firstCodePoints(passage, SELECTION_NAME_LENGTH),
-      ...author,
-      ...(annotation.memo !== undefined && annotation.memo !== '' ? { description: annotation.memo } : {}),
-      codings,
-      noteGuids: [],
-    };
+    const concepts = new Set(annotation.concepts);
+    const codings = this.codings(annotation.id, concepts, author);
+    this.exported.unknownConceptCodings += concepts.size - codings.length;
+    const selection: RefiSelection = { guid: selectionGuidOf(annotation.id), name: firstCodePoints(passage, SELECTION_NAME_LENGTH), start, end, codings, noteGuids: [] };
+    if (author.userGuid !== undefined) selection.userGuid = author.userGuid;
+    if (author.created !== undefined) selection.created = author.created;
+    if (annotation.memo !== undefined && annotation.memo !== '') selection.description = annotation.memo;
+    return selection;
   }
 
-  private codings(resolved: ResolvedAnnotation, author: Authorship): RefiCoding[] {
+  private codings(id: string, concepts: ReadonlySet<string>, author: Authorship): RefiCoding[] {
     const codings: RefiCoding[] = [];
-    for (const conceptId of new Set(resolved.annotation.concepts)) {
+    for (const conceptId of concepts) {
       const codeGuid = this.codeGuids.get(conceptId);
-      if (codeGuid !== undefined) codings.push({ guid: stableGuid('coding', `${resolved.annotation.id}:${conceptId}`), codeGuid, ...author });
+      if (codeGuid !== undefined) codings.push({ guid: stableGuid('coding', `${id}:${conceptId}`), codeGuid, ...author });
     }
     return codings;
   }
@@ -107,10 +105,10 @@ class SourceExporter {
   /** The creating user and time of an annotation, where it names them (a time only when it is a valid xsd:dateTime). */
   private authorship(resolved: ResolvedAnnotation): Authorship {
     const { coder, created } = resolved.annotation;
-    return {
-      ...(coder !== undefined ? { userGuid: this.userGuid(coder) } : {}),
-      ...(created !== undefined && isXsdDateTime(created) ? { created } : {}),
-    };
+    const author: Authorship = {};
+    if (coder !== undefined) author.userGuid = this.userGuid(coder);
+    if (created !== undefined && isXsdDateTime(created)) author.created = created;
+    return author;
   }
 
   private userGuid(coder: string): string {

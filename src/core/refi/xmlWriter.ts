@@ -7,15 +7,22 @@ const FORBIDDEN = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 /** NEL and LINE SEPARATOR are line ends to XML 1.1 parsers (xmldom among them), so they go as references too. */
 const TEXT_SPECIAL = /[&<>"'\r\u0085\u2028]/g;
 const ATTRIBUTE_SPECIAL = /[&<>"'\t\n\r\u0085\u2028]/g;
+/** Printable ASCII but for the markup characters: GUIDs, numbers, times and many names need nothing done. */
+const PLAIN_ASCII = /^[\x20\x21\x23-\x25\x28-\x3b\x3d\x3f-\x7e]*$/;
+/** Whether a text needs any of that done. */
+const TEXT_WORK = /[&<>"'\r\u0085\u2028]|[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+const ATTRIBUTE_WORK = /[&<>"'\t\n\r\u0085\u2028]|[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 const REFERENCES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;', '\u0085': '&#133;', '\u2028': '&#8232;' };
 
 /** Element content: markup characters escaped, CR (and NEL, LS) kept as references so that they survive parsing. */
 export function escapeText(text: string): string {
+  if (PLAIN_ASCII.test(text) || !TEXT_WORK.test(text)) return text;
   return text.replace(FORBIDDEN, '').replace(TEXT_SPECIAL, (c) => REFERENCES[c] as string);
 }
 
 /** An attribute value: also tabs and line breaks as references, which parsers would otherwise turn into spaces. */
 export function escapeAttribute(text: string): string {
+  if (PLAIN_ASCII.test(text) || !ATTRIBUTE_WORK.test(text)) return text;
   return text.replace(FORBIDDEN, '').replace(ATTRIBUTE_SPECIAL, (c) => REFERENCES[c] as string);
 }
 
@@ -75,14 +82,17 @@ export class XmlWriter {
   }
 
   private indent(): string {
-    return '  '.repeat(this.open.length);
+    return (INDENTS[this.open.length] ??= '  '.repeat(this.open.length));
   }
 }
 
+const INDENTS: string[] = [];
+
 function formatAttributes(attributes: XmlAttributes): string {
   let formatted = '';
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value !== undefined) formatted += ` ${name}="${escapeAttribute(String(value))}"`;
+  for (const name in attributes) {
+    const value = attributes[name];
+    if (value !== undefined) formatted += ` ${name}="${typeof value === 'string' ? escapeAttribute(value) : String(value)}"`;
   }
   return formatted;
 }

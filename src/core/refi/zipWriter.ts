@@ -1,9 +1,7 @@
-import { gzipSync } from 'fflate';
-
 // Writes a zip archive from entries compressed as gzip members: a gzip member is deflate data with
-// the CRC-32 and size a zip entry needs, so the platform's own compressor (CompressionStream) can
-// compress a large entry while it is being made, and small entries are compressed at once. Every
-// entry carries one fixed time, so that the same entries give the same bytes in every time zone.
+// the CRC-32 and size a zip entry needs, so the platform's own compressor (CompressionStream, native
+// code, beside the JavaScript) can compress an entry while it is being made. Every entry carries
+// one fixed time, so that the same entries give the same bytes in every time zone.
 
 /** A compressed entry: its deflate data, and the CRC-32 and size of what it unpacks to. */
 interface Deflated {
@@ -29,7 +27,7 @@ export class ZipWriter {
   private offset = 0;
   private count = 0;
 
-  /** Adds an entry whose data is a gzip member (see gzipPieces and gzipBytes). */
+  /** Adds an entry whose data is a gzip member (see gzipPieces). */
   add(name: string, gzip: Uint8Array): void {
     const entry = fromGzip(name, gzip);
     const nameBytes = new TextEncoder().encode(name);
@@ -115,11 +113,6 @@ export async function gzipPieces(pieces: Iterable<string>): Promise<Uint8Array> 
   await Promise.all([write(), read()]);
   if (size > MAX_32) throw new Error(`An entry of ${size} bytes would need zip64, which qcode does not write.`);
   return concat(chunks);
-}
-
-/** Bytes compressed at once: for the many small entries, where a stream each would cost more than it saves. */
-export function gzipBytes(bytes: Uint8Array): Uint8Array {
-  return gzipSync(bytes, { level: 6, mtime: 0 });
 }
 
 function concat(chunks: readonly Uint8Array[]): Uint8Array {
