@@ -14,7 +14,7 @@ export function register(context: vscode.ExtensionContext, host: ProjectHost): v
   context.subscriptions.push(
     report,
     vscode.commands.registerCommand('qcode.showAgreement', async (options?: AgreementOptions) => {
-      const loaded = await host.reload();
+      const loaded = await host.refresh();
       const chosen = options ?? (loaded && (await pickCoders(loaded)));
       return loaded && chosen ? report.show(loaded, chosen) : undefined;
     }),

@@ -31,7 +31,8 @@ export function register(context: vscode.ExtensionContext, host: ProjectHost, re
 }
 
 async function showChanges(host: ProjectHost, reports: ReportDocuments, repository: Repository, ref: string): Promise<string | undefined> {
-  const head = await host.reload();
+  // A report of what is on disk now: every file is read again, not only those a file event has named yet.
+  const head = await host.refresh();
   if (!head) return undefined;
   const baseFiles = await GitRefFiles.at(repository, ref, host.files);
   const baseProject = await loadProject(baseFiles, settingsOverrides());

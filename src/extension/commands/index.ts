@@ -23,7 +23,7 @@ export function register(context: vscode.ExtensionContext, host: ProjectHost, co
 }
 
 async function checkProject(host: ProjectHost): Promise<void> {
-  const loaded = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: t('qcode: checking the project') }, () => host.reload());
+  const loaded = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: t('qcode: checking the project') }, () => host.refresh());
   if (!loaded) return;
   const counts = { exact: 0, moved: 0, fuzzy: 0, orphaned: 0 };
   for (const r of loaded.index.all) counts[r.resolution.status]++;

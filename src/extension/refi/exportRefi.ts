@@ -25,7 +25,7 @@ export async function exportRefi(host: ProjectHost, format?: Format, target?: vs
   }));
   if (!uri) return undefined;
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Exporting {0}', uri.path.split('/').pop() ?? '') }, async () => {
-    const loaded = await host.reload();
+    const loaded = await host.refresh();
     if (!loaded) return undefined;
     const written = chosen === 'qdpx' ? await writeProject(host, loaded, name, uri) : { summary: await writeCodebook(loaded, uri), complete: true };
     void (written.complete ? vscode.window.showInformationMessage(written.summary) : vscode.window.showWarningMessage(written.summary));
