@@ -8,11 +8,12 @@
  * targets into bench/results.json, keeping the rest.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { ensureProject, SIZES } from './generate';
+import { recordFigures } from './recordFigures';
 import { fmt, machine, table, targetTable, type Target } from './report';
 import type { RefiChildExport, RefiChildImport } from './refiChild';
 
@@ -122,12 +123,8 @@ async function main(): Promise<void> {
   const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 2;
   const onDisk = await ensureProject(join(__dirname, 'tmp'), SIZES.large, 20261123);
   const result = await measureRefi(onDisk.root, runs, REFI_TRANSCRIPTS, (line) => console.log(line));
-  const file = join(__dirname, 'results.json');
-  const results = JSON.parse(await readFile(file, 'utf8')) as { refi?: unknown; targets?: Target[] };
   const targets = refiTargets(result);
-  results.refi = { date: new Date().toISOString(), ...result };
-  results.targets = [...(results.targets ?? []).filter((t) => !t.name.startsWith('refi:')), ...targets];
-  await writeFile(file, JSON.stringify(results, null, 2) + '\n');
+  await recordFigures('refi', result, targets);
   console.log(`\n${refiTable(result)}\n\n${targetTable(targets)}`);
 }
 

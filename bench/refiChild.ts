@@ -8,7 +8,8 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import type { FolderEntry, ProjectFiles } from '../src/core/port';
+import { ListedFiles } from '../src/core/listedFiles';
+import type { ProjectFiles } from '../src/core/port';
 import { loadProject } from '../src/core/project/loadProject';
 import { importRefi } from '../src/core/refi/importRefi';
 import { packageQdpx } from '../src/core/refi/packageQdpx';
@@ -40,31 +41,12 @@ export interface RefiChildImport {
 }
 
 /** The project with only its first `count` transcripts (and their sidecars) in the transcripts folder. */
-class FirstTranscripts implements ProjectFiles {
-  constructor(private readonly files: ProjectFiles, private readonly folder: string, private readonly count: number) {}
-
-  read(path: string): Promise<Uint8Array | undefined> {
-    return this.files.read(path);
-  }
-
-  write(path: string, data: Uint8Array): Promise<void> {
-    return this.files.write(path, data);
-  }
-
-  createExclusive(path: string, data: Uint8Array): Promise<boolean> {
-    return this.files.createExclusive(path, data);
-  }
-
-  remove(path: string): Promise<void> {
-    return this.files.remove(path);
-  }
-
-  async list(folder: string): Promise<FolderEntry[]> {
-    const entries = await this.files.list(folder);
-    if (folder !== this.folder) return entries;
-    const kept = new Set(entries.filter((e) => e.name.endsWith('.txt')).map((e) => e.name).sort().slice(0, this.count));
+function firstTranscripts(files: ProjectFiles, folder: string, count: number): ProjectFiles {
+  return new ListedFiles(files, (listed, entries) => {
+    if (listed !== folder) return entries;
+    const kept = new Set(entries.filter((e) => e.name.endsWith('.txt')).map((e) => e.name).sort().slice(0, count));
     return entries.filter((e) => kept.has(e.name) || kept.has(e.name.slice(0, -SIDECAR_SUFFIX.length)));
-  }
+  });
 }
 
 const peakRssMB = () => process.resourceUsage().maxRSS / 1024;
@@ -74,7 +56,7 @@ const cpuMs = (since: NodeJS.CpuUsage) => {
 };
 
 async function exportPackage(root: string, transcripts: number, out: string): Promise<RefiChildExport> {
-  const project = await loadProject(new FirstTranscripts(new NodeProjectFiles(root), 'transcripts', transcripts));
+  const project = await loadProject(firstTranscripts(new NodeProjectFiles(root), 'transcripts', transcripts));
   globalThis.gc?.();
   const loadedRssMB = process.memoryUsage().rss / 2 ** 20;
   const cpu = process.cpuUsage();

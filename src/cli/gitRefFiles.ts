@@ -11,6 +11,8 @@ import { CommandError, UsageError } from './usage';
 export class GitRefFiles implements ProjectFiles {
   private constructor(
     readonly revision: string,
+    /** The commit the revision names. */
+    readonly commit: string,
     /** Where the project folder is inside the repository ('' or 'dir/'). */
     private readonly prefix: string,
     /** Object id of every file in the revision, by its path from the top of the repository. */
@@ -24,7 +26,7 @@ export class GitRefFiles implements ProjectFiles {
     if (prefix === undefined) throw new UsageError(`${folder} is not inside a git repository, so there are no revisions to compare. Run qcode diff in a clone.`);
     const commit = await resolveCommit(folder, revision);
     const listing = await runGit(folder, ['ls-tree', '-r', '-z', '--full-tree', commit]);
-    return new GitRefFiles(revision, prefix, blobsOf(listing), new BlobReader(folder));
+    return new GitRefFiles(revision, commit, prefix, blobsOf(listing), new BlobReader(folder));
   }
 
   async read(path: string): Promise<Uint8Array | undefined> {
@@ -59,6 +61,14 @@ export class GitRefFiles implements ProjectFiles {
 
   close(): void {
     this.reader.close();
+  }
+
+  /** The project's files that differ from those of `other` (another revision of the same folder), or are in one of them only. */
+  changedFrom(other: GitRefFiles): Set<string> {
+    const changed = new Set<string>();
+    for (const [path, oid] of this.blobs) if (other.blobs.get(path) !== oid) changed.add(path);
+    for (const path of other.blobs.keys()) if (!this.blobs.has(path)) changed.add(path);
+    return new Set([...changed].filter((path) => path.startsWith(this.prefix)).map((path) => path.slice(this.prefix.length)));
   }
 
   private fullPath(path: string): string {

@@ -43,3 +43,10 @@ export async function resolveCommit(folder: string, revision: string): Promise<s
 export function isErrorCode(error: unknown, code: string): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
 }
+
+/** The files below a folder that differ in the working tree from `commit`, or are new and not ignored, as paths from the folder. */
+export async function workingTreeChanges(folder: string, commit: string): Promise<Set<string>> {
+  const changed = await runGit(folder, ['diff', '--name-only', '-z', '--no-renames', '--relative', commit, '--']);
+  const untracked = await runGit(folder, ['ls-files', '-z', '--others', '--exclude-standard']);
+  return new Set([...changed.split('\0'), ...untracked.split('\0')].filter((path) => path !== ''));
+}

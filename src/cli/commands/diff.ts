@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { readChapters, readMemos } from '../../core/chapters/chapterFiles';
+import { readMemos } from '../../core/chapters/chapterFiles';
 import { ChapterIndex } from '../../core/chapters/chapterIndex';
 import { changedCitations, changedCitationsMarkdown } from '../../core/diff/chapterCitations';
 import { diffJson } from '../../core/diff/diffJson';
@@ -10,6 +10,7 @@ import type { ProjectFiles } from '../../core/port';
 import { loadProject } from '../../core/project/loadProject';
 import type { Project } from '../../core/project/model';
 import { choice, parse } from '../args';
+import { comparedSides } from '../diffSides';
 import { GitRefFiles } from '../gitRefFiles';
 import { resolveCommit } from '../gitRepository';
 import { NodeProjectFiles } from '../../node/nodeFiles';
@@ -27,16 +28,17 @@ export async function diff(args: string[], io: Output): Promise<number> {
   const folder = projectFolder(dir);
   const opened: GitRefFiles[] = [];
   try {
-    const baseFiles = remember(opened, await GitRefFiles.open(folder, baseRevision));
-    const headFiles: ProjectFiles = headRevision === undefined ? new NodeProjectFiles(folder) : remember(opened, await GitRefFiles.open(folder, headRevision));
-    const base = await loadProject(baseFiles);
-    const head = await loadProject(headFiles);
+    const baseRef = remember(opened, await GitRefFiles.open(folder, baseRevision));
+    const headRef = headRevision === undefined ? undefined : remember(opened, await GitRefFiles.open(folder, headRevision));
+    const headFiles: ProjectFiles = headRef ?? new NodeProjectFiles(folder);
+    const sides = await comparedSides(folder, baseRef, headRef, headFiles);
+    const [base, head] = await Promise.all([loadProject(sides.base), loadProject(sides.head)]);
     if (lacksCodebook(base) && lacksCodebook(head)) {
       throw new UsageError(`${folder} is not a qcode project: it has no ${head.settings.codebook} in ${baseRevision} nor in ${headRevision ?? 'the working tree'}. Give the project folder as the last argument.`);
     }
     const changes = diffProjects(base, head);
-    changes.memos.project = diffProjectMemos(await readMemos(baseFiles, base.settings, []), await readMemos(headFiles, head.settings, []));
-    const citations = changedCitations(ChapterIndex.of(base), ChapterIndex.of(head), await readChapters(headFiles, head.settings, []));
+    changes.memos.project = diffProjectMemos(await readMemos(baseRef, base.settings, []), await readMemos(headFiles, head.settings, []));
+    const citations = sides.chapters.length > 0 ? changedCitations(ChapterIndex.of(base), ChapterIndex.of(head), sides.chapters) : [];
     if (format === 'json') io.out(JSON.stringify({ ...JSON.parse(diffJson(changes)), chapters: citations }, null, 2) + '\n');
     else io.out(diffMarkdown(changes) + (citations.length > 0 ? `\n${changedCitationsMarkdown(citations)}` : ''));
   } finally {
