@@ -1,16 +1,3 @@
-import { agreement } from './commands/agreement';
-import { check } from './commands/check';
-import { codebook } from './commands/codebook';
-import { diff } from './commands/diff';
-import { exportQuotes } from './commands/export';
-import { importProject } from './commands/import';
-import { init } from './commands/init';
-import { mergeDriver } from './commands/mergeDriver';
-import { pseudonymize } from './commands/pseudonymize';
-import { query } from './commands/query';
-import { render } from './commands/render';
-import { stats } from './commands/stats';
-import { tag } from './commands/tag';
 import { failureExit } from './failure';
 import { asksForHelp, commandHelp, VERSION_TEXT } from './help';
 import { processOutput, quietWhenReaderLeaves, withEscapedControls, type Output } from './output';
@@ -18,22 +5,34 @@ import { EXIT_OK, EXIT_USAGE, USAGE, UsageError } from './usage';
 
 type Command = (args: string[], io: Output) => Promise<number>;
 
-/** Only these names are commands (a Map, so that "constructor" or "toString" is not one). */
-const COMMANDS = new Map<string, Command>([
-  ['init', init],
-  ['check', check],
-  ['tag', tag],
-  ['export', exportQuotes],
-  ['render', render],
-  ['import', importProject],
-  ['query', query],
-  ['stats', stats],
-  ['codebook', codebook],
-  ['agreement', agreement],
-  ['diff', diff],
-  ['pseudonymize', pseudonymize],
-  ['merge-driver', mergeDriver],
+/**
+ * Only these names are commands (a Map, so that "constructor" or "toString" is not one). Each is
+ * loaded when it runs, so that starting one (git starts the merge driver once for every file it
+ * merges) does not pay for making all the others.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports -- loaded when it runs, see above */
+const COMMANDS = new Map<string, () => Command>([
+  ['init', () => (require('./commands/init') as typeof import('./commands/init')).init],
+  ['check', () => (require('./commands/check') as typeof import('./commands/check')).check],
+  ['tag', () => (require('./commands/tag') as typeof import('./commands/tag')).tag],
+  ['export', () =>
+    (require('./commands/export') as typeof import('./commands/export')).exportQuotes],
+  ['render', () => (require('./commands/render') as typeof import('./commands/render')).render],
+  ['import', () =>
+    (require('./commands/import') as typeof import('./commands/import')).importProject],
+  ['query', () => (require('./commands/query') as typeof import('./commands/query')).query],
+  ['stats', () => (require('./commands/stats') as typeof import('./commands/stats')).stats],
+  ['codebook', () =>
+    (require('./commands/codebook') as typeof import('./commands/codebook')).codebook],
+  ['agreement', () =>
+    (require('./commands/agreement') as typeof import('./commands/agreement')).agreement],
+  ['diff', () => (require('./commands/diff') as typeof import('./commands/diff')).diff],
+  ['pseudonymize', () =>
+    (require('./commands/pseudonymize') as typeof import('./commands/pseudonymize')).pseudonymize],
+  ['merge-driver', () =>
+    (require('./commands/mergeDriver') as typeof import('./commands/mergeDriver')).mergeDriver],
 ]);
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** The names of the commands, in the order of the usage text. */
 export const COMMAND_NAMES: readonly string[] = [...COMMANDS.keys()];
@@ -55,14 +54,14 @@ export async function run(argv: string[], output: Output): Promise<number> {
     io.out(VERSION_TEXT);
     return EXIT_OK;
   }
-  const command = COMMANDS.get(name);
-  if (!command) return usageError(io, `Unknown command "${name}".`);
+  const load = COMMANDS.get(name);
+  if (!load) return usageError(io, `Unknown command "${name}".`);
   if (asksForHelp(args)) {
     io.out(commandHelp(name) ?? USAGE);
     return EXIT_OK;
   }
   try {
-    return await command(args, io);
+    return await load()(args, io);
   } catch (error) {
     if (error instanceof UsageError) return usageError(io, error.message);
     return failureExit(error, `qcode ${name}`, io);

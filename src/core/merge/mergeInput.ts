@@ -55,10 +55,15 @@ export function unreadableReason(side: MergeSide, text: string, problems: readon
   return error && `${side} cannot be read (${error.line}:${error.column} ${error.message})`;
 }
 
+/** A line that holds no YAML content: blank (a byte order mark included), a comment, a document marker or a directive. */
+const NO_CONTENT = /^\uFEFF?(?:[ \t\uFEFF]*(?:#[^\n]*)?|(?:---|\.\.\.)(?:[ \t][^\n]*)?|%[^\n]*)$/;
+
 /** What makes a text hold nothing: empty, only whitespace, or only comments. */
 export function blankReason(text: string): string | undefined {
   if (text === '') return 'is empty';
   if (text.trim() === '') return 'holds only whitespace';
+  // A line of content makes the document hold something, or not parse: no need to parse it to know.
+  if (!text.split(/\r?\n/).every((line) => NO_CONTENT.test(line))) return undefined;
   const doc = parseYaml(text);
   return doc.errors.length === 0 && doc.contents === null ? 'holds only comments' : undefined;
 }
