@@ -29,7 +29,7 @@ async function main() {
   const idsBefore = new Set(parse(fs.readFileSync(sidecar, 'utf8')).annotations.map((a) => a.id));
   const quote = fs.readFileSync(path.join(ws, TRANSCRIPT), 'utf8').split('\n')[LINE - 1].slice(COLUMN - 1);
   const server = await cs.startCodeServer({ workspace: ws });
-  const browser = await cs.launchChromium({ width: 1280, height: 800 });
+  const browser = await cs.launchChromium({ width: 1280, height: 1400 });
   const { page } = browser;
   page.setDefaultTimeout(30000);
   const step = (name) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)} s] ${name}`);
@@ -145,6 +145,13 @@ async function main() {
     await sidebar.locator('.composite.title', { hasText: /qcode/i }).waitFor();
     const pane = (name) => sidebar.locator('.pane').filter({ has: page.locator('.pane-header', { hasText: name }) });
     step(`qcode view open: ${(await sidebar.locator('.pane-header').allInnerTexts()).map((t) => t.split('\n')[0]).join(', ')}`);
+    // With five views in the container the Codebook pane may be short: scroll it to the concept.
+    const codebookList = pane(/codebook/i).locator('.monaco-list').first();
+    for (let i = 0; i < 20 && !(await pane(/codebook/i).locator('.monaco-list-row', { hasText: 'Koordinatorroller' }).count()); i++) {
+      await codebookList.hover();
+      await page.mouse.wheel(0, 60);
+      await cs.sleep(100);
+    }
     await pane(/codebook/i).locator('.monaco-list-row', { hasText: 'Koordinatorroller' }).first().waitFor({ timeout: 10000 })
       .catch(() => { throw new Error('the Codebook view does not list the concept "Koordinatorroller"'); });
     await pane(/annotations/i).locator('.monaco-list-row', { hasText: quote.slice(0, 20) }).first().waitFor({ timeout: 10000 })
