@@ -14,7 +14,7 @@ async function main() {
   fs.mkdirSync(SHOTS, { recursive: true });
   const ws = cs.copySampleProject();
   const server = await cs.startCodeServer({ workspace: ws });
-  const browser = await cs.launchChromium({ width: 1280, height: 800 });
+  const browser = await cs.launchChromium({ width: 1280, height: 1400 });
   const { page } = browser;
   page.setDefaultTimeout(30000);
   const step = (name) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)} s] ${name}`);

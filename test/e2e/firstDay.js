@@ -32,7 +32,7 @@ async function main() {
   // VS Code in a browser saves after a second's pause by default; desktop VS Code, as here, only on Ctrl+S.
   const userSettings = path.join(server.dir, 'udd/User/settings.json');
   fs.writeFileSync(userSettings, JSON.stringify({ ...JSON.parse(fs.readFileSync(userSettings, 'utf8')), 'files.autoSave': 'off' }, null, 2));
-  const browser = await cs.launchChromium({ width: 1280, height: 800 });
+  const browser = await cs.launchChromium({ width: 1280, height: 1400 });
   const { page } = browser;
   page.setDefaultTimeout(60000);
   const u = ui(page, SHOTS);

@@ -17,7 +17,7 @@ async function main() {
   const ws = cs.copySampleProject();
   fs.writeFileSync(path.join(ws, 'qcode.yaml'), SAVED);
   const server = await cs.startCodeServer({ workspace: ws });
-  const browser = await cs.launchChromium({ width: 1280, height: 800 });
+  const browser = await cs.launchChromium({ width: 1280, height: 1400 });
   const { page } = browser;
   page.setDefaultTimeout(30000);
   const step = (name) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)} s] ${name}`);

@@ -67,7 +67,7 @@ async function main() {
   const ws = cs.copySampleProject();
   const concepts = topConcepts(ws);
   const server = await cs.startCodeServer({ workspace: ws, extensionsDir });
-  const browser = await cs.launchChromium({ width: 1280, height: 800 });
+  const browser = await cs.launchChromium({ width: 1280, height: 1400 });
   const { page } = browser;
   page.setDefaultTimeout(30000);
   let ok = false;
