@@ -9,8 +9,12 @@ export const CASE_GUID_ATTRIBUTE = 'guid';
 
 /** A GUID in REFI-QDA's canonical form: lower case, no braces. */
 export function normalizeGuid(guid: string): string {
+  if (CANONICAL.test(guid)) return guid;
   return guid.trim().replace(/^\{|\}$/g, '').toLowerCase();
 }
+
+/** Most GUIDs are written so already: nothing to trim, no braces, no capitals. */
+const CANONICAL = /^[0-9a-f-]*$/;
 
 const ANNOTATION_GUID = /^c0dec0de-0000-4000-8000-([0-9a-f]{10})00$/;
 

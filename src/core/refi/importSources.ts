@@ -44,7 +44,7 @@ export function prepareSource(item: SourceImport, context: SelectionContext, ori
 }
 
 /** How many transcripts are written at once: their files are apart, and waiting for the disk one file at a time is most of an import. */
-const AT_ONCE = 8;
+const AT_ONCE = 16;
 
 /**
  * Commits every source (see commitSource), several transcripts at once; the sources of one

@@ -127,28 +127,33 @@ function inlineText(source: Element): string | undefined {
 function readSelection(element: Element): RefiSelection {
   const start = attribute(element, 'startPosition');
   const end = attribute(element, 'endPosition');
-  return {
+  const [from, to] = [position(start), position(end)];
+  const selection: RefiSelection = {
     guid: guidOf(element),
     name: attribute(element, 'name') ?? '',
-    start: position(start),
-    end: position(end),
-    ...optional('badPosition', badPosition(element, start, end)),
-    ...optional('userGuid', userRef(element)),
-    ...optional('created', attribute(element, 'creationDateTime')),
-    ...optional('description', childText(element, 'Description')),
+    start: from,
+    end: to,
     codings: childElements(element, 'Coding').map(readCoding),
     noteGuids: childElements(element, 'NoteRef').map((ref) => guidOf(ref, 'targetGUID')),
   };
+  if (Number.isNaN(from) || Number.isNaN(to)) setOptional(selection, 'badPosition', badPosition(element, start, end));
+  setOptional(selection, 'userGuid', userRef(element));
+  setOptional(selection, 'created', attribute(element, 'creationDateTime'));
+  setOptional(selection, 'description', childText(element, 'Description'));
+  return selection;
 }
 
 function readCoding(element: Element): RefiCoding {
   const ref = childElement(element, 'CodeRef');
-  return {
-    guid: guidOf(element),
-    codeGuid: ref ? guidOf(ref, 'targetGUID') : '',
-    ...optional('userGuid', userRef(element)),
-    ...optional('created', attribute(element, 'creationDateTime')),
-  };
+  const coding: RefiCoding = { guid: guidOf(element), codeGuid: ref ? guidOf(ref, 'targetGUID') : '' };
+  setOptional(coding, 'userGuid', userRef(element));
+  setOptional(coding, 'created', attribute(element, 'creationDateTime'));
+  return coding;
+}
+
+/** Sets an optional field only when it has a value (a selection is read for each of thousands: no object per field). */
+function setOptional<T, K extends keyof T & string>(target: T, key: K, value: T[K] | undefined): void {
+  if (value !== undefined) target[key] = value;
 }
 
 function readNote(element: Element): RefiNote {

@@ -24,7 +24,11 @@ export function selectionContext(refi: RefiProject, project: Project, concepts: 
 function casesBy(refi: RefiProject, refs: (c: RefiProject['cases'][number]) => string[]): Map<string, string[]> {
   const cases = new Map<string, string[]>();
   for (const refiCase of refi.cases) {
-    for (const guid of new Set(refs(refiCase))) cases.set(guid, [...(cases.get(guid) ?? []), refiCase.guid]);
+    for (const guid of new Set(refs(refiCase))) {
+      const holding = cases.get(guid);
+      if (holding) holding.push(refiCase.guid);
+      else cases.set(guid, [refiCase.guid]);
+    }
   }
   return cases;
 }

@@ -63,7 +63,7 @@ class TreeBuilder implements XmlHandler {
 
   close(): void {
     const element = this.stack.pop() as XmlElement;
-    if (element.children.length > 0 && isBlank(element.text)) element.text = '';
+    if (element.children.length > 0 && element.text !== '' && isBlank(element.text)) element.text = '';
     const stream = this.streamed.find((s) => this.isAt(s.path, element));
     if (!stream) return;
     this.stack[this.stack.length - 1]?.children.pop();

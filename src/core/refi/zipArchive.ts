@@ -77,16 +77,19 @@ export class ZipArchive {
   }
 }
 
-/** Inflates, stopping as soon as the output passes the entry's declared size. */
+/**
+ * Inflates into a buffer of the declared size, stopping as soon as the output passes it. Each
+ * piece is copied in as it comes, so that none of them lives on (and costs the garbage collector).
+ */
 function inflateAtMost(data: Uint8Array, entry: ZipEntry): Uint8Array {
-  const chunks: Uint8Array[] = [];
+  const out = new Uint8Array(entry.declaredSize);
   let length = 0;
   const inflate = new Inflate((chunk) => {
-    length += chunk.length;
-    if (length > entry.declaredSize) {
+    if (length + chunk.length > entry.declaredSize) {
       throw new TooLargeError(`${entry.name} is too large: it unpacks to more than the ${sizeText(entry.declaredSize)} it declares, which only a damaged archive or a zip bomb does`);
     }
-    chunks.push(chunk);
+    out.set(chunk, length);
+    length += chunk.length;
   });
   try {
     for (let at = 0; at < data.length; at += CHUNK) inflate.push(data.subarray(at, at + CHUNK), at + CHUNK >= data.length);
@@ -95,13 +98,7 @@ function inflateAtMost(data: Uint8Array, entry: ZipEntry): Uint8Array {
     if (error instanceof TooLargeError) throw error;
     throw new DamagedZipError(`${entry.name} cannot be inflated (${(error as Error).message})`);
   }
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
+  return length === out.length ? out : out.subarray(0, length);
 }
 
 function centralDirectory(bytes: Uint8Array): ZipEntry[] {
