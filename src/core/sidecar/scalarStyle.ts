@@ -8,9 +8,15 @@ import type { Schema } from 'yaml';
 /** yaml writes these "double-quoted" whatever else they hold: control characters, lone surrogates. */
 // eslint-disable-next-line no-control-regex
 const FORCE_DOUBLE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u;
+/** The same, surrogate pairs (emoji) included: the quick test that comes first. */
+// eslint-disable-next-line no-control-regex
+const MAYBE_FORCE_DOUBLE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\uD800-\uDFFF]/;
 /** yaml's rule for what cannot be a plain scalar: an indicator first, ": ", " #", a space or colon last ... */
 const NOT_PLAIN = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/;
-const DOCUMENT_MARKER = /^(%|---|\.\.\.)/m;
+/** Multiline as yaml's: a line or paragraph separator (U+2028, U+2029) starts a line too. */
+const DOCUMENT_MARKER = /^(?:%|---|\.\.\.)/m;
+/** The first characters of what the YAML 1.2 core schema reads as null, a boolean or a number. */
+const OTHER_TYPE_START = /^[~nNtTfF0-9+.-]/;
 const FLOW_INDICATOR = /[[\]{},]/;
 
 /**
@@ -18,16 +24,24 @@ const FLOW_INDICATOR = /[[\]{},]/;
  * that of the document, whose types (numbers, booleans, null) a plain scalar must not look like.
  */
 export function styleScalar(value: string, inFlow: boolean, schema: Schema): string {
-  if (value.includes('\n') || FORCE_DOUBLE.test(value)) return doubleQuoted(value);
+  if (value.includes('\n') || (MAYBE_FORCE_DOUBLE.test(value) && FORCE_DOUBLE.test(value))) return doubleQuoted(value);
   if (value === '' || NOT_PLAIN.test(value)) return quoted(value);
   // In a list, items are indented, so a document marker (---) is no danger to them.
   if (inFlow ? FLOW_INDICATOR.test(value) : DOCUMENT_MARKER.test(value)) return quoted(value);
-  return looksLikeOtherType(value, schema) ? quoted(value) : value;
+  return OTHER_TYPE_START.test(value) && looksLikeOtherType(value, schema) ? quoted(value) : value;
 }
 
+/** The tests of the schema's types other than strings, by schema. */
+const typeTests = new WeakMap<Schema, RegExp[]>();
+
 function looksLikeOtherType(value: string, schema: Schema): boolean {
-  const test = (tag: Schema['tags'][number]) => Boolean(tag.default) && tag.tag !== 'tag:yaml.org,2002:str' && 'test' in tag && tag.test?.test(value) === true;
-  return schema.tags.some(test) || (schema.compat?.some(test) ?? false);
+  let tests = typeTests.get(schema);
+  if (!tests) {
+    const tags = [...schema.tags, ...(schema.compat ?? [])].filter((tag) => Boolean(tag.default) && tag.tag !== 'tag:yaml.org,2002:str');
+    tests = tags.flatMap((tag) => ('test' in tag && tag.test ? [tag.test] : []));
+    typeTests.set(schema, tests);
+  }
+  return tests.some((test) => test.test(value));
 }
 
 /** Single quotes for a value with a double quote and no single one; double quotes otherwise. */
