@@ -33,10 +33,12 @@ describe('REFI-QDA GUIDs', () => {
     for (const guid of guids) assert.match(guid, GUID);
   });
 
-  it('gives the GUIDs it always gave, so that packages of every version import alike', () => {
+  it('gives the GUIDs and annotation ids it always gave, so that packages of every version import alike', () => {
     assert.equal(stableGuid('concept', 'samordning.formell'), '464e3091-8d06-54f5-a31c-32e90cdfe2e4');
     assert.equal(stableGuid('coding', '7f2cq9ma:koordinator.fallskjerm'), '547cc457-1db3-5047-bec9-fd6ff4a8ac94');
     assert.equal(stableGuid('source', 'transcripts/intervju-K3 æøå 😀.txt'), '4915e46b-4ccc-5e0f-9dad-02145e4f1403');
+    assert.equal(annotationIdOfGuid('{8A3C1F2E-5B7D-4E9A-A1C3-0F2E4D6B8A9C}'), 'msy34sg2');
+    assert.equal(annotationIdOfGuid('b5c6d7e8-f90a-4b12-a3c4-e5f6a7b8c9d0'), '1k826ebj');
   });
 
   it('normalises case and braces', () => {

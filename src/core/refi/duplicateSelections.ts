@@ -3,7 +3,7 @@ import { SIDECAR_SUFFIX } from '../settings/settings';
 import { annotationIdOfGuid, stableGuid } from './guids';
 import type { PreparedSource } from './importSources';
 import { importProblem, type ImportProblem } from './importSummary';
-import type { RefiProject, RefiSource } from './model';
+import type { RefiProject, RefiSelection, RefiSource } from './model';
 import { spanKey } from './selectionAnnotations';
 import { message } from '../messages';
 
@@ -13,17 +13,19 @@ import { message } from '../messages';
  * distinct ids, the same ones on every import of the file. Reports each one it renamed.
  */
 export function renameDuplicateSelections(project: RefiProject): ImportProblem[] {
-  const first = new Map<string, { source: RefiSource; passage: string }>();
+  // The passage of a selection whose GUID is new is made only when another selection has that GUID too.
+  const first = new Map<string, { source: RefiSource; selection?: RefiSelection; passage?: string }>();
+  const passageOf = (source: RefiSource, selection: RefiSelection) => `${source.guid}:${spanKey(selection)}`;
   const problems: ImportProblem[] = [];
   for (const source of project.sources) {
     for (const selection of source.selections) {
-      const passage = `${source.guid}:${spanKey(selection)}`;
       const earlier = first.get(selection.guid);
       if (!earlier) {
-        first.set(selection.guid, { source, passage });
+        first.set(selection.guid, { source, selection });
         continue;
       }
-      if (earlier.passage === passage) continue;
+      const passage = passageOf(source, selection);
+      if ((earlier.passage ?? passageOf(earlier.source, earlier.selection as RefiSelection)) === passage) continue;
       const original = selection.guid;
       let guid = original;
       for (let n = 2; first.has(guid); n++) guid = stableGuid('selection', `${original}#${n}`);

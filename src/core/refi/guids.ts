@@ -29,9 +29,10 @@ export function annotationGuid(id: string): string {
 export function annotationIdOfGuid(guid: string): string {
   const normal = normalizeGuid(guid);
   const encoded = ANNOTATION_GUID.exec(normal)?.[1];
-  let bits = encoded ? BigInt(`0x${encoded}`) : BigInt(`0x${hashHex(normal).slice(0, 10)}`);
+  // 40 bits, eight letters of five bits each: exact in a double, which holds 53.
+  let bits = parseInt(encoded ?? hashHex(normal).slice(0, 10), 16);
   let id = '';
-  for (let i = 0; i < 8; i++, bits >>= 5n) id = (ID_ALPHABET[Number(bits & 31n)] ?? '0') + id;
+  for (let i = 0; i < 8; i++, bits = Math.floor(bits / 32)) id = (ID_ALPHABET[bits % 32] ?? '0') + id;
   return id;
 }
 

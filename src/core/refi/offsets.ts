@@ -90,6 +90,8 @@ export function chooseReading(text: string, selections: readonly PositionedName[
   const preferred = readingOfOrigin(origin);
   const named = selections.filter((s) => oneLine(s.name) !== '');
   const alike = readingsAlike(text);
+  // Where every reading reads the text alike (no CRLF, nothing beyond the Basic Multilingual Plane), they all score alike.
+  if (new Set(READINGS.map(alike)).size === 1) return preferred;
   const scores = new Map<string, number>();
   const scored = READINGS.map((reading) => {
     const key = alike(reading);

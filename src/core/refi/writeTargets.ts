@@ -8,16 +8,17 @@ import { RefiReadError } from './readError';
  * writes all of its files or none, never half a project.
  */
 export async function checkWriteTargets(files: ProjectFiles, paths: Iterable<string>): Promise<void> {
-  const listings = new Map<string, Promise<FolderEntry[]>>();
-  const entriesOf = (folder: string): Promise<FolderEntry[]> => {
-    const listing = listings.get(folder) ?? files.list(folder);
+  // Each folder is listed once, its entries by name: an import into a large project checks thousands of paths.
+  const listings = new Map<string, Promise<Map<string, FolderEntry>>>();
+  const entriesOf = (folder: string): Promise<Map<string, FolderEntry>> => {
+    const listing = listings.get(folder) ?? files.list(folder).then((entries) => new Map(entries.map((e) => [e.name, e])));
     listings.set(folder, listing);
     return listing;
   };
   for (const path of new Set(paths)) {
     const parts = joinPath(path).split('/');
     for (let i = 0; i < parts.length; i++) {
-      const entry = (await entriesOf(parts.slice(0, i).join('/'))).find((e) => e.name === parts[i]);
+      const entry = (await entriesOf(parts.slice(0, i).join('/'))).get(parts[i] as string);
       if (!entry) break;
       const here = parts.slice(0, i + 1).join('/');
       if (i === parts.length - 1 && entry.kind === 'folder') {

@@ -33,8 +33,8 @@ const NOT_A_NAME_START = /^[-.0-9]/;
 /** A prefix, if any, and a local name, each a name: one colon at most, not first nor last. */
 const QUALIFIED_NAME = /^(?![-.0-9])[^:]+(?::(?![-.0-9])[^:]+)?$/;
 const SPACE = /[ \t\n\r]*/y;
-/** A whole attribute, when it is as it should be; else it is read step by step, to say what is wrong. */
-const ATTRIBUTE = /([^\s"'<>/=&;!?]+)[ \t\n\r]*=[ \t\n\r]*(?:"([^"<]*)"|'([^'<]*)')/y;
+/** What ends a name (see NAME): white space and markup characters. */
+const NAME_END = /[\s"'<>/=&;!?]/;
 const S = /[ \t\n\r]/.source;
 function pseudoAttribute(name: string, value: RegExp): string {
   return `${S}+${name}${S}*=${S}*(?:"(?:${value.source})"|'(?:${value.source})')`;
@@ -56,6 +56,7 @@ class Scanner {
   private readonly open: string[] = [];
   private readonly prefixes: Set<string>[] = [];
   private rootSeen = false;
+  private readonly names = new Set<string>();
   /** Line bookkeeping: the line of `lineAt` and where that line starts. */
   private line = 1;
   private lineStart = 0;
@@ -128,15 +129,23 @@ class Scanner {
     }
   }
 
-  /** Reads `name="value"` at `start` into `attributes`; returns where it ends. */
+  /**
+   * Reads `name="value"` at `start` into `attributes`; returns where it ends. An attribute as it
+   * should be is read here, character by character (a file holds millions); anything else step
+   * by step, to say what is wrong.
+   */
   private attribute(start: number, element: string, attributes: string[]): number {
-    ATTRIBUTE.lastIndex = start;
-    const match = ATTRIBUTE.exec(this.source);
-    const name = match?.[1];
-    if (!match || name === undefined || !QUALIFIED_NAME.test(name)) return this.attributeInDetail(start, element, attributes);
-    const written = match[2] ?? match[3] ?? '';
-    this.add(attributes, name, written, { start, value: ATTRIBUTE.lastIndex - 1 - written.length }, element);
-    return ATTRIBUTE.lastIndex;
+    const { source } = this;
+    const name = source.slice(start, this.nameEnd(start));
+    let at = this.skipSpace(start + name.length);
+    if (!this.isName(name) || source.charCodeAt(at) !== 0x3d) return this.attributeInDetail(start, element, attributes);
+    at = this.skipSpace(at + 1);
+    const quote = source[at];
+    const end = quote === '"' || quote === "'" ? source.indexOf(quote, at + 1) : -1;
+    const written = end < 0 ? '<' : source.slice(at + 1, end);
+    if (written.includes('<')) return this.attributeInDetail(start, element, attributes);
+    this.add(attributes, name, written, { start, value: at + 1 }, element);
+    return end + 1;
   }
 
   /** The same, step by step, to say what is wrong. */
@@ -290,10 +299,28 @@ class Scanner {
   }
 
   private name(at: number, what: string): string {
-    NAME.lastIndex = at;
-    const match = NAME.exec(this.source);
-    if (!match || !QUALIFIED_NAME.test(match[0])) this.expected(`an ${what}`, at);
-    return match[0];
+    const name = this.source.slice(at, this.nameEnd(at));
+    if (!this.isName(name)) this.expected(`an ${what}`, at);
+    return name;
+  }
+
+  /** Where a name that starts at `at` ends. */
+  private nameEnd(at: number): number {
+    const { source } = this;
+    let end = at;
+    for (; end < source.length; end++) {
+      const c = source.charCodeAt(end);
+      if (c < 0x80 ? NAME_ENDS_ASCII[c] === 1 : NAME_END.test(source[end] as string)) break;
+    }
+    return end;
+  }
+
+  /** A qualified name (see QUALIFIED_NAME); the few names a file uses are remembered once checked. */
+  private isName(name: string): boolean {
+    if (this.names.has(name)) return true;
+    if (!QUALIFIED_NAME.test(name)) return false;
+    this.names.add(name);
+    return true;
   }
 
   private skipSpace(at: number): number {
@@ -335,3 +362,6 @@ class Scanner {
 }
 
 const NONE: Set<string> = new Set();
+
+/** For each ASCII code, 1 where it ends a name (NAME_END). */
+const NAME_ENDS_ASCII = Uint8Array.from({ length: 0x80 }, (_, c) => (NAME_END.test(String.fromCharCode(c)) ? 1 : 0));
