@@ -39,13 +39,12 @@ export function renderField(annotation: Annotation, key: AnnotationKey): string 
 /** The lines of one annotation as a list item, indented by `indent` spaces. */
 export function renderAnnotation(annotation: Annotation, indent: number): string {
   const pad = ' '.repeat(indent);
-  const lines: string[] = [];
+  let text = '';
   for (const key of ANNOTATION_KEYS) {
     const value = renderField(annotation, key);
-    if (value === undefined) continue;
-    lines.push(`${pad}${lines.length === 0 ? '- ' : '  '}${key}: ${value}`);
+    if (value !== undefined) text += `${pad}${text === '' ? '- ' : '  '}${key}: ${value}\n`;
   }
-  return lines.join('\n') + '\n';
+  return text;
 }
 
 /** A value always in "double quotes", on one line: valid in block and in flow context alike. */
