@@ -12,7 +12,7 @@ import { answerSentences, CODERS, MEMOS, PLACES, question, ROLES } from './vocab
 /** Bump when the generated data changes shape, so cached projects are regenerated. */
 const GENERATOR_VERSION = 3;
 
-export type SizeName = 'small' | 'medium' | 'large';
+export type SizeName = 'small' | 'medium' | 'study' | 'large';
 export interface SizeSpec {
   name: SizeName;
   transcripts: number;
@@ -22,6 +22,8 @@ export interface SizeSpec {
 export const SIZES: Record<SizeName, SizeSpec> = {
   small: { name: 'small', transcripts: 20, annotationsPerTranscript: 100 },
   medium: { name: 'medium', transcripts: 200, annotationsPerTranscript: 100 },
+  // A study of several years, the largest project the host benchmark opens.
+  study: { name: 'study', transcripts: 500, annotationsPerTranscript: 100 },
   large: { name: 'large', transcripts: 2000, annotationsPerTranscript: 100 },
 };
 

@@ -32,7 +32,7 @@ function options(argv: string[]) {
     return i >= 0 ? argv[i + 1] : undefined;
   };
   const sizes = (value('sizes') ?? 'small,medium,large').split(',') as SizeName[];
-  for (const s of sizes) if (!(s in SIZES)) throw new Error(`Unknown size "${s}" (small, medium, large).`);
+  for (const s of sizes) if (!(s in SIZES)) throw new Error(`Unknown size "${s}" (${Object.keys(SIZES).join(", ")}).`);
   const anchor = (value('anchor') ?? 'medium') as SizeName;
   return { seed: Number(value('seed') ?? 20261123), sizes, anchor, reps: Number(value('reps') ?? 3), largeReps: Number(value('large-reps') ?? 1) };
 }
