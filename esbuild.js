@@ -16,20 +16,24 @@ const targets = [
 if (targets.length === 0) throw new Error(`esbuild.js: nothing to build${only ? ` named ${only}` : ''}`);
 
 async function main() {
-  const contexts = await Promise.all(targets.map((t) => esbuild.context({
-    entryPoints: [t.entry],
-    outfile: t.outfile,
-    bundle: true,
-    format: 'cjs',
-    platform: t.platform ?? 'node',
-    target: t.platform === 'browser' ? 'es2022' : 'node20',
-    minify: production,
-    sourcemap: !production,
-    sourcesContent: false,
-    external: t.external ?? [],
-    banner: t.banner ? { js: t.banner } : undefined,
-    logLevel: 'warning',
-  })));
+  const contexts = await Promise.all(
+    targets.map((t) =>
+      esbuild.context({
+        entryPoints: [t.entry],
+        outfile: t.outfile,
+        bundle: true,
+        format: 'cjs',
+        platform: t.platform ?? 'node',
+        target: t.platform === 'browser' ? 'es2022' : 'node20',
+        minify: production,
+        sourcemap: !production,
+        sourcesContent: false,
+        external: t.external ?? [],
+        banner: t.banner ? { js: t.banner } : undefined,
+        logLevel: 'warning',
+      }),
+    ),
+  );
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));
     return;

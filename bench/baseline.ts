@@ -26,7 +26,8 @@ interface Found {
 function find(text: string, pattern: string, maxErrors: number, exactFirst: boolean): Found[] {
   if (exactFirst) {
     const exact: Found[] = [];
-    for (let i = text.indexOf(pattern); i >= 0; i = text.indexOf(pattern, i + 1)) exact.push({ start: i, end: i + pattern.length, errors: 0 });
+    for (let i = text.indexOf(pattern); i >= 0; i = text.indexOf(pattern, i + 1))
+      exact.push({ start: i, end: i + pattern.length, errors: 0 });
     if (exact.length > 0) return exact;
   }
   return search(text, pattern, maxErrors);
@@ -40,14 +41,23 @@ function textMatchScore(text: string, expected: string, exactFirst: boolean): nu
   return first ? 1 - first.errors / expected.length : 0;
 }
 
-export function matchQuote(text: string, quote: string, prefix: string, suffix: string, hint: number | undefined, exactFirst: boolean): BaselineMatch | undefined {
+export function matchQuote(
+  text: string,
+  quote: string,
+  prefix: string,
+  suffix: string,
+  hint: number | undefined,
+  exactFirst: boolean,
+): BaselineMatch | undefined {
   if (quote.length === 0) return undefined;
   const maxErrors = Math.min(256, Math.floor(quote.length / 2));
   const matches = find(text, quote, maxErrors, exactFirst);
   let best: BaselineMatch | undefined;
   for (const m of matches) {
     const quoteScore = 1 - m.errors / quote.length;
-    const prefixScore = prefix ? textMatchScore(text.slice(Math.max(0, m.start - prefix.length), m.start), prefix, exactFirst) : 1;
+    const prefixScore = prefix
+      ? textMatchScore(text.slice(Math.max(0, m.start - prefix.length), m.start), prefix, exactFirst)
+      : 1;
     const suffixScore = suffix ? textMatchScore(text.slice(m.end, m.end + suffix.length), suffix, exactFirst) : 1;
     const posScore = hint === undefined ? 1 : 1 - Math.abs(m.start - hint) / text.length;
     const score = (50 * quoteScore + 20 * prefixScore + 20 * suffixScore + 2 * posScore) / 92;

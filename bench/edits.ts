@@ -3,7 +3,16 @@ import { moveRanges } from '../src/core/anchoring/moveRanges';
 import type { Rng } from './prng';
 import { answerSentences, question, sentence, word } from './vocabulary';
 
-export type EditKind = 'insertWord' | 'deleteWord' | 'replaceWord' | 'typo' | 'insertSentence' | 'deleteSentence' | 'replaceSentence' | 'insertParagraph' | 'insertTimestamp';
+export type EditKind =
+  | 'insertWord'
+  | 'deleteWord'
+  | 'replaceWord'
+  | 'typo'
+  | 'insertSentence'
+  | 'deleteSentence'
+  | 'replaceSentence'
+  | 'insertParagraph'
+  | 'insertTimestamp';
 
 export interface AppliedEdit {
   kind: EditKind;
@@ -12,7 +21,17 @@ export interface AppliedEdit {
   change: TextChange;
 }
 
-const OUTSIDE_KINDS: EditKind[] = ['insertWord', 'deleteWord', 'replaceWord', 'typo', 'insertSentence', 'deleteSentence', 'replaceSentence', 'insertParagraph', 'insertTimestamp'];
+const OUTSIDE_KINDS: EditKind[] = [
+  'insertWord',
+  'deleteWord',
+  'replaceWord',
+  'typo',
+  'insertSentence',
+  'deleteSentence',
+  'replaceSentence',
+  'insertParagraph',
+  'insertTimestamp',
+];
 const OUTSIDE_WEIGHTS = [20, 12, 12, 18, 12, 6, 4, 10, 6];
 const INSIDE_KINDS: EditKind[] = ['insertWord', 'deleteWord', 'replaceWord', 'typo'];
 const INSIDE_WEIGHTS = [25, 20, 25, 30];
@@ -56,7 +75,9 @@ function candidate(rng: Rng, text: string, kind: EditKind, at: number, limit?: n
     }
     case 'deleteWord': {
       const w = wordAfter(text, at, limit);
-      return w && text[w[1]] === ' ' && isLetter(text[w[1] + 1]) ? { rangeOffset: w[0], rangeLength: w[1] - w[0] + 1, text: '' } : undefined;
+      return w && text[w[1]] === ' ' && isLetter(text[w[1] + 1])
+        ? { rangeOffset: w[0], rangeLength: w[1] - w[0] + 1, text: '' }
+        : undefined;
     }
     case 'replaceWord': {
       const w = wordAfter(text, at, limit);
@@ -84,7 +105,13 @@ function candidate(rng: Rng, text: string, kind: EditKind, at: number, limit?: n
     case 'insertParagraph': {
       const end = text.indexOf('\n\n', at);
       const code = /\n(\p{Lu}{1,3}\d{1,3}): /u.exec(text)?.[1] ?? 'K1';
-      return end < 0 ? undefined : { rangeOffset: end, rangeLength: 0, text: `\n\nI: ${question(rng)}\n\n${code}: ${answerSentences(rng, 1, 4).join(' ')}` };
+      return end < 0
+        ? undefined
+        : {
+            rangeOffset: end,
+            rangeLength: 0,
+            text: `\n\nI: ${question(rng)}\n\n${code}: ${answerSentences(rng, 1, 4).join(' ')}`,
+          };
     }
     case 'insertTimestamp': {
       const next = text.indexOf('\nI: ', at);
@@ -97,7 +124,9 @@ function candidate(rng: Rng, text: string, kind: EditKind, at: number, limit?: n
 function hits(ranges: readonly LiveRange[], change: TextChange): boolean {
   const from = change.rangeOffset;
   const to = from + change.rangeLength;
-  return ranges.some((r) => r.start < r.end && (from === to ? r.start < from && from < r.end : r.start < to && from < r.end));
+  return ranges.some(
+    (r) => r.start < r.end && (from === to ? r.start < from && from < r.end : r.start < to && from < r.end),
+  );
 }
 
 /**
@@ -105,7 +134,14 @@ function hits(ranges: readonly LiveRange[], change: TextChange): boolean {
  * passages) through each with the core's moveRanges. About `insideShare` of the edits are aimed
  * inside a passage; the others are kept outside every passage.
  */
-export function applyRandomEdits(rng: Rng, text: string, truth: LiveRange[], count: number, insideShare = 0.2, touchedBy?: number[][]): { text: string; edits: AppliedEdit[] } {
+export function applyRandomEdits(
+  rng: Rng,
+  text: string,
+  truth: LiveRange[],
+  count: number,
+  insideShare = 0.2,
+  touchedBy?: number[][],
+): { text: string; edits: AppliedEdit[] } {
   const edits: AppliedEdit[] = [];
   for (let n = 0, attempts = 0; n < count && attempts < count * 50; attempts++) {
     const inside = rng.chance(insideShare);

@@ -37,7 +37,10 @@ const CONCEPT_TREE: [string, string, string[]][] = [
   ['overganger', 'Overganger', ['utskriving', 'innleggelse', 'ventetid']],
   ['relasjon', 'Relasjoner', ['tillit', 'kontinuitet', 'personavhengighet']],
 ];
-const GRANDCHILDREN: Record<string, string[]> = { 'samordning.formell': ['ansvarsgruppe', 'individuell-plan'], 'koordinator.fallskjerm': ['kveld', 'helg'] };
+const GRANDCHILDREN: Record<string, string[]> = {
+  'samordning.formell': ['ansvarsgruppe', 'individuell-plan'],
+  'koordinator.fallskjerm': ['kveld', 'helg'],
+};
 
 export function conceptIds(): string[] {
   const ids: string[] = [];
@@ -52,12 +55,25 @@ export function conceptIds(): string[] {
 }
 
 function codebookYaml(): string {
-  const concept = (id: string, label: string, children: object[]) => ({ id, label, description: `Passasjer om ${label.toLowerCase()} (syntetisk).`, ...(children.length ? { children } : {}) });
+  const concept = (id: string, label: string, children: object[]) => ({
+    id,
+    label,
+    description: `Passasjer om ${label.toLowerCase()} (syntetisk).`,
+    ...(children.length ? { children } : {}),
+  });
   const concepts = CONCEPT_TREE.map(([root, label, children]) =>
-    concept(root, label, children.map((c) => {
-      const id = `${root}.${c}`;
-      return concept(id, `${label}: ${c}`, (GRANDCHILDREN[id] ?? []).map((g) => concept(`${id}.${g}`, `${c}: ${g}`, [])));
-    })),
+    concept(
+      root,
+      label,
+      children.map((c) => {
+        const id = `${root}.${c}`;
+        return concept(
+          id,
+          `${label}: ${c}`,
+          (GRANDCHILDREN[id] ?? []).map((g) => concept(`${id}.${g}`, `${c}: ${g}`, [])),
+        );
+      }),
+    ),
   );
   return `# Codebook of a synthetic benchmark project.\n${stringify({ concepts }, { lineWidth: 0 })}`;
 }
@@ -87,14 +103,20 @@ interface Sentence {
 }
 
 /** A transcript that reads like an interview: header lines, then I: / K3: paragraphs. */
-export function buildTranscript(rng: Rng, code: string, wantedCandidates: number): { text: string; sentences: Sentence[][] } {
+export function buildTranscript(
+  rng: Rng,
+  code: string,
+  wantedCandidates: number,
+): { text: string; sentences: Sentence[][] } {
   let text = `Intervju med ${code}, ${rng.pick(ROLES)}\nSted: ${rng.pick(PLACES)}\nDato: ${rng.int(10, 28)}.0${rng.int(1, 9)}.20${rng.int(18, 23)}\nIntervjuer: I\n`;
   const paragraphs: Sentence[][] = [];
   let candidates = 0;
   let minutes = 0;
   while (candidates < wantedCandidates || paragraphs.length < 30) {
     minutes += rng.int(1, 4);
-    const stamp = rng.chance(0.15) ? `[00:${String(minutes % 60).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}]\n` : '';
+    const stamp = rng.chance(0.15)
+      ? `[00:${String(minutes % 60).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}]\n`
+      : '';
     text += `\n${stamp}I: ${question(rng)}\n\n`;
     const labelStart = text.length;
     text += `${code}: `;
@@ -111,7 +133,10 @@ export function buildTranscript(rng: Rng, code: string, wantedCandidates: number
   return { text, sentences: paragraphs };
 }
 
-/** ~n annotations with distinct quotes: single sentences, a few sentence pairs (overlapping singles), a few with the speaker label. */
+/**
+ * ~n annotations with distinct quotes: single sentences, a few sentence pairs (overlapping singles), a few with the
+ * speaker label.
+ */
 export function chooseSpans(rng: Rng, text: string, paragraphs: Sentence[][], n: number): [number, number][] {
   const singles: [number, number][] = [];
   const pairs: [number, number][] = [];
@@ -142,12 +167,24 @@ export function chooseSpans(rng: Rng, text: string, paragraphs: Sentence[][], n:
   return chosen.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
 }
 
-function annotationAt(rng: Rng, ids: IdMaker, doc: TranscriptText, span: [number, number], code: string, concepts: string[]): Annotation {
+function annotationAt(
+  rng: Rng,
+  ids: IdMaker,
+  doc: TranscriptText,
+  span: [number, number],
+  code: string,
+  concepts: string[],
+): Annotation {
   const anchor = captureAnchor(doc, span[0], span[1]);
   const tags = new Set<string>();
   const count = rng.weighted([1, 2, 3], [0.6, 0.3, 0.1]);
   while (tags.size < count) tags.add(rng.pick(concepts));
-  const annotation: Annotation = { id: ids.next(), concepts: [...tags], ...(rng.chance(0.5) ? { informant: code } : {}), ...anchor };
+  const annotation: Annotation = {
+    id: ids.next(),
+    concepts: [...tags],
+    ...(rng.chance(0.5) ? { informant: code } : {}),
+    ...anchor,
+  };
   if (rng.chance(0.2)) annotation.memo = rng.pick(MEMOS);
   annotation.coder = rng.pick(CODERS);
   const pad = (v: number) => String(v).padStart(2, '0');
@@ -161,7 +198,12 @@ export interface GeneratedTranscript {
   sidecar: string;
 }
 
-export function generateTranscript(seed: number, index: number, perTranscript: number, ids: IdMaker): GeneratedTranscript {
+export function generateTranscript(
+  seed: number,
+  index: number,
+  perTranscript: number,
+  ids: IdMaker,
+): GeneratedTranscript {
   const rng = new Rng(deriveSeed(seed, 'transcript', index));
   const codes = informantCodes();
   const code = codes[index % codes.length] as string;
@@ -169,7 +211,9 @@ export function generateTranscript(seed: number, index: number, perTranscript: n
   const { text, sentences } = buildTranscript(rng, code, Math.ceil(perTranscript * 1.6));
   const doc = new TranscriptText(text);
   const concepts = conceptIds();
-  const annotations = chooseSpans(rng, text, sentences, perTranscript).map((span) => annotationAt(rng, ids, doc, span, code, concepts));
+  const annotations = chooseSpans(rng, text, sentences, perTranscript).map((span) =>
+    annotationAt(rng, ids, doc, span, code, concepts),
+  );
   annotations.sort(compareAnnotations);
   return { name, text, sidecar: renderSidecar(name, annotations) };
 }
@@ -190,10 +234,28 @@ export interface ProjectOnDisk {
 export async function ensureProject(tmp: string, size: SizeSpec, seed: number): Promise<ProjectOnDisk> {
   const root = join(tmp, size.name);
   const metaPath = join(root, '.bench-meta.json');
-  const key = { generator: GENERATOR_VERSION, seed, size: size.name, transcripts: size.transcripts, perTranscript: size.annotationsPerTranscript };
-  const cached = await readFile(metaPath, 'utf8').then((t) => JSON.parse(t) as Record<string, unknown> & { annotations: number; bytes: number }, () => undefined);
+  const key = {
+    generator: GENERATOR_VERSION,
+    seed,
+    size: size.name,
+    transcripts: size.transcripts,
+    perTranscript: size.annotationsPerTranscript,
+  };
+  const cached = await readFile(metaPath, 'utf8').then(
+    (t) => JSON.parse(t) as Record<string, unknown> & { annotations: number; bytes: number },
+    () => undefined,
+  );
   if (cached && Object.entries(key).every(([k, v]) => cached[k] === v)) {
-    return { root, size, seed, generated: false, generateMs: 0, transcripts: size.transcripts, annotations: cached.annotations, bytes: cached.bytes };
+    return {
+      root,
+      size,
+      seed,
+      generated: false,
+      generateMs: 0,
+      transcripts: size.transcripts,
+      annotations: cached.annotations,
+      bytes: cached.bytes,
+    };
   }
   const started = performance.now();
   await rm(root, { recursive: true, force: true });
@@ -209,10 +271,22 @@ export async function ensureProject(tmp: string, size: SizeSpec, seed: number): 
       const t = generateTranscript(seed, k, size.annotationsPerTranscript, ids);
       annotations += (t.sidecar.match(/^ {2}- id: /gm) ?? []).length;
       bytes += Buffer.byteLength(t.text) + Buffer.byteLength(t.sidecar);
-      batch.push(writeFile(join(root, 'transcripts', t.name), t.text), writeFile(join(root, 'transcripts', `${t.name}.annotations.yaml`), t.sidecar));
+      batch.push(
+        writeFile(join(root, 'transcripts', t.name), t.text),
+        writeFile(join(root, 'transcripts', `${t.name}.annotations.yaml`), t.sidecar),
+      );
     }
     await Promise.all(batch);
   }
   await writeFile(metaPath, JSON.stringify({ ...key, annotations, bytes }));
-  return { root, size, seed, generated: true, generateMs: performance.now() - started, transcripts: size.transcripts, annotations, bytes };
+  return {
+    root,
+    size,
+    seed,
+    generated: true,
+    generateMs: performance.now() - started,
+    transcripts: size.transcripts,
+    annotations,
+    bytes,
+  };
 }

@@ -44,7 +44,9 @@ export async function readProject(root: string): Promise<{ name: string; text: s
   const out = [];
   for (const name of names) {
     const text = await readFile(join(folder, name), 'utf8');
-    const sidecar = parse(await readFile(join(folder, `${name}.annotations.yaml`), 'utf8')) as { annotations: (Omit<Annotation, 'range'> & { range: string })[] };
+    const sidecar = parse(await readFile(join(folder, `${name}.annotations.yaml`), 'utf8')) as {
+      annotations: (Omit<Annotation, 'range'> & { range: string })[];
+    };
     const annotations = sidecar.annotations.map((a) => ({ ...a, range: parseRange(a.range) }) as Annotation);
     out.push({ name, text, annotations });
   }
@@ -52,14 +54,18 @@ export async function readProject(root: string): Promise<{ name: string; text: s
 }
 
 /** Seeded edits of every transcript (5 to 20 each), with the ground truth moved through them. */
-export function editAll(seed: number, transcripts: { name: string; text: string; annotations: Annotation[] }[]): EditedTranscript[] {
+export function editAll(
+  seed: number,
+  transcripts: { name: string; text: string; annotations: Annotation[] }[],
+): EditedTranscript[] {
   return transcripts.map(({ name, text, annotations }) => {
     const doc = new TranscriptText(text);
     if (doc.text !== text) throw new Error(`${name}: the generated text is not in matching form`);
     const truth = annotations.map((a) => {
       const start = a.range && doc.offsetAt(a.range.start);
       const end = a.range && doc.offsetAt(a.range.end);
-      if (start === undefined || end === undefined || text.slice(start, end) !== a.quote) throw new Error(`${name}: annotation ${a.id} does not sit at its range`);
+      if (start === undefined || end === undefined || text.slice(start, end) !== a.quote)
+        throw new Error(`${name}: annotation ${a.id} does not sit at its range`);
       return { start, end };
     });
     const rng = new Rng(deriveSeed(seed, 'edits', name));
@@ -106,20 +112,34 @@ export function runOurs(transcripts: EditedTranscript[]): OursRun {
   const ms = performance.now() - started;
   memory.sample();
   const statuses: Record<string, number> = {};
-  const results = raw.map((list) => list.map((r) => {
-    statuses[r.status] = (statuses[r.status] ?? 0) + 1;
-    return r.status === 'orphaned' ? undefined : { start: r.start, end: r.end };
-  }));
+  const results = raw.map((list) =>
+    list.map((r) => {
+      statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+      return r.status === 'orphaned' ? undefined : { start: r.start, end: r.end };
+    }),
+  );
   return { ms, results, statuses, raw };
 }
 
 /** The Hypothesis baseline over the same transcripts; the range hint becomes an offset the way ours does it. */
-export function runBaseline(transcripts: EditedTranscript[], exactFirst: boolean): { ms: number; results: (Span | undefined)[][] } {
+export function runBaseline(
+  transcripts: EditedTranscript[],
+  exactFirst: boolean,
+): { ms: number; results: (Span | undefined)[][] } {
   collectGarbage();
   const started = performance.now();
   const results = transcripts.map((t) => {
     const doc = new TranscriptText(t.edited);
-    return t.annotations.map((a) => matchQuote(doc.text, a.quote, a.before ?? '', a.after ?? '', a.range ? doc.nearestOffset(a.range.start) : undefined, exactFirst));
+    return t.annotations.map((a) =>
+      matchQuote(
+        doc.text,
+        a.quote,
+        a.before ?? '',
+        a.after ?? '',
+        a.range ? doc.nearestOffset(a.range.start) : undefined,
+        exactFirst,
+      ),
+    );
   });
   const ms = performance.now() - started;
   memory.sample();
@@ -153,7 +173,9 @@ export function wrongCases(transcripts: EditedTranscript[], ours: OursRun, limit
 }
 
 /** Where ours spends its time: each resolveAnchor call timed alone, summed per status. */
-export function oursByStatus(transcripts: EditedTranscript[]): Record<string, { count: number; ms: number; usEach: number }> {
+export function oursByStatus(
+  transcripts: EditedTranscript[],
+): Record<string, { count: number; ms: number; usEach: number }> {
   const out: Record<string, { count: number; ms: number; usEach: number }> = {};
   for (const t of transcripts) {
     const doc = new TranscriptText(t.edited);

@@ -50,7 +50,8 @@ export async function measureChapters(root: string, seed: number): Promise<Chapt
     const t0 = performance.now();
     const rendered = renderChapter('chapters/bench.md', chapter, ChapterIndex.of(project));
     renderMsRuns.push(performance.now() - t0);
-    if (rendered.problems.some((p) => p.severity === 'error')) throw new Error(`the bench chapter has errors: ${rendered.problems[0]?.message}`);
+    if (rendered.problems.some((p) => p.severity === 'error'))
+      throw new Error(`the bench chapter has errors: ${rendered.problems[0]?.message}`);
     renderedBytes = Buffer.byteLength(rendered.text);
     const index = ChapterIndex.of(project);
     const t1 = performance.now();
@@ -63,9 +64,16 @@ export async function measureChapters(root: string, seed: number): Promise<Chapt
     completionPrepareMs = Math.min(completionPrepareMs, t2 - t1);
   }
   return {
-    annotations: ChapterIndex.of(project).quotes.all.length, pages: PAGES, references: REFERENCES,
-    renderMs: Math.min(...renderMsRuns), renderMsRuns, renderedBytes,
-    completionMs: Math.min(...completionMsRuns), completionMsRuns, completionItems, completionPrepareMs,
+    annotations: ChapterIndex.of(project).quotes.all.length,
+    pages: PAGES,
+    references: REFERENCES,
+    renderMs: Math.min(...renderMsRuns),
+    renderMsRuns,
+    renderedBytes,
+    completionMs: Math.min(...completionMsRuns),
+    completionMsRuns,
+    completionItems,
+    completionPrepareMs,
   };
 }
 
@@ -80,7 +88,11 @@ function benchChapter(project: Project, rng: Rng): string {
     references.push(i % 3 === 0 ? `\n\n{{q:${id}}}\n\n` : ` {{q:${id}}} `);
   }
   for (let i = 0; i < CONCEPT_REFERENCES; i++) {
-    references.splice(rng.int(0, references.length), 0, `\n\n{{concept:${leaves[i % leaves.length]?.id} informant=${informants[i % informants.length]}}}\n\n`);
+    references.splice(
+      rng.int(0, references.length),
+      0,
+      `\n\n{{concept:${leaves[i % leaves.length]?.id} informant=${informants[i % informants.length]}}}\n\n`,
+    );
   }
   const words = PAGES * WORDS_PER_PAGE;
   const sentences: string[] = [];
@@ -88,6 +100,7 @@ function benchChapter(project: Project, rng: Rng): string {
   const every = Math.floor(sentences.length / references.length);
   const parts = ['# Kapittel\n\n'];
   let next = 0;
-  for (const [i, text] of sentences.entries()) parts.push(text, (i + 1) % every === 0 && next < references.length ? (references[next++] as string) : ' ');
+  for (const [i, text] of sentences.entries())
+    parts.push(text, (i + 1) % every === 0 && next < references.length ? (references[next++] as string) : ' ');
   return `${parts.join('')}\n`;
 }

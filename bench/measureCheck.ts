@@ -41,7 +41,10 @@ export interface CheckResult {
   checkMedianMs: number;
   floorMedianMs: number;
   exitCode: number;
-  /** Reload after every 20th sidecar and every 100th transcript changed (100 and 20 of 2,000), and the first load it follows. */
+  /**
+   * Reload after every 20th sidecar and every 100th transcript changed (100 and 20 of 2,000), and the first load it
+   * follows.
+   */
   reload: { firstLoadMs: number; changedFiles: number; ms: number; cpuMs: number };
   loadAverage: { start: number[]; end: number[] };
 }
@@ -52,7 +55,10 @@ async function runCheck(root: string, scratch: string): Promise<Timed & { exitCo
   const cli = join(__dirname, '..', 'dist', 'cli.js');
   const started = performance.now();
   const exitCode = await new Promise<number>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--require', join(__dirname, 'cpuAtExit.js'), cli, 'check', root], { env: { ...process.env, QCODE_BENCH_CPU_FILE: cpuFile }, stdio: ['ignore', 'ignore', 'inherit'] });
+    const child = spawn(process.execPath, ['--require', join(__dirname, 'cpuAtExit.js'), cli, 'check', root], {
+      env: { ...process.env, QCODE_BENCH_CPU_FILE: cpuFile },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     child.on('error', reject);
     child.on('exit', (code) => resolve(code ?? -1));
   });
@@ -70,7 +76,10 @@ async function runFloor(root: string): Promise<Timed> {
   return { ms, cpuMs: (used.user + used.system) / 1000 };
 }
 
-/** A load with a cache, then every 20th sidecar and every 100th transcript written again (the same bytes) and said to have changed, and the reload. */
+/**
+ * A load with a cache, then every 20th sidecar and every 100th transcript written again (the same bytes) and said to
+ * have changed, and the reload.
+ */
 async function measureReload(root: string): Promise<CheckResult['reload']> {
   const files = new NodeProjectFiles(root);
   const cache = new ProjectCache();
@@ -79,7 +88,10 @@ async function measureReload(root: string): Promise<CheckResult['reload']> {
   const project = await loadProject(files, {}, { cache });
   const firstLoadMs = performance.now() - started;
   // Every 20th sidecar and every 100th transcript: 100 and 20 of 2,000.
-  const paths = project.transcripts.flatMap((t, i) => [...(i % 20 === 0 ? [t.sidecarPath] : []), ...(i % 100 === 0 ? [t.path] : [])]);
+  const paths = project.transcripts.flatMap((t, i) => [
+    ...(i % 20 === 0 ? [t.sidecarPath] : []),
+    ...(i % 100 === 0 ? [t.path] : []),
+  ]);
   for (const path of paths) {
     await writeFile(join(root, path), (await files.read(path)) as Uint8Array);
     cache.changed(path);
@@ -93,7 +105,12 @@ async function measureReload(root: string): Promise<CheckResult['reload']> {
   return { firstLoadMs, changedFiles: paths.length, ms, cpuMs: (used.user + used.system) / 1000 };
 }
 
-export async function measureCheck(root: string, transcripts: number, annotations: number, reps: number): Promise<CheckResult> {
+export async function measureCheck(
+  root: string,
+  transcripts: number,
+  annotations: number,
+  reps: number,
+): Promise<CheckResult> {
   const start = machine().loadAverage;
   const scratch = await mkdtemp(join(tmpdir(), 'qcode-bench-check-'));
   const check: Timed[] = [];
@@ -114,7 +131,12 @@ export async function measureCheck(root: string, transcripts: number, annotation
   const best = (runs: Timed[], key: keyof Timed) => Math.min(...runs.map((r) => r[key]));
   const reload = await measureReload(root);
   return {
-    transcripts, annotations, check, floor, exitCode, reload,
+    transcripts,
+    annotations,
+    check,
+    floor,
+    exitCode,
+    reload,
     checkBestMs: best(check, 'ms'),
     floorBestMs: best(floor, 'ms'),
     ratio: best(check, 'ms') / best(floor, 'ms'),
@@ -128,8 +150,20 @@ export async function measureCheck(root: string, transcripts: number, annotation
 export function checkTargets(r: CheckResult): Target[] {
   const size = `${r.transcripts} transcripts / ${r.annotations} annotations`;
   return [
-    { name: `check: qcode check of ${size} (best of ${r.check.length})`, target: `< ${TARGET_MS} ms`, value: r.checkBestMs, unit: 'ms', pass: r.checkBestMs < TARGET_MS && r.exitCode === 0 },
-    { name: 'check: qcode check / floor of read + yaml.parse, same run', target: `<= ${TARGET_RATIO}`, value: r.ratio, unit: 'x', pass: r.ratio <= TARGET_RATIO },
+    {
+      name: `check: qcode check of ${size} (best of ${r.check.length})`,
+      target: `< ${TARGET_MS} ms`,
+      value: r.checkBestMs,
+      unit: 'ms',
+      pass: r.checkBestMs < TARGET_MS && r.exitCode === 0,
+    },
+    {
+      name: 'check: qcode check / floor of read + yaml.parse, same run',
+      target: `<= ${TARGET_RATIO}`,
+      value: r.ratio,
+      unit: 'x',
+      pass: r.ratio <= TARGET_RATIO,
+    },
   ];
 }
 
@@ -145,7 +179,9 @@ async function main(): Promise<void> {
   const result = await measureCheck(onDisk.root, onDisk.transcripts, onDisk.annotations, reps);
   const targets = checkTargets(result);
   await recordResults('check', result, 'check:', targets);
-  console.log(`${checkLine(result)}\n${targets.map((t) => `${t.name}: ${fmt(t.value, 3)} ${t.unit} ${t.pass ? 'PASS' : 'FAIL'} (${t.target})`).join('\n')}`);
+  console.log(
+    `${checkLine(result)}\n${targets.map((t) => `${t.name}: ${fmt(t.value, 3)} ${t.unit} ${t.pass ? 'PASS' : 'FAIL'} (${t.target})`).join('\n')}`,
+  );
 }
 
 if (require.main === module) {

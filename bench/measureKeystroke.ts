@@ -22,7 +22,13 @@ export interface KeystrokeResult extends KeystrokeRound {
  * through `count` live annotation ranges with moveRanges; each call timed on its own. Several
  * rounds, because on a shared machine one descheduling of the process shows up as a slow call.
  */
-export function measureKeystroke(seed: number, count = 10_000, calls = 10_000, rounds = 3, warmup = 2_000): KeystrokeResult {
+export function measureKeystroke(
+  seed: number,
+  count = 10_000,
+  calls = 10_000,
+  rounds = 3,
+  warmup = 2_000,
+): KeystrokeResult {
   const rng = new Rng(deriveSeed(seed, 'keystroke'));
   let length = 2_000_000;
   const ranges: LiveRange[] = [];
@@ -33,7 +39,9 @@ export function measureKeystroke(seed: number, count = 10_000, calls = 10_000, r
   ranges.sort((a, b) => a.start - b.start);
   const keystroke = (): number => {
     const insert = rng.chance(0.7);
-    const change: TextChange = insert ? { rangeOffset: rng.int(0, length), rangeLength: 0, text: 'æ' } : { rangeOffset: rng.int(0, length - 1), rangeLength: 1, text: '' };
+    const change: TextChange = insert
+      ? { rangeOffset: rng.int(0, length), rangeLength: 0, text: 'æ' }
+      : { rangeOffset: rng.int(0, length - 1), rangeLength: 1, text: '' };
     const started = process.hrtime.bigint();
     moveRanges(ranges, [change]);
     const ns = process.hrtime.bigint() - started;
@@ -46,7 +54,12 @@ export function measureKeystroke(seed: number, count = 10_000, calls = 10_000, r
     collectGarbage();
     const times: number[] = [];
     for (let i = 0; i < calls; i++) times.push(keystroke());
-    all.push({ medianMs: median(times), p99Ms: quantile(times, 0.99), maxMs: Math.max(...times), meanMs: times.reduce((a, b) => a + b, 0) / times.length });
+    all.push({
+      medianMs: median(times),
+      p99Ms: quantile(times, 0.99),
+      maxMs: Math.max(...times),
+      meanMs: times.reduce((a, b) => a + b, 0) / times.length,
+    });
   }
   memory.sample();
   const best = all.reduce((a, b) => (b.p99Ms < a.p99Ms ? b : a));

@@ -26,11 +26,15 @@ export interface LoadResult {
 /** The least any loader must do: list the folder, read every file as UTF-8 and parse every YAML file. */
 export async function floorLoad(root: string): Promise<number> {
   let parsed = 0;
-  for (const name of ['codebook.yaml', 'informants.yaml']) if (parse(await readFile(join(root, name), 'utf8'))) parsed++;
+  for (const name of ['codebook.yaml', 'informants.yaml'])
+    if (parse(await readFile(join(root, name), 'utf8'))) parsed++;
   const folder = join(root, 'transcripts');
   const names = (await readdir(folder)).filter((n) => !n.startsWith('.') && n.endsWith('.txt')).sort();
   for (const name of names) {
-    const [text, sidecar] = await Promise.all([readFile(join(folder, name), 'utf8'), readFile(join(folder, `${name}.annotations.yaml`), 'utf8')]);
+    const [text, sidecar] = await Promise.all([
+      readFile(join(folder, name), 'utf8'),
+      readFile(join(folder, `${name}.annotations.yaml`), 'utf8'),
+    ]);
     if (text.length > 0 && parse(sidecar)) parsed++;
   }
   return parsed;
@@ -49,7 +53,11 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T 
  * Loader and floor, `reps` times each, alternating which goes first and ending with the loader, so
  * that no loaded project is alive while the floor runs. Keeps the last loaded project when `keep` is set.
  */
-export async function measureLoad(root: string, reps: number, keep = false): Promise<{ result: LoadResult; project?: Project }> {
+export async function measureLoad(
+  root: string,
+  reps: number,
+  keep = false,
+): Promise<{ result: LoadResult; project?: Project }> {
   const loaderMs: number[] = [];
   const floorMs: number[] = [];
   const statuses: Record<string, number> = {};
@@ -63,7 +71,8 @@ export async function measureLoad(root: string, reps: number, keep = false): Pro
     const { ms, value } = await timed(() => loadProject(new NodeProjectFiles(root)));
     loaderMs.push(ms);
     if (!last) return;
-    for (const t of value.transcripts) for (const a of t.annotations) statuses[a.resolution.status] = (statuses[a.resolution.status] ?? 0) + 1;
+    for (const t of value.transcripts)
+      for (const a of t.annotations) statuses[a.resolution.status] = (statuses[a.resolution.status] ?? 0) + 1;
     for (const p of value.problems) problems[p.code] = (problems[p.code] ?? 0) + 1;
     annotations = value.transcripts.reduce((n, t) => n + t.annotations.length, 0);
     collectGarbage();

@@ -21,7 +21,9 @@ export interface QueryTiming {
   /** Each run, ms. */
   msRuns: number[];
   medianMs: number;
-  /** Processor time of this process in each run: on a shared machine, nearer what the work costs than the wall clock. */
+  /**
+   * Processor time of this process in each run: on a shared machine, nearer what the work costs than the wall clock.
+   */
   cpuMsRuns: number[];
   medianCpuMs: number;
 }
@@ -49,7 +51,8 @@ export function twoOperatorQueries(): string[] {
   const [a, b, c] = ['samordning', 'koordinator', 'relasjon'];
   const queries: string[] = [];
   for (const first of BINARY) for (const second of BINARY) queries.push(`${a} ${first} ${b} ${second} ${c}`);
-  for (const op of BINARY) queries.push(`not ${a} ${op} ${b}`, `${a} ${op} not ${b}`, `${a} ${op} role=tjenestemottaker and ${b}`);
+  for (const op of BINARY)
+    queries.push(`not ${a} ${op} ${b}`, `${a} ${op} not ${b}`, `${a} ${op} role=tjenestemottaker and ${b}`);
   return queries;
 }
 
@@ -75,7 +78,9 @@ export function measureQueries(project: Project): QueryBenchResult {
   return {
     transcripts: project.transcripts.length,
     annotations: project.transcripts.reduce((n, t) => n + t.annotations.length, 0),
-    queries: timings, slowestMedianMs: slowest.medianMs, slowestQuery: slowest.query,
+    queries: timings,
+    slowestMedianMs: slowest.medianMs,
+    slowestQuery: slowest.query,
     medianOfMediansMs: median(timings.map((t) => t.medianMs)),
     slowestMedianCpuMs: Math.max(...timings.map((t) => t.medianCpuMs)),
     loadAverage: loadavg(),
@@ -94,7 +99,15 @@ function answer(text: string, project: Project): number {
 }
 
 export function queryTargets(result: QueryBenchResult): Target[] {
-  return [{ name: `query: slowest of ${result.queries.length} two-operator queries on ${result.annotations} annotations (median of ${RUNS})`, target: `< ${TARGET_MS} ms`, value: result.slowestMedianMs, unit: 'ms', pass: result.slowestMedianMs < TARGET_MS }];
+  return [
+    {
+      name: `query: slowest of ${result.queries.length} two-operator queries on ${result.annotations} annotations (median of ${RUNS})`,
+      target: `< ${TARGET_MS} ms`,
+      value: result.slowestMedianMs,
+      unit: 'ms',
+      pass: result.slowestMedianMs < TARGET_MS,
+    },
+  ];
 }
 
 /** One line for the bench's log. */
@@ -105,7 +118,9 @@ export function queryLine(r: QueryBenchResult): string {
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((x, y) => x - y);
   const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 /** Alone: measures the medium project and puts the figures and target into bench/results.json, keeping the rest. */

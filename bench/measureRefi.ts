@@ -1,7 +1,8 @@
 /**
  * REFI-QDA export and import at three sizes of the large project (its first 500, 1,000 and all
  * 2,000 transcripts: 50,000, 100,000 and 200,000 selections), each run in a process of its own
- * (bench/refiChild.ts, bundled as the command line is) so that its peak memory is its own: the export after loading the project,
+ * (bench/refiChild.ts, bundled as the command line is) so that its peak memory is its own: the export after loading the
+ * project,
  * the import into an empty folder on disk, as `qcode import` does. Every size is run `runs` times
  * (the machine may be shared: every run is recorded, the best counts). Run alone
  * (`node --expose-gc --import tsx bench/measureRefi.ts [--runs 2]`) it puts its figures and
@@ -36,10 +37,20 @@ export interface RefiResult {
   loadAverage: { start: number[]; end: number[] };
 }
 
-/** bench/refiChild.ts bundled as the command line is, so that the child runs what a user runs (no TypeScript loader). */
+/**
+ * bench/refiChild.ts bundled as the command line is, so that the child runs what a user runs (no TypeScript loader).
+ */
 async function bundleChild(scratch: string): Promise<string> {
   const outfile = join(scratch, 'refiChild.js');
-  await build({ entryPoints: [join(__dirname, 'refiChild.ts')], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' });
+  await build({
+    entryPoints: [join(__dirname, 'refiChild.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'warning',
+  });
   return outfile;
 }
 
@@ -56,7 +67,12 @@ async function child<T>(script: string, args: string[]): Promise<T> {
   return JSON.parse(Buffer.concat(output).toString('utf8')) as T;
 }
 
-export async function measureRefi(root: string, runs: number, transcripts: readonly number[] = REFI_TRANSCRIPTS, log: (line: string) => void = () => undefined): Promise<RefiResult> {
+export async function measureRefi(
+  root: string,
+  runs: number,
+  transcripts: readonly number[] = REFI_TRANSCRIPTS,
+  log: (line: string) => void = () => undefined,
+): Promise<RefiResult> {
   const start = machine().loadAverage;
   const scratch = await mkdtemp(join(tmpdir(), 'qcode-bench-qdpx-'));
   const sizes: RefiSize[] = transcripts.map((count) => ({ transcripts: count, selections: 0, export: [], import: [] }));
@@ -70,7 +86,9 @@ export async function measureRefi(root: string, runs: number, transcripts: reado
         size.export.push(exported);
         const imported = await child<RefiChildImport>(script, ['import', qdpx]);
         size.import.push(imported);
-        log(`REFI ${exported.selections} selections: export ${fmt(exported.ms)} ms (processor ${fmt(exported.cpuMs)} ms, peak ${fmt(exported.peakRssMB, 0)} MB), import ${fmt(imported.ms)} ms (processor ${fmt(imported.cpuMs)} ms, peak ${fmt(imported.peakRssMB, 0)} MB)`);
+        log(
+          `REFI ${exported.selections} selections: export ${fmt(exported.ms)} ms (processor ${fmt(exported.cpuMs)} ms, peak ${fmt(exported.peakRssMB, 0)} MB), import ${fmt(imported.ms)} ms (processor ${fmt(imported.cpuMs)} ms, peak ${fmt(imported.peakRssMB, 0)} MB)`,
+        );
       }
     }
   } finally {
@@ -95,11 +113,41 @@ export function refiTargets(r: RefiResult): Target[] {
   const [smallest] = r.sizes;
   const span = `${smallest?.selections} -> ${largest.selections}`;
   return [
-    { name: `refi: export of ${largest.selections} selections to .qdpx (best of ${largest.export.length})`, target: `< ${TARGET_MS} ms`, value: exported.ms, unit: 'ms', pass: exported.ms < TARGET_MS },
-    { name: `refi: import of ${largest.selections} selections (best of ${largest.import.length})`, target: `< ${TARGET_MS} ms`, value: imported.ms, unit: 'ms', pass: imported.ms < TARGET_MS && imported.problems === 0 },
-    { name: `refi: export, processor time per selection ${span}`, target: `<= ${TARGET_GROWTH}`, value: growth(r, 'export'), unit: 'x', pass: growth(r, 'export') <= TARGET_GROWTH },
-    { name: `refi: import, processor time per selection ${span}`, target: `<= ${TARGET_GROWTH}`, value: growth(r, 'import'), unit: 'x', pass: growth(r, 'import') <= TARGET_GROWTH },
-    { name: `refi: peak memory of export (project loaded) and import, ${largest.selections} selections`, target: `< ${TARGET_PEAK_MB} MB`, value: peak, unit: 'MB', pass: peak < TARGET_PEAK_MB },
+    {
+      name: `refi: export of ${largest.selections} selections to .qdpx (best of ${largest.export.length})`,
+      target: `< ${TARGET_MS} ms`,
+      value: exported.ms,
+      unit: 'ms',
+      pass: exported.ms < TARGET_MS,
+    },
+    {
+      name: `refi: import of ${largest.selections} selections (best of ${largest.import.length})`,
+      target: `< ${TARGET_MS} ms`,
+      value: imported.ms,
+      unit: 'ms',
+      pass: imported.ms < TARGET_MS && imported.problems === 0,
+    },
+    {
+      name: `refi: export, processor time per selection ${span}`,
+      target: `<= ${TARGET_GROWTH}`,
+      value: growth(r, 'export'),
+      unit: 'x',
+      pass: growth(r, 'export') <= TARGET_GROWTH,
+    },
+    {
+      name: `refi: import, processor time per selection ${span}`,
+      target: `<= ${TARGET_GROWTH}`,
+      value: growth(r, 'import'),
+      unit: 'x',
+      pass: growth(r, 'import') <= TARGET_GROWTH,
+    },
+    {
+      name: `refi: peak memory of export (project loaded) and import, ${largest.selections} selections`,
+      target: `< ${TARGET_PEAK_MB} MB`,
+      value: peak,
+      unit: 'MB',
+      pass: peak < TARGET_PEAK_MB,
+    },
   ];
 }
 

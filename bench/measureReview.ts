@@ -53,7 +53,11 @@ async function childrenCpuMs(): Promise<number> {
 }
 
 /** Runs a program to its end and times it; returns what it printed. */
-async function timed(program: string, args: string[], cwd: string): Promise<Timed & { exitCode: number; output: string }> {
+async function timed(
+  program: string,
+  args: string[],
+  cwd: string,
+): Promise<Timed & { exitCode: number; output: string }> {
   const cpuBefore = await childrenCpuMs();
   const started = performance.now();
   const output: Buffer[] = [];
@@ -82,23 +86,43 @@ async function mergeRun(repo: ReviewRepo): Promise<ReviewResult['merge'][number]
 
 /** The merge of every changed sidecar in this process, from the three versions git keeps of it. */
 async function mergeInProcess(repo: ReviewRepo): Promise<number> {
-  const { stdout } = await git('git', ['diff', '--name-only', 'main', 'head'], { cwd: repo.root, maxBuffer: 64 * 1024 * 1024 });
-  const show = async (revision: string, path: string) => (await git('git', ['show', `${revision}:${path}`], { cwd: repo.root, maxBuffer: 64 * 1024 * 1024 })).stdout;
+  const { stdout } = await git('git', ['diff', '--name-only', 'main', 'head'], {
+    cwd: repo.root,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const show = async (revision: string, path: string) =>
+    (await git('git', ['show', `${revision}:${path}`], { cwd: repo.root, maxBuffer: 64 * 1024 * 1024 })).stdout;
   const times: number[] = [];
-  for (const path of stdout.split('\n').filter((p) => p.endsWith('.annotations.yaml')).slice(0, 200)) {
+  for (const path of stdout
+    .split('\n')
+    .filter((p) => p.endsWith('.annotations.yaml'))
+    .slice(0, 200)) {
     const [base, ours, theirs] = await Promise.all([show('main', path), show('head', path), show('theirs', path)]);
     const started = performance.now();
     const merged = mergeOrKeepBoth('sidecar', { path, base, ours, theirs });
     times.push(performance.now() - started);
-    if (merged.unmerged !== undefined || merged.conflicts.length > 0) throw new Error(`${path} did not merge cleanly: ${merged.unmerged ?? merged.conflicts.join(', ')}`);
+    if (merged.unmerged !== undefined || merged.conflicts.length > 0)
+      throw new Error(`${path} did not merge cleanly: ${merged.unmerged ?? merged.conflicts.join(', ')}`);
   }
   return median(times);
 }
 
-export async function measureReview(project: ProjectOnDisk, runs: number, log: (line: string) => void = () => undefined): Promise<ReviewResult> {
+export async function measureReview(
+  project: ProjectOnDisk,
+  runs: number,
+  log: (line: string) => void = () => undefined,
+): Promise<ReviewResult> {
   const start = machine().loadAverage;
   const repo = await ensureReviewRepo(join(__dirname, 'tmp'), project, CLI);
-  const result: ReviewResult = { transcripts: repo.transcripts, changedSidecars: repo.changedSidecars, diff: [], merge: [], mergeInProcessMs: 0, startMs: 0, loadAverage: { start, end: [] } };
+  const result: ReviewResult = {
+    transcripts: repo.transcripts,
+    changedSidecars: repo.changedSidecars,
+    diff: [],
+    merge: [],
+    mergeInProcessMs: 0,
+    startMs: 0,
+    loadAverage: { start, end: [] },
+  };
   const starts: number[] = [];
   for (let i = 0; i < 5; i++) starts.push((await timed(process.execPath, [CLI, '--version'], repo.root)).ms);
   result.startMs = median(starts);
@@ -107,7 +131,9 @@ export async function measureReview(project: ProjectOnDisk, runs: number, log: (
     result.diff.push(diffed);
     const merged = await mergeRun(repo);
     result.merge.push(merged);
-    log(`review: qcode diff of ${repo.changedSidecars} changed sidecars ${fmt(diffed.ms)} ms (processor ${fmt(diffed.cpuMs)} ms); git merge through the driver ${fmt(merged.ms)} ms, ${fmt(merged.perSidecarMs)} ms per sidecar`);
+    log(
+      `review: qcode diff of ${repo.changedSidecars} changed sidecars ${fmt(diffed.ms)} ms (processor ${fmt(diffed.cpuMs)} ms); git merge through the driver ${fmt(merged.ms)} ms, ${fmt(merged.perSidecarMs)} ms per sidecar`,
+    );
   }
   result.mergeInProcessMs = await mergeInProcess(repo);
   result.loadAverage.end = machine().loadAverage;
@@ -120,8 +146,20 @@ export function reviewTargets(r: ReviewResult): Target[] {
   const diffed = best(r.diff);
   const merged = best(r.merge);
   return [
-    { name: `review: qcode diff of a branch changing ${r.changedSidecars} of ${r.transcripts} sidecars (best of ${r.diff.length})`, target: `< ${DIFF_TARGET_MS} ms`, value: diffed.ms, unit: 'ms', pass: diffed.ms < DIFF_TARGET_MS && diffed.exitCode === 0 },
-    { name: `review: merge driver per sidecar, git merge of ${r.changedSidecars} sidecars changed on both sides (best of ${r.merge.length})`, target: `< ${MERGE_TARGET_MS} ms`, value: merged.perSidecarMs, unit: 'ms', pass: merged.perSidecarMs < MERGE_TARGET_MS && merged.exitCode === 0 },
+    {
+      name: `review: qcode diff of a branch changing ${r.changedSidecars} of ${r.transcripts} sidecars (best of ${r.diff.length})`,
+      target: `< ${DIFF_TARGET_MS} ms`,
+      value: diffed.ms,
+      unit: 'ms',
+      pass: diffed.ms < DIFF_TARGET_MS && diffed.exitCode === 0,
+    },
+    {
+      name: `review: merge driver per sidecar, git merge of ${r.changedSidecars} sidecars changed on both sides (best of ${r.merge.length})`,
+      target: `< ${MERGE_TARGET_MS} ms`,
+      value: merged.perSidecarMs,
+      unit: 'ms',
+      pass: merged.perSidecarMs < MERGE_TARGET_MS && merged.exitCode === 0,
+    },
   ];
 }
 

@@ -2,8 +2,10 @@
  * One REFI-QDA measurement in a process of its own, so that its peak memory is its own; prints one
  * line of JSON. Run by bench/measureRefi.ts:
  *
- *   refiChild.ts export <project> <transcripts> <out.qdpx>  loads the first transcripts of the project, then exports them
- *   refiChild.ts import <file.qdpx>                          imports the package into an empty folder on disk, as qcode import does
+ *   refiChild.ts export <project> <transcripts> <out.qdpx>  loads the first transcripts of the project, then exports
+ * them
+ *   refiChild.ts import <file.qdpx>                          imports the package into an empty folder on disk, as qcode
+ * import does
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -44,7 +46,13 @@ export interface RefiChildImport {
 function firstTranscripts(files: ProjectFiles, folder: string, count: number): ProjectFiles {
   return new ListedFiles(files, (listed, entries) => {
     if (listed !== folder) return entries;
-    const kept = new Set(entries.filter((e) => e.name.endsWith('.txt')).map((e) => e.name).sort().slice(0, count));
+    const kept = new Set(
+      entries
+        .filter((e) => e.name.endsWith('.txt'))
+        .map((e) => e.name)
+        .sort()
+        .slice(0, count),
+    );
     return entries.filter((e) => kept.has(e.name) || kept.has(e.name.slice(0, -SIDECAR_SUFFIX.length)));
   });
 }
@@ -69,7 +77,17 @@ async function exportPackage(root: string, transcripts: number, out: string): Pr
   await writeFile(out, qdpx);
   const { sources } = exported.project;
   const selections = sources.reduce((n, s) => n + s.selections.length, 0);
-  return { sources: sources.length, selections, mapMs: t1 - t0, packageMs: t2 - t1, ms: t2 - t0, cpuMs: used, qdpxBytes: qdpx.length, loadedRssMB, peakRssMB: peakRssMB() };
+  return {
+    sources: sources.length,
+    selections,
+    mapMs: t1 - t0,
+    packageMs: t2 - t1,
+    ms: t2 - t0,
+    cpuMs: used,
+    qdpxBytes: qdpx.length,
+    loadedRssMB,
+    peakRssMB: peakRssMB(),
+  };
 }
 
 async function importPackage(file: string): Promise<RefiChildImport> {
@@ -81,7 +99,14 @@ async function importPackage(file: string): Promise<RefiChildImport> {
     const summary = await importRefi(new NodeProjectFiles(target), { name: basename(file), bytes });
     const ms = performance.now() - started;
     const used = cpuMs(cpu);
-    return { ms, cpuMs: used, annotationsAdded: summary.annotations.added, orphaned: summary.annotations.orphaned, problems: summary.problems.length, peakRssMB: peakRssMB() };
+    return {
+      ms,
+      cpuMs: used,
+      annotationsAdded: summary.annotations.added,
+      orphaned: summary.annotations.orphaned,
+      problems: summary.problems.length,
+      peakRssMB: peakRssMB(),
+    };
   } finally {
     await rm(target, { recursive: true, force: true });
   }
@@ -89,7 +114,8 @@ async function importPackage(file: string): Promise<RefiChildImport> {
 
 async function main(): Promise<void> {
   const [what, ...args] = process.argv.slice(2);
-  if (what === 'export') console.log(JSON.stringify(await exportPackage(args[0] as string, Number(args[1]), args[2] as string)));
+  if (what === 'export')
+    console.log(JSON.stringify(await exportPackage(args[0] as string, Number(args[1]), args[2] as string)));
   else if (what === 'import') console.log(JSON.stringify(await importPackage(args[0] as string)));
   else throw new Error('refiChild.ts export <project> <transcripts> <out.qdpx> | import <file.qdpx>');
 }

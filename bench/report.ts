@@ -12,7 +12,15 @@ export interface Target {
 
 export function machine() {
   const cpu = cpus();
-  return { cpu: cpu[0]?.model ?? 'unknown', cores: cpu.length, memoryGB: Math.round(totalmem() / 2 ** 30), platform: platform(), release: release(), arch: arch(), loadAverage: loadavg() };
+  return {
+    cpu: cpu[0]?.model ?? 'unknown',
+    cores: cpu.length,
+    memoryGB: Math.round(totalmem() / 2 ** 30),
+    platform: platform(),
+    release: release(),
+    arch: arch(),
+    loadAverage: loadavg(),
+  };
 }
 
 export function fmt(value: number, digits = 1): string {
@@ -22,20 +30,34 @@ export function fmt(value: number, digits = 1): string {
 /** A plain text table; the first row is the header. */
 export function table(rows: string[][]): string {
   const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
-  const line = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('  ');
+  const line = (r: string[]) =>
+    r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('  ');
   const [head, ...body] = rows;
   return [line(head ?? []), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }
 
 export function targetTable(targets: readonly Target[]): string {
-  return table([['target', 'wanted', 'measured', 'result'], ...targets.map((t) => [t.name, t.target, `${fmt(t.value, t.unit === 'x' || t.unit === 'ms' ? 2 : 0)} ${t.unit}`.trim(), t.pass ? 'PASS' : 'FAIL'])]);
+  return table([
+    ['target', 'wanted', 'measured', 'result'],
+    ...targets.map((t) => [
+      t.name,
+      t.target,
+      `${fmt(t.value, t.unit === 'x' || t.unit === 'ms' ? 2 : 0)} ${t.unit}`.trim(),
+      t.pass ? 'PASS' : 'FAIL',
+    ]),
+  ]);
 }
 
 /**
  * For a measurement run on its own: puts its figures under `key` (with the date) and its targets,
  * those whose names start with `prefix`, into bench/results.json, keeping everything else there.
  */
-export async function recordResults(key: string, figures: object, prefix: string, targets: readonly Target[]): Promise<void> {
+export async function recordResults(
+  key: string,
+  figures: object,
+  prefix: string,
+  targets: readonly Target[],
+): Promise<void> {
   const file = join(__dirname, 'results.json');
   const results = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown> & { targets?: Target[] };
   results[key] = { date: new Date().toISOString(), ...figures };

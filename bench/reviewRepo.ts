@@ -29,11 +29,20 @@ export interface ReviewRepo {
 
 type Edit = (annotations: Annotation[]) => Annotation[];
 
-const withConcept = (a: Annotation, concept: string): Annotation => (a.concepts.includes(concept) ? a : { ...a, concepts: [...a.concepts, concept] });
+const withConcept = (a: Annotation, concept: string): Annotation =>
+  a.concepts.includes(concept) ? a : { ...a, concepts: [...a.concepts, concept] };
 /** On head: one passage gains a concept, another's memo changes, a third is removed. */
-const HEAD_EDIT: Edit = (list) => list.filter((_, i) => i !== 20).map((a, i) => (i === 0 ? withConcept(a, 'relasjon.tillit') : i === 10 ? { ...a, memo: 'Endret i gjennomgangen.' } : a));
+const HEAD_EDIT: Edit = (list) =>
+  list
+    .filter((_, i) => i !== 20)
+    .map((a, i) =>
+      i === 0 ? withConcept(a, 'relasjon.tillit') : i === 10 ? { ...a, memo: 'Endret i gjennomgangen.' } : a,
+    );
 /** On theirs: other passages of the same sidecars. */
-const THEIR_EDIT: Edit = (list) => list.map((a, i) => (i === 50 ? withConcept(a, 'bolig.akutt') : i === 60 ? { ...a, memo: 'Kommentar fra medkoder.' } : a));
+const THEIR_EDIT: Edit = (list) =>
+  list.map((a, i) =>
+    i === 50 ? withConcept(a, 'bolig.akutt') : i === 60 ? { ...a, memo: 'Kommentar fra medkoder.' } : a,
+  );
 
 async function git(cwd: string, ...args: string[]): Promise<string> {
   return (await run('git', args, { cwd, maxBuffer: 64 * 1024 * 1024 })).stdout;
@@ -61,7 +70,10 @@ export async function ensureReviewRepo(tmp: string, project: ProjectOnDisk, cli:
   const root = join(tmp, 'review');
   const metaPath = join(tmp, 'review.json');
   const key = { edits: EDITS_VERSION, seed: project.seed, size: project.size.name, annotations: project.annotations };
-  const cached = await readFile(metaPath, 'utf8').then((t) => JSON.parse(t) as { key: typeof key; repo: ReviewRepo }, () => undefined);
+  const cached = await readFile(metaPath, 'utf8').then(
+    (t) => JSON.parse(t) as { key: typeof key; repo: ReviewRepo },
+    () => undefined,
+  );
   if (cached && JSON.stringify(cached.key) === JSON.stringify(key)) return configured(cached.repo, cli);
   await rm(root, { recursive: true, force: true });
   await mkdir(root, { recursive: true });
@@ -73,17 +85,31 @@ export async function ensureReviewRepo(tmp: string, project: ProjectOnDisk, cli:
   await git(root, 'config', 'user.email', 'bench@example.org');
   await git(root, 'add', '-A');
   await git(root, 'commit', '-q', '-m', 'The generated project');
-  const names = (await git(root, 'ls-files', 'transcripts/*.txt')).split('\n').filter(Boolean).map((p) => p.slice('transcripts/'.length)).sort();
+  const names = (await git(root, 'ls-files', 'transcripts/*.txt'))
+    .split('\n')
+    .filter(Boolean)
+    .map((p) => p.slice('transcripts/'.length))
+    .sort();
   const changedSidecars = await editBranch(root, names, 'head', HEAD_EDIT);
   await editBranch(root, names, 'theirs', THEIR_EDIT);
   await git(root, 'checkout', '-q', 'head');
-  const repo: ReviewRepo = { root, changedSidecars, transcripts: names.length, headCommit: (await git(root, 'rev-parse', 'head')).trim() };
+  const repo: ReviewRepo = {
+    root,
+    changedSidecars,
+    transcripts: names.length,
+    headCommit: (await git(root, 'rev-parse', 'head')).trim(),
+  };
   await writeFile(metaPath, JSON.stringify({ key, repo }));
   return configured(repo, cli);
 }
 
 /** Registers the merge driver of the built command line in the repository's config, as qcode init does. */
 async function configured(repo: ReviewRepo, cli: string): Promise<ReviewRepo> {
-  await git(repo.root, 'config', 'merge.qcode.driver', `${JSON.stringify(process.execPath)} ${JSON.stringify(cli)} merge-driver %O %A %B %P`);
+  await git(
+    repo.root,
+    'config',
+    'merge.qcode.driver',
+    `${JSON.stringify(process.execPath)} ${JSON.stringify(cli)} merge-driver %O %A %B %P`,
+  );
   return repo;
 }

@@ -15,7 +15,9 @@ export function threeHourVtt(): string {
   for (let i = 0; i < 3000; i++) {
     const start = i * 3.6;
     const speaker = Math.floor(i / 3) % 2 === 0 ? 'Maria Hansen Berg' : 'Kari Nordmann';
-    blocks.push(`${i + 1}\r\n${clock(start)} --> ${clock(start + 3.4)}\r\n${speaker}: Det var etter at jeg ble skrevet ut fra DPS, og så sto jeg på trappa nummer ${i}.`);
+    blocks.push(
+      `${i + 1}\r\n${clock(start)} --> ${clock(start + 3.4)}\r\n${speaker}: Det var etter at jeg ble skrevet ut fra DPS, og så sto jeg på trappa nummer ${i}.`,
+    );
   }
   return `WEBVTT\r\n\r\n${blocks.join('\r\n\r\n')}\r\n`;
 }

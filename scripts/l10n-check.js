@@ -34,7 +34,10 @@ function sourceFiles(dir) {
   return files.sort();
 }
 
-/** Reads a string literal starting at text[start] (a quote or backtick): { value, end } or undefined if it is a template with ${}. */
+/**
+ * Reads a string literal starting at text[start] (a quote or backtick): { value, end } or undefined if it is a template
+ * with ${}.
+ */
 function readLiteral(text, start) {
   const quote = text[start];
   let value = '';
@@ -77,7 +80,9 @@ function skipSpace(text, i) {
   return i;
 }
 
-/** The key VS Code looks up for l10n.t({ message, comment }): the message, or message/comment when there is a comment. */
+/**
+ * The key VS Code looks up for l10n.t({ message, comment }): the message, or message/comment when there is a comment.
+ */
 function optionsKey(text, open) {
   const close = matchingBrace(text, open);
   const body = text.slice(open, close);
@@ -160,7 +165,8 @@ function extractCalls(sourceDir, pattern, skip) {
         // A literal followed by + is a concatenation: not a fixed message.
         if (lit && !/^\s*\+/.test(text.slice(lit.end, lit.end + 20))) message = lit.value;
       } else if (text[at] === '{') message = optionsKey(text, at);
-      if (message === undefined) found.push({ dynamic: text.slice(match.index, text.indexOf('\n', match.index)).trim(), file: relative, line });
+      if (message === undefined)
+        found.push({ dynamic: text.slice(match.index, text.indexOf('\n', match.index)).trim(), file: relative, line });
       else found.push({ message, file: relative, line });
     }
   }
@@ -188,7 +194,8 @@ function check(sourceDir = SOURCE_DIR, bundlePath = BUNDLE, coreDir = CORE_DIR) 
     used.add(call.message);
     const translation = bundle[call.message];
     if (typeof translation !== 'string' || translation.trim() === '') missing.push(call);
-    else if (placeholders(translation).join() !== placeholders(call.message).join()) mismatched.push({ ...call, translation });
+    else if (placeholders(translation).join() !== placeholders(call.message).join())
+      mismatched.push({ ...call, translation });
   }
   const unused = Object.keys(bundle).filter((key) => !used.has(key));
   return { messages: [...used], missing, mismatched, dynamic, unused };
@@ -201,12 +208,20 @@ function main() {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } else {
     const bundle = path.relative(ROOT, BUNDLE);
-    for (const m of report.missing) console.log(`${m.file}:${m.line}: missing from ${bundle}: ${JSON.stringify(m.message)}`);
-    for (const m of report.mismatched) console.log(`${m.file}:${m.line}: the placeholders of the translation ${JSON.stringify(m.translation)} differ from those of ${JSON.stringify(m.message)}`);
-    for (const m of report.dynamic) console.log(`${m.file}:${m.line}: the message is not a string literal, so it cannot be translated: ${m.dynamic}`);
-    for (const key of report.unused) console.log(`note: ${bundle} translates ${JSON.stringify(key)}, which the extension no longer uses`);
+    for (const m of report.missing)
+      console.log(`${m.file}:${m.line}: missing from ${bundle}: ${JSON.stringify(m.message)}`);
+    for (const m of report.mismatched)
+      console.log(
+        `${m.file}:${m.line}: the placeholders of the translation ${JSON.stringify(m.translation)} differ from those of ${JSON.stringify(m.message)}`,
+      );
+    for (const m of report.dynamic)
+      console.log(`${m.file}:${m.line}: the message is not a string literal, so it cannot be translated: ${m.dynamic}`);
+    for (const key of report.unused)
+      console.log(`note: ${bundle} translates ${JSON.stringify(key)}, which the extension no longer uses`);
     const unique = (list) => new Set(list.map((m) => m.message)).size;
-    console.log(`${report.messages.length} messages: ${unique(report.missing)} missing, ${unique(report.mismatched)} with wrong placeholders, ${report.dynamic.length} calls not literal, ${report.unused.length} translations unused.`);
+    console.log(
+      `${report.messages.length} messages: ${unique(report.missing)} missing, ${unique(report.mismatched)} with wrong placeholders, ${report.dynamic.length} calls not literal, ${report.unused.length} translations unused.`,
+    );
   }
   process.exitCode = failed ? 1 : 0;
 }

@@ -10,8 +10,10 @@ const media = path.join(__dirname, '..', 'media');
 const out = path.join(media, 'icon.png');
 
 async function main() {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
   try {
     const page = await browser.newPage({ viewport: { width: SIZE * 2, height: SIZE * 2 } });
     const svg = fs.readFileSync(path.join(media, 'icon.svg'), 'utf8');
@@ -21,7 +23,8 @@ async function main() {
     await browser.close();
   }
   const png = fs.readFileSync(out);
-  const width = png.readUInt32BE(16), height = png.readUInt32BE(20);
+  const width = png.readUInt32BE(16),
+    height = png.readUInt32BE(20);
   if (width !== SIZE || height !== SIZE) throw new Error(`${out} is ${width}x${height}, not ${SIZE}x${SIZE}`);
   console.log(`${path.relative(process.cwd(), out)}: ${width}x${height}, ${png.length} bytes`);
 }

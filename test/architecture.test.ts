@@ -44,7 +44,11 @@ describe('ARCHITECTURE.md', () => {
 
   it('names no folder that does not exist', () => {
     const existing = new Set(folders);
-    assert.deepEqual([...map.keys()].filter((folder) => !existing.has(folder)), [], 'remove these from the code map or rename them');
+    assert.deepEqual(
+      [...map.keys()].filter((folder) => !existing.has(folder)),
+      [],
+      'remove these from the code map or rename them',
+    );
   });
 
   it('says for every folder what it is for and what it may import', () => {

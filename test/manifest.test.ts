@@ -31,7 +31,10 @@ const MAC_ORDER = Object.keys(MAC_NAMES);
 function asKbd(key: string): string {
   const parts = key.split('+');
   const last = (parts.pop() ?? '').toUpperCase();
-  if (parts.includes('cmd')) return `<kbd>${MAC_ORDER.filter((p) => parts.includes(p)).map((p) => MAC_NAMES[p]).join('')}${last}</kbd>`;
+  if (parts.includes('cmd'))
+    return `<kbd>${MAC_ORDER.filter((p) => parts.includes(p))
+      .map((p) => MAC_NAMES[p])
+      .join('')}${last}</kbd>`;
   return [...parts.map((p) => KEY_NAMES[p] ?? p), last].map((p) => `<kbd>${p}</kbd>`).join('+');
 }
 
@@ -66,7 +69,10 @@ describe('extension manifest', () => {
 
   it('defines no nls keys that package.json does not use', () => {
     const used = new Set(placeholderKeys());
-    assert.deepEqual(Object.keys(english).filter((key) => !used.has(key)), []);
+    assert.deepEqual(
+      Object.keys(english).filter((key) => !used.has(key)),
+      [],
+    );
   });
 
   it('gives every command a title and a category', () => {
@@ -81,8 +87,13 @@ describe('extension manifest', () => {
   it('links only to commands that exist, in the same way in both languages', () => {
     const ours = new Set(manifest.contributes.commands.map((c) => c.command));
     for (const [key, text] of Object.entries(english)) {
-      for (const id of commandLinks(text).filter((id) => id.startsWith('qcode.'))) assert.ok(ours.has(id), `${key} links to the unknown command ${id}`);
-      assert.deepEqual(commandLinks(bokmal[key] ?? ''), commandLinks(text), `${key} links to other commands in Bokmål than in English`);
+      for (const id of commandLinks(text).filter((id) => id.startsWith('qcode.')))
+        assert.ok(ours.has(id), `${key} links to the unknown command ${id}`);
+      assert.deepEqual(
+        commandLinks(bokmal[key] ?? ''),
+        commandLinks(text),
+        `${key} links to other commands in Bokmål than in English`,
+      );
     }
   });
 
@@ -90,19 +101,28 @@ describe('extension manifest', () => {
     assert.ok(english['qcode.welcome.codebook']?.includes('[Create a codebook](command:qcode.initializeProject)'));
     for (const step of ['init', 'tag', 'export']) {
       const key = `qcode.walkthrough.${step}.description`;
-      for (const strings of Object.values(nlsFiles)) assert.ok(commandLinks(strings[key] ?? '').length > 0, `${key} has no command link`);
+      for (const strings of Object.values(nlsFiles))
+        assert.ok(commandLinks(strings[key] ?? '').length > 0, `${key} has no command link`);
     }
   });
 
   // VS Code builds the context menu before qcode hears that the right-click moved the cursor, so
   // qcode.inPassage may still describe the old place: the actions are also offered for a click
   // outside any selection (a click inside a passage), never on a selection outside a passage.
-  it('offers Change Concepts, Edit Memo and Remove in a transcript\'s context menu for a click in a passage, never on a selection outside one', () => {
-    const menus = (manifest.contributes as unknown as { menus: Record<string, { command: string; when?: string }[]> }).menus;
+  it("offers Change Concepts, Edit Memo and Remove in a transcript's context menu for a click in a passage, never on a selection outside one", () => {
+    const menus = (manifest.contributes as unknown as { menus: Record<string, { command: string; when?: string }[]> })
+      .menus;
     for (const command of ['qcode.changeConcepts', 'qcode.editMemo', 'qcode.removeAnnotation']) {
       const entry = menus['editor/context']?.find((m) => m.command === command);
       assert.ok(entry, `${command} is not in the editor context menu`);
-      assert.deepEqual(entry.when?.split('&&').map((c) => c.trim()).sort(), ['(qcode.inPassage || !editorHasSelection)', 'qcode.isTranscript'], `${command} shows on a selection outside a coded passage`);
+      assert.deepEqual(
+        entry.when
+          ?.split('&&')
+          .map((c) => c.trim())
+          .sort(),
+        ['(qcode.inPassage || !editorHasSelection)', 'qcode.isTranscript'],
+        `${command} shows on a selection outside a coded passage`,
+      );
     }
   });
 
@@ -111,10 +131,18 @@ describe('extension manifest', () => {
     assert.ok(bindings.length >= 5);
     for (const binding of bindings) {
       for (const key of [binding.key, binding.mac].filter((k): k is string => k !== undefined)) {
-        assert.doesNotMatch(key, /^(ctrl|cmd)\+alt\+t$/, `${binding.command}: ${key} opens a terminal on GNOME or closes other editors on macOS`);
+        assert.doesNotMatch(
+          key,
+          /^(ctrl|cmd)\+alt\+t$/,
+          `${binding.command}: ${key} opens a terminal on GNOME or closes other editors on macOS`,
+        );
         assert.doesNotMatch(key, /[[\]{}]/, `${binding.command}: ${key} needs AltGr on a Norwegian keyboard`);
       }
-      assert.match(binding.when ?? '', /qcode\.isTranscript|focusedView == qcode\.|focusedView =~ \/\^qcode/, `${binding.command} is bound outside transcripts and qcode views`);
+      assert.match(
+        binding.when ?? '',
+        /qcode\.isTranscript|focusedView == qcode\.|focusedView =~ \/\^qcode/,
+        `${binding.command} is bound outside transcripts and qcode views`,
+      );
     }
   });
 
@@ -130,14 +158,26 @@ describe('extension manifest', () => {
   });
 
   it('marks "Set up a project" done in a folder that already has a codebook', () => {
-    const walkthroughs = (manifest as unknown as { contributes: { walkthroughs: { steps: { id: string; completionEvents: string[] }[] }[] } }).contributes.walkthroughs;
+    const walkthroughs = (
+      manifest as unknown as {
+        contributes: { walkthroughs: { steps: { id: string; completionEvents: string[] }[] }[] };
+      }
+    ).contributes.walkthroughs;
     const init = walkthroughs[0]?.steps.find((step) => step.id === 'init');
     assert.ok(init?.completionEvents.includes('onContext:qcode.hasCodebook'));
-    assert.match(readFileSync(join(root, 'src', 'extension', 'host', 'projectHost.ts'), 'utf8'), /'qcode\.hasCodebook'/, 'the extension sets the context key the step waits for');
+    assert.match(
+      readFileSync(join(root, 'src', 'extension', 'host', 'projectHost.ts'), 'utf8'),
+      /'qcode\.hasCodebook'/,
+      'the extension sets the context key the step waits for',
+    );
   });
 
   it('has the walkthrough media that it names', () => {
-    for (const step of ['init', 'tag', 'export']) assert.ok(existsSync(join(root, 'media', 'walkthrough', `${step}.md`)), `media/walkthrough/${step}.md is missing`);
+    for (const step of ['init', 'tag', 'export'])
+      assert.ok(
+        existsSync(join(root, 'media', 'walkthrough', `${step}.md`)),
+        `media/walkthrough/${step}.md is missing`,
+      );
   });
 });
 

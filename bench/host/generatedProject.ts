@@ -7,7 +7,10 @@ const size = (process.argv[2] ?? 'medium') as SizeName;
 const seed = Number(process.argv[3] ?? 20261123);
 
 ensureProject(join(__dirname, '..', 'tmp'), SIZES[size], seed).then(
-  (project) => console.log(JSON.stringify({ root: project.root, transcripts: project.transcripts, annotations: project.annotations })),
+  (project) =>
+    console.log(
+      JSON.stringify({ root: project.root, transcripts: project.transcripts, annotations: project.annotations }),
+    ),
   (error: unknown) => {
     console.error(error);
     process.exit(1);

@@ -10,7 +10,13 @@ import { TranscriptText } from '../../src/core/text/transcriptText';
 import type { QcodeApi } from '../../src/extension/extension';
 import { eventually, workspaceUri, writeText } from '../../test/integration/helpers';
 
-const SENTENCES = ['Det er mye møter på én uke.', 'Hun har en kalender for meg, nesten.', 'Vi strekker oss, og folk blir igjen etter arbeidstid.', 'Så på mandag vet ingen at det har skjedd noe.', 'Det handler om hvem du kjenner på NAV.'];
+const SENTENCES = [
+  'Det er mye møter på én uke.',
+  'Hun har en kalender for meg, nesten.',
+  'Vi strekker oss, og folk blir igjen etter arbeidstid.',
+  'Så på mandag vet ingen at det har skjedd noe.',
+  'Det handler om hvem du kjenner på NAV.',
+];
 const PATH = 'transcripts/stor-K1.txt';
 
 function bigTranscript(): { text: string; annotations: Annotation[] } {
@@ -28,7 +34,11 @@ function bigTranscript(): { text: string; annotations: Annotation[] } {
   for (let n = 0; n < 5000; n++) {
     const start = n * step;
     const anchor = captureAnchor(doc, start, start + 60);
-    annotations.push({ id: `b${n.toString(32).padStart(7, '0')}`, concepts: [n % 2 ? 'koordinator.fallskjerm' : 'samordning.formell'], ...anchor });
+    annotations.push({
+      id: `b${n.toString(32).padStart(7, '0')}`,
+      concepts: [n % 2 ? 'koordinator.fallskjerm' : 'samordning.formell'],
+      ...anchor,
+    });
   }
   return { text, annotations };
 }
@@ -44,7 +54,11 @@ describe('qcode in the real extension host (benchmark)', () => {
     await writeText(PATH, text);
     await vscode.commands.executeCommand('qcode.refresh');
     const editor = await vscode.window.showTextDocument(workspaceUri(PATH));
-    await eventually('the big transcript to load', () => (api.annotationCount(editor.document) === annotations.length ? true : undefined), 120000);
+    await eventually(
+      'the big transcript to load',
+      () => (api.annotationCount(editor.document) === annotations.length ? true : undefined),
+      120000,
+    );
     const times = Array.from({ length: 20 }, () => api.repaint(editor)).sort((a, b) => a - b);
     const afterEdit: number[] = [];
     for (let n = 0; n < 10; n++) {
@@ -55,12 +69,20 @@ describe('qcode in the real extension host (benchmark)', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
     const figures = {
       activationMs: api.activationMs,
-      decorationRefresh: { transcriptBytes: text.length, annotations: annotations.length, medianMs: times[10], maxMs: times[times.length - 1], afterEditMedianMs: afterEdit[5], afterEditMaxMs: afterEdit[afterEdit.length - 1] },
+      decorationRefresh: {
+        transcriptBytes: text.length,
+        annotations: annotations.length,
+        medianMs: times[10],
+        maxMs: times[times.length - 1],
+        afterEditMedianMs: afterEdit[5],
+        afterEditMaxMs: afterEdit[afterEdit.length - 1],
+      },
       vscode: vscode.version,
       measured: new Date().toISOString(),
     };
     console.log(JSON.stringify(figures));
-    if (process.env.QCODE_HOST_BENCH_OUT) writeFileSync(process.env.QCODE_HOST_BENCH_OUT, JSON.stringify(figures, null, 2));
+    if (process.env.QCODE_HOST_BENCH_OUT)
+      writeFileSync(process.env.QCODE_HOST_BENCH_OUT, JSON.stringify(figures, null, 2));
     assert.ok((times[10] ?? Infinity) < 1000);
   });
 });

@@ -31,17 +31,36 @@ const DECORATED = '.monaco-editor .view-overlays div[class*="ced-"], .monaco-edi
  */
 function projects() {
   const generatedOne = (size, targets) => {
-    const generated = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'generatedProject.ts'), size], { cwd: REPO, encoding: 'utf8' });
+    const generated = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', path.join(__dirname, 'generatedProject.ts'), size],
+      { cwd: REPO, encoding: 'utf8' },
+    );
     if (generated.status !== 0) throw new Error(`generating the benchmark project failed:\n${generated.stderr}`);
     const project = JSON.parse(generated.stdout);
     return {
-      name: `${project.transcripts} transcripts / ${project.annotations.toLocaleString('en')} annotations`, transcripts: project.transcripts, annotations: project.annotations, copy: () => copyGenerated(project.root),
-      tag: { transcript: 'transcripts/intervju-0001-K1.txt', line: 8 }, again: { transcript: 'transcripts/intervju-0002-K2.txt', line: 8 }, concept: 'Samordning', tagWith: 'Samordning: formell', targets,
+      name: `${project.transcripts} transcripts / ${project.annotations.toLocaleString('en')} annotations`,
+      transcripts: project.transcripts,
+      annotations: project.annotations,
+      copy: () => copyGenerated(project.root),
+      tag: { transcript: 'transcripts/intervju-0001-K1.txt', line: 8 },
+      again: { transcript: 'transcripts/intervju-0002-K2.txt', line: 8 },
+      concept: 'Samordning',
+      tagWith: 'Samordning: formell',
+      targets,
     };
   };
   return [
     // Line 25 of intervju-K3.txt is the informant's answer that the end-to-end test tags too.
-    { name: 'sample', copy: () => cs.copySampleProject(), tag: { transcript: 'transcripts/intervju-K3.txt', line: 25 }, again: { transcript: 'transcripts/intervju-K1.txt', line: 9 }, concept: 'Samordning', tagWith: 'Fallskjermen', targets: { listedMs: 1000, taggingMs: 1000 } },
+    {
+      name: 'sample',
+      copy: () => cs.copySampleProject(),
+      tag: { transcript: 'transcripts/intervju-K3.txt', line: 25 },
+      again: { transcript: 'transcripts/intervju-K1.txt', line: 9 },
+      concept: 'Samordning',
+      tagWith: 'Fallskjermen',
+      targets: { listedMs: 1000, taggingMs: 1000 },
+    },
     generatedOne('medium', { listedMs: 3000, taggingMs: 3000 }),
     generatedOne('study', { countedMs: 2000, taggingMs: 2000 }),
   ];
@@ -68,15 +87,17 @@ function recorder(conditions) {
   const check = () => {
     scheduled = false;
     for (const c of conditions) {
-      const matches = (el) => (c.pattern ? new RegExp(c.pattern).test(el.textContent) : el.textContent.includes(c.text));
+      const matches = (el) =>
+        c.pattern ? new RegExp(c.pattern).test(el.textContent) : el.textContent.includes(c.text);
       if (seen[c.name] || ![...document.querySelectorAll(c.selector)].some(matches)) continue;
       seen[c.name] = performance.timeOrigin + performance.now();
     }
   };
-  const observe = () => new MutationObserver(() => {
-    if (!scheduled) setTimeout(check, 0);
-    scheduled = true;
-  }).observe(document.documentElement, { subtree: true, childList: true, characterData: true });
+  const observe = () =>
+    new MutationObserver(() => {
+      if (!scheduled) setTimeout(check, 0);
+      scheduled = true;
+    }).observe(document.documentElement, { subtree: true, childList: true, characterData: true });
   if (document.documentElement) observe();
   else document.addEventListener('DOMContentLoaded', observe);
 }
@@ -86,15 +107,39 @@ async function runOnce(project) {
   return inWindow(project, true, async (page, ws, since) => {
     await page.locator('.activitybar .action-item .action-label[aria-label^="qcode"]').click();
     const stepsStarted = Date.now();
-    const tagged = await tag(page, ws, project.tag, 'qcode: Tag Selection', project.tagWith, project.tag.transcript + '.annotations.yaml');
+    const tagged = await tag(
+      page,
+      ws,
+      project.tag,
+      'qcode: Tag Selection',
+      project.tagWith,
+      project.tag.transcript + '.annotations.yaml',
+    );
     await page.locator('.part.sidebar .monaco-list-row', { hasText: project.concept }).first().waitFor();
     await page.locator('.part.sidebar', { hasText: 'Counting the tagged passages' }).waitFor({ state: 'detached' });
     await page.locator('.statusbar', { hasText: 'qcode: loading the project' }).waitFor({ state: 'detached' });
-    const reference = await tag(page, ws, project.again, 'Baseline: Write the Selection', 'Baseline concept', `${project.again.transcript}.baseline.yaml`);
+    const reference = await tag(
+      page,
+      ws,
+      project.again,
+      'Baseline: Write the Selection',
+      'Baseline concept',
+      `${project.again.transcript}.baseline.yaml`,
+    );
     const seen = await page.evaluate(() => window.qcodeBenchSeen);
     return {
-      listedMs: since(seen.listed), countedMs: since(seen.counted), baselineListedMs: since(seen.baselineListed), decoratedMs: since(seen.decorated), openedMs: since(tagged.opened), offeredMs: since(tagged.offered), writtenMs: since(tagged.written),
-      stepsStartedMs: since(stepsStarted), stepsMs: reference.written - reference.started, commandMs: reference.written - reference.offered, emptyStateSeen: !!seen.emptyState, loadingStateSeen: !!seen.loadingState,
+      listedMs: since(seen.listed),
+      countedMs: since(seen.counted),
+      baselineListedMs: since(seen.baselineListed),
+      decoratedMs: since(seen.decorated),
+      openedMs: since(tagged.opened),
+      offeredMs: since(tagged.offered),
+      writtenMs: since(tagged.written),
+      stepsStartedMs: since(stepsStarted),
+      stepsMs: reference.written - reference.started,
+      commandMs: reference.written - reference.offered,
+      emptyStateSeen: !!seen.emptyState,
+      loadingStateSeen: !!seen.loadingState,
     };
   });
 }
@@ -107,8 +152,20 @@ async function runBaselineAlone(project) {
   return inWindow(project, false, async (page, ws, since) => {
     await page.locator('.activitybar .action-item .action-label[aria-label^="Explorer"]').waitFor();
     const stepsStarted = Date.now();
-    const tagged = await tag(page, ws, project.tag, 'Baseline: Write the Selection', 'Baseline concept', `${project.tag.transcript}.baseline.yaml`);
-    return { openedMs: since(tagged.opened), offeredMs: since(tagged.offered), writtenMs: since(tagged.written), stepsStartedMs: since(stepsStarted) };
+    const tagged = await tag(
+      page,
+      ws,
+      project.tag,
+      'Baseline: Write the Selection',
+      'Baseline concept',
+      `${project.tag.transcript}.baseline.yaml`,
+    );
+    return {
+      openedMs: since(tagged.opened),
+      offeredMs: since(tagged.offered),
+      writtenMs: since(tagged.written),
+      stepsStartedMs: since(stepsStarted),
+    };
   });
 }
 
@@ -120,7 +177,10 @@ async function inWindow(project, withQcode, steps) {
   fs.cpSync(BASELINE, path.join(extensionsDir, 'qcode-bench.baseline-0.0.1'), { recursive: true });
   const server = await cs.startCodeServer({ workspace: ws, extensionsDir });
   const userSettings = path.join(server.dir, 'udd/User/settings.json');
-  fs.writeFileSync(userSettings, JSON.stringify({ ...JSON.parse(fs.readFileSync(userSettings, 'utf8')), 'qcode.coder': 'bench' }, null, 2));
+  fs.writeFileSync(
+    userSettings,
+    JSON.stringify({ ...JSON.parse(fs.readFileSync(userSettings, 'utf8')), 'qcode.coder': 'bench' }, null, 2),
+  );
   const browser = await cs.launchChromium({ width: 1280, height: 800 });
   const { page } = browser;
   page.setDefaultTimeout(180000);
@@ -145,7 +205,9 @@ async function inWindow(project, withQcode, steps) {
   } catch (error) {
     const failure = path.join(server.dir, 'failure.png');
     await page.screenshot({ path: failure }).catch(() => {});
-    throw new Error(`${project.name}${withQcode ? '' : ', the baseline alone'}: ${error.message.split('\n')[0]} (see ${failure}, ${server.log})`);
+    throw new Error(
+      `${project.name}${withQcode ? '' : ', the baseline alone'}: ${error.message.split('\n')[0]} (see ${failure}, ${server.log})`,
+    );
   } finally {
     await browser.close();
     await server.stop({ keep: failed });
@@ -177,7 +239,10 @@ async function tag(page, ws, where, command, concept, writes) {
   await page.keyboard.press('Control+G');
   await input.waitFor();
   await page.keyboard.type(`${where.line}:5`);
-  await rows.filter({ hasText: `line ${where.line} and character 5` }).first().waitFor();
+  await rows
+    .filter({ hasText: `line ${where.line} and character 5` })
+    .first()
+    .waitFor();
   await page.keyboard.press('Enter');
   await page.keyboard.press('Shift+End');
   await page.locator('.statusbar', { hasText: /\(\d+ selected\)/ }).waitFor();
@@ -220,7 +285,8 @@ function shares(run) {
   return {
     codebookListedMs: run.listedMs - run.baselineListedMs,
     codebookCountedMs: run.countedMs === null ? null : run.countedMs - run.baselineListedMs,
-    taggingWorksSameWindowMs: run.writtenMs - Math.max(run.baselineListedMs + run.commandMs, run.stepsStartedMs + run.stepsMs),
+    taggingWorksSameWindowMs:
+      run.writtenMs - Math.max(run.baselineListedMs + run.commandMs, run.stepsStartedMs + run.stepsMs),
   };
 }
 

@@ -12,7 +12,8 @@ export interface Parsed {
 export function parse(args: string[], options: Options, maxPositionals: number): Parsed {
   try {
     const parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
-    if (parsed.positionals.length > maxPositionals) throw new UsageError(`Unexpected argument "${parsed.positionals[maxPositionals]}".`);
+    if (parsed.positionals.length > maxPositionals)
+      throw new UsageError(`Unexpected argument "${parsed.positionals[maxPositionals]}".`);
     return parsed as Parsed;
   } catch (error) {
     if (error instanceof UsageError) throw error;

@@ -19,12 +19,21 @@ export interface ComparedSides {
  * differ are read on either side (from git's object ids, or for the working tree from git diff
  * and the files git does not track yet), unless the comparison needs them all (comparisonNeedsAll).
  */
-export async function comparedSides(folder: string, base: GitRefFiles, head: GitRefFiles | undefined, headFiles: ProjectFiles): Promise<ComparedSides> {
+export async function comparedSides(
+  folder: string,
+  base: GitRefFiles,
+  head: GitRefFiles | undefined,
+  headFiles: ProjectFiles,
+): Promise<ComparedSides> {
   const settings = await settingsOf(headFiles);
   const chapters = await readChapters(headFiles, settings, []);
   const changed = head ? base.changedFrom(head) : await workingTreeChanges(folder, base.commit);
   if (comparisonNeedsAll(changed, settings, chapters)) return { base, head: headFiles, chapters };
-  return { base: changedTranscriptsOnly(base, changed, settings.transcripts), head: changedTranscriptsOnly(headFiles, changed, settings.transcripts), chapters };
+  return {
+    base: changedTranscriptsOnly(base, changed, settings.transcripts),
+    head: changedTranscriptsOnly(headFiles, changed, settings.transcripts),
+    chapters,
+  };
 }
 
 async function settingsOf(files: ProjectFiles): Promise<Settings> {

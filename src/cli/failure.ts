@@ -21,14 +21,22 @@ export function failureExit(error: unknown, who: string, io: Output): number {
     return EXIT_PROBLEMS;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.err(`${who}: unexpected error: ${firstLine(message)}. This is a bug in qcode ${version}; please report it at ${ISSUES} with the command you ran (QCODE_DEBUG=1 shows where it happened).\n`);
+  io.err(
+    `${who}: unexpected error: ${firstLine(message)}. This is a bug in qcode ${version}; please report it at ${ISSUES} with the command you ran (QCODE_DEBUG=1 shows where it happened).\n`,
+  );
   if (process.env.QCODE_DEBUG) io.err(`${error instanceof Error ? error.stack : message}\n`);
   return EXIT_CRASH;
 }
 
-/** An error from the operating system about a file or process (EACCES, ENOSPC, EROFS, ...), not from qcode's own logic. */
+/**
+ * An error from the operating system about a file or process (EACCES, ENOSPC, EROFS, ...), not from qcode's own logic.
+ */
 function isSystemError(error: unknown): boolean {
-  return error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string' && typeof (error as NodeJS.ErrnoException).code === 'string';
+  return (
+    error instanceof Error &&
+    typeof (error as NodeJS.ErrnoException).syscall === 'string' &&
+    typeof (error as NodeJS.ErrnoException).code === 'string'
+  );
 }
 
 function firstLine(text: string): string {

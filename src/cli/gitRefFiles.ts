@@ -23,7 +23,10 @@ export class GitRefFiles implements ProjectFiles {
   /** The project in `folder` (inside a git working tree) as it is in `revision`. */
   static async open(folder: string, revision: string): Promise<GitRefFiles> {
     const prefix = await repositoryPrefix(folder);
-    if (prefix === undefined) throw new UsageError(`${folder} is not inside a git repository, so there are no revisions to compare. Run qcode diff in a clone.`);
+    if (prefix === undefined)
+      throw new UsageError(
+        `${folder} is not inside a git repository, so there are no revisions to compare. Run qcode diff in a clone.`,
+      );
     const commit = await resolveCommit(folder, revision);
     const listing = await runGit(folder, ['ls-tree', '-r', '-z', '--full-tree', commit]);
     return new GitRefFiles(revision, commit, prefix, blobsOf(listing), new BlobReader(folder));
@@ -56,19 +59,26 @@ export class GitRefFiles implements ProjectFiles {
       const slash = rest.indexOf('/');
       entries.set(slash < 0 ? rest : rest.slice(0, slash), slash < 0 ? 'file' : 'folder');
     }
-    return [...entries].map(([name, kind]) => ({ name, kind })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return [...entries]
+      .map(([name, kind]) => ({ name, kind }))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 
   close(): void {
     this.reader.close();
   }
 
-  /** The project's files that differ from those of `other` (another revision of the same folder), or are in one of them only. */
+  /**
+   * The project's files that differ from those of `other` (another revision of the same folder), or are in one of them
+   * only.
+   */
   changedFrom(other: GitRefFiles): Set<string> {
     const changed = new Set<string>();
     for (const [path, oid] of this.blobs) if (other.blobs.get(path) !== oid) changed.add(path);
     for (const path of other.blobs.keys()) if (!this.blobs.has(path)) changed.add(path);
-    return new Set([...changed].filter((path) => path.startsWith(this.prefix)).map((path) => path.slice(this.prefix.length)));
+    return new Set(
+      [...changed].filter((path) => path.startsWith(this.prefix)).map((path) => path.slice(this.prefix.length)),
+    );
   }
 
   private fullPath(path: string): string {
@@ -122,7 +132,9 @@ class BlobReader {
     child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString('utf8')));
     child.stdin.on('error', (error) => this.failAll(error));
     child.on('error', (error) => this.failAll(isErrorCode(error, 'ENOENT') ? new CommandError(GIT_MISSING) : error));
-    child.on('close', (code) => this.failAll(new CommandError(`git cat-file stopped (exit code ${code}). ${this.stderr.trim()}`)));
+    child.on('close', (code) =>
+      this.failAll(new CommandError(`git cat-file stopped (exit code ${code}). ${this.stderr.trim()}`)),
+    );
     return child;
   }
 

@@ -14,7 +14,9 @@ export async function runGit(cwd: string, args: readonly string[]): Promise<stri
     return (await execFileAsync('git', [...args], { cwd, encoding: 'utf8', maxBuffer: MAX_OUTPUT })).stdout;
   } catch (error) {
     if (isErrorCode(error, 'ENOENT')) throw new CommandError(GIT_MISSING);
-    const said = String((error as { stderr?: unknown }).stderr ?? '').trim().split('\n')[0];
+    const said = String((error as { stderr?: unknown }).stderr ?? '')
+      .trim()
+      .split('\n')[0];
     throw new CommandError(`git ${args[0] ?? ''} failed${said ? `: ${said}` : ''}.`);
   }
 }
@@ -31,12 +33,17 @@ export async function repositoryPrefix(folder: string): Promise<string | undefin
 
 /** The commit a revision names (branch, tag, commit, origin/main, HEAD~2), or a usage error. */
 export async function resolveCommit(folder: string, revision: string): Promise<string> {
-  if (revision === '' || revision.startsWith('-')) throw new UsageError(`"${revision}" is not a revision. Name a branch, tag or commit.`);
+  if (revision === '' || revision.startsWith('-'))
+    throw new UsageError(`"${revision}" is not a revision. Name a branch, tag or commit.`);
   try {
-    return (await runGit(folder, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`])).trim();
+    return (
+      await runGit(folder, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`])
+    ).trim();
   } catch (error) {
     if ((error as Error).message === GIT_MISSING) throw error;
-    throw new UsageError(`Unknown revision "${revision}". Name a branch, tag or commit, e.g. main or origin/main (run "git fetch" first if it is only on the remote).`);
+    throw new UsageError(
+      `Unknown revision "${revision}". Name a branch, tag or commit, e.g. main or origin/main (run "git fetch" first if it is only on the remote).`,
+    );
   }
 }
 
@@ -44,7 +51,10 @@ export function isErrorCode(error: unknown, code: string): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
 }
 
-/** The files below a folder that differ in the working tree from `commit`, or are new and not ignored, as paths from the folder. */
+/**
+ * The files below a folder that differ in the working tree from `commit`, or are new and not ignored, as paths from the
+ * folder.
+ */
 export async function workingTreeChanges(folder: string, commit: string): Promise<Set<string>> {
   const changed = await runGit(folder, ['diff', '--name-only', '-z', '--no-renames', '--relative', commit, '--']);
   const untracked = await runGit(folder, ['ls-files', '-z', '--others', '--exclude-standard']);

@@ -15,22 +15,16 @@ const COMMANDS = new Map<string, () => Command>([
   ['init', () => (require('./commands/init') as typeof import('./commands/init')).init],
   ['check', () => (require('./commands/check') as typeof import('./commands/check')).check],
   ['tag', () => (require('./commands/tag') as typeof import('./commands/tag')).tag],
-  ['export', () =>
-    (require('./commands/export') as typeof import('./commands/export')).exportQuotes],
+  ['export', () => (require('./commands/export') as typeof import('./commands/export')).exportQuotes],
   ['render', () => (require('./commands/render') as typeof import('./commands/render')).render],
-  ['import', () =>
-    (require('./commands/import') as typeof import('./commands/import')).importProject],
+  ['import', () => (require('./commands/import') as typeof import('./commands/import')).importProject],
   ['query', () => (require('./commands/query') as typeof import('./commands/query')).query],
   ['stats', () => (require('./commands/stats') as typeof import('./commands/stats')).stats],
-  ['codebook', () =>
-    (require('./commands/codebook') as typeof import('./commands/codebook')).codebook],
-  ['agreement', () =>
-    (require('./commands/agreement') as typeof import('./commands/agreement')).agreement],
+  ['codebook', () => (require('./commands/codebook') as typeof import('./commands/codebook')).codebook],
+  ['agreement', () => (require('./commands/agreement') as typeof import('./commands/agreement')).agreement],
   ['diff', () => (require('./commands/diff') as typeof import('./commands/diff')).diff],
-  ['pseudonymize', () =>
-    (require('./commands/pseudonymize') as typeof import('./commands/pseudonymize')).pseudonymize],
-  ['merge-driver', () =>
-    (require('./commands/mergeDriver') as typeof import('./commands/mergeDriver')).mergeDriver],
+  ['pseudonymize', () => (require('./commands/pseudonymize') as typeof import('./commands/pseudonymize')).pseudonymize],
+  ['merge-driver', () => (require('./commands/mergeDriver') as typeof import('./commands/mergeDriver')).mergeDriver],
 ]);
 /* eslint-enable @typescript-eslint/no-require-imports */
 

@@ -12,7 +12,10 @@ export function problemsAsText(problems: readonly Problem[]): string {
  */
 export function problemsAsGithub(problems: readonly Problem[], prefix = ''): string {
   return problems
-    .map((p) => `::${p.severity === 'info' ? 'notice' : p.severity} file=${escapeProperty(joinPath(prefix, p.file))},line=${p.line},col=${p.column},title=${escapeProperty(`qcode ${p.code}`)}::${escapeData(p.message)}\n`)
+    .map(
+      (p) =>
+        `::${p.severity === 'info' ? 'notice' : p.severity} file=${escapeProperty(joinPath(prefix, p.file))},line=${p.line},col=${p.column},title=${escapeProperty(`qcode ${p.code}`)}::${escapeData(p.message)}\n`,
+    )
     .join('');
 }
 

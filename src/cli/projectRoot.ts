@@ -16,7 +16,11 @@ export function projectOf(file: string): { root: string; path: string } {
   const absolute = resolve(file);
   if (!existsSync(absolute)) throw new UsageError(`${file} does not exist.`);
   for (let folder = dirname(absolute); ; folder = dirname(folder)) {
-    if (MARKERS.some((m) => existsSync(join(folder, m)))) return { root: folder, path: relative(folder, absolute).split(sep).join('/') };
-    if (dirname(folder) === folder) throw new UsageError(`${file} is not inside a qcode project (no qcode.yaml or codebook.yaml above it). Run "qcode init" in the project folder.`);
+    if (MARKERS.some((m) => existsSync(join(folder, m))))
+      return { root: folder, path: relative(folder, absolute).split(sep).join('/') };
+    if (dirname(folder) === folder)
+      throw new UsageError(
+        `${file} is not inside a qcode project (no qcode.yaml or codebook.yaml above it). Run "qcode init" in the project folder.`,
+      );
   }
 }

@@ -5,7 +5,10 @@ import type { FolderEntry, ProjectFiles } from './port';
  * that whatever walks the folders sees only what it keeps; reading and writing go through as they are.
  */
 export class ListedFiles implements ProjectFiles {
-  constructor(private readonly files: ProjectFiles, private readonly listing: (folder: string, entries: FolderEntry[]) => FolderEntry[]) {}
+  constructor(
+    private readonly files: ProjectFiles,
+    private readonly listing: (folder: string, entries: FolderEntry[]) => FolderEntry[],
+  ) {}
 
   read(path: string): Promise<Uint8Array | undefined> {
     return this.files.read(path);

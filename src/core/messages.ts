@@ -32,7 +32,8 @@ export function englishText(m: Message): string {
 /** The message with every template, nested ones first, passed through `translate`. */
 export function renderMessage(m: Message, translate: (template: string) => string): string {
   const values: Record<string, string> = {};
-  for (const [name, arg] of Object.entries(m.args)) values[name] = isMessage(arg) ? renderMessage(arg, translate) : String(arg);
+  for (const [name, arg] of Object.entries(m.args))
+    values[name] = isMessage(arg) ? renderMessage(arg, translate) : String(arg);
   return fillTemplate(translate(m.template), values);
 }
 

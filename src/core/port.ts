@@ -7,7 +7,10 @@ export interface ProjectFiles {
   read(path: string): Promise<Uint8Array | undefined>;
   /** Replaces the file atomically (temporary file, then rename), creating folders as needed. */
   write(path: string, data: Uint8Array): Promise<void>;
-  /** The entries of a folder, or an empty list when it does not exist. Throws a FileAccessError when it cannot be listed. */
+  /**
+   * The entries of a folder, or an empty list when it does not exist. Throws a FileAccessError when it cannot be
+   * listed.
+   */
   list(folder: string): Promise<FolderEntry[]>;
   /**
    * Creates the file with these bytes only if nothing is at the path yet, creating folders as
@@ -25,12 +28,18 @@ export interface FolderEntry {
   kind: 'file' | 'folder';
 }
 
-/** Why a path that exists cannot be read: no permission, not a regular file (a pipe, socket or device), or a link out of the project. */
+/**
+ * Why a path that exists cannot be read: no permission, not a regular file (a pipe, socket or device), or a link out of
+ * the project.
+ */
 export type AccessFailure = 'permission' | 'not-a-file' | 'outside-project';
 
 /** Thrown by a port for a path that exists but must not or cannot be read; the core turns it into a problem. */
 export class FileAccessError extends Error {
-  constructor(readonly path: string, readonly reason: AccessFailure) {
+  constructor(
+    readonly path: string,
+    readonly reason: AccessFailure,
+  ) {
     super(`${path} cannot be read (${reason}).`);
     this.name = 'FileAccessError';
   }

@@ -19,7 +19,14 @@ export interface Problem {
 }
 
 /** A problem whose text is a translatable message; a plain string is kept as it is, untranslated. */
-export function problem(file: string, line: number, column: number, severity: Severity, code: string, text: Message | string): Problem {
+export function problem(
+  file: string,
+  line: number,
+  column: number,
+  severity: Severity,
+  code: string,
+  text: Message | string,
+): Problem {
   if (typeof text === 'string') return { file, line, column, severity, code, message: text };
   return { file, line, column, severity, code, message: englishText(text), detail: text };
 }

@@ -56,7 +56,10 @@ export interface QcodeApi {
   decoratedRanges(editor: vscode.TextEditor): vscode.Range[];
   /** The values qcode has given its context keys (whether the project has loaded, ...). */
   contextKeys(): Readonly<Partial<ContextKeys>>;
-  /** Forgets the project and loads it as when the window opens, the transcripts in editors first; resolves when the whole has loaded. */
+  /**
+   * Forgets the project and loads it as when the window opens, the transcripts in editors first; resolves when the
+   * whole has loaded.
+   */
   restart(): Promise<void>;
   /** What the Memos view shows: its headings with their memos (label and description of each row). */
   memoOutline(): memos.MemoOutline[];
@@ -70,7 +73,10 @@ export function activate(context: vscode.ExtensionContext): Promise<QcodeApi | u
 }
 
 /** Composes the features; `local` gives the Node host's own access to a project on the local disk. */
-export async function activateWith(context: vscode.ExtensionContext, local?: LocalFiles): Promise<QcodeApi | undefined> {
+export async function activateWith(
+  context: vscode.ExtensionContext,
+  local?: LocalFiles,
+): Promise<QcodeApi | undefined> {
   const started = performance.now();
   const host = ProjectHost.forWorkspace(local);
   if (!host) return undefined;
@@ -106,7 +112,10 @@ export async function activateWith(context: vscode.ExtensionContext, local?: Loc
   transcriptContext.register(context, host);
   const chapterPreview = chapters.register(context, host);
   // Activation does not wait for the project: views and decorations fill in when it has loaded.
-  void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: t('qcode: loading the project') }, () => host.reload());
+  void vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: t('qcode: loading the project') },
+    () => host.reload(),
+  );
   const activationMs = performance.now() - started;
   return {
     activationMs,

@@ -32,8 +32,12 @@ export async function readInside(root: string, path: string): Promise<Uint8Array
 export async function listInside(root: string, folder: string): Promise<FolderEntry[]> {
   const real = await realInside(root, folder);
   if (real === undefined) return [];
-  const entries = await readdir(real, { withFileTypes: true }).catch((error: unknown) => (isCode(error, 'ENOTDIR') ? [] : failure(error, folder)));
-  const listed = await Promise.all((entries ?? []).map(async (e) => ({ name: e.name, kind: await kindOf(real, e) }) as FolderEntry));
+  const entries = await readdir(real, { withFileTypes: true }).catch((error: unknown) =>
+    isCode(error, 'ENOTDIR') ? [] : failure(error, folder),
+  );
+  const listed = await Promise.all(
+    (entries ?? []).map(async (e) => ({ name: e.name, kind: await kindOf(real, e) }) as FolderEntry),
+  );
   return listed.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
@@ -47,7 +51,10 @@ export async function writeTarget(root: string, path: string): Promise<string> {
   return real;
 }
 
-/** The real path, or for a path that does not exist yet, the real path of the nearest folder above it joined with the rest. */
+/**
+ * The real path, or for a path that does not exist yet, the real path of the nearest folder above it joined with the
+ * rest.
+ */
 async function realOrNearest(path: string): Promise<string> {
   try {
     return await realpath(path);

@@ -16,7 +16,9 @@ export class NodeProjectFiles implements ProjectFiles {
     return readInside(this.root, path);
   }
 
-  /** Writes to a temporary file beside the target, then renames it over the target (a link's target, so the link stays). */
+  /**
+   * Writes to a temporary file beside the target, then renames it over the target (a link's target, so the link stays).
+   */
   async write(path: string, data: Uint8Array): Promise<void> {
     const target = await writeTarget(this.root, path);
     await mkdir(dirname(target), { recursive: true });

@@ -15,8 +15,12 @@ const K3 = 'study/transcripts/intervju-K3.txt';
 const K3_SIDECAR = `${K3}.annotations.yaml`;
 
 function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=qcode tests', '-c', 'user.email=tests@qcode.invalid', ...args],
-    { cwd, env: cleanEnvironment(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync('git', ['-c', 'user.name=qcode tests', '-c', 'user.email=tests@qcode.invalid', ...args], {
+    cwd,
+    env: cleanEnvironment(),
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 /** The files of this repository as a fresh clone of its current state would have them. */
@@ -49,7 +53,15 @@ function checkout(origin: string, to: string, number: number): string {
   mkdirSync(to);
   git(to, 'init', '-q');
   git(to, 'remote', 'add', 'origin', `file://${origin}`);
-  git(to, 'fetch', '-q', '--no-tags', '--depth=1', 'origin', `+refs/pull/${number}/merge:refs/remotes/pull/${number}/merge`);
+  git(
+    to,
+    'fetch',
+    '-q',
+    '--no-tags',
+    '--depth=1',
+    'origin',
+    `+refs/pull/${number}/merge:refs/remotes/pull/${number}/merge`,
+  );
   git(to, 'checkout', '-q', '--detach', `refs/remotes/pull/${number}/merge`);
   return to;
 }
@@ -78,7 +90,11 @@ describe('the GitHub Action (action.yml)', function () {
     const temp = join(dir, 'runner-temp');
     mkdirSync(temp);
     context = (workspace, number) => ({
-      actionPath, workspace, temp, path, inputs: { project: 'study' },
+      actionPath,
+      workspace,
+      temp,
+      path,
+      inputs: { project: 'study' },
       env: { GITHUB_EVENT_NAME: 'pull_request', GITHUB_BASE_REF: 'main', GITHUB_HEAD_REF: `pr${number}` },
     });
   });
@@ -94,28 +110,55 @@ describe('the GitHub Action (action.yml)', function () {
   it('installs qcode, passes the check and puts the new passage in the job summary', async () => {
     const line = readFileSync(join(author, K3), 'utf8').split('\n')[24] as string;
     await pullRequest(author, 1, async () => {
-      const tagged = await qcode('tag', join(author, K3), '--range', `25:5-25:${line.length + 1}`, '--concept', 'koordinator.fallskjerm', '--coder', 'kari');
+      const tagged = await qcode(
+        'tag',
+        join(author, K3),
+        '--range',
+        `25:5-25:${line.length + 1}`,
+        '--concept',
+        'koordinator.fallskjerm',
+        '--coder',
+        'kari',
+      );
       assert.equal(tagged.code, 0, tagged.stderr);
     });
     const workspace = checkout(origin, join(dir, 'pr1'), 1);
-    assert.throws(() => git(workspace, 'rev-parse', '--verify', 'origin/main'), 'the checkout has only the merge commit');
+    assert.throws(
+      () => git(workspace, 'rev-parse', '--verify', 'origin/main'),
+      'the checkout has only the merge commit',
+    );
 
     const run = runAction(action, action.runs.steps, context(workspace, 1));
-    const report = run.steps.map((s) => `${s.step}: ${s.outcome}\n${s.outcome === 'failure' ? s.output : ''}`).join('\n');
+    const report = run.steps
+      .map((s) => `${s.step}: ${s.outcome}\n${s.outcome === 'failure' ? s.output : ''}`)
+      .join('\n');
     assert.equal(run.failed, false, report);
-    assert.deepEqual(run.steps.map((s) => s.outcome), ['skipped', 'success', 'success', 'success'], report);
+    assert.deepEqual(
+      run.steps.map((s) => s.outcome),
+      ['skipped', 'success', 'success', 'success'],
+      report,
+    );
     assert.match(run.steps[1]?.output ?? '', /^qcode \d+\.\d+\.\d+$/m);
     assert.doesNotMatch(run.steps[2]?.output ?? '', /::error/);
     assert.match(run.summary, /^## qcode: coding changes against origin\/main\n/);
     assert.match(run.summary, /Det reddet meg, kanskje/);
     assert.match(run.summary, /Fallskjermen/);
-    assert.equal(readFileSync(run.outputs.report as string, 'utf8'), run.summary.slice(run.summary.indexOf('\n\n') + 2));
+    assert.equal(
+      readFileSync(run.outputs.report as string, 'utf8'),
+      run.summary.slice(run.summary.indexOf('\n\n') + 2),
+    );
   });
 
   it('fails on a concept the codebook lacks, shown on its line, and still reports the change', async () => {
     await pullRequest(author, 2, async () => {
       const sidecar = join(author, K3_SIDECAR);
-      writeFileSync(sidecar, readFileSync(sidecar, 'utf8').replace('concepts: [tjenestemodell.integrert]', 'concepts: [tjenestemodell.integret]'));
+      writeFileSync(
+        sidecar,
+        readFileSync(sidecar, 'utf8').replace(
+          'concepts: [tjenestemodell.integrert]',
+          'concepts: [tjenestemodell.integret]',
+        ),
+      );
     });
     const workspace = checkout(origin, join(dir, 'pr2'), 2);
     const steps = action.runs.steps.filter((s) => s.id !== 'install' && s.uses === undefined);
@@ -123,7 +166,10 @@ describe('the GitHub Action (action.yml)', function () {
     assert.equal(run.failed, true);
     const [check, diff] = run.steps;
     assert.equal(check?.outcome, 'failure');
-    assert.match(check?.output ?? '', /^::error file=study\/transcripts\/intervju-K3\.txt\.annotations\.yaml,line=5,col=\d+.*tjenestemodell\.integret/m);
+    assert.match(
+      check?.output ?? '',
+      /^::error file=study\/transcripts\/intervju-K3\.txt\.annotations\.yaml,line=5,col=\d+.*tjenestemodell\.integret/m,
+    );
     assert.equal(diff?.outcome, 'success', diff?.output);
     assert.match(run.summary, /Jeg har et veldig godt team\./);
     assert.match(run.summary, /tjenestemodell\.integret/);
@@ -132,7 +178,11 @@ describe('the GitHub Action (action.yml)', function () {
   it('outside a pull request, without a base, says so and leaves the summary empty', () => {
     const workspace = join(dir, 'pr1');
     const steps = action.runs.steps.filter((s) => s.id === 'diff');
-    const run = runAction(action, steps, { ...context(workspace, 1), env: { GITHUB_EVENT_NAME: 'push' }, outcomes: { install: 'success' } });
+    const run = runAction(action, steps, {
+      ...context(workspace, 1),
+      env: { GITHUB_EVENT_NAME: 'push' },
+      outcomes: { install: 'success' },
+    });
     assert.equal(run.failed, false, run.steps[0]?.output);
     assert.match(run.steps[0]?.output ?? '', /^::notice title=qcode::Not a pull request/m);
     assert.equal(run.summary, '');

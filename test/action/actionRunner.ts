@@ -87,16 +87,31 @@ export function runAction(action: Action, steps: readonly ActionStep[], context:
     results.push(result);
     if (step.id) outcomes[step.id] = result.outcome;
     if (step.id) stepOutputs[step.id] = keyValues(readFileSync(files.output, 'utf8'));
-    path.unshift(...readFileSync(files.path, 'utf8').split('\n').filter((line) => line !== '').reverse());
+    path.unshift(
+      ...readFileSync(files.path, 'utf8')
+        .split('\n')
+        .filter((line) => line !== '')
+        .reverse(),
+    );
     summary += readFileSync(files.summary, 'utf8');
   });
   context.path = path;
-  const outputs = Object.fromEntries(Object.entries(action.outputs ?? {}).map(([name, output]) =>
-    [name, substitute(output.value, (expression) => stepOutput(expression, stepOutputs))]));
+  const outputs = Object.fromEntries(
+    Object.entries(action.outputs ?? {}).map(([name, output]) => [
+      name,
+      substitute(output.value, (expression) => stepOutput(expression, stepOutputs)),
+    ]),
+  );
   return { steps: results, summary, outputs, failed: results.some((r) => r.outcome === 'failure') };
 }
 
-function runScript(step: ActionStep, label: string, context: RunContext, files: StepFiles, path: readonly string[]): StepResult {
+function runScript(
+  step: ActionStep,
+  label: string,
+  context: RunContext,
+  files: StepFiles,
+  path: readonly string[],
+): StepResult {
   if (step.shell !== 'bash') throw new Error(`${label}: shell is ${step.shell}, not bash`);
   if (step.run === undefined) throw new Error(`${label}: neither run nor uses`);
   if (step.run.includes('${{')) throw new Error(`${label}: an expression in a script; pass it through env`);
@@ -105,7 +120,9 @@ function runScript(step: ActionStep, label: string, context: RunContext, files: 
   const env: NodeJS.ProcessEnv = {
     ...cleanEnvironment(),
     ...context.env,
-    ...Object.fromEntries(Object.entries(step.env ?? {}).map(([key, value]) => [key, substitute(value, (e) => input(e, context))])),
+    ...Object.fromEntries(
+      Object.entries(step.env ?? {}).map(([key, value]) => [key, substitute(value, (e) => input(e, context))]),
+    ),
     GITHUB_ACTION_PATH: context.actionPath,
     GITHUB_WORKSPACE: context.workspace,
     RUNNER_TEMP: context.temp,
@@ -116,7 +133,10 @@ function runScript(step: ActionStep, label: string, context: RunContext, files: 
   };
   // GitHub runs a bash step as `bash --noprofile --norc -eo pipefail {0}`.
   const run = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], {
-    cwd: context.workspace, env, encoding: 'utf8', timeout: 600000,
+    cwd: context.workspace,
+    env,
+    encoding: 'utf8',
+    timeout: 600000,
   });
   const output = `${run.stdout ?? ''}${run.stderr ?? ''}${run.error ? String(run.error) : ''}`;
   return { step: label, outcome: run.status === 0 ? 'success' : 'failure', output };
@@ -133,7 +153,12 @@ function stepFiles(temp: string, index: number): StepFiles {
   const dir = join(temp, '_runner_file_commands');
   if (!existsSync(dir)) mkdirSync(dir);
   const name = `step-${index + 1}`;
-  const files = { name, summary: join(dir, `${name}-summary.md`), output: join(dir, `${name}-output`), path: join(dir, `${name}-path`) };
+  const files = {
+    name,
+    summary: join(dir, `${name}-summary.md`),
+    output: join(dir, `${name}-output`),
+    path: join(dir, `${name}-path`),
+  };
   for (const file of [files.summary, files.output, files.path]) writeFileSync(file, '');
   return files;
 }
@@ -145,7 +170,10 @@ export function cleanEnvironment(): NodeJS.ProcessEnv {
 
 /** `key=value` lines of GITHUB_OUTPUT (the heredoc form is not used by the action). */
 function keyValues(text: string): Record<string, string> {
-  const pairs = text.split('\n').filter((line) => line.includes('=')).map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]);
+  const pairs = text
+    .split('\n')
+    .filter((line) => line.includes('='))
+    .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]);
   return Object.fromEntries(pairs);
 }
 
@@ -158,7 +186,9 @@ function substitute(text: string, evaluate: (expression: string) => string): str
 function inputValues(action: Action, given: Record<string, string>): Record<string, string> {
   const unknown = Object.keys(given).filter((name) => !(name in (action.inputs ?? {})));
   if (unknown.length > 0) throw new Error(`the action has no input ${unknown.join(', ')}`);
-  return Object.fromEntries(Object.entries(action.inputs ?? {}).map(([name, spec]) => [name, given[name] ?? spec.default ?? '']));
+  return Object.fromEntries(
+    Object.entries(action.inputs ?? {}).map(([name, spec]) => [name, given[name] ?? spec.default ?? '']),
+  );
 }
 
 function input(expression: string, context: RunContext): string {

@@ -35,7 +35,11 @@ export function write(dir: string, path: string, text: string | Uint8Array): voi
 }
 
 export interface CheckJson {
-  files: { transcript: string; sidecar: string; annotations: { id: string; status: string; range: string | null; quote: string }[] }[];
+  files: {
+    transcript: string;
+    sidecar: string;
+    annotations: { id: string; status: string; range: string | null; quote: string }[];
+  }[];
   problems: { file: string; line: number; column: number; severity: string; code: string; message: string }[];
 }
 

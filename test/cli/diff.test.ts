@@ -14,7 +14,11 @@ const K2 = 'transcripts/intervju-K2.txt';
 const K3_SIDECAR = 'transcripts/intervju-K3.txt.annotations.yaml';
 
 function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8' });
+  return execFileSync(
+    'git',
+    ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', '-c', 'commit.gpgsign=false', ...args],
+    { cwd, encoding: 'utf8' },
+  );
 }
 
 /** A repository whose main branch holds the sample project in study/, checked out on a new branch. */
@@ -44,14 +48,28 @@ function editCodebook(dir: string, change: (text: string) => EditResult): void {
   write(dir, 'codebook.yaml', result.text);
 }
 
-/** Tags, retags, edits a memo, removes an annotation, renames and moves a concept, shifts a transcript. Returns the new id. */
+/**
+ * Tags, retags, edits a memo, removes an annotation, renames and moves a concept, shifts a transcript. Returns the new
+ * id.
+ */
 async function codeOnBranch(study: string): Promise<string> {
-  const tagged = await qcode('tag', join(study, K2), '--range', '21:5-21:25', '--concept', 'ressurser', '--coder', 'kari');
+  const tagged = await qcode(
+    'tag',
+    join(study, K2),
+    '--range',
+    '21:5-21:25',
+    '--concept',
+    'ressurser',
+    '--coder',
+    'kari',
+  );
   assert.equal(tagged.code, 0, tagged.stderr);
-  edit(study, K3_SIDECAR, (t) => t
-    .replace('concepts: [tjenestemodell.integrert]\n', 'concepts: [tjenestemodell.integrert, samordning.formell]\n')
-    .replace('memo: Tilgjengelig utenfor arbeidstid.', 'memo: Tilgjengelig også i helgene.')
-    .replace(/ {2}- id: shpngy5g\n(?: {4}.*\n)+/, ''));
+  edit(study, K3_SIDECAR, (t) =>
+    t
+      .replace('concepts: [tjenestemodell.integrert]\n', 'concepts: [tjenestemodell.integrert, samordning.formell]\n')
+      .replace('memo: Tilgjengelig utenfor arbeidstid.', 'memo: Tilgjengelig også i helgene.')
+      .replace(/ {2}- id: shpngy5g\n(?: {4}.*\n)+/, ''),
+  );
   editCodebook(study, (t) => renameConcept(t, 'koordinator.fallskjerm', 'Fallskjerm'));
   editCodebook(study, (t) => moveConcept(t, 'samordning.uformell', 'koordinator'));
   edit(study, 'transcripts/intervju-L5.txt', (t) => `Transkribert av: Åse Ødegård\n\n${t}`);
@@ -70,7 +88,14 @@ async function inFolder<T>(folder: string, action: () => Promise<T>): Promise<T>
 
 interface DiffJson {
   summary: { transcripts: number };
-  transcripts: { path: string; added: { id: string; line: number; quote: string; citation: string; coder: string }[]; removed: { id: string; line: number }[]; retagged: { id: string; conceptsAdded: { id: string }[]; conceptsRemoved: unknown[] }[]; memoChanged: { id: string; oldMemo: string; newMemo: string }[]; requoted: unknown[] }[];
+  transcripts: {
+    path: string;
+    added: { id: string; line: number; quote: string; citation: string; coder: string }[];
+    removed: { id: string; line: number }[];
+    retagged: { id: string; conceptsAdded: { id: string }[]; conceptsRemoved: unknown[] }[];
+    memoChanged: { id: string; oldMemo: string; newMemo: string }[];
+    requoted: unknown[];
+  }[];
   codebook: Record<string, { id: string }[]>;
   informants: Record<string, unknown[]>;
   unreadable: unknown[];
@@ -90,14 +115,36 @@ describe('qcode diff', () => {
     const result = await qcode('diff', 'main', study);
     assert.equal(result.code, 0, result.stderr);
     const md = result.stdout;
-    assert.equal(md.split('\n')[0], '**Coding changes:** passages 1 added, 1 removed, 1 retagged, 1 memo changed in 2 transcripts; concepts 1 renamed, 1 moved.');
-    assert.deepEqual(md.match(/^### .*$/gm), ['### `transcripts/intervju-K2.txt`', '### `transcripts/intervju-K3.txt`', '### Codebook']);
-    assert.match(md, /^\| added \| 21 \| Der har jeg vært på \(K2\) \| Ressurser og arbeidspress `ressurser` \| kari \|$/m);
-    assert.match(md, /^\| removed \| 12 \| Så det blir tre møter på én uke\. \(K3\) \| Parallelle tjenester `tjenestemodell\.parallell`, Horisontal samordning `samordning\.horisontal` \| ingrid \|$/m);
-    assert.match(md, /^\| retagged: \+Formell samordning `samordning\.formell` \| 8 \| Jeg har et veldig godt team\. \(K3\) \|/m);
-    assert.match(md, /^\| memo changed: “Tilgjengelig utenfor arbeidstid\.” → “Tilgjengelig også i helgene\.” \| 21 \|/m);
+    assert.equal(
+      md.split('\n')[0],
+      '**Coding changes:** passages 1 added, 1 removed, 1 retagged, 1 memo changed in 2 transcripts; concepts 1 renamed, 1 moved.',
+    );
+    assert.deepEqual(md.match(/^### .*$/gm), [
+      '### `transcripts/intervju-K2.txt`',
+      '### `transcripts/intervju-K3.txt`',
+      '### Codebook',
+    ]);
+    assert.match(
+      md,
+      /^\| added \| 21 \| Der har jeg vært på \(K2\) \| Ressurser og arbeidspress `ressurser` \| kari \|$/m,
+    );
+    assert.match(
+      md,
+      /^\| removed \| 12 \| Så det blir tre møter på én uke\. \(K3\) \| Parallelle tjenester `tjenestemodell\.parallell`, Horisontal samordning `samordning\.horisontal` \| ingrid \|$/m,
+    );
+    assert.match(
+      md,
+      /^\| retagged: \+Formell samordning `samordning\.formell` \| 8 \| Jeg har et veldig godt team\. \(K3\) \|/m,
+    );
+    assert.match(
+      md,
+      /^\| memo changed: “Tilgjengelig utenfor arbeidstid\.” → “Tilgjengelig også i helgene\.” \| 21 \|/m,
+    );
     assert.match(md, /^- renamed `koordinator\.fallskjerm`: Fallskjermen → Fallskjerm$/m);
-    assert.match(md, /^- moved Uformell samordning `samordning\.uformell` from Samordning `samordning` to Koordinatorroller `koordinator`$/m);
+    assert.match(
+      md,
+      /^- moved Uformell samordning `samordning\.uformell` from Samordning `samordning` to Koordinatorroller `koordinator`$/m,
+    );
     assert.doesNotMatch(md, /intervju-L5/);
     assert.equal((await inFolder(study, () => qcode('diff', 'main'))).stdout, md);
   });
@@ -108,15 +155,38 @@ describe('qcode diff', () => {
     const result = await qcode('diff', 'main', 'HEAD', study, '--format', 'json');
     assert.equal(result.code, 0, result.stderr);
     const diff = JSON.parse(result.stdout) as DiffJson;
-    assert.deepEqual(diff.transcripts.map((t) => t.path), [K2, 'transcripts/intervju-K3.txt']);
+    assert.deepEqual(
+      diff.transcripts.map((t) => t.path),
+      [K2, 'transcripts/intervju-K3.txt'],
+    );
     const [k2, k3] = diff.transcripts;
-    assert.deepEqual(k2?.added.map((a) => [a.id, a.line, a.quote, a.citation, a.coder]), [[newId, 21, 'Der har jeg vært på', '(K2)', 'kari']]);
+    assert.deepEqual(
+      k2?.added.map((a) => [a.id, a.line, a.quote, a.citation, a.coder]),
+      [[newId, 21, 'Der har jeg vært på', '(K2)', 'kari']],
+    );
     assert.deepEqual([k2?.removed, k2?.retagged, k2?.memoChanged, k2?.requoted], [[], [], [], []]);
     assert.deepEqual([k3?.added, k3?.removed.map((r) => [r.id, r.line]), k3?.requoted], [[], [['shpngy5g', 12]], []]);
-    assert.deepEqual(k3?.retagged.map((r) => [r.id, r.conceptsAdded.map((c) => c.id), r.conceptsRemoved]), [['pgtqbp19', ['samordning.formell'], []]]);
-    assert.deepEqual(k3?.memoChanged.map((m) => [m.id, m.oldMemo, m.newMemo]), [['49q4zh6q', 'Tilgjengelig utenfor arbeidstid.', 'Tilgjengelig også i helgene.']]);
-    const codebook = Object.fromEntries(Object.entries(diff.codebook).map(([kind, list]) => [kind, list.map((c) => c.id)]));
-    assert.deepEqual(codebook, { added: [], removed: [], renamed: ['koordinator.fallskjerm'], moved: ['samordning.uformell'], descriptionChanged: [], criteriaChanged: [], examplesChanged: [], merged: [] });
+    assert.deepEqual(
+      k3?.retagged.map((r) => [r.id, r.conceptsAdded.map((c) => c.id), r.conceptsRemoved]),
+      [['pgtqbp19', ['samordning.formell'], []]],
+    );
+    assert.deepEqual(
+      k3?.memoChanged.map((m) => [m.id, m.oldMemo, m.newMemo]),
+      [['49q4zh6q', 'Tilgjengelig utenfor arbeidstid.', 'Tilgjengelig også i helgene.']],
+    );
+    const codebook = Object.fromEntries(
+      Object.entries(diff.codebook).map(([kind, list]) => [kind, list.map((c) => c.id)]),
+    );
+    assert.deepEqual(codebook, {
+      added: [],
+      removed: [],
+      renamed: ['koordinator.fallskjerm'],
+      moved: ['samordning.uformell'],
+      descriptionChanged: [],
+      criteriaChanged: [],
+      examplesChanged: [],
+      merged: [],
+    });
     assert.deepEqual(diff.informants, { added: [], removed: [], changed: [] });
     assert.deepEqual(diff.unreadable, []);
     const same = await qcode('diff', 'HEAD', study);
@@ -161,7 +231,9 @@ describe('qcode diff', () => {
     try {
       assert.match(new TextDecoder().decode(await files.read('codebook.yaml')), /label: Fallskjermen/);
       assert.equal(await files.read('transcripts/nope.txt'), undefined);
-      const onDisk = readdirSync(SAMPLE, { withFileTypes: true }).map((e) => `${e.isDirectory() ? 'folder' : 'file'} ${e.name}`).sort();
+      const onDisk = readdirSync(SAMPLE, { withFileTypes: true })
+        .map((e) => `${e.isDirectory() ? 'folder' : 'file'} ${e.name}`)
+        .sort();
       assert.deepEqual((await files.list('')).map((e) => `${e.kind} ${e.name}`).sort(), onDisk);
       assert.ok((await files.list('transcripts')).some((e) => e.name === 'intervju-K2.txt.annotations.yaml'));
       await assert.rejects(files.write('codebook.yaml', new Uint8Array()), /cannot be written: it is read from main/);
@@ -177,8 +249,16 @@ describe('qcode diff', () => {
     git(repo, 'commit', '--quiet', '-m', 'A long interview');
     const files = await GitRefFiles.open(study, 'HEAD');
     try {
-      const paths = ['transcripts/stor.txt', 'codebook.yaml', 'transcripts/nope.txt', K3_SIDECAR, 'transcripts/stor.txt'];
-      const texts = (await Promise.all(paths.map((path) => files.read(path)))).map((bytes) => bytes && new TextDecoder().decode(bytes));
+      const paths = [
+        'transcripts/stor.txt',
+        'codebook.yaml',
+        'transcripts/nope.txt',
+        K3_SIDECAR,
+        'transcripts/stor.txt',
+      ];
+      const texts = (await Promise.all(paths.map((path) => files.read(path)))).map(
+        (bytes) => bytes && new TextDecoder().decode(bytes),
+      );
       assert.deepEqual(texts, [big, read(study, 'codebook.yaml'), undefined, read(study, K3_SIDECAR), big]);
     } finally {
       files.close();
@@ -186,9 +266,14 @@ describe('qcode diff', () => {
   });
 
   it('gives GitHub annotations paths from the top of the repository', async () => {
-    edit(study, K3_SIDECAR, (t) => t.replace('  - id: pgtqbp19\n', '<<<<<<< HEAD\n  - id: pgtqbp19\n=======\n>>>>>>> other\n'));
+    edit(study, K3_SIDECAR, (t) =>
+      t.replace('  - id: pgtqbp19\n', '<<<<<<< HEAD\n  - id: pgtqbp19\n=======\n>>>>>>> other\n'),
+    );
     const result = await qcode('check', study, '--format', 'github');
     assert.equal(result.code, 1);
-    assert.match(result.stdout, /^::error file=study\/transcripts\/intervju-K3\.txt\.annotations\.yaml,line=5,col=1,title=qcode conflict-markers::/m);
+    assert.match(
+      result.stdout,
+      /^::error file=study\/transcripts\/intervju-K3\.txt\.annotations\.yaml,line=5,col=1,title=qcode conflict-markers::/m,
+    );
   });
 });

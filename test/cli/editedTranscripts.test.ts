@@ -15,7 +15,14 @@ function seeded(seed: number): () => number {
   };
 }
 
-const INSERTS = ['[pause] ', 'Altså, ', '\n[00:12:00]\n', '\nI: Kan du utdype?\n\nK9: Nei.\n', ' (uklart)', 'æøå ÆØÅ 😀 '];
+const INSERTS = [
+  '[pause] ',
+  'Altså, ',
+  '\n[00:12:00]\n',
+  '\nI: Kan du utdype?\n\nK9: Nei.\n',
+  ' (uklart)',
+  'æøå ÆØÅ 😀 ',
+];
 
 interface Tracked extends LiveRange {
   id: string;
@@ -34,7 +41,8 @@ function editOutsideQuotes(text: string, tracked: Tracked[], random: () => numbe
     const inside = tracked.some((t) => at > t.start && at < t.end);
     if (inside) continue;
     const kind = random();
-    const deleteLength = kind < 0.3 ? Math.min(3, ...tracked.map((t) => (t.start >= at ? t.start - at : Infinity)), text.length - at) : 0;
+    const deleteLength =
+      kind < 0.3 ? Math.min(3, ...tracked.map((t) => (t.start >= at ? t.start - at : Infinity)), text.length - at) : 0;
     const insert = kind < 0.3 ? '' : (INSERTS[Math.floor(random() * INSERTS.length)] as string);
     moveRanges(tracked, [{ rangeOffset: at, rangeLength: deleteLength, text: insert }]);
     text = text.slice(0, at) + insert + text.slice(at + deleteLength);
@@ -56,11 +64,17 @@ describe('sample transcripts edited after coding', () => {
           return { id: a.id, quote: a.quote, start, end: start + a.quote.length };
         });
         const edited = editOutsideQuotes(text, tracked, random, 40);
-        for (const t of tracked) if (!t.touched) expected.set(t.id, `${lineColumn(edited, t.start)}-${lineColumn(edited, t.end)}`);
+        for (const t of tracked)
+          if (!t.touched) expected.set(t.id, `${lineColumn(edited, t.start)}-${lineColumn(edited, t.end)}`);
         write(dir, file.transcript, seed % 2 === 0 ? edited.replace(/\n/g, '\r\n') : edited);
       }
       const report = await checkJson(dir);
-      const wrong = report.files.flatMap((f) => f.annotations).filter((a) => expected.has(a.id) && (a.status === 'fuzzy' || a.status === 'orphaned' || a.range !== expected.get(a.id)));
+      const wrong = report.files
+        .flatMap((f) => f.annotations)
+        .filter(
+          (a) =>
+            expected.has(a.id) && (a.status === 'fuzzy' || a.status === 'orphaned' || a.range !== expected.get(a.id)),
+        );
       assert.deepEqual(wrong, []);
       assert.ok(expected.size >= 40);
       assert.equal(report.code, 0);
@@ -74,8 +88,14 @@ describe('sample transcripts edited after coding', () => {
     }
     const report = await checkJson(dir);
     const statuses = new Set(report.files.flatMap((f) => f.annotations).map((a) => a.status));
-    assert.deepEqual([...statuses].filter((s) => s !== 'exact' && s !== 'moved'), []);
-    assert.deepEqual(report.problems.filter((p) => p.severity === 'error'), []);
+    assert.deepEqual(
+      [...statuses].filter((s) => s !== 'exact' && s !== 'moved'),
+      [],
+    );
+    assert.deepEqual(
+      report.problems.filter((p) => p.severity === 'error'),
+      [],
+    );
   });
 });
 

@@ -30,13 +30,22 @@ describe('qcode export choices', () => {
     assert.equal(preset.code, 0, preset.stderr);
     assert.match(preset.stdout, /^> .*\(L5, intervju-L5\.txt:\d+\)$/m);
     assert.doesNotMatch(preset.stdout, /\(K\d/);
-    const overridden = await qcode('export', dir, '--preset', 'ledere', '--where', 'role=tjenestemottaker', '--citation', '[{informant}]');
+    const overridden = await qcode(
+      'export',
+      dir,
+      '--preset',
+      'ledere',
+      '--where',
+      'role=tjenestemottaker',
+      '--citation',
+      '[{informant}]',
+    );
     // Brackets are escaped, so that Markdown shows them as written rather than as a link.
     assert.match(overridden.stdout, /^> .*\\\[K3\\\]$/m);
     assert.doesNotMatch(overridden.stdout, /\\\[L5\\\]/);
   });
 
-  it('writes the preset\'s .docx into the project folder', async () => {
+  it("writes the preset's .docx into the project folder", async () => {
     const dir = withPresets();
     const result = await qcode('export', dir, '--preset', 'kapittel-5');
     assert.equal(result.code, 0, result.stderr);
@@ -45,7 +54,16 @@ describe('qcode export choices', () => {
   });
 
   it('groups by informant in Markdown: informant headings with concepts below', async () => {
-    const result = await qcode('export', SAMPLE, '--group', 'informant', '--where', 'code=K3', '--concept', 'koordinator');
+    const result = await qcode(
+      'export',
+      SAMPLE,
+      '--group',
+      'informant',
+      '--where',
+      'code=K3',
+      '--concept',
+      'koordinator',
+    );
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /^## K3\n\n\*role: tjenestemottaker, gender: kvinne/);
     assert.match(result.stdout, /^### Koordinatorroller$/m);

@@ -12,7 +12,8 @@ import { checkJson, qcode, read, scratchProject, write } from './cliHarness';
 // the exit code is 1.
 
 const SIDECAR = 'transcripts/intervju-K3.txt.annotations.yaml';
-const STDERR = /^(\d+) annotations were exported from the quote saved in the sidecar, marked as such, since the transcript does not have them: transcripts\/intervju-K3\.txt \((\d+), transcript missing or unreadable\)\. Restore the transcripts or run "qcode check" to see them\.$/m;
+const STDERR =
+  /^(\d+) annotations were exported from the quote saved in the sidecar, marked as such, since the transcript does not have them: transcripts\/intervju-K3\.txt \((\d+), transcript missing or unreadable\)\. Restore the transcripts or run "qcode check" to see them\.$/m;
 const MARK = 'quoted from the sidecar: the transcript is missing or cannot be read';
 
 /** The sample project with intervju-K3.txt renamed away, and the quotes its sidecar holds. */
@@ -31,7 +32,7 @@ function assertReported(stderr: string, count: number): void {
 }
 
 describe('qcode export with a transcript missing', () => {
-  it('exports the missing transcript\'s annotations from their saved quotes in md, csv, json and docx, marked, and exits 1', async () => {
+  it("exports the missing transcript's annotations from their saved quotes in md, csv, json and docx, marked, and exits 1", async () => {
     const { dir, quotes } = withoutK3();
     const distinct = [...new Set(quotes)];
     const md = await qcode('export', dir, '--format', 'md');
@@ -49,7 +50,9 @@ describe('qcode export with a transcript missing', () => {
 
     const json = await qcode('export', dir, '--format', 'json');
     assert.equal(json.code, 1);
-    const parsed = JSON.parse(json.stdout) as { concepts: { quotes: { transcript: string; text: string; note: string | null; status: string }[] }[] };
+    const parsed = JSON.parse(json.stdout) as {
+      concepts: { quotes: { transcript: string; text: string; note: string | null; status: string }[] }[];
+    };
     const k3 = parsed.concepts.flatMap((c) => c.quotes).filter((q) => q.transcript === 'transcripts/intervju-K3.txt');
     assert.deepEqual([...new Set(k3.map((q) => q.note))], [MARK]);
     assert.deepEqual(new Set(k3.map((q) => q.text)), new Set(distinct));
@@ -67,7 +70,10 @@ describe('qcode export with a transcript missing', () => {
     write(dir, 'qcode.yaml', 'language: nb\n');
     const md = await qcode('export', dir, '--format', 'md');
     assert.equal(md.code, 1);
-    assert.ok(md.stdout.includes('*Sitert fra sidecar-fila: transkripsjonen mangler eller kan ikke leses.*'), md.stdout);
+    assert.ok(
+      md.stdout.includes('*Sitert fra sidecar-fila: transkripsjonen mangler eller kan ikke leses.*'),
+      md.stdout,
+    );
   });
 
   it('exits 0 when nothing chosen is missing, and 1 with the file named when a sidecar cannot be read', async () => {
@@ -80,7 +86,10 @@ describe('qcode export with a transcript missing', () => {
     write(whole, 'transcripts/intervju-K1.txt.annotations.yaml', 'qcode: 1\nannotations: [\n');
     const broken = await qcode('export', whole, '--format', 'csv');
     assert.equal(broken.code, 1);
-    assert.match(broken.stderr, /^transcripts\/intervju-K1\.txt\.annotations\.yaml could not be read in full, so annotations of it may be missing from the export\. Run "qcode check" to see why\.\n$/m);
+    assert.match(
+      broken.stderr,
+      /^transcripts\/intervju-K1\.txt\.annotations\.yaml could not be read in full, so annotations of it may be missing from the export\. Run "qcode check" to see why\.\n$/m,
+    );
   });
 
   it('keeps them in a .qdpx as a source of saved quotes, which qcode import turns back into orphans', async () => {
@@ -91,17 +100,23 @@ describe('qcode export with a transcript missing', () => {
     assert.equal(result.code, 1);
     assertReported(result.stderr, quotes.length);
     const unpacked = unpackQdpx(new Uint8Array(readFileSync(out)));
-    const source = elements(unpacked.root, 'TextSource').find((s) => s.getAttribute('name') === 'intervju-K3 (quotes from the sidecar).txt');
+    const source = elements(unpacked.root, 'TextSource').find(
+      (s) => s.getAttribute('name') === 'intervju-K3 (quotes from the sidecar).txt',
+    );
     assert.ok(source, 'no source of saved quotes');
     assert.equal(elements(source, 'PlainTextSelection').length, quotes.length);
-    assert.equal(unpacked.text(`sources/${source.getAttribute('guid')}.txt`), `${quotes.map((q) => q.replace(/\r\n?/g, '\n')).join('\n\n')}\n`);
+    assert.equal(
+      unpacked.text(`sources/${source.getAttribute('guid')}.txt`),
+      `${quotes.map((q) => q.replace(/\r\n?/g, '\n')).join('\n\n')}\n`,
+    );
 
     const into = scratchProject(null);
     const imported = await qcode('import', out, '--into', into);
     assert.equal(imported.code, 1, 'the orphans are reported');
     assert.match(imported.stdout, /transcripts\/intervju-K3\.txt: saved-quotes/);
     const after = await checkJson(into);
-    const annotations = (check: typeof before) => check.files.flatMap((f) => f.annotations.map((a) => `${f.transcript} ${a.id}`)).sort();
+    const annotations = (check: typeof before) =>
+      check.files.flatMap((f) => f.annotations.map((a) => `${f.transcript} ${a.id}`)).sort();
     assert.deepEqual(annotations(after), annotations(before));
     const back = readSidecar(SIDECAR, read(into, SIDECAR)).entries.map((e) => e.annotation.quote);
     assert.deepEqual(back.sort(), quotes.map((q) => q.replace(/\r\n?/g, '\n')).sort());

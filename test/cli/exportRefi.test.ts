@@ -35,7 +35,10 @@ describe('qcode export --format qdpx|qdc', () => {
     await assertValid(unpacked.xmlBytes, 'project');
     const selections = elements(unpacked.root, 'PlainTextSelection').length;
     assert.ok(selections > 0);
-    assert.equal(result.stdout, `Wrote ${basename(file)}: 7 sources, ${elements(unpacked.root, 'Code').length} codes, ${elements(unpacked.root, 'Case').length} cases, ${selections} selections; 0 annotations from saved quotes.\n`);
+    assert.equal(
+      result.stdout,
+      `Wrote ${basename(file)}: 7 sources, ${elements(unpacked.root, 'Code').length} codes, ${elements(unpacked.root, 'Case').length} cases, ${selections} selections; 0 annotations from saved quotes.\n`,
+    );
     assert.equal(unpacked.root.getAttribute('name'), basename(dir));
   });
 
@@ -61,7 +64,10 @@ describe('qcode export --format qdpx|qdc', () => {
     const result = await qcode('export', dir, '--format', 'qdpx', '--out', out);
     assert.equal(result.code, 1);
     assert.match(result.stdout, /: 3 sources, 5 codes, 3 cases, 6 selections; 1 annotation from saved quotes\.\n$/);
-    assert.match(result.stderr, /1 annotation was exported from the quote saved in the sidecar, marked as such, since the transcript does not have them: transcripts\/crlf-K1\.txt \(1, not found in the text\)/);
+    assert.match(
+      result.stderr,
+      /1 annotation was exported from the quote saved in the sidecar, marked as such, since the transcript does not have them: transcripts\/crlf-K1\.txt \(1, not found in the text\)/,
+    );
     assert.match(result.stderr, /named "<transcript> \(quotes from the sidecar\)"/);
     assert.match(result.stderr, /1 coding of concepts missing from codebook\.yaml left out/);
     assert.match(result.stderr, /qcode check/);
@@ -73,7 +79,13 @@ describe('qcode export --format qdpx|qdc', () => {
     const selection = source && elements(source, 'PlainTextSelection')[0];
     assert.ok(selection);
     const text = unpacked.text(`sources/${source.getAttribute('guid')}.txt`);
-    assert.ok(sliceCodePoints(text, Number(selection.getAttribute('startPosition')), Number(selection.getAttribute('endPosition'))).startsWith('Først noen emoji'));
+    assert.ok(
+      sliceCodePoints(
+        text,
+        Number(selection.getAttribute('startPosition')),
+        Number(selection.getAttribute('endPosition')),
+      ).startsWith('Først noen emoji'),
+    );
   });
 
   it('writes the same bytes twice', async () => {

@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readlinkSync,
+  renameSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { NodeProjectFiles } from '../../src/node/nodeFiles';
@@ -35,7 +44,11 @@ function outsideFolder(): string {
 
 /** `qcode check --format json` in a child process with a time limit, so that a hang fails the test. */
 function checkInChild(dir: string, options: { uid?: number; gid?: number } = {}) {
-  const result = spawnSync(process.execPath, [builtCli(), 'check', dir, '--format', 'json'], { encoding: 'utf8', timeout: 15000, ...options });
+  const result = spawnSync(process.execPath, [builtCli(), 'check', dir, '--format', 'json'], {
+    encoding: 'utf8',
+    timeout: 15000,
+    ...options,
+  });
   assert.equal(result.signal, null, `qcode check was stopped (${result.signal}): it hung`);
   return { code: result.status, report: JSON.parse(result.stdout) as CheckJson, stderr: result.stderr };
 }
@@ -45,7 +58,10 @@ function assertNotOpened(report: CheckJson, paths: string[]): void {
   for (const pipe of paths) {
     const p = problemAt(report, pipe);
     assert.deepEqual([p.code, p.severity, p.line, p.column], ['not-a-file', 'error', 1, 1]);
-    assert.match(p.message, /is not a regular file \(a named pipe, socket or device\), so qcode does not open it\. Put the file itself in its place\./);
+    assert.match(
+      p.message,
+      /is not a regular file \(a named pipe, socket or device\), so qcode does not open it\. Put the file itself in its place\./,
+    );
   }
 }
 
@@ -72,7 +88,10 @@ describe('qcode check and odd files', () => {
     mkdirSync(join(dir, sidecar(K3)));
     const report = await checkJson(dir);
     assert.equal(report.code, 1);
-    assert.match(problemAt(report, sidecar(K3)).message, /is a folder, where the annotations of intervju-K3\.txt should be a file/);
+    assert.match(
+      problemAt(report, sidecar(K3)).message,
+      /is a folder, where the annotations of intervju-K3\.txt should be a file/,
+    );
     assert.equal(annotationsOf(report, L5), L5_ANNOTATIONS);
   });
 
@@ -87,13 +106,20 @@ describe('qcode check and odd files', () => {
     const report = await checkJson(dir);
     assert.equal(report.code, 1);
     assert.ok(report.files.find((f) => f.transcript === K1)?.annotations.every((a) => a.status === 'exact'));
-    assert.equal(report.problems.some((p) => p.file === sidecar(K1)), false, 'the linked transcript is not missing');
+    assert.equal(
+      report.problems.some((p) => p.file === sidecar(K1)),
+      false,
+      'the linked transcript is not missing',
+    );
     for (const link of ['transcripts/lenke.txt', 'transcripts/arkiv']) {
       const p = problemAt(report, link);
       assert.equal(p.code, 'outside-project');
       assert.match(p.message, /is a link to a place outside the project folder, which qcode does not follow/);
     }
-    assert.equal(report.files.some((f) => f.transcript.includes('hemmelig')), false);
+    assert.equal(
+      report.files.some((f) => f.transcript.includes('hemmelig')),
+      false,
+    );
   });
 
   it('--fix writes through a linked sidecar to its target and keeps the link', async () => {
@@ -107,7 +133,10 @@ describe('qcode check and odd files', () => {
     assert.ok(lstatSync(join(dir, sidecar(K3))).isSymbolicLink());
     assert.equal(readlinkSync(join(dir, sidecar(K3))), '../koding/k3.yaml');
     assert.match(read(dir, 'koding/k3.yaml'), /range: 10:5-10:33\n/, 'the target holds the new ranges');
-    assert.deepEqual(readdirSync(join(dir, 'transcripts')).filter((name) => name.endsWith('.tmp')), []);
+    assert.deepEqual(
+      readdirSync(join(dir, 'transcripts')).filter((name) => name.endsWith('.tmp')),
+      [],
+    );
     const after = await checkJson(dir);
     assert.deepEqual([after.code, after.problems], [0, []]);
   });
@@ -135,7 +164,10 @@ describe('qcode check and odd files', () => {
     await assert.rejects(files.read('../hemmelig.txt'), refused('outside-project'));
     await assert.rejects(files.read('transcripts/arkiv/hemmelig.txt'), refused('outside-project'));
     await assert.rejects(files.list('transcripts/arkiv'), refused('outside-project'));
-    await assert.rejects(files.write('transcripts/arkiv/ny.txt.annotations.yaml', new TextEncoder().encode('qcode: 1\n')), refused('outside-project'));
+    await assert.rejects(
+      files.write('transcripts/arkiv/ny.txt.annotations.yaml', new TextEncoder().encode('qcode: 1\n')),
+      refused('outside-project'),
+    );
     await assert.rejects(files.write('../ny.yaml', new Uint8Array()), refused('outside-project'));
     assert.deepEqual(readdirSync(outside), ['hemmelig.txt']);
   });

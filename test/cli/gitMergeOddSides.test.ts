@@ -37,7 +37,12 @@ async function gitProject(): Promise<string> {
   git(dir, 'config', 'user.name', 'Ingrid');
   git(dir, 'config', 'user.email', 'ingrid@example.invalid');
   assert.equal((await qcode('init', dir)).code, 0);
-  git(dir, 'config', 'merge.qcode.driver', `"${process.execPath}" --require "${require.resolve('tsx/cjs')}" "${MAIN}" merge-driver %O %A %B %P`);
+  git(
+    dir,
+    'config',
+    'merge.qcode.driver',
+    `"${process.execPath}" --require "${require.resolve('tsx/cjs')}" "${MAIN}" merge-driver %O %A %B %P`,
+  );
   return dir;
 }
 
@@ -53,7 +58,11 @@ async function tag(dir: string, range: string, concept: string): Promise<void> {
 
 const annotationIds = (text: string) => {
   const read = readSidecar(SIDECAR, text);
-  assert.deepEqual(read.file.problems.filter((p) => p.severity === 'error'), [], text);
+  assert.deepEqual(
+    read.file.problems.filter((p) => p.severity === 'error'),
+    [],
+    text,
+  );
   return read.entries.map((e) => e.annotation.id).sort();
 };
 
@@ -77,12 +86,28 @@ describe('git merge of a qcode project where one branch emptied a file', functio
 
       const result = merge(dir, 'ola');
       assert.notEqual(result.status, 0, result.output);
-      assert.match(result.output, /CONFLICT \(content\): Merge conflict in transcripts\/intervju-K3\.txt\.annotations\.yaml/);
+      assert.match(
+        result.output,
+        /CONFLICT \(content\): Merge conflict in transcripts\/intervju-K3\.txt\.annotations\.yaml/,
+      );
       const emptiedSide = emptiedOn === 'main' ? 'ours' : 'theirs';
-      assert.match(result.output, new RegExp(`${SIDECAR.replace(/\./g, '\\.')}: ${emptiedSide} is empty: .*Both sides are kept whole between conflict markers`));
+      assert.match(
+        result.output,
+        new RegExp(
+          `${SIDECAR.replace(/\./g, '\\.')}: ${emptiedSide} is empty: .*Both sides are kept whole between conflict markers`,
+        ),
+      );
       const text = read(dir, SIDECAR);
-      assert.equal(text, emptiedOn === 'main' ? `<<<<<<< HEAD\n=======\n${kept}>>>>>>> ola\n` : `<<<<<<< HEAD\n${kept}=======\n>>>>>>> ola\n`);
-      assert.deepEqual(annotationIds(resolveAll(text, emptiedSide === 'ours' ? 'theirs' : 'ours')), annotationIds(kept));
+      assert.equal(
+        text,
+        emptiedOn === 'main'
+          ? `<<<<<<< HEAD\n=======\n${kept}>>>>>>> ola\n`
+          : `<<<<<<< HEAD\n${kept}=======\n>>>>>>> ola\n`,
+      );
+      assert.deepEqual(
+        annotationIds(resolveAll(text, emptiedSide === 'ours' ? 'theirs' : 'ours')),
+        annotationIds(kept),
+      );
       const check = await checkJson(dir);
       assert.equal(check.code, 1);
       assert.ok(check.problems.some((p) => p.file === SIDECAR && p.code === 'conflict-markers' && p.line === 1));
@@ -107,10 +132,18 @@ describe('git merge of a qcode project where one branch emptied a file', functio
     assert.match(result.output, /informants\.yaml: ours holds only whitespace/);
     const codebook = new YamlFile('codebook.yaml', resolveAll(read(dir, 'codebook.yaml'), 'theirs'));
     const theirsCodebook = new YamlFile('codebook.yaml', git(dir, 'show', 'ola:codebook.yaml'));
-    assert.deepEqual([...readCodebook(codebook).all()].map((c) => c.id), [...readCodebook(theirsCodebook).all()].map((c) => c.id));
+    assert.deepEqual(
+      [...readCodebook(codebook).all()].map((c) => c.id),
+      [...readCodebook(theirsCodebook).all()].map((c) => c.id),
+    );
     assert.ok([...readCodebook(codebook).all()].some((c) => c.id === 'arena'));
-    const informants = readInformants(new YamlFile('informants.yaml', resolveAll(read(dir, 'informants.yaml'), 'theirs')));
-    assert.deepEqual(informants.codes, readInformants(new YamlFile('informants.yaml', git(dir, 'show', 'ola:informants.yaml'))).codes);
+    const informants = readInformants(
+      new YamlFile('informants.yaml', resolveAll(read(dir, 'informants.yaml'), 'theirs')),
+    );
+    assert.deepEqual(
+      informants.codes,
+      readInformants(new YamlFile('informants.yaml', git(dir, 'show', 'ola:informants.yaml'))).codes,
+    );
     assert.ok(informants.has('M9'));
   });
 });
@@ -135,16 +168,30 @@ describe('git merge of sidecars written in flow style', function () {
     const text = read(dir, SIDECAR);
     assert.deepEqual(findConflicts(text), []);
     const merged = readSidecar(SIDECAR, text);
-    assert.deepEqual(merged.file.problems.filter((p) => p.severity === 'error'), [], text);
+    assert.deepEqual(
+      merged.file.problems.filter((p) => p.severity === 'error'),
+      [],
+      text,
+    );
     const byId = new Map(merged.entries.map((e) => [e.annotation.id, e.annotation]));
     assert.equal(byId.get('pgtqbp19')?.memo, 'm');
-    assert.deepEqual(byId.get('shpngy5g')?.concepts, ['tjenestemodell.parallell', 'samordning.horisontal', 'ressurser']);
+    assert.deepEqual(byId.get('shpngy5g')?.concepts, [
+      'tjenestemodell.parallell',
+      'samordning.horisontal',
+      'ressurser',
+    ]);
     assert.equal((await qcode('check', dir)).code, 0);
   });
 });
 
 describe('qcode merge-driver with a side it cannot read', () => {
-  const runDriver = async (dir: string, base: string | Uint8Array, ours: string | Uint8Array, theirs: string | Uint8Array, name = SIDECAR) => {
+  const runDriver = async (
+    dir: string,
+    base: string | Uint8Array,
+    ours: string | Uint8Array,
+    theirs: string | Uint8Array,
+    name = SIDECAR,
+  ) => {
     write(dir, 'base.yaml', base);
     write(dir, 'ours.yaml', ours);
     write(dir, 'theirs.yaml', theirs);
@@ -156,18 +203,30 @@ describe('qcode merge-driver with a side it cannot read', () => {
     const base = read(dir, SIDECAR);
     const result = await runDriver(dir, base, base, '');
     assert.equal(result.code, 1);
-    assert.match(result.stderr, /^qcode merge transcripts\/intervju-K3\.txt\.annotations\.yaml: theirs is empty: .*Both sides are kept whole between conflict markers \(<<<<<<< ours \.\.\. ======= \.\.\. >>>>>>> theirs\)/);
+    assert.match(
+      result.stderr,
+      /^qcode merge transcripts\/intervju-K3\.txt\.annotations\.yaml: theirs is empty: .*Both sides are kept whole between conflict markers \(<<<<<<< ours \.\.\. ======= \.\.\. >>>>>>> theirs\)/,
+    );
     assert.equal(read(dir, 'ours.yaml'), `<<<<<<< ours\n${base}=======\n>>>>>>> theirs\n`);
   });
 
   it('keeps both sides byte for byte when one is not UTF-8, naming the side, line and column', async () => {
     const dir = scratchProject();
     const informants = read(dir, 'informants.yaml');
-    const latin1 = Buffer.concat([Buffer.from(informants, 'utf8'), Buffer.from('  - code: M9\n    role: p\xe5r\xf8rende\n', 'latin1')]);
+    const latin1 = Buffer.concat([
+      Buffer.from(informants, 'utf8'),
+      Buffer.from('  - code: M9\n    role: p\xe5r\xf8rende\n', 'latin1'),
+    ]);
     const result = await runDriver(dir, informants, informants, latin1, 'informants.yaml');
     assert.equal(result.code, 1);
-    assert.match(result.stderr, /informants\.yaml: theirs cannot be read \(\d+:\d+ The file is not valid UTF-8: byte 0xe5/);
+    assert.match(
+      result.stderr,
+      /informants\.yaml: theirs cannot be read \(\d+:\d+ The file is not valid UTF-8: byte 0xe5/,
+    );
     const written = readFileSync(join(dir, 'ours.yaml'));
-    assert.deepEqual(written, Buffer.concat([Buffer.from(`<<<<<<< ours\n${informants}=======\n`), latin1, Buffer.from('>>>>>>> theirs\n')]));
+    assert.deepEqual(
+      written,
+      Buffer.concat([Buffer.from(`<<<<<<< ours\n${informants}=======\n`), latin1, Buffer.from('>>>>>>> theirs\n')]),
+    );
   });
 });

@@ -5,7 +5,9 @@ import { COMMAND_NAMES } from '../../src/cli/main';
 import { USAGE } from '../../src/cli/usage';
 import { qcode } from './cliHarness';
 
-const packageVersion = (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+const packageVersion = (
+  JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }
+).version;
 
 /** The flags a help text's usage lines name, and those its option list explains. */
 function flags(help: string): { named: Set<string>; explained: Set<string> } {
@@ -34,14 +36,25 @@ describe('qcode --version and --help', () => {
       assert.equal(result.stderr, '');
       assert.ok(result.stdout.startsWith(`Usage:\n  qcode ${name}`), `${name}:\n${result.stdout}`);
       const { named, explained } = flags(result.stdout);
-      assert.deepEqual([...named].filter((f) => !explained.has(f)), [], `${name} leaves flags unexplained`);
-      assert.ok(result.stdout.split('\n').every((line) => line.length <= 120), `${name} has a line over 120 characters`);
+      assert.deepEqual(
+        [...named].filter((f) => !explained.has(f)),
+        [],
+        `${name} leaves flags unexplained`,
+      );
+      assert.ok(
+        result.stdout.split('\n').every((line) => line.length <= 120),
+        `${name} has a line over 120 characters`,
+      );
     }
   });
 
   it('answers -h, help <command> and --help after other arguments alike, without running the command', async () => {
     const expected = (await qcode('check', '--help')).stdout;
-    for (const argv of [['check', '-h'], ['help', 'check'], ['check', 'no-such-folder', '--fix', '--help']]) {
+    for (const argv of [
+      ['check', '-h'],
+      ['help', 'check'],
+      ['check', 'no-such-folder', '--fix', '--help'],
+    ]) {
       const result = await qcode(...argv);
       assert.equal(result.code, 0, argv.join(' '));
       assert.equal(result.stdout, expected, argv.join(' '));

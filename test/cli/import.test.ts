@@ -17,14 +17,20 @@ describe('qcode import', () => {
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /3 codes -> 3 concepts added/);
     assert.match(result.stdout, /4 selections, 4 codings -> 3 annotations added/);
-    assert.match(result.stdout, /transcripts\/Intervju K3\.txt: written; positions read as UTF-16 code units, CRLF as two/);
+    assert.match(
+      result.stdout,
+      /transcripts\/Intervju K3\.txt: written; positions read as UTF-16 code units, CRLF as two/,
+    );
     const check = await checkJson(into);
     assert.equal(check.code, 0, JSON.stringify(check.problems));
-    assert.deepEqual(check.files[0]?.annotations.map((a) => [a.status, a.quote]), [
-      ['exact', 'Jeg ringer koordinatoren min.'],
-      ['exact', 'Hun svarer nesten alltid.'],
-      ['exact', 'Også utenom kontortid?\nK3: Da har jeg nummeret til et par av dem.'],
-    ]);
+    assert.deepEqual(
+      check.files[0]?.annotations.map((a) => [a.status, a.quote]),
+      [
+        ['exact', 'Jeg ringer koordinatoren min.'],
+        ['exact', 'Hun svarer nesten alltid.'],
+        ['exact', 'Også utenom kontortid?\nK3: Da har jeg nummeret til et par av dem.'],
+      ],
+    );
     assert.match(read(into, 'codebook.yaml'), /guid: 0a1b2c3d-4e5f-4061-8273-94a5b6c7d8e9/);
   });
 
@@ -32,7 +38,11 @@ describe('qcode import', () => {
     const into = scratchProject(null);
     const result = await qcode('import', qdpxFile('missing-source'), '--into', into, '--format', 'json');
     assert.equal(result.code, 1);
-    const summary = JSON.parse(result.stdout) as { counts: { selections: number }; annotations: { orphaned: number }; problems: { kind: string }[] };
+    const summary = JSON.parse(result.stdout) as {
+      counts: { selections: number };
+      annotations: { orphaned: number };
+      problems: { kind: string }[];
+    };
     assert.equal(summary.counts.selections, 4);
     assert.equal(summary.annotations.orphaned, 3);
     assert.ok(summary.problems.some((p) => p.kind === 'missing-source'));

@@ -8,7 +8,16 @@ import { checkJson, qcode, scratchProject } from './cliHarness';
 const REPORTED = new Set(['orphaned', 'missing-transcript']);
 
 describe('qcode check after qcode import', () => {
-  for (const fixture of ['atlas', 'maxqda', 'missing-source', 'nvivo-mac', 'nvivo-win', 'qc', 'qualcoder', 'third-party']) {
+  for (const fixture of [
+    'atlas',
+    'maxqda',
+    'missing-source',
+    'nvivo-mac',
+    'nvivo-win',
+    'qc',
+    'qualcoder',
+    'third-party',
+  ]) {
     it(`accepts the project imported from ${fixture}, or reports only what the import reported`, async () => {
       const dir = scratchProject(null);
       const file = join(dir, `${fixture}.qdpx`);
@@ -20,7 +29,10 @@ describe('qcode check after qcode import', () => {
       if (imported.code === 0) assert.equal(check.code, 0, JSON.stringify(errors));
       else {
         assert.ok(summary.problems.some((p) => p.kind === 'missing-source' || p.kind === 'orphan'));
-        assert.deepEqual(errors.filter((p) => !REPORTED.has(p.code)), []);
+        assert.deepEqual(
+          errors.filter((p) => !REPORTED.has(p.code)),
+          [],
+        );
       }
     });
   }
@@ -30,6 +42,9 @@ describe('qcode check after qcode import', () => {
     const file = join(dir, 'atlas.qdpx');
     writeFileSync(file, fixtureQdpx('atlas').bytes);
     const imported = await qcode('import', file, '--into', join(dir, 'p'));
-    assert.match(imported.stdout, /0 cases -> 1 informants added \(1 of them speakers in the transcripts\), 0 already registered/);
+    assert.match(
+      imported.stdout,
+      /0 cases -> 1 informants added \(1 of them speakers in the transcripts\), 0 already registered/,
+    );
   });
 });

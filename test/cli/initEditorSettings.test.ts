@@ -15,7 +15,10 @@ describe('qcode init: editor settings', () => {
     const dir = scratchProject(null);
     const first = await qcode('init', dir);
     assert.equal(first.code, 0, first.stderr);
-    assert.match(first.stdout, /^created \.vscode\/settings\.json, so that \.txt transcripts open as Transcripts and each sidecar nests under its transcript in the Explorer$/m);
+    assert.match(
+      first.stdout,
+      /^created \.vscode\/settings\.json, so that \.txt transcripts open as Transcripts and each sidecar nests under its transcript in the Explorer$/m,
+    );
     assert.deepEqual(settingsIn(dir)['files.associations'], { '**/transcripts/**/*.txt': 'transcript' });
     assert.equal(settingsIn(dir)['explorer.fileNesting.enabled'], true);
     const text = read(dir, SETTINGS);
@@ -26,10 +29,14 @@ describe('qcode init: editor settings', () => {
 
   it('adds to settings a project has, comments and all', async () => {
     const dir = scratchProject();
-    const mine = '{\n  // larger text for reading\n  "editor.fontSize": 16,\n  "explorer.fileNesting.patterns": { "*.docx": "${capture}.pdf" },\n}\n';
+    const mine =
+      '{\n  // larger text for reading\n  "editor.fontSize": 16,\n  "explorer.fileNesting.patterns": { "*.docx": "${capture}.pdf" },\n}\n';
     write(dir, SETTINGS, mine);
     const result = await qcode('init', dir);
-    assert.match(result.stdout, /^added files\.associations: \*\*\/transcripts\/\*\*\/\*\.txt, explorer\.fileNesting\.enabled, explorer\.fileNesting\.expand, explorer\.fileNesting\.patterns: \*\.txt, explorer\.fileNesting\.patterns: \*\.md, explorer\.fileNesting\.patterns: \*\.yaml to \.vscode\/settings\.json/m);
+    assert.match(
+      result.stdout,
+      /^added files\.associations: \*\*\/transcripts\/\*\*\/\*\.txt, explorer\.fileNesting\.enabled, explorer\.fileNesting\.expand, explorer\.fileNesting\.patterns: \*\.txt, explorer\.fileNesting\.patterns: \*\.md, explorer\.fileNesting\.patterns: \*\.yaml to \.vscode\/settings\.json/m,
+    );
     assert.ok(read(dir, SETTINGS).includes('// larger text for reading'));
     const settings = settingsIn(dir);
     assert.equal(settings['editor.fontSize'], 16);
@@ -44,7 +51,10 @@ describe('qcode init: editor settings', () => {
     write(dir, SETTINGS, '{\n  "editor.fontSize": 16,,\n}\n');
     const result = await qcode('init', dir);
     assert.equal(result.code, 0);
-    assert.match(result.stderr, /^\.vscode\/settings\.json:2:25: This is not valid JSON with comments \(PropertyNameExpected\)\. qcode left it alone; correct it and run "qcode init" again\.$/m);
+    assert.match(
+      result.stderr,
+      /^\.vscode\/settings\.json:2:25: This is not valid JSON with comments \(PropertyNameExpected\)\. qcode left it alone; correct it and run "qcode init" again\.$/m,
+    );
     assert.equal(read(dir, SETTINGS), '{\n  "editor.fontSize": 16,,\n}\n');
   });
 });

@@ -13,9 +13,18 @@ describe('qcode init', () => {
     execFileSync('git', ['init', '-q'], { cwd: dir });
     const first = await qcode('init', dir);
     assert.equal(first.code, 0);
-    assert.match(first.stdout, /created qcode\.yaml\ncreated codebook\.yaml\ncreated informants\.yaml\ncreated transcripts\//);
-    assert.equal(read(dir, '.gitattributes'), '*.annotations.yaml merge=qcode\ncodebook.yaml merge=qcode\ninformants.yaml merge=qcode\n');
-    assert.match(execFileSync('git', ['config', 'merge.qcode.driver'], { cwd: dir, encoding: 'utf8' }), /merge-driver %O %A %B %P/);
+    assert.match(
+      first.stdout,
+      /created qcode\.yaml\ncreated codebook\.yaml\ncreated informants\.yaml\ncreated transcripts\//,
+    );
+    assert.equal(
+      read(dir, '.gitattributes'),
+      '*.annotations.yaml merge=qcode\ncodebook.yaml merge=qcode\ninformants.yaml merge=qcode\n',
+    );
+    assert.match(
+      execFileSync('git', ['config', 'merge.qcode.driver'], { cwd: dir, encoding: 'utf8' }),
+      /merge-driver %O %A %B %P/,
+    );
     const check = await qcode('check', dir);
     assert.equal(check.code, 0, check.stdout);
     const again = await qcode('init', dir);
@@ -27,7 +36,10 @@ describe('qcode init', () => {
     write(dir, 'qcode.yaml', 'codebook: koder/kodebok.yaml\ninformants: informanter.yaml\n');
     write(dir, '.gitattributes', '*.txt text eol=lf\r\n*.annotations.yaml merge=qcode');
     await qcode('init', dir);
-    assert.equal(read(dir, '.gitattributes'), '*.txt text eol=lf\r\n*.annotations.yaml merge=qcode\ncodebook.yaml merge=qcode\ninformants.yaml merge=qcode\nkoder/kodebok.yaml merge=qcode\ninformanter.yaml merge=qcode\n');
+    assert.equal(
+      read(dir, '.gitattributes'),
+      '*.txt text eol=lf\r\n*.annotations.yaml merge=qcode\ncodebook.yaml merge=qcode\ninformants.yaml merge=qcode\nkoder/kodebok.yaml merge=qcode\ninformanter.yaml merge=qcode\n',
+    );
   });
 
   it('leaves existing files alone', async () => {
@@ -44,9 +56,23 @@ describe('qcode merge-driver', () => {
     const dir = scratchProject();
     const base = read(dir, SIDECAR);
     write(dir, 'base.yaml', base);
-    write(dir, 'ours.yaml', base.replace('concepts: [tjenestemodell.integrert]', 'concepts: [tjenestemodell.integrert, ressurser]'));
-    write(dir, 'theirs.yaml', base.replace('    memo: Tilgjengelig utenfor arbeidstid.\n', '    memo: Tilgjengelig også i helgene.\n'));
-    const result = await qcode('merge-driver', join(dir, 'base.yaml'), join(dir, 'ours.yaml'), join(dir, 'theirs.yaml'), SIDECAR);
+    write(
+      dir,
+      'ours.yaml',
+      base.replace('concepts: [tjenestemodell.integrert]', 'concepts: [tjenestemodell.integrert, ressurser]'),
+    );
+    write(
+      dir,
+      'theirs.yaml',
+      base.replace('    memo: Tilgjengelig utenfor arbeidstid.\n', '    memo: Tilgjengelig også i helgene.\n'),
+    );
+    const result = await qcode(
+      'merge-driver',
+      join(dir, 'base.yaml'),
+      join(dir, 'ours.yaml'),
+      join(dir, 'theirs.yaml'),
+      SIDECAR,
+    );
     assert.equal(result.code, 0, result.stderr);
     const merged = read(dir, 'ours.yaml');
     assert.match(merged, /concepts: \[tjenestemodell\.integrert, ressurser\]/);
@@ -60,12 +86,25 @@ describe('qcode merge-driver', () => {
     write(dir, 'base.yaml', base);
     write(dir, 'ours.yaml', base.replace('memo: Tilgjengelig utenfor arbeidstid.', 'memo: Ours.'));
     write(dir, 'theirs.yaml', base.replace('memo: Tilgjengelig utenfor arbeidstid.', 'memo: Theirs.'));
-    const result = await qcode('merge-driver', join(dir, 'base.yaml'), join(dir, 'ours.yaml'), join(dir, 'theirs.yaml'), SIDECAR);
+    const result = await qcode(
+      'merge-driver',
+      join(dir, 'base.yaml'),
+      join(dir, 'ours.yaml'),
+      join(dir, 'theirs.yaml'),
+      SIDECAR,
+    );
     assert.equal(result.code, 1);
     assert.match(result.stderr, /49q4zh6q was changed differently on both sides/);
     const merged = read(dir, 'ours.yaml');
-    assert.match(merged, /^<<<<<<< ours\n {2}- id: 49q4zh6q\n(?: {4}.*\n)*? {4}memo: Ours\.\n(?: {4}.*\n)*=======\n {2}- id: 49q4zh6q\n(?: {4}.*\n)*? {4}memo: Theirs\.\n(?: {4}.*\n)*>>>>>>> theirs\n {2}- id: /m);
-    assert.equal(merged.split('\n').length, base.split('\n').length + 10 + 3, 'the annotation twice, three marker lines, nothing else');
+    assert.match(
+      merged,
+      /^<<<<<<< ours\n {2}- id: 49q4zh6q\n(?: {4}.*\n)*? {4}memo: Ours\.\n(?: {4}.*\n)*=======\n {2}- id: 49q4zh6q\n(?: {4}.*\n)*? {4}memo: Theirs\.\n(?: {4}.*\n)*>>>>>>> theirs\n {2}- id: /m,
+    );
+    assert.equal(
+      merged.split('\n').length,
+      base.split('\n').length + 10 + 3,
+      'the annotation twice, three marker lines, nothing else',
+    );
   });
 
   it('keeps a BOM of ours and merges the codebook and informants by their default names', async () => {
@@ -74,17 +113,32 @@ describe('qcode merge-driver', () => {
     write(dir, 'base.yaml', codebook);
     write(dir, 'ours.yaml', `\ufeff${codebook.replace('label: Fallskjermen', 'label: Fallskjermen æøå')}`);
     write(dir, 'theirs.yaml', codebook.replace('label: Døråpneren', 'label: Døråpneren 😀'));
-    const result = await qcode('merge-driver', join(dir, 'base.yaml'), join(dir, 'ours.yaml'), join(dir, 'theirs.yaml'), 'codebook.yaml');
+    const result = await qcode(
+      'merge-driver',
+      join(dir, 'base.yaml'),
+      join(dir, 'ours.yaml'),
+      join(dir, 'theirs.yaml'),
+      'codebook.yaml',
+    );
     assert.equal(result.code, 0, result.stderr);
-    assert.equal(read(dir, 'ours.yaml'), `\ufeff${codebook.replace('label: Fallskjermen', 'label: Fallskjermen æøå').replace('label: Døråpneren', 'label: Døråpneren 😀')}`);
+    assert.equal(
+      read(dir, 'ours.yaml'),
+      `\ufeff${codebook.replace('label: Fallskjermen', 'label: Fallskjermen æøå').replace('label: Døråpneren', 'label: Døråpneren 😀')}`,
+    );
   });
 
-  it('merges a file that is not one of qcode\'s line by line, as git would, and exits 1', async () => {
+  it("merges a file that is not one of qcode's line by line, as git would, and exits 1", async () => {
     const dir = scratchProject();
     write(dir, 'base.yaml', 'a\nb\nc\n');
     write(dir, 'ours.yaml', 'A\nb\nc\n');
     write(dir, 'theirs.yaml', 'a\nb\nC\n');
-    const result = await qcode('merge-driver', join(dir, 'base.yaml'), join(dir, 'ours.yaml'), join(dir, 'theirs.yaml'), 'notes/plan.yaml');
+    const result = await qcode(
+      'merge-driver',
+      join(dir, 'base.yaml'),
+      join(dir, 'ours.yaml'),
+      join(dir, 'theirs.yaml'),
+      'notes/plan.yaml',
+    );
     assert.equal(result.code, 1);
     assert.match(result.stderr, /notes\/plan\.yaml: not a qcode file.*merged line by line instead/);
     assert.equal(read(dir, 'ours.yaml'), 'A\nb\nC\n');
@@ -97,9 +151,18 @@ describe('qcode merge-driver', () => {
     write(dir, 'base.yaml', base);
     write(dir, 'ours.yaml', broken);
     write(dir, 'theirs.yaml', base);
-    const result = await qcode('merge-driver', join(dir, 'base.yaml'), join(dir, 'ours.yaml'), join(dir, 'theirs.yaml'), SIDECAR);
+    const result = await qcode(
+      'merge-driver',
+      join(dir, 'base.yaml'),
+      join(dir, 'ours.yaml'),
+      join(dir, 'theirs.yaml'),
+      SIDECAR,
+    );
     assert.equal(result.code, 1);
-    assert.match(result.stderr, /ours cannot be read \(\d+:\d+ .*\)\. Both sides are kept whole between conflict markers/);
+    assert.match(
+      result.stderr,
+      /ours cannot be read \(\d+:\d+ .*\)\. Both sides are kept whole between conflict markers/,
+    );
     assert.equal(read(dir, 'ours.yaml'), `<<<<<<< ours\n${broken}=======\n${base}>>>>>>> theirs\n`);
   });
 });

@@ -26,7 +26,10 @@ describe('mergeKindOf', () => {
 
 describe('gitLabels', () => {
   it('names HEAD and the merged branch as git merge tells its drivers', () => {
-    assert.deepEqual(gitLabels({ PATH: '/bin', [`GITHEAD_${'a'.repeat(40)}`]: 'feature/æøå' }), { ours: 'HEAD', theirs: 'feature/æøå' });
+    assert.deepEqual(gitLabels({ PATH: '/bin', [`GITHEAD_${'a'.repeat(40)}`]: 'feature/æøå' }), {
+      ours: 'HEAD',
+      theirs: 'feature/æøå',
+    });
     assert.equal(gitLabels({ PATH: '/bin' }), undefined);
   });
 });

@@ -39,14 +39,20 @@ describe('qcode check --fix messages', () => {
     assert.equal(occurrences(result.stdout, 'error bad-range'), 1, result.stdout);
     const lines = result.stdout.trimEnd().split('\n');
     assert.equal(new Set(lines).size, lines.length, 'no line twice');
-    assert.match(result.stdout, /intervju-K3\.txt\.annotations\.yaml:1:1: warning not-fixed: \d+ moved or fuzzy annotation\(s\) in this sidecar were not updated: --fix leaves a sidecar with errors alone\./);
+    assert.match(
+      result.stdout,
+      /intervju-K3\.txt\.annotations\.yaml:1:1: warning not-fixed: \d+ moved or fuzzy annotation\(s\) in this sidecar were not updated: --fix leaves a sidecar with errors alone\./,
+    );
   });
 
   it('calls a range that ends before it starts what it is, and --fix sets it from the quote', async () => {
     const dir = scratchProject();
     write(dir, K3_SIDECAR, read(dir, K3_SIDECAR).replace('range: 8:5-8:33', 'range: 8:33-8:5'));
     const checked = await qcode('check', dir);
-    assert.match(checked.stdout, /intervju-K3\.txt\.annotations\.yaml:8:12: warning reversed-range: The range "8:33-8:5" ends before it starts\. Run "qcode check --fix" to set it from where the quote is found, or write the start first \(8:5-8:33\)\./);
+    assert.match(
+      checked.stdout,
+      /intervju-K3\.txt\.annotations\.yaml:8:12: warning reversed-range: The range "8:33-8:5" ends before it starts\. Run "qcode check --fix" to set it from where the quote is found, or write the start first \(8:5-8:33\)\./,
+    );
     assert.doesNotMatch(checked.stdout, /has moved to/);
     assert.doesNotMatch(checked.stdout, /bad-range/);
     const fixed = await qcode('check', dir, '--fix');
@@ -63,7 +69,14 @@ describe('control characters from project files', () => {
 
   it('are shown escaped in text output, never sent to the terminal', async () => {
     const dir = scratchProject();
-    write(dir, K3_SIDECAR, read(dir, K3_SIDECAR).replace('concepts: [tjenestemodell.integrert]', `concepts: ["${hostile.split('\u001b').join('\\e').split('\u0007').join('\\a').split('\u009b').join('\\x9b')}"]`));
+    write(
+      dir,
+      K3_SIDECAR,
+      read(dir, K3_SIDECAR).replace(
+        'concepts: [tjenestemodell.integrert]',
+        `concepts: ["${hostile.split('\u001b').join('\\e').split('\u0007').join('\\a').split('\u009b').join('\\x9b')}"]`,
+      ),
+    );
     for (const format of ['text', 'github']) {
       const result = await qcode('check', dir, '--format', format);
       assert.equal(result.code, 1);
@@ -74,7 +87,11 @@ describe('control characters from project files', () => {
 
   it('stay valid and unchanged in JSON output', async () => {
     const dir = scratchProject();
-    write(dir, K3_SIDECAR, read(dir, K3_SIDECAR).replace('concepts: [tjenestemodell.integrert]', 'concepts: ["a\\eb\\x9bc\\x7fd"]'));
+    write(
+      dir,
+      K3_SIDECAR,
+      read(dir, K3_SIDECAR).replace('concepts: [tjenestemodell.integrert]', 'concepts: ["a\\eb\\x9bc\\x7fd"]'),
+    );
     const result = await qcode('check', dir, '--format', 'json');
     assert.equal(hasControls(result.stdout), false);
     const report = JSON.parse(result.stdout) as { problems: { message: string }[] };
@@ -82,7 +99,10 @@ describe('control characters from project files', () => {
   });
 
   it('are escaped one by one, leaving tabs, line feeds and CRLF alone', () => {
-    assert.equal(escapeControls('a\tb\nc\r\nd\re\u0000f\u001bg\u007fh\u0085i'), 'a\tb\nc\r\nd\\x0de\\x00f\\x1bg\\u007fh\\u0085i');
+    assert.equal(
+      escapeControls('a\tb\nc\r\nd\re\u0000f\u001bg\u007fh\u0085i'),
+      'a\tb\nc\r\nd\\x0de\\x00f\\x1bg\\u007fh\\u0085i',
+    );
   });
 });
 
@@ -106,10 +126,16 @@ describe('crashes', () => {
   it('exit with their own code and one line that says where to report, without a stack', () => {
     delete process.env.QCODE_DEBUG;
     const { io, output } = captured();
-    assert.equal(failureExit(new TypeError("Cannot read properties of undefined (reading 'x')"), 'qcode check', output), EXIT_CRASH);
+    assert.equal(
+      failureExit(new TypeError("Cannot read properties of undefined (reading 'x')"), 'qcode check', output),
+      EXIT_CRASH,
+    );
     assert.notEqual(EXIT_CRASH, EXIT_PROBLEMS);
     assert.notEqual(EXIT_CRASH, EXIT_USAGE);
-    assert.match(io.err, /^qcode check: unexpected error: Cannot read properties of undefined \(reading 'x'\)\. This is a bug in qcode [\d.]+; please report it at \S+\/issues with the command you ran \(QCODE_DEBUG=1 shows where it happened\)\.\n$/);
+    assert.match(
+      io.err,
+      /^qcode check: unexpected error: Cannot read properties of undefined \(reading 'x'\)\. This is a bug in qcode [\d.]+; please report it at \S+\/issues with the command you ran \(QCODE_DEBUG=1 shows where it happened\)\.\n$/,
+    );
   });
 
   it('show the stack when QCODE_DEBUG is set', () => {
@@ -122,8 +148,14 @@ describe('crashes', () => {
   it('are told apart from failures outside qcode, which exit 1 with their message', () => {
     const cases: [unknown, RegExp][] = [
       [new CommandError('git was not found.'), /^qcode diff: git was not found\.\n$/],
-      [new FileAccessError('codebook.yaml', 'permission'), /^qcode diff: codebook\.yaml cannot be read: permission denied\./],
-      [Object.assign(new Error("ENOSPC: no space left on device, write"), { code: 'ENOSPC', syscall: 'write' }), /^qcode diff: ENOSPC: no space left on device, write\n$/],
+      [
+        new FileAccessError('codebook.yaml', 'permission'),
+        /^qcode diff: codebook\.yaml cannot be read: permission denied\./,
+      ],
+      [
+        Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', syscall: 'write' }),
+        /^qcode diff: ENOSPC: no space left on device, write\n$/,
+      ],
     ];
     for (const [error, says] of cases) {
       const { io, output } = captured();
@@ -134,17 +166,24 @@ describe('crashes', () => {
 
   it('have their exit code documented in the usage text and the README', () => {
     assert.match(USAGE, /Exit codes: 0 ok, 1 problems found.*, 2 usage error,\s+70 internal error/);
-    assert.match(readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8'), /Exit codes: 0 ok, 1 problems found.*2 usage\s+error, 70 internal error/s);
+    assert.match(
+      readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8'),
+      /Exit codes: 0 ok, 1 problems found.*2 usage\s+error, 70 internal error/s,
+    );
   });
 });
 
 describe('a reader that stops early (qcode check | head)', () => {
   it('ends the output quietly: no EPIPE stack trace, the usual exit code', async () => {
-    const child = spawn(process.execPath, [builtCli(), 'check', SAMPLE, '--format', 'json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [builtCli(), 'check', SAMPLE, '--format', 'json'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout.destroy();
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
+    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+      child.on('close', (c, s) => resolve([c, s])),
+    );
     assert.equal(stderr, '');
     assert.deepEqual([code, signal], [0, null]);
   });

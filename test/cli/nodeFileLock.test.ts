@@ -42,7 +42,11 @@ describe('NodeProjectFiles.createExclusive and remove', () => {
     assert.equal(await files.createExclusive('a/b/x.lock', new TextEncoder().encode('second')), false);
     assert.equal(readFileSync(join(root, 'a/b/x.lock'), 'utf8'), 'first');
     mkdirSync(join(root, 'folder.lock'));
-    assert.equal(await files.createExclusive('folder.lock', new Uint8Array([1])), false, 'a folder in the way counts as taken');
+    assert.equal(
+      await files.createExclusive('folder.lock', new Uint8Array([1])),
+      false,
+      'a folder in the way counts as taken',
+    );
     await files.remove('a/b/x.lock');
     await files.remove('a/b/x.lock');
     assert.equal(await files.read('a/b/x.lock'), undefined);
@@ -50,7 +54,11 @@ describe('NodeProjectFiles.createExclusive and remove', () => {
 
   it('lets exactly one of many simultaneous creators have the file', async () => {
     const root = scratch();
-    const results = await Promise.all(Array.from({ length: 12 }, (_, n) => new NodeProjectFiles(root).createExclusive('x.lock', new TextEncoder().encode(`${n}`))));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, n) =>
+        new NodeProjectFiles(root).createExclusive('x.lock', new TextEncoder().encode(`${n}`)),
+      ),
+    );
     assert.equal(results.filter(Boolean).length, 1);
     assert.equal(readFileSync(join(root, 'x.lock'), 'utf8'), `${results.indexOf(true)}`);
   });
@@ -60,21 +68,26 @@ describe('withFileLock on NodeProjectFiles', () => {
   it('serialises read-modify-write across separate file ports, as separate processes would use', async () => {
     const root = scratch();
     writeFileSync(join(root, 'count.yaml'), '0');
-    await Promise.all(Array.from({ length: 20 }, () => {
-      const files = new NodeProjectFiles(root);
-      return withFileLock(files, 'count.yaml', async () => {
-        const count = Number(new TextDecoder().decode(await files.read('count.yaml')));
-        await delay(2);
-        await files.write('count.yaml', new TextEncoder().encode(String(count + 1)));
-      });
-    }));
+    await Promise.all(
+      Array.from({ length: 20 }, () => {
+        const files = new NodeProjectFiles(root);
+        return withFileLock(files, 'count.yaml', async () => {
+          const count = Number(new TextDecoder().decode(await files.read('count.yaml')));
+          await delay(2);
+          await files.write('count.yaml', new TextEncoder().encode(String(count + 1)));
+        });
+      }),
+    );
     assert.equal(readFileSync(join(root, 'count.yaml'), 'utf8'), '20');
     assert.equal(await new NodeProjectFiles(root).read('count.yaml.lock'), undefined);
   });
 
   it('removes a lock file left behind by a process that stopped a minute ago', async () => {
     const root = scratch();
-    writeFileSync(join(root, 'codebook.yaml.lock'), lockFileText('0123456789abcdef', new Date(Date.now() - 60_000).toISOString()));
+    writeFileSync(
+      join(root, 'codebook.yaml.lock'),
+      lockFileText('0123456789abcdef', new Date(Date.now() - 60_000).toISOString()),
+    );
     const started = Date.now();
     assert.equal(await withFileLock(new NodeProjectFiles(root), CODEBOOK, async () => 'ran'), 'ran');
     assert.ok(Date.now() - started < 5_000);
@@ -86,7 +99,9 @@ describe('withFileLock on NodeProjectFiles', () => {
     const root = scratch();
     const held = lockFileText('fedcba9876543210', new Date().toISOString());
     writeFileSync(join(root, 'codebook.yaml.lock'), held);
-    const error = await withFileLock(new NodeProjectFiles(root), CODEBOOK, async () => 'ran', { timeoutMs: 300 }).catch((e: unknown) => e);
+    const error = await withFileLock(new NodeProjectFiles(root), CODEBOOK, async () => 'ran', { timeoutMs: 300 }).catch(
+      (e: unknown) => e,
+    );
     assert.ok(error instanceof FileLockTimeout, String(error));
     assert.match(error.message, /^codebook\.yaml\.lock: another qcode program .* delete codebook\.yaml\.lock\.$/);
     assert.equal(readFileSync(join(root, 'codebook.yaml.lock'), 'utf8'), held);
@@ -101,7 +116,9 @@ describe('concurrent codebook and informant writes', () => {
     writeFileSync(join(root, CODEBOOK), START);
     const summary = emptySummary();
     const [edited] = await Promise.all([
-      updateTextFile(new SlowFiles(root), CODEBOOK, (text) => addConcept(text ?? '', 'samordning', { id: 'samordning.formell', label: 'Formell' })),
+      updateTextFile(new SlowFiles(root), CODEBOOK, (text) =>
+        addConcept(text ?? '', 'samordning', { id: 'samordning.formell', label: 'Formell' }),
+      ),
       writeConcepts(new SlowFiles(root), CODEBOOK, START, [{ id: 'ressurser', label: 'Ressurser' }], summary),
     ]);
     assert.deepEqual(edited, { ok: true, changed: true });
@@ -113,7 +130,13 @@ describe('concurrent codebook and informant writes', () => {
   it('keeps two codebook edits made at the same time', async () => {
     const root = scratch();
     writeFileSync(join(root, CODEBOOK), START);
-    const results = await Promise.all(['a', 'b', 'c'].map((id) => updateTextFile(new SlowFiles(root), CODEBOOK, (text) => addConcept(text ?? '', undefined, { id, label: id.toUpperCase() }))));
+    const results = await Promise.all(
+      ['a', 'b', 'c'].map((id) =>
+        updateTextFile(new SlowFiles(root), CODEBOOK, (text) =>
+          addConcept(text ?? '', undefined, { id, label: id.toUpperCase() }),
+        ),
+      ),
+    );
     assert.ok(results.every((r) => r.ok && r.changed));
     const codebook = readCodebook(new YamlFile(CODEBOOK, readFileSync(join(root, CODEBOOK), 'utf8')));
     assert.deepEqual([...codebook.all()].map((c) => c.id).sort(), ['a', 'b', 'c', 'samordning']);
@@ -124,8 +147,26 @@ describe('concurrent codebook and informant writes', () => {
     const previous = 'informants:\n  - code: K1\n';
     writeFileSync(join(root, INFORMANTS), previous);
     await Promise.all([
-      writeInformants(new SlowFiles(root), INFORMANTS, previous, [{ code: 'K2', attributes: { role: 'tjenestemottaker' } }, { code: 'L5', attributes: {} }], emptySummary()),
-      writeInformants(new SlowFiles(root), INFORMANTS, previous, [{ code: 'K3', attributes: {} }, { code: 'L5', attributes: {} }], emptySummary()),
+      writeInformants(
+        new SlowFiles(root),
+        INFORMANTS,
+        previous,
+        [
+          { code: 'K2', attributes: { role: 'tjenestemottaker' } },
+          { code: 'L5', attributes: {} },
+        ],
+        emptySummary(),
+      ),
+      writeInformants(
+        new SlowFiles(root),
+        INFORMANTS,
+        previous,
+        [
+          { code: 'K3', attributes: {} },
+          { code: 'L5', attributes: {} },
+        ],
+        emptySummary(),
+      ),
     ]);
     const registry = readInformants(new YamlFile(INFORMANTS, readFileSync(join(root, INFORMANTS), 'utf8')));
     assert.deepEqual([...registry.codes].sort(), ['K1', 'K2', 'K3', 'L5']);

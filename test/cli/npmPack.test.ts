@@ -33,22 +33,51 @@ describe('the command line as an npm package', function () {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('packs the CLI bundle alone, with the package description, README, LICENSE and CHANGELOG', () => {
-    const [packed] = JSON.parse(npm(['pack', '--json', '--pack-destination', dir], ROOT)) as { filename: string; files: { path: string }[] }[];
+    const [packed] = JSON.parse(npm(['pack', '--json', '--pack-destination', dir], ROOT)) as {
+      filename: string;
+      files: { path: string }[];
+    }[];
     assert.ok(packed);
     assert.equal(packed.filename, `qcode-${version}.tgz`);
-    assert.deepEqual(packed.files.map((f) => f.path).sort(), ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'package.json']);
+    assert.deepEqual(packed.files.map((f) => f.path).sort(), [
+      'CHANGELOG.md',
+      'LICENSE',
+      'README.md',
+      'dist/cli.js',
+      'package.json',
+    ]);
   });
 
   it('installs globally into a new prefix without the network, needing no other package', () => {
     const prefix = join(dir, 'prefix');
-    npm(['install', '--global', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', join(dir, `qcode-${version}.tgz`)], dir);
+    npm(
+      [
+        'install',
+        '--global',
+        '--prefix',
+        prefix,
+        '--offline',
+        '--no-audit',
+        '--no-fund',
+        join(dir, `qcode-${version}.tgz`),
+      ],
+      dir,
+    );
     const installed = join(prefix, 'lib', 'node_modules', 'qcode');
     assert.ok(existsSync(join(installed, 'dist', 'cli.js')));
     assert.ok(!existsSync(join(installed, 'node_modules')), 'no dependencies were installed');
     const bin = join(prefix, 'bin', 'qcode');
     qcode = (...args) => {
       try {
-        return { code: 0, stdout: execFileSync(bin, args, { cwd: dir, env: cleanEnv(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) };
+        return {
+          code: 0,
+          stdout: execFileSync(bin, args, {
+            cwd: dir,
+            env: cleanEnv(),
+            encoding: 'utf8',
+            stdio: ['ignore', 'pipe', 'pipe'],
+          }),
+        };
       } catch (error) {
         const failed = error as { status: number; stdout: string };
         return { code: failed.status, stdout: failed.stdout };
@@ -63,16 +92,25 @@ describe('the command line as an npm package', function () {
     cpSync(SAMPLE, project, { recursive: true });
     const checked = qcode('check', 'study', '--format', 'json');
     assert.equal(checked.code, 0, checked.stdout);
-    const report = JSON.parse(checked.stdout) as { files: { annotations: { status: string }[] }[]; problems: unknown[] };
+    const report = JSON.parse(checked.stdout) as {
+      files: { annotations: { status: string }[] }[];
+      problems: unknown[];
+    };
     const statuses = report.files.flatMap((f) => f.annotations.map((a) => a.status));
-    assert.ok(report.files.length >= 5 && statuses.length >= 50, `${report.files.length} files, ${statuses.length} annotations`);
+    assert.ok(
+      report.files.length >= 5 && statuses.length >= 50,
+      `${report.files.length} files, ${statuses.length} annotations`,
+    );
     assert.deepEqual([...new Set(statuses)], ['exact']);
     assert.deepEqual(report.problems, []);
     const sidecar = join(project, 'transcripts', 'intervju-K3.txt.annotations.yaml');
     writeFileSync(sidecar, readFileSync(sidecar, 'utf8').replace(/concepts: \[/, 'concepts: [ukjent-begrep, '));
     const broken = qcode('check', 'study');
     assert.equal(broken.code, 1, broken.stdout);
-    assert.match(broken.stdout, /intervju-K3\.txt\.annotations\.yaml:\d+:\d+: error unknown-concept: .*"ukjent-begrep"/);
+    assert.match(
+      broken.stdout,
+      /intervju-K3\.txt\.annotations\.yaml:\d+:\d+: error unknown-concept: .*"ukjent-begrep"/,
+    );
   });
 
   it('gives help for a command', () => {

@@ -16,15 +16,22 @@ describe('qcode pseudonymize', () => {
     write(dir, 'pseudonyms.yaml', KEY);
     const before = await checkJson(dir);
     const leaks = before.problems.filter((p) => p.code === 'pseudonym-leak');
-    assert.ok(leaks.some((p) => p.file === 'transcripts/intervju-K1.txt' && p.line === 7), JSON.stringify(leaks.slice(0, 3)));
+    assert.ok(
+      leaks.some((p) => p.file === 'transcripts/intervju-K1.txt' && p.line === 7),
+      JSON.stringify(leaks.slice(0, 3)),
+    );
     assert.equal(before.code, 1);
     const result = await qcode('pseudonymize', dir);
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /^transcripts\/intervju-K1\.txt:7:\d+: kommunen -> \[by\]$/m);
     assert.match(result.stdout, /replacement\(s\) in \d+ file\(s\)/);
     const after = await checkJson(dir);
-    const handled = (file: string) => file.startsWith('transcripts/') || file === 'codebook.yaml' || file === 'informants.yaml';
-    assert.deepEqual(after.problems.filter((p) => p.code === 'pseudonym-leak' && handled(p.file)), []);
+    const handled = (file: string) =>
+      file.startsWith('transcripts/') || file === 'codebook.yaml' || file === 'informants.yaml';
+    assert.deepEqual(
+      after.problems.filter((p) => p.code === 'pseudonym-leak' && handled(p.file)),
+      [],
+    );
     assert.deepEqual(statuses(after), statuses(before));
     assert.ok(Object.values(statuses(after)).includes('exact'));
     assert.doesNotMatch(read(dir, 'transcripts/intervju-K1.txt'), /kommunen/i);
@@ -80,14 +87,20 @@ describe('qcode check and the pseudonym key', () => {
     return path;
   };
 
-  it('with --key finds the leaks of a key kept outside the project, in place of the project\'s', async () => {
+  it("with --key finds the leaks of a key kept outside the project, in place of the project's", async () => {
     const dir = scratchProject();
     write(dir, 'pseudonyms.yaml', 'NAV: "[etat]"\n');
     const result = await qcode('check', dir, '--key', keyOutside(KEY), '--format', 'json');
     const leaks = (JSON.parse(result.stdout) as CheckJson).problems.filter((p) => p.code === 'pseudonym-leak');
     assert.equal(result.code, 1);
-    assert.ok(leaks.some((p) => p.file === 'transcripts/intervju-K1.txt' && p.line === 7 && /"kommunen"/i.test(p.message)), JSON.stringify(leaks.slice(0, 3)));
-    assert.ok(leaks.every((p) => !/"NAV"/.test(p.message)), 'the project\'s own key is not used beside --key');
+    assert.ok(
+      leaks.some((p) => p.file === 'transcripts/intervju-K1.txt' && p.line === 7 && /"kommunen"/i.test(p.message)),
+      JSON.stringify(leaks.slice(0, 3)),
+    );
+    assert.ok(
+      leaks.every((p) => !/"NAV"/.test(p.message)),
+      "the project's own key is not used beside --key",
+    );
   });
 
   it('with --key names a key file that is not there, so that a missing secret fails the check', async () => {
@@ -95,7 +108,10 @@ describe('qcode check and the pseudonym key', () => {
     const missing = join(tmpdir(), 'qcode-no-such-key.yaml');
     const result = await qcode('check', dir, '--key', missing);
     assert.equal(result.code, 1);
-    assert.ok(result.stdout.startsWith(`${missing}:1:1: error missing-file: There is no pseudonym key at ${missing}.`), result.stdout);
+    assert.ok(
+      result.stdout.startsWith(`${missing}:1:1: error missing-file: There is no pseudonym key at ${missing}.`),
+      result.stdout,
+    );
   });
 
   it('reports what is wrong in the key itself at its line and column, from the project or from --key', async () => {
@@ -103,13 +119,26 @@ describe('qcode check and the pseudonym key', () => {
     const dir = scratchProject();
     write(dir, 'pseudonyms.yaml', key);
     const expected = [
-      '2:1 warning duplicate-pseudonym', '3:1 error duplicate-pseudonym', '4:6 error wrong-type', '5:1 error bad-pseudonym', '6:1 error bad-pseudonym', '7:7 error wrong-type',
+      '2:1 warning duplicate-pseudonym',
+      '3:1 error duplicate-pseudonym',
+      '4:6 error wrong-type',
+      '5:1 error bad-pseudonym',
+      '6:1 error bad-pseudonym',
+      '7:7 error wrong-type',
     ];
     const inProject = (await checkJson(dir)).problems.filter((p) => p.file === 'pseudonyms.yaml');
-    assert.deepEqual(inProject.map((p) => `${p.line}:${p.column} ${p.severity} ${p.code}`), expected);
+    assert.deepEqual(
+      inProject.map((p) => `${p.line}:${p.column} ${p.severity} ${p.code}`),
+      expected,
+    );
     const path = keyOutside(key);
-    const given = (JSON.parse((await qcode('check', dir, '--key', path, '--format', 'json')).stdout) as CheckJson).problems.filter((p) => p.file === path);
-    assert.deepEqual(given.map((p) => `${p.line}:${p.column} ${p.severity} ${p.code}`), expected);
+    const given = (
+      JSON.parse((await qcode('check', dir, '--key', path, '--format', 'json')).stdout) as CheckJson
+    ).problems.filter((p) => p.file === path);
+    assert.deepEqual(
+      given.map((p) => `${p.line}:${p.column} ${p.severity} ${p.code}`),
+      expected,
+    );
     write(dir, 'pseudonyms.yaml', 'Kommunen: "[by]\nOla: x\n');
     const broken = await qcode('check', dir);
     assert.equal(broken.code, 1);

@@ -6,7 +6,14 @@ import { qcode, read, SAMPLE, scratchProject, write } from './cliHarness';
 
 interface QueryJson {
   query: string;
-  passages: { transcript: string; range: string; quote: string; informant: string | null; annotations: string[]; concepts: string[] }[];
+  passages: {
+    transcript: string;
+    range: string;
+    quote: string;
+    informant: string | null;
+    annotations: string[];
+    concepts: string[];
+  }[];
 }
 
 async function queryJson(expression: string, dir = SAMPLE): Promise<QueryJson> {
@@ -22,7 +29,12 @@ async function queryJson(expression: string, dir = SAMPLE): Promise<QueryJson> {
 class SidecarModel {
   private readonly subtree = new Map<string, Set<string>>();
   private readonly roles = new Map<string, string>();
-  readonly transcripts: { path: string; text: string; lineStarts: number[]; annotations: { id: string; concepts: string[]; informant?: string; start: number; end: number }[] }[] = [];
+  readonly transcripts: {
+    path: string;
+    text: string;
+    lineStarts: number[];
+    annotations: { id: string; concepts: string[]; informant?: string; start: number; end: number }[];
+  }[] = [];
 
   constructor(root: string) {
     const walk = (concepts: { id: string; children?: unknown[] }[], above: string[]) => {
@@ -32,13 +44,27 @@ class SidecarModel {
       }
     };
     walk(parse(readFileSync(join(root, 'codebook.yaml'), 'utf8')).concepts, []);
-    for (const i of parse(readFileSync(join(root, 'informants.yaml'), 'utf8')).informants as { code: string; role: string }[]) this.roles.set(i.code, i.role);
+    for (const i of parse(readFileSync(join(root, 'informants.yaml'), 'utf8')).informants as {
+      code: string;
+      role: string;
+    }[])
+      this.roles.set(i.code, i.role);
     const folder = join(root, 'transcripts');
-    for (const name of readdirSync(folder).filter((n) => n.endsWith('.txt')).sort()) {
+    for (const name of readdirSync(folder)
+      .filter((n) => n.endsWith('.txt'))
+      .sort()) {
       const text = readFileSync(join(folder, name), 'utf8');
       const lineStarts = [0, ...[...text.matchAll(/\n/g)].map((m) => m.index + 1)];
       const sidecar = join(folder, `${name}.annotations.yaml`);
-      const entries = existsSync(sidecar) ? (parse(readFileSync(sidecar, 'utf8')).annotations as { id: string; concepts: string[]; informant?: string; range: string; quote: string }[]) : [];
+      const entries = existsSync(sidecar)
+        ? (parse(readFileSync(sidecar, 'utf8')).annotations as {
+            id: string;
+            concepts: string[];
+            informant?: string;
+            range: string;
+            quote: string;
+          }[])
+        : [];
       const annotations = entries.map((a) => {
         const [sl, sc, el, ec] = a.range.split(/[:-]/).map(Number) as [number, number, number, number];
         const start = (lineStarts[sl - 1] as number) + sc - 1;
@@ -69,12 +95,20 @@ class SidecarModel {
 
   /** The passages of per-transcript character sets as `qcode query` reports them: transcript, range and quote. */
   passages(sets: boolean[][]): { transcript: string; range: string; quote: string }[] {
-    return this.transcripts.flatMap((t, i) => runsOf(sets[i] as boolean[]).flatMap(({ start, end }) => {
-      const quote = t.text.slice(start, end).trim();
-      if (quote === '') return [];
-      const from = start + t.text.slice(start, end).search(/\S/);
-      return [{ transcript: t.path, range: `${this.position(t.lineStarts, from)}-${this.position(t.lineStarts, from + quote.length)}`, quote }];
-    }));
+    return this.transcripts.flatMap((t, i) =>
+      runsOf(sets[i] as boolean[]).flatMap(({ start, end }) => {
+        const quote = t.text.slice(start, end).trim();
+        if (quote === '') return [];
+        const from = start + t.text.slice(start, end).search(/\S/);
+        return [
+          {
+            transcript: t.path,
+            range: `${this.position(t.lineStarts, from)}-${this.position(t.lineStarts, from + quote.length)}`,
+            quote,
+          },
+        ];
+      }),
+    );
   }
 
   private position(lineStarts: number[], offset: number): string {
@@ -106,13 +140,17 @@ describe('qcode query: held-out checks on the sample project, against the sideca
   const model = new SidecarModel(SAMPLE);
 
   it('and: the text coded with both', async () => {
-    const expected = model.passages(both(model.chars(model.concept('koordinator')), model.chars(model.concept('bakkebyraakrat'))));
+    const expected = model.passages(
+      both(model.chars(model.concept('koordinator')), model.chars(model.concept('bakkebyraakrat'))),
+    );
     assert.ok(expected.length >= 2, 'the sample has such passages');
     assert.deepEqual(found(await queryJson('koordinator and bakkebyraakrat')), expected);
   });
 
   it('or: the text coded with either, joined where it touches', async () => {
-    const expected = model.passages(either(model.chars(model.concept('samordning.formell')), model.chars(model.concept('tjenestemodell'))));
+    const expected = model.passages(
+      either(model.chars(model.concept('samordning.formell')), model.chars(model.concept('tjenestemodell'))),
+    );
     assert.deepEqual(found(await queryJson('samordning.formell or tjenestemodell')), expected);
   });
 
@@ -126,17 +164,23 @@ describe('qcode query: held-out checks on the sample project, against the sideca
     const b = model.chars(model.concept('koordinator'));
     const kept = a.map((t, i) => {
       const out = new Array<boolean>(t.length).fill(false);
-      for (const run of runsOf(t)) if ((b[i] as boolean[]).slice(run.start, run.end).some((c) => c)) out.fill(true, run.start, run.end);
+      for (const run of runsOf(t))
+        if ((b[i] as boolean[]).slice(run.start, run.end).some((c) => c)) out.fill(true, run.start, run.end);
       return out;
     });
     const expected = model.passages(kept);
-    assert.ok(expected.length > 0 && expected.length < model.passages(a).length, 'some passages are kept and some are not');
+    assert.ok(
+      expected.length > 0 && expected.length < model.passages(a).length,
+      'some passages are kept and some are not',
+    );
     assert.deepEqual(found(await queryJson('samordning overlapping koordinator')), expected);
   });
 
   it('attribute filters, alone and with a concept', async () => {
     assert.deepEqual(found(await queryJson('role=leder')), model.passages(model.chars(model.role('leder'))));
-    const expected = model.passages(both(model.chars(model.concept('koordinator')), model.chars(model.role('tjenestemottaker'))));
+    const expected = model.passages(
+      both(model.chars(model.concept('koordinator')), model.chars(model.role('tjenestemottaker'))),
+    );
     assert.deepEqual(found(await queryJson('koordinator and role=tjenestemottaker')), expected);
   });
 });
@@ -146,8 +190,15 @@ describe('qcode query', () => {
     const json = await queryJson('koordinator.fallskjerm');
     assert.equal(json.query, 'koordinator.fallskjerm');
     assert.ok(json.passages.length > 0);
-    for (const p of json.passages) assert.deepEqual(Object.keys(p), ['transcript', 'range', 'quote', 'informant', 'annotations', 'concepts']);
-    const order = json.passages.map((p) => `${p.transcript}\u0000${p.range.split(/[:-]/).map((n) => n.padStart(5, '0')).join(':')}`);
+    for (const p of json.passages)
+      assert.deepEqual(Object.keys(p), ['transcript', 'range', 'quote', 'informant', 'annotations', 'concepts']);
+    const order = json.passages.map(
+      (p) =>
+        `${p.transcript}\u0000${p.range
+          .split(/[:-]/)
+          .map((n) => n.padStart(5, '0'))
+          .join(':')}`,
+    );
     assert.deepEqual(order, [...order].sort());
     assert.ok(json.passages.every((p) => p.concepts.includes('koordinator.fallskjerm')));
   });
@@ -156,7 +207,10 @@ describe('qcode query', () => {
     const { code, stdout, stderr } = await qcode('query', 'koordinator and and ressurser', SAMPLE);
     assert.equal(code, 2);
     assert.equal(stdout, '');
-    assert.equal(stderr, 'query: error at column 17: An operand is missing before "and": a concept id, informant=..., or a part in parentheses.\n  koordinator and and ressurser\n                  ^^^\n');
+    assert.equal(
+      stderr,
+      'query: error at column 17: An operand is missing before "and": a concept id, informant=..., or a part in parentheses.\n  koordinator and and ressurser\n                  ^^^\n',
+    );
   });
 
   it('refuses an unknown concept with a suggestion, and warns about an informant no one is', async () => {
@@ -181,14 +235,22 @@ describe('qcode query', () => {
     assert.match(broken.stderr, /^qcode\.yaml:3:24: query "feil": error at column 16: The query ends too early/);
     const check = await qcode('check', dir, '--format', 'json');
     assert.equal(check.code, 1);
-    assert.deepEqual(JSON.parse(check.stdout).problems.filter((p: { code: string }) => p.code === 'query-syntax').map((p: { line: number; column: number }) => [p.line, p.column]), [[3, 24]]);
+    assert.deepEqual(
+      JSON.parse(check.stdout)
+        .problems.filter((p: { code: string }) => p.code === 'query-syntax')
+        .map((p: { line: number; column: number }) => [p.line, p.column]),
+      [[3, 24]],
+    );
   });
 
   it('writes Markdown, a Word document and a file given with --out', async () => {
     const dir = scratchProject();
     const md = await qcode('query', 'koordinator.fallskjerm and ressurser', dir);
     assert.equal(md.code, 0);
-    assert.match(md.stdout, /^# koordinator\.fallskjerm and ressurser\n\n## transcripts\/intervju-L5\.txt\n\n> .+ \(L5\)\n\n\*intervju-L5\.txt \d+:\d+-\d+:\d+ · /);
+    assert.match(
+      md.stdout,
+      /^# koordinator\.fallskjerm and ressurser\n\n## transcripts\/intervju-L5\.txt\n\n> .+ \(L5\)\n\n\*intervju-L5\.txt \d+:\d+-\d+:\d+ · /,
+    );
     const docx = await qcode('query', 'koordinator', dir, '--format', 'docx', '--out', join(dir, 'q.docx'));
     assert.equal(docx.code, 0, docx.stderr);
     assert.match(docx.stderr, /^Wrote \d+ passages to /);
@@ -206,18 +268,25 @@ describe('qcode query', () => {
 });
 
 describe('qcode export --query NAME', () => {
-  it('exports only the annotations of the saved query\'s passages', async () => {
+  it("exports only the annotations of the saved query's passages", async () => {
     const dir = scratchProject();
     write(dir, 'qcode.yaml', 'queries:\n  leder: koordinator and role=leder\n  feil: koordinatr\n');
     const listed = new Set((await queryJson('leder', dir)).passages.flatMap((p) => p.annotations));
     const { code, stdout, stderr } = await qcode('export', dir, '--query', 'leder', '--format', 'json');
     assert.equal(code, 0, stderr);
     assert.match(stderr, /The query "leder" finds \d+ passages?; the export holds their \d+ annotations?\./);
-    const exported = new Set((JSON.parse(stdout) as { concepts: { quotes: { id: string }[] }[] }).concepts.flatMap((c) => c.quotes.map((q) => q.id)));
+    const exported = new Set(
+      (JSON.parse(stdout) as { concepts: { quotes: { id: string }[] }[] }).concepts.flatMap((c) =>
+        c.quotes.map((q) => q.id),
+      ),
+    );
     assert.deepEqual(exported, listed);
     const unknown = await qcode('export', dir, '--query', 'ingen');
     assert.equal(unknown.code, 2);
-    assert.match(unknown.stderr, /No query "ingen" is saved under queries: in qcode\.yaml; the queries are leder, feil\./);
+    assert.match(
+      unknown.stderr,
+      /No query "ingen" is saved under queries: in qcode\.yaml; the queries are leder, feil\./,
+    );
     const broken = await qcode('export', dir, '--query', 'feil');
     assert.equal(broken.code, 1);
     assert.match(broken.stderr, /qcode\.yaml:3:9: The query "feil": The concept "koordinatr" is not in codebook\.yaml/);

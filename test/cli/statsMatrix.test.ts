@@ -18,8 +18,14 @@ describe('qcode stats --by', () => {
   it('counts concept x informant by default, as the sidecars say', async () => {
     const matrix = await matrixJson();
     assert.equal(matrix.kind, 'informant');
-    assert.deepEqual(matrix.columns.slice(0, 3).map((c) => c.id), ['K1', 'K2', 'K3']);
-    assertMatchesTally(matrix, tallySidecars(dir, (informant) => informant ?? ''));
+    assert.deepEqual(
+      matrix.columns.slice(0, 3).map((c) => c.id),
+      ['K1', 'K2', 'K3'],
+    );
+    assertMatchesTally(
+      matrix,
+      tallySidecars(dir, (informant) => informant ?? ''),
+    );
     assert.deepEqual(await matrixJson('--by', 'informant'), matrix);
   });
 

@@ -1,13 +1,32 @@
 import assert from 'node:assert/strict';
 import { compareAnnotations, sameField, type Annotation } from '../../src/core/sidecar/annotation';
 
-const at = (line: number, column: number, endColumn = column + 5) => ({ start: { line, column }, end: { line, column: endColumn } });
-const a = (id: string, range?: ReturnType<typeof at>): Annotation => ({ id, concepts: ['c'], quote: 'q', ...(range ? { range } : {}) });
+const at = (line: number, column: number, endColumn = column + 5) => ({
+  start: { line, column },
+  end: { line, column: endColumn },
+});
+const a = (id: string, range?: ReturnType<typeof at>): Annotation => ({
+  id,
+  concepts: ['c'],
+  quote: 'q',
+  ...(range ? { range } : {}),
+});
 
 describe('compareAnnotations', () => {
   it('sorts by start, then end, then id; annotations without a range last', () => {
-    const list = [a('zz', at(2, 1)), a('no-range-b'), a('bb', at(1, 5, 9)), a('aa', at(1, 5, 9)), a('cc', at(1, 5, 7)), a('no-range-a'), a('dd', at(1, 1))];
-    assert.deepEqual([...list].sort(compareAnnotations).map((x) => x.id), ['dd', 'cc', 'aa', 'bb', 'zz', 'no-range-a', 'no-range-b']);
+    const list = [
+      a('zz', at(2, 1)),
+      a('no-range-b'),
+      a('bb', at(1, 5, 9)),
+      a('aa', at(1, 5, 9)),
+      a('cc', at(1, 5, 7)),
+      a('no-range-a'),
+      a('dd', at(1, 1)),
+    ];
+    assert.deepEqual(
+      [...list].sort(compareAnnotations).map((x) => x.id),
+      ['dd', 'cc', 'aa', 'bb', 'zz', 'no-range-a', 'no-range-b'],
+    );
   });
 });
 

@@ -7,7 +7,9 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 
 describe('captureAnchor', () => {
   it('keeps the quote, up to 32 characters of context on each side, and the range', () => {
-    const doc = new TranscriptText('I: Hva gjør du utenom kontortid?\n\nK3: Da har jeg nummeret til et par av dem. Det er ikke meningen, men.');
+    const doc = new TranscriptText(
+      'I: Hva gjør du utenom kontortid?\n\nK3: Da har jeg nummeret til et par av dem. Det er ikke meningen, men.',
+    );
     const start = doc.text.indexOf('Da har');
     const end = doc.text.indexOf(' Det er');
     const anchor = captureAnchor(doc, start, end);
@@ -22,7 +24,12 @@ describe('captureAnchor', () => {
 
   it('takes shorter context at the start and end of the text', () => {
     const doc = new TranscriptText('Kort tekst.');
-    assert.deepEqual(captureAnchor(doc, 0, doc.text.length), { quote: 'Kort tekst.', before: '', after: '', range: { start: { line: 1, column: 1 }, end: { line: 1, column: 12 } } });
+    assert.deepEqual(captureAnchor(doc, 0, doc.text.length), {
+      quote: 'Kort tekst.',
+      before: '',
+      after: '',
+      range: { start: { line: 1, column: 1 }, end: { line: 1, column: 12 } },
+    });
   });
 
   it('never cuts an emoji in half at the edge of the context', () => {

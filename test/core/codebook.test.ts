@@ -14,10 +14,16 @@ describe('readCodebook', () => {
   it('reads the concept tree with ids, labels, descriptions, colours, parents and depths', () => {
     const { codebook, problems } = read(CODEBOOK);
     assert.deepEqual(problems, []);
-    assert.deepEqual([...codebook.all()].map((c) => [c.id, c.depth, c.parentId ?? null]), [
-      ['samordning', 0, null], ['samordning.formell', 1, 'samordning'], ['samordning.uformell', 1, 'samordning'],
-      ['koordinator', 0, null], ['koordinator.fallskjerm', 1, 'koordinator'],
-    ]);
+    assert.deepEqual(
+      [...codebook.all()].map((c) => [c.id, c.depth, c.parentId ?? null]),
+      [
+        ['samordning', 0, null],
+        ['samordning.formell', 1, 'samordning'],
+        ['samordning.uformell', 1, 'samordning'],
+        ['koordinator', 0, null],
+        ['koordinator.fallskjerm', 1, 'koordinator'],
+      ],
+    );
     const formell = codebook.get('samordning.formell');
     assert.equal(formell?.label, 'Formell samordning');
     assert.equal(formell?.color, '#4e79a7');
@@ -28,7 +34,13 @@ describe('readCodebook', () => {
   it('uses the id as label when there is none, and numeric ids as written', () => {
     const { codebook, problems } = read('concepts:\n  - id: 1.10\n  - id: 1.1\n    label: Første\n');
     assert.deepEqual(problems, []);
-    assert.deepEqual([...codebook.all()].map((c) => [c.id, c.label]), [['1.10', '1.10'], ['1.1', 'Første']]);
+    assert.deepEqual(
+      [...codebook.all()].map((c) => [c.id, c.label]),
+      [
+        ['1.10', '1.10'],
+        ['1.1', 'Første'],
+      ],
+    );
   });
 
   it('accepts an empty file, an empty concept list and "children:" without items', () => {
@@ -43,30 +55,69 @@ describe('readCodebook', () => {
 
   it('reports a duplicate concept id at the second concept, naming the line of the first', () => {
     const { codebook, problems } = read('concepts:\n  - id: a\n    children:\n      - id: b\n  - id: b\n');
-    expectProblem(problems, { code: 'duplicate-id', line: 5, column: 5, severity: 'error', says: 'The concept id "b" is already used on line 4' });
+    expectProblem(problems, {
+      code: 'duplicate-id',
+      line: 5,
+      column: 5,
+      severity: 'error',
+      says: 'The concept id "b" is already used on line 4',
+    });
     assert.equal(codebook.size, 2);
   });
 
   it('reports unknown keys with the known ones', () => {
     const { problems } = read('concepts:\n  - id: a\n    defintion: typo\n');
-    expectProblem(problems, { code: 'unknown-key', line: 3, column: 5, says: 'Unknown key "defintion" in a concept. Known keys: id, label, description, inclusion, exclusion, examples, memo, color, guid, children.' });
+    expectProblem(problems, {
+      code: 'unknown-key',
+      line: 3,
+      column: 5,
+      says: 'Unknown key "defintion" in a concept. Known keys: id, label, description, inclusion, exclusion, examples, memo, color, guid, children.',
+    });
   });
 
   it('reports an unknown top-level key', () => {
-    expectProblem(read('konsepter:\n  - id: a\n').problems, { code: 'unknown-key', line: 1, column: 1, says: 'Known keys: concepts' });
+    expectProblem(read('konsepter:\n  - id: a\n').problems, {
+      code: 'unknown-key',
+      line: 1,
+      column: 1,
+      says: 'Known keys: concepts',
+    });
   });
 
   it('reports wrong types: concepts not a list, a concept not a mapping, a label not text', () => {
-    expectProblem(read('concepts: samordning\n').problems, { code: 'wrong-type', line: 1, column: 11, says: 'concepts must be a list' });
-    expectProblem(read('concepts:\n  - samordning\n').problems, { code: 'wrong-type', line: 2, column: 5, says: 'A concept must be a mapping' });
-    expectProblem(read('concepts:\n  - id: a\n    label: [x]\n').problems, { code: 'wrong-type', line: 3, column: 12, says: "The concept's label must be text" });
-    expectProblem(read('- a\n- b\n').problems, { code: 'wrong-type', line: 1, column: 1, says: 'The codebook must be a mapping' });
+    expectProblem(read('concepts: samordning\n').problems, {
+      code: 'wrong-type',
+      line: 1,
+      column: 11,
+      says: 'concepts must be a list',
+    });
+    expectProblem(read('concepts:\n  - samordning\n').problems, {
+      code: 'wrong-type',
+      line: 2,
+      column: 5,
+      says: 'A concept must be a mapping',
+    });
+    expectProblem(read('concepts:\n  - id: a\n    label: [x]\n').problems, {
+      code: 'wrong-type',
+      line: 3,
+      column: 12,
+      says: "The concept's label must be text",
+    });
+    expectProblem(read('- a\n- b\n').problems, {
+      code: 'wrong-type',
+      line: 1,
+      column: 1,
+      says: 'The codebook must be a mapping',
+    });
   });
 
   it('reports a concept without id and leaves it out', () => {
     const { codebook, problems } = read('concepts:\n  - label: Nameless\n  - id: b\n');
     expectProblem(problems, { code: 'missing-key', line: 2, column: 5, says: 'This concept has no id' });
-    assert.deepEqual([...codebook.all()].map((c) => c.id), ['b']);
+    assert.deepEqual(
+      [...codebook.all()].map((c) => c.id),
+      ['b'],
+    );
   });
 
   it('warns about a colour that is not #rrggbb and drops it', () => {
@@ -100,7 +151,11 @@ describe('Codebook', () => {
   });
 
   it('gives a concept with everything below it', () => {
-    assert.deepEqual([...codebook.subtreeIds('samordning')].sort(), ['samordning', 'samordning.formell', 'samordning.uformell']);
+    assert.deepEqual([...codebook.subtreeIds('samordning')].sort(), [
+      'samordning',
+      'samordning.formell',
+      'samordning.uformell',
+    ]);
     assert.deepEqual([...codebook.subtreeIds('samordning.formell')], ['samordning.formell']);
     assert.deepEqual([...codebook.subtreeIds('unknown')], []);
   });

@@ -2,11 +2,17 @@ import { strict as assert } from 'node:assert';
 import { codersByCount, coderViewShows, readCoderView, type CoderView } from '../../src/core/coders/coderView';
 import type { Annotation } from '../../src/core/sidecar/annotation';
 
-const by = (coder: string | undefined, id = 'aaaaaaaa'): Annotation => ({ id, concepts: ['x'], quote: 'q', ...(coder ? { coder } : {}) });
+const by = (coder: string | undefined, id = 'aaaaaaaa'): Annotation => ({
+  id,
+  concepts: ['x'],
+  quote: 'q',
+  ...(coder ? { coder } : {}),
+});
 
 describe('coder view', () => {
   const annotations = [by('ingrid', 'a1'), by('jonas', 'a2'), by('ingrid', 'a3'), by(undefined, 'a4'), by('Åse', 'a5')];
-  const shown = (view: CoderView, me?: string) => annotations.filter((a) => coderViewShows(view, a, me)).map((a) => a.id);
+  const shown = (view: CoderView, me?: string) =>
+    annotations.filter((a) => coderViewShows(view, a, me)).map((a) => a.id);
 
   it('shows everyone to all coders', () => {
     assert.deepEqual(shown({ kind: 'all' }, 'ingrid'), ['a1', 'a2', 'a3', 'a4', 'a5']);
@@ -28,7 +34,8 @@ describe('coder view', () => {
   it('reads back stored views and falls back to all coders on anything else', () => {
     assert.deepEqual(readCoderView({ kind: 'coder', coder: 'jonas' }), { kind: 'coder', coder: 'jonas' });
     assert.deepEqual(readCoderView({ kind: 'mine' }), { kind: 'mine' });
-    for (const bad of [undefined, null, 'mine', { kind: 'coder' }, { kind: 'coder', coder: '' }, { kind: 'other' }]) assert.deepEqual(readCoderView(bad), { kind: 'all' });
+    for (const bad of [undefined, null, 'mine', { kind: 'coder' }, { kind: 'coder', coder: '' }, { kind: 'other' }])
+      assert.deepEqual(readCoderView(bad), { kind: 'all' });
   });
 
   it('counts coders, most annotations first, leaving out unnamed ones', () => {

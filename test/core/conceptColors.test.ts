@@ -1,5 +1,11 @@
 import assert from 'node:assert/strict';
-import { CONCEPT_PALETTE, colorsInUse, conceptColor, distinctColor, shade } from '../../src/core/codebook/conceptColors';
+import {
+  CONCEPT_PALETTE,
+  colorsInUse,
+  conceptColor,
+  distinctColor,
+  shade,
+} from '../../src/core/codebook/conceptColors';
 import { readCodebook } from '../../src/core/codebook/readCodebook';
 import { YamlFile } from '../../src/core/yaml/yamlFile';
 
@@ -28,7 +34,9 @@ const TREE = `concepts:
 describe('concept colours', () => {
   it('gives a sub-concept without a colour a shade of the parent colour, different at each level', () => {
     const codebook = book(TREE);
-    const colours = ['koordinator', 'koordinator.doraapner', 'koordinator.doraapner.tidlig'].map((id) => conceptColor(codebook, id));
+    const colours = ['koordinator', 'koordinator.doraapner', 'koordinator.doraapner.tidlig'].map((id) =>
+      conceptColor(codebook, id),
+    );
     assert.deepEqual(colours, [{ hex: '#4e79a7' }, { hex: shade('#4e79a7', 1) }, { hex: shade('#4e79a7', 2) }]);
     assert.equal(new Set(colours.map((c) => JSON.stringify(c))).size, 3);
     assert.deepEqual(conceptColor(codebook, 'koordinator.fallskjerm'), { hex: '#e15759' }, 'a colour of its own wins');

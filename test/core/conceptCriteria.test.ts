@@ -47,7 +47,14 @@ describe('concept criteria and examples in codebook.yaml', () => {
     assert.equal(concept?.inclusion, 'The helper is reachable outside working hours.\n\nAlso by text message.');
     assert.equal(concept?.exclusion, 'Planned, scheduled follow-up.');
     assert.deepEqual(concept?.examples, ['7f2cq9ma', '49q4zh6q']);
-    assert.deepEqual(codebook.places.get('fallskjerm'), { line: 2, column: 5, examples: [{ id: '7f2cq9ma', line: 10, column: 16 }, { id: '49q4zh6q', line: 10, column: 26 }] });
+    assert.deepEqual(codebook.places.get('fallskjerm'), {
+      line: 2,
+      column: 5,
+      examples: [
+        { id: '7f2cq9ma', line: 10, column: 16 },
+        { id: '49q4zh6q', line: 10, column: 26 },
+      ],
+    });
     assert.deepEqual(codebook.get('blokk')?.examples, ['aaaaaaaa', 'bbbbbbbb']);
     assert.equal(codebook.get('blokk')?.inclusion, undefined);
   });
@@ -62,27 +69,61 @@ describe('concept criteria and examples in codebook.yaml', () => {
 
   it('refuses examples that are not a list, at the value', () => {
     const { codebook, problems } = read('concepts:\n  - id: a\n    examples: 7f2cq9ma\n');
-    expectProblem(problems, { code: 'wrong-type', line: 3, column: 15, severity: 'error', says: 'The examples of "a" must be a list' });
+    expectProblem(problems, {
+      code: 'wrong-type',
+      line: 3,
+      column: 15,
+      severity: 'error',
+      says: 'The examples of "a" must be a list',
+    });
     assert.equal(codebook.get('a')?.examples, undefined);
-    expectProblem(read('concepts:\n  - id: a\n    examples: {x: y}\n').problems, { code: 'wrong-type', line: 3, column: 15 });
+    expectProblem(read('concepts:\n  - id: a\n    examples: {x: y}\n').problems, {
+      code: 'wrong-type',
+      line: 3,
+      column: 15,
+    });
   });
 
   it('refuses an example that is not text, and keeps the others', () => {
     const { codebook, problems } = read('concepts:\n  - id: a\n    examples:\n      - [x]\n      - 7f2cq9ma\n');
-    expectProblem(problems, { code: 'wrong-type', line: 4, column: 9, says: 'An example (an annotation id) must be text' });
+    expectProblem(problems, {
+      code: 'wrong-type',
+      line: 4,
+      column: 9,
+      says: 'An example (an annotation id) must be text',
+    });
     assert.deepEqual(codebook.get('a')?.examples, ['7f2cq9ma']);
   });
 
   it('warns about an example listed twice, naming the line of the first, and takes it once', () => {
-    const { codebook, problems } = read('concepts:\n  - id: a\n    examples:\n      - 7f2cq9ma\n      - x\n      - 7f2cq9ma\n');
-    expectProblem(problems, { code: 'duplicate-example', line: 6, column: 9, severity: 'warning', says: 'The example "7f2cq9ma" of "a" is already listed on line 4' });
+    const { codebook, problems } = read(
+      'concepts:\n  - id: a\n    examples:\n      - 7f2cq9ma\n      - x\n      - 7f2cq9ma\n',
+    );
+    expectProblem(problems, {
+      code: 'duplicate-example',
+      line: 6,
+      column: 9,
+      severity: 'warning',
+      says: 'The example "7f2cq9ma" of "a" is already listed on line 4',
+    });
     assert.deepEqual(codebook.get('a')?.examples, ['7f2cq9ma', 'x']);
   });
 
   it('refuses inclusion or exclusion that is not text, and misspelt keys with the known ones', () => {
-    expectProblem(read('concepts:\n  - id: a\n    inclusion: [a, b]\n').problems, { code: 'wrong-type', line: 3, column: 16, says: 'inclusion must be text' });
-    expectProblem(read('concepts:\n  - id: a\n    exclusion:\n      x: y\n').problems, { code: 'wrong-type', says: 'exclusion must be text' });
-    expectProblem(read('concepts:\n  - id: a\n    example: [x]\n').problems, { code: 'unknown-key', says: 'Known keys: id, label, description, inclusion, exclusion, examples, ' });
+    expectProblem(read('concepts:\n  - id: a\n    inclusion: [a, b]\n').problems, {
+      code: 'wrong-type',
+      line: 3,
+      column: 16,
+      says: 'inclusion must be text',
+    });
+    expectProblem(read('concepts:\n  - id: a\n    exclusion:\n      x: y\n').problems, {
+      code: 'wrong-type',
+      says: 'exclusion must be text',
+    });
+    expectProblem(read('concepts:\n  - id: a\n    example: [x]\n').problems, {
+      code: 'unknown-key',
+      says: 'Known keys: id, label, description, inclusion, exclusion, examples, ',
+    });
   });
 
   it('accepts a __proto__ id among the examples as plain text, and refuses aliases', () => {
@@ -95,21 +136,40 @@ describe('concept criteria and examples in codebook.yaml', () => {
 describe('setConceptText: inclusion and exclusion', () => {
   it('adds inclusion after the definition and exclusion after it, nothing else changing', () => {
     const withInclusion = text(setConceptText(SAMPLE, 'koordinator.doraapner', 'inclusion', 'Reachable after hours.'));
-    assert.deepEqual(changedLines(SAMPLE, withInclusion), { removed: [], added: ['        inclusion: Reachable after hours.'] });
-    const both = text(setConceptText(withInclusion, 'koordinator.doraapner', 'exclusion', 'Planned follow-up.\n\nSecond paragraph.'));
-    assert.deepEqual(changedLines(withInclusion, both), { removed: [], added: ['        exclusion: |-', '          Planned follow-up.', '', '          Second paragraph.'] });
+    assert.deepEqual(changedLines(SAMPLE, withInclusion), {
+      removed: [],
+      added: ['        inclusion: Reachable after hours.'],
+    });
+    const both = text(
+      setConceptText(withInclusion, 'koordinator.doraapner', 'exclusion', 'Planned follow-up.\n\nSecond paragraph.'),
+    );
+    assert.deepEqual(changedLines(withInclusion, both), {
+      removed: [],
+      added: ['        exclusion: |-', '          Planned follow-up.', '', '          Second paragraph.'],
+    });
     const concept = read(both).codebook.get('koordinator.doraapner');
-    assert.deepEqual([concept?.inclusion, concept?.exclusion], ['Reachable after hours.', 'Planned follow-up.\n\nSecond paragraph.']);
+    assert.deepEqual(
+      [concept?.inclusion, concept?.exclusion],
+      ['Reachable after hours.', 'Planned follow-up.\n\nSecond paragraph.'],
+    );
   });
 
   it('replaces a criterion in place, keeping the comment, and removes it when empty', () => {
     const replaced = text(setConceptText(CRITERIA, 'fallskjerm', 'inclusion', 'Kort.'));
     assert.deepEqual(changedLines(CRITERIA, replaced), {
-      removed: ['    inclusion: |-', '      The helper is reachable outside working hours.', '', '      Also by text message.'],
+      removed: [
+        '    inclusion: |-',
+        '      The helper is reachable outside working hours.',
+        '',
+        '      Also by text message.',
+      ],
       added: ['    inclusion: Kort.'],
     });
     const removed = text(setConceptText(CRITERIA, 'fallskjerm', 'exclusion', ' \n '));
-    assert.deepEqual(changedLines(CRITERIA, removed), { removed: ['    exclusion: Planned, scheduled follow-up.'], added: [] });
+    assert.deepEqual(changedLines(CRITERIA, removed), {
+      removed: ['    exclusion: Planned, scheduled follow-up.'],
+      added: [],
+    });
   });
 
   it('refuses an unknown concept and a codebook that is not YAML', () => {
@@ -123,7 +183,10 @@ describe('addConceptExample and removeConceptExample', () => {
     const one = text(addConceptExample(SAMPLE, 'koordinator.doraapner', '7f2cq9ma'));
     assert.deepEqual(changedLines(SAMPLE, one), { removed: [], added: ['        examples: [7f2cq9ma]'] });
     const two = text(addConceptExample(one, 'koordinator.doraapner', '49q4zh6q'));
-    assert.deepEqual(changedLines(one, two), { removed: ['        examples: [7f2cq9ma]'], added: ['        examples: [7f2cq9ma, 49q4zh6q]'] });
+    assert.deepEqual(changedLines(one, two), {
+      removed: ['        examples: [7f2cq9ma]'],
+      added: ['        examples: [7f2cq9ma, 49q4zh6q]'],
+    });
     assert.deepEqual(examplesOf(two, 'koordinator.doraapner'), ['7f2cq9ma', '49q4zh6q']);
   });
 
@@ -138,7 +201,10 @@ describe('addConceptExample and removeConceptExample', () => {
 
   it('removes the key with the last example', () => {
     const one = text(removeConceptExample(CRITERIA, 'fallskjerm', '7f2cq9ma'));
-    assert.deepEqual(changedLines(CRITERIA, one), { removed: ['    examples: [7f2cq9ma, 49q4zh6q]'], added: ['    examples: [49q4zh6q]'] });
+    assert.deepEqual(changedLines(CRITERIA, one), {
+      removed: ['    examples: [7f2cq9ma, 49q4zh6q]'],
+      added: ['    examples: [49q4zh6q]'],
+    });
     const none = text(removeConceptExample(one, 'fallskjerm', '49q4zh6q'));
     assert.deepEqual(changedLines(one, none), { removed: ['    examples: [49q4zh6q]'], added: [] });
     assert.equal(examplesOf(none, 'fallskjerm'), undefined);
@@ -158,13 +224,25 @@ describe('addConceptExample and removeConceptExample', () => {
   });
 
   it('refuses an example already there, one that is not there, a bad id, an unknown concept and a list that is not one', () => {
-    assert.match(refusal(addConceptExample(CRITERIA, 'fallskjerm', '49q4zh6q')), /"49q4zh6q" is already an example of "fallskjerm"/);
-    assert.match(refusal(removeConceptExample(CRITERIA, 'fallskjerm', 'zzzzzzzz')), /"zzzzzzzz" is not an example of "fallskjerm"/);
+    assert.match(
+      refusal(addConceptExample(CRITERIA, 'fallskjerm', '49q4zh6q')),
+      /"49q4zh6q" is already an example of "fallskjerm"/,
+    );
+    assert.match(
+      refusal(removeConceptExample(CRITERIA, 'fallskjerm', 'zzzzzzzz')),
+      /"zzzzzzzz" is not an example of "fallskjerm"/,
+    );
     assert.match(refusal(addConceptExample(CRITERIA, 'fallskjerm', 'a b')), /"a b" is not an annotation id/);
     assert.match(refusal(addConceptExample(CRITERIA, 'fallskjerm', '  ')), /is not an annotation id/);
     assert.match(refusal(addConceptExample(CRITERIA, 'ingen', 'x')), /There is no concept "ingen"/);
-    assert.match(refusal(addConceptExample('concepts:\n  - id: a\n    examples: x\n', 'a', 'y')), /The examples of "a" in codebook.yaml are not a list/);
-    assert.match(refusal(addConceptExample('concepts:\n<<<<<<< ours\n=======\n>>>>>>> theirs\n', 'a', 'y')), /conflict/i);
+    assert.match(
+      refusal(addConceptExample('concepts:\n  - id: a\n    examples: x\n', 'a', 'y')),
+      /The examples of "a" in codebook.yaml are not a list/,
+    );
+    assert.match(
+      refusal(addConceptExample('concepts:\n<<<<<<< ours\n=======\n>>>>>>> theirs\n', 'a', 'y')),
+      /conflict/i,
+    );
   });
 
   it('quotes an id that YAML would read as something else', () => {
@@ -175,7 +253,9 @@ describe('addConceptExample and removeConceptExample', () => {
 });
 
 describe('conceptsToExemplify', () => {
-  const codebook = read('concepts:\n  - id: a\n    children:\n      - id: a.x\n        examples: [p1]\n      - id: a.y\n  - id: b\n').codebook;
+  const codebook = read(
+    'concepts:\n  - id: a\n    children:\n      - id: a.x\n        examples: [p1]\n      - id: a.y\n  - id: b\n',
+  ).codebook;
 
   it('offers the concepts a passage is tagged with and those above them, not those it already exemplifies', () => {
     assert.deepEqual(conceptsToExemplify(codebook, { id: 'p2', concepts: ['a.x', 'b'] }), ['a.x', 'a', 'b']);
@@ -188,9 +268,10 @@ describe('conceptsToExemplify', () => {
 });
 
 describe('mergeConceptInto', () => {
-  const BOOK = 'concepts:\n  - id: a\n    examples: [p1, p2]\n    children:\n      - id: a.x\n  - id: b   # target\n    examples: [p2, p3]\n';
+  const BOOK =
+    'concepts:\n  - id: a\n    examples: [p1, p2]\n    children:\n      - id: a.x\n  - id: b   # target\n    examples: [p2, p3]\n';
 
-  it('gives the target the merged concept\'s examples after its own, each once, and its children', () => {
+  it("gives the target the merged concept's examples after its own, each once, and its children", () => {
     const out = text(mergeConceptInto(BOOK, 'a', 'b'));
     assert.equal(examplesOf(out, 'b')?.join(' '), 'p2 p3 p1');
     const { codebook } = read(out);

@@ -52,35 +52,57 @@ describe('setConceptDefinition', () => {
     const out = text(setConceptDefinition(SAMPLE, 'samordning.formell', TWO_PARAGRAPHS));
     assert.equal(concept(out, 'samordning.formell').description, TWO_PARAGRAPHS);
     assert.deepEqual(changedLines(SAMPLE, out), {
-      removed: ['        description: Written routines, agreements, responsibility groups, individual plans, shared records.'],
-      added: ['        description: |-', '          Første avsnitt: tilgjengelig døgnet rundt.', '', '          Andre avsnitt, med «sitat» og 🙂.'],
+      removed: [
+        '        description: Written routines, agreements, responsibility groups, individual plans, shared records.',
+      ],
+      added: [
+        '        description: |-',
+        '          Første avsnitt: tilgjengelig døgnet rundt.',
+        '',
+        '          Andre avsnitt, med «sitat» og 🙂.',
+      ],
     });
   });
 
   it('keeps a one-line definition on one line, and the comment after the old one', () => {
     const out = text(setConceptDefinition(HAND, 'a.y', 'Ny definisjon: æøå ÆØÅ'));
-    assert.deepEqual(changedLines(HAND, out), { removed: ['    description: old # keep this'], added: ['    description: "Ny definisjon: æøå ÆØÅ" # keep this'] });
+    assert.deepEqual(changedLines(HAND, out), {
+      removed: ['    description: old # keep this'],
+      added: ['    description: "Ny definisjon: æøå ÆØÅ" # keep this'],
+    });
     assert.equal(concept(out, 'a.y').description, 'Ny definisjon: æøå ÆØÅ');
   });
 
   it('replaces a literal (|) or folded (>) block, with a block or one line', () => {
     const literal = text(setConceptDefinition(HAND, 'a', 'One\n\nTwo'));
-    assert.deepEqual(changedLines(HAND, literal), { removed: ['  description: |', '    Line one', '      indented two'], added: ['  description: |-', '    One', '', '    Two'] });
+    assert.deepEqual(changedLines(HAND, literal), {
+      removed: ['  description: |', '    Line one', '      indented two'],
+      added: ['  description: |-', '    One', '', '    Two'],
+    });
     const folded = text(setConceptDefinition(HAND, 'b', 'kort'));
-    assert.deepEqual(changedLines(HAND, folded), { removed: ['  description: >', '    folded', '    text'], added: ['  description: kort'] });
+    assert.deepEqual(changedLines(HAND, folded), {
+      removed: ['  description: >', '    folded', '    text'],
+      added: ['  description: kort'],
+    });
     assert.equal(concept(folded, 'b').color, '#ff0000');
   });
 
   it('adds a definition after the label, at the indentation of the other keys', () => {
     const out = text(setConceptDefinition(HAND, 'a.x', 'To\nlinjer'));
-    assert.deepEqual(changedLines(HAND, out), { removed: [], added: ['    description: |-', '      To', '      linjer'] });
+    assert.deepEqual(changedLines(HAND, out), {
+      removed: [],
+      added: ['    description: |-', '      To', '      linjer'],
+    });
     assert.ok(out.includes('    label: "X-ray"\n    description: |-\n'));
   });
 
   it('removes the definition when the text is empty or only white space', () => {
     for (const empty of ['', '  \n\n \t']) {
       const out = text(setConceptDefinition(HAND, 'a', empty));
-      assert.deepEqual(changedLines(HAND, out), { removed: ['  description: |', '    Line one', '      indented two'], added: [] });
+      assert.deepEqual(changedLines(HAND, out), {
+        removed: ['  description: |', '    Line one', '      indented two'],
+        added: [],
+      });
       assert.equal(concept(out, 'a').description, undefined);
     }
     assert.equal(text(setConceptDefinition(HAND, 'a.x', '')), HAND, 'no definition to remove: nothing changes');
@@ -101,9 +123,16 @@ describe('setConceptDefinition', () => {
   });
 
   it('edits flow mappings and JSON in place, a paragraph break as \\n', () => {
-    const flow = 'concepts:\n  - {id: c, label: C}   # flow\n  - {id: d, label: D, description: gammel, color: "#123456"}\n';
-    assert.equal(text(setConceptDefinition(flow, 'c', 'x\n\ny')), 'concepts:\n  - {id: c, label: C, description: "x\\n\\ny"}   # flow\n  - {id: d, label: D, description: gammel, color: "#123456"}\n');
-    assert.equal(text(setConceptDefinition(flow, 'd', '')), 'concepts:\n  - {id: c, label: C}   # flow\n  - {id: d, label: D, color: "#123456"}\n');
+    const flow =
+      'concepts:\n  - {id: c, label: C}   # flow\n  - {id: d, label: D, description: gammel, color: "#123456"}\n';
+    assert.equal(
+      text(setConceptDefinition(flow, 'c', 'x\n\ny')),
+      'concepts:\n  - {id: c, label: C, description: "x\\n\\ny"}   # flow\n  - {id: d, label: D, description: gammel, color: "#123456"}\n',
+    );
+    assert.equal(
+      text(setConceptDefinition(flow, 'd', '')),
+      'concepts:\n  - {id: c, label: C}   # flow\n  - {id: d, label: D, color: "#123456"}\n',
+    );
     const json = '{"concepts": [{"id": "a", "label": "A"}]}\n';
     const out = text(setConceptDefinition(json, 'a', 'Ærlig 🙂'));
     assert.equal(out, '{"concepts": [{"id": "a", "label": "A", "description": "Ærlig 🙂"}]}\n');
@@ -119,7 +148,10 @@ describe('setConceptDefinition', () => {
 
   it('refuses an unknown concept, a conflicted or invalid file, and says why', () => {
     assert.match(message(setConceptDefinition(SAMPLE, 'ingen', 'x')), /There is no concept "ingen"/);
-    assert.match(message(setConceptDefinition('concepts:\n<<<<<<< ours\n  - id: a\n=======\n>>>>>>> theirs\n', 'a', 'x')), /codebook\.yaml/);
+    assert.match(
+      message(setConceptDefinition('concepts:\n<<<<<<< ours\n  - id: a\n=======\n>>>>>>> theirs\n', 'a', 'x')),
+      /codebook\.yaml/,
+    );
     assert.match(message(setConceptDefinition('concepts: [\n', 'a', 'x')), /not valid YAML/);
   });
 });
@@ -141,16 +173,23 @@ describe('setConceptColor', () => {
     assert.equal(concept(removed, 'b').description, 'folded text\n');
   });
 
-  it('removes a colour written first, on the line of the item\'s dash', () => {
-    assert.equal(text(setConceptColor('concepts:\n- color: "#fff"   \n  id: x\n  label: X\n', 'x', undefined)), 'concepts:\n- id: x\n  label: X\n');
+  it("removes a colour written first, on the line of the item's dash", () => {
+    assert.equal(
+      text(setConceptColor('concepts:\n- color: "#fff"   \n  id: x\n  label: X\n', 'x', undefined)),
+      'concepts:\n- id: x\n  label: X\n',
+    );
   });
 
   it('adds one to a file without a final line break', () => {
-    assert.equal(text(setConceptColor('concepts:\n  - id: a\n    label: A', 'a', '#abcdef')), 'concepts:\n  - id: a\n    label: A\n    color: "#abcdef"\n');
+    assert.equal(
+      text(setConceptColor('concepts:\n  - id: a\n    label: A', 'a', '#abcdef')),
+      'concepts:\n  - id: a\n    label: A\n    color: "#abcdef"\n',
+    );
   });
 
   it('refuses what is not a hex colour', () => {
-    for (const bad of ['blue', '#12345', '#ggg', '', 'rgb(1,2,3)']) assert.match(message(setConceptColor(SAMPLE, 'samordning', bad)), /is not a colour/);
+    for (const bad of ['blue', '#12345', '#ggg', '', 'rgb(1,2,3)'])
+      assert.match(message(setConceptColor(SAMPLE, 'samordning', bad)), /is not a colour/);
   });
 
   it('normalizeColor takes what the codebook allows, written as qcode writes it', () => {

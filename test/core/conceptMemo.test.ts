@@ -34,7 +34,10 @@ function edited(text: string, id: string, memo: string): string {
 
 describe('the memo on a concept', () => {
   it('is read from "memo:" and refused when it is not text', () => {
-    assert.equal(memoOf(BOOK.replace('    color:', '    memo: Brukes bredt.\n    color:'), 'samordning'), 'Brukes bredt.');
+    assert.equal(
+      memoOf(BOOK.replace('    color:', '    memo: Brukes bredt.\n    color:'), 'samordning'),
+      'Brukes bredt.',
+    );
     const file = new YamlFile('codebook.yaml', BOOK.replace('    color:', '    memo: [a, b]\n    color:'));
     readCodebook(file);
     expectProblem(file.problems, { code: 'wrong-type', line: 6, column: 11, says: 'memo' });
@@ -68,13 +71,26 @@ describe('the memo on a concept', () => {
     assert.ok(!broken.ok && broken.message.includes('not valid YAML'));
   });
 
-  it('merges as the concept\'s other fields do: one side\'s change is taken, two different changes conflict', () => {
+  it("merges as the concept's other fields do: one side's change is taken, two different changes conflict", () => {
     const base = edited(BOOK, 'ressurser', 'Grunn.');
     const ours = edited(base, 'ressurser', 'Vår.');
-    const merged = mergeCodebookText({ path: 'codebook.yaml', base, ours, theirs: edited(base, 'samordning', 'Deres på et annet begrep.') });
+    const merged = mergeCodebookText({
+      path: 'codebook.yaml',
+      base,
+      ours,
+      theirs: edited(base, 'samordning', 'Deres på et annet begrep.'),
+    });
     assert.ok(merged.ok);
-    assert.deepEqual([memoOf(merged.text, 'ressurser'), memoOf(merged.text, 'samordning')], ['Vår.', 'Deres på et annet begrep.']);
-    const conflict = mergeCodebookText({ path: 'codebook.yaml', base, ours, theirs: edited(base, 'ressurser', 'Deres.') });
+    assert.deepEqual(
+      [memoOf(merged.text, 'ressurser'), memoOf(merged.text, 'samordning')],
+      ['Vår.', 'Deres på et annet begrep.'],
+    );
+    const conflict = mergeCodebookText({
+      path: 'codebook.yaml',
+      base,
+      ours,
+      theirs: edited(base, 'ressurser', 'Deres.'),
+    });
     assert.ok(conflict.ok);
     assert.deepEqual(conflict.conflicts, ['ressurser']);
     assert.equal(findConflicts(conflict.text).length, 1);

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { decodeUtf8, encodeUtf8, firstInvalidByte } from '../../src/core/text/decode';
 import { runs } from '../helpers/fcRuns';
 
-const bytes = (...parts: (string | number[])[]) => Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...new TextEncoder().encode(p)] : p)));
+const bytes = (...parts: (string | number[])[]) =>
+  Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...new TextEncoder().encode(p)] : p)));
 
 function failure(input: Uint8Array) {
   const decoded = decodeUtf8(input);
@@ -22,7 +23,11 @@ describe('decodeUtf8', () => {
   });
 
   it('keeps a second BOM that is part of the text', () => {
-    assert.deepEqual(decodeUtf8(bytes([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf], 'x')), { ok: true, text: '\ufeffx', hadBom: true });
+    assert.deepEqual(decodeUtf8(bytes([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf], 'x')), {
+      ok: true,
+      text: '\ufeffx',
+      hadBom: true,
+    });
   });
 
   it('decodes an empty file', () => {
@@ -51,7 +56,10 @@ describe('decodeUtf8', () => {
   });
 
   it('refuses UTF-16 little- and big-endian files by their BOM, at 1:1', () => {
-    for (const bom of [[0xff, 0xfe], [0xfe, 0xff]]) {
+    for (const bom of [
+      [0xff, 0xfe],
+      [0xfe, 0xff],
+    ]) {
       const error = failure(bytes(bom, [0x49, 0x00, 0x3a, 0x00]));
       assert.deepEqual(pick(error), [1, 1]);
       assert.match(error.message, /UTF-16/);
@@ -69,7 +77,13 @@ describe('decodeUtf8', () => {
   });
 
   it('refuses overlong encodings, encoded surrogates and bytes above U+10FFFF', () => {
-    for (const bad of [[0xc0, 0x80], [0xe0, 0x80, 0x80], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xf5, 0x80, 0x80, 0x80]]) {
+    for (const bad of [
+      [0xc0, 0x80],
+      [0xe0, 0x80, 0x80],
+      [0xed, 0xa0, 0x80],
+      [0xf4, 0x90, 0x80, 0x80],
+      [0xf5, 0x80, 0x80, 0x80],
+    ]) {
       assert.deepEqual(pick(failure(bytes('x', bad))), [1, 2], `bytes ${bad.map((b) => b.toString(16)).join(' ')}`);
     }
   });
@@ -87,16 +101,19 @@ describe('firstInvalidByte', () => {
 
   it('agrees with a strict TextDecoder on random bytes', () => {
     const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 24 }), (input) => {
-      let valid = true;
-      try {
-        strict.decode(input);
-      } catch {
-        valid = false;
-      }
-      assert.equal(firstInvalidByte(input) === input.length, valid);
-      if (!valid) assert.doesNotThrow(() => strict.decode(input.subarray(0, firstInvalidByte(input))));
-    }), runs(2000, 3));
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 24 }), (input) => {
+        let valid = true;
+        try {
+          strict.decode(input);
+        } catch {
+          valid = false;
+        }
+        assert.equal(firstInvalidByte(input) === input.length, valid);
+        if (!valid) assert.doesNotThrow(() => strict.decode(input.subarray(0, firstInvalidByte(input))));
+      }),
+      runs(2000, 3),
+    );
   });
 });
 

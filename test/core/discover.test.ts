@@ -11,26 +11,53 @@ import { expectProblem } from '../helpers/project';
 describe('discoverTranscripts', () => {
   it('finds transcripts by ending in the transcripts folder and below, in path order, skipping hidden entries', async () => {
     const files = new MemoryFiles({
-      'transcripts/b.txt': '', 'transcripts/a.MD': '', 'transcripts/sub/c.txt': '', 'transcripts/notes.docx': '',
-      'transcripts/.git/x.txt': '', 'transcripts/.draft.txt': '', 'other/d.txt': '',
+      'transcripts/b.txt': '',
+      'transcripts/a.MD': '',
+      'transcripts/sub/c.txt': '',
+      'transcripts/notes.docx': '',
+      'transcripts/.git/x.txt': '',
+      'transcripts/.draft.txt': '',
+      'other/d.txt': '',
       'transcripts/b.txt.annotations.yaml': '',
     });
-    assert.deepEqual(await discoverTranscripts(files, DEFAULT_SETTINGS), { transcripts: ['transcripts/a.MD', 'transcripts/b.txt', 'transcripts/sub/c.txt'], strandedSidecars: [], sidecarFolders: [], folderFound: true });
+    assert.deepEqual(await discoverTranscripts(files, DEFAULT_SETTINGS), {
+      transcripts: ['transcripts/a.MD', 'transcripts/b.txt', 'transcripts/sub/c.txt'],
+      strandedSidecars: [],
+      sidecarFolders: [],
+      folderFound: true,
+    });
   });
 
   it('lists sidecars whose transcript is missing', async () => {
-    const files = new MemoryFiles({ 'transcripts/gone.txt.annotations.yaml': '', 'transcripts/here.txt': '', 'transcripts/here.txt.annotations.yaml': '' });
-    assert.deepEqual((await discoverTranscripts(files, DEFAULT_SETTINGS)).strandedSidecars, ['transcripts/gone.txt.annotations.yaml']);
+    const files = new MemoryFiles({
+      'transcripts/gone.txt.annotations.yaml': '',
+      'transcripts/here.txt': '',
+      'transcripts/here.txt.annotations.yaml': '',
+    });
+    assert.deepEqual((await discoverTranscripts(files, DEFAULT_SETTINGS)).strandedSidecars, [
+      'transcripts/gone.txt.annotations.yaml',
+    ]);
   });
 
   it('finds nothing when the folder does not exist', async () => {
-    assert.deepEqual(await discoverTranscripts(new MemoryFiles(), DEFAULT_SETTINGS), { transcripts: [], strandedSidecars: [], sidecarFolders: [], folderFound: false });
+    assert.deepEqual(await discoverTranscripts(new MemoryFiles(), DEFAULT_SETTINGS), {
+      transcripts: [],
+      strandedSidecars: [],
+      sidecarFolders: [],
+      folderFound: false,
+    });
   });
 });
 
 describe('readTextFile', () => {
   async function read(bytes: Uint8Array | undefined, required = true, checkConflicts = true) {
-    const files: ProjectFiles = { read: async () => bytes, write: async () => undefined, list: async () => [], createExclusive: async () => false, remove: async () => undefined };
+    const files: ProjectFiles = {
+      read: async () => bytes,
+      write: async () => undefined,
+      list: async () => [],
+      createExclusive: async () => false,
+      remove: async () => undefined,
+    };
     const problems: Problem[] = [];
     return { result: await readTextFile(files, 'transcripts/t.txt', problems, required, checkConflicts), problems };
   }
@@ -45,7 +72,12 @@ describe('readTextFile', () => {
   it('says "missing" and reports it only for required files', async () => {
     const required = await read(undefined);
     assert.equal(required.result, 'missing');
-    expectProblem(required.problems, { code: 'missing-file', line: 1, column: 1, says: 'transcripts/t.txt was not found' });
+    expectProblem(required.problems, {
+      code: 'missing-file',
+      line: 1,
+      column: 1,
+      says: 'transcripts/t.txt was not found',
+    });
     assert.deepEqual(await read(undefined, false), { result: 'missing', problems: [] });
   });
 
@@ -61,6 +93,10 @@ describe('readTextFile', () => {
     expectProblem(latin1.problems, { code: 'not-utf8', line: 2, column: 2 });
     const conflicted = await read(encodeUtf8('a\n>>>>>>> b\n'));
     expectProblem(conflicted.problems, { code: 'conflict-markers', line: 2, column: 1 });
-    assert.equal((await read(encodeUtf8('a\n>>>>>>> b\n'), true, false)).result.constructor, Object, 'conflicts can be left to the YAML reader');
+    assert.equal(
+      (await read(encodeUtf8('a\n>>>>>>> b\n'), true, false)).result.constructor,
+      Object,
+      'conflicts can be left to the YAML reader',
+    );
   });
 });

@@ -1,77 +1,14 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { addConcept } from '../../src/core/codebook/addConcept';
-import { suggestConceptId } from '../../src/core/codebook/conceptIds';
-import type { EditResult } from '../../src/core/codebook/editResult';
 import { moveConcept } from '../../src/core/codebook/moveConcept';
-import { removeConcept } from '../../src/core/codebook/removeConcept';
 import { renameConcept } from '../../src/core/codebook/renameConcept';
 import { readCodebook } from '../../src/core/codebook/readCodebook';
-import { remapConcepts } from '../../src/core/codebook/remapConcepts';
-import type { Annotation } from '../../src/core/sidecar/annotation';
 import { YamlFile } from '../../src/core/yaml/yamlFile';
 import { CODEBOOK } from '../helpers/project';
 
-const SAMPLE = readFileSync(join(__dirname, '../../sample-project/codebook.yaml'), 'utf8');
-const AKTIVITETSSENTER = 'The activity centre as a place where users and staff from several services meet without an appointment.';
-
-/** The sample with a line that re-serialising would change, to tell splicing from it. */
-const SPACED = SAMPLE.replace('concepts:\n', 'concepts:     # the tree\n');
-
-/** A hand-written codebook in a style the yaml library would reformat when re-serialising. */
-const HAND = `# Our codebook
-concepts:   # the tree
-
-- id: a        # first
-  label: Alpha
-  description: |
-    Line one
-      indented two
-  children:
-  - id: a.x
-    label: "X-ray"
-  # about y
-  - id: a.y
-    label: 'Yankee'
-- id: b
-  label: Bravo
-  color: '#ff0000'
-
-# the end
-`;
-
-function text(result: EditResult): string {
-  if (!result.ok) assert.fail(result.message);
-  return result.text;
-}
-
-function message(result: EditResult): string {
-  if (result.ok) assert.fail('expected the edit to be refused');
-  return result.message;
-}
-
-/** The concept tree as [id, parent, label] rows, asserting that the codebook reads without problems. */
-function tree(yaml: string): [string, string | null, string][] {
-  const file = new YamlFile('codebook.yaml', yaml);
-  const codebook = readCodebook(file);
-  assert.deepEqual(file.problems, []);
-  return [...codebook.all()].map((c) => [c.id, c.parentId ?? null, c.label]);
-}
-
-function parentOf(yaml: string, id: string): string | null | undefined {
-  return tree(yaml).find(([c]) => c === id)?.[1];
-}
-
-/** Lines of `before` missing from `after` and lines of `after` not in `before`, as multisets. */
-function lineDiff(before: string, after: string): { removed: string[]; added: string[] } {
-  const count = (lines: string[]) => lines.reduce((m, l) => m.set(l, (m.get(l) ?? 0) + 1), new Map<string, number>());
-  const a = count(before.split('\n'));
-  const b = count(after.split('\n'));
-  const minus = (x: Map<string, number>, y: Map<string, number>) => [...x].flatMap(([l, n]) => Array<string>(Math.max(0, n - (y.get(l) ?? 0))).fill(l));
-  return { removed: minus(a, b), added: minus(b, a) };
-}
+import { editedText as text, refusalOf as message } from '../helpers/codebookEdits';
+import { AKTIVITETSSENTER, HAND, lineDiff, parentOf, SAMPLE, SPACED, tree } from '../helpers/codebookFixtures';
 
 describe('editCodebook', () => {
   it('the hand-written fixture is one the yaml library would reformat', () => {
@@ -88,15 +25,25 @@ describe('editCodebook', () => {
     it('appends a child after the last child and its descendants', () => {
       const out = text(addConcept(SAMPLE, 'bakkebyraakrat', { id: 'bakkebyraakrat.ny', label: 'Ny' }));
       const rows = tree(out);
-      assert.deepEqual(rows.find(([id]) => id === 'bakkebyraakrat.ny'), ['bakkebyraakrat.ny', 'bakkebyraakrat', 'Ny']);
-      assert.deepEqual(lineDiff(SAMPLE, out), { removed: [], added: ['      - id: bakkebyraakrat.ny', '        label: Ny'] });
+      assert.deepEqual(
+        rows.find(([id]) => id === 'bakkebyraakrat.ny'),
+        ['bakkebyraakrat.ny', 'bakkebyraakrat', 'Ny'],
+      );
+      assert.deepEqual(lineDiff(SAMPLE, out), {
+        removed: [],
+        added: ['      - id: bakkebyraakrat.ny', '        label: Ny'],
+      });
       assert.ok(out.indexOf('bakkebyraakrat.ny') > out.indexOf('bakkebyraakrat.ansvarsoversvommelse'));
       assert.ok(out.indexOf('bakkebyraakrat.ny') < out.indexOf('id: arena'));
     });
 
     it('adds a "children:" list to a concept that has none, in the indentation style of the file', () => {
       const out = text(addConcept(SAMPLE, 'informasjon', { id: 'informasjon.journal', label: 'Journal' }));
-      assert.deepEqual(lineDiff(SAMPLE, out).added, ['    children:', '      - id: informasjon.journal', '        label: Journal']);
+      assert.deepEqual(lineDiff(SAMPLE, out).added, [
+        '    children:',
+        '      - id: informasjon.journal',
+        '        label: Journal',
+      ]);
       const flat = text(addConcept(HAND, 'b', { id: 'b.z', label: 'Zulu' }));
       assert.ok(flat.includes("  color: '#ff0000'\n  children:\n  - id: b.z\n    label: Zulu\n\n# the end\n"), flat);
       assert.equal(parentOf(flat, 'b.z'), 'b');
@@ -132,7 +79,10 @@ describe('editCodebook', () => {
 
     it('refuses a codebook that does not parse or has conflict markers', () => {
       assert.match(message(addConcept('concepts: [\n', undefined, { id: 'x', label: 'X' })), /not valid YAML/);
-      assert.match(message(addConcept('<<<<<<< HEAD\nconcepts:\n=======\n>>>>>>> b\n', undefined, { id: 'x', label: 'X' })), /conflict/);
+      assert.match(
+        message(addConcept('<<<<<<< HEAD\nconcepts:\n=======\n>>>>>>> b\n', undefined, { id: 'x', label: 'X' })),
+        /conflict/,
+      );
       assert.match(message(addConcept('- a\n', undefined, { id: 'x', label: 'X' })), /mapping/);
       assert.match(message(addConcept('concepts: 3\n', undefined, { id: 'x', label: 'X' })), /must be a list/);
     });
@@ -144,7 +94,10 @@ describe('editCodebook', () => {
         if (start.startsWith('#')) assert.ok(out.startsWith(start.split('\n')[0] as string), out);
       }
       const child = text(addConcept('concepts:\n  - id: a\n    children:\n', 'a', { id: 'a.b', label: 'B' }));
-      assert.deepEqual(tree(child), [['a', null, 'a'], ['a.b', 'a', 'B']]);
+      assert.deepEqual(tree(child), [
+        ['a', null, 'a'],
+        ['a.b', 'a', 'B'],
+      ]);
     });
 
     it('keeps CRLF line endings and copes with a missing final line break', () => {
@@ -157,8 +110,14 @@ describe('editCodebook', () => {
     });
 
     it('still works on flow-style codebooks, by re-serialising them', () => {
-      const out = text(addConcept('concepts: [{id: a, label: A, children: [{id: a.b}]}]\n', 'a', { id: 'a.c', label: 'C' }));
-      assert.deepEqual(tree(out), [['a', null, 'A'], ['a.b', 'a', 'a.b'], ['a.c', 'a', 'C']]);
+      const out = text(
+        addConcept('concepts: [{id: a, label: A, children: [{id: a.b}]}]\n', 'a', { id: 'a.c', label: 'C' }),
+      );
+      assert.deepEqual(tree(out), [
+        ['a', null, 'A'],
+        ['a.b', 'a', 'a.b'],
+        ['a.c', 'a', 'C'],
+      ]);
     });
   });
 
@@ -169,7 +128,10 @@ describe('editCodebook', () => {
       const after = out.split('\n');
       assert.equal(after.length, before.length);
       const changed = before.flatMap((line, i) => (line === after[i] ? [] : [i]));
-      assert.deepEqual(changed.map((i) => after[i]), ['        label: Sikkerhetsnettet']);
+      assert.deepEqual(
+        changed.map((i) => after[i]),
+        ['        label: Sikkerhetsnettet'],
+      );
     });
 
     it('keeps comments, quoting and odd spacing of a hand-written codebook', () => {
@@ -177,30 +139,45 @@ describe('editCodebook', () => {
       assert.deepEqual(lineDiff(HAND, out), { removed: ['    label: "X-ray"'], added: ['    label: "X-ray \\"2\\""'] });
       const single = text(renameConcept(HAND, 'a.y', "Yankee's"));
       assert.deepEqual(lineDiff(HAND, single), { removed: ["    label: 'Yankee'"], added: ["    label: 'Yankee''s'"] });
-      assert.deepEqual(tree(single).find(([id]) => id === 'a.y'), ['a.y', 'a', "Yankee's"]);
+      assert.deepEqual(
+        tree(single).find(([id]) => id === 'a.y'),
+        ['a.y', 'a', "Yankee's"],
+      );
     });
 
     it('keeps a comment after the label', () => {
       const yaml = 'concepts:\n  - id: a\n    label: Alpha    # was Alfa\n  - id: b\n';
-      assert.equal(text(renameConcept(yaml, 'a', 'Beta')), 'concepts:\n  - id: a\n    label: Beta    # was Alfa\n  - id: b\n');
+      assert.equal(
+        text(renameConcept(yaml, 'a', 'Beta')),
+        'concepts:\n  - id: a\n    label: Beta    # was Alfa\n  - id: b\n',
+      );
     });
 
     it('adds a label line after the id when the concept has none', () => {
       const yaml = '# c\nconcepts:\n  - id: a   # A\n    description: D\n';
-      assert.equal(text(renameConcept(yaml, 'a', 'Alpha')), '# c\nconcepts:\n  - id: a   # A\n    label: Alpha\n    description: D\n');
+      assert.equal(
+        text(renameConcept(yaml, 'a', 'Alpha')),
+        '# c\nconcepts:\n  - id: a   # A\n    label: Alpha\n    description: D\n',
+      );
     });
 
     it('quotes a label that needs it and reads it back unchanged', () => {
       for (const label of ['Ja: nei', '#1', 'yes', '12', '- dash', '[x]', 'Skjønn, "fritt" og \'bundet\'']) {
         const out = text(renameConcept(HAND, 'b', label));
-        assert.deepEqual(tree(out).find(([id]) => id === 'b'), ['b', null, label]);
+        assert.deepEqual(
+          tree(out).find(([id]) => id === 'b'),
+          ['b', null, label],
+        );
         assert.equal(lineDiff(HAND, out).removed.length, 1, label);
       }
     });
 
     it('tells numeric-looking ids like 1.10 and 1.1 apart', () => {
       const yaml = 'concepts:\n  - id: 1.10\n    label: Ti\n  - id: 1.1\n    label: En\n';
-      assert.equal(text(renameConcept(yaml, '1.1', 'Én')), 'concepts:\n  - id: 1.10\n    label: Ti\n  - id: 1.1\n    label: Én\n');
+      assert.equal(
+        text(renameConcept(yaml, '1.1', 'Én')),
+        'concepts:\n  - id: 1.10\n    label: Ti\n  - id: 1.1\n    label: Én\n',
+      );
     });
 
     it('renames inside flow mappings by re-serialising', () => {
@@ -227,15 +204,27 @@ describe('editCodebook', () => {
       const out = text(moveConcept(SAMPLE, 'arena.aktivitetssenter', undefined));
       assert.equal(parentOf(out, 'arena.aktivitetssenter'), null);
       assert.deepEqual(lineDiff(SAMPLE, out), {
-        removed: ['    children:', '      - id: arena.aktivitetssenter', '        label: Aktivitetssenteret', `        description: ${AKTIVITETSSENTER}`],
-        added: ['  - id: arena.aktivitetssenter', '    label: Aktivitetssenteret', `    description: ${AKTIVITETSSENTER}`],
+        removed: [
+          '    children:',
+          '      - id: arena.aktivitetssenter',
+          '        label: Aktivitetssenteret',
+          `        description: ${AKTIVITETSSENTER}`,
+        ],
+        added: [
+          '  - id: arena.aktivitetssenter',
+          '    label: Aktivitetssenteret',
+          `    description: ${AKTIVITETSSENTER}`,
+        ],
       });
     });
 
     it('keeps the layout of a hand-written codebook, and moves the comment above the concept with it', () => {
       const out = text(moveConcept(HAND, 'a.y', 'b'));
       assert.equal(parentOf(out, 'a.y'), 'b');
-      assert.ok(out.includes("  color: '#ff0000'\n  children:\n  # about y\n  - id: a.y\n    label: 'Yankee'\n\n# the end\n"), out);
+      assert.ok(
+        out.includes("  color: '#ff0000'\n  children:\n  # about y\n  - id: a.y\n    label: 'Yankee'\n\n# the end\n"),
+        out,
+      );
       assert.ok(out.startsWith('# Our codebook\nconcepts:   # the tree\n\n- id: a        # first\n'));
     });
 
@@ -256,14 +245,24 @@ describe('editCodebook', () => {
 
     it('refuses a move under itself or below itself, and unknown ids', () => {
       assert.match(message(moveConcept(SAMPLE, 'bakkebyraakrat', 'bakkebyraakrat')), /under itself/);
-      assert.match(message(moveConcept(SAMPLE, 'bakkebyraakrat', 'bakkebyraakrat.disposisjon.likegyldig')), /under itself/);
+      assert.match(
+        message(moveConcept(SAMPLE, 'bakkebyraakrat', 'bakkebyraakrat.disposisjon.likegyldig')),
+        /under itself/,
+      );
       assert.match(message(moveConcept(SAMPLE, 'nope', undefined)), /no concept "nope"/);
       assert.match(message(moveConcept(SAMPLE, 'arena', 'nope')), /no concept "nope"/);
     });
 
     it('gives a valid codebook for every move in the sample, by splicing', () => {
       const ids = tree(SPACED).map(([id]) => id);
-      const targets = [undefined, ...tree(SPACED).filter(([, parent]) => parent === null).map(([id]) => id), 'bakkebyraakrat.disposisjon', 'samordning.vertikal'];
+      const targets = [
+        undefined,
+        ...tree(SPACED)
+          .filter(([, parent]) => parent === null)
+          .map(([id]) => id),
+        'bakkebyraakrat.disposisjon',
+        'samordning.vertikal',
+      ];
       for (const id of ids) {
         for (const to of targets) {
           const result = moveConcept(SPACED, id, to);
@@ -274,136 +273,6 @@ describe('editCodebook', () => {
           assert.ok(result.text.startsWith(SPACED.slice(0, SPACED.indexOf('  - id:'))), 'spliced, not re-serialised');
         }
       }
-    });
-  });
-
-  describe('removeConcept', () => {
-    it('deletes a leaf, removing only its lines', () => {
-      const out = text(removeConcept(SAMPLE, 'samordning.horisontal', 'samordning'));
-      assert.deepEqual(lineDiff(SAMPLE, out), {
-        removed: ['      - id: samordning.horisontal', '        label: Horisontal samordning', '        description: Between services at the same level, e.g. within the municipality.'],
-        added: [],
-      });
-    });
-
-    it('removes a "children:" left empty', () => {
-      const out = text(removeConcept(SAMPLE, 'arena.aktivitetssenter', 'arena'));
-      assert.ok(out.includes('    description: Social arenas that work as informal places of cooperation.\n  - id: informasjon\n'));
-    });
-
-    it('delete: the children take the place of the deleted concept', () => {
-      const out = text(removeConcept(SAMPLE, 'bakkebyraakrat.disposisjon', 'bakkebyraakrat'));
-      assert.deepEqual(tree(out).filter(([, parent]) => parent === 'bakkebyraakrat').map(([id]) => id), [
-        'bakkebyraakrat.skjonn', 'bakkebyraakrat.disposisjon.likegyldig', 'bakkebyraakrat.disposisjon.handhever', 'bakkebyraakrat.disposisjon.forsorger', 'bakkebyraakrat.ansvarsoversvommelse',
-      ]);
-      const top = text(removeConcept(SAMPLE, 'samordning', undefined));
-      assert.deepEqual(tree(top).slice(0, 5).map(([id, parent]) => [id, parent]), [
-        ['samordning.formell', null], ['samordning.uformell', null], ['samordning.horisontal', null], ['samordning.vertikal', null], ['tjenestemodell', null],
-      ]);
-    });
-
-    it('merge: the children go to the end of the target', () => {
-      const out = text(removeConcept(SAMPLE, 'bakkebyraakrat.disposisjon', 'koordinator'));
-      assert.deepEqual(tree(out).filter(([, parent]) => parent === 'koordinator').map(([id]) => id), [
-        'koordinator.doraapner', 'koordinator.tilrettelegger', 'koordinator.fallskjerm', 'bakkebyraakrat.disposisjon.likegyldig', 'bakkebyraakrat.disposisjon.handhever', 'bakkebyraakrat.disposisjon.forsorger',
-      ]);
-      assert.equal(tree(out).length, tree(SAMPLE).length - 1);
-      const intoLeaf = text(removeConcept(HAND, 'a', 'b'));
-      assert.deepEqual(tree(intoLeaf), [['b', null, 'Bravo'], ['a.x', 'b', 'X-ray'], ['a.y', 'b', 'Yankee']]);
-      assert.ok(intoLeaf.startsWith('# Our codebook\nconcepts:   # the tree\n\n- id: b\n'), intoLeaf);
-      assert.ok(intoLeaf.endsWith('\n# the end\n'));
-    });
-
-    it('keeps a hand-written layout when deleting', () => {
-      const out = text(removeConcept(HAND, 'a.x', 'a'));
-      assert.deepEqual(lineDiff(HAND, out), { removed: ['  - id: a.x', '    label: "X-ray"'], added: [] });
-      const last = text(removeConcept(HAND, 'b', undefined));
-      assert.equal(last, HAND.replace("- id: b\n  label: Bravo\n  color: '#ff0000'\n", ''));
-    });
-
-    it('refuses moving the children under the concept itself or below it, and unknown ids', () => {
-      assert.match(message(removeConcept(SAMPLE, 'bakkebyraakrat', 'bakkebyraakrat.disposisjon')), /itself or below it/);
-      assert.match(message(removeConcept(SAMPLE, 'bakkebyraakrat', 'bakkebyraakrat')), /itself or below it/);
-      assert.match(message(removeConcept(SAMPLE, 'nope', undefined)), /no concept "nope"/);
-      assert.match(message(removeConcept(SAMPLE, 'arena', 'nope')), /no concept "nope"/);
-    });
-
-    it('gives a valid codebook for every delete and merge in the sample, by splicing', () => {
-      const rows = tree(SPACED);
-      const targets = rows.filter(([, parent]) => parent === null || parent === 'bakkebyraakrat').map(([id]) => id);
-      for (const [id, parent] of rows) {
-        for (const target of [parent ?? undefined, ...targets]) {
-          const result = removeConcept(SPACED, id, target);
-          if (!result.ok) continue;
-          assert.equal(tree(result.text).length, rows.length - 1, `${id} -> ${target}`);
-          assert.ok(result.text.startsWith(SPACED.slice(0, SPACED.indexOf('  - id:'))), 'spliced, not re-serialised');
-        }
-      }
-    });
-
-    it('can empty the codebook', () => {
-      const out = text(removeConcept('concepts:\n  - id: a\n', 'a', undefined));
-      assert.deepEqual(tree(out), []);
-      assert.deepEqual(tree(text(addConcept(out, undefined, { id: 'b', label: 'B' }))), [['b', null, 'B']]);
-    });
-  });
-
-  describe('suggestConceptId', () => {
-    it('folds Norwegian and other letters to lowercase ASCII words joined by hyphens, one level', () => {
-      assert.equal(suggestConceptId('Tillit til hjelperen'), 'tillit-til-hjelperen');
-      assert.equal(suggestConceptId('Døråpneren'), 'doraapneren');
-      assert.equal(suggestConceptId('Ærlig Ålesund.tjeneste'), 'aerlig-aalesund-tjeneste');
-      assert.equal(suggestConceptId('  Café crème!  '), 'cafe-creme');
-      assert.equal(suggestConceptId('!!!'), 'concept');
-    });
-
-    it('joins the id to the parent with a dot and avoids taken ids', () => {
-      assert.equal(suggestConceptId('Tillit til hjelperen', 'relasjon'), 'relasjon.tillit-til-hjelperen');
-      assert.equal(suggestConceptId('Fallskjermen', 'koordinator.roller'), 'koordinator.roller.fallskjermen');
-      const taken = new Set(['x', 'x-2']);
-      assert.equal(suggestConceptId('X', undefined, (id) => taken.has(id)), 'x-3');
-    });
-
-    it('suggests ids that addConcept accepts and check reads back under the parent', () => {
-      const book = 'concepts:\n  - id: relasjon\n    label: Relasjon\n';
-      const id = suggestConceptId('Tillit til hjelperen', 'relasjon');
-      assert.deepEqual(tree(text(addConcept(book, 'relasjon', { id, label: 'Tillit til hjelperen' }))), [['relasjon', null, 'Relasjon'], [id, 'relasjon', 'Tillit til hjelperen']]);
-    });
-  });
-
-  describe('remapConcepts', () => {
-    const annotation = (id: string, ...concepts: string[]): Annotation => ({ id, concepts, quote: `quote ${id}`, memo: 'kept' });
-    const list = [annotation('a', 'x'), annotation('b', 'x', 'y'), annotation('c', 'y', 'x'), annotation('d', 'z'), annotation('e', 'y')];
-
-    it('merge: replaces the id, once, in place, and keeps every other field', () => {
-      const result = remapConcepts(list, new Map([['x', 'y']]));
-      assert.deepEqual(result.annotations.map((a) => [a.id, a.concepts]), [['a', ['y']], ['b', ['y']], ['c', ['y']], ['d', ['z']], ['e', ['y']]]);
-      assert.equal(result.changed, 3);
-      assert.equal(result.removed, 0);
-      assert.equal(result.annotations[0]?.memo, 'kept');
-      assert.equal(result.annotations[3], list[3], 'untouched annotations are the same objects');
-      assert.deepEqual(list[1]?.concepts, ['x', 'y'], 'the input is not changed');
-    });
-
-    it('delete: drops the id and removes annotations left without concepts', () => {
-      const result = remapConcepts(list, new Map([['x', null]]));
-      assert.deepEqual(result.annotations.map((a) => [a.id, a.concepts]), [['b', ['y']], ['c', ['y']], ['d', ['z']], ['e', ['y']]]);
-      assert.equal(result.changed, 3);
-      assert.equal(result.removed, 1);
-    });
-
-    it('applies several mappings at once and leaves identity mappings alone', () => {
-      const result = remapConcepts(list, new Map<string, string | null>([['x', 'z'], ['y', null], ['z', 'z']]));
-      assert.deepEqual(result.annotations.map((a) => [a.id, a.concepts]), [['a', ['z']], ['b', ['z']], ['c', ['z']], ['d', ['z']]]);
-      assert.equal(result.changed, 4);
-      assert.equal(result.removed, 1);
-      assert.equal(result.annotations[3], list[3]);
-    });
-
-    it('changes nothing when no annotation uses a mapped id', () => {
-      const result = remapConcepts(list, new Map([['w', 'x']]));
-      assert.deepEqual(result, { annotations: list, changed: 0, removed: 0 });
-      assert.deepEqual(remapConcepts([], new Map([['x', null]])), { annotations: [], changed: 0, removed: 0 });
     });
   });
 });

@@ -35,8 +35,14 @@ citation: "({informant})"
 
 describe('saving a query in qcode.yaml', () => {
   it('creates qcode.yaml with the query when there is none', () => {
-    assert.equal(written(saveQuery(undefined, 'formell', 'samordning.formell')), 'queries:\n  formell: samordning.formell\n');
-    assert.equal(written(saveQuery('', 'formell', ' samordning.formell ')), 'queries:\n  formell: samordning.formell\n');
+    assert.equal(
+      written(saveQuery(undefined, 'formell', 'samordning.formell')),
+      'queries:\n  formell: samordning.formell\n',
+    );
+    assert.equal(
+      written(saveQuery('', 'formell', ' samordning.formell ')),
+      'queries:\n  formell: samordning.formell\n',
+    );
   });
 
   it('adds "queries:" at the end of a file without one, every other line kept', () => {
@@ -46,15 +52,26 @@ describe('saving a query in qcode.yaml', () => {
 
   it('adds a query as one line after the last, and changes nothing else', () => {
     const text = written(saveQuery(SETTINGS, 'ny', 'bolig and not informant=K*'));
-    assert.equal(text, SETTINGS.replace(`  helg: 'memo~"helg"'\n`, `  helg: 'memo~"helg"'\n  ny: bolig and not informant=K*\n`));
+    assert.equal(
+      text,
+      SETTINGS.replace(`  helg: 'memo~"helg"'\n`, `  helg: 'memo~"helg"'\n  ny: bolig and not informant=K*\n`),
+    );
     assert.deepEqual(readBack(text).queries, {
-      'fallskjerm-brukere': 'koordinator.fallskjerm and role=tjenestemottaker', helg: 'memo~"helg"', ny: 'bolig and not informant=K*',
+      'fallskjerm-brukere': 'koordinator.fallskjerm and role=tjenestemottaker',
+      helg: 'memo~"helg"',
+      ny: 'bolig and not informant=K*',
     });
   });
 
   it('replaces the query of a name on its line, comments and the other queries as they were', () => {
     const text = written(saveQuery(SETTINGS, 'fallskjerm-brukere', 'koordinator.fallskjerm'));
-    assert.equal(text, SETTINGS.replace('fallskjerm-brukere: koordinator.fallskjerm and role=tjenestemottaker', 'fallskjerm-brukere: koordinator.fallskjerm'));
+    assert.equal(
+      text,
+      SETTINGS.replace(
+        'fallskjerm-brukere: koordinator.fallskjerm and role=tjenestemottaker',
+        'fallskjerm-brukere: koordinator.fallskjerm',
+      ),
+    );
   });
 
   it('quotes a query or name that would not read back as written', () => {
@@ -69,7 +86,10 @@ describe('saving a query in qcode.yaml', () => {
   });
 
   it('fills an empty "queries:" with the query, under it and indented', () => {
-    assert.equal(written(saveQuery('queries: # by name\ncodebook: c.yaml\n', 'a', 'x')), 'queries: # by name\n  a: x\ncodebook: c.yaml\n');
+    assert.equal(
+      written(saveQuery('queries: # by name\ncodebook: c.yaml\n', 'a', 'x')),
+      'queries: # by name\n  a: x\ncodebook: c.yaml\n',
+    );
   });
 
   it('writes the whole document when the queries are a flow mapping, and it reads back as meant', () => {
@@ -96,7 +116,7 @@ describe('saving a query in qcode.yaml', () => {
 });
 
 describe('deleting a saved query from qcode.yaml', () => {
-  it('removes the query\'s line and nothing else', () => {
+  it("removes the query's line and nothing else", () => {
     const text = written(deleteSavedQuery(SETTINGS, 'helg'));
     assert.equal(text, SETTINGS.replace(`  helg: 'memo~"helg"'\n`, ''));
   });

@@ -3,7 +3,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
-import { addEditorSettings, editorSettingsFor, EDITOR_SETTINGS_FILE, setUpEditorSettings } from '../../src/core/operations/editorSettings';
+import {
+  addEditorSettings,
+  editorSettingsFor,
+  EDITOR_SETTINGS_FILE,
+  setUpEditorSettings,
+} from '../../src/core/operations/editorSettings';
 import { DEFAULT_SETTINGS } from '../../src/core/settings/settings';
 import { runs } from '../helpers/fcRuns';
 import { MemoryFiles } from '../helpers/memoryFiles';
@@ -44,7 +49,10 @@ const WITH_COMMENTS = [
 describe('editor settings of a project (.vscode/settings.json)', () => {
   it('creates the file when there is none: transcripts open as Transcripts, sidecars nest under them', async () => {
     const files = new MemoryFiles();
-    assert.deepEqual(await setUpEditorSettings(files), { kind: 'created', added: editorSettingsFor(DEFAULT_SETTINGS).map((s) => s.path.join(': ')) });
+    assert.deepEqual(await setUpEditorSettings(files), {
+      kind: 'created',
+      added: editorSettingsFor(DEFAULT_SETTINGS).map((s) => s.path.join(': ')),
+    });
     const text = files.text(EDITOR_SETTINGS_FILE) ?? '';
     assert.deepEqual(parsed(text), QCODE_SETTINGS);
     assert.ok(text.endsWith('}\n'));
@@ -60,7 +68,8 @@ describe('editor settings of a project (.vscode/settings.json)', () => {
     const outcome = await setUpEditorSettings(files);
     assert.equal(outcome.kind, 'extended');
     const text = files.text(EDITOR_SETTINGS_FILE) ?? '';
-    for (const comment of ['// Workspace settings of our study', '/* the team agreed on this */', '// field notes']) assert.ok(text.includes(comment), `lost ${comment}`);
+    for (const comment of ['// Workspace settings of our study', '/* the team agreed on this */', '// field notes'])
+      assert.ok(text.includes(comment), `lost ${comment}`);
     assert.deepEqual(parsed(text), {
       ...QCODE_SETTINGS,
       'editor.fontSize': 15,
@@ -111,8 +120,14 @@ describe('editor settings of a project (.vscode/settings.json)', () => {
     const files = new MemoryFiles({ [EDITOR_SETTINGS_FILE]: broken });
     const outcome = await setUpEditorSettings(files);
     assert.equal(outcome.kind, 'unreadable');
-    assert.deepEqual(outcome.kind === 'unreadable' && [outcome.problem.file, outcome.problem.line, outcome.problem.column], [EDITOR_SETTINGS_FILE, 3, 3]);
-    assert.match(outcome.kind === 'unreadable' ? outcome.problem.message : '', /not valid JSON with comments \(CommaExpected\)\. qcode left it alone; correct it and run "qcode init" again\./);
+    assert.deepEqual(
+      outcome.kind === 'unreadable' && [outcome.problem.file, outcome.problem.line, outcome.problem.column],
+      [EDITOR_SETTINGS_FILE, 3, 3],
+    );
+    assert.match(
+      outcome.kind === 'unreadable' ? outcome.problem.message : '',
+      /not valid JSON with comments \(CommaExpected\)\. qcode left it alone; correct it and run "qcode init" again\./,
+    );
     assert.equal(files.text(EDITOR_SETTINGS_FILE), broken);
     assert.deepEqual(files.writes, []);
   });
@@ -126,26 +141,43 @@ describe('editor settings of a project (.vscode/settings.json)', () => {
 
   it('keeps whatever settings a file has, adds all of ours, and is idempotent (property)', () => {
     const key = fc.stringMatching(/^[a-zA-Z][\w.*/]{0,12}$/);
-    const value = fc.oneof(fc.integer(), fc.boolean(), fc.string({ maxLength: 8 }), fc.dictionary(key, fc.string({ maxLength: 6 }), { maxKeys: 3 }));
-    const settings = fc.dictionary(fc.oneof(key, fc.constantFrom('files.associations', 'explorer.fileNesting.patterns', 'explorer.fileNesting.enabled')), value, { maxKeys: 6 });
-    fc.assert(fc.property(settings, fc.boolean(), fc.integer({ min: 0, max: 4 }), (generated, comment, indent) => {
-      const body = JSON.stringify(generated, null, indent);
-      const existing = JSON.parse(body) as Json;
-      const text = comment ? `// ours\n${body.replace('{', '{ /* kept */')}\n` : body;
-      const merged = addEditorSettings(text, editorSettingsFor(DEFAULT_SETTINGS));
-      assert.ok('text' in merged);
-      const after = parsed(merged.text);
-      for (const [k, v] of Object.entries(existing)) {
-        if (v !== null && typeof v === 'object') assert.deepEqual(Object.fromEntries(Object.entries(after[k] as Json).filter(([inner]) => inner in v)), v);
-        else assert.deepEqual(after[k], v);
-      }
-      for (const { path } of editorSettingsFor(DEFAULT_SETTINGS)) {
-        const parent = path.length > 1 ? after[path[0] as string] : after;
-        if (parent !== null && typeof parent === 'object') assert.ok((path.at(-1) as string) in parent, `${path.join(': ')} is missing`);
-      }
-      if (comment) assert.ok(merged.text.includes('// ours') && merged.text.includes('/* kept */'));
-      const again = addEditorSettings(merged.text, editorSettingsFor(DEFAULT_SETTINGS));
-      assert.deepEqual('text' in again && [again.text, again.added], [merged.text, []]);
-    }), runs(60, 1111));
+    const value = fc.oneof(
+      fc.integer(),
+      fc.boolean(),
+      fc.string({ maxLength: 8 }),
+      fc.dictionary(key, fc.string({ maxLength: 6 }), { maxKeys: 3 }),
+    );
+    const settings = fc.dictionary(
+      fc.oneof(
+        key,
+        fc.constantFrom('files.associations', 'explorer.fileNesting.patterns', 'explorer.fileNesting.enabled'),
+      ),
+      value,
+      { maxKeys: 6 },
+    );
+    fc.assert(
+      fc.property(settings, fc.boolean(), fc.integer({ min: 0, max: 4 }), (generated, comment, indent) => {
+        const body = JSON.stringify(generated, null, indent);
+        const existing = JSON.parse(body) as Json;
+        const text = comment ? `// ours\n${body.replace('{', '{ /* kept */')}\n` : body;
+        const merged = addEditorSettings(text, editorSettingsFor(DEFAULT_SETTINGS));
+        assert.ok('text' in merged);
+        const after = parsed(merged.text);
+        for (const [k, v] of Object.entries(existing)) {
+          if (v !== null && typeof v === 'object')
+            assert.deepEqual(Object.fromEntries(Object.entries(after[k] as Json).filter(([inner]) => inner in v)), v);
+          else assert.deepEqual(after[k], v);
+        }
+        for (const { path } of editorSettingsFor(DEFAULT_SETTINGS)) {
+          const parent = path.length > 1 ? after[path[0] as string] : after;
+          if (parent !== null && typeof parent === 'object')
+            assert.ok((path.at(-1) as string) in parent, `${path.join(': ')} is missing`);
+        }
+        if (comment) assert.ok(merged.text.includes('// ours') && merged.text.includes('/* kept */'));
+        const again = addEditorSettings(merged.text, editorSettingsFor(DEFAULT_SETTINGS));
+        assert.deepEqual('text' in again && [again.text, again.added], [merged.text, []]);
+      }),
+      runs(60, 1111),
+    );
   });
 });

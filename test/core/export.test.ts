@@ -17,7 +17,13 @@ const TRANSCRIPT = { path: 'transcripts/t.txt' } as TranscriptFile;
 function passage(text: string, fields: Partial<ResolvedAnnotation> = {}): ResolvedAnnotation {
   return {
     annotation: { id: 'abcdefgh', concepts: ['c'], quote: text },
-    resolution: { status: 'exact', start: 0, end: text.length, range: { start: { line: 1, column: 1 }, end: { line: 1, column: text.length + 1 } }, confidence: 1 },
+    resolution: {
+      status: 'exact',
+      start: 0,
+      end: text.length,
+      range: { start: { line: 1, column: 1 }, end: { line: 1, column: text.length + 1 } },
+      confidence: 1,
+    },
     transcript: TRANSCRIPT,
     text,
     line: 1,
@@ -38,24 +44,41 @@ describe('collectQuotes', () => {
 
   it('groups passages per concept in codebook order, keeping parents of concepts with passages', () => {
     const groups = collectQuotes(index, {});
-    assert.deepEqual(groups.map((g) => [g.concept.id, g.quotes.map((q) => q.annotation.id)]), [
-      ['samordning', []],
-      ['samordning.formell', ['k3team00', 'k3gone00', 'l5avta00']],
-      ['samordning.uformell', ['k3numm00', 'l5pers00']],
-      ['koordinator', []],
-      ['koordinator.fallskjerm', ['k3numm00']],
-    ]);
+    assert.deepEqual(
+      groups.map((g) => [g.concept.id, g.quotes.map((q) => q.annotation.id)]),
+      [
+        ['samordning', []],
+        ['samordning.formell', ['k3team00', 'k3gone00', 'l5avta00']],
+        ['samordning.uformell', ['k3numm00', 'l5pers00']],
+        ['koordinator', []],
+        ['koordinator.fallskjerm', ['k3numm00']],
+      ],
+    );
   });
 
   it('limits to concept subtrees and informants, dropping concepts left empty', () => {
-    assert.deepEqual(collectQuotes(index, { concepts: ['koordinator'] }).map((g) => g.concept.id), ['koordinator', 'koordinator.fallskjerm']);
+    assert.deepEqual(
+      collectQuotes(index, { concepts: ['koordinator'] }).map((g) => g.concept.id),
+      ['koordinator', 'koordinator.fallskjerm'],
+    );
     const l5 = collectQuotes(index, { informants: ['L5'] });
-    assert.deepEqual(l5.map((g) => [g.concept.id, g.quotes.map((q) => q.annotation.id)]), [['samordning', []], ['samordning.formell', ['l5avta00']]]);
+    assert.deepEqual(
+      l5.map((g) => [g.concept.id, g.quotes.map((q) => q.annotation.id)]),
+      [
+        ['samordning', []],
+        ['samordning.formell', ['l5avta00']],
+      ],
+    );
   });
 
   it('writes chapter-ready Markdown: headings by depth, definitions, block quotes with citations', () => {
-    const markdown = quotesToMarkdown(collectQuotes(index, { concepts: ['samordning.uformell', 'koordinator'] }), project.settings);
-    assert.equal(markdown, `### Uformell samordning
+    const markdown = quotesToMarkdown(
+      collectQuotes(index, { concepts: ['samordning.uformell', 'koordinator'] }),
+      project.settings,
+    );
+    assert.equal(
+      markdown,
+      `### Uformell samordning
 
 > Da har jeg nummeret til et par av dem. (K3)
 
@@ -68,27 +91,54 @@ describe('collectQuotes', () => {
 *Catches the user when things fall apart.*
 
 > Da har jeg nummeret til et par av dem. (K3)
-`);
+`,
+    );
   });
 
   it('writes CSV with a BOM, CRLF rows, one row per passage and concept, status and empty range for orphans', () => {
     const csv = quotesToCsv(collectQuotes(index, { concepts: ['samordning.formell'] }), project.settings);
-    assert.ok(csv.startsWith('\ufeffconcept,concept_label,informant,quote,transcript,range,status,memo,coder,id,note\r\n'));
+    assert.ok(
+      csv.startsWith('\ufeffconcept,concept_label,informant,quote,transcript,range,status,memo,coder,id,note\r\n'),
+    );
     const rows = csv.slice(1).split('\r\n');
     assert.equal(rows.length, 5, 'header, three passages, and the final line break');
-    assert.equal(rows[1], 'samordning.formell,Formell samordning,K3,Jeg har et veldig godt team.,transcripts/intervju-K3.txt,6:5-6:33,exact,Teamet.,ingrid,k3team00,');
-    assert.equal(rows[2], 'samordning.formell,Formell samordning,,Denne setningen finnes ikke lenger i transkripsjonen.,transcripts/intervju-K3.txt,,orphaned,,,k3gone00,quoted from the sidecar: not found in the text');
-    assert.equal(rows[3], 'samordning.formell,Formell samordning,L5,"Vi har faste møter hver måned, og det er skrevet ned i en avtale.",transcripts/intervju-L5.txt,5:5-5:70,exact,,,l5avta00,');
+    assert.equal(
+      rows[1],
+      'samordning.formell,Formell samordning,K3,Jeg har et veldig godt team.,transcripts/intervju-K3.txt,6:5-6:33,exact,Teamet.,ingrid,k3team00,',
+    );
+    assert.equal(
+      rows[2],
+      'samordning.formell,Formell samordning,,Denne setningen finnes ikke lenger i transkripsjonen.,transcripts/intervju-K3.txt,,orphaned,,,k3gone00,quoted from the sidecar: not found in the text',
+    );
+    assert.equal(
+      rows[3],
+      'samordning.formell,Formell samordning,L5,"Vi har faste møter hver måned, og det er skrevet ned i en avtale.",transcripts/intervju-L5.txt,5:5-5:70,exact,,,l5avta00,',
+    );
   });
 
   it('writes JSON with concept, parent, citation, range and null for what is missing', () => {
     const json = JSON.parse(quotesToJson(collectQuotes(index, { concepts: ['koordinator'] }), project.settings));
     assert.deepEqual(json.concepts[1], {
-      id: 'koordinator.fallskjerm', label: 'Fallskjerm', description: 'Catches the user when things fall apart.', parent: 'koordinator',
-      quotes: [{
-        id: 'k3numm00', text: 'Da har jeg nummeret til et par av dem.', citation: '(K3)', informant: 'K3', transcript: 'transcripts/intervju-K3.txt',
-        range: '10:5-10:43', status: 'exact', concepts: ['koordinator.fallskjerm', 'samordning.uformell'], memo: null, key: false, coder: 'ola', note: null,
-      }],
+      id: 'koordinator.fallskjerm',
+      label: 'Fallskjerm',
+      description: 'Catches the user when things fall apart.',
+      parent: 'koordinator',
+      quotes: [
+        {
+          id: 'k3numm00',
+          text: 'Da har jeg nummeret til et par av dem.',
+          citation: '(K3)',
+          informant: 'K3',
+          transcript: 'transcripts/intervju-K3.txt',
+          range: '10:5-10:43',
+          status: 'exact',
+          concepts: ['koordinator.fallskjerm', 'samordning.uformell'],
+          memo: null,
+          key: false,
+          coder: 'ola',
+          note: null,
+        },
+      ],
     });
     assert.deepEqual(json.concepts[0].quotes, []);
   });

@@ -6,7 +6,8 @@ import { yamlShape } from '../helpers/yamlShape';
 
 const PATH = 'transcripts/t.txt.annotations.yaml';
 const HEAD = '# Annotations of t.txt, kept by qcode. Hand edits are welcome.\nqcode: 1\ntranscript: t.txt\n';
-const ITEM = '  - id: 7f2cq9ma\n    concepts: [koordinator.fallskjerm, "a, b"]\n    range: 21:5-21:97\n    quote: Da har jeg nummeret.\n';
+const ITEM =
+  '  - id: 7f2cq9ma\n    concepts: [koordinator.fallskjerm, "a, b"]\n    range: 21:5-21:97\n    quote: Da har jeg nummeret.\n';
 
 /** Asserts that the fast reader takes the text, and reads it as the yaml library does. */
 function readsFast(text: string): void {
@@ -16,19 +17,28 @@ function readsFast(text: string): void {
   assert.deepEqual(yamlShape(fast.document?.contents), yamlShape(slow.document?.contents));
   const [a, b] = [readSidecar(PATH, text, fast), readSidecar(PATH, text, slow)];
   assert.deepEqual(a.file.problems, b.file.problems);
-  assert.deepEqual(a.entries.map((e) => [e.annotation, e.line, e.column]), b.entries.map((e) => [e.annotation, e.line, e.column]));
+  assert.deepEqual(
+    a.entries.map((e) => [e.annotation, e.line, e.column]),
+    b.entries.map((e) => [e.annotation, e.line, e.column]),
+  );
 }
 
 describe('the fast sidecar reader', () => {
   it('reads the form qcode writes, with the key quote and the memo of the transcript', () => {
-    readsFast(`${HEAD}memo: Tilgjengelig.\nannotations:\n${ITEM}    key: true\n    coder: ingrid\n    created: 2026-11-20T10:12:00Z\n`);
+    readsFast(
+      `${HEAD}memo: Tilgjengelig.\nannotations:\n${ITEM}    key: true\n    coder: ingrid\n    created: 2026-11-20T10:12:00Z\n`,
+    );
     readsFast(`${HEAD}annotations: []\n`);
   });
 
   it('reads what hands change without leaving the form: indentation, comments, blank lines, quoting, CRLF, a BOM', () => {
     readsFast(`${HEAD}annotations:\n- id: 7f2cq9ma\n  concepts: [a]\n  quote: 'it''s'\n`);
-    readsFast(`${HEAD}annotations:\n    -   id: 7f2cq9ma\n        concepts: [a]\n        quote: "\\u00e9\\t\\"x\\""  # the quote\n`);
-    readsFast(`${HEAD}annotations:\n  # first\n${ITEM}\n  # second\n${ITEM.replace('7f2cq9ma', '8g3dr0nb')}# the end\n`);
+    readsFast(
+      `${HEAD}annotations:\n    -   id: 7f2cq9ma\n        concepts: [a]\n        quote: "\\u00e9\\t\\"x\\""  # the quote\n`,
+    );
+    readsFast(
+      `${HEAD}annotations:\n  # first\n${ITEM}\n  # second\n${ITEM.replace('7f2cq9ma', '8g3dr0nb')}# the end\n`,
+    );
     readsFast(`\uFEFF${HEAD}annotations:\n${ITEM}`.replace(/\n/g, '\r\n'));
   });
 
@@ -37,7 +47,14 @@ describe('the fast sidecar reader', () => {
     const text = `${HEAD}extra: 1\nannotations:\n${item}    key: yes\n    memo: 12\n    coder: ~\n    created:\n    note: [a, 1.50, true]\n`;
     readsFast(text);
     const codes = readSidecar(PATH, text).file.problems.map((p) => `${p.line}:${p.column} ${p.code}`);
-    assert.deepEqual(codes, ['4:1 unknown-key', '8:12 reversed-range', '10:10 wrong-type', '12:12 wrong-type', '13:13 wrong-type', '14:5 unknown-key']);
+    assert.deepEqual(codes, [
+      '4:1 unknown-key',
+      '8:12 reversed-range',
+      '10:10 wrong-type',
+      '12:12 wrong-type',
+      '13:13 wrong-type',
+      '14:5 unknown-key',
+    ]);
   });
 
   const declined: [string, string][] = [

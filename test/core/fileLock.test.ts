@@ -31,18 +31,27 @@ describe('withFileLock', () => {
     const order: string[] = [];
     let open = () => undefined as void;
     const gate = new Promise<void>((resolve) => (open = resolve));
-    const first = withFileLock(files, SIDECAR, async () => {
-      order.push('first starts');
-      await gate;
-      order.push('first ends');
-    }, clock);
+    const first = withFileLock(
+      files,
+      SIDECAR,
+      async () => {
+        order.push('first starts');
+        await gate;
+        order.push('first ends');
+      },
+      clock,
+    );
     const second = withFileLock(files, SIDECAR, async () => void order.push('second runs'), clock);
-    for (let turn = 0; turn < 1000 && clock.sleeps.length < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
+    for (let turn = 0; turn < 1000 && clock.sleeps.length < 5; turn++)
+      await new Promise((resolve) => setImmediate(resolve));
     assert.deepEqual(order, ['first starts'], 'the second waits while the first holds the lock');
     open();
     await Promise.all([first, second]);
     assert.deepEqual(order, ['first starts', 'first ends', 'second runs']);
-    assert.ok(clock.sleeps.every((ms) => ms >= 2.5 && ms <= 150), `waits stay short and bounded: ${clock.sleeps.join(', ')}`);
+    assert.ok(
+      clock.sleeps.every((ms) => ms >= 2.5 && ms <= 150),
+      `waits stay short and bounded: ${clock.sleeps.join(', ')}`,
+    );
   });
 
   it('removes a lock left behind more than 30 s ago and goes ahead', async () => {
@@ -67,8 +76,14 @@ describe('withFileLock', () => {
     const waiting = withFileLock(files, SIDECAR, async () => void (ran = true), { ...clock, timeoutMs: 5_000 });
     await assert.rejects(waiting, (error: unknown) => {
       assert.ok(error instanceof FileLockTimeout);
-      assert.equal(error.message, `${LOCK}: another qcode program (a command or an editor window) is writing this file and has held its lock since ${since}; gave up after 5 s. Try again; if no qcode is running, delete ${LOCK}.`);
-      assert.deepEqual([error.problem.file, error.problem.line, error.problem.column, error.problem.code], [LOCK, 1, 1, 'locked']);
+      assert.equal(
+        error.message,
+        `${LOCK}: another qcode program (a command or an editor window) is writing this file and has held its lock since ${since}; gave up after 5 s. Try again; if no qcode is running, delete ${LOCK}.`,
+      );
+      assert.deepEqual(
+        [error.problem.file, error.problem.line, error.problem.column, error.problem.code],
+        [LOCK, 1, 1, 'locked'],
+      );
       return true;
     });
     assert.equal(ran, false);
@@ -77,12 +92,24 @@ describe('withFileLock', () => {
 
   it('releases the lock when the work fails, and passes the failure on', async () => {
     const files = new MemoryFiles();
-    await assert.rejects(withFileLock(files, SIDECAR, async () => {
-      assert.ok(files.files.has(LOCK));
-      throw new Error('disk full');
-    }, clock), /disk full/);
+    await assert.rejects(
+      withFileLock(
+        files,
+        SIDECAR,
+        async () => {
+          assert.ok(files.files.has(LOCK));
+          throw new Error('disk full');
+        },
+        clock,
+      ),
+      /disk full/,
+    );
     assert.equal(files.text(LOCK), undefined);
-    assert.equal(await withFileLock(files, SIDECAR, async () => 'next', clock), 'next', 'the next writer gets the lock at once');
+    assert.equal(
+      await withFileLock(files, SIDECAR, async () => 'next', clock),
+      'next',
+      'the next writer gets the lock at once',
+    );
     assert.deepEqual(clock.sleeps, []);
   });
 
@@ -95,10 +122,19 @@ describe('withFileLock', () => {
 
   it('serialises many writers of one sidecar in one process, so that every annotation lands', async () => {
     const files = new MemoryFiles();
-    const results = await Promise.all(Array.from({ length: 25 }, (_, n) => updateSidecar(files, SIDECAR, 'transcripts/k3.txt', (current) => [...current, annotation(n)])));
+    const results = await Promise.all(
+      Array.from({ length: 25 }, (_, n) =>
+        updateSidecar(files, SIDECAR, 'transcripts/k3.txt', (current) => [...current, annotation(n)]),
+      ),
+    );
     assert.ok(results.every((r) => r.ok && r.changed));
-    const ids = readSidecar(SIDECAR, files.text(SIDECAR) ?? '').entries.map((e) => e.annotation.id).sort();
-    assert.deepEqual(ids, Array.from({ length: 25 }, (_, n) => annotation(n).id));
+    const ids = readSidecar(SIDECAR, files.text(SIDECAR) ?? '')
+      .entries.map((e) => e.annotation.id)
+      .sort();
+    assert.deepEqual(
+      ids,
+      Array.from({ length: 25 }, (_, n) => annotation(n).id),
+    );
     assert.equal(files.text(LOCK), undefined);
   });
 
@@ -106,10 +142,15 @@ describe('withFileLock', () => {
     const files = new MemoryFiles();
     let turn = 0;
     const read = files.read.bind(files);
-    files.read = async (path) => (path === LOCK ? new TextEncoder().encode(lockFileText(`${++turn}`.padStart(16, '0'), new Date().toISOString())) : read(path));
+    files.read = async (path) =>
+      path === LOCK
+        ? new TextEncoder().encode(lockFileText(`${++turn}`.padStart(16, '0'), new Date().toISOString()))
+        : read(path);
     files.createExclusive = async () => false;
     const started = Date.now();
-    const result = await withFileLock(files, SIDECAR, async () => 'ran', { timeoutMs: 100, maxWaitMs: 600 }).catch((error: unknown) => error);
+    const result = await withFileLock(files, SIDECAR, async () => 'ran', { timeoutMs: 100, maxWaitMs: 600 }).catch(
+      (error: unknown) => error,
+    );
     assert.ok(result instanceof FileLockTimeout, String(result));
     assert.ok(Date.now() - started >= 600 && turn > 3, `looked ${turn} times in ${Date.now() - started} ms`);
   });
@@ -119,8 +160,14 @@ describe('withFileLock', () => {
     files.createExclusive = async () => Promise.reject(new FileLockTimeout(LOCK, undefined, 35));
     const result = await updateSidecar(files, SIDECAR, 'transcripts/k3.txt', () => [annotation(1)]);
     assert.ok(!result.ok);
-    assert.deepEqual(result.problems.map((p) => [p.file, p.line, p.column, p.severity, p.code]), [[LOCK, 1, 1, 'error', 'locked']]);
-    assert.match(result.problems[0]?.message ?? '', /gave up after 35 s\. Try again; if no qcode is running, delete transcripts\/k3\.txt\.annotations\.yaml\.lock\.$/);
+    assert.deepEqual(
+      result.problems.map((p) => [p.file, p.line, p.column, p.severity, p.code]),
+      [[LOCK, 1, 1, 'error', 'locked']],
+    );
+    assert.match(
+      result.problems[0]?.message ?? '',
+      /gave up after 35 s\. Try again; if no qcode is running, delete transcripts\/k3\.txt\.annotations\.yaml\.lock\.$/,
+    );
     assert.deepEqual(files.writes, []);
   });
 });
@@ -130,10 +177,15 @@ describe('withFileLocks', () => {
     const clock = new LockClock();
     const files = new MemoryFiles();
     const other = 'transcripts/k1.txt.annotations.yaml';
-    const result = await withFileLocks(files, [SIDECAR, 'codebook.yaml', other], async (locked) => {
-      assert.deepEqual([...files.files.keys()].sort(), ['codebook.yaml.lock', `${other}.lock`, LOCK]);
-      return updateSidecar(locked, SIDECAR, 'transcripts/k3.txt', () => [annotation(1)]);
-    }, { ...clock, timeoutMs: 1_000 });
+    const result = await withFileLocks(
+      files,
+      [SIDECAR, 'codebook.yaml', other],
+      async (locked) => {
+        assert.deepEqual([...files.files.keys()].sort(), ['codebook.yaml.lock', `${other}.lock`, LOCK]);
+        return updateSidecar(locked, SIDECAR, 'transcripts/k3.txt', () => [annotation(1)]);
+      },
+      { ...clock, timeoutMs: 1_000 },
+    );
     assert.deepEqual(result, { ok: true, changed: true });
     assert.deepEqual(clock.sleeps, [], 'the sidecar writer did not wait for the lock its caller holds');
     assert.deepEqual([...files.files.keys()], [SIDECAR]);
@@ -143,7 +195,12 @@ describe('withFileLocks', () => {
     const clock = new LockClock();
     const files = new MemoryFiles();
     const timing = { ...clock, timeoutMs: 1_000 };
-    const outside = withFileLocks(files, [SIDECAR], async () => withFileLock(files, SIDECAR, async () => 'ran', timing), timing);
+    const outside = withFileLocks(
+      files,
+      [SIDECAR],
+      async () => withFileLock(files, SIDECAR, async () => 'ran', timing),
+      timing,
+    );
     await assert.rejects(outside, FileLockTimeout);
     assert.deepEqual([...files.files.keys()], [], 'the outer lock was released after the failure');
   });

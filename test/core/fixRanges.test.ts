@@ -7,13 +7,28 @@ import { coded, K3_TRANSCRIPT, projectFiles } from '../helpers/project';
 const SIDECAR = 'transcripts/k3.txt.annotations.yaml';
 
 describe('fixRanges', () => {
-  const moved = coded(K3_TRANSCRIPT, 'Jeg har et veldig godt team.', { id: 'moved000', concepts: ['samordning.formell'], memo: 'beholdes' });
-  const fuzzy = coded(K3_TRANSCRIPT, 'Da har jeg nummeret til et par av dem.', { id: 'fuzzy000', concepts: ['koordinator.fallskjerm'] });
-  const orphan = coded(K3_TRANSCRIPT, 'Det er ikke meningen, men det hjelper.', { id: 'orphan00', concepts: ['samordning.uformell'] });
-  const edited = `Forord.\n${K3_TRANSCRIPT}`.replace('nummeret', 'nummerne').replace('Det er ikke meningen, men det hjelper.', 'Slettet.');
+  const moved = coded(K3_TRANSCRIPT, 'Jeg har et veldig godt team.', {
+    id: 'moved000',
+    concepts: ['samordning.formell'],
+    memo: 'beholdes',
+  });
+  const fuzzy = coded(K3_TRANSCRIPT, 'Da har jeg nummeret til et par av dem.', {
+    id: 'fuzzy000',
+    concepts: ['koordinator.fallskjerm'],
+  });
+  const orphan = coded(K3_TRANSCRIPT, 'Det er ikke meningen, men det hjelper.', {
+    id: 'orphan00',
+    concepts: ['samordning.uformell'],
+  });
+  const edited = `Forord.\n${K3_TRANSCRIPT}`
+    .replace('nummeret', 'nummerne')
+    .replace('Det er ikke meningen, men det hjelper.', 'Slettet.');
 
   it('rewrites range and context of moved annotations, and the quote of fuzzy ones, so they resolve exactly', async () => {
-    const files = projectFiles({ 'k3.txt': edited, 'k3.txt.annotations.yaml': renderSidecar('k3.txt', [moved, fuzzy, orphan]) });
+    const files = projectFiles({
+      'k3.txt': edited,
+      'k3.txt.annotations.yaml': renderSidecar('k3.txt', [moved, fuzzy, orphan]),
+    });
     const report = await fixRanges(files, await loadProject(files));
     assert.deepEqual(report, { updated: 2, files: [SIDECAR], problems: [] });
     const after = await loadProject(files);
@@ -27,7 +42,10 @@ describe('fixRanges', () => {
   });
 
   it('changes nothing in a project where everything is exact', async () => {
-    const files = projectFiles({ 'k3.txt': K3_TRANSCRIPT, 'k3.txt.annotations.yaml': renderSidecar('k3.txt', [moved, fuzzy]) });
+    const files = projectFiles({
+      'k3.txt': K3_TRANSCRIPT,
+      'k3.txt.annotations.yaml': renderSidecar('k3.txt', [moved, fuzzy]),
+    });
     assert.deepEqual(await fixRanges(files, await loadProject(files)), { updated: 0, files: [], problems: [] });
     assert.deepEqual(files.writes, []);
   });

@@ -1,5 +1,11 @@
 import assert from 'node:assert/strict';
-import { commonPrefixLength, commonSuffixLength, contextSimilarity, exactContextScore, similarity } from '../../src/core/anchoring/context';
+import {
+  commonPrefixLength,
+  commonSuffixLength,
+  contextSimilarity,
+  exactContextScore,
+  similarity,
+} from '../../src/core/anchoring/context';
 import { findFuzzy, MIN_CONFIDENCE, MIN_FUZZY_LENGTH } from '../../src/core/anchoring/fuzzy';
 
 describe('context agreement', () => {

@@ -7,12 +7,15 @@ import { scriptedRandomBytes, seededRandomBytes } from '../helpers/random';
 
 describe('newAnnotationId', () => {
   it('makes 8 characters of lower-case Crockford base32 (no i, l, o, u) from any bytes', () => {
-    fc.assert(fc.property(fc.uint8Array({ minLength: 8, maxLength: 8 }), (bytes) => {
-      const id = newAnnotationId(() => bytes);
-      assert.equal(id.length, ID_LENGTH);
-      assert.match(id, ID_PATTERN);
-      assert.doesNotMatch(id, /[ilou]/);
-    }), runs(500, 31));
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 8, maxLength: 8 }), (bytes) => {
+        const id = newAnnotationId(() => bytes);
+        assert.equal(id.length, ID_LENGTH);
+        assert.match(id, ID_PATTERN);
+        assert.doesNotMatch(id, /[ilou]/);
+      }),
+      runs(500, 31),
+    );
   });
 
   it('maps each byte to one character by its low five bits', () => {
@@ -34,6 +37,7 @@ describe('newAnnotationId', () => {
   });
 
   it('rejects ids of the wrong shape', () => {
-    for (const bad of ['abcdefg', 'abcdefghj', 'ABCDEFGH', 'abcdefgi', 'abcdefgl', 'abcdefgo', 'abcdefgu', 'abc-efgh']) assert.doesNotMatch(bad, ID_PATTERN);
+    for (const bad of ['abcdefg', 'abcdefghj', 'ABCDEFGH', 'abcdefgi', 'abcdefgl', 'abcdefgo', 'abcdefgu', 'abc-efgh'])
+      assert.doesNotMatch(bad, ID_PATTERN);
   });
 });

@@ -20,12 +20,15 @@ describe('inOrder', () => {
   it('starts nothing after a failure, and throws it once the started work is done', async () => {
     const started: number[] = [];
     const finished: number[] = [];
-    await assert.rejects(inOrder([1, 2, 3, 4, 5, 6], 2, async (n) => {
-      started.push(n);
-      await tick(n === 2 ? 1 : 20);
-      if (n === 2) throw new Error('nummer to');
-      finished.push(n);
-    }), /nummer to/);
+    await assert.rejects(
+      inOrder([1, 2, 3, 4, 5, 6], 2, async (n) => {
+        started.push(n);
+        await tick(n === 2 ? 1 : 20);
+        if (n === 2) throw new Error('nummer to');
+        finished.push(n);
+      }),
+      /nummer to/,
+    );
     assert.deepEqual(started, [1, 2]);
     assert.deepEqual(finished, [1]);
   });

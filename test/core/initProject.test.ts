@@ -10,7 +10,10 @@ describe('initProject', () => {
     assert.ok(files.files.has('transcripts/.gitkeep'));
     const project = await loadProject(files);
     assert.deepEqual(project.problems, []);
-    assert.deepEqual([...project.codebook.all()].map((c) => c.id), ['example']);
+    assert.deepEqual(
+      [...project.codebook.all()].map((c) => c.id),
+      ['example'],
+    );
     assert.deepEqual(project.informants.codes, ['K1']);
   });
 

@@ -19,7 +19,12 @@ function annotate(raw: string, quote: string, fields: Partial<Annotation> = {}):
   const doc = new TranscriptText(raw);
   const start = doc.text.indexOf(quote.normalize('NFC'));
   assert.ok(start >= 0, quote);
-  return { id: 'abcdefgh', concepts: ['samordning.formell'], ...captureAnchor(doc, start, start + quote.normalize('NFC').length), ...fields };
+  return {
+    id: 'abcdefgh',
+    concepts: ['samordning.formell'],
+    ...captureAnchor(doc, start, start + quote.normalize('NFC').length),
+    ...fields,
+  };
 }
 
 async function load(transcript: string | Uint8Array, annotations: Annotation[] | string) {
@@ -42,7 +47,11 @@ describe('loadProject', () => {
     for (const path of [...files.files.keys()].filter((p) => p.endsWith('.annotations.yaml'))) {
       const text = files.text(path) as string;
       const annotations = readSidecar(path, text).entries.map((e) => e.annotation);
-      assert.deepEqual(writeSidecar(path, text, path.split('/').pop()?.replace('.annotations.yaml', '') ?? '', annotations), { ok: true, text }, path);
+      assert.deepEqual(
+        writeSidecar(path, text, path.split('/').pop()?.replace('.annotations.yaml', '') ?? '', annotations),
+        { ok: true, text },
+        path,
+      );
     }
   });
 
@@ -56,16 +65,39 @@ describe('loadProject', () => {
   });
 
   it('reports unknown concepts and informants at the annotation, with "Did you mean"', async () => {
-    const annotation = annotate(K3_TRANSCRIPT, 'Jeg har et veldig godt team.', { concepts: ['samordning.formel'], informant: 'K4' });
+    const annotation = annotate(K3_TRANSCRIPT, 'Jeg har et veldig godt team.', {
+      concepts: ['samordning.formel'],
+      informant: 'K4',
+    });
     const { problems } = await load(K3_TRANSCRIPT, [annotation]);
-    expectProblem(problems, { code: 'unknown-concept', file: SIDECAR, line: 5, column: 5, severity: 'error', says: 'uses the concept "samordning.formel", which is not in codebook.yaml. Did you mean "samordning.formell"' });
-    expectProblem(problems, { code: 'unknown-informant', file: SIDECAR, line: 5, column: 5, says: 'names the informant "K4", who is not in informants.yaml. Did you mean "K1" or "K3"' });
+    expectProblem(problems, {
+      code: 'unknown-concept',
+      file: SIDECAR,
+      line: 5,
+      column: 5,
+      severity: 'error',
+      says: 'uses the concept "samordning.formel", which is not in codebook.yaml. Did you mean "samordning.formell"',
+    });
+    expectProblem(problems, {
+      code: 'unknown-informant',
+      file: SIDECAR,
+      line: 5,
+      column: 5,
+      says: 'names the informant "K4", who is not in informants.yaml. Did you mean "K1" or "K3"',
+    });
   });
 
   it('reports a speaker label that looks like an unregistered informant code', async () => {
     const text = `${K3_TRANSCRIPT}\nM7: Hei.\n\nM7: Igjen.\n`;
     const { problems } = await load(text, []);
-    expectProblem(problems, { code: 'unregistered-informant', file: 'transcripts/k3.txt', line: 12, column: 1, severity: 'warning', says: 'The speaker "M7"' });
+    expectProblem(problems, {
+      code: 'unregistered-informant',
+      file: 'transcripts/k3.txt',
+      line: 12,
+      column: 1,
+      severity: 'warning',
+      says: 'The speaker "M7"',
+    });
   });
 
   it('reports the same annotation id used in two sidecars', async () => {
@@ -76,22 +108,40 @@ describe('loadProject', () => {
       'k1.txt': other,
       'k1.txt.annotations.yaml': renderSidecar('k1.txt', [annotate(other, 'Et langt nok svar på spørsmålet.')]),
     });
-    expectProblem((await loadProject(files)).problems, { code: 'duplicate-id', file: SIDECAR, line: 5, says: 'is also used in transcripts/k1.txt.annotations.yaml:5' });
+    expectProblem((await loadProject(files)).problems, {
+      code: 'duplicate-id',
+      file: SIDECAR,
+      line: 5,
+      says: 'is also used in transcripts/k1.txt.annotations.yaml:5',
+    });
   });
 
   it('reports moved annotations as info and fuzzy ones as warnings, orphans as errors', async () => {
     const moved = annotate(K3_TRANSCRIPT, 'Jeg har et veldig godt team.', { id: 'mmmmmmmm' });
     const fuzzy = annotate(K3_TRANSCRIPT, 'Da har jeg nummeret til et par av dem.', { id: 'ffffffff' });
     const orphan = annotate(K3_TRANSCRIPT, 'Det er ikke meningen, men det hjelper.', { id: 'oooooooo' });
-    const edited = `Forord\n${K3_TRANSCRIPT}`.replace('nummeret', 'nummerne').replace('Det er ikke meningen, men det hjelper.', '');
+    const edited = `Forord\n${K3_TRANSCRIPT}`
+      .replace('nummeret', 'nummerne')
+      .replace('Det er ikke meningen, men det hjelper.', '');
     const { problems } = await load(edited, [moved, fuzzy, orphan]);
-    expectProblem(problems, { code: 'moved', severity: 'info', says: 'has moved to 7:5-7:33. Run "qcode check --fix"' });
+    expectProblem(problems, {
+      code: 'moved',
+      severity: 'info',
+      says: 'has moved to 7:5-7:33. Run "qcode check --fix"',
+    });
     expectProblem(problems, { code: 'fuzzy', severity: 'warning', says: 'only approximately (confidence' });
-    expectProblem(problems, { code: 'orphaned', severity: 'error', says: 'is orphaned: The quote is no longer in the transcript' });
+    expectProblem(problems, {
+      code: 'orphaned',
+      severity: 'error',
+      says: 'is orphaned: The quote is no longer in the transcript',
+    });
   });
 
   it('refuses a transcript with merge-conflict markers, at the <<<<<<< line', async () => {
-    const conflicted = K3_TRANSCRIPT.replace('I: Hva gjør du', '<<<<<<< HEAD\nI: Hva gjør du\n=======\nI: Hva gjorde du\n>>>>>>> retting');
+    const conflicted = K3_TRANSCRIPT.replace(
+      'I: Hva gjør du',
+      '<<<<<<< HEAD\nI: Hva gjør du\n=======\nI: Hva gjorde du\n>>>>>>> retting',
+    );
     const project = await load(conflicted, [annotate(K3_TRANSCRIPT, 'Jeg har et veldig godt team.')]);
     expectProblem(project.problems, { code: 'conflict-markers', file: 'transcripts/k3.txt', line: 8, column: 1 });
     assert.equal(project.transcripts[0]?.doc, undefined);
@@ -99,20 +149,37 @@ describe('loadProject', () => {
   });
 
   it('refuses a sidecar with merge-conflict markers and marks it unwritable', async () => {
-    const sidecar = renderSidecar('k3.txt', [annotate(K3_TRANSCRIPT, 'Jeg har et veldig godt team.')]).replace('annotations:\n', 'annotations:\n<<<<<<< HEAD\n=======\n>>>>>>> other\n');
+    const sidecar = renderSidecar('k3.txt', [annotate(K3_TRANSCRIPT, 'Jeg har et veldig godt team.')]).replace(
+      'annotations:\n',
+      'annotations:\n<<<<<<< HEAD\n=======\n>>>>>>> other\n',
+    );
     const project = await load(K3_TRANSCRIPT, sidecar);
-    expectProblem(project.problems, { code: 'conflict-markers', file: SIDECAR, line: 5, column: 1, says: 'Resolve the conflict' });
+    expectProblem(project.problems, {
+      code: 'conflict-markers',
+      file: SIDECAR,
+      line: 5,
+      column: 1,
+      says: 'Resolve the conflict',
+    });
     assert.equal(project.transcripts[0]?.sidecarReadable, false);
   });
 
   it('refuses a Latin-1 transcript, naming the line and column of the first "æ" (0xE6)', async () => {
     const latin1 = Uint8Array.from([...encodeUtf8('I: Hei\nK3: Bl'), 0xe6, ...encodeUtf8('r\n')]);
     const project = await load(latin1, []);
-    expectProblem(project.problems, { code: 'not-utf8', file: 'transcripts/k3.txt', line: 2, column: 7, says: 'byte 0xe6' });
+    expectProblem(project.problems, {
+      code: 'not-utf8',
+      file: 'transcripts/k3.txt',
+      line: 2,
+      column: 7,
+      says: 'byte 0xe6',
+    });
   });
 
   it('refuses a Latin-1 sidecar with line and column, and keeps it from being written', async () => {
-    const sidecar = encodeUtf8(renderSidecar('k3.txt', [annotate(K3_TRANSCRIPT, 'Jeg har et veldig godt team.', { memo: 'X' })]));
+    const sidecar = encodeUtf8(
+      renderSidecar('k3.txt', [annotate(K3_TRANSCRIPT, 'Jeg har et veldig godt team.', { memo: 'X' })]),
+    );
     const memo = sidecar.lastIndexOf(0x58);
     sidecar[memo] = 0xe6;
     const files = projectFiles({ 'k3.txt': K3_TRANSCRIPT, 'k3.txt.annotations.yaml': sidecar });
@@ -123,7 +190,13 @@ describe('loadProject', () => {
 
   it('refuses a UTF-16 transcript by its BOM', async () => {
     const project = await load(Uint8Array.from([0xff, 0xfe, 0x49, 0, 0x3a, 0]), []);
-    expectProblem(project.problems, { code: 'not-utf8', file: 'transcripts/k3.txt', line: 1, column: 1, says: 'UTF-16' });
+    expectProblem(project.problems, {
+      code: 'not-utf8',
+      file: 'transcripts/k3.txt',
+      line: 1,
+      column: 1,
+      says: 'UTF-16',
+    });
   });
 
   it('reads a transcript with a UTF-8 BOM and CRLF lines, remembering the BOM', async () => {
@@ -147,24 +220,43 @@ describe('loadProject', () => {
 
   it('reports a sidecar whose transcript does not exist', async () => {
     const files = projectFiles({ 'gone.txt.annotations.yaml': renderSidecar('gone.txt', []), 'k3.txt': K3_TRANSCRIPT });
-    expectProblem((await loadProject(files)).problems, { code: 'missing-transcript', file: 'transcripts/gone.txt.annotations.yaml', line: 1, column: 1, says: 'belongs to transcripts/gone.txt, which does not exist' });
+    expectProblem((await loadProject(files)).problems, {
+      code: 'missing-transcript',
+      file: 'transcripts/gone.txt.annotations.yaml',
+      line: 1,
+      column: 1,
+      says: 'belongs to transcripts/gone.txt, which does not exist',
+    });
   });
 
   it('warns when the sidecar names another transcript', async () => {
     const { problems } = await load(K3_TRANSCRIPT, renderSidecar('k1.txt', []));
-    expectProblem(problems, { code: 'transcript-name', severity: 'warning', says: 'names "k1.txt" but sits next to "k3.txt"' });
+    expectProblem(problems, {
+      code: 'transcript-name',
+      severity: 'warning',
+      says: 'names "k1.txt" but sits next to "k3.txt"',
+    });
   });
 
   it('passes on the problems of the sidecar, codebook, informants and settings, sorted by file and line', async () => {
-    const files = projectFiles({ 'k3.txt': K3_TRANSCRIPT, 'k3.txt.annotations.yaml': 'qcode: 2\nannotations: []\n' }, {
-      'qcode.yaml': 'citation: [x]\n',
-      'informants.yaml': 'informants:\n  - code: K3\n  - code: K3\n',
-      'codebook.yaml': 'concepts:\n  - id: a\n  - id: a\n',
-    });
+    const files = projectFiles(
+      { 'k3.txt': K3_TRANSCRIPT, 'k3.txt.annotations.yaml': 'qcode: 2\nannotations: []\n' },
+      {
+        'qcode.yaml': 'citation: [x]\n',
+        'informants.yaml': 'informants:\n  - code: K3\n  - code: K3\n',
+        'codebook.yaml': 'concepts:\n  - id: a\n  - id: a\n',
+      },
+    );
     const { problems } = await loadProject(files);
-    assert.deepEqual(problems.map((p) => [p.file, p.code]), [
-      ['codebook.yaml', 'duplicate-id'], ['informants.yaml', 'duplicate-id'], ['qcode.yaml', 'wrong-type'], [SIDECAR, 'unsupported-version'],
-    ]);
+    assert.deepEqual(
+      problems.map((p) => [p.file, p.code]),
+      [
+        ['codebook.yaml', 'duplicate-id'],
+        ['informants.yaml', 'duplicate-id'],
+        ['qcode.yaml', 'wrong-type'],
+        [SIDECAR, 'unsupported-version'],
+      ],
+    );
   });
 
   it('reports a missing codebook, but not missing informants or settings', async () => {
@@ -177,15 +269,21 @@ describe('loadProject', () => {
   });
 
   it('follows qcode.yaml to other folders and file endings, skipping hidden files', async () => {
-    const files = projectFiles({}, {
-      'qcode.yaml': 'transcripts: data\nextensions: [vtt]\ncodebook: koder.yaml\n',
-      'koder.yaml': 'concepts:\n  - id: x\n',
-      'data/a/k3.vtt': K3_TRANSCRIPT,
-      'data/a/notes.txt': 'not a transcript here',
-      'data/.hidden/k9.vtt': 'hidden',
-    });
+    const files = projectFiles(
+      {},
+      {
+        'qcode.yaml': 'transcripts: data\nextensions: [vtt]\ncodebook: koder.yaml\n',
+        'koder.yaml': 'concepts:\n  - id: x\n',
+        'data/a/k3.vtt': K3_TRANSCRIPT,
+        'data/a/notes.txt': 'not a transcript here',
+        'data/.hidden/k9.vtt': 'hidden',
+      },
+    );
     const project = await loadProject(files);
-    assert.deepEqual(project.transcripts.map((t) => t.path), ['data/a/k3.vtt']);
+    assert.deepEqual(
+      project.transcripts.map((t) => t.path),
+      ['data/a/k3.vtt'],
+    );
     assert.equal(project.codebook.has('x'), true);
     assert.deepEqual(project.problems, []);
   });

@@ -2,13 +2,20 @@ import assert from 'node:assert/strict';
 import { loadProject } from '../../src/core/project/loadProject';
 import { ProjectIndex } from '../../src/core/project/projectIndex';
 import { renderSidecar } from '../../src/core/sidecar/render';
-import { attributeNames, conceptByAttribute, conceptByInformant, conceptCooccurrence, type Matrix } from '../../src/core/stats/matrix';
+import {
+  attributeNames,
+  conceptByAttribute,
+  conceptByInformant,
+  conceptCooccurrence,
+  type Matrix,
+} from '../../src/core/stats/matrix';
 import { matrixCsv, matrixJson, matrixMarkdown } from '../../src/core/stats/matrixFormats';
 import { filesFromDisk, SAMPLE_PROJECT } from '../helpers/diskProject';
 import { coded, codedProjectFiles, K3_TRANSCRIPT, L5_TRANSCRIPT, projectFiles } from '../helpers/project';
 import { assertMatchesTally, attributeReader, registryAttributes, tallySidecars } from '../helpers/sidecarTally';
 
-const sampleIndex = async (): Promise<ProjectIndex> => new ProjectIndex(await loadProject(filesFromDisk(SAMPLE_PROJECT)));
+const sampleIndex = async (): Promise<ProjectIndex> =>
+  new ProjectIndex(await loadProject(filesFromDisk(SAMPLE_PROJECT)));
 
 function cell(matrix: Matrix, row: string, column: string): { count: number; refs: string[] } {
   const i = matrix.rows.findIndex((r) => r.id === row);
@@ -26,7 +33,10 @@ describe('concept matrices of the sample project', () => {
   it('counts concept x informant as the sidecars say', () => {
     const matrix = conceptByInformant(index);
     assert.equal(matrix.kind, 'informant');
-    assertMatchesTally(matrix, tallySidecars(SAMPLE_PROJECT, (informant) => informant ?? ''));
+    assertMatchesTally(
+      matrix,
+      tallySidecars(SAMPLE_PROJECT, (informant) => informant ?? ''),
+    );
   });
 
   it('counts concept x attribute by joining the sidecars with informants.yaml', () => {
@@ -39,7 +49,10 @@ describe('concept matrices of the sample project', () => {
 
   it('lists every value of the attribute among registered informants, passages or not, and "(none)" last', () => {
     const matrix = conceptByAttribute(index, 'age_group');
-    assert.deepEqual(matrix.columns.map((c) => c.label), ['20-29', '30-39', '40-49', '50-59', '(none)']);
+    assert.deepEqual(
+      matrix.columns.map((c) => c.label),
+      ['20-29', '30-39', '40-49', '50-59', '(none)'],
+    );
   });
 
   it('names the attributes of the registry', () => {
@@ -48,16 +61,23 @@ describe('concept matrices of the sample project', () => {
 
   it('keeps the concepts in codebook order with their depth, and max is the largest count', () => {
     for (const matrix of [conceptByInformant(index), conceptCooccurrence(index)]) {
-      assert.deepEqual(matrix.rows, [...index.project.codebook.all()].map((c) => ({ id: c.id, label: c.label, depth: c.depth })));
+      assert.deepEqual(
+        matrix.rows,
+        [...index.project.codebook.all()].map((c) => ({ id: c.id, label: c.label, depth: c.depth })),
+      );
       assert.equal(matrix.max, Math.max(...matrix.cells.flat().map((c) => c.count)));
     }
   });
 
-  it('has a symmetric co-occurrence matrix whose diagonal is each concept\'s passages', () => {
+  it("has a symmetric co-occurrence matrix whose diagonal is each concept's passages", () => {
     const matrix = conceptCooccurrence(index);
     const byInformant = conceptByInformant(index);
     matrix.rows.forEach((row, i) => {
-      assert.equal(matrix.cells[i]![i]!.count, byInformant.cells[i]!.reduce((total, c) => total + c.count, 0), row.id);
+      assert.equal(
+        matrix.cells[i]![i]!.count,
+        byInformant.cells[i]!.reduce((total, c) => total + c.count, 0),
+        row.id,
+      );
       matrix.rows.forEach((_, j) => assert.equal(matrix.cells[i]![j]!.count, matrix.cells[j]![i]!.count));
     });
   });
@@ -71,39 +91,59 @@ describe('concept matrices of the sample project', () => {
 describe('conceptByInformant on a hand-made project', () => {
   it('counts orphans under their saved informant and passages without one under "(none)"', async () => {
     const matrix = conceptByInformant(new ProjectIndex(await loadProject(codedProjectFiles())));
-    assert.deepEqual(matrix.columns.map((c) => c.id), ['K3', 'L5', 'M9', '']);
+    assert.deepEqual(
+      matrix.columns.map((c) => c.id),
+      ['K3', 'L5', 'M9', ''],
+    );
     assert.deepEqual(cell(matrix, 'samordning.formell', ''), { count: 1, refs: ['k3gone00'] });
-    assert.deepEqual(matrix.cells.map((row) => row.map((c) => c.count)), [
-      [2, 1, 1, 1],
-      [1, 1, 0, 1],
-      [1, 0, 1, 0],
-      [1, 0, 0, 0],
-      [1, 0, 0, 0],
-    ]);
+    assert.deepEqual(
+      matrix.cells.map((row) => row.map((c) => c.count)),
+      [
+        [2, 1, 1, 1],
+        [1, 1, 0, 1],
+        [1, 0, 1, 0],
+        [1, 0, 0, 0],
+        [1, 0, 0, 0],
+      ],
+    );
     assert.deepEqual(cell(matrix, 'samordning', 'K3'), { count: 2, refs: ['k3numm00', 'k3team00'] });
   });
 
-  it('counts a passage tagged with a parent and its child once in the parent\'s row, as the Codebook view counts it', async () => {
-    const index = new ProjectIndex(await loadProject(projectFiles({
-      'intervju-K3.txt': K3_TRANSCRIPT,
-      'intervju-K3.txt.annotations.yaml': renderSidecar('intervju-K3.txt', [
-        coded(K3_TRANSCRIPT, 'Jeg har et veldig godt team.', { id: 'both0000', concepts: ['samordning', 'samordning.formell'] }),
-        coded(K3_TRANSCRIPT, 'Da har jeg nummeret', { id: 'siblings', concepts: ['samordning.formell', 'samordning.uformell'] }),
-        coded(K3_TRANSCRIPT, 'Det er ikke meningen', { id: 'parent00', concepts: ['samordning'] }),
-      ]),
-    })));
+  it("counts a passage tagged with a parent and its child once in the parent's row, as the Codebook view counts it", async () => {
+    const index = new ProjectIndex(
+      await loadProject(
+        projectFiles({
+          'intervju-K3.txt': K3_TRANSCRIPT,
+          'intervju-K3.txt.annotations.yaml': renderSidecar('intervju-K3.txt', [
+            coded(K3_TRANSCRIPT, 'Jeg har et veldig godt team.', {
+              id: 'both0000',
+              concepts: ['samordning', 'samordning.formell'],
+            }),
+            coded(K3_TRANSCRIPT, 'Da har jeg nummeret', {
+              id: 'siblings',
+              concepts: ['samordning.formell', 'samordning.uformell'],
+            }),
+            coded(K3_TRANSCRIPT, 'Det er ikke meningen', { id: 'parent00', concepts: ['samordning'] }),
+          ]),
+        }),
+      ),
+    );
     const matrix = conceptByInformant(index);
     assert.deepEqual(cell(matrix, 'samordning', 'K3'), { count: 3, refs: ['both0000', 'parent00', 'siblings'] });
     assert.deepEqual(cell(matrix, 'samordning.formell', 'K3'), { count: 2, refs: ['both0000', 'siblings'] });
     for (const [i, row] of matrix.rows.entries()) {
       const rowTotal = matrix.cells[i]!.reduce((total, c) => total + c.count, 0);
-      assert.equal(rowTotal, index.underConcept(row.id).length, `${row.id}: the Codebook view counts ${index.underConcept(row.id).length}`);
+      assert.equal(
+        rowTotal,
+        index.underConcept(row.id).length,
+        `${row.id}: the Codebook view counts ${index.underConcept(row.id).length}`,
+      );
     }
   });
 });
 
 describe('parent rows of the sample project', () => {
-  it('equal the passages of their subtree, each once, and the Codebook view\'s count', async () => {
+  it("equal the passages of their subtree, each once, and the Codebook view's count", async () => {
     const index = await sampleIndex();
     const matrix = conceptByInformant(index);
     const parents = matrix.rows.filter((row) => index.project.codebook.get(row.id)!.children.length > 0);
@@ -111,7 +151,11 @@ describe('parent rows of the sample project', () => {
     for (const row of parents) {
       const i = matrix.rows.indexOf(row);
       const subtree = index.project.codebook.subtreeIds(row.id);
-      const passages = new Set(index.all.filter((r) => r.annotation.concepts.some((c) => subtree.has(c))).map((r) => `${r.transcript.path}#${r.annotation.id}`));
+      const passages = new Set(
+        index.all
+          .filter((r) => r.annotation.concepts.some((c) => subtree.has(c)))
+          .map((r) => `${r.transcript.path}#${r.annotation.id}`),
+      );
       const counted = matrix.cells[i]!.flatMap((c) => c.refs.map((ref) => `${ref.transcript}#${ref.id}`));
       assert.ok(passages.size > 0, `${row.id} has passages`);
       assert.deepEqual(counted.sort(), [...passages].sort(), row.id);
@@ -125,7 +169,10 @@ describe('conceptCooccurrence on hand-made projects', () => {
   const UFORMELL = 'samordning.uformell';
   const FALLSKJERM = 'koordinator.fallskjerm';
 
-  async function cooccurrence(k3: Parameters<typeof renderSidecar>[1], l5: Parameters<typeof renderSidecar>[1] = []): Promise<Matrix> {
+  async function cooccurrence(
+    k3: Parameters<typeof renderSidecar>[1],
+    l5: Parameters<typeof renderSidecar>[1] = [],
+  ): Promise<Matrix> {
     const files = projectFiles({
       'intervju-K3.txt': K3_TRANSCRIPT,
       'intervju-K3.txt.annotations.yaml': renderSidecar('intervju-K3.txt', k3),
@@ -135,7 +182,7 @@ describe('conceptCooccurrence on hand-made projects', () => {
     return conceptCooccurrence(new ProjectIndex(await loadProject(files)));
   }
 
-  it('joins the concepts of one annotation and of overlapping annotations, not of touching ones or orphans\' places', async () => {
+  it("joins the concepts of one annotation and of overlapping annotations, not of touching ones or orphans' places", async () => {
     const matrix = await cooccurrence([
       coded(K3_TRANSCRIPT, 'Jeg har et veldig godt team.', { id: 'aaaaaaaa', concepts: [FORMELL, UFORMELL] }),
       coded(K3_TRANSCRIPT, 'veldig godt team. Det er ruskonsulenten', { id: 'bbbbbbbb', concepts: [FALLSKJERM] }),
@@ -146,13 +193,25 @@ describe('conceptCooccurrence on hand-made projects', () => {
       { id: 'dddddddd', concepts: [FALLSKJERM, UFORMELL], quote: 'Denne setningen finnes ikke lenger.' },
     ]);
     assert.deepEqual(cell(matrix, FORMELL, UFORMELL), { count: 1, refs: ['aaaaaaaa'] });
-    assert.deepEqual(cell(matrix, FORMELL, FALLSKJERM), { count: 2, refs: ['aaaaaaaa', 'bbbbbbbb', 'cccccccc', 'eeeeeeee'] });
+    assert.deepEqual(cell(matrix, FORMELL, FALLSKJERM), {
+      count: 2,
+      refs: ['aaaaaaaa', 'bbbbbbbb', 'cccccccc', 'eeeeeeee'],
+    });
     assert.deepEqual(cell(matrix, UFORMELL, FALLSKJERM), { count: 2, refs: ['aaaaaaaa', 'bbbbbbbb', 'dddddddd'] });
     assert.deepEqual(cell(matrix, FALLSKJERM, UFORMELL), cell(matrix, UFORMELL, FALLSKJERM));
-    assert.deepEqual(cell(matrix, FALLSKJERM, FALLSKJERM), { count: 4, refs: ['bbbbbbbb', 'dddddddd', 'eeeeeeee', 'hhhhhhhh'] });
+    assert.deepEqual(cell(matrix, FALLSKJERM, FALLSKJERM), {
+      count: 4,
+      refs: ['bbbbbbbb', 'dddddddd', 'eeeeeeee', 'hhhhhhhh'],
+    });
     assert.deepEqual(cell(matrix, 'samordning', 'koordinator'), cell(matrix, 'koordinator', 'samordning'));
-    assert.deepEqual(cell(matrix, 'samordning', 'koordinator'), { count: 3, refs: ['aaaaaaaa', 'bbbbbbbb', 'cccccccc', 'dddddddd', 'eeeeeeee'] });
-    assert.deepEqual(cell(matrix, 'samordning', 'samordning'), { count: 4, refs: ['aaaaaaaa', 'cccccccc', 'dddddddd', 'gggggggg'] });
+    assert.deepEqual(cell(matrix, 'samordning', 'koordinator'), {
+      count: 3,
+      refs: ['aaaaaaaa', 'bbbbbbbb', 'cccccccc', 'dddddddd', 'eeeeeeee'],
+    });
+    assert.deepEqual(cell(matrix, 'samordning', 'samordning'), {
+      count: 4,
+      refs: ['aaaaaaaa', 'cccccccc', 'dddddddd', 'gggggggg'],
+    });
     assert.equal(matrix.max, 4);
   });
 
@@ -174,28 +233,46 @@ describe('matrix formats', () => {
   const tricky: Matrix = {
     kind: 'attribute',
     attribute: 'unit',
-    rows: [{ id: 'a', label: 'Plain | piped', depth: 0 }, { id: 'a.b', label: 'Says "hi", twice\nand more', depth: 1 }],
-    columns: [{ id: 'x,y', label: 'x,y' }, { id: '', label: '(none)' }],
+    rows: [
+      { id: 'a', label: 'Plain | piped', depth: 0 },
+      { id: 'a.b', label: 'Says "hi", twice\nand more', depth: 1 },
+    ],
+    columns: [
+      { id: 'x,y', label: 'x,y' },
+      { id: '', label: '(none)' },
+    ],
     cells: [
-      [{ count: 1, refs: [{ transcript: 't.txt', id: 'p1' }] }, { count: 0, refs: [] }],
-      [{ count: 1, refs: [{ transcript: 't.txt', id: 'p1' }] }, { count: 1, refs: [{ transcript: 't.txt', id: 'p2' }] }],
+      [
+        { count: 1, refs: [{ transcript: 't.txt', id: 'p1' }] },
+        { count: 0, refs: [] },
+      ],
+      [
+        { count: 1, refs: [{ transcript: 't.txt', id: 'p1' }] },
+        { count: 1, refs: [{ transcript: 't.txt', id: 'p2' }] },
+      ],
     ],
     max: 1,
   };
 
   it('quotes CSV fields with commas, quotes and line breaks as RFC 4180 says', () => {
-    assert.equal(matrixCsv(tricky), '\ufeffconcept,concept_label,"x,y",(none)\r\na,Plain | piped,1,0\r\na.b,"Says ""hi"", twice\nand more",1,1\r\n');
+    assert.equal(
+      matrixCsv(tricky),
+      '\ufeffconcept,concept_label,"x,y",(none)\r\na,Plain | piped,1,0\r\na.b,"Says ""hi"", twice\nand more",1,1\r\n',
+    );
   });
 
   it('escapes | in Markdown, indents by depth, and totals each passage once', () => {
-    assert.equal(matrixMarkdown(tricky), [
-      '| Concept | x,y | (none) | Total |',
-      '| --- | ---: | ---: | ---: |',
-      '| Plain \\| piped | 1 |  | 1 |',
-      '| \u00a0\u00a0Says "hi", twice and more | 1 | 1 | 2 |',
-      '| **Passages** | 1 | 1 | 2 |',
-      '',
-    ].join('\n'));
+    assert.equal(
+      matrixMarkdown(tricky),
+      [
+        '| Concept | x,y | (none) | Total |',
+        '| --- | ---: | ---: | ---: |',
+        '| Plain \\| piped | 1 |  | 1 |',
+        '| \u00a0\u00a0Says "hi", twice and more | 1 | 1 | 2 |',
+        '| **Passages** | 1 | 1 | 2 |',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('has no totals for co-occurrence, where a passage sits in several columns', () => {

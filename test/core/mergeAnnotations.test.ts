@@ -3,7 +3,14 @@ import { mergeAnnotations } from '../../src/core/merge/mergeAnnotations';
 import type { Annotation } from '../../src/core/sidecar/annotation';
 
 const at = (line: number) => ({ start: { line, column: 1 }, end: { line, column: 10 } });
-const BASE: Annotation = { id: 'aaaaaaaa', concepts: ['samordning.formell'], range: at(3), quote: 'Jeg har et team.', memo: 'first', coder: 'ingrid' };
+const BASE: Annotation = {
+  id: 'aaaaaaaa',
+  concepts: ['samordning.formell'],
+  range: at(3),
+  quote: 'Jeg har et team.',
+  memo: 'first',
+  coder: 'ingrid',
+};
 const OTHER: Annotation = { id: 'bbbbbbbb', concepts: ['koordinator.fallskjerm'], range: at(7), quote: 'Nummeret.' };
 
 const ids = (list: Annotation[]) => list.map((a) => a.id).sort();
@@ -18,7 +25,10 @@ describe('mergeAnnotations', () => {
   });
 
   it('drops an annotation removed on one side and unchanged on the other', () => {
-    for (const [ours, theirs] of [[[BASE], [BASE, OTHER]], [[BASE, OTHER], [BASE]]] as const) {
+    for (const [ours, theirs] of [
+      [[BASE], [BASE, OTHER]],
+      [[BASE, OTHER], [BASE]],
+    ] as const) {
       const result = mergeAnnotations([BASE, OTHER], ours, theirs);
       assert.deepEqual(ids(result.annotations), ['aaaaaaaa']);
       assert.deepEqual(result.conflicts, []);
@@ -40,21 +50,29 @@ describe('mergeAnnotations', () => {
 
   it('merges concepts element by element: additions from both sides, a removal on one side', () => {
     const base = { ...BASE, concepts: ['a', 'b', 'c'] };
-    const result = mergeAnnotations([base], [{ ...base, concepts: ['a', 'c', 'æøå'] }], [{ ...base, concepts: ['b', 'a', 'c', '😀'] }]);
+    const result = mergeAnnotations(
+      [base],
+      [{ ...base, concepts: ['a', 'c', 'æøå'] }],
+      [{ ...base, concepts: ['b', 'a', 'c', '😀'] }],
+    );
     assert.deepEqual(result.annotations[0]?.concepts, ['a', 'c', 'æøå', '😀']);
     assert.deepEqual(result.conflicts, []);
   });
 
-  it('keeps both sides\' concepts when each replaced all of the base\'s, so an annotation never ends with none', () => {
+  it("keeps both sides' concepts when each replaced all of the base's, so an annotation never ends with none", () => {
     const base = { ...BASE, concepts: ['a'] };
     const result = mergeAnnotations([base], [{ ...base, concepts: ['b'] }], [{ ...base, concepts: ['c'] }]);
     assert.deepEqual(result.annotations[0]?.concepts, ['b', 'c']);
   });
 
-  it('takes the one side\'s range and context; ours when both moved it (they are hints)', () => {
+  it("takes the one side's range and context; ours when both moved it (they are hints)", () => {
     const moved = mergeAnnotations([BASE], [BASE], [{ ...BASE, range: at(5), before: 'x' }]);
     assert.deepEqual([moved.annotations[0]?.range, moved.annotations[0]?.before], [at(5), 'x']);
-    const both = mergeAnnotations([BASE], [{ ...BASE, range: at(4), after: 'o' }], [{ ...BASE, range: at(5), after: 't' }]);
+    const both = mergeAnnotations(
+      [BASE],
+      [{ ...BASE, range: at(4), after: 'o' }],
+      [{ ...BASE, range: at(5), after: 't' }],
+    );
     assert.deepEqual([both.annotations[0]?.range, both.annotations[0]?.after], [at(4), 'o']);
     assert.deepEqual(both.conflicts, []);
   });
@@ -65,13 +83,25 @@ describe('mergeAnnotations', () => {
   });
 
   it('reports a field changed differently on both sides, with each side as it would win', () => {
-    const result = mergeAnnotations([BASE], [{ ...BASE, memo: 'ours', coder: 'ola' }], [{ ...BASE, memo: 'theirs', concepts: ['x'] }]);
-    assert.deepEqual(result.conflicts, [{
-      id: 'aaaaaaaa', kind: 'conflict', fields: ['memo'],
-      ours: { ...BASE, memo: 'ours', coder: 'ola', concepts: ['x'] },
-      theirs: { ...BASE, memo: 'theirs', coder: 'ola', concepts: ['x'] },
-    }]);
-    assert.deepEqual(result.annotations, [{ ...BASE, memo: 'ours', coder: 'ola', concepts: ['x'] }], 'ours stands in its place');
+    const result = mergeAnnotations(
+      [BASE],
+      [{ ...BASE, memo: 'ours', coder: 'ola' }],
+      [{ ...BASE, memo: 'theirs', concepts: ['x'] }],
+    );
+    assert.deepEqual(result.conflicts, [
+      {
+        id: 'aaaaaaaa',
+        kind: 'conflict',
+        fields: ['memo'],
+        ours: { ...BASE, memo: 'ours', coder: 'ola', concepts: ['x'] },
+        theirs: { ...BASE, memo: 'theirs', coder: 'ola', concepts: ['x'] },
+      },
+    ]);
+    assert.deepEqual(
+      result.annotations,
+      [{ ...BASE, memo: 'ours', coder: 'ola', concepts: ['x'] }],
+      'ours stands in its place',
+    );
   });
 
   it('accepts the same change made on both sides', () => {
@@ -84,13 +114,18 @@ describe('mergeAnnotations', () => {
     const theirsRemoved = mergeAnnotations([BASE], [changed], []);
     assert.deepEqual(theirsRemoved.conflicts, [{ id: 'aaaaaaaa', kind: 'conflict', fields: ['memo'], ours: changed }]);
     const oursRemoved = mergeAnnotations([BASE], [], [{ ...BASE, concepts: ['retagged'] }]);
-    assert.deepEqual(oursRemoved.conflicts, [{ id: 'aaaaaaaa', kind: 'conflict', fields: ['concepts'], theirs: { ...BASE, concepts: ['retagged'] } }]);
+    assert.deepEqual(oursRemoved.conflicts, [
+      { id: 'aaaaaaaa', kind: 'conflict', fields: ['concepts'], theirs: { ...BASE, concepts: ['retagged'] } },
+    ]);
     assert.deepEqual(oursRemoved.annotations, [{ ...BASE, concepts: ['retagged'] }]);
   });
 
   it('merges an id added on both sides without a base field by field', () => {
     const result = mergeAnnotations([], [{ ...OTHER, memo: 'a' }], [{ ...OTHER, memo: 'b', concepts: ['z'] }]);
     assert.deepEqual(result.annotations[0]?.concepts, ['koordinator.fallskjerm', 'z']);
-    assert.deepEqual(result.conflicts.map((c) => [c.id, c.fields]), [['bbbbbbbb', ['memo']]]);
+    assert.deepEqual(
+      result.conflicts.map((c) => [c.id, c.fields]),
+      [['bbbbbbbb', ['memo']]],
+    );
   });
 });

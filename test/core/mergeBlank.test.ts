@@ -11,13 +11,49 @@ function holdsNothing(text: string): boolean {
 }
 
 describe('a side that holds nothing', () => {
-  const line = fc.constantFrom('', '  ', '\t', '# kommentar', '  # innrykket', '---', '--- # start', '...', '%YAML 1.2', '\uFEFF# med BOM', '\uFEFF', '\uFEFF---', ' \uFEFF#', '\uFEFFqcode: 1', '%TAG ! tag:x,2024:', '\t#', 'qcode: 1', '- id: x', 'annotations: []', '"', '  ', '--- x', '~', '!!null', '&a', '*a', '? ', ': x', '#', '\u00a0');
-  const text = fc.array(line, { maxLength: 5 }).chain((lines) => fc.constantFrom('\n', '\r\n', '\r').map((end) => lines.join(end)));
+  const line = fc.constantFrom(
+    '',
+    '  ',
+    '\t',
+    '# kommentar',
+    '  # innrykket',
+    '---',
+    '--- # start',
+    '...',
+    '%YAML 1.2',
+    '\uFEFF# med BOM',
+    '\uFEFF',
+    '\uFEFF---',
+    ' \uFEFF#',
+    '\uFEFFqcode: 1',
+    '%TAG ! tag:x,2024:',
+    '\t#',
+    'qcode: 1',
+    '- id: x',
+    'annotations: []',
+    '"',
+    '  ',
+    '--- x',
+    '~',
+    '!!null',
+    '&a',
+    '*a',
+    '? ',
+    ': x',
+    '#',
+    '\u00a0',
+  );
+  const text = fc
+    .array(line, { maxLength: 5 })
+    .chain((lines) => fc.constantFrom('\n', '\r\n', '\r').map((end) => lines.join(end)));
 
   it('is told without parsing whenever a line holds content, as yaml tells it (property)', () => {
-    fc.assert(fc.property(text, (t) => {
-      const blank = t === '' || t.trim() === '' || holdsNothing(t);
-      assert.equal(blankReason(t) !== undefined, blank, JSON.stringify(t));
-    }), runs(3000, 9501));
+    fc.assert(
+      fc.property(text, (t) => {
+        const blank = t === '' || t.trim() === '' || holdsNothing(t);
+        assert.equal(blankReason(t) !== undefined, blank, JSON.stringify(t));
+      }),
+      runs(3000, 9501),
+    );
   });
 });

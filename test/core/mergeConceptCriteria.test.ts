@@ -20,7 +20,8 @@ concepts:
     label: Ressurser # knapphet
 `;
 
-const merge = (ours: string, theirs: string, base = BASE) => mergeCodebookText({ path: 'codebook.yaml', base, ours, theirs });
+const merge = (ours: string, theirs: string, base = BASE) =>
+  mergeCodebookText({ path: 'codebook.yaml', base, ours, theirs });
 
 function text(result: TextMerge): string {
   assert.ok(result.ok, JSON.stringify(result));
@@ -46,7 +47,9 @@ describe('merging inclusion, exclusion and examples', () => {
 
   it('merges examples element by element: both sides add, one side removes', () => {
     const ours = edited(addConceptExample(BASE, 'fallskjerm', 'bbbbbbbb'));
-    const theirs = edited(removeConceptExample(edited(addConceptExample(BASE, 'fallskjerm', 'cccccccc')), 'fallskjerm', 'aaaaaaaa'));
+    const theirs = edited(
+      removeConceptExample(edited(addConceptExample(BASE, 'fallskjerm', 'cccccccc')), 'fallskjerm', 'aaaaaaaa'),
+    );
     const merged = text(merge(ours, theirs));
     assert.deepEqual(conceptIn(merged, 'fallskjerm')?.examples, ['bbbbbbbb', 'cccccccc']);
     assert.ok(merged.includes('    examples: [bbbbbbbb, cccccccc]\n'), merged);
@@ -72,7 +75,10 @@ describe('merging inclusion, exclusion and examples', () => {
     assert.equal(conceptIn(resolveAll(result.text, 'ours'), 'fallskjerm')?.inclusion, 'Døgnet rundt.');
     assert.equal(conceptIn(resolveAll(result.text, 'theirs'), 'fallskjerm')?.inclusion, 'Bare på hverdager.');
     const [problem] = conflictProblems('codebook.yaml', result.text);
-    assert.match(problem?.message ?? '', /concept fallskjerm: inclusion: "Døgnet rundt\." \(ours\) vs "Bare på hverdager\." \(theirs\)/);
+    assert.match(
+      problem?.message ?? '',
+      /concept fallskjerm: inclusion: "Døgnet rundt\." \(ours\) vs "Bare på hverdager\." \(theirs\)/,
+    );
   });
 
   it('keeps a concept whose examples one side changed while the other removed it, as a conflict', () => {

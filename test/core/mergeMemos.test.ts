@@ -11,7 +11,12 @@ import { writeSidecar } from '../../src/core/sidecar/writeSidecar';
 
 const PATH = 'transcripts/k3.txt.annotations.yaml';
 const at = (line: number) => ({ start: { line, column: 1 }, end: { line, column: 20 } });
-const A: Annotation = { id: 'aaaaaaaa', concepts: ['samordning.formell'], range: at(3), quote: 'Jeg har et veldig godt team.' };
+const A: Annotation = {
+  id: 'aaaaaaaa',
+  concepts: ['samordning.formell'],
+  range: at(3),
+  quote: 'Jeg har et veldig godt team.',
+};
 const B: Annotation = { id: 'bbbbbbbb', concepts: ['ressurser'], range: at(9), quote: 'Tre møter på én uke.' };
 const BASE = renderSidecar('k3.txt', [A, B], 'Første intervju.');
 
@@ -25,7 +30,8 @@ function withAnnotations(text: string, annotations: Annotation[]): string {
   assert.ok(written.ok);
   return written.text;
 }
-const merge = (ours: string, theirs: string, base = BASE) => mergeSidecarText({ path: PATH, base, ours, theirs, labels: { ours: 'HEAD', theirs: 'feature' } });
+const merge = (ours: string, theirs: string, base = BASE) =>
+  mergeSidecarText({ path: PATH, base, ours, theirs, labels: { ours: 'HEAD', theirs: 'feature' } });
 function merged(result: TextMerge): Extract<TextMerge, { ok: true }> {
   assert.ok(result.ok, JSON.stringify(result));
   return result;
@@ -39,7 +45,10 @@ describe('merging the memo on a transcript', () => {
     assert.deepEqual(result.conflicts, []);
     const read = readSidecar(PATH, result.text);
     assert.equal(read.memo, 'Første intervju, ble avbrutt.');
-    assert.deepEqual(read.entries.map((e) => e.annotation), [{ ...A, key: true }, B]);
+    assert.deepEqual(
+      read.entries.map((e) => e.annotation),
+      [{ ...A, key: true }, B],
+    );
   });
 
   it('keeps a memo added on one side, and a removal on one side wins over no change on the other', () => {
@@ -58,7 +67,11 @@ describe('merging the memo on a transcript', () => {
     assert.equal(block?.ours, 'memo: Vår lesning.\n');
     assert.equal(block?.theirs, 'memo: Deres lesning.\n');
     assert.equal(readSidecar(PATH, resolveAll(result.text, 'theirs')).memo, 'Deres lesning.');
-    assert.equal(readSidecar(PATH, resolveAll(result.text, 'ours')).entries[1]?.annotation.memo, 'annotasjonens eget', 'the rest is merged');
+    assert.equal(
+      readSidecar(PATH, resolveAll(result.text, 'ours')).entries[1]?.annotation.memo,
+      'annotasjonens eget',
+      'the rest is merged',
+    );
     const [explained] = conflictProblems(PATH, result.text);
     assert.match(explained?.message ?? '', /memo: "Vår lesning\." \(ours\) vs "Deres lesning\." \(theirs\)/);
   });

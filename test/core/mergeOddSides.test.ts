@@ -19,7 +19,11 @@ interface Kind {
 }
 
 function itemsOf(file: YamlFile, records: { id: string }[]): Map<string, string> {
-  assert.deepEqual(file.problems.filter((p) => p.severity === 'error'), [], file.text);
+  assert.deepEqual(
+    file.problems.filter((p) => p.severity === 'error'),
+    [],
+    file.text,
+  );
   return new Map(records.map((r) => [r.id, JSON.stringify(r)]));
 }
 
@@ -44,7 +48,10 @@ const SIDECAR: Kind = {
   invalid: SIDECAR_BASE.replace('concepts: [ressurser]', 'concepts: [ressurser'),
   items(text) {
     const read = readSidecar(this.path, text);
-    return itemsOf(read.file, read.entries.map((e) => e.annotation));
+    return itemsOf(
+      read.file,
+      read.entries.map((e) => e.annotation),
+    );
   },
 };
 
@@ -67,7 +74,15 @@ const CODEBOOK: Kind = {
   invalid: CODEBOOK_BASE.replace('label: Samordning', 'label: "Samordning'),
   items(text) {
     const file = new YamlFile(this.path, text);
-    return itemsOf(file, [...readCodebook(file).all()].map((c) => ({ id: c.id, label: c.label, description: c.description, parent: c.parentId })));
+    return itemsOf(
+      file,
+      [...readCodebook(file).all()].map((c) => ({
+        id: c.id,
+        label: c.label,
+        description: c.description,
+        parent: c.parentId,
+      })),
+    );
   },
 };
 
@@ -86,7 +101,10 @@ const INFORMANTS: Kind = {
   invalid: INFORMANTS_BASE.replace('  - code: L5', '  - code: L5\n  role leder: [x'),
   items(text) {
     const file = new YamlFile(this.path, text);
-    return itemsOf(file, readInformants(file).informants.map((i) => ({ id: i.code, ...i.attributes })));
+    return itemsOf(
+      file,
+      readInformants(file).informants.map((i) => ({ id: i.code, ...i.attributes })),
+    );
   },
 };
 
@@ -98,17 +116,25 @@ const ODD_SIDES = [
   { name: 'comment only', text: '# alt er flyttet\n', reason: /holds only comments/ },
 ];
 
-const merge = (kind: Kind, base: string, ours: string, theirs: string) => mergeOrKeepBoth(kind.kind, { path: kind.path, base, ours, theirs, labels: LABELS });
+const merge = (kind: Kind, base: string, ours: string, theirs: string) =>
+  mergeOrKeepBoth(kind.kind, { path: kind.path, base, ours, theirs, labels: LABELS });
 const keptWhole = (ours: string, theirs: string) => `<<<<<<< HEAD\n${ours}=======\n${theirs}>>>>>>> feature\n`;
 
 for (const kind of KINDS) {
   describe(`merging ${kind.path} with a side that cannot be read`, () => {
-    for (const odd of [...ODD_SIDES, { name: 'invalid YAML', text: kind.invalid, reason: /cannot be read \(\d+:\d+ / }]) {
+    for (const odd of [
+      ...ODD_SIDES,
+      { name: 'invalid YAML', text: kind.invalid, reason: /cannot be read \(\d+:\d+ / },
+    ]) {
       it(`keeps the whole of both sides between markers when ours is ${odd.name}, and says that ours is why`, () => {
         const result = merge(kind, kind.base, odd.text, kind.changed);
         assert.equal(result.text, keptWhole(odd.text, kind.changed));
         assert.match(result.unmerged ?? '', new RegExp(`^ours ${odd.reason.source}`));
-        assert.deepEqual(kind.items(resolveAll(result.text, 'theirs')), kind.items(kind.changed), 'every item of theirs is in the file');
+        assert.deepEqual(
+          kind.items(resolveAll(result.text, 'theirs')),
+          kind.items(kind.changed),
+          'every item of theirs is in the file',
+        );
       });
 
       it(`keeps the whole of both sides between markers when theirs is ${odd.name}, also when ours is the base`, () => {
@@ -118,7 +144,10 @@ for (const kind of KINDS) {
           assert.match(result.unmerged ?? '', new RegExp(`^theirs ${odd.reason.source}`));
           assert.deepEqual(kind.items(resolveAll(result.text, 'ours')), kind.items(ours));
         }
-        assert.equal(mergeQcodeFile(kind.kind, { path: kind.path, base: kind.base, ours: kind.changed, theirs: odd.text }).ok, false);
+        assert.equal(
+          mergeQcodeFile(kind.kind, { path: kind.path, base: kind.base, ours: kind.changed, theirs: odd.text }).ok,
+          false,
+        );
       });
     }
 
@@ -144,6 +173,9 @@ for (const kind of KINDS) {
 describe('bothSidesKept, as the merge writes it', () => {
   it('uses CRLF markers when ours uses CRLF, and ends a side without a final line break', () => {
     const result = merge(SIDECAR, SIDECAR_BASE, SIDECAR_BASE.replace(/\n/g, '\r\n'), '   ');
-    assert.equal(result.text, `<<<<<<< HEAD\r\n${SIDECAR_BASE.replace(/\n/g, '\r\n')}=======\r\n   \r\n>>>>>>> feature\r\n`);
+    assert.equal(
+      result.text,
+      `<<<<<<< HEAD\r\n${SIDECAR_BASE.replace(/\n/g, '\r\n')}=======\r\n   \r\n>>>>>>> feature\r\n`,
+    );
   });
 });

@@ -9,7 +9,11 @@ function moved(...changes: TextChange[]): LiveRange {
 }
 const insert = (at: number, text: string): TextChange => ({ rangeOffset: at, rangeLength: 0, text });
 const remove = (at: number, length: number): TextChange => ({ rangeOffset: at, rangeLength: length, text: '' });
-const replace = (at: number, length: number, text: string): TextChange => ({ rangeOffset: at, rangeLength: length, text });
+const replace = (at: number, length: number, text: string): TextChange => ({
+  rangeOffset: at,
+  rangeLength: length,
+  text,
+});
 
 describe('moveRanges', () => {
   it('shifts a passage by text inserted or deleted before it', () => {
@@ -51,10 +55,16 @@ describe('moveRanges', () => {
   });
 
   it('moves all given ranges and keeps them touched once touched', () => {
-    const ranges: LiveRange[] = [{ start: 0, end: 3 }, { start: 5, end: 9 }];
+    const ranges: LiveRange[] = [
+      { start: 0, end: 3 },
+      { start: 5, end: 9 },
+    ];
     moveRanges(ranges, [insert(1, 'x')]);
     moveRanges(ranges, [insert(0, 'y')]);
-    assert.deepEqual(ranges, [{ start: 1, end: 5, touched: true }, { start: 7, end: 11 }]);
+    assert.deepEqual(ranges, [
+      { start: 1, end: 5, touched: true },
+      { start: 7, end: 11 },
+    ]);
   });
 
   it('moves an empty range like a cursor: text typed at it stays before it', () => {

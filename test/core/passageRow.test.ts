@@ -2,7 +2,12 @@ import * as assert from 'node:assert/strict';
 import { hasSeveralCoders, passageRowDescription } from '../../src/core/operations/passageRow';
 
 describe('passageRowDescription (Annotations view rows)', () => {
-  const parts = { informant: 'K3', conceptLabels: ['Tillit', 'Ressurser'], coder: 'kari', start: { line: 8, column: 246 } };
+  const parts = {
+    informant: 'K3',
+    conceptLabels: ['Tillit', 'Ressurser'],
+    coder: 'kari',
+    start: { line: 8, column: 246 },
+  };
 
   it('names the coder when the transcript has several coders', () => {
     assert.equal(passageRowDescription({ ...parts, severalCoders: true }), 'K3 · Tillit, Ressurser · kari · 8:246');

@@ -20,8 +20,16 @@ describe('paths', () => {
 
 describe('problems', () => {
   it('sort by file, then line, then column, and tell whether any is an error', () => {
-    const list = [problem('b.yaml', 1, 1, 'error', 'x', ''), problem('a.yaml', 2, 1, 'warning', 'x', ''), problem('a.yaml', 1, 5, 'info', 'x', ''), problem('a.yaml', 1, 2, 'info', 'x', '')];
-    assert.deepEqual([...list].sort(compareProblems).map((p) => `${p.file}:${p.line}:${p.column}`), ['a.yaml:1:2', 'a.yaml:1:5', 'a.yaml:2:1', 'b.yaml:1:1']);
+    const list = [
+      problem('b.yaml', 1, 1, 'error', 'x', ''),
+      problem('a.yaml', 2, 1, 'warning', 'x', ''),
+      problem('a.yaml', 1, 5, 'info', 'x', ''),
+      problem('a.yaml', 1, 2, 'info', 'x', ''),
+    ];
+    assert.deepEqual(
+      [...list].sort(compareProblems).map((p) => `${p.file}:${p.line}:${p.column}`),
+      ['a.yaml:1:2', 'a.yaml:1:5', 'a.yaml:2:1', 'b.yaml:1:1'],
+    );
     assert.equal(hasErrors(list), true);
     assert.equal(hasErrors(list.slice(1)), false);
   });

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { comparePositions, formatRange, parseRange, sameRange } from '../../src/core/text/position';
 
-const range = (a: number, b: number, c: number, d: number) => ({ start: { line: a, column: b }, end: { line: c, column: d } });
+const range = (a: number, b: number, c: number, d: number) => ({
+  start: { line: a, column: b },
+  end: { line: c, column: d },
+});
 
 describe('parseRange and formatRange', () => {
   it('parse startLine:startCol-endLine:endCol and write it back', () => {
@@ -12,7 +15,20 @@ describe('parseRange and formatRange', () => {
   });
 
   it('refuse malformed, zero-based and backwards ranges', () => {
-    for (const bad of ['', '21:5', '21:5-21', '21.5-21.97', '21:5 - 21:97', 'a:b-c:d', '0:1-1:1', '1:0-1:2', '3:5-2:1', '2:9-2:3', '-1:1-2:2', '1:1-2:2x']) {
+    for (const bad of [
+      '',
+      '21:5',
+      '21:5-21',
+      '21.5-21.97',
+      '21:5 - 21:97',
+      'a:b-c:d',
+      '0:1-1:1',
+      '1:0-1:2',
+      '3:5-2:1',
+      '2:9-2:3',
+      '-1:1-2:2',
+      '1:1-2:2x',
+    ]) {
       assert.equal(parseRange(bad), undefined, `"${bad}" must not parse`);
     }
   });

@@ -32,7 +32,9 @@ class CountingFiles extends MemoryFiles {
 function sidecarOf(name: string, text: string, quote: string, id = 'abcdefgh'): string {
   const doc = new TranscriptText(text);
   const start = doc.text.indexOf(quote);
-  return renderSidecar(name, [{ id, concepts: ['samordning.formell'], ...captureAnchor(doc, start, start + quote.length) }]);
+  return renderSidecar(name, [
+    { id, concepts: ['samordning.formell'], ...captureAnchor(doc, start, start + quote.length) },
+  ]);
 }
 
 function project(): CountingFiles {
@@ -56,7 +58,14 @@ function summary(loaded: Project) {
       text: t.doc?.text,
       sidecarText: t.sidecarText,
       sidecarReadable: t.sidecarReadable,
-      annotations: t.annotations.map(({ annotation, resolution, informant, text, line, column }) => ({ annotation, resolution, informant, text, line, column })),
+      annotations: t.annotations.map(({ annotation, resolution, informant, text, line, column }) => ({
+        annotation,
+        resolution,
+        informant,
+        text,
+        line,
+        column,
+      })),
     })),
   };
 }
@@ -78,7 +87,10 @@ describe('ProjectCache', () => {
     const cache = new ProjectCache();
     await loadProject(files, {}, { cache });
     files.takeReads();
-    files.set('transcripts/b.txt.annotations.yaml', sidecarOf('b.txt', K3_TRANSCRIPT, 'Da har jeg nummeret til et par av dem.', 'bcdefghj'));
+    files.set(
+      'transcripts/b.txt.annotations.yaml',
+      sidecarOf('b.txt', K3_TRANSCRIPT, 'Da har jeg nummeret til et par av dem.', 'bcdefghj'),
+    );
     cache.changed('transcripts/b.txt.annotations.yaml');
     const loaded = await loadProject(files, {}, { cache });
     assert.deepEqual(files.takeReads(), ['transcripts/b.txt', 'transcripts/b.txt.annotations.yaml']);
@@ -134,31 +146,55 @@ describe('ProjectCache', () => {
 
   it('property: after any run of changes, each told to the cache, a load with it equals a load from scratch', async () => {
     const names = ['a.txt', 'b.txt', 'sub/c.txt'];
-    const quotes = ['Jeg har et veldig godt team.', 'Da har jeg nummeret til et par av dem.', 'Hva gjør du utenom kontortid?'];
+    const quotes = [
+      'Jeg har et veldig godt team.',
+      'Da har jeg nummeret til et par av dem.',
+      'Hva gjør du utenom kontortid?',
+    ];
     const stepArb = fc.record({
       name: fc.constantFrom(...names),
-      what: fc.constantFrom('transcript', 'sidecar', 'broken sidecar', 'remove sidecar', 'remove transcript', 'codebook', 'folder'),
+      what: fc.constantFrom(
+        'transcript',
+        'sidecar',
+        'broken sidecar',
+        'remove sidecar',
+        'remove transcript',
+        'codebook',
+        'folder',
+      ),
       quote: fc.constantFrom(...quotes),
       edit: fc.constantFrom('', 'Et nytt avsnitt.\n\n', 'K3: '),
     });
-    await fc.assert(fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 6 }), async (steps) => {
-      const files = project();
-      const cache = new ProjectCache();
-      await loadProject(files, {}, { cache });
-      for (const step of steps) {
-        const transcript = `transcripts/${step.name}`;
-        const sidecar = `${transcript}.annotations.yaml`;
-        const text = step.edit + K3_TRANSCRIPT;
-        if (step.what === 'transcript') files.set(transcript, text);
-        if (step.what === 'sidecar') files.set(sidecar, sidecarOf(step.name.split('/').pop() as string, text, step.quote));
-        if (step.what === 'broken sidecar') files.set(sidecar, `qcode: 1\nannotations:\n  - id: [\n`);
-        if (step.what === 'remove sidecar') await files.remove(sidecar);
-        if (step.what === 'remove transcript') await files.remove(transcript);
-        if (step.what === 'codebook') files.set('codebook.yaml', step.edit === '' ? 'concepts: []\n' : CODEBOOK);
-        const changed = { transcript, sidecar, 'broken sidecar': sidecar, 'remove sidecar': sidecar, 'remove transcript': transcript, codebook: 'codebook.yaml', folder: 'transcripts/sub' }[step.what];
-        cache.changed(changed as string);
-        assert.deepEqual(summary(await loadProject(files, {}, { cache })), summary(await loadProject(files)));
-      }
-    }), runs(150, 20261218));
+    await fc.assert(
+      fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 6 }), async (steps) => {
+        const files = project();
+        const cache = new ProjectCache();
+        await loadProject(files, {}, { cache });
+        for (const step of steps) {
+          const transcript = `transcripts/${step.name}`;
+          const sidecar = `${transcript}.annotations.yaml`;
+          const text = step.edit + K3_TRANSCRIPT;
+          if (step.what === 'transcript') files.set(transcript, text);
+          if (step.what === 'sidecar')
+            files.set(sidecar, sidecarOf(step.name.split('/').pop() as string, text, step.quote));
+          if (step.what === 'broken sidecar') files.set(sidecar, `qcode: 1\nannotations:\n  - id: [\n`);
+          if (step.what === 'remove sidecar') await files.remove(sidecar);
+          if (step.what === 'remove transcript') await files.remove(transcript);
+          if (step.what === 'codebook') files.set('codebook.yaml', step.edit === '' ? 'concepts: []\n' : CODEBOOK);
+          const changed = {
+            transcript,
+            sidecar,
+            'broken sidecar': sidecar,
+            'remove sidecar': sidecar,
+            'remove transcript': transcript,
+            codebook: 'codebook.yaml',
+            folder: 'transcripts/sub',
+          }[step.what];
+          cache.changed(changed as string);
+          assert.deepEqual(summary(await loadProject(files, {}, { cache })), summary(await loadProject(files)));
+        }
+      }),
+      runs(150, 20261218),
+    );
   });
 });

@@ -24,7 +24,13 @@ describe('ProjectIndex', () => {
   });
 
   it('finds annotations under a concept, each once even when tagged with two concepts below it', () => {
-    assert.deepEqual(ids(index.underConcept('samordning')), ['k3gone00', 'k3numm00', 'k3team00', 'l5avta00', 'l5pers00']);
+    assert.deepEqual(ids(index.underConcept('samordning')), [
+      'k3gone00',
+      'k3numm00',
+      'k3team00',
+      'l5avta00',
+      'l5pers00',
+    ]);
     assert.deepEqual(ids(index.underConcept('koordinator')), ['k3numm00']);
   });
 
@@ -44,12 +50,14 @@ describe('ProjectIndex', () => {
     assert.deepEqual(pick({}), ids(index.all));
     assert.deepEqual(pick({ concepts: ['koordinator'] }), ['k3numm00']);
     assert.deepEqual(pick({ concepts: ['samordning.uformell'], informants: ['M9', 'L5'] }), ['l5pers00']);
-    assert.deepEqual(pick({ informants: ['K3'] }), ['k3numm00', 'k3team00'], 'an orphan without informant is not K3\'s');
+    assert.deepEqual(pick({ informants: ['K3'] }), ['k3numm00', 'k3team00'], "an orphan without informant is not K3's");
     assert.deepEqual(pick({ concepts: [], informants: [] }), ids(index.all), 'empty filters mean everything');
   });
 
   it('counts an annotation that repeats a concept once for it', async () => {
-    const sidecar = renderSidecar('k3.txt', [{ id: 'twice000', concepts: ['samordning.formell', 'samordning.formell'], quote: 'Jeg har et veldig godt team.' }]);
+    const sidecar = renderSidecar('k3.txt', [
+      { id: 'twice000', concepts: ['samordning.formell', 'samordning.formell'], quote: 'Jeg har et veldig godt team.' },
+    ]);
     const project = await loadProject(projectFiles({ 'k3.txt': K3_TRANSCRIPT, 'k3.txt.annotations.yaml': sidecar }));
     assert.equal(new ProjectIndex(project).byConcept('samordning.formell').length, 1);
   });

@@ -16,7 +16,8 @@ const QUOTES: Record<string, string> = {
 };
 
 /** Prose without anything that starts Markdown code, an escape or a reference. */
-const proseArb = fc.string({ unit: fc.constantFrom('a', 'ø', ' ', '.', '{', '}', 'q', ':', '#', '>', '*', '\u{1F600}'), maxLength: 12 })
+const proseArb = fc
+  .string({ unit: fc.constantFrom('a', 'ø', ' ', '.', '{', '}', 'q', ':', '#', '>', '*', '\u{1F600}'), maxLength: 12 })
   .filter((s) => !s.includes('{{'));
 const breakArb = fc.constantFrom('\n', '\r\n');
 type Piece = { kind: 'prose'; text: string } | { kind: 'ref'; id: string } | { kind: 'break' };
@@ -38,7 +39,8 @@ function compose(pieces: readonly Piece[], newline: string, bom: boolean) {
   const places: [number, number][] = [];
   for (const piece of pieces) {
     // Prose ending in "{" would join the reference's braces; a space keeps them apart.
-    const written = piece.kind === 'prose' ? `${piece.text} ` : piece.kind === 'ref' ? `{{q:${piece.id}}}` : `${newline}x `;
+    const written =
+      piece.kind === 'prose' ? `${piece.text} ` : piece.kind === 'ref' ? `{{q:${piece.id}}}` : `${newline}x `;
     if (piece.kind === 'ref') places.push([line, column]);
     text += written;
     expected += piece.kind === 'ref' ? QUOTES[piece.id] : written;
@@ -55,30 +57,47 @@ describe('chapter references (properties)', () => {
   });
 
   it('finds every reference at its line and column, with LF or CRLF and with or without a BOM', () => {
-    fc.assert(fc.property(fc.array(pieceArb, { maxLength: 25 }), breakArb, fc.boolean(), (pieces, newline, bom) => {
-      const { text, places } = compose(pieces, newline, bom);
-      assert.deepEqual(parseReferences(text).map((r) => [r.line, r.column]), places);
-    }), RUNS);
+    fc.assert(
+      fc.property(fc.array(pieceArb, { maxLength: 25 }), breakArb, fc.boolean(), (pieces, newline, bom) => {
+        const { text, places } = compose(pieces, newline, bom);
+        assert.deepEqual(
+          parseReferences(text).map((r) => [r.line, r.column]),
+          places,
+        );
+      }),
+      RUNS,
+    );
   });
 
   it('renders every inline reference to its quote and keeps every other character', () => {
-    fc.assert(fc.property(fc.array(pieceArb, { maxLength: 25 }), breakArb, fc.boolean(), (pieces, newline, bom) => {
-      const { text, expected } = compose(pieces, newline, bom);
-      const rendered = renderChapter('c.md', text, index);
-      assert.deepEqual(rendered.problems, []);
-      assert.equal(rendered.text, expected);
-    }), RUNS);
+    fc.assert(
+      fc.property(fc.array(pieceArb, { maxLength: 25 }), breakArb, fc.boolean(), (pieces, newline, bom) => {
+        const { text, expected } = compose(pieces, newline, bom);
+        const rendered = renderChapter('c.md', text, index);
+        assert.deepEqual(rendered.problems, []);
+        assert.equal(rendered.text, expected);
+      }),
+      RUNS,
+    );
   });
 
   it('leaves a chapter without references exactly as it is', () => {
-    fc.assert(fc.property(fc.array(fc.oneof(proseArb, breakArb), { maxLength: 20 }), (parts) => {
-      const text = parts.join('');
-      assert.equal(renderChapter('c.md', text, index).text, text);
-    }), RUNS);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(proseArb, breakArb), { maxLength: 20 }), (parts) => {
+        const text = parts.join('');
+        assert.equal(renderChapter('c.md', text, index).text, text);
+      }),
+      RUNS,
+    );
   });
 
   it('leaves references inside code spans, fenced code blocks and after a backslash alone', () => {
-    const hiddenArb = fc.tuple(fc.constantFrom(...IDS), fc.integer({ min: 1, max: 3 }), fc.constantFrom('span', 'fence', 'tilde', 'escape'))
+    const hiddenArb = fc
+      .tuple(
+        fc.constantFrom(...IDS),
+        fc.integer({ min: 1, max: 3 }),
+        fc.constantFrom('span', 'fence', 'tilde', 'escape'),
+      )
       .map(([id, n, how]) => {
         const ref = `{{q:${id}}}`;
         if (how === 'span') return `${'`'.repeat(n)} ${ref} ${'`'.repeat(n)}`;
@@ -86,10 +105,13 @@ describe('chapter references (properties)', () => {
         const fence = (how === 'fence' ? '`' : '~').repeat(n + 2);
         return `\n${fence}\n${ref}\n${fence}\n`;
       });
-    fc.assert(fc.property(fc.array(fc.oneof(proseArb, hiddenArb), { maxLength: 12 }), (parts) => {
-      const text = parts.join(' ');
-      assert.deepEqual(parseReferences(text), []);
-      assert.equal(renderChapter('c.md', text, index).text, text);
-    }), RUNS);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(proseArb, hiddenArb), { maxLength: 12 }), (parts) => {
+        const text = parts.join(' ');
+        assert.deepEqual(parseReferences(text), []);
+        assert.equal(renderChapter('c.md', text, index).text, text);
+      }),
+      RUNS,
+    );
   });
 });

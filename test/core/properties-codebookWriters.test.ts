@@ -9,7 +9,13 @@ import { readCodebook } from '../../src/core/codebook/readCodebook';
 import { YamlFile } from '../../src/core/yaml/yamlFile';
 import { textArb } from '../helpers/arbitraries';
 import { runs } from '../helpers/fcRuns';
-import { codebookStyleArb, conceptTreeArb, flattened, styledCodebook, type TreeConcept } from '../helpers/styledCodebook';
+import {
+  codebookStyleArb,
+  conceptTreeArb,
+  flattened,
+  styledCodebook,
+  type TreeConcept,
+} from '../helpers/styledCodebook';
 
 const RUNS = runs(300, 20261212);
 
@@ -34,7 +40,10 @@ interface Place {
 }
 
 function places(list: TreeConcept[], parent?: TreeConcept): Place[] {
-  return list.flatMap((concept) => [{ concept, list, ...(parent ? { parent } : {}) }, ...places(concept.children, concept)]);
+  return list.flatMap((concept) => [
+    { concept, list, ...(parent ? { parent } : {}) },
+    ...places(concept.children, concept),
+  ]);
 }
 
 function within(concept: TreeConcept, id: string): boolean {
@@ -47,7 +56,8 @@ const validLabel = (label: string) => label.trim() !== '' && !/[\r\n]/.test(labe
 /** The edit made on a plain tree, as the codebook should read after it; undefined when it must be refused. */
 function expected(tree: TreeConcept[], edit: Edit): TreeConcept[] | undefined {
   const all = places(tree);
-  const target = (n: number) => (all.length === 0 || n % (all.length + 1) === all.length ? undefined : all[n % (all.length + 1)]);
+  const target = (n: number) =>
+    all.length === 0 || n % (all.length + 1) === all.length ? undefined : all[n % (all.length + 1)];
   if (edit.kind === 'add') {
     if (!validLabel(edit.label)) return undefined;
     const to = target(edit.to);
@@ -80,7 +90,8 @@ function expected(tree: TreeConcept[], edit: Edit): TreeConcept[] | undefined {
 
 function apply(text: string, tree: TreeConcept[], edit: Edit): EditResult {
   const all = places(tree);
-  const id = (n: number) => (all.length === 0 || n % (all.length + 1) === all.length ? undefined : all[n % (all.length + 1)]?.concept.id);
+  const id = (n: number) =>
+    all.length === 0 || n % (all.length + 1) === all.length ? undefined : all[n % (all.length + 1)]?.concept.id;
   const at = all[('at' in edit ? edit.at : 0) % Math.max(all.length, 1)]?.concept.id ?? 'none';
   if (edit.kind === 'add') return addConcept(text, id(edit.to), { id: 'ny.begrep', label: edit.label });
   if (edit.kind === 'rename') return renameConcept(text, at, edit.label);
@@ -91,29 +102,39 @@ function apply(text: string, tree: TreeConcept[], edit: Edit): EditResult {
 function readConcepts(text: string) {
   const file = new YamlFile('codebook.yaml', text);
   const codebook = readCodebook(file);
-  assert.deepEqual(file.problems.filter((p) => p.severity === 'error'), [], `the written codebook has errors:\n${text}`);
+  assert.deepEqual(
+    file.problems.filter((p) => p.severity === 'error'),
+    [],
+    `the written codebook has errors:\n${text}`,
+  );
   return [...codebook.all()].map((c) => [c.id, c.parentId ?? null, c.label]);
 }
 
 describe('property: codebook edits keep codebook.yaml valid, in every style check accepts', () => {
   it('the generated codebooks read back as the generated trees', () => {
-    fc.assert(fc.property(conceptTreeArb(), codebookStyleArb, (tree, style) => {
-      const text = styledCodebook(tree, style);
-      assert.deepEqual(readConcepts(text), flattened(tree), text);
-    }), RUNS);
+    fc.assert(
+      fc.property(conceptTreeArb(), codebookStyleArb, (tree, style) => {
+        const text = styledCodebook(tree, style);
+        assert.deepEqual(readConcepts(text), flattened(tree), text);
+      }),
+      RUNS,
+    );
   });
 
   it('add, rename, move and remove write a codebook that reads back as the edited tree, or refuse and say why', () => {
-    fc.assert(fc.property(conceptTreeArb(), codebookStyleArb, editArb, (tree, style, edit) => {
-      const text = styledCodebook(tree, style);
-      const result = apply(text, tree, edit);
-      const want = expected(copy(tree), edit);
-      if (!want) {
-        assert.ok(!result.ok && result.message.length > 0, `should have been refused:\n${text}`);
-        return;
-      }
-      assert.ok(result.ok, `refused: ${!result.ok && result.message}\n${text}`);
-      assert.deepEqual(readConcepts(result.text), flattened(want), `${text}\n--->\n${result.text}`);
-    }), RUNS);
+    fc.assert(
+      fc.property(conceptTreeArb(), codebookStyleArb, editArb, (tree, style, edit) => {
+        const text = styledCodebook(tree, style);
+        const result = apply(text, tree, edit);
+        const want = expected(copy(tree), edit);
+        if (!want) {
+          assert.ok(!result.ok && result.message.length > 0, `should have been refused:\n${text}`);
+          return;
+        }
+        assert.ok(result.ok, `refused: ${!result.ok && result.message}\n${text}`);
+        assert.deepEqual(readConcepts(result.text), flattened(want), `${text}\n--->\n${result.text}`);
+      }),
+      RUNS,
+    );
   });
 });

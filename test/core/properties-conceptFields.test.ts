@@ -18,10 +18,21 @@ type FieldEdit =
   | { key: 'color'; at: number; value: string | undefined }
   | { key: 'examples'; at: number; add?: string; remove?: number };
 
-const paragraphsArb = fc.oneof(textArb, fc.array(textArb, { maxLength: 3 }).map((p) => p.join('\n\n')));
+const paragraphsArb = fc.oneof(
+  textArb,
+  fc.array(textArb, { maxLength: 3 }).map((p) => p.join('\n\n')),
+);
 const fieldEditArb: fc.Arbitrary<FieldEdit> = fc.oneof(
-  fc.record({ key: fc.constantFrom('description' as const, 'inclusion' as const, 'exclusion' as const), at: fc.nat(), value: paragraphsArb }),
-  fc.record({ key: fc.constant('color' as const), at: fc.nat(), value: fc.option(fc.constantFrom('#4e79a7', '#ABC', '#00ff0080', '#F28E2B'), { nil: undefined }) }),
+  fc.record({
+    key: fc.constantFrom('description' as const, 'inclusion' as const, 'exclusion' as const),
+    at: fc.nat(),
+    value: paragraphsArb,
+  }),
+  fc.record({
+    key: fc.constant('color' as const),
+    at: fc.nat(),
+    value: fc.option(fc.constantFrom('#4e79a7', '#ABC', '#00ff0080', '#F28E2B'), { nil: undefined }),
+  }),
   fc.record({ key: fc.constant('examples' as const), at: fc.nat(), add: fc.constantFrom(...EXAMPLE_IDS, 'n3wid000') }),
   fc.record({ key: fc.constant('examples' as const), at: fc.nat(), remove: fc.nat() }),
 );
@@ -60,7 +71,8 @@ function examplesIn(data: Record<string, unknown>): string[] {
 /** The concept maps of a codebook, depth first in file order. */
 function conceptMaps(text: string): YAMLMap[] {
   const doc = parseDocument(text);
-  const walk = (list: unknown): YAMLMap[] => (isSeq(list) ? list.items.filter(isMap).flatMap((m) => [m, ...walk(m.get('children', true))]) : []);
+  const walk = (list: unknown): YAMLMap[] =>
+    isSeq(list) ? list.items.filter(isMap).flatMap((m) => [m, ...walk(m.get('children', true))]) : [];
   return isMap(doc.contents) ? walk(doc.contents.get('concepts', true)) : [];
 }
 
@@ -77,56 +89,73 @@ function lineOf(text: string, offset: number): number {
   return text.slice(0, offset).split('\n').length - 1;
 }
 
-describe('property: setting a concept\'s definition, criteria, examples or colour changes only that field', () => {
+describe("property: setting a concept's definition, criteria, examples or colour changes only that field", () => {
   it('reads back with that field of that concept changed and everything else as it was', () => {
-    fc.assert(fc.property(conceptTreeArb(), codebookStyleArb, fieldEditArb, (tree, style, edit) => {
-      const text = styledCodebook(tree, style);
-      const maps = conceptMaps(text);
-      fc.pre(maps.length > 0);
-      const index = edit.at % maps.length;
-      const id = readAllIds(text)[index] as string;
-      const want = conceptData(text);
-      const changed = want[index] as Record<string, unknown>;
-      const result = apply(text, id, edit, changed);
-      const value = intended(edit, changed);
-      if (value === 'refused') {
-        assert.ok(!result.ok && result.message.length > 0, `should have been refused:\n${text}`);
-        return;
-      }
-      assert.ok(result.ok, `refused: ${!result.ok && result.message}\n${text}`);
-      if (value === undefined) delete changed[edit.key];
-      else changed[edit.key] = value;
-      assert.deepEqual(conceptData(result.text), want, `${text}\n--->\n${result.text}`);
-      const file = new YamlFile('codebook.yaml', result.text);
-      readCodebook(file);
-      assert.deepEqual(file.problems.filter((p) => p.severity === 'error'), [], result.text);
-    }), RUNS);
+    fc.assert(
+      fc.property(conceptTreeArb(), codebookStyleArb, fieldEditArb, (tree, style, edit) => {
+        const text = styledCodebook(tree, style);
+        const maps = conceptMaps(text);
+        fc.pre(maps.length > 0);
+        const index = edit.at % maps.length;
+        const id = readAllIds(text)[index] as string;
+        const want = conceptData(text);
+        const changed = want[index] as Record<string, unknown>;
+        const result = apply(text, id, edit, changed);
+        const value = intended(edit, changed);
+        if (value === 'refused') {
+          assert.ok(!result.ok && result.message.length > 0, `should have been refused:\n${text}`);
+          return;
+        }
+        assert.ok(result.ok, `refused: ${!result.ok && result.message}\n${text}`);
+        if (value === undefined) delete changed[edit.key];
+        else changed[edit.key] = value;
+        assert.deepEqual(conceptData(result.text), want, `${text}\n--->\n${result.text}`);
+        const file = new YamlFile('codebook.yaml', result.text);
+        readCodebook(file);
+        assert.deepEqual(
+          file.problems.filter((p) => p.severity === 'error'),
+          [],
+          result.text,
+        );
+      }),
+      RUNS,
+    );
   });
 
-  it('in a block codebook, changes no line outside that concept\'s own fields', () => {
-    fc.assert(fc.property(conceptTreeArb(), codebookStyleArb, fieldEditArb, (tree, style, edit) => {
-      const text = styledCodebook(tree, { ...style, layout: 'block' });
-      const maps = conceptMaps(text);
-      fc.pre(maps.length > 0);
-      const index = edit.at % maps.length;
-      const map = maps[index] as YAMLMap;
-      const current = conceptData(text)[index] as Record<string, unknown>;
-      const result = apply(text, readAllIds(text)[index] as string, edit, current);
-      if (intended(edit, current) === 'refused') return;
-      assert.ok(result.ok, `refused: ${!result.ok && result.message}\n${text}`);
-      const before = text.split('\n');
-      const after = result.text.split('\n');
-      let head = 0;
-      while (head < before.length && before[head] === after[head]) head++;
-      let tail = 0;
-      while (tail < before.length - head && tail < after.length - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
-      if (head === before.length && before.length === after.length) return;
-      const children = map.items.find((p) => (p.key as { value?: unknown }).value === 'children');
-      const range = map.range as [number, number, number];
-      const ownEnd = children ? lineOf(text, (children.key as { range: [number, number] }).range[0]) : lineOf(text, range[1] - 1) + 1;
-      assert.ok(head >= lineOf(text, range[0]), `changed above the concept:\n${text}\n--->\n${result.text}`);
-      assert.ok(before.length - tail <= ownEnd, `changed below the concept's fields:\n${text}\n--->\n${result.text}`);
-    }), RUNS);
+  it("in a block codebook, changes no line outside that concept's own fields", () => {
+    fc.assert(
+      fc.property(conceptTreeArb(), codebookStyleArb, fieldEditArb, (tree, style, edit) => {
+        const text = styledCodebook(tree, { ...style, layout: 'block' });
+        const maps = conceptMaps(text);
+        fc.pre(maps.length > 0);
+        const index = edit.at % maps.length;
+        const map = maps[index] as YAMLMap;
+        const current = conceptData(text)[index] as Record<string, unknown>;
+        const result = apply(text, readAllIds(text)[index] as string, edit, current);
+        if (intended(edit, current) === 'refused') return;
+        assert.ok(result.ok, `refused: ${!result.ok && result.message}\n${text}`);
+        const before = text.split('\n');
+        const after = result.text.split('\n');
+        let head = 0;
+        while (head < before.length && before[head] === after[head]) head++;
+        let tail = 0;
+        while (
+          tail < before.length - head &&
+          tail < after.length - head &&
+          before[before.length - 1 - tail] === after[after.length - 1 - tail]
+        )
+          tail++;
+        if (head === before.length && before.length === after.length) return;
+        const children = map.items.find((p) => (p.key as { value?: unknown }).value === 'children');
+        const range = map.range as [number, number, number];
+        const ownEnd = children
+          ? lineOf(text, (children.key as { range: [number, number] }).range[0])
+          : lineOf(text, range[1] - 1) + 1;
+        assert.ok(head >= lineOf(text, range[0]), `changed above the concept:\n${text}\n--->\n${result.text}`);
+        assert.ok(before.length - tail <= ownEnd, `changed below the concept's fields:\n${text}\n--->\n${result.text}`);
+      }),
+      RUNS,
+    );
   });
 });
 

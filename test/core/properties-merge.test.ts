@@ -27,11 +27,20 @@ const conceptArb = fc.constantFrom('samordning.formell', 'koordinator.fallskjerm
 const editArb: fc.Arbitrary<Edit> = fc.oneof(
   annotationArb.map((annotation) => ({ kind: 'add' as const, annotation })),
   fc.nat().map((at) => ({ kind: 'remove' as const, at })),
-  fc.record({ kind: fc.constant('retag' as const), at: fc.nat(), concepts: fc.uniqueArray(conceptArb, { minLength: 1, maxLength: 3 }) }),
+  fc.record({
+    kind: fc.constant('retag' as const),
+    at: fc.nat(),
+    concepts: fc.uniqueArray(conceptArb, { minLength: 1, maxLength: 3 }),
+  }),
   fc.record({ kind: fc.constant('memo' as const), at: fc.nat(), memo: textArb }),
   fc.record({ kind: fc.constant('move' as const), at: fc.nat(), range: rangeArb }),
 );
-const historyArb = fc.record({ base: annotationsArb(6), ours: fc.array(editArb, { maxLength: 5 }), theirs: fc.array(editArb, { maxLength: 5 }), crlf: fc.boolean() });
+const historyArb = fc.record({
+  base: annotationsArb(6),
+  ours: fc.array(editArb, { maxLength: 5 }),
+  theirs: fc.array(editArb, { maxLength: 5 }),
+  crlf: fc.boolean(),
+});
 
 function applyEdits(base: readonly Annotation[], edits: readonly Edit[], taken: Set<string>): Annotation[] {
   const list = base.map((a) => ({ ...a }));
@@ -59,7 +68,9 @@ interface History {
   texts: { base: string; ours: string; theirs: string };
 }
 
-function history(input: fc.Arbitrary<{ base: Annotation[]; ours: Edit[]; theirs: Edit[]; crlf: boolean }> = historyArb): fc.Arbitrary<History> {
+function history(
+  input: fc.Arbitrary<{ base: Annotation[]; ours: Edit[]; theirs: Edit[]; crlf: boolean }> = historyArb,
+): fc.Arbitrary<History> {
   return input.map(({ base, ours, theirs, crlf }) => {
     const taken = new Set(base.map((a) => a.id));
     const [o, t] = [applyEdits(base, ours, taken), applyEdits(base, theirs, taken)];
@@ -70,7 +81,12 @@ function history(input: fc.Arbitrary<{ base: Annotation[]; ours: Edit[]; theirs:
       return written.text;
     };
     const lineBreaks = (text: string) => (crlf ? text.replace(/\n/g, '\r\n') : text);
-    return { base, ours: o, theirs: t, texts: { base: lineBreaks(baseText), ours: lineBreaks(write(o)), theirs: lineBreaks(write(t)) } };
+    return {
+      base,
+      ours: o,
+      theirs: t,
+      texts: { base: lineBreaks(baseText), ours: lineBreaks(write(o)), theirs: lineBreaks(write(t)) },
+    };
   });
 }
 
@@ -83,7 +99,11 @@ function merged(base: string, ours: string, theirs: string): TextMerge & { ok: t
 /** The annotations of a text that must parse without errors, by id. */
 function parsed(text: string): Map<string, Annotation> {
   const read = readSidecar(PATH, text);
-  assert.deepEqual(read.file.problems.filter((p) => p.severity === 'error'), [], text);
+  assert.deepEqual(
+    read.file.problems.filter((p) => p.severity === 'error'),
+    [],
+    text,
+  );
   return new Map(read.entries.map((e) => [e.annotation.id, e.annotation]));
 }
 
@@ -94,50 +114,84 @@ function changedOnlyOn(side: Annotation, other: Annotation, base: Annotation, ke
 
 describe('merging sidecars: properties over random histories', () => {
   it('loses nothing: every annotation added on either side and every field changed on one side only is in the result, both ways a conflict is resolved', () => {
-    fc.assert(fc.property(history(), ({ base, ours, theirs, texts }) => {
-      const result = merged(texts.base, texts.ours, texts.theirs);
-      assert.equal(findConflicts(result.text).length, result.conflicts.length);
-      for (const side of ['ours', 'theirs'] as const) {
-        const outcome = parsed(resolveAll(result.text, side));
-        const baseIds = new Set(base.map((a) => a.id));
-        for (const added of [...ours, ...theirs].filter((a) => !baseIds.has(a.id))) assert.ok(outcome.has(added.id), `added ${added.id} is kept`);
-        for (const b of base) {
-          const [o, t] = [ours.find((a) => a.id === b.id), theirs.find((a) => a.id === b.id)];
-          if (!o || !t) continue;
-          for (const key of ANNOTATION_KEYS) {
-            const pairs: [Annotation, Annotation][] = [[o, t], [t, o]];
-            for (const [mine, other] of pairs) {
-              if (!changedOnlyOn(mine, other, b, key)) continue;
-              assert.deepEqual((outcome.get(b.id) as unknown as Record<string, unknown> | undefined)?.[key], (mine as unknown as Record<string, unknown>)[key], `${b.id}.${key}`);
+    fc.assert(
+      fc.property(history(), ({ base, ours, theirs, texts }) => {
+        const result = merged(texts.base, texts.ours, texts.theirs);
+        assert.equal(findConflicts(result.text).length, result.conflicts.length);
+        for (const side of ['ours', 'theirs'] as const) {
+          const outcome = parsed(resolveAll(result.text, side));
+          const baseIds = new Set(base.map((a) => a.id));
+          for (const added of [...ours, ...theirs].filter((a) => !baseIds.has(a.id)))
+            assert.ok(outcome.has(added.id), `added ${added.id} is kept`);
+          for (const b of base) {
+            const [o, t] = [ours.find((a) => a.id === b.id), theirs.find((a) => a.id === b.id)];
+            if (!o || !t) continue;
+            for (const key of ANNOTATION_KEYS) {
+              const pairs: [Annotation, Annotation][] = [
+                [o, t],
+                [t, o],
+              ];
+              for (const [mine, other] of pairs) {
+                if (!changedOnlyOn(mine, other, b, key)) continue;
+                assert.deepEqual(
+                  (outcome.get(b.id) as unknown as Record<string, unknown> | undefined)?.[key],
+                  (mine as unknown as Record<string, unknown>)[key],
+                  `${b.id}.${key}`,
+                );
+              }
             }
           }
         }
-      }
-    }), runs(150, 4242));
+      }),
+      runs(150, 4242),
+    );
   });
 
   it('is symmetric: merge(base, ours, theirs) means what merge(base, theirs, ours) means, sides swapped', () => {
-    fc.assert(fc.property(history(), ({ base, ours, theirs, texts }) => {
-      const forward = merged(texts.base, texts.ours, texts.theirs);
-      const backward = merged(texts.base, texts.theirs, texts.ours);
-      assert.deepEqual([...forward.conflicts].sort(), [...backward.conflicts].sort());
-      const movedOnBoth = new Set(base.filter((b) => HINTS.some((key) => [ours, theirs].every((side) => {
-        const a = side.find((x) => x.id === b.id);
-        return a && !sameValue((a as unknown as Record<string, unknown>)[key], (b as unknown as Record<string, unknown>)[key]);
-      }))).map((b) => b.id));
-      const meaning = (text: string) => [...parsed(text).values()].map((a) => comparable(a, movedOnBoth.has(a.id))).sort((x, y) => (String(x.id) < String(y.id) ? -1 : 1));
-      assert.deepEqual(meaning(resolveAll(forward.text, 'ours')), meaning(resolveAll(backward.text, 'theirs')));
-      assert.deepEqual(meaning(resolveAll(forward.text, 'theirs')), meaning(resolveAll(backward.text, 'ours')));
-    }), runs(150, 777));
+    fc.assert(
+      fc.property(history(), ({ base, ours, theirs, texts }) => {
+        const forward = merged(texts.base, texts.ours, texts.theirs);
+        const backward = merged(texts.base, texts.theirs, texts.ours);
+        assert.deepEqual([...forward.conflicts].sort(), [...backward.conflicts].sort());
+        const movedOnBoth = new Set(
+          base
+            .filter((b) =>
+              HINTS.some((key) =>
+                [ours, theirs].every((side) => {
+                  const a = side.find((x) => x.id === b.id);
+                  return (
+                    a &&
+                    !sameValue(
+                      (a as unknown as Record<string, unknown>)[key],
+                      (b as unknown as Record<string, unknown>)[key],
+                    )
+                  );
+                }),
+              ),
+            )
+            .map((b) => b.id),
+        );
+        const meaning = (text: string) =>
+          [...parsed(text).values()]
+            .map((a) => comparable(a, movedOnBoth.has(a.id)))
+            .sort((x, y) => (String(x.id) < String(y.id) ? -1 : 1));
+        assert.deepEqual(meaning(resolveAll(forward.text, 'ours')), meaning(resolveAll(backward.text, 'theirs')));
+        assert.deepEqual(meaning(resolveAll(forward.text, 'theirs')), meaning(resolveAll(backward.text, 'ours')));
+      }),
+      runs(150, 777),
+    );
   });
 
   it('changes nothing when both sides agree, and takes the other side when one side changed nothing', () => {
-    fc.assert(fc.property(history(), ({ texts }) => {
-      const same = merged(texts.base, texts.ours, texts.ours);
-      assert.deepEqual([same.conflicts, parsed(same.text)], [[], parsed(texts.ours)]);
-      const unchanged = merged(texts.ours, texts.ours, texts.theirs);
-      assert.deepEqual([unchanged.conflicts, parsed(unchanged.text)], [[], parsed(texts.theirs)]);
-    }), runs(150, 99));
+    fc.assert(
+      fc.property(history(), ({ texts }) => {
+        const same = merged(texts.base, texts.ours, texts.ours);
+        assert.deepEqual([same.conflicts, parsed(same.text)], [[], parsed(texts.ours)]);
+        const unchanged = merged(texts.ours, texts.ours, texts.theirs);
+        assert.deepEqual([unchanged.conflicts, parsed(unchanged.text)], [[], parsed(texts.theirs)]);
+      }),
+      runs(150, 99),
+    );
   });
 });
 

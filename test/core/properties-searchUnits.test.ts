@@ -7,7 +7,31 @@ import { wordCharacterAt, wordCharacterBefore } from '../../src/core/search/word
 import { runs } from '../helpers/fcRuns';
 
 /** Transcript-like text: speaker labels, words with æøå, punctuation, abbreviations, notes and blank lines. */
-const pieceArb = fc.constantFrom('K1: ', 'I: ', 'L9: ', '\n', '\n\n', ' ', 'legevakten', 'Det', 'ikke', 'på', 'Øyvind', 'bl.a.', 'f.eks.', '. ', '? ', '! ', '… ', '... ', '«Ja.» ', '[00:21:40]', '(K3)', '😀', 'e\u0301');
+const pieceArb = fc.constantFrom(
+  'K1: ',
+  'I: ',
+  'L9: ',
+  '\n',
+  '\n\n',
+  ' ',
+  'legevakten',
+  'Det',
+  'ikke',
+  'på',
+  'Øyvind',
+  'bl.a.',
+  'f.eks.',
+  '. ',
+  '? ',
+  '! ',
+  '… ',
+  '... ',
+  '«Ja.» ',
+  '[00:21:40]',
+  '(K3)',
+  '😀',
+  'e\u0301',
+);
 const textArb = fc.array(pieceArb, { maxLength: 40 }).map((pieces) => pieces.join(''));
 
 function source(text: string): UnitText {
@@ -28,11 +52,20 @@ describe('passages of Search and Tag (properties)', () => {
           const tagged = text.slice(passage.start, passage.end);
           assert.equal(tagged, tagged.trim());
           assert.ok(tagged.includes(found.trim()), `${JSON.stringify(tagged)} lacks ${JSON.stringify(found.trim())}`);
-          assert.ok(!(wordCharacterBefore(text, passage.start) && wordCharacterAt(text, passage.start)), 'starts inside a word');
-          assert.ok(!(wordCharacterBefore(text, passage.end) && wordCharacterAt(text, passage.end)), 'ends inside a word');
+          assert.ok(
+            !(wordCharacterBefore(text, passage.start) && wordCharacterAt(text, passage.start)),
+            'starts inside a word',
+          );
+          assert.ok(
+            !(wordCharacterBefore(text, passage.end) && wordCharacterAt(text, passage.end)),
+            'ends inside a word',
+          );
         }
         assert.ok(sentence!.start <= words!.start && words!.end <= sentence!.end);
-        assert.ok(turn!.start <= sentence!.start && sentence!.end <= turn!.end, `sentence ${JSON.stringify(text.slice(sentence!.start, sentence!.end))} outside turn ${JSON.stringify(text.slice(turn!.start, turn!.end))}`);
+        assert.ok(
+          turn!.start <= sentence!.start && sentence!.end <= turn!.end,
+          `sentence ${JSON.stringify(text.slice(sentence!.start, sentence!.end))} outside turn ${JSON.stringify(text.slice(turn!.start, turn!.end))}`,
+        );
       }),
       runs(400, 11),
     );

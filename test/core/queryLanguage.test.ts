@@ -4,14 +4,24 @@ import { parseQuery, type QueryExpression } from '../../src/core/query';
 /** The expression in prefix form, to compare binding at a glance: (and a (not b)). */
 function shape(e: QueryExpression): string {
   switch (e.kind) {
-    case 'concept': return e.ids.join('|');
-    case 'informant': case 'coder': return `${e.kind}=${e.values.join(',')}`;
-    case 'attribute': return `${e.name}=${e.values.join(',')}`;
-    case 'memo': return `memo~${JSON.stringify(e.text)}`;
-    case 'key': return 'key';
-    case 'not': return `(not ${shape(e.operand)})`;
-    case 'near': case 'followed-by': return `(${e.kind} ${e.turns} ${shape(e.left)} ${shape(e.right)})`;
-    default: return `(${e.kind} ${shape(e.left)} ${shape(e.right)})`;
+    case 'concept':
+      return e.ids.join('|');
+    case 'informant':
+    case 'coder':
+      return `${e.kind}=${e.values.join(',')}`;
+    case 'attribute':
+      return `${e.name}=${e.values.join(',')}`;
+    case 'memo':
+      return `memo~${JSON.stringify(e.text)}`;
+    case 'key':
+      return 'key';
+    case 'not':
+      return `(not ${shape(e.operand)})`;
+    case 'near':
+    case 'followed-by':
+      return `(${e.kind} ${e.turns} ${shape(e.left)} ${shape(e.right)})`;
+    default:
+      return `(${e.kind} ${shape(e.left)} ${shape(e.right)})`;
   }
 }
 
@@ -30,7 +40,10 @@ function error(text: string): { column: number; endColumn: number; message: stri
 
 describe('the query language', () => {
   it('binds not, and, overlapping, within-turn, near, followed-by, or from tightest to loosest', () => {
-    assert.equal(parsed('a or b followed-by 1 c near 2 d within-turn e overlapping f and not g'), '(or a (followed-by 1 b (near 2 c (within-turn d (overlapping e (and f (not g)))))))');
+    assert.equal(
+      parsed('a or b followed-by 1 c near 2 d within-turn e overlapping f and not g'),
+      '(or a (followed-by 1 b (near 2 c (within-turn d (overlapping e (and f (not g)))))))',
+    );
     assert.equal(parsed('not a and b or c'), '(or (and (not a) b) c)');
     assert.equal(parsed('a and b or c and d'), '(or (and a b) (and c d))');
   });
@@ -74,7 +87,10 @@ describe('the query language', () => {
   it('says what is wrong and at which column', () => {
     assert.deepEqual(pick(error('')), { column: 1, says: 'empty' });
     assert.deepEqual(pick(error('   ')), { column: 1, says: 'empty' });
-    assert.deepEqual(pick(error('koordinator and and bolig')), { column: 17, says: 'An operand is missing before "and"' });
+    assert.deepEqual(pick(error('koordinator and and bolig')), {
+      column: 17,
+      says: 'An operand is missing before "and"',
+    });
     assert.deepEqual(pick(error('koordinator and')), { column: 16, says: 'ends too early' });
     assert.deepEqual(pick(error('koordinator bolig')), { column: 13, says: '"bolig" cannot follow here' });
     assert.deepEqual(pick(error('koordinator not bolig')), { column: 13, says: 'write "and not"' });
@@ -99,7 +115,21 @@ describe('the query language', () => {
 });
 
 function pick(e: { column: number; message: string }): { column: number; says: string } {
-  const says = ['empty', 'An operand is missing before "and"', 'ends too early', '"bolig" cannot follow here', 'write "and not"', 'The "(" at column 1 is not closed', 'closes no "("',
-    '"near" needs a number', '"followed-by" needs a number', 'quotation mark at column 6 is not closed', '"informant=" needs a value', 'Only the memo', '"=" cannot start an operand', '")" cannot start an operand'].find((s) => e.message.includes(s));
+  const says = [
+    'empty',
+    'An operand is missing before "and"',
+    'ends too early',
+    '"bolig" cannot follow here',
+    'write "and not"',
+    'The "(" at column 1 is not closed',
+    'closes no "("',
+    '"near" needs a number',
+    '"followed-by" needs a number',
+    'quotation mark at column 6 is not closed',
+    '"informant=" needs a value',
+    'Only the memo',
+    '"=" cannot start an operand',
+    '")" cannot start an operand',
+  ].find((s) => e.message.includes(s));
   return { column: e.column, says: says ?? e.message };
 }

@@ -12,22 +12,39 @@ import type { Project } from '../../src/core/project/model';
 import { normalizeForMatching } from '../../src/core/text/normalize';
 import { filesFromDisk, SAMPLE_PROJECT } from '../helpers/diskProject';
 import { MemoryFiles } from '../helpers/memoryFiles';
-import { assertNoBomNoCr, assertValid, children, elements, parseXml, schemaErrors, sliceCodePoints, unpackQdpx } from '../helpers/refiFiles';
+import {
+  assertNoBomNoCr,
+  assertValid,
+  children,
+  elements,
+  parseXml,
+  schemaErrors,
+  sliceCodePoints,
+  unpackQdpx,
+} from '../helpers/refiFiles';
 import { CASE_GUID, CRLF_TEXT, hardProjectFiles, ORPHAN_QUOTE } from '../helpers/refiProject';
 
 async function hardProject(): Promise<Project> {
   return loadProject(new MemoryFiles(hardProjectFiles()));
 }
 
-/** Every selection's code point slice of its exported source text is the annotation's quote, and starts with its name. */
+/**
+ * Every selection's code point slice of its exported source text is the annotation's quote, and starts with its name.
+ */
 function assertSelectionsMatchQuotes(project: Project, qdpx: Uint8Array): number {
   const unpacked = unpackQdpx(qdpx);
-  const annotations = new Map(project.transcripts.flatMap((t) => t.annotations).map((r) => [selectionGuidOf(r.annotation.id), r.annotation]));
+  const annotations = new Map(
+    project.transcripts.flatMap((t) => t.annotations).map((r) => [selectionGuidOf(r.annotation.id), r.annotation]),
+  );
   let checked = 0;
   for (const source of elements(unpacked.root, 'TextSource')) {
     const text = unpacked.text(`sources/${source.getAttribute('guid')}.txt`);
     for (const selection of children(source, 'PlainTextSelection')) {
-      const slice = sliceCodePoints(text, Number(selection.getAttribute('startPosition')), Number(selection.getAttribute('endPosition')));
+      const slice = sliceCodePoints(
+        text,
+        Number(selection.getAttribute('startPosition')),
+        Number(selection.getAttribute('endPosition')),
+      );
       const annotation = annotations.get(selection.getAttribute('guid') ?? '');
       assert.ok(annotation, `selection ${selection.getAttribute('guid')} is no annotation`);
       assert.equal(slice, normalizeForMatching(annotation.quote), `selection of ${annotation.id}`);
@@ -69,7 +86,9 @@ describe('REFI-QDA export', () => {
 
   it('puts the positions of a passage after emoji in code points, not UTF-16 units', async () => {
     const exported = projectToRefi(await hardProject(), 'p');
-    const selection = exported.project.sources.flatMap((s) => s.selections).find((s) => annotationIdOfGuid(s.guid) === 'crf00001');
+    const selection = exported.project.sources
+      .flatMap((s) => s.selections)
+      .find((s) => annotationIdOfGuid(s.guid) === 'crf00001');
     const utf16Start = CRLF_TEXT.indexOf('Jeg har en god kontakt');
     assert.ok(selection);
     assert.equal(selection.start, Array.from(CRLF_TEXT.slice(0, utf16Start)).length);
@@ -80,7 +99,9 @@ describe('REFI-QDA export', () => {
   it('keeps memos with markup characters, quotes and line breaks, and drops characters XML forbids', async () => {
     const root = unpackQdpx(await packageQdpx(projectToRefi(await hardProject(), 'p'))).root;
     const descriptionOf = (id: string) => {
-      const selection = elements(root, 'PlainTextSelection').find((s) => annotationIdOfGuid(s.getAttribute('guid') ?? '') === id);
+      const selection = elements(root, 'PlainTextSelection').find(
+        (s) => annotationIdOfGuid(s.getAttribute('guid') ?? '') === id,
+      );
       return selection && children(selection, 'Description')[0]?.textContent;
     };
     assert.equal(descriptionOf('crf00001'), 'Memo med & < > " \' og\nen ny linje\r\nog CRLF.');
@@ -91,11 +112,17 @@ describe('REFI-QDA export', () => {
   it('nests codes as the concepts nest, with #rrggbb colours and descriptions', async () => {
     const root = unpackQdpx(await packageQdpx(projectToRefi(await hardProject(), 'p'))).root;
     const codebook = children(children(children(root, 'CodeBook')[0] as never, 'Codes')[0] as never, 'Code');
-    assert.deepEqual(codebook.map((c) => c.getAttribute('name')), ['Samordning & <samarbeid>', 'Fallskjermen']);
+    assert.deepEqual(
+      codebook.map((c) => c.getAttribute('name')),
+      ['Samordning & <samarbeid>', 'Fallskjermen'],
+    );
     const [samordning] = codebook;
     assert.ok(samordning);
     assert.equal(samordning.getAttribute('color'), '#4E79A7');
-    assert.equal(children(samordning, 'Description')[0]?.textContent, 'Hvordan tjenester henger sammen.\nAndre linje med "sitat" og \'apostrof\'.');
+    assert.equal(
+      children(samordning, 'Description')[0]?.textContent,
+      'Hvordan tjenester henger sammen.\nAndre linje med "sitat" og \'apostrof\'.',
+    );
     const [formell, uformell] = children(samordning, 'Code');
     assert.equal(formell?.getAttribute('color'), '#aabbcc');
     assert.equal(uformell?.hasAttribute('color'), false);
@@ -109,7 +136,16 @@ describe('REFI-QDA export', () => {
   it('turns informants into cases, each attribute into one typed variable, and the guid attribute into the case GUID', async () => {
     const exported = projectToRefi(await hardProject(), 'p');
     const types = Object.fromEntries(exported.project.variables.map((v) => [v.name, v.type]));
-    assert.deepEqual(types, { role: 'Text', age: 'Integer', active: 'Boolean', interviewed: 'Text', note: 'Text', height: 'Text', mixed: 'Text', bydel: 'Text' });
+    assert.deepEqual(types, {
+      role: 'Text',
+      age: 'Integer',
+      active: 'Boolean',
+      interviewed: 'Text',
+      note: 'Text',
+      height: 'Text',
+      mixed: 'Text',
+      bydel: 'Text',
+    });
     const [k1, k2, l5] = exported.project.cases;
     assert.equal(k1?.guid, CASE_GUID);
     assert.equal(k2?.guid, stableGuid('case', 'K2'));
@@ -117,36 +153,56 @@ describe('REFI-QDA export', () => {
     assert.equal(l5?.values.length, 1);
     const root = parseXml(writeProjectXml(exported.project));
     const valuesOf = (name: string) => elements(root, 'Case').find((c) => c.getAttribute('name') === name);
-    const k1Values = children(valuesOf('K1') as never, 'VariableValue').map((v) => `${(v.childNodes[3] as unknown as { localName: string }).localName}=${v.textContent?.trim()}`);
+    const k1Values = children(valuesOf('K1') as never, 'VariableValue').map(
+      (v) => `${(v.childNodes[3] as unknown as { localName: string }).localName}=${v.textContent?.trim()}`,
+    );
     assert.ok(k1Values.includes('IntegerValue=34'), k1Values.join(', '));
     assert.ok(k1Values.includes('BooleanValue=true'), k1Values.join(', '));
     assert.ok(k1Values.includes('TextValue=a & b <c> "d"'), k1Values.join(', '));
     const expected = ['crf00001', 'crf00002', 'crf00003', 'emj00001', 'hand-made id'].map(selectionGuidOf);
-    assert.deepEqual(elements(root, 'SelectionRef').map((r) => r.getAttribute('targetGUID')), expected);
+    assert.deepEqual(
+      elements(root, 'SelectionRef').map((r) => r.getAttribute('targetGUID')),
+      expected,
+    );
     assert.equal(annotationIdOfGuid(expected[0] as string), 'crf00001');
   });
 
   it('types dates as Date when every value is a real day', async () => {
-    const files = new MemoryFiles({ ...hardProjectFiles(), 'informants.yaml': 'informants:\n  - code: K1\n    interviewed: 2019-03-12\n  - code: K2\n    interviewed: 2020-02-29\n' });
+    const files = new MemoryFiles({
+      ...hardProjectFiles(),
+      'informants.yaml':
+        'informants:\n  - code: K1\n    interviewed: 2019-03-12\n  - code: K2\n    interviewed: 2020-02-29\n',
+    });
     const exported = projectToRefi(await loadProject(files), 'p');
-    assert.deepEqual(exported.project.variables.map((v) => v.type), ['Date']);
+    assert.deepEqual(
+      exported.project.variables.map((v) => v.type),
+      ['Date'],
+    );
     await assertValid(writeProjectXml(exported.project), 'project');
   });
 
   it('keeps an orphaned annotation as a selection of a source made of saved quotes, and counts codings of unknown concepts', async () => {
     const project = await hardProject();
     const exported = projectToRefi(project, 'p');
-    assert.deepEqual(exported.fromSidecar.map((r) => r.annotation.id), ['rph00001']);
+    assert.deepEqual(
+      exported.fromSidecar.map((r) => r.annotation.id),
+      ['rph00001'],
+    );
     assert.equal(exported.unknownConceptCodings, 1);
     const root = parseXml(writeProjectXml(exported.project));
     assert.equal(root.getElementsByTagName('PlainTextSelection').length, 6);
-    const quotes = elements(root, 'TextSource').filter((s) => / \(quotes from the sidecar\)\.txt$/.test(s.getAttribute('name') ?? ''));
+    const quotes = elements(root, 'TextSource').filter((s) =>
+      / \(quotes from the sidecar\)\.txt$/.test(s.getAttribute('name') ?? ''),
+    );
     assert.equal(quotes.length, 1);
     assert.match(children(quotes[0] as Element, 'Description')[0]?.textContent ?? '', /not the transcript/);
     const [selection] = children(quotes[0] as Element, 'PlainTextSelection');
     assert.equal(selection?.getAttribute('name'), ORPHAN_QUOTE);
     assert.equal(exported.texts.get(quotes[0]?.getAttribute('guid') ?? ''), `${ORPHAN_QUOTE}\n`);
-    assert.deepEqual([...exported.quoteSources.values()], [quotes[0]?.getAttribute('name')?.replace(' (quotes from the sidecar)', '')]);
+    assert.deepEqual(
+      [...exported.quoteSources.values()],
+      [quotes[0]?.getAttribute('name')?.replace(' (quotes from the sidecar)', '')],
+    );
   });
 
   it('gives the same bytes when exporting twice', async () => {
@@ -191,8 +247,14 @@ describe('REFI-QDA export', () => {
   it('writes ids.json mapping every code GUID to its concept id', async () => {
     const project = await hardProject();
     const unpacked = unpackQdpx(await packageQdpx(projectToRefi(project, 'p')));
-    const ids = JSON.parse(strFromU8(unpacked.entries['qcode/ids.json'] as Uint8Array)) as { concepts: Record<string, string> };
-    assert.deepEqual(Object.values(ids.concepts), [...project.codebook.all()].map((c) => c.id));
-    for (const code of elements(unpacked.root, 'Code')) assert.ok(ids.concepts[code.getAttribute('guid') ?? ''], code.getAttribute('name') ?? '');
+    const ids = JSON.parse(strFromU8(unpacked.entries['qcode/ids.json'] as Uint8Array)) as {
+      concepts: Record<string, string>;
+    };
+    assert.deepEqual(
+      Object.values(ids.concepts),
+      [...project.codebook.all()].map((c) => c.id),
+    );
+    for (const code of elements(unpacked.root, 'Code'))
+      assert.ok(ids.concepts[code.getAttribute('guid') ?? ''], code.getAttribute('name') ?? '');
   });
 });

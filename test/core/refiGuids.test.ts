@@ -8,12 +8,14 @@ const annotationId = fc.stringMatching(/^[0-9a-hjkmnp-tv-z]{8}$/);
 
 describe('REFI-QDA GUIDs', () => {
   it('gives an annotation id back from the GUID it was exported under', () => {
-    fc.assert(fc.property(annotationId, (id) => {
-      const guid = annotationGuid(id);
-      assert.match(guid, GUID);
-      assert.equal(annotationIdOfGuid(guid), id);
-      assert.equal(annotationIdOfGuid(`{${guid.toUpperCase()}}`), id);
-    }));
+    fc.assert(
+      fc.property(annotationId, (id) => {
+        const guid = annotationGuid(id);
+        assert.match(guid, GUID);
+        assert.equal(annotationIdOfGuid(guid), id);
+        assert.equal(annotationIdOfGuid(`{${guid.toUpperCase()}}`), id);
+      }),
+    );
   });
 
   it('derives a valid, repeatable id from a GUID another tool wrote, whatever its case or braces', () => {

@@ -14,7 +14,10 @@ describe('writing a zip archive', () => {
     assert.deepEqual(Object.keys(unzipped), ['project.qde', 'sources/blåbær.txt', 'tom.txt']);
     assert.equal(strFromU8(unzipped['project.qde'] as Uint8Array), `<Project>${'Blåbær 🫐 '.repeat(50_000)}</Project>`);
     const archive = new ZipArchive(bytes);
-    assert.deepEqual(archive.entries.map((e) => e.name), ['project.qde', 'sources/blåbær.txt', 'tom.txt']);
+    assert.deepEqual(
+      archive.entries.map((e) => e.name),
+      ['project.qde', 'sources/blåbær.txt', 'tom.txt'],
+    );
     assert.equal(strFromU8(archive.read(archive.entries[1] as (typeof archive.entries)[number])), 'K1: Ja.\n');
     assert.equal(archive.read(archive.entries[2] as (typeof archive.entries)[number]).length, 0);
   });

@@ -19,7 +19,11 @@ function anchorOf(raw: string, quote: string): Required<Anchor> {
 }
 
 function found(resolution: Resolution): Extract<Resolution, { start: number }> {
-  assert.notEqual(resolution.status, 'orphaned', resolution.status === 'orphaned' ? englishText(resolution.reason) : '');
+  assert.notEqual(
+    resolution.status,
+    'orphaned',
+    resolution.status === 'orphaned' ? englishText(resolution.reason) : '',
+  );
   return resolution as Extract<Resolution, { start: number }>;
 }
 
@@ -82,13 +86,23 @@ describe('resolveAnchor', () => {
 
   it('picks the copy whose context agrees, even when another copy is nearer the old range', () => {
     const text = 'A: Vi tar det på møtet neste uke.\nB: Vi tar det på møtet neste uke.\n';
-    const anchor = { quote: 'Vi tar det på møtet neste uke.', before: 'B: ', after: '\n', range: { start: { line: 1, column: 1 }, end: { line: 1, column: 5 } } };
+    const anchor = {
+      quote: 'Vi tar det på møtet neste uke.',
+      before: 'B: ',
+      after: '\n',
+      range: { start: { line: 1, column: 1 }, end: { line: 1, column: 5 } },
+    };
     const result = found(resolveAnchor(new TranscriptText(text), anchor));
     assert.deepEqual(result.range.start, { line: 2, column: 4 });
   });
 
   it(`re-finds a short quote (under ${SHORT_QUOTE} characters) elsewhere only where some context agrees`, () => {
-    const anchor = { quote: 'Ja.', before: 'K3: ', after: ' Det', range: { start: { line: 1, column: 5 }, end: { line: 1, column: 8 } } };
+    const anchor = {
+      quote: 'Ja.',
+      before: 'K3: ',
+      after: ' Det',
+      range: { start: { line: 1, column: 5 }, end: { line: 1, column: 8 } },
+    };
     assert.equal(resolveAnchor(new TranscriptText('I: Nei.\nJa.\nKanskje.'), anchor).status, 'orphaned');
     const result = found(resolveAnchor(new TranscriptText('I: Hei\nK3: Ja. Det'), anchor));
     assert.equal(result.status, 'moved');
@@ -99,13 +113,17 @@ describe('resolveAnchor', () => {
     assert.equal(resolveAnchor(new TranscriptText('abc'), { quote: '' }).status, 'orphaned');
   });
 
-  it('resolves exact in a CRLF transcript, with the editor\'s columns', () => {
+  it("resolves exact in a CRLF transcript, with the editor's columns", () => {
     const crlf = K3_TRANSCRIPT.replace(/\n/g, '\r\n');
     const anchor = anchorOf(crlf, QUOTE);
     assert.deepEqual(anchor.range, { start: { line: 10, column: 5 }, end: { line: 10, column: 43 } });
     assert.equal(anchor.before.includes('\r'), false, 'context is kept with \\n line breaks');
     assert.equal(found(resolveAnchor(new TranscriptText(crlf), anchor)).status, 'exact');
-    assert.equal(found(resolveAnchor(new TranscriptText(K3_TRANSCRIPT), anchor)).status, 'exact', 'and the same anchor in the LF file');
+    assert.equal(
+      found(resolveAnchor(new TranscriptText(K3_TRANSCRIPT), anchor)).status,
+      'exact',
+      'and the same anchor in the LF file',
+    );
   });
 
   it('resolves a quote saved in NFC exactly against a transcript saved in NFD, with the NFD columns', () => {
@@ -116,16 +134,26 @@ describe('resolveAnchor', () => {
     assert.equal(anchor.quote, quote, 'the saved quote is composed (NFC)');
     const line3 = nfd.split('\n')[2] as string;
     const startColumn = line3.indexOf('ga\u030ar') + 1;
-    const range = { start: { line: 3, column: startColumn }, end: { line: 3, column: startColumn + quote.normalize('NFD').length } };
+    const range = {
+      start: { line: 3, column: startColumn },
+      end: { line: 3, column: startColumn + quote.normalize('NFD').length },
+    };
     assert.deepEqual(anchor.range, range);
-    const result = found(resolveAnchor(new TranscriptText(nfd), { quote, before: anchor.before, after: anchor.after, range }));
+    const result = found(
+      resolveAnchor(new TranscriptText(nfd), { quote, before: anchor.before, after: anchor.after, range }),
+    );
     assert.equal(result.status, 'exact');
     assert.deepEqual(result.range, range);
   });
 
   it('resolves a quote typed in NFD against an NFC transcript', () => {
     const text = 'K3: Jeg går på kafé hver dag.\n';
-    const result = found(resolveAnchor(new TranscriptText(text), { quote: 'går på kafé hver dag'.normalize('NFD'), range: { start: { line: 1, column: 9 }, end: { line: 1, column: 29 } } }));
+    const result = found(
+      resolveAnchor(new TranscriptText(text), {
+        quote: 'går på kafé hver dag'.normalize('NFD'),
+        range: { start: { line: 1, column: 9 }, end: { line: 1, column: 29 } },
+      }),
+    );
     assert.equal(result.status, 'exact');
   });
 
@@ -153,7 +181,9 @@ describe('resolveAnchor', () => {
     assert.equal(moved.status, 'moved');
     assert.equal(moved.range.start.line, anchor.range.start.line + 2);
 
-    const fuzzy = found(resolveAnchor(new TranscriptText(big.replace(quote, quote.replace('planen', 'plannen'))), anchor));
+    const fuzzy = found(
+      resolveAnchor(new TranscriptText(big.replace(quote, quote.replace('planen', 'plannen'))), anchor),
+    );
     assert.equal(fuzzy.status, 'fuzzy');
     assert.deepEqual(fuzzy.range.start, anchor.range.start);
   });

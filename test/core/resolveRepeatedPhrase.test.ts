@@ -14,11 +14,17 @@ describe('resolveAnchor with a repeated phrase', () => {
     const edited = original.slice(0, at) + 'helt ' + original.slice(at);
     const result = resolveAnchor(new TranscriptText(edited), anchor);
     assert.equal(result.status, 'fuzzy');
-    assert.deepEqual(result.status === 'fuzzy' && [result.start, result.end], [start, start + phrase.length + 'helt '.length]);
+    assert.deepEqual(result.status === 'fuzzy' && [result.start, result.end], [
+      start,
+      start + phrase.length + 'helt '.length,
+    ]);
   });
 
   it('accepts the one remaining exact copy when no approximate match with agreeing context exists', () => {
-    const edited = original.replace(`Vi ønsker burde dagen lett gjorde. ${phrase} Da viktig kontoret følger døra.`, 'Nei.');
+    const edited = original.replace(
+      `Vi ønsker burde dagen lett gjorde. ${phrase} Da viktig kontoret følger døra.`,
+      'Nei.',
+    );
     const result = resolveAnchor(new TranscriptText(edited), anchor);
     assert.equal(result.status === 'moved' && edited.slice(result.start, result.end), phrase);
   });

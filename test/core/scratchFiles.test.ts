@@ -6,12 +6,27 @@ import { encodeUtf8 } from '../../src/core/text/decode';
 import { MemoryFiles } from '../helpers/memoryFiles';
 import { codedProjectFiles } from '../helpers/project';
 
-const IGNORED = '# qcode: lock and temporary files that exist only while it writes\n*.yaml.lock\n*.yaml.lock.break\n*.tmp\n';
+const IGNORED =
+  '# qcode: lock and temporary files that exist only while it writes\n*.yaml.lock\n*.yaml.lock.break\n*.tmp\n';
 
 describe('lock and temporary files', () => {
   it('are told apart from project files', () => {
-    for (const path of ['codebook.yaml.lock', 'transcripts/k3.txt.annotations.yaml.lock', 'informants.yaml.lock.break', 'transcripts/k3.txt.annotations.yaml.1f2e3d4c.tmp', 'codebook.yaml.lock.ab12cd34.tmp']) assert.ok(isScratchFile(path), path);
-    for (const path of ['codebook.yaml', 'transcripts/k3.txt', 'transcripts/k3.txt.annotations.yaml', 'transcripts/lock.txt', 'transcripts/tmp.md']) assert.ok(!isScratchFile(path), path);
+    for (const path of [
+      'codebook.yaml.lock',
+      'transcripts/k3.txt.annotations.yaml.lock',
+      'informants.yaml.lock.break',
+      'transcripts/k3.txt.annotations.yaml.1f2e3d4c.tmp',
+      'codebook.yaml.lock.ab12cd34.tmp',
+    ])
+      assert.ok(isScratchFile(path), path);
+    for (const path of [
+      'codebook.yaml',
+      'transcripts/k3.txt',
+      'transcripts/k3.txt.annotations.yaml',
+      'transcripts/lock.txt',
+      'transcripts/tmp.md',
+    ])
+      assert.ok(!isScratchFile(path), path);
   });
 
   it('are neither transcripts nor sidecars when the project is loaded', async () => {
@@ -23,7 +38,10 @@ describe('lock and temporary files', () => {
       files.set(`${path}.5c0ffee5.tmp`, files.text(path) ?? '');
     }
     const project = await loadProject(files);
-    assert.deepEqual(project.transcripts.map((t) => [t.path, t.sidecarPath, t.annotations.length]), clean.transcripts.map((t) => [t.path, t.sidecarPath, t.annotations.length]));
+    assert.deepEqual(
+      project.transcripts.map((t) => [t.path, t.sidecarPath, t.annotations.length]),
+      clean.transcripts.map((t) => [t.path, t.sidecarPath, t.annotations.length]),
+    );
     assert.deepEqual(project.problems, clean.problems);
   });
 });
@@ -38,7 +56,10 @@ describe('ignoreScratchFiles', () => {
   it('adds only the missing patterns to an existing .gitignore, keeping its lines, line endings and BOM', async () => {
     const files = new MemoryFiles({ '.gitignore': encodeUtf8('node_modules/\r\n*.tmp', true) });
     assert.equal(await ignoreScratchFiles(files), 'extended');
-    assert.equal(files.text('.gitignore'), '\ufeffnode_modules/\r\n*.tmp\r\n# qcode: lock and temporary files that exist only while it writes\r\n*.yaml.lock\r\n*.yaml.lock.break\r\n');
+    assert.equal(
+      files.text('.gitignore'),
+      '\ufeffnode_modules/\r\n*.tmp\r\n# qcode: lock and temporary files that exist only while it writes\r\n*.yaml.lock\r\n*.yaml.lock.break\r\n',
+    );
   });
 
   it('changes nothing the second time', async () => {

@@ -38,12 +38,17 @@ describe('searchTranscripts', () => {
   it('matches case only when asked to, and tags whole words', async () => {
     const transcript = { 'a.txt': 'K1: Legevakt og legevakten.\n' };
     assert.deepEqual(texts((await search(transcript, { pattern: 'legevakt' })).hits), ['Legevakt', 'legevakten']);
-    assert.deepEqual(texts((await search(transcript, { pattern: 'legevakt', caseSensitive: true })).hits), ['legevakten']);
+    assert.deepEqual(texts((await search(transcript, { pattern: 'legevakt', caseSensitive: true })).hits), [
+      'legevakten',
+    ]);
   });
 
   it('takes regular expressions, and plain text literally', async () => {
     const transcript = { 'a.txt': 'K1: Vi ventet 3 uker, så 12 uker (K1). Det er a.b, ikke axb.\n' };
-    assert.deepEqual(texts((await search(transcript, { pattern: '\\d+ uker', regex: true })).hits), ['3 uker', '12 uker']);
+    assert.deepEqual(texts((await search(transcript, { pattern: '\\d+ uker', regex: true })).hits), [
+      '3 uker',
+      '12 uker',
+    ]);
     assert.deepEqual(texts((await search(transcript, { pattern: '(K1)' })).hits), ['(K1)']);
     assert.deepEqual(texts((await search(transcript, { pattern: 'a.b' })).hits), ['a.b']);
   });
@@ -53,7 +58,10 @@ describe('searchTranscripts', () => {
     assert.deepEqual(texts((await search(transcript, { pattern: 'båt', wholeWord: true })).hits), ['båt', 'BÅT']);
     assert.deepEqual(texts((await search(transcript, { pattern: 'åt', wholeWord: true })).hits), ['åt']);
     assert.deepEqual(texts((await search(transcript, { pattern: 'øy', wholeWord: true })).hits), []);
-    assert.deepEqual(texts((await search(transcript, { pattern: 'b\\p{L}t', regex: true, wholeWord: true })).hits), ['båt', 'BÅT']);
+    assert.deepEqual(texts((await search(transcript, { pattern: 'b\\p{L}t', regex: true, wholeWord: true })).hits), [
+      'båt',
+      'BÅT',
+    ]);
   });
 
   it('gives offsets into the text and the lines and columns of a CRLF transcript', async () => {
@@ -63,7 +71,10 @@ describe('searchTranscripts', () => {
     assert.ok(result.ok);
     const [hit] = result.hits;
     assert.equal(project.transcripts[0]?.doc?.text.slice(hit?.start, hit?.end), 'ringte');
-    assert.deepEqual([hit?.line, hit?.column, hit?.informant, hit?.before, hit?.after], [5, 11, 'K1', 'K1: Ingen ', ' meg.']);
+    assert.deepEqual(
+      [hit?.line, hit?.column, hit?.informant, hit?.before, hit?.after],
+      [5, 11, 'K1', 'K1: Ingen ', ' meg.'],
+    );
   });
 
   it('counts columns in UTF-16 code units past emoji and never cuts an emoji out of the context', async () => {
@@ -88,7 +99,10 @@ describe('searchTranscripts', () => {
   });
 
   it('skips empty matches', async () => {
-    assert.deepEqual(texts((await search({ 'a.txt': 'K1: aa b a\n' }, { pattern: 'a*', regex: true })).hits), ['aa', 'a']);
+    assert.deepEqual(texts((await search({ 'a.txt': 'K1: aa b a\n' }, { pattern: 'a*', regex: true })).hits), [
+      'aa',
+      'a',
+    ]);
   });
 
   it(`stops at ${MAX_HITS} hits and says that it did`, async () => {
@@ -108,25 +122,44 @@ describe('searchTranscripts', () => {
 
 describe('informantTurns', () => {
   it('gives the text of each turn of the informant without its label and the blank lines after it', async () => {
-    const raw = 'I: Hei.\r\n\r\nK3: Første svar.\r\nFortsetter her.\r\n\r\nI: Og så?\r\n\r\nK3:  Andre 😀 svar.  \r\n\r\n';
+    const raw =
+      'I: Hei.\r\n\r\nK3: Første svar.\r\nFortsetter her.\r\n\r\nI: Og så?\r\n\r\nK3:  Andre 😀 svar.  \r\n\r\n';
     const project = await loadProject(projectFiles({ 'a.txt': raw, 'k3.txt': K3_TRANSCRIPT }));
     const turns = informantTurns(project, 'K3');
-    assert.deepEqual(turns.map((t) => [t.transcript, t.text, t.line, t.column, t.informant]), [
-      ['transcripts/a.txt', 'Første svar.\nFortsetter her.', 3, 5, 'K3'],
-      ['transcripts/a.txt', 'Andre 😀 svar.', 8, 6, 'K3'],
-      ['transcripts/k3.txt', 'Jeg har et veldig godt team. Det er ruskonsulenten her i kommunen, og så har jeg psykiatritjenesten.', 6, 5, 'K3'],
-      ['transcripts/k3.txt', 'Da har jeg nummeret til et par av dem. Det er ikke meningen, men det hjelper.', 10, 5, 'K3'],
-    ]);
+    assert.deepEqual(
+      turns.map((t) => [t.transcript, t.text, t.line, t.column, t.informant]),
+      [
+        ['transcripts/a.txt', 'Første svar.\nFortsetter her.', 3, 5, 'K3'],
+        ['transcripts/a.txt', 'Andre 😀 svar.', 8, 6, 'K3'],
+        [
+          'transcripts/k3.txt',
+          'Jeg har et veldig godt team. Det er ruskonsulenten her i kommunen, og så har jeg psykiatritjenesten.',
+          6,
+          5,
+          'K3',
+        ],
+        [
+          'transcripts/k3.txt',
+          'Da har jeg nummeret til et par av dem. Det er ikke meningen, men det hjelper.',
+          10,
+          5,
+          'K3',
+        ],
+      ],
+    );
     const doc = project.transcripts.find((t) => t.path === 'transcripts/a.txt')?.doc;
     assert.equal(doc?.text.slice(turns[1]?.start, turns[1]?.end), 'Andre 😀 svar.');
   });
 
   it('lists the turns of a speaker who is not an informant without an informant', async () => {
     const turns = informantTurns(await loadProject(projectFiles({ 'k3.txt': K3_TRANSCRIPT })), 'I');
-    assert.deepEqual(turns.map((t) => [t.text, t.speaker, t.informant]), [
-      ['Hvem er det som hjelper deg i hverdagen nå?', 'I', undefined],
-      ['Hva gjør du utenom kontortid?', 'I', undefined],
-    ]);
+    assert.deepEqual(
+      turns.map((t) => [t.text, t.speaker, t.informant]),
+      [
+        ['Hvem er det som hjelper deg i hverdagen nå?', 'I', undefined],
+        ['Hva gjør du utenom kontortid?', 'I', undefined],
+      ],
+    );
   });
 });
 

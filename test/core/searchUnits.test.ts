@@ -66,8 +66,12 @@ describe('sentenceBounds', () => {
   });
 
   it('does not end a sentence after an abbreviation, an initial, an ordinal or a date', () => {
-    const text = 'Vi møtes f.eks. på tirsdager, bl.a. med K. Hansen fra kl. 14 den 1. mai. Dr. Berg kom 15.01.2020 som avtalt. Neste.';
-    assert.equal(sentenceOf(text, 'tirsdager'), 'Vi møtes f.eks. på tirsdager, bl.a. med K. Hansen fra kl. 14 den 1. mai.');
+    const text =
+      'Vi møtes f.eks. på tirsdager, bl.a. med K. Hansen fra kl. 14 den 1. mai. Dr. Berg kom 15.01.2020 som avtalt. Neste.';
+    assert.equal(
+      sentenceOf(text, 'tirsdager'),
+      'Vi møtes f.eks. på tirsdager, bl.a. med K. Hansen fra kl. 14 den 1. mai.',
+    );
     assert.equal(sentenceOf(text, 'Berg'), 'Dr. Berg kom 15.01.2020 som avtalt.');
   });
 
@@ -108,7 +112,10 @@ describe('passageOf', () => {
   it('gives the sentence inside its turn and paragraph, never the speaker label', () => {
     assert.equal(passage(TRANSCRIPT, 'sentence', 'legevakt', 0), 'Har dere felles journal med legevakten?');
     assert.equal(passage(TRANSCRIPT, 'sentence', 'Nei'), 'Nei.');
-    assert.equal(passage(TRANSCRIPT, 'sentence', 'legevakt', 1), 'Det er ingen felles journal med legevakten eller med fastlegene.');
+    assert.equal(
+      passage(TRANSCRIPT, 'sentence', 'legevakt', 1),
+      'Det er ingen felles journal med legevakten eller med fastlegene.',
+    );
     assert.equal(passage(TRANSCRIPT, 'sentence', 'brukeren'), 'Så det vi vet\ner det brukeren selv forteller oss.');
     assert.equal(passage(TRANSCRIPT, 'sentence', 'vite'), 'Vi får ikke vite noe.');
     assert.equal(passage(TRANSCRIPT, 'sentence', '15.01'), 'Fokusgruppe, 15.01.2020');
@@ -116,7 +123,10 @@ describe('passageOf', () => {
 
   it('gives the speaker turn after its label, with all its paragraphs but not a time stamp after them', () => {
     assert.equal(passage(TRANSCRIPT, 'turn', 'NAV'), 'Har dere felles journal med legevakten? Hva med NAV?');
-    assert.equal(passage(TRANSCRIPT, 'turn', 'vite'), 'Nei. Det er ingen felles journal med legevakten eller med fastlegene. Så det vi vet\ner det brukeren selv forteller oss.\n\nVi får ikke vite noe.');
+    assert.equal(
+      passage(TRANSCRIPT, 'turn', 'vite'),
+      'Nei. Det er ingen felles journal med legevakten eller med fastlegene. Så det vi vet\ner det brukeren selv forteller oss.\n\nVi får ikke vite noe.',
+    );
     assert.equal(passage(TRANSCRIPT, 'turn', 'rutine'), 'Det finnes en rutine.');
     assert.equal(passage(TRANSCRIPT, 'turn', 'Fokusgruppe'), 'Fokusgruppe, 15.01.2020');
     const notes = 'K1: Ja. [pause]\n\n[latter]\n\n[00:01:02]\nI: Og?\n';
@@ -135,52 +145,97 @@ describe('passageOf', () => {
 });
 
 describe('Search and Tag hits by unit', () => {
-  const TEXT = 'Intervju\n\nI: Var legevakten til hjelp? Legevakt er legevakt.\n\nL9: Nei. Det er ingen journal med legevakten og legevakta.\n';
+  const TEXT =
+    'Intervju\n\nI: Var legevakten til hjelp? Legevakt er legevakt.\n\nL9: Nei. Det er ingen journal med legevakten og legevakta.\n';
 
   async function hits(unit: SearchUnit) {
-    const result = searchTranscripts(await loadProject(projectFiles({ 'f.txt': TEXT })), { pattern: 'legevakt', regex: false, caseSensitive: false, wholeWord: false, unit });
+    const result = searchTranscripts(await loadProject(projectFiles({ 'f.txt': TEXT })), {
+      pattern: 'legevakt',
+      regex: false,
+      caseSensitive: false,
+      wholeWord: false,
+      unit,
+    });
     assert.ok(result.ok);
     return result.hits;
   }
 
   it('tags whole words, one hit a match', async () => {
-    assert.deepEqual((await hits('match')).map((h) => h.text), ['legevakten', 'Legevakt', 'legevakt', 'legevakten', 'legevakta']);
+    assert.deepEqual(
+      (await hits('match')).map((h) => h.text),
+      ['legevakten', 'Legevakt', 'legevakt', 'legevakten', 'legevakta'],
+    );
   });
 
   it('tags each sentence or turn once, however many matches it has, and shows the first match in context', async () => {
     const sentences = await hits('sentence');
-    assert.deepEqual(sentences.map((h) => [h.text, h.match]), [
-      ['Var legevakten til hjelp?', 'legevakten'],
-      ['Legevakt er legevakt.', 'Legevakt'],
-      ['Det er ingen journal med legevakten og legevakta.', 'legevakten'],
-    ]);
+    assert.deepEqual(
+      sentences.map((h) => [h.text, h.match]),
+      [
+        ['Var legevakten til hjelp?', 'legevakten'],
+        ['Legevakt er legevakt.', 'Legevakt'],
+        ['Det er ingen journal med legevakten og legevakta.', 'legevakten'],
+      ],
+    );
     const turns = await hits('turn');
-    assert.deepEqual(turns.map((h) => [h.text, h.line, h.column, h.speaker]), [
-      ['Var legevakten til hjelp? Legevakt er legevakt.', 3, 4, 'I'],
-      ['Nei. Det er ingen journal med legevakten og legevakta.', 5, 5, 'L9'],
-    ]);
+    assert.deepEqual(
+      turns.map((h) => [h.text, h.line, h.column, h.speaker]),
+      [
+        ['Var legevakten til hjelp? Legevakt er legevakt.', 3, 4, 'I'],
+        ['Nei. Det er ingen journal med legevakten og legevakta.', 5, 5, 'L9'],
+      ],
+    );
   });
 
-  it('ticks the hits in informants\' turns and leaves the interviewer\'s unticked', async () => {
+  it("ticks the hits in informants' turns and leaves the interviewer's unticked", async () => {
     const ticked = (await hits('sentence')).map((h) => [h.speaker, tickedByDefault(h)]);
-    assert.deepEqual(ticked, [['I', false], ['I', false], ['L9', true]]);
+    assert.deepEqual(ticked, [
+      ['I', false],
+      ['I', false],
+      ['L9', true],
+    ]);
   });
 
   it('counts a registered speaker whose code does not look like an informant code as an informant', async () => {
-    const files = projectFiles({ 'f.txt': 'I: Hva nå?\n\nANE: Legevakten.\n\nOLA: Legevakta.\n' }, { 'informants.yaml': 'informants:\n  - code: ANE\n' });
-    const result = searchTranscripts(await loadProject(files), { pattern: 'legevakt', regex: false, caseSensitive: false, wholeWord: false, informants: undefined });
+    const files = projectFiles(
+      { 'f.txt': 'I: Hva nå?\n\nANE: Legevakten.\n\nOLA: Legevakta.\n' },
+      { 'informants.yaml': 'informants:\n  - code: ANE\n' },
+    );
+    const result = searchTranscripts(await loadProject(files), {
+      pattern: 'legevakt',
+      regex: false,
+      caseSensitive: false,
+      wholeWord: false,
+      informants: undefined,
+    });
     assert.ok(result.ok);
-    assert.deepEqual(result.hits.map((h) => [h.speaker, h.informant, tickedByDefault(h)]), [['ANE', 'ANE', true], ['OLA', undefined, false]]);
+    assert.deepEqual(
+      result.hits.map((h) => [h.speaker, h.informant, tickedByDefault(h)]),
+      [
+        ['ANE', 'ANE', true],
+        ['OLA', undefined, false],
+      ],
+    );
   });
 
   it('keeps the speaker label whole in the context, and cuts the context at whole words', async () => {
     const line = 'L9: Nei. Det er ingen felles journal med legevakten eller med fastlegene og andre som kan hjelpe.';
-    const result = searchTranscripts(await loadProject(projectFiles({ 'f.txt': `${line}\n` })), { pattern: 'legevakt', regex: false, caseSensitive: false, wholeWord: false });
+    const result = searchTranscripts(await loadProject(projectFiles({ 'f.txt': `${line}\n` })), {
+      pattern: 'legevakt',
+      regex: false,
+      caseSensitive: false,
+      wholeWord: false,
+    });
     assert.ok(result.ok);
     const [hit] = result.hits;
     assert.equal(hit?.before, 'L9: Nei. Det er ingen felles journal med ');
     assert.equal(hit?.after, ' eller med fastlegene og andre som kan ');
-    const later = searchTranscripts(await loadProject(projectFiles({ 'f.txt': `${line}\n` })), { pattern: 'fastlegene', regex: false, caseSensitive: false, wholeWord: false });
+    const later = searchTranscripts(await loadProject(projectFiles({ 'f.txt': `${line}\n` })), {
+      pattern: 'fastlegene',
+      regex: false,
+      caseSensitive: false,
+      wholeWord: false,
+    });
     assert.ok(later.ok);
     assert.equal(later.hits[0]?.before, 'felles journal med legevakten eller med ');
   });

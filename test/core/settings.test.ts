@@ -1,5 +1,11 @@
 import assert from 'node:assert/strict';
-import { DEFAULT_SETTINGS, informantCodeRegExp, informantMentionRegExp, readSettings, speakerRegExp } from '../../src/core/settings/settings';
+import {
+  DEFAULT_SETTINGS,
+  informantCodeRegExp,
+  informantMentionRegExp,
+  readSettings,
+  speakerRegExp,
+} from '../../src/core/settings/settings';
 import { YamlFile } from '../../src/core/yaml/yamlFile';
 import { expectProblem } from '../helpers/project';
 
@@ -43,14 +49,34 @@ citation: '[{informant}]'
 
   it('reports an invalid pattern at its value and keeps the default', () => {
     const { settings, problems } = read('speakerPattern: "^(K\\\\d+"\n');
-    expectProblem(problems, { code: 'bad-pattern', line: 1, column: 17, says: '"speakerPattern" is not a valid regular expression' });
+    expectProblem(problems, {
+      code: 'bad-pattern',
+      line: 1,
+      column: 17,
+      says: '"speakerPattern" is not a valid regular expression',
+    });
     assert.equal(settings.speakerPattern, DEFAULT_SETTINGS.speakerPattern);
   });
 
   it('reports unknown keys with the known ones, and wrong types', () => {
-    expectProblem(read('transcript: x\n').problems, { code: 'unknown-key', line: 1, column: 1, says: 'Known keys: codebook, informants, transcripts, speakerPattern, informantPattern, citation, pseudonyms, chapters, memos, extensions' });
-    expectProblem(read('extensions: .txt\n').problems, { code: 'wrong-type', line: 1, column: 13, says: '"extensions" must be a list' });
-    expectProblem(read('codebook: [a]\n').problems, { code: 'wrong-type', line: 1, column: 11, says: '"codebook" must be text' });
+    expectProblem(read('transcript: x\n').problems, {
+      code: 'unknown-key',
+      line: 1,
+      column: 1,
+      says: 'Known keys: codebook, informants, transcripts, speakerPattern, informantPattern, citation, pseudonyms, chapters, memos, extensions',
+    });
+    expectProblem(read('extensions: .txt\n').problems, {
+      code: 'wrong-type',
+      line: 1,
+      column: 13,
+      says: '"extensions" must be a list',
+    });
+    expectProblem(read('codebook: [a]\n').problems, {
+      code: 'wrong-type',
+      line: 1,
+      column: 11,
+      says: '"codebook" must be text',
+    });
   });
 
   it('refuses __proto__ in qcode.yaml', () => {
@@ -63,12 +89,18 @@ citation: '[{informant}]'
 describe('setting patterns', () => {
   it('finds speaker labels at the start of lines, the speaker in group 1', () => {
     const text = 'I: Hei\nK3: Ja\nØ12 : Nei\nk3: nei\nMidt i K3: nei';
-    assert.deepEqual([...text.matchAll(speakerRegExp(DEFAULT_SETTINGS))].map((m) => m[1]), ['I', 'K3', 'Ø12']);
+    assert.deepEqual(
+      [...text.matchAll(speakerRegExp(DEFAULT_SETTINGS))].map((m) => m[1]),
+      ['I', 'K3', 'Ø12'],
+    );
   });
 
   it('matches whole informant codes only', () => {
     const code = informantCodeRegExp(DEFAULT_SETTINGS);
-    assert.deepEqual(['K3', 'L5', 'M12', 'AB123', 'K', 'k3', 'K3x', 'ABC1'].map((c) => code.test(c)), [true, true, true, true, false, false, false, false]);
+    assert.deepEqual(
+      ['K3', 'L5', 'M12', 'AB123', 'K', 'k3', 'K3x', 'ABC1'].map((c) => code.test(c)),
+      [true, true, true, true, false, false, false, false],
+    );
   });
 
   it('finds informant codes in running text but not inside longer words', () => {

@@ -10,7 +10,14 @@ import { MemoryFiles } from '../helpers/memoryFiles';
 
 const PATH = 'transcripts/k3.txt.annotations.yaml';
 const at = (line: number, from: number, to: number) => ({ start: { line, column: from }, end: { line, column: to } });
-const A: Annotation = { id: 'aaaaaaaa', concepts: ['samordning.formell'], informant: 'K3', range: at(3, 5, 30), quote: 'Jeg har et veldig godt team.', coder: 'ingrid' };
+const A: Annotation = {
+  id: 'aaaaaaaa',
+  concepts: ['samordning.formell'],
+  informant: 'K3',
+  range: at(3, 5, 30),
+  quote: 'Jeg har et veldig godt team.',
+  coder: 'ingrid',
+};
 
 /** Hand-written, with comments and quoting qcode would not choose; the annotation's last line is its coder. */
 const HAND = `# Coded by Ingrid.
@@ -37,13 +44,23 @@ describe('key quotes in a sidecar', () => {
     const parsed = readSidecar(PATH, HAND.replace('    coder: ingrid', '    key: true\n    coder: ingrid'));
     assert.deepEqual(parsed.file.problems, []);
     assert.equal(parsed.entries[0]?.annotation.key, true);
-    assert.equal(readSidecar(PATH, HAND.replace('    coder: ingrid', '    key: false\n    coder: ingrid')).entries[0]?.annotation.key, false);
+    assert.equal(
+      readSidecar(PATH, HAND.replace('    coder: ingrid', '    key: false\n    coder: ingrid')).entries[0]?.annotation
+        .key,
+      false,
+    );
   });
 
   it('refuses a key that is not true or false, at its place, rather than guessing', () => {
     for (const value of ['"true"', 'yes', '1', '[true]', 'null']) {
       const parsed = readSidecar(PATH, HAND.replace('    coder: ingrid', `    key: ${value}\n    coder: ingrid`));
-      expectProblem(parsed.file.problems, { code: 'wrong-type', line: 10, column: 10, severity: 'error', says: '"key" must be true or false' });
+      expectProblem(parsed.file.problems, {
+        code: 'wrong-type',
+        line: 10,
+        column: 10,
+        severity: 'error',
+        says: '"key" must be true or false',
+      });
     }
   });
 
@@ -68,12 +85,20 @@ describe('key quotes in a sidecar', () => {
 
 describe('the memo on a transcript', () => {
   it('reads "memo:" at the top of the sidecar, an empty one as none, and refuses a list', () => {
-    assert.equal(readSidecar(PATH, HAND.replace('annotations:', 'memo: Første intervju.\nannotations:')).memo, 'Første intervju.');
+    assert.equal(
+      readSidecar(PATH, HAND.replace('annotations:', 'memo: Første intervju.\nannotations:')).memo,
+      'Første intervju.',
+    );
     const empty = readSidecar(PATH, HAND.replace('annotations:', 'memo:\nannotations:'));
     assert.deepEqual(empty.file.problems, []);
     assert.equal(empty.memo, undefined);
     const list = readSidecar(PATH, HAND.replace('annotations:', 'memo: [a, b]\nannotations:'));
-    expectProblem(list.file.problems, { code: 'wrong-type', line: 4, column: 7, says: 'The transcript\'s "memo" must be text' });
+    expectProblem(list.file.problems, {
+      code: 'wrong-type',
+      line: 4,
+      column: 7,
+      says: 'The transcript\'s "memo" must be text',
+    });
   });
 
   it('adds the memo as one line below "transcript:", keeping every other byte', () => {
@@ -83,7 +108,7 @@ describe('the memo on a transcript', () => {
   });
 
   it('changes the memo in place and removes it with its line', () => {
-    const withMemo = HAND.replace('annotations:\n', 'memo: \'Gammel\'   # a note\nannotations:\n');
+    const withMemo = HAND.replace('annotations:\n', "memo: 'Gammel'   # a note\nannotations:\n");
     assert.equal(memoWritten(withMemo, 'Ny'), HAND.replace('annotations:\n', 'memo: Ny   # a note\nannotations:\n'));
     assert.equal(memoWritten(withMemo, undefined), HAND);
     assert.equal(memoWritten(withMemo, '  '), HAND, 'a memo of spaces only is no memo');
@@ -102,7 +127,10 @@ describe('the memo on a transcript', () => {
   });
 
   it('creates a sidecar for a memo when there is none, and writes nothing for no memo', () => {
-    assert.equal(memoWritten(undefined, 'Notat'), '# Annotations of k3.txt, kept by qcode. Hand edits are welcome.\nqcode: 1\ntranscript: k3.txt\nmemo: Notat\nannotations: []\n');
+    assert.equal(
+      memoWritten(undefined, 'Notat'),
+      '# Annotations of k3.txt, kept by qcode. Hand edits are welcome.\nqcode: 1\ntranscript: k3.txt\nmemo: Notat\nannotations: []\n',
+    );
     assert.deepEqual(writeSidecarMemo(PATH, undefined, 'k3.txt', undefined), { ok: true, text: '' });
   });
 
@@ -115,7 +143,10 @@ describe('the memo on a transcript', () => {
 
   it('keeps the memo when annotations are added, changed or removed', () => {
     const withMemo = memoWritten(HAND, 'Notat');
-    const added = writeSidecar(PATH, withMemo, 'k3.txt', [A, { ...A, id: 'bbbbbbbb', range: at(5, 1, 9), quote: 'Og mer.' }]);
+    const added = writeSidecar(PATH, withMemo, 'k3.txt', [
+      A,
+      { ...A, id: 'bbbbbbbb', range: at(5, 1, 9), quote: 'Og mer.' },
+    ]);
     assert.ok(added.ok);
     assert.equal(readSidecar(PATH, added.text).memo, 'Notat');
     const emptied = writeSidecar(PATH, added.text, 'k3.txt', []);
@@ -128,12 +159,18 @@ describe('updating the transcript memo on disk', () => {
   it('re-reads the sidecar under its lock, so an annotation added meanwhile is kept', async () => {
     const files = new MemoryFiles({ [PATH]: HAND });
     // Someone else adds an annotation after the project was loaded.
-    await updateSidecar(files, PATH, 'transcripts/k3.txt', (current) => [...current, { ...A, id: 'bbbbbbbb', range: at(5, 1, 9), quote: 'Og mer.' }]);
+    await updateSidecar(files, PATH, 'transcripts/k3.txt', (current) => [
+      ...current,
+      { ...A, id: 'bbbbbbbb', range: at(5, 1, 9), quote: 'Og mer.' },
+    ]);
     const result = await updateSidecarMemo(files, PATH, 'transcripts/k3.txt', 'Notat');
     assert.deepEqual(result, { ok: true, changed: true });
     const read = readSidecar(PATH, files.text(PATH) ?? '');
     assert.equal(read.memo, 'Notat');
-    assert.deepEqual(read.entries.map((e) => e.annotation.id), ['aaaaaaaa', 'bbbbbbbb']);
+    assert.deepEqual(
+      read.entries.map((e) => e.annotation.id),
+      ['aaaaaaaa', 'bbbbbbbb'],
+    );
     assert.equal(files.files.has(`${PATH}.lock`), false, 'the lock is released');
   });
 

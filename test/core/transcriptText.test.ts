@@ -77,24 +77,44 @@ describe('TranscriptText', () => {
 
   it('finds the line of an offset', () => {
     const doc = new TranscriptText('a\nbb\n\nc');
-    assert.deepEqual([0, 1, 2, 4, 5, 6, 7].map((o) => doc.lineIndexAt(o)), [0, 0, 1, 1, 2, 3, 3]);
+    assert.deepEqual(
+      [0, 1, 2, 4, 5, 6, 7].map((o) => doc.lineIndexAt(o)),
+      [0, 0, 1, 1, 2, 3, 3],
+    );
   });
 
   it('maps every character boundary of CRLF/NFD/emoji text to the editor position and back', () => {
-    const piece = fc.constantFrom('a', 'Z', ' ', 'ø', 'å', 'a\u030a', 'e\u0301', 'o\u0308\u0301', '😀', '\u030a', '\n', '\r\n', '\t');
-    fc.assert(fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
-      const raw = pieces.join('');
-      const doc = new TranscriptText(raw);
-      assert.equal(doc.text, normalizeForMatching(raw));
-      let offset = 0;
-      for (const unit of ['', ...unitsOf(raw)]) {
-        offset += unit.length;
-        const place = rawPosition(raw, offset);
-        const normalized = doc.offsetAt(place);
-        assert.notEqual(normalized, undefined, `no offset for ${place.line}:${place.column}`);
-        assert.deepEqual(doc.positionAt(normalized as number), place);
-      }
-    }), runs(1000, 5));
+    const piece = fc.constantFrom(
+      'a',
+      'Z',
+      ' ',
+      'ø',
+      'å',
+      'a\u030a',
+      'e\u0301',
+      'o\u0308\u0301',
+      '😀',
+      '\u030a',
+      '\n',
+      '\r\n',
+      '\t',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const raw = pieces.join('');
+        const doc = new TranscriptText(raw);
+        assert.equal(doc.text, normalizeForMatching(raw));
+        let offset = 0;
+        for (const unit of ['', ...unitsOf(raw)]) {
+          offset += unit.length;
+          const place = rawPosition(raw, offset);
+          const normalized = doc.offsetAt(place);
+          assert.notEqual(normalized, undefined, `no offset for ${place.line}:${place.column}`);
+          assert.deepEqual(doc.positionAt(normalized as number), place);
+        }
+      }),
+      runs(1000, 5),
+    );
   });
 });
 

@@ -9,7 +9,10 @@ describe('speakerTurns', () => {
   const turns = speakerTurns(K3_TRANSCRIPT, speakerRegExp(DEFAULT_SETTINGS));
 
   it('finds each turn from its label to the next label', () => {
-    assert.deepEqual(turns.map((t) => t.speaker), ['I', 'K3', 'I', 'K3']);
+    assert.deepEqual(
+      turns.map((t) => t.speaker),
+      ['I', 'K3', 'I', 'K3'],
+    );
     const [first, second] = turns;
     assert.equal(first?.start, K3_TRANSCRIPT.indexOf('I: Hvem'));
     assert.equal(first?.end, K3_TRANSCRIPT.indexOf('K3: Jeg'));
@@ -24,8 +27,14 @@ describe('speakerTurns', () => {
 
   it('supports other conventions through the pattern setting (Otter.ai headers, "Speaker 12:")', () => {
     const otter = 'BSR01  00:00\nHei og velkommen.\nINT  00:12\nTakk.\n';
-    assert.deepEqual(speakerTurns(otter, /^([A-Z]+\d*) {2}\d\d:\d\d$/gmu).map((t) => t.speaker), ['BSR01', 'INT']);
-    assert.deepEqual(speakerTurns('Speaker 12: ja\nInterviewer1 : nei', /^(Speaker \d+|Interviewer\d+)\s*:/gmu).map((t) => t.speaker), ['Speaker 12', 'Interviewer1']);
+    assert.deepEqual(
+      speakerTurns(otter, /^([A-Z]+\d*) {2}\d\d:\d\d$/gmu).map((t) => t.speaker),
+      ['BSR01', 'INT'],
+    );
+    assert.deepEqual(
+      speakerTurns('Speaker 12: ja\nInterviewer1 : nei', /^(Speaker \d+|Interviewer\d+)\s*:/gmu).map((t) => t.speaker),
+      ['Speaker 12', 'Interviewer1'],
+    );
   });
 
   it('finds no turns in text without labels', () => {

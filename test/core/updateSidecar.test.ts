@@ -38,7 +38,13 @@ describe('updateSidecar', () => {
       return current;
     });
     assert.deepEqual(result, { ok: true, changed: true });
-    assert.equal(files.text(SIDECAR), renderSidecar('k3.txt', [{ ...A, concepts: ['a', 'c'], memo: 'Endret på stedet.' }, { ...B, concepts: ['b', 'c'] }]));
+    assert.equal(
+      files.text(SIDECAR),
+      renderSidecar('k3.txt', [
+        { ...A, concepts: ['a', 'c'], memo: 'Endret på stedet.' },
+        { ...B, concepts: ['b', 'c'] },
+      ]),
+    );
   });
 
   it('keeps a BOM that an editor put in front of the sidecar', async () => {
@@ -52,7 +58,10 @@ describe('updateSidecar', () => {
     const files = new MemoryFiles({ [SIDECAR]: bytes });
     const result = await updateSidecar(files, SIDECAR, 'transcripts/k3.txt', add(A));
     assert.ok(!result.ok);
-    assert.deepEqual(result.problems.map((p) => [p.file, p.line, p.column, p.code]), [[SIDECAR, 2, 5, 'not-utf8']]);
+    assert.deepEqual(
+      result.problems.map((p) => [p.file, p.line, p.column, p.code]),
+      [[SIDECAR, 2, 5, 'not-utf8']],
+    );
     assert.deepEqual(files.writes, []);
   });
 

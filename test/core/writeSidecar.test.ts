@@ -7,9 +7,26 @@ import { codes } from '../helpers/project';
 
 const PATH = 'transcripts/k3.txt.annotations.yaml';
 const at = (line: number, from: number, to: number) => ({ start: { line, column: from }, end: { line, column: to } });
-const A: Annotation = { id: 'aaaaaaaa', concepts: ['samordning.formell'], informant: 'K3', range: at(3, 5, 30), quote: 'Jeg har et veldig godt team.', coder: 'ingrid' };
-const B: Annotation = { id: 'bbbbbbbb', concepts: ['koordinator.fallskjerm'], range: at(7, 5, 40), quote: 'Da har jeg nummeret til et par av dem.' };
-const C: Annotation = { id: 'cccccccc', concepts: ['samordning.uformell'], range: at(9, 1, 20), quote: 'Det hjelper meg mye.' };
+const A: Annotation = {
+  id: 'aaaaaaaa',
+  concepts: ['samordning.formell'],
+  informant: 'K3',
+  range: at(3, 5, 30),
+  quote: 'Jeg har et veldig godt team.',
+  coder: 'ingrid',
+};
+const B: Annotation = {
+  id: 'bbbbbbbb',
+  concepts: ['koordinator.fallskjerm'],
+  range: at(7, 5, 40),
+  quote: 'Da har jeg nummeret til et par av dem.',
+};
+const C: Annotation = {
+  id: 'cccccccc',
+  concepts: ['samordning.uformell'],
+  range: at(9, 1, 20),
+  quote: 'Det hjelper meg mye.',
+};
 
 /** A sidecar as a person left it: comments, quoting styles and key order qcode would not choose. */
 const HAND_EDITED = `# Coded by Ingrid, reviewed by Ola.
@@ -50,14 +67,21 @@ describe('writeSidecar', () => {
 
   it('adds an annotation after the last one, before the trailing comment, touching no other line', () => {
     const text = write(HAND_EDITED, [A, B, C]);
-    const block = '  - id: cccccccc\n    concepts: [samordning.uformell]\n    range: 9:1-9:20\n    quote: Det hjelper meg mye.\n';
+    const block =
+      '  - id: cccccccc\n    concepts: [samordning.uformell]\n    range: 9:1-9:20\n    quote: Det hjelper meg mye.\n';
     assert.equal(text, HAND_EDITED.replace('# end\n', `${block}# end\n`));
   });
 
   it('adds an annotation between two others in position order, above the comment of the next', () => {
     const middle: Annotation = { id: 'mmmmmmmm', concepts: ['x'], range: at(5, 1, 10), quote: 'Midt i.' };
     const text = write(HAND_EDITED, [A, B, middle]);
-    assert.equal(text, HAND_EDITED.replace('  - id: bbbbbbbb\n', '  - id: mmmmmmmm\n    concepts: [x]\n    range: 5:1-5:10\n    quote: Midt i.\n  - id: bbbbbbbb\n'));
+    assert.equal(
+      text,
+      HAND_EDITED.replace(
+        '  - id: bbbbbbbb\n',
+        '  - id: mmmmmmmm\n    concepts: [x]\n    range: 5:1-5:10\n    quote: Midt i.\n  - id: bbbbbbbb\n',
+      ),
+    );
   });
 
   it('removes an annotation and only its lines', () => {
@@ -67,7 +91,10 @@ describe('writeSidecar', () => {
 
   it('retags an annotation by rewriting only its concepts value', () => {
     const text = write(HAND_EDITED, [{ ...A, concepts: ['samordning.formell', 'koordinator.fallskjerm'] }, B]);
-    assert.equal(text, HAND_EDITED.replace('concepts: [samordning.formell]', 'concepts: [samordning.formell, koordinator.fallskjerm]'));
+    assert.equal(
+      text,
+      HAND_EDITED.replace('concepts: [samordning.formell]', 'concepts: [samordning.formell, koordinator.fallskjerm]'),
+    );
   });
 
   it('updates a stale range in place, keeping the quoting style of the other values', () => {
@@ -85,7 +112,10 @@ describe('writeSidecar', () => {
 
   it('moves an annotation whose position changed order, leaving the others in place', () => {
     const text = write(renderSidecar('k3.txt', [A, B, C]), [{ ...A, range: at(8, 1, 29) }, B, C]);
-    assert.deepEqual(readSidecar(PATH, text).entries.map((e) => e.annotation.id), ['bbbbbbbb', 'aaaaaaaa', 'cccccccc']);
+    assert.deepEqual(
+      readSidecar(PATH, text).entries.map((e) => e.annotation.id),
+      ['bbbbbbbb', 'aaaaaaaa', 'cccccccc'],
+    );
     assert.ok(text.includes(renderSidecar('k3.txt', [B]).split('annotations:\n')[1] as string), 'B is byte-identical');
   });
 
@@ -99,18 +129,32 @@ describe('writeSidecar', () => {
   });
 
   it('appends the list to a sidecar that has none, keeping what is there', () => {
-    assert.equal(write('qcode: 1\n# nothing coded yet', [A]), `qcode: 1\n# nothing coded yet\nannotations:\n${renderSidecar('k3.txt', [A]).split('annotations:\n')[1]}`);
+    assert.equal(
+      write('qcode: 1\n# nothing coded yet', [A]),
+      `qcode: 1\n# nothing coded yet\nannotations:\n${renderSidecar('k3.txt', [A]).split('annotations:\n')[1]}`,
+    );
   });
 
   it('keeps the list indentation of the file for new annotations', () => {
     const flat = 'qcode: 1\nannotations:\n- id: aaaaaaaa\n  concepts: [samordning.formell]\n  quote: x\n';
-    assert.equal(write(flat, [{ id: 'aaaaaaaa', concepts: ['samordning.formell'], quote: 'x' }, { id: 'zzzzzzzz', concepts: ['b'], quote: 'y' }]),
-      `${flat}- id: zzzzzzzz\n  concepts: [b]\n  quote: y\n`);
+    assert.equal(
+      write(flat, [
+        { id: 'aaaaaaaa', concepts: ['samordning.formell'], quote: 'x' },
+        { id: 'zzzzzzzz', concepts: ['b'], quote: 'y' },
+      ]),
+      `${flat}- id: zzzzzzzz\n  concepts: [b]\n  quote: y\n`,
+    );
   });
 
   it('adds after a last line that has no line break', () => {
-    const text = write('qcode: 1\nannotations:\n  - id: aaaaaaaa\n    concepts: [a]\n    quote: x', [{ id: 'aaaaaaaa', concepts: ['a'], quote: 'x' }, { id: 'zzzzzzzz', concepts: ['b'], quote: 'y' }]);
-    assert.equal(text, 'qcode: 1\nannotations:\n  - id: aaaaaaaa\n    concepts: [a]\n    quote: x\n  - id: zzzzzzzz\n    concepts: [b]\n    quote: y\n');
+    const text = write('qcode: 1\nannotations:\n  - id: aaaaaaaa\n    concepts: [a]\n    quote: x', [
+      { id: 'aaaaaaaa', concepts: ['a'], quote: 'x' },
+      { id: 'zzzzzzzz', concepts: ['b'], quote: 'y' },
+    ]);
+    assert.equal(
+      text,
+      'qcode: 1\nannotations:\n  - id: aaaaaaaa\n    concepts: [a]\n    quote: x\n  - id: zzzzzzzz\n    concepts: [b]\n    quote: y\n',
+    );
   });
 
   it('retags concepts written as a block list without joining the next line', () => {
@@ -121,7 +165,10 @@ describe('writeSidecar', () => {
 
   it('keeps a comment inside a block list of concepts when retagging', () => {
     const block = 'qcode: 1\nannotations:\n  - id: aaaaaaaa\n    concepts:\n      - a\n      # why a\n    quote: x\n';
-    assert.equal(write(block, [{ id: 'aaaaaaaa', concepts: ['c'], quote: 'x' }]), block.replace('      - a\n', '      [c]\n'));
+    assert.equal(
+      write(block, [{ id: 'aaaaaaaa', concepts: ['c'], quote: 'x' }]),
+      block.replace('      - a\n', '      [c]\n'),
+    );
   });
 
   it('keeps CRLF lines of a Windows checkout byte-identical when adding', () => {
@@ -144,7 +191,8 @@ describe('writeSidecar', () => {
   });
 
   it('refuses to rewrite a sidecar with a duplicate id rather than lose one of them', () => {
-    const dup = 'qcode: 1\nannotations:\n  - id: aaaaaaaa\n    concepts: [a]\n    quote: x\n  - id: aaaaaaaa\n    concepts: [b]\n    quote: y\n';
+    const dup =
+      'qcode: 1\nannotations:\n  - id: aaaaaaaa\n    concepts: [a]\n    quote: x\n  - id: aaaaaaaa\n    concepts: [b]\n    quote: y\n';
     const result = writeSidecar(PATH, dup, 'k3.txt', [{ id: 'aaaaaaaa', concepts: ['a'], quote: 'x' }]);
     assert.ok(!result.ok && codes(result.problems).includes('duplicate-id'));
   });

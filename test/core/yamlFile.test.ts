@@ -39,26 +39,48 @@ describe('YamlFile', () => {
     assert.deepEqual([first.file, first.code, first.severity], ['bad.yaml', 'yaml-syntax', 'error']);
     assert.equal(first.line, 4);
     assert.match(first.message, /Fix the YAML at this place/);
-    assert.doesNotMatch(first.message, / at line \d+, column \d+/, 'the place is in line/column, not repeated in the message');
+    assert.doesNotMatch(
+      first.message,
+      / at line \d+, column \d+/,
+      'the place is in line/column, not repeated in the message',
+    );
   });
 
   it('reports a colon inside a plain value ("a: b: c") at the second colon', () => {
-    expectProblem(new YamlFile('x.yaml', 'title: Samordning: formell\n').problems, { code: 'yaml-syntax', line: 1, column: 8, says: 'Nested mappings' });
+    expectProblem(new YamlFile('x.yaml', 'title: Samordning: formell\n').problems, {
+      code: 'yaml-syntax',
+      line: 1,
+      column: 8,
+      says: 'Nested mappings',
+    });
   });
 
   it('reports a duplicated key as a syntax error at the second one', () => {
-    expectProblem(new YamlFile('x.yaml', 'qcode: 1\nqcode: 2\n').problems, { code: 'yaml-syntax', line: 2, column: 1, says: 'unique' });
+    expectProblem(new YamlFile('x.yaml', 'qcode: 1\nqcode: 2\n').problems, {
+      code: 'yaml-syntax',
+      line: 2,
+      column: 1,
+      says: 'unique',
+    });
   });
 
   it('refuses a file with git merge-conflict markers, at the <<<<<<< line, without parsing it', () => {
     const text = 'qcode: 1\nannotations:\n<<<<<<< HEAD\n  - id: aaaaaaaa\n=======\n  - id: bbbbbbbb\n>>>>>>> theirs\n';
     const file = new YamlFile('s.yaml', text);
     assert.equal(file.ok, false);
-    expectProblem(file.problems, { code: 'conflict-markers', line: 3, column: 1, says: 'delete the <<<<<<<, ======= and >>>>>>> lines' });
+    expectProblem(file.problems, {
+      code: 'conflict-markers',
+      line: 3,
+      column: 1,
+      says: 'delete the <<<<<<<, ======= and >>>>>>> lines',
+    });
   });
 
   it('finds conflict markers in CRLF files and a lone >>>>>>> line', () => {
-    expectProblem(new YamlFile('s.yaml', 'a: 1\r\nb: 2\r\n>>>>>>>\r\n').problems, { code: 'conflict-markers', line: 3 });
+    expectProblem(new YamlFile('s.yaml', 'a: 1\r\nb: 2\r\n>>>>>>>\r\n').problems, {
+      code: 'conflict-markers',
+      line: 3,
+    });
   });
 
   it('refuses the classic alias bomb with code "alias" at each alias, without expanding it', () => {
@@ -80,29 +102,60 @@ describe('YamlFile', () => {
   it('refuses __proto__, constructor and prototype keys with code "forbidden-key"', () => {
     const file = new YamlFile('x.yaml', 'ok: 1\n__proto__: {polluted: true}\nconstructor: x\nprototype: y\n');
     const entries = file.entries(rootMap(file), 'the file');
-    assert.deepEqual(entries.map((e) => e.key), ['ok']);
+    assert.deepEqual(
+      entries.map((e) => e.key),
+      ['ok'],
+    );
     const forbidden = file.problems.filter((p) => p.code === 'forbidden-key');
-    assert.deepEqual(forbidden.map((p) => [p.line, p.column]), [[2, 1], [3, 1], [4, 1]]);
+    assert.deepEqual(
+      forbidden.map((p) => [p.line, p.column]),
+      [
+        [2, 1],
+        [3, 1],
+        [4, 1],
+      ],
+    );
     assert.match(forbidden[0]?.message ?? '', /"__proto__" is not allowed/);
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
   });
 
   it('refuses keys that are not text', () => {
     const file = new YamlFile('x.yaml', 'ok: 1\n12: number key\n[a, b]: list key\n');
-    assert.deepEqual(file.entries(rootMap(file), 'the file').map((e) => e.key), ['ok']);
-    assert.deepEqual(file.problems.map((p) => [p.code, p.line]), [['wrong-type', 2], ['wrong-type', 3]]);
+    assert.deepEqual(
+      file.entries(rootMap(file), 'the file').map((e) => e.key),
+      ['ok'],
+    );
+    assert.deepEqual(
+      file.problems.map((p) => [p.code, p.line]),
+      [
+        ['wrong-type', 2],
+        ['wrong-type', 3],
+      ],
+    );
     assert.match(file.problems[0]?.message ?? '', /Keys in the file must be plain words/);
   });
 
   it('reads text, and numbers as they are written (1.10 stays 1.10, 007 stays 007)', () => {
     const file = new YamlFile('x.yaml', 'a: Tromsø\nb: 1.10\nc: 007\nd: "1.10"\n');
-    assert.deepEqual(rootMap(file).items.map((pair) => file.asString(pair.value, 'x')), ['Tromsø', '1.10', '007', '1.10']);
+    assert.deepEqual(
+      rootMap(file).items.map((pair) => file.asString(pair.value, 'x')),
+      ['Tromsø', '1.10', '007', '1.10'],
+    );
   });
 
   it('says "must be text" for lists, maps, booleans and null where text is expected, at the value', () => {
     const file = new YamlFile('x.yaml', 'a: [1]\nb: {c: 1}\nc: true\nd: null\n');
-    for (const pair of rootMap(file).items) assert.equal(file.asString(pair.value, 'The value', pair.key as never), undefined);
-    assert.deepEqual(file.problems.map((p) => [p.code, p.line, p.column]), [['wrong-type', 1, 4], ['wrong-type', 2, 4], ['wrong-type', 3, 4], ['wrong-type', 4, 4]]);
+    for (const pair of rootMap(file).items)
+      assert.equal(file.asString(pair.value, 'The value', pair.key as never), undefined);
+    assert.deepEqual(
+      file.problems.map((p) => [p.code, p.line, p.column]),
+      [
+        ['wrong-type', 1, 4],
+        ['wrong-type', 2, 4],
+        ['wrong-type', 3, 4],
+        ['wrong-type', 4, 4],
+      ],
+    );
     assert.equal(file.problems[0]?.message, 'The value must be text.');
   });
 
@@ -127,6 +180,11 @@ describe('YamlFile', () => {
     const [entry] = file.entries(rootMap(file), 'a concept');
     assert.ok(entry);
     file.unknownKey(entry.keyNode, entry.key, 'a concept', ['id', 'label', 'color']);
-    expectProblem(file.problems, { code: 'unknown-key', line: 1, column: 1, says: 'Unknown key "colour" in a concept. Known keys: id, label, color.' });
+    expectProblem(file.problems, {
+      code: 'unknown-key',
+      line: 1,
+      column: 1,
+      says: 'Unknown key "colour" in a concept. Known keys: id, label, color.',
+    });
   });
 });

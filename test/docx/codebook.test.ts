@@ -6,7 +6,10 @@ import { scratchDir } from '../helpers/scratch';
 import { hasSoffice, soffice } from '../helpers/soffice';
 
 // The page's picture goes where the end-to-end runs put theirs (see test/e2e/codeServer.js).
-const SCREENSHOTS = process.env.QCODE_UPDATE_SCREENSHOTS === '1' ? join(__dirname, 'screenshots') : join(__dirname, '../../out/screenshots/docx');
+const SCREENSHOTS =
+  process.env.QCODE_UPDATE_SCREENSHOTS === '1'
+    ? join(__dirname, 'screenshots')
+    : join(__dirname, '../../out/screenshots/docx');
 
 describe('qcode codebook --format docx, read by LibreOffice', function () {
   this.timeout(300_000);
@@ -14,7 +17,10 @@ describe('qcode codebook --format docx, read by LibreOffice', function () {
   let lines: string[];
 
   before(async () => {
-    assert.ok(hasSoffice(), 'LibreOffice (soffice) is needed: apt-get install libreoffice-writer-nogui libreoffice-draw-nogui, or run test/e2e/install.sh');
+    assert.ok(
+      hasSoffice(),
+      'LibreOffice (soffice) is needed: apt-get install libreoffice-writer-nogui libreoffice-draw-nogui, or run test/e2e/install.sh',
+    );
     const dir = scratchProject();
     write(dir, 'qcode.yaml', 'language: nb\n');
     const docx = join(dir, 'kodebok.docx');
@@ -22,7 +28,9 @@ describe('qcode codebook --format docx, read by LibreOffice', function () {
     assert.equal(result.code, 0, result.stderr);
     const out = scratchDir('qcode-codebook-docx-');
     soffice('txt:Text', docx, out, join(out, 'profile'));
-    text = readFileSync(join(out, 'kodebok.txt'), 'utf8').replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
+    text = readFileSync(join(out, 'kodebok.txt'), 'utf8')
+      .replace(/^\ufeff/, '')
+      .replace(/\r\n?/g, '\n');
     lines = text.split('\n').filter((line) => line.trim() !== '');
     mkdirSync(SCREENSHOTS, { recursive: true });
     soffice('png', docx, out, join(out, 'profile'));
@@ -31,7 +39,16 @@ describe('qcode codebook --format docx, read by LibreOffice', function () {
 
   it('has the title, then every concept under its number in codebook order', () => {
     assert.equal(lines[0], 'Kodebok');
-    const headings = ['1 Samordning', '1.1 Formell samordning', '2 Tjenestemodell', '3.3 Fallskjermen', '4.2 Moralske disposisjoner', '4.2.1 Den likegyldige', '5.1 Aktivitetssenteret', '7 Ressurser og arbeidspress'];
+    const headings = [
+      '1 Samordning',
+      '1.1 Formell samordning',
+      '2 Tjenestemodell',
+      '3.3 Fallskjermen',
+      '4.2 Moralske disposisjoner',
+      '4.2.1 Den likegyldige',
+      '5.1 Aktivitetssenteret',
+      '7 Ressurser og arbeidspress',
+    ];
     let from = 0;
     for (const heading of headings) {
       const at = lines.indexOf(heading, from);
@@ -56,7 +73,11 @@ describe('qcode codebook --format docx, read by LibreOffice', function () {
 
   it('says what the counts count, and gives every concept its count', () => {
     assert.ok(lines.includes('24 begreper, 67 kodede utdrag.'), lines.slice(0, 4).join('\n'));
-    assert.ok(lines.includes('Tallene er kodede utdrag med begrepet eller et begrep under det, hvert utdrag én gang, fordelt etter informantens role.'));
+    assert.ok(
+      lines.includes(
+        'Tallene er kodede utdrag med begrepet eller et begrep under det, hvert utdrag én gang, fordelt etter informantens role.',
+      ),
+    );
     assert.equal(lines.filter((line) => line.startsWith('Kodede utdrag: ')).length, 24);
   });
 

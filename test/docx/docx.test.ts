@@ -12,7 +12,10 @@ import { scratchDir } from '../helpers/scratch';
 import { hasSoffice, soffice } from '../helpers/soffice';
 
 // The page's picture goes where the end-to-end runs put theirs (see test/e2e/codeServer.js).
-const SCREENSHOTS = process.env.QCODE_UPDATE_SCREENSHOTS === '1' ? join(__dirname, 'screenshots') : join(__dirname, '../../out/screenshots/docx');
+const SCREENSHOTS =
+  process.env.QCODE_UPDATE_SCREENSHOTS === '1'
+    ? join(__dirname, 'screenshots')
+    : join(__dirname, '../../out/screenshots/docx');
 const CITATION = '({informant}, {transcript}:{line})';
 const QCODE_YAML = `language: nb
 exports:
@@ -34,18 +37,27 @@ describe('qcode export --format docx, read by LibreOffice', function () {
   let out: string;
 
   before(async () => {
-    assert.ok(hasSoffice(), 'LibreOffice (soffice) is needed: apt-get install libreoffice-writer-nogui libreoffice-draw-nogui, or run test/e2e/install.sh');
+    assert.ok(
+      hasSoffice(),
+      'LibreOffice (soffice) is needed: apt-get install libreoffice-writer-nogui libreoffice-draw-nogui, or run test/e2e/install.sh',
+    );
     const dir = scratchProject();
     write(dir, 'qcode.yaml', QCODE_YAML);
     const result = await qcode('export', dir, '--preset', 'kapittel-5');
     assert.ok(result.code === 0 || result.code === 1, result.stderr);
     project = await loadProject(new NodeProjectFiles(dir));
-    sections = exportSections(new ProjectIndex(project), { concepts: ['koordinator', 'samordning.uformell'], where: [{ attribute: 'role', value: 'tjenestemottaker' }] }, 'concept');
+    sections = exportSections(
+      new ProjectIndex(project),
+      { concepts: ['koordinator', 'samordning.uformell'], where: [{ attribute: 'role', value: 'tjenestemottaker' }] },
+      'concept',
+    );
     out = scratchDir('qcode-docx-');
     const docx = join(dir, 'kapittel-5.docx');
     soffice('txt:Text', docx, out, join(out, 'profile'));
     soffice('pdf', docx, out, join(out, 'profile'));
-    text = readFileSync(join(out, 'kapittel-5.txt'), 'utf8').replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
+    text = readFileSync(join(out, 'kapittel-5.txt'), 'utf8')
+      .replace(/^\ufeff/, '')
+      .replace(/\r\n?/g, '\n');
     mkdirSync(SCREENSHOTS, { recursive: true });
     soffice('png', docx, out, join(out, 'profile'));
     copyFileSync(join(out, 'kapittel-5.png'), join(SCREENSHOTS, 'kapittel-5.png'));

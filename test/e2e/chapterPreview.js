@@ -1,5 +1,6 @@
 // End-to-end: the sample project's chapter beside VS Code's own Markdown preview, which shows the
-// current quotes in place of the {{q:ID}} references. Screenshot: chapter-preview.png, where screenshotsDir in codeServer.js says.
+// current quotes in place of the {{q:ID}} references. Screenshot: chapter-preview.png, where screenshotsDir in
+// codeServer.js says.
 const fs = require('node:fs');
 const path = require('node:path');
 const cs = require('./codeServer');
@@ -28,13 +29,24 @@ async function main() {
   };
   let ok = false;
   try {
-    await page.goto(cs.workbenchUrl(server, ws, [['extensionDevelopmentPath', server.remote(cs.extensionPath())], ['skipWelcome', 'true']]));
-    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'codebook.yaml' }).first().waitFor({ timeout: 90000 });
+    await page.goto(
+      cs.workbenchUrl(server, ws, [
+        ['extensionDevelopmentPath', server.remote(cs.extensionPath())],
+        ['skipWelcome', 'true'],
+      ]),
+    );
+    await page
+      .locator('.explorer-folders-view .monaco-list-row', { hasText: 'codebook.yaml' })
+      .first()
+      .waitFor({ timeout: 90000 });
     step('workbench ready');
     await palette('Control+P', path.basename(CHAPTER), path.basename(CHAPTER));
     await page.locator('.monaco-editor .view-lines', { hasText: 'Kapittel 5' }).waitFor();
     // The project loads after activation; the preview renders the quotes once it has.
-    await page.locator('.statusbar', { hasText: 'loading the project' }).waitFor({ state: 'detached', timeout: 60000 }).catch(() => {});
+    await page
+      .locator('.statusbar', { hasText: 'loading the project' })
+      .waitFor({ state: 'detached', timeout: 60000 })
+      .catch(() => {});
     await palette('F1', 'Markdown: Open Preview to the Side', 'Open Preview to the Side');
     const preview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
     await preview.locator('blockquote', { hasText: QUOTE }).first().waitFor({ timeout: 60000 });
@@ -53,4 +65,10 @@ async function main() {
   return ok ? 0 : 1;
 }
 
-main().then((code) => process.exit(code), (e) => { console.error(e); process.exit(1); });
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

@@ -13,13 +13,29 @@ const REPO = path.resolve(__dirname, '../..');
 const CODE_SERVER = path.join(__dirname, 'node_modules/code-server/out/node/entry.js');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 // Without these Chromium keeps trying to reach Google's services through the closed network.
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const SETTINGS = {
-  'telemetry.telemetryLevel': 'off', 'update.mode': 'none', 'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false, 'extensions.ignoreRecommendations': true, 'workbench.enableExperiments': false,
-  'workbench.startupEditor': 'none', 'workbench.tips.enabled': false, 'security.workspace.trust.enabled': false,
-  'chat.disableAIFeatures': true, 'npm.fetchOnlinePackageInfo': false, 'git.autofetch': false, 'git.openRepositoryInParentFolders': 'never',
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'workbench.enableExperiments': false,
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'security.workspace.trust.enabled': false,
+  'chat.disableAIFeatures': true,
+  'npm.fetchOnlinePackageInfo': false,
+  'git.autofetch': false,
+  'git.openRepositoryInParentFolders': 'never',
 };
 
 /** The extension under test: the repository, or QCODE_EXTENSION_PATH (e.g. a copy with a stub build). */
@@ -43,7 +59,11 @@ function copySampleProject() {
 
 /** Makes a folder a git repository with everything in it committed on branch main. */
 function commitAll(dir) {
-  const git = (...args) => execFileSync('git', ['-c', 'user.name=qcode tests', '-c', 'user.email=tests@qcode.invalid', ...args], { cwd: dir, stdio: 'pipe' });
+  const git = (...args) =>
+    execFileSync('git', ['-c', 'user.name=qcode tests', '-c', 'user.email=tests@qcode.invalid', ...args], {
+      cwd: dir,
+      stdio: 'pipe',
+    });
   git('init', '-q', '-b', 'main');
   git('add', '-A');
   git('commit', '-q', '-m', 'The sample project');
@@ -59,13 +79,21 @@ function buildExtension() {
 function freePort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer().once('error', reject);
-    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
   });
 }
 
 function httpStatus(url) {
   return new Promise((resolve) => {
-    http.get(url, (res) => { res.resume(); resolve(res.statusCode); }).on('error', () => resolve(0));
+    http
+      .get(url, (res) => {
+        res.resume();
+        resolve(res.statusCode);
+      })
+      .on('error', () => resolve(0));
   });
 }
 
@@ -76,7 +104,7 @@ function httpStatus(url) {
  */
 async function startCodeServer({ workspace, extensionsDir, port, args = [], stdio } = {}) {
   if (!fs.existsSync(CODE_SERVER)) throw new Error('code-server is not installed: run test/e2e/install.sh');
-  port = port || await freePort();
+  port = port || (await freePort());
   const dir = tempDir('qcode-cs-');
   const udd = path.join(dir, 'udd');
   fs.mkdirSync(path.join(udd, 'User'), { recursive: true });
@@ -84,25 +112,57 @@ async function startCodeServer({ workspace, extensionsDir, port, args = [], stdi
   fs.mkdirSync(path.join(dir, 'tmp'));
   const log = path.join(dir, 'code-server.log');
   const out = stdio || fs.openSync(log, 'w');
-  const child = spawn(process.execPath, [CODE_SERVER,
-    '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened',
-    '--user-data-dir', udd, '--extensions-dir', extensionsDir || path.join(dir, 'ext'),
-    ...args, ...(workspace ? [workspace] : [])], {
-    detached: true, // its own process group, so stop() also ends the extension host and helpers
-    stdio: ['ignore', out, out],
-    env: { ...process.env, XDG_CONFIG_HOME: path.join(dir, 'xdg'), XDG_DATA_HOME: path.join(dir, 'xdg'),
-      TMPDIR: path.join(dir, 'tmp'), EXTENSIONS_GALLERY: '{}' },
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      CODE_SERVER,
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--ignore-last-opened',
+      '--user-data-dir',
+      udd,
+      '--extensions-dir',
+      extensionsDir || path.join(dir, 'ext'),
+      ...args,
+      ...(workspace ? [workspace] : []),
+    ],
+    {
+      detached: true, // its own process group, so stop() also ends the extension host and helpers
+      stdio: ['ignore', out, out],
+      env: {
+        ...process.env,
+        XDG_CONFIG_HOME: path.join(dir, 'xdg'),
+        XDG_DATA_HOME: path.join(dir, 'xdg'),
+        TMPDIR: path.join(dir, 'tmp'),
+        EXTENSIONS_GALLERY: '{}',
+      },
+    },
+  );
   const exited = new Promise((resolve) => child.once('exit', resolve));
   let running = true;
-  exited.then(() => { running = false; });
+  exited.then(() => {
+    running = false;
+  });
   const url = `http://127.0.0.1:${port}`;
   const stop = async ({ keep = false } = {}) => {
     if (running) {
-      try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
-      if (await Promise.race([exited.then(() => true), sleep(5000)]) !== true) {
-        try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
+      if ((await Promise.race([exited.then(() => true), sleep(5000)])) !== true) {
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          /* already gone */
+        }
         await exited;
       }
     }
@@ -123,8 +183,12 @@ async function launchChromium({ width = 1280, height = 800 } = {}) {
   const { chromium } = require('playwright-core');
   const profile = tempDir('qcode-chromium-');
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM, headless: true, viewport: { width, height }, args: CHROMIUM_ARGS });
-  const page = context.pages()[0] || await context.newPage();
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width, height },
+    args: CHROMIUM_ARGS,
+  });
+  const page = context.pages()[0] || (await context.newPage());
   const close = async () => {
     await context.close().catch(() => {});
     fs.rmSync(profile, { recursive: true, force: true });
@@ -149,19 +213,33 @@ function watchMemory() {
   const sample = () => {
     const parent = new Map();
     for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-      try { parent.set(+pid, +fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1]); } catch { /* gone */ }
+      try {
+        parent.set(+pid, +fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
+      } catch {
+        /* gone */
+      }
     }
     let kb = 0;
     for (const pid of parent.keys()) {
       let p = pid;
       while (p > 1 && p !== process.pid) p = parent.get(p) || 0;
       if (p !== process.pid) continue;
-      try { kb += +/^Pss:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))[1]; } catch { /* gone */ }
+      try {
+        kb += +/^Pss:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))[1];
+      } catch {
+        /* gone */
+      }
     }
     peak = Math.max(peak, kb);
   };
   const timer = setInterval(sample, 500);
-  return { stop: () => { clearInterval(timer); sample(); return Math.round(peak / 1024); } };
+  return {
+    stop: () => {
+      clearInterval(timer);
+      sample();
+      return Math.round(peak / 1024);
+    },
+  };
 }
 
 /** After a failed run: a picture of the window, and where the log and the workspace are kept. */
@@ -178,7 +256,10 @@ async function keepFailure(page, server, ws) {
  * the ones the README shows, to refresh those on purpose.
  */
 function screenshotsDir(name = '') {
-  const dir = process.env.QCODE_UPDATE_SCREENSHOTS === '1' ? path.join(__dirname, 'screenshots', name) : path.join(REPO, 'out/screenshots', name);
+  const dir =
+    process.env.QCODE_UPDATE_SCREENSHOTS === '1'
+      ? path.join(__dirname, 'screenshots', name)
+      : path.join(REPO, 'out/screenshots', name);
   fs.mkdirSync(dir, { recursive: true });
   return dir;
 }
@@ -190,7 +271,19 @@ async function closeRun({ browser, server, ws, ok }) {
 }
 
 module.exports = {
-  keepFailure, closeRun, screenshotsDir,
-  REPO, CHROMIUM_ARGS, extensionPath, copySampleProject, commitAll, buildExtension, freePort, startCodeServer, launchChromium, workbenchUrl,
-  watchMemory, sleep,
+  keepFailure,
+  closeRun,
+  screenshotsDir,
+  REPO,
+  CHROMIUM_ARGS,
+  extensionPath,
+  copySampleProject,
+  commitAll,
+  buildExtension,
+  freePort,
+  startCodeServer,
+  launchChromium,
+  workbenchUrl,
+  watchMemory,
+  sleep,
 };

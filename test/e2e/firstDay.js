@@ -2,7 +2,8 @@
 // on a fresh copy of sample-project, from the moment the window opens: tag with the keybinding and a
 // filter, tick two concepts, tag from the context menu, write a memo, Search and Tag by sentence,
 // remove and undo, list a concept's passages, export quotes with memos. Every step is checked in the
-// files on disk. Screenshots (1280x800) go to out/screenshots/first-day/ (see screenshotsDir in codeServer.js). Exit code 0 when all passed.
+// files on disk. Screenshots (1280x800) go to out/screenshots/first-day/ (see screenshotsDir in codeServer.js). Exit
+// code 0 when all passed.
 const fs = require('node:fs');
 const path = require('node:path');
 const cs = require('./codeServer');
@@ -13,7 +14,12 @@ const SHOTS = cs.screenshotsDir('first-day');
 const K3 = 'intervju-K3.txt';
 const FIRST = { line: 16, column: 5, quote: 'Hver fjerde uke.' };
 const SECOND = { line: 12, column: 5, quote: 'Det er mye møter.' };
-const THIRD = { line: 8, column: 34, quote: 'Det er ruskonsulenten her i kommunen, og så har jeg psykiatritjenesten, og en behandler på poliklinikken på sykehuset.' };
+const THIRD = {
+  line: 8,
+  column: 34,
+  quote:
+    'Det er ruskonsulenten her i kommunen, og så har jeg psykiatritjenesten, og en behandler på poliklinikken på sykehuset.',
+};
 const MEMO = ['Ruskonsulenten nevnes først i teamet.', 'Sjekk om hun er døråpneren i de andre intervjuene.'];
 const SEARCH = { word: 'legevakt', concept: { filter: 'Vertikal', id: 'samordning.vertikal' } };
 const SENTENCE_END = /[.?!…]$/;
@@ -31,7 +37,10 @@ async function main() {
   const server = await cs.startCodeServer({ workspace: ws });
   // VS Code in a browser saves after a second's pause by default; desktop VS Code, as here, only on Ctrl+S.
   const userSettings = path.join(server.dir, 'udd/User/settings.json');
-  fs.writeFileSync(userSettings, JSON.stringify({ ...JSON.parse(fs.readFileSync(userSettings, 'utf8')), 'files.autoSave': 'off' }, null, 2));
+  fs.writeFileSync(
+    userSettings,
+    JSON.stringify({ ...JSON.parse(fs.readFileSync(userSettings, 'utf8')), 'files.autoSave': 'off' }, null, 2),
+  );
   const browser = await cs.launchChromium({ width: 1280, height: 1400 });
   const { page } = browser;
   page.setDefaultTimeout(60000);
@@ -48,25 +57,41 @@ async function main() {
   };
   /** Waits for exactly one new annotation on disk with this quote. */
   const newAnnotation = async (before, quote) => {
-    const found = await u.until(`a new annotation "${quote}" on disk`, () => files.added(before).filter((a) => a.quote === quote)[0], { onCoderPrompt });
+    const found = await u.until(
+      `a new annotation "${quote}" on disk`,
+      () => files.added(before).filter((a) => a.quote === quote)[0],
+      { onCoderPrompt },
+    );
     const all = files.added(before);
-    if (all.length !== 1) throw new Error(`expected one new annotation, found ${all.length}: ${all.map((a) => a.quote).join(' | ')}`);
+    if (all.length !== 1)
+      throw new Error(`expected one new annotation, found ${all.length}: ${all.map((a) => a.quote).join(' | ')}`);
     return found;
   };
   let ok = false;
   try {
     // 1. The window opens; the transcript is opened at once.
     const opened = Date.now();
-    await page.goto(cs.workbenchUrl(server, ws, [['extensionDevelopmentPath', server.remote(cs.extensionPath())], ['skipWelcome', 'true']]));
+    await page.goto(
+      cs.workbenchUrl(server, ws, [
+        ['extensionDevelopmentPath', server.remote(cs.extensionPath())],
+        ['skipWelcome', 'true'],
+      ]),
+    );
     await u.quickOpen(K3, 'Intervju med K3');
     log(`${K3} open after ${Date.now() - opened} ms`);
-    await u.until('highlights in the transcript', () => u.decoratedAt('Jeg har et veldig godt team.'), { timeout: 120000 });
+    await u.until('highlights in the transcript', () => u.decoratedAt('Jeg har et veldig godt team.'), {
+      timeout: 120000,
+    });
     await u.select(FIRST.line, FIRST.column, FIRST.quote.length);
-    await u.until('Tag Selection in the context menu', async () => {
-      const offered = (await u.contextMenuOnSelection(FIRST.quote)).includes('Tag Selection…');
-      await u.closeMenu();
-      return offered;
-    }, { timeout: 120000 });
+    await u.until(
+      'Tag Selection in the context menu',
+      async () => {
+        const offered = (await u.contextMenuOnSelection(FIRST.quote)).includes('Tag Selection…');
+        await u.closeMenu();
+        return offered;
+      },
+      { timeout: 120000 },
+    );
     console.log(`ready after ${Date.now() - opened} ms`);
     await u.shot('01-ready');
 
@@ -76,11 +101,13 @@ async function main() {
     await u.quickInput.filter({ hasText: 'Tag the selection' }).waitFor();
     await page.keyboard.type('formell');
     await u.highlighted('Formell samordning');
-    if (await u.quickInput.locator('.monaco-list-row[aria-checked="true"]').count() > 0) throw new Error('a concept is ticked already');
+    if ((await u.quickInput.locator('.monaco-list-row[aria-checked="true"]').count()) > 0)
+      throw new Error('a concept is ticked already');
     await u.shot('02-filter');
     await page.keyboard.press('Enter');
     const first = await newAnnotation(before, FIRST.quote);
-    if (!sameSet(first.concepts, ['samordning.formell'])) throw new Error(`"${FIRST.quote}" got ${first.concepts}, expected samordning.formell`);
+    if (!sameSet(first.concepts, ['samordning.formell']))
+      throw new Error(`"${FIRST.quote}" got ${first.concepts}, expected samordning.formell`);
     if (coderAsked && first.coder !== 'e2e') throw new Error(`coder ${first.coder}, expected e2e`);
     if (first.informant !== 'K3') throw new Error(`informant ${first.informant}, expected K3`);
     await u.quickInput.waitFor({ state: 'hidden' });
@@ -99,7 +126,8 @@ async function main() {
     await u.shot('03-two-ticked');
     await page.keyboard.press('Enter');
     const second = await newAnnotation(before, SECOND.quote);
-    if (!sameSet(second.concepts, ['samordning.horisontal', 'koordinator.tilrettelegger'])) throw new Error(`"${SECOND.quote}" got ${second.concepts}`);
+    if (!sameSet(second.concepts, ['samordning.horisontal', 'koordinator.tilrettelegger']))
+      throw new Error(`"${SECOND.quote}" got ${second.concepts}`);
     await u.quickInput.waitFor({ state: 'hidden' });
     log(`3. two ticked: ${second.id} [${second.concepts}] ${second.range}`);
 
@@ -107,7 +135,8 @@ async function main() {
     before = files.annotations();
     await u.select(THIRD.line, THIRD.column, THIRD.quote.length);
     const selectionMenu = await u.contextMenuOnSelection(THIRD.quote);
-    if (!selectionMenu.includes('Tag Selection…')) throw new Error(`the context menu lacks Tag Selection…: ${selectionMenu}`);
+    if (!selectionMenu.includes('Tag Selection…'))
+      throw new Error(`the context menu lacks Tag Selection…: ${selectionMenu}`);
     await u.shot('04-context-menu-tag');
     await u.chooseFromMenu('Tag Selection…');
     await u.quickInput.filter({ hasText: 'Tag the selection' }).waitFor();
@@ -121,7 +150,8 @@ async function main() {
     await u.goTo(6, 1);
     const passageMenu = await u.contextMenuAt(await u.charAt('ruskonsulenten her i', 5));
     for (const action of ['Change Concepts…', 'Edit Memo…', 'Remove Annotation']) {
-      if (!passageMenu.includes(action)) throw new Error(`the coded passage's context menu lacks ${action}: ${passageMenu}`);
+      if (!passageMenu.includes(action))
+        throw new Error(`the coded passage's context menu lacks ${action}: ${passageMenu}`);
     }
     await u.shot('04-passage-menu');
     await u.chooseFromMenu('Edit Memo…');
@@ -134,7 +164,8 @@ async function main() {
     await page.keyboard.type(MEMO[1]);
     await page.keyboard.press('Control+S');
     const memo = await u.until('the memo in the sidecar', () => files.find(third.id)?.memo);
-    if (memo !== MEMO.join('\n')) throw new Error(`the sidecar's memo is ${JSON.stringify(memo)}, expected ${JSON.stringify(MEMO.join('\n'))}`);
+    if (memo !== MEMO.join('\n'))
+      throw new Error(`the sidecar's memo is ${JSON.stringify(memo)}, expected ${JSON.stringify(MEMO.join('\n'))}`);
     await page.locator('.tabs-container .tab.active:not(.dirty)', { hasText: memoTab }).waitFor();
     log(`4. memo of ${third.id} saved: ${JSON.stringify(memo)}`);
     await u.shot('04-memo-saved');
@@ -151,9 +182,14 @@ async function main() {
     const ticked = await u.quickInput.locator('.monaco-list-row[aria-checked="true"]').allInnerTexts();
     const unticked = await u.quickInput.locator('.monaco-list-row[aria-checked="false"]').allInnerTexts();
     log(`5. "${hitsTitle}": ${ticked.length} ticked, ${unticked.length} not`);
-    if (ticked.length + unticked.length !== hitCount) throw new Error(`the list shows ${ticked.length + unticked.length} of ${hitCount} hits`);
-    if (ticked.length < 3 || unticked.length < 1) throw new Error(`expected informants' hits ticked and the interviewer's not: ${ticked.length} / ${unticked.length}`);
-    if (!unticked.every((row) => /· I\b/.test(row))) throw new Error(`an unticked hit is not the interviewer's: ${unticked.join(' | ')}`);
+    if (ticked.length + unticked.length !== hitCount)
+      throw new Error(`the list shows ${ticked.length + unticked.length} of ${hitCount} hits`);
+    if (ticked.length < 3 || unticked.length < 1)
+      throw new Error(
+        `expected informants' hits ticked and the interviewer's not: ${ticked.length} / ${unticked.length}`,
+      );
+    if (!unticked.every((row) => /· I\b/.test(row)))
+      throw new Error(`an unticked hit is not the interviewer's: ${unticked.join(' | ')}`);
     await u.shot('05-search-hits');
     await page.keyboard.press('Enter');
     await u.quickInput.filter({ hasText: /Tag \d+ passage/ }).waitFor();
@@ -170,16 +206,25 @@ async function main() {
       const at = text.indexOf(`${a.quote}${a.after ?? ''}`);
       const lineStart = text.lastIndexOf('\n', at) + 1;
       const preceding = text.slice(lineStart, at);
-      const problem = !new RegExp(SEARCH.word, 'i').test(a.quote) ? 'lacks the word'
-        : !sameSet(a.concepts, [SEARCH.concept.id]) ? `has concepts ${a.concepts}`
-          : !/^\p{Lu}/u.test(a.quote) || !SENTENCE_END.test(a.quote) ? 'is not a whole sentence'
-            : !/^\p{Lu}{1,2}\d{1,3}: (.*[.?!…] )?$/u.test(preceding) ? `does not start a sentence in an informant's turn (after "${preceding}")`
-              : a.informant !== preceding.split(':')[0] ? `has informant ${a.informant}` : undefined;
+      const problem = !new RegExp(SEARCH.word, 'i').test(a.quote)
+        ? 'lacks the word'
+        : !sameSet(a.concepts, [SEARCH.concept.id])
+          ? `has concepts ${a.concepts}`
+          : !/^\p{Lu}/u.test(a.quote) || !SENTENCE_END.test(a.quote)
+            ? 'is not a whole sentence'
+            : !/^\p{Lu}{1,2}\d{1,3}: (.*[.?!…] )?$/u.test(preceding)
+              ? `does not start a sentence in an informant's turn (after "${preceding}")`
+              : a.informant !== preceding.split(':')[0]
+                ? `has informant ${a.informant}`
+                : undefined;
       if (problem) throw new Error(`${a.transcript}: "${a.quote}" ${problem}`);
     }
-    if (searched.length !== ticked.length) throw new Error(`${searched.length} new annotations for ${ticked.length} ticked hits`);
+    if (searched.length !== ticked.length)
+      throw new Error(`${searched.length} new annotations for ${ticked.length} ticked hits`);
     log(`5. tagged by sentence: ${searched.map((a) => `${a.informant} "${a.quote}"`).join(', ')}`);
-    await u.until('the status bar to say what was tagged', () => page.locator('.statusbar', { hasText: `tagged ${searched.length} passage` }).isVisible());
+    await u.until('the status bar to say what was tagged', () =>
+      page.locator('.statusbar', { hasText: `tagged ${searched.length} passage` }).isVisible(),
+    );
     await u.quickOpen(K3, 'Intervju med K3');
     await u.goTo(29, 1);
     await u.until('the new sentences highlighted', () => u.decoratedAt('Ringe legevakten'));
@@ -188,7 +233,8 @@ async function main() {
     // 6. Remove a passage from its context menu, then Undo in the notification.
     await u.goTo(SECOND.line, 1);
     const removeMenu = await u.contextMenuAt(await u.charAt('Det er mye møter.', 4));
-    if (!removeMenu.includes('Remove Annotation')) throw new Error(`no Remove Annotation on "${SECOND.quote}": ${removeMenu}`);
+    if (!removeMenu.includes('Remove Annotation'))
+      throw new Error(`no Remove Annotation on "${SECOND.quote}": ${removeMenu}`);
     await u.chooseFromMenu('Remove Annotation');
     const removed = u.toasts.filter({ hasText: `Removed: annotation «${SECOND.quote}» (K3)` });
     await removed.waitFor();
@@ -197,37 +243,53 @@ async function main() {
     await u.shot('06-removed');
     await removed.getByRole('button', { name: 'Undo' }).click();
     const back = await u.until('the annotation back on disk', () => files.find(second.id));
-    if (back.quote !== SECOND.quote || !sameSet(back.concepts, second.concepts)) throw new Error(`came back as "${back.quote}" [${back.concepts}]`);
+    if (back.quote !== SECOND.quote || !sameSet(back.concepts, second.concepts))
+      throw new Error(`came back as "${back.quote}" [${back.concepts}]`);
     await u.toasts.filter({ hasText: `Restored: annotation «${SECOND.quote}» (K3)` }).waitFor();
     log(`6. removed ${second.id}, undone: back on disk, "Restored" shown`);
     await u.shot('06-restored');
 
     // 7. A concept in the Codebook view lists its passages and its sub-concepts' across transcripts.
     await page.locator('.activitybar .action-item .action-label[aria-label^="qcode"]').click();
-    const codebook = page.locator('.part.sidebar .pane').filter({ has: page.locator('.pane-header', { hasText: /codebook/i }) });
+    const codebook = page
+      .locator('.part.sidebar .pane')
+      .filter({ has: page.locator('.pane-header', { hasText: /codebook/i }) });
     await codebook.locator('.monaco-list-row', { hasText: 'Koordinatorroller' }).first().click();
     const passagesTitle = await u.quickInput.locator('.quick-input-title', { hasText: 'Passages of' }).innerText();
-    const underKoordinator = [...files.annotations()].flatMap(([transcript, list]) => list
-      .filter((a) => a.concepts.some((c) => c === 'koordinator' || c.startsWith('koordinator.'))).map((a) => ({ ...a, transcript })));
+    const underKoordinator = [...files.annotations()].flatMap(([transcript, list]) =>
+      list
+        .filter((a) => a.concepts.some((c) => c === 'koordinator' || c.startsWith('koordinator.')))
+        .map((a) => ({ ...a, transcript })),
+    );
     const transcripts = new Set(underKoordinator.map((a) => a.transcript));
-    if (transcripts.size < 2) throw new Error('the sample should have Koordinatorroller passages in several transcripts');
+    if (transcripts.size < 2)
+      throw new Error('the sample should have Koordinatorroller passages in several transcripts');
     const listed = Number(/\((\d+)\)/.exec(passagesTitle)?.[1]);
-    if (listed !== underKoordinator.length) throw new Error(`"${passagesTitle}" but ${underKoordinator.length} on disk in ${[...transcripts].join(', ')}`);
+    if (listed !== underKoordinator.length)
+      throw new Error(`"${passagesTitle}" but ${underKoordinator.length} on disk in ${[...transcripts].join(', ')}`);
     await u.rows.first().waitFor();
     // A row: the passage, its transcript, then informant · concepts · coder · where the passage starts.
     const row = (await u.rows.first().innerText()).replace(/\s+/g, ' ').trim();
     const [, file, start] = /transcripts\/([^\s:]+):\d+ .* · (\d+:\d+)$/.exec(row) ?? [];
     const target = underKoordinator.find((a) => a.transcript === file && a.range.startsWith(`${start}-`));
     if (!target) throw new Error(`the first row "${row}" is no Koordinatorroller passage on disk`);
-    log(`7. "${passagesTitle}" = ${underKoordinator.length} on disk in ${transcripts.size} transcripts; opening ${file} ${start}`);
+    log(
+      `7. "${passagesTitle}" = ${underKoordinator.length} on disk in ${transcripts.size} transcripts; opening ${file} ${start}`,
+    );
     await u.shot('07-concept-passages');
     await page.keyboard.press('Enter');
     const [, sl, sc, el, ec] = /^(\d+):(\d+)-(\d+):(\d+)$/.exec(target.range).map(Number);
     if (sl !== el) throw new Error(`pick a one-line passage, not ${target.range}`);
     await page.locator('.tabs-container .tab.active', { hasText: file }).waitFor();
     // The status bar names the selection's active end, here its end.
-    await page.locator('.part.statusbar', { hasText: new RegExp(`Ln ${sl}, Col (${sc}|${ec}) \\(${ec - sc} selected\\)`) }).waitFor()
-      .catch(async () => { throw new Error(`the selection is not at ${target.range}: ${await page.locator('.part.statusbar').innerText()}`); });
+    await page
+      .locator('.part.statusbar', { hasText: new RegExp(`Ln ${sl}, Col (${sc}|${ec}) \\(${ec - sc} selected\\)`) })
+      .waitFor()
+      .catch(async () => {
+        throw new Error(
+          `the selection is not at ${target.range}: ${await page.locator('.part.statusbar').innerText()}`,
+        );
+      });
     log(`7. ${file} open with ${target.range} selected`);
     await u.shot('07-passage-opened');
 
@@ -249,7 +311,8 @@ async function main() {
     await page.keyboard.press('Enter');
     const wrote = u.toasts.filter({ hasText: /Wrote \d+ quotes to quotes\.docx/ });
     await wrote.waitFor();
-    if (!(await wrote.getByRole('button', { name: 'Open' }).isVisible())) throw new Error('the notification offers no Open button');
+    if (!(await wrote.getByRole('button', { name: 'Open' }).isVisible()))
+      throw new Error('the notification offers no Open button');
     const body = await u.until('quotes.docx on disk', () => fs.existsSync(out) && files.wordText(out));
     for (const line of MEMO) if (!body.includes(line)) throw new Error(`quotes.docx lacks the memo line "${line}"`);
     if (!body.includes(THIRD.quote)) throw new Error('quotes.docx lacks the quote of the memo');
@@ -264,14 +327,26 @@ async function main() {
     await u.shot('09-overview');
     ok = true;
   } catch (e) {
-    const where = (e.stack ?? '').split('\n').find((l) => /firstDay(Ui)?\.js:\d+/.test(l))?.trim() ?? '';
+    const where =
+      (e.stack ?? '')
+        .split('\n')
+        .find((l) => /firstDay(Ui)?\.js:\d+/.test(l))
+        ?.trim() ?? '';
     console.error(`FIRST DAY FAILED: ${e.message.split('\n')[0]} ${where}`);
     await cs.keepFailure(page, server, ws);
   } finally {
     await cs.closeRun({ browser, server, ws, ok });
   }
-  console.log(`first day: ${ok ? 'passed' : 'FAILED'} after ${((Date.now() - t0) / 1000).toFixed(1)} s, peak memory ${memory.stop()} MB`);
+  console.log(
+    `first day: ${ok ? 'passed' : 'FAILED'} after ${((Date.now() - t0) / 1000).toFixed(1)} s, peak memory ${memory.stop()} MB`,
+  );
   return ok ? 0 : 1;
 }
 
-main().then((code) => process.exit(code), (e) => { console.error(e); process.exit(1); });
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

@@ -40,7 +40,9 @@ function disk(ws) {
   /** The annotations whose ids `before` does not have, each with its transcript's name. */
   function added(before) {
     const known = new Set([...before.values()].flat().map((a) => a.id));
-    return [...annotations()].flatMap(([transcript, list]) => list.filter((a) => !known.has(a.id)).map((a) => ({ ...a, transcript })));
+    return [...annotations()].flatMap(([transcript, list]) =>
+      list.filter((a) => !known.has(a.id)).map((a) => ({ ...a, transcript })),
+    );
   }
 
   function find(id) {
@@ -56,7 +58,10 @@ function disk(ws) {
   /** The text of a Word file's body, paragraphs joined by line breaks. */
   function wordText(file) {
     const xml = strFromU8(unzipSync(fs.readFileSync(file))['word/document.xml']);
-    return xml.split(/<\/w:p>/).map((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')).join('\n');
+    return xml
+      .split(/<\/w:p>/)
+      .map((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))
+      .join('\n');
   }
 
   return { annotations, added, find, text, wordText };

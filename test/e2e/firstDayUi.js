@@ -38,7 +38,10 @@ function ui(page, shotsDir) {
       await page.keyboard.type(name);
       await quickInput.locator('.monaco-list-row.focused', { hasText: name }).first().waitFor();
       await page.keyboard.press('Enter');
-      const opened = await shown.waitFor({ timeout: attempt < 3 ? 15000 : 60000 }).then(() => true, () => false);
+      const opened = await shown.waitFor({ timeout: attempt < 3 ? 15000 : 60000 }).then(
+        () => true,
+        () => false,
+      );
       if (opened) return;
       console.warn(`warning: Quick Open did not show ${name} (attempt ${attempt})`);
       if (await quickInput.isVisible()) await page.keyboard.press('Escape');
@@ -64,32 +67,49 @@ function ui(page, shotsDir) {
     await page.keyboard.type(`${line}:${column}`);
     await page.keyboard.press('Enter');
     await quickInput.waitFor({ state: 'hidden' });
-    await page.locator('.statusbar', { hasText: `Ln ${line}, Col ${column}` }).first().waitFor();
+    await page
+      .locator('.statusbar', { hasText: `Ln ${line}, Col ${column}` })
+      .first()
+      .waitFor();
   }
 
   /** The middle of the `index`th character of `text` on screen (rendered spaces are nbsp). */
   function charAt(text, index = 3) {
-    return page.evaluate(([wanted, at]) => {
-      const norm = (s) => s.replace(/\u00a0/g, ' ');
-      const line = [...document.querySelectorAll('.monaco-editor .view-line')].find((l) => norm(l.textContent).includes(wanted));
-      if (!line) return undefined;
-      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-      let offset = norm(line.textContent).indexOf(wanted) + at, node;
-      while ((node = walker.nextNode()) && node.length <= offset) offset -= node.length;
-      const range = document.createRange();
-      range.setStart(node, offset);
-      range.setEnd(node, offset + 1);
-      const r = range.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    }, [text, index]);
+    return page.evaluate(
+      ([wanted, at]) => {
+        const norm = (s) => s.replace(/\u00a0/g, ' ');
+        const line = [...document.querySelectorAll('.monaco-editor .view-line')].find((l) =>
+          norm(l.textContent).includes(wanted),
+        );
+        if (!line) return undefined;
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        let offset = norm(line.textContent).indexOf(wanted) + at,
+          node;
+        while ((node = walker.nextNode()) && node.length <= offset) offset -= node.length;
+        const range = document.createRange();
+        range.setStart(node, offset);
+        range.setEnd(node, offset + 1);
+        const r = range.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      },
+      [text, index],
+    );
   }
 
   /** Whether a decoration lies under the `index`th character of `text`. */
   function decoratedAt(text, index = 3) {
-    return charAt(text, index).then((p) => p && page.evaluate(([sel, x, y]) => [...document.querySelectorAll(sel)].some((el) => {
-      const r = el.getBoundingClientRect();
-      return r.left <= x && x < r.right && r.top <= y && y < r.bottom;
-    }), [DECORATIONS, p.x, p.y]));
+    return charAt(text, index).then(
+      (p) =>
+        p &&
+        page.evaluate(
+          ([sel, x, y]) =>
+            [...document.querySelectorAll(sel)].some((el) => {
+              const r = el.getBoundingClientRect();
+              return r.left <= x && x < r.right && r.top <= y && y < r.bottom;
+            }),
+          [DECORATIONS, p.x, p.y],
+        ),
+    );
   }
 
   /** Right-clicks at a point; resolves to the labels of the context menu that opens. */
@@ -97,7 +117,9 @@ function ui(page, shotsDir) {
     await page.mouse.click(point.x, point.y, { button: 'right' });
     await menu.first().waitFor();
     await menu.locator('.action-label').first().waitFor();
-    return (await menu.locator('.action-item:not(.disabled) .action-label').allInnerTexts()).map((s) => s.trim()).filter(Boolean);
+    return (await menu.locator('.action-item:not(.disabled) .action-label').allInnerTexts())
+      .map((s) => s.trim())
+      .filter(Boolean);
   }
 
   /** Right-clicks inside the selected `text` (a click inside the selection keeps it). */
@@ -116,18 +138,29 @@ function ui(page, shotsDir) {
     await menu.first().waitFor({ state: 'hidden' });
   }
 
-  /** Clicks a menu item; a click that lands while the menu is still settling is lost, so it clicks again while the menu stays open. */
+  /**
+   * Clicks a menu item; a click that lands while the menu is still settling is lost, so it clicks again while the menu
+   * stays open.
+   */
   async function chooseFromMenu(label) {
     const item = menu.locator('.action-item .action-label', { hasText: label }).first();
     for (let attempt = 1; ; attempt++) {
       await item.click();
-      const closed = await menu.first().waitFor({ state: 'hidden', timeout: 5000 }).then(() => true, () => false);
+      const closed = await menu
+        .first()
+        .waitFor({ state: 'hidden', timeout: 5000 })
+        .then(
+          () => true,
+          () => false,
+        );
       if (closed) return;
       if (attempt === 3) throw new Error(`the context menu stayed open after clicking "${label}" three times`);
     }
   }
 
-  /** Arrows through the quick pick's list (which draws only the rows in view) until the row with `text` has the focus. */
+  /**
+   * Arrows through the quick pick's list (which draws only the rows in view) until the row with `text` has the focus.
+   */
   async function focusRow(text) {
     const focused = quickInput.locator('.monaco-list-row.focused');
     for (let i = 0; i < 80; i++) {
@@ -157,8 +190,16 @@ function ui(page, shotsDir) {
 
   /** Waits (up to 5 s) until notifications have faded in, so that a screenshot shows them whole. */
   function settled() {
-    return page.waitForFunction(() => [...document.querySelectorAll('.notifications-toasts .notification-toast')]
-      .every((toast) => getComputedStyle(toast).opacity === '1'), undefined, { timeout: 5000 }).catch(() => {});
+    return page
+      .waitForFunction(
+        () =>
+          [...document.querySelectorAll('.notifications-toasts .notification-toast')].every(
+            (toast) => getComputedStyle(toast).opacity === '1',
+          ),
+        undefined,
+        { timeout: 5000 },
+      )
+      .catch(() => {});
   }
 
   /** A 1280x800 screenshot, after checking that no error or warning toast is on screen. */
@@ -172,15 +213,34 @@ function ui(page, shotsDir) {
   /** Waits until `check()` gives a truthy value, answering the coder-name prompt of the first tagging. */
   async function until(what, check, { timeout = 60000, onCoderPrompt } = {}) {
     for (const end = Date.now() + timeout; ; await sleep(200)) {
-      if (onCoderPrompt && await quickInput.filter({ hasText: /coder/i }).isVisible()) await onCoderPrompt();
+      if (onCoderPrompt && (await quickInput.filter({ hasText: /coder/i }).isVisible())) await onCoderPrompt();
       const value = await check();
       if (value) return value;
       if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     }
   }
 
-  return { quickInput, rows, menu, toasts, palette, quickOpen, select, goTo, charAt, decoratedAt, contextMenuAt,
-    contextMenuOnSelection, closeMenu, chooseFromMenu, focusRow, highlighted, tick, shot, until };
+  return {
+    quickInput,
+    rows,
+    menu,
+    toasts,
+    palette,
+    quickOpen,
+    select,
+    goTo,
+    charAt,
+    decoratedAt,
+    contextMenuAt,
+    contextMenuOnSelection,
+    closeMenu,
+    chooseFromMenu,
+    focusRow,
+    highlighted,
+    tick,
+    shot,
+    until,
+  };
 }
 
 module.exports = { ui, DECORATIONS };

@@ -1,7 +1,8 @@
 // End-to-end: Query Passages… in the real VS Code on a fresh copy of sample-project with one saved
 // query in qcode.yaml. Types a query with a syntax error (the input box names its column), finishes
 // it, and checks that the Query Results view lists the passages by transcript with the query and the
-// count in its description, and that clicking a passage opens it selected. Screenshots: screenshots/query-syntax-error.png, query-results.png.
+// count in its description, and that clicking a passage opens it selected. Screenshots:
+// screenshots/query-syntax-error.png, query-results.png.
 const fs = require('node:fs');
 const path = require('node:path');
 const cs = require('./codeServer');
@@ -24,18 +25,34 @@ async function main() {
   const quickInput = page.locator('.quick-input-widget');
   let ok = false;
   try {
-    await page.goto(cs.workbenchUrl(server, ws, [['extensionDevelopmentPath', server.remote(cs.extensionPath())], ['skipWelcome', 'true']]));
-    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'codebook.yaml' }).first().waitFor({ timeout: 90000 });
+    await page.goto(
+      cs.workbenchUrl(server, ws, [
+        ['extensionDevelopmentPath', server.remote(cs.extensionPath())],
+        ['skipWelcome', 'true'],
+      ]),
+    );
+    await page
+      .locator('.explorer-folders-view .monaco-list-row', { hasText: 'codebook.yaml' })
+      .first()
+      .waitFor({ timeout: 90000 });
     await page.locator('.activitybar .action-item .action-label[aria-label^="qcode"]').click({ timeout: 60000 });
-    const pane = (title) => page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: title }) });
-    await pane(/codebook/i).locator('.monaco-list-row', { hasText: 'Samordning' }).first().waitFor({ timeout: 90000 });
+    const pane = (title) =>
+      page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: title }) });
+    await pane(/codebook/i)
+      .locator('.monaco-list-row', { hasText: 'Samordning' })
+      .first()
+      .waitFor({ timeout: 90000 });
     await page.locator('.statusbar', { hasText: 'loading the project' }).waitFor({ state: 'detached', timeout: 90000 });
     step('the project has loaded');
 
     await page.keyboard.press('F1');
     await quickInput.locator('input').waitFor();
     await page.keyboard.type('qcode: Query Passages');
-    await quickInput.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Query Passages' }).first().waitFor();
+    await quickInput
+      .locator('.quick-input-list .monaco-list-row')
+      .filter({ hasText: 'Query Passages' })
+      .first()
+      .waitFor();
     await page.keyboard.press('Enter');
     await quickInput.filter({ hasText: 'Query Passages' }).waitFor();
     await page.keyboard.type(PARTIAL);
@@ -69,8 +86,17 @@ async function main() {
     await view.locator('.monaco-list-row', { hasText: 'Saved queries' }).click();
     await view.locator('.monaco-list-row', { hasText: 'fallskjerm-brukere' }).waitFor();
     // A passage opens its transcript with the passage selected.
-    const firstTranscript = (await view.locator('.monaco-list-row', { hasText: /\d+ passages?$/ }).first().locator('.label-name').innerText()).trim();
-    await view.locator('.monaco-list-row', { hasText: /· line \d+$/ }).first().click();
+    const firstTranscript = (
+      await view
+        .locator('.monaco-list-row', { hasText: /\d+ passages?$/ })
+        .first()
+        .locator('.label-name')
+        .innerText()
+    ).trim();
+    await view
+      .locator('.monaco-list-row', { hasText: /· line \d+$/ })
+      .first()
+      .click();
     await page.locator('.tabs-container .tab.active', { hasText: firstTranscript }).waitFor();
     await page.locator('.monaco-editor .selected-text').first().waitFor();
     step('a passage opened its transcript, selected');
@@ -86,4 +112,10 @@ async function main() {
   return ok ? 0 : 1;
 }
 
-main().then((code) => process.exit(code), (e) => { console.error(e); process.exit(1); });
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

@@ -1,7 +1,8 @@
 // End-to-end test: drives the real VS Code UI (code-server + Debian Chromium) with the keyboard as a
 // researcher would, against a fresh copy of sample-project: open a transcript, select a passage, tag
 // it through "qcode: Tag Selection…", check the sidecar on disk, the decorations and the qcode view.
-// Screenshots (1280x800) go to out/screenshots/ (see screenshotsDir in codeServer.js). Exit code 0 when every step passed.
+// Screenshots (1280x800) go to out/screenshots/ (see screenshotsDir in codeServer.js). Exit code 0 when every step
+// passed.
 /* global document, NodeFilter -- inside page.evaluate */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -9,7 +10,9 @@ const cs = require('./codeServer');
 
 const SHOTS = cs.screenshotsDir();
 const TRANSCRIPT = 'transcripts/intervju-K3.txt';
-const LINE = 25, COLUMN = 5;          // "K3: Det reddet meg, kanskje. ..." after the speaker label
+// "K3: Det reddet meg, kanskje. ..." after the speaker label
+const LINE = 25;
+const COLUMN = 5;
 const CONCEPT = { label: 'Fallskjermen', id: 'koordinator.fallskjerm' };
 // Decorations are rendered as spans inside the text (colours, borders, ...) or, for a background
 // alone, as divs in the overlay layer behind it; both carry a ced-* class.
@@ -27,7 +30,8 @@ async function main() {
   const ws = cs.copySampleProject();
   const sidecar = path.join(ws, `${TRANSCRIPT}.annotations.yaml`);
   const idsBefore = new Set(parse(fs.readFileSync(sidecar, 'utf8')).annotations.map((a) => a.id));
-  const quote = fs.readFileSync(path.join(ws, TRANSCRIPT), 'utf8').split('\n')[LINE - 1].slice(COLUMN - 1);
+  const lines = fs.readFileSync(path.join(ws, TRANSCRIPT), 'utf8').split('\n');
+  const quote = lines[LINE - 1].slice(COLUMN - 1);
   const server = await cs.startCodeServer({ workspace: ws });
   const browser = await cs.launchChromium({ width: 1280, height: 1400 });
   const { page } = browser;
@@ -46,40 +50,60 @@ async function main() {
   };
   let ok = false;
   try {
-    await page.goto(cs.workbenchUrl(server, ws, [
-      ['extensionDevelopmentPath', server.remote(cs.extensionPath())], ['skipWelcome', 'true']]));
-    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'codebook.yaml' }).first().waitFor({ timeout: 90000 });
+    await page.goto(
+      cs.workbenchUrl(server, ws, [
+        ['extensionDevelopmentPath', server.remote(cs.extensionPath())],
+        ['skipWelcome', 'true'],
+      ]),
+    );
+    await page
+      .locator('.explorer-folders-view .monaco-list-row', { hasText: 'codebook.yaml' })
+      .first()
+      .waitFor({ timeout: 90000 });
     step('workbench ready');
 
     await palette('Control+P', path.basename(TRANSCRIPT), path.basename(TRANSCRIPT));
     await page.locator('.monaco-editor .view-lines', { hasText: 'Intervju med K3' }).waitFor();
     // Decorations on screen, and whether one lies under the first character of the quote (spaces in the
     // rendered text are nbsp; background-only decorations are divs behind the line, not inside it).
-    const decorations = () => page.evaluate(([inlineSel, overlaySel, text]) => {
-      const inline = [...document.querySelectorAll(inlineSel)], overlay = [...document.querySelectorAll(overlaySel)];
-      const line = [...document.querySelectorAll('.monaco-editor .view-line')]
-        .find((l) => l.textContent.replace(/\u00a0/g, ' ').includes(text));
-      if (!line) return { inline: inline.length, overlay: overlay.length, onQuote: null };
-      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-      let offset = line.textContent.replace(/\u00a0/g, ' ').indexOf(text), node;
-      while ((node = walker.nextNode()) && node.length <= offset) offset -= node.length;
-      const range = document.createRange();
-      range.setStart(node, offset);
-      range.setEnd(node, offset + 1);
-      const c = range.getBoundingClientRect(), x = c.left + c.width / 2, y = c.top + c.height / 2;
-      const onQuote = [...inline, ...overlay].some((el) => {
-        const r = el.getBoundingClientRect();
-        return r.left <= x && x < r.right && r.top <= y && y < r.bottom;
-      });
-      return { inline: inline.length, overlay: overlay.length, onQuote };
-    }, [INLINE, OVERLAY, quote.slice(0, 20)]);
-    await page.locator(`${INLINE}, ${OVERLAY}`).first().waitFor({ timeout: 15000 }).catch(() => {});
+    const decorations = () =>
+      page.evaluate(
+        ([inlineSel, overlaySel, text]) => {
+          const inline = [...document.querySelectorAll(inlineSel)],
+            overlay = [...document.querySelectorAll(overlaySel)];
+          const line = [...document.querySelectorAll('.monaco-editor .view-line')].find((l) =>
+            l.textContent.replace(/\u00a0/g, ' ').includes(text),
+          );
+          if (!line) return { inline: inline.length, overlay: overlay.length, onQuote: null };
+          const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+          let offset = line.textContent.replace(/\u00a0/g, ' ').indexOf(text),
+            node;
+          while ((node = walker.nextNode()) && node.length <= offset) offset -= node.length;
+          const range = document.createRange();
+          range.setStart(node, offset);
+          range.setEnd(node, offset + 1);
+          const c = range.getBoundingClientRect(),
+            x = c.left + c.width / 2,
+            y = c.top + c.height / 2;
+          const onQuote = [...inline, ...overlay].some((el) => {
+            const r = el.getBoundingClientRect();
+            return r.left <= x && x < r.right && r.top <= y && y < r.bottom;
+          });
+          return { inline: inline.length, overlay: overlay.length, onQuote };
+        },
+        [INLINE, OVERLAY, quote.slice(0, 20)],
+      );
+    await page
+      .locator(`${INLINE}, ${OVERLAY}`)
+      .first()
+      .waitFor({ timeout: 15000 })
+      .catch(() => {});
     const before = await decorations();
     step(`${TRANSCRIPT} open, decorations: ${JSON.stringify(before)}`);
     if (before.onQuote) throw new Error('the passage to tag is decorated already');
     await shot('01-transcript');
 
-    await page.keyboard.press('Control+G');            // Go to Line/Column, then select to the end of the line
+    await page.keyboard.press('Control+G'); // Go to Line/Column, then select to the end of the line
     await quickInput.locator('input').waitFor();
     await page.keyboard.type(`${LINE}:${COLUMN}`);
     await page.keyboard.press('Enter');
@@ -94,11 +118,12 @@ async function main() {
     await page.keyboard.type(CONCEPT.label);
     const row = rows.filter({ hasText: CONCEPT.label }).first();
     await row.waitFor();
-    if (await row.getAttribute('aria-checked') !== null) {
+    if ((await row.getAttribute('aria-checked')) !== null) {
       // A canPickMany quick pick: typing only filters, focus stays in the input, Space there would type a
       // space and Enter accepts the checked items. Arrow into the list to the row, check it with Space.
       await page.keyboard.press('ArrowDown');
-      for (let i = 0; i < 20 && !/\bfocused\b/.test(await row.getAttribute('class')); i++) await page.keyboard.press('ArrowDown');
+      for (let i = 0; i < 20 && !/\bfocused\b/.test(await row.getAttribute('class')); i++)
+        await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Space');
       await quickInput.locator('.monaco-list-row[aria-checked="true"]', { hasText: CONCEPT.label }).waitFor();
     }
@@ -107,9 +132,10 @@ async function main() {
     step(`picked ${CONCEPT.label}`);
 
     // The first tagging without a coder name (setting qcode.coder) asks for one: answer as a new coder would.
-    let added, askedCoder = false;
+    let added,
+      askedCoder = false;
     for (const until = Date.now() + 15000; !added && Date.now() < until; await cs.sleep(200)) {
-      if (!askedCoder && await quickInput.filter({ hasText: /coder/i }).isVisible()) {
+      if (!askedCoder && (await quickInput.filter({ hasText: /coder/i }).isVisible())) {
         await shot('02b-coder-name');
         await page.keyboard.type('e2e');
         await page.keyboard.press('Enter');
@@ -117,7 +143,9 @@ async function main() {
         step('answered the coder-name prompt with "e2e"');
       }
       let text;
-      try { text = fs.readFileSync(sidecar, 'utf8'); } catch (e) {
+      try {
+        text = fs.readFileSync(sidecar, 'utf8');
+      } catch (e) {
         if (e.code !== 'ENOENT') throw e;
         console.warn('warning: the sidecar was missing for a moment while being written (not atomic for readers)');
         continue;
@@ -125,13 +153,15 @@ async function main() {
       added = parse(text).annotations.find((a) => !idsBefore.has(a.id));
     }
     if (!added) throw new Error(`no new annotation in ${path.basename(sidecar)} after 15 s`);
-    if (added.quote !== quote) throw new Error(`new annotation quotes ${JSON.stringify(added.quote)}, expected ${JSON.stringify(quote)}`);
-    if (!added.concepts.includes(CONCEPT.id)) throw new Error(`new annotation has concepts ${added.concepts}, expected ${CONCEPT.id}`);
+    if (added.quote !== quote)
+      throw new Error(`new annotation quotes ${JSON.stringify(added.quote)}, expected ${JSON.stringify(quote)}`);
+    if (!added.concepts.includes(CONCEPT.id))
+      throw new Error(`new annotation has concepts ${added.concepts}, expected ${CONCEPT.id}`);
     if (askedCoder && added.coder !== 'e2e') throw new Error(`new annotation has coder ${added.coder}, expected e2e`);
     await quickInput.waitFor({ state: 'hidden' });
     step(`sidecar on disk has annotation ${added.id}: [${added.concepts}] range ${added.range} coder ${added.coder}`);
 
-    await page.keyboard.press('Home');                 // drop the selection and scroll back to column 1
+    await page.keyboard.press('Home'); // drop the selection and scroll back to column 1
     let after = await decorations();
     for (const until = Date.now() + 10000; !after.onQuote; await cs.sleep(200)) {
       if (Date.now() > until) throw new Error(`the tagged passage is not decorated: ${JSON.stringify(after)}`);
@@ -144,18 +174,39 @@ async function main() {
     const sidebar = page.locator('.part.sidebar');
     await sidebar.locator('.composite.title', { hasText: /qcode/i }).waitFor();
     const pane = (name) => sidebar.locator('.pane').filter({ has: page.locator('.pane-header', { hasText: name }) });
-    step(`qcode view open: ${(await sidebar.locator('.pane-header').allInnerTexts()).map((t) => t.split('\n')[0]).join(', ')}`);
+    step(
+      `qcode view open: ${(await sidebar.locator('.pane-header').allInnerTexts()).map((t) => t.split('\n')[0]).join(', ')}`,
+    );
     // With five views in the container the Codebook pane may be short: scroll it to the concept.
-    const codebookList = pane(/codebook/i).locator('.monaco-list').first();
-    for (let i = 0; i < 20 && !(await pane(/codebook/i).locator('.monaco-list-row', { hasText: 'Koordinatorroller' }).count()); i++) {
+    const codebookList = pane(/codebook/i)
+      .locator('.monaco-list')
+      .first();
+    for (
+      let i = 0;
+      i < 20 &&
+      !(await pane(/codebook/i)
+        .locator('.monaco-list-row', { hasText: 'Koordinatorroller' })
+        .count());
+      i++
+    ) {
       await codebookList.hover();
       await page.mouse.wheel(0, 60);
       await cs.sleep(100);
     }
-    await pane(/codebook/i).locator('.monaco-list-row', { hasText: 'Koordinatorroller' }).first().waitFor({ timeout: 10000 })
-      .catch(() => { throw new Error('the Codebook view does not list the concept "Koordinatorroller"'); });
-    await pane(/annotations/i).locator('.monaco-list-row', { hasText: quote.slice(0, 20) }).first().waitFor({ timeout: 10000 })
-      .catch(() => { throw new Error('the Annotations view does not list the new passage'); });
+    await pane(/codebook/i)
+      .locator('.monaco-list-row', { hasText: 'Koordinatorroller' })
+      .first()
+      .waitFor({ timeout: 10000 })
+      .catch(() => {
+        throw new Error('the Codebook view does not list the concept "Koordinatorroller"');
+      });
+    await pane(/annotations/i)
+      .locator('.monaco-list-row', { hasText: quote.slice(0, 20) })
+      .first()
+      .waitFor({ timeout: 10000 })
+      .catch(() => {
+        throw new Error('the Annotations view does not list the new passage');
+      });
     step('the Codebook view lists the concepts, the Annotations view the new passage');
     await shot('04-qcode-view');
 
@@ -170,13 +221,17 @@ async function main() {
     await report.locator('h1', { hasText: 'Intercoder agreement' }).waitFor();
     const kappaCells = await report.locator('tr.total td.n').allInnerTexts();
     step(`agreement report open; all concepts: ${kappaCells.join(' | ')}`);
-    if (!kappaCells.some((t) => /^-?\d\.\d{3}$/.test(t))) throw new Error(`no kappa or alpha in the report's total row: ${kappaCells}`);
+    if (!kappaCells.some((t) => /^-?\d\.\d{3}$/.test(t)))
+      throw new Error(`no kappa or alpha in the report's total row: ${kappaCells}`);
     await shot('05-agreement');
     const disagreement = report.locator('button[data-open]').first();
     const place = /^([^:]+):(\d+):/.exec(await disagreement.getAttribute('title').then((t) => t.replace(/^\S+ /, '')));
     await disagreement.click();
     await page.locator('.statusbar', { hasText: /\(\d+ selected\)/ }).waitFor();
-    await page.locator('.tabs-container .tab.active', { hasText: path.basename(place[1]) }).first().waitFor();
+    await page
+      .locator('.tabs-container .tab.active', { hasText: path.basename(place[1]) })
+      .first()
+      .waitFor();
     step(`a disagreement opened ${place[1]} at line ${place[2]} with its passage selected`);
     await shot('06-disagreement-opened');
 
@@ -215,8 +270,16 @@ async function main() {
   } finally {
     await cs.closeRun({ browser, server, ws, ok });
   }
-  console.log(`e2e: ${ok ? 'passed' : 'FAILED'} after ${((Date.now() - t0) / 1000).toFixed(1)} s, peak memory ${memory.stop()} MB`);
+  console.log(
+    `e2e: ${ok ? 'passed' : 'FAILED'} after ${((Date.now() - t0) / 1000).toFixed(1)} s, peak memory ${memory.stop()} MB`,
+  );
   return ok ? 0 : 1;
 }
 
-main().then((code) => process.exit(code), (e) => { console.error(e); process.exit(1); });
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

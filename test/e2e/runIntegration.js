@@ -29,11 +29,13 @@ async function main() {
       });
     });
     page.on('pageerror', (e) => console.error('[page error]', e.message));
-    await page.goto(cs.workbenchUrl(server, workspace, [
-      ['extensionDevelopmentPath', server.remote(cs.extensionPath())],
-      ['extensionTestsPath', server.remote(TESTS)],
-      ['skipWelcome', 'true'],
-    ]));
+    await page.goto(
+      cs.workbenchUrl(server, workspace, [
+        ['extensionDevelopmentPath', server.remote(cs.extensionPath())],
+        ['extensionTestsPath', server.remote(TESTS)],
+        ['skipWelcome', 'true'],
+      ]),
+    );
     code = await Promise.race([exit, cs.sleep(TIMEOUT_MS).then(() => 'timeout')]);
   } finally {
     await browser.close();
@@ -46,4 +48,10 @@ async function main() {
   return code === 0 ? 0 : 1;
 }
 
-main().then((code) => process.exit(code), (e) => { console.error(e); process.exit(1); });
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

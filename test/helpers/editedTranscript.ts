@@ -19,9 +19,43 @@ export interface Flavour {
 }
 
 const WORDS = [
-  'jeg', 'har', 'et', 'veldig', 'godt', 'team', 'det', 'er', 'ruskonsulenten', 'kommunen', 'psykiatritjenesten', 'møter',
-  'på', 'sykehuset', 'fastlegen', 'nav', 'hjelp', 'tromsø', 'ønsker', 'å', 'få', 'ærlig', 'søknad', 'vedtak', 'hjemme',
-  'tjenester', 'koordinator', 'ansvarsgruppe', 'kafé', 'ringte', 'uke', 'natt', 'blå', '😀', 'kaffe☕', 'sånn', 'går',
+  'jeg',
+  'har',
+  'et',
+  'veldig',
+  'godt',
+  'team',
+  'det',
+  'er',
+  'ruskonsulenten',
+  'kommunen',
+  'psykiatritjenesten',
+  'møter',
+  'på',
+  'sykehuset',
+  'fastlegen',
+  'nav',
+  'hjelp',
+  'tromsø',
+  'ønsker',
+  'å',
+  'få',
+  'ærlig',
+  'søknad',
+  'vedtak',
+  'hjemme',
+  'tjenester',
+  'koordinator',
+  'ansvarsgruppe',
+  'kafé',
+  'ringte',
+  'uke',
+  'natt',
+  'blå',
+  '😀',
+  'kaffe☕',
+  'sånn',
+  'går',
 ];
 
 /** Splits into units: CRLF, or one code point with the combining marks after it. */
@@ -34,16 +68,23 @@ function word(text: string, flavour: Flavour): string {
 }
 
 function sentenceArb(flavour: Flavour): fc.Arbitrary<string> {
-  return fc.array(fc.constantFrom(...WORDS), { minLength: 3, maxLength: 9 }).map((words) => {
-    const text = words.join(' ');
-    const first = text.charAt(0).toUpperCase() + text.slice(1);
-    return word(`${first}.`, flavour);
-  }).filter((sentence) => sentence.normalize('NFC').length >= 16); // shorter quotes need agreeing context (SHORT_QUOTE)
+  return fc
+    .array(fc.constantFrom(...WORDS), { minLength: 3, maxLength: 9 })
+    .map((words) => {
+      const text = words.join(' ');
+      const first = text.charAt(0).toUpperCase() + text.slice(1);
+      return word(`${first}.`, flavour);
+    })
+    .filter((sentence) => sentence.normalize('NFC').length >= 16); // shorter quotes need agreeing context (SHORT_QUOTE)
 }
 
 /** Paragraphs of speaker turns made of distinct sentences. */
 export function unitTextArb(flavour: Flavour): fc.Arbitrary<UnitText> {
-  const sentences = fc.uniqueArray(sentenceArb(flavour), { minLength: 4, maxLength: 18, selector: (s) => s.normalize('NFC') });
+  const sentences = fc.uniqueArray(sentenceArb(flavour), {
+    minLength: 4,
+    maxLength: 18,
+    selector: (s) => s.normalize('NFC'),
+  });
   return fc.tuple(sentences, fc.array(fc.nat({ max: 3 }), { minLength: 18, maxLength: 18 })).map(([list, breaks]) => {
     const units: string[] = [];
     const spans: UnitText['sentences'] = [];
@@ -72,7 +113,21 @@ export interface EditSpec {
 }
 
 export function editSpecArb(flavour: Flavour): fc.Arbitrary<EditSpec> {
-  const pieces = ['a', 'b', 'x', 'Q', 'æ', 'ø', ' ', ' ', ',', '.', '🙂', flavour.lineBreak, ...(flavour.nfd ? ['a\u030a', 'e\u0301'] : ['å', 'é'])];
+  const pieces = [
+    'a',
+    'b',
+    'x',
+    'Q',
+    'æ',
+    'ø',
+    ' ',
+    ' ',
+    ',',
+    '.',
+    '🙂',
+    flavour.lineBreak,
+    ...(flavour.nfd ? ['a\u030a', 'e\u0301'] : ['å', 'é']),
+  ];
   return fc.record({
     kind: fc.constantFrom('insert' as const, 'delete' as const, 'replace' as const),
     where: fc.nat(),

@@ -23,8 +23,16 @@ export interface HandStyle {
 }
 
 export const QCODE_STYLE: HandStyle = {
-  indent: 2, quoting: 'qcode', blockConcepts: false, commentsBetweenItems: false, commentInsideItem: false,
-  blankLinesBetweenItems: false, trailingComment: false, finalNewline: true, conceptsLast: false, crlf: false,
+  indent: 2,
+  quoting: 'qcode',
+  blockConcepts: false,
+  commentsBetweenItems: false,
+  commentInsideItem: false,
+  blankLinesBetweenItems: false,
+  trailingComment: false,
+  finalNewline: true,
+  conceptsLast: false,
+  crlf: false,
 };
 
 export const handStyleArb: fc.Arbitrary<HandStyle> = fc.record({
@@ -44,7 +52,10 @@ export const handStyleArb: fc.Arbitrary<HandStyle> = fc.record({
 export function quotable(value: string): boolean {
   return [...value].every((char) => {
     const code = char.codePointAt(0) ?? 0;
-    return code === 0x09 || (code >= 0x20 && !(code >= 0x7f && code <= 0x9f) && code !== 0x2028 && code !== 0x2029 && code !== 0xfeff);
+    return (
+      code === 0x09 ||
+      (code >= 0x20 && !(code >= 0x7f && code <= 0x9f) && code !== 0x2028 && code !== 0x2029 && code !== 0xfeff)
+    );
   });
 }
 
@@ -70,7 +81,9 @@ export function handItem(annotation: Annotation, style: HandStyle, salt = 0): st
   const pad = ' '.repeat(style.indent);
   const lines: string[] = [];
   let n = salt;
-  const keys = style.conceptsLast ? [...ANNOTATION_KEYS.filter((k) => k !== 'concepts'), 'concepts' as const] : ANNOTATION_KEYS;
+  const keys = style.conceptsLast
+    ? [...ANNOTATION_KEYS.filter((k) => k !== 'concepts'), 'concepts' as const]
+    : ANNOTATION_KEYS;
   for (const key of keys) {
     const value = annotation[key];
     if (value === undefined) continue;
@@ -80,7 +93,9 @@ export function handItem(annotation: Annotation, style: HandStyle, salt = 0): st
       if (style.blockConcepts) lines.push(`${lead}concepts:`, ...concepts.map((c) => `${pad}    - ${c}`));
       else lines.push(`${lead}concepts: [${concepts.join(', ')}]`);
     } else if (key === 'range') {
-      lines.push(`${lead}range: ${formatRange(annotation.range ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } })}`);
+      lines.push(
+        `${lead}range: ${formatRange(annotation.range ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } })}`,
+      );
     } else if (key === 'key') lines.push(`${lead}key: ${String(value)}`);
     else lines.push(`${lead}${key}: ${scalar(value as string, style, n++)}`);
     if (style.commentInsideItem && key === 'id') lines.push(`${pad}  # a note inside the item`);
@@ -100,7 +115,11 @@ export interface Block {
 }
 
 /** The sidecar text, and where each annotation's block of lines is in it. */
-export function handSidecarWithBlocks(transcript: string, annotations: readonly Annotation[], style: HandStyle): { text: string; blocks: Block[] } {
+export function handSidecarWithBlocks(
+  transcript: string,
+  annotations: readonly Annotation[],
+  style: HandStyle,
+): { text: string; blocks: Block[] } {
   const lines = ['# Annotations, edited by hand.', 'qcode: 1', `transcript: ${scalar(transcript, style, 1)}`];
   const blocks: Block[] = [];
   if (annotations.length === 0) lines.push('annotations: []');

@@ -21,16 +21,42 @@ export function handZip(entries: readonly HandEntry[]): Uint8Array {
   let offset = 0;
   for (const entry of entries) {
     const name = strToU8(entry.name);
-    const plain = typeof entry.data === 'string' ? strToU8(entry.data) : entry.data ?? new Uint8Array();
+    const plain = typeof entry.data === 'string' ? strToU8(entry.data) : (entry.data ?? new Uint8Array());
     const body = entry.raw ?? deflateSync(plain);
     const declared = entry.declaredSize ?? plain.length;
-    const local = header(30, name, [[0, 0x04034b50, 4], [4, 20, 2], [6, 0x800, 2], [8, 8, 2], [18, body.length, 4], [22, declared, 4], [26, name.length, 2]]);
-    centrals.push(header(46, name, [[0, 0x02014b50, 4], [4, 20, 2], [6, 20, 2], [8, 0x800, 2], [10, 8, 2], [20, body.length, 4], [24, declared, 4], [28, name.length, 2], [42, offset, 4]]));
+    const local = header(30, name, [
+      [0, 0x04034b50, 4],
+      [4, 20, 2],
+      [6, 0x800, 2],
+      [8, 8, 2],
+      [18, body.length, 4],
+      [22, declared, 4],
+      [26, name.length, 2],
+    ]);
+    centrals.push(
+      header(46, name, [
+        [0, 0x02014b50, 4],
+        [4, 20, 2],
+        [6, 20, 2],
+        [8, 0x800, 2],
+        [10, 8, 2],
+        [20, body.length, 4],
+        [24, declared, 4],
+        [28, name.length, 2],
+        [42, offset, 4],
+      ]),
+    );
     locals.push(local, body);
     offset += local.length + body.length;
   }
   const directory = concat(centrals);
-  const end = header(22, new Uint8Array(), [[0, 0x06054b50, 4], [8, entries.length, 2], [10, entries.length, 2], [12, directory.length, 4], [16, offset, 4]]);
+  const end = header(22, new Uint8Array(), [
+    [0, 0x06054b50, 4],
+    [8, entries.length, 2],
+    [10, entries.length, 2],
+    [12, directory.length, 4],
+    [16, offset, 4],
+  ]);
   return concat([...locals, directory, end]);
 }
 

@@ -48,7 +48,10 @@ K3: Da har jeg nummeret til et par av dem. Det er ikke meningen, men det hjelper
 `;
 
 /** A project with codebook, informants and the given files under transcripts/. */
-export function projectFiles(transcripts: Record<string, string | Uint8Array> = {}, extra: Record<string, string | Uint8Array> = {}): MemoryFiles {
+export function projectFiles(
+  transcripts: Record<string, string | Uint8Array> = {},
+  extra: Record<string, string | Uint8Array> = {},
+): MemoryFiles {
   const files = new MemoryFiles({ 'codebook.yaml': CODEBOOK, 'informants.yaml': INFORMANTS, ...extra });
   for (const [name, content] of Object.entries(transcripts)) files.set(`transcripts/${name}`, content);
   return files;
@@ -66,13 +69,20 @@ export interface ExpectedProblem {
 
 /** The one problem with this code (and file, when given); asserts its place and message. */
 export function expectProblem(problems: readonly Problem[], expected: ExpectedProblem): Problem {
-  const found = problems.filter((p) => p.code === expected.code && (expected.file === undefined || p.file === expected.file));
-  assert.equal(found.length, 1, `expected one "${expected.code}" problem, got ${found.length}:\n${JSON.stringify(problems, null, 2)}`);
+  const found = problems.filter(
+    (p) => p.code === expected.code && (expected.file === undefined || p.file === expected.file),
+  );
+  assert.equal(
+    found.length,
+    1,
+    `expected one "${expected.code}" problem, got ${found.length}:\n${JSON.stringify(problems, null, 2)}`,
+  );
   const problem = found[0] as Problem;
   if (expected.line !== undefined) assert.equal(problem.line, expected.line, `line of ${expected.code}`);
   if (expected.column !== undefined) assert.equal(problem.column, expected.column, `column of ${expected.code}`);
   if (expected.severity !== undefined) assert.equal(problem.severity, expected.severity);
-  if (expected.says !== undefined) assert.ok(problem.message.includes(expected.says), `"${problem.message}" does not say "${expected.says}"`);
+  if (expected.says !== undefined)
+    assert.ok(problem.message.includes(expected.says), `"${problem.message}" does not say "${expected.says}"`);
   return problem;
 }
 
@@ -92,7 +102,11 @@ L5: Ellers ringer vi hverandre når det trengs, det er veldig personavhengig.
 `;
 
 /** The passage at the first occurrence of `quote`, as qcode would have saved it (no range drift). */
-export function coded(raw: string, quote: string, fields: Partial<Annotation> & { id: string; concepts: string[] }): Annotation {
+export function coded(
+  raw: string,
+  quote: string,
+  fields: Partial<Annotation> & { id: string; concepts: string[] },
+): Annotation {
   const doc = new TranscriptText(raw);
   const start = doc.text.indexOf(quote);
   assert.ok(start >= 0, `"${quote}" is not in the transcript`);
@@ -102,13 +116,33 @@ export function coded(raw: string, quote: string, fields: Partial<Annotation> & 
 /** Two coded interviews: K3 (three passages, one orphaned) and L5 (two passages, one by an unregistered M9). */
 export function codedProjectFiles(): MemoryFiles {
   const k3 = [
-    coded(K3_TRANSCRIPT, 'Jeg har et veldig godt team.', { id: 'k3team00', concepts: ['samordning.formell'], coder: 'ingrid', memo: 'Teamet.' }),
-    coded(K3_TRANSCRIPT, 'Da har jeg nummeret til et par av dem.', { id: 'k3numm00', concepts: ['koordinator.fallskjerm', 'samordning.uformell'], coder: 'ola' }),
-    { id: 'k3gone00', concepts: ['samordning.formell'], quote: 'Denne setningen finnes ikke lenger i transkripsjonen.' },
+    coded(K3_TRANSCRIPT, 'Jeg har et veldig godt team.', {
+      id: 'k3team00',
+      concepts: ['samordning.formell'],
+      coder: 'ingrid',
+      memo: 'Teamet.',
+    }),
+    coded(K3_TRANSCRIPT, 'Da har jeg nummeret til et par av dem.', {
+      id: 'k3numm00',
+      concepts: ['koordinator.fallskjerm', 'samordning.uformell'],
+      coder: 'ola',
+    }),
+    {
+      id: 'k3gone00',
+      concepts: ['samordning.formell'],
+      quote: 'Denne setningen finnes ikke lenger i transkripsjonen.',
+    },
   ];
   const l5 = [
-    coded(L5_TRANSCRIPT, 'Vi har faste møter hver måned, og det er skrevet ned i en avtale.', { id: 'l5avta00', concepts: ['samordning.formell'] }),
-    coded(L5_TRANSCRIPT, 'det er veldig personavhengig', { id: 'l5pers00', concepts: ['samordning.uformell'], informant: 'M9' }),
+    coded(L5_TRANSCRIPT, 'Vi har faste møter hver måned, og det er skrevet ned i en avtale.', {
+      id: 'l5avta00',
+      concepts: ['samordning.formell'],
+    }),
+    coded(L5_TRANSCRIPT, 'det er veldig personavhengig', {
+      id: 'l5pers00',
+      concepts: ['samordning.uformell'],
+      informant: 'M9',
+    }),
   ];
   return projectFiles({
     'intervju-K3.txt': K3_TRANSCRIPT,

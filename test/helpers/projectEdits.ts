@@ -14,7 +14,10 @@ export function copyOf(files: MemoryFiles): MemoryFiles {
 }
 
 /** The diff from a project (the coded test project by default) to a copy changed by `change`. */
-export async function diffAfter(change: (head: MemoryFiles) => Promise<unknown> | void, base = codedProjectFiles()): Promise<ProjectDiff> {
+export async function diffAfter(
+  change: (head: MemoryFiles) => Promise<unknown> | void,
+  base = codedProjectFiles(),
+): Promise<ProjectDiff> {
   const head = copyOf(base);
   await change(head);
   return diffProjects(await loadProject(base), await loadProject(head));

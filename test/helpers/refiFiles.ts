@@ -12,7 +12,11 @@ const CODEBOOK_XSD = readFileSync(join(REFI, 'Codebook.repaired.xsd'), 'utf8');
 /** The schema validator's verdict on a project.qde or a .qdc. */
 export async function schemaErrors(xml: string | Uint8Array, kind: 'project' | 'codebook'): Promise<string[]> {
   const fileName = kind === 'project' ? 'project.qde' : 'codebook.qdc';
-  const result = await validateXML({ xml: [{ fileName, contents: xml }], schema: [kind === 'project' ? PROJECT_XSD : CODEBOOK_XSD], maxMemoryPages: 16384 });
+  const result = await validateXML({
+    xml: [{ fileName, contents: xml }],
+    schema: [kind === 'project' ? PROJECT_XSD : CODEBOOK_XSD],
+    maxMemoryPages: 16384,
+  });
   return result.valid ? [] : result.errors.map((e) => e.rawMessage);
 }
 
@@ -37,7 +41,12 @@ export function unpackQdpx(bytes: Uint8Array): Unpacked {
   const entries = unzipSync(bytes);
   const xmlBytes = entries['project.qde'];
   assert.ok(xmlBytes, 'the package has no project.qde');
-  return { entries, xmlBytes, root: parseXml(strFromU8(xmlBytes)), text: (entry) => strFromU8(entries[entry] ?? assert.fail(`no entry ${entry}`)) };
+  return {
+    entries,
+    xmlBytes,
+    root: parseXml(strFromU8(xmlBytes)),
+    text: (entry) => strFromU8(entries[entry] ?? assert.fail(`no entry ${entry}`)),
+  };
 }
 
 export function parseXml(xml: string): Element {
@@ -53,7 +62,9 @@ export function elements(root: Element, name: string): Element[] {
 
 /** Child elements by local name. */
 export function children(parent: Element, name: string): Element[] {
-  return Array.from(parent.childNodes).filter((n): n is Element => n.nodeType === 1 && (n as Element).localName === name);
+  return Array.from(parent.childNodes).filter(
+    (n): n is Element => n.nodeType === 1 && (n as Element).localName === name,
+  );
 }
 
 export function sliceCodePoints(text: string, start: number, end: number): string {

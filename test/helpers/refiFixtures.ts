@@ -38,7 +38,10 @@ export function fixtureEntries(folder: string): Record<string, Uint8Array> {
 }
 
 /** A .qdpx of a fixture folder, zipped with fflate. */
-export function fixtureQdpx(folder: string, change: (entries: Record<string, Uint8Array>) => void = () => {}): { name: string; bytes: Uint8Array } {
+export function fixtureQdpx(
+  folder: string,
+  change: (entries: Record<string, Uint8Array>) => void = () => {},
+): { name: string; bytes: Uint8Array } {
   const entries = fixtureEntries(folder);
   change(entries);
   return { name: `${folder}.qdpx`, bytes: zipSync(entries) };
@@ -71,14 +74,30 @@ export interface Imported {
 export async function importInto(files: MemoryFiles, input: { name: string; bytes: Uint8Array }): Promise<Imported> {
   const summary = await importRefi(files, input);
   const project = await loadProject(files);
-  const passages = new Map(project.transcripts.map((t) => [t.path, t.annotations.map((r): Passage => ({
-    quote: r.annotation.quote,
-    concepts: r.annotation.concepts,
-    status: r.resolution.status,
-    ...(r.annotation.informant ? { informant: r.annotation.informant } : {}),
-    ...(r.annotation.coder ? { coder: r.annotation.coder } : {}),
-    ...(r.annotation.memo ? { memo: r.annotation.memo } : {}),
-  }))]));
-  const concepts = new Map([...project.codebook.all()].map((c) => [c.id, { label: c.label, ...(c.parentId ? { parentId: c.parentId } : {}), ...(c.guid ? { guid: c.guid } : {}), ...(c.color ? { color: c.color } : {}), ...(c.description ? { description: c.description } : {}) }]));
+  const passages = new Map(
+    project.transcripts.map((t) => [
+      t.path,
+      t.annotations.map((r): Passage => ({
+        quote: r.annotation.quote,
+        concepts: r.annotation.concepts,
+        status: r.resolution.status,
+        ...(r.annotation.informant ? { informant: r.annotation.informant } : {}),
+        ...(r.annotation.coder ? { coder: r.annotation.coder } : {}),
+        ...(r.annotation.memo ? { memo: r.annotation.memo } : {}),
+      })),
+    ]),
+  );
+  const concepts = new Map(
+    [...project.codebook.all()].map((c) => [
+      c.id,
+      {
+        label: c.label,
+        ...(c.parentId ? { parentId: c.parentId } : {}),
+        ...(c.guid ? { guid: c.guid } : {}),
+        ...(c.color ? { color: c.color } : {}),
+        ...(c.description ? { description: c.description } : {}),
+      },
+    ]),
+  );
   return { files, summary, passages, concepts };
 }

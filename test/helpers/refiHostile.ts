@@ -27,9 +27,17 @@ export const CODE_GUID = '0a000000-0000-4000-8000-000000000001';
 /** A project.qde of the given parts (one code "Tema" unless others are given). */
 export function projectXml(project: HandProject): string {
   const codes = project.codes ?? [{ guid: CODE_GUID, name: 'Tema' }];
-  const lines = ['<?xml version="1.0" encoding="utf-8"?>', '<Project xmlns="urn:QDA-XML:project:1.0" name="fiendtlig" origin="hand">'];
-  lines.push(`<CodeBook><Codes>${codes.map((c) => `<Code guid="${c.guid}" name="${attr(c.name)}" isCodable="true"/>`).join('')}</Codes></CodeBook>`);
-  if (project.variables) lines.push(`<Variables>${project.variables.map((v) => `<Variable guid="${v.guid}" name="${attr(v.name)}" typeOfVariable="Text"/>`).join('')}</Variables>`);
+  const lines = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<Project xmlns="urn:QDA-XML:project:1.0" name="fiendtlig" origin="hand">',
+  ];
+  lines.push(
+    `<CodeBook><Codes>${codes.map((c) => `<Code guid="${c.guid}" name="${attr(c.name)}" isCodable="true"/>`).join('')}</Codes></CodeBook>`,
+  );
+  if (project.variables)
+    lines.push(
+      `<Variables>${project.variables.map((v) => `<Variable guid="${v.guid}" name="${attr(v.name)}" typeOfVariable="Text"/>`).join('')}</Variables>`,
+    );
   if (project.cases) lines.push(`<Cases>${project.cases.map(caseXml(project)).join('')}</Cases>`);
   lines.push(`<Sources>${(project.sources ?? []).map(sourceXml).join('\n')}</Sources>`, '</Project>');
   return lines.join('\n');
@@ -46,14 +54,18 @@ function caseXml(project: HandProject) {
 }
 
 function sourceXml(source: HandSource): string {
-  const selections = source.selections.map((s) => `<PlainTextSelection guid="${s.guid}" name="" startPosition="${s.start}" endPosition="${s.end}"><Coding guid="${s.guid.slice(0, -1)}f"><CodeRef targetGUID="${s.code ?? CODE_GUID}"/></Coding></PlainTextSelection>`);
+  const selections = source.selections.map(
+    (s) =>
+      `<PlainTextSelection guid="${s.guid}" name="" startPosition="${s.start}" endPosition="${s.end}"><Coding guid="${s.guid.slice(0, -1)}f"><CodeRef targetGUID="${s.code ?? CODE_GUID}"/></Coding></PlainTextSelection>`,
+  );
   return `<TextSource guid="${source.guid}" name="${attr(source.name)}" plainTextPath="${attr(source.plainTextPath ?? `internal://${source.guid}.txt`)}">\n${selections.join('\n')}\n</TextSource>`;
 }
 
 /** A code tree `depth` levels deep, one code per level. */
 export function deepCodesXml(depth: number): string {
   let codes = '';
-  for (let level = depth; level >= 1; level--) codes = `\n<Code guid="0d000000-0000-4000-8000-${String(level).padStart(12, '0')}" name="nivå ${level}" isCodable="true">${codes}</Code>`;
+  for (let level = depth; level >= 1; level--)
+    codes = `\n<Code guid="0d000000-0000-4000-8000-${String(level).padStart(12, '0')}" name="nivå ${level}" isCodable="true">${codes}</Code>`;
   return `<?xml version="1.0" encoding="utf-8"?>\n<Project xmlns="urn:QDA-XML:project:1.0" name="dyp"><CodeBook><Codes>${codes}</Codes></CodeBook></Project>\n`;
 }
 

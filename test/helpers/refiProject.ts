@@ -71,13 +71,31 @@ export const ORPHAN_QUOTE = 'Denne setningen står ikke i transkripsjonen.';
 /** The files of the project, as they would be on disk. */
 export function hardProjectFiles(): Record<string, string | Uint8Array> {
   const crlf = [
-    coded(CRLF_TEXT, 'Jeg har en god kontakt 😊 i kommunen.', { id: 'crf00001', concepts: ['samordning.formell', 'fallskjerm'], coder: 'ingrid', created: '2026-11-20T10:12:00Z', memo: 'Memo med & < > " \' og\nen ny linje\r\nog CRLF.' }),
-    coded(CRLF_TEXT, 'Hun ringer meg når det trengs.\n\nI: Og ellers? 𝄞', { id: 'crf00002', concepts: ['samordning.uformell'], coder: 'ola', created: 'not a date' }),
-    coded(CRLF_TEXT, 'personlige relasjoner', { id: 'crf00003', concepts: ['samordning.uformell', 'samordning.formell.plan', 'ukjent.konsept'] }),
+    coded(CRLF_TEXT, 'Jeg har en god kontakt 😊 i kommunen.', {
+      id: 'crf00001',
+      concepts: ['samordning.formell', 'fallskjerm'],
+      coder: 'ingrid',
+      created: '2026-11-20T10:12:00Z',
+      memo: 'Memo med & < > " \' og\nen ny linje\r\nog CRLF.',
+    }),
+    coded(CRLF_TEXT, 'Hun ringer meg når det trengs.\n\nI: Og ellers? 𝄞', {
+      id: 'crf00002',
+      concepts: ['samordning.uformell'],
+      coder: 'ola',
+      created: 'not a date',
+    }),
+    coded(CRLF_TEXT, 'personlige relasjoner', {
+      id: 'crf00003',
+      concepts: ['samordning.uformell', 'samordning.formell.plan', 'ukjent.konsept'],
+    }),
     { id: 'rph00001', concepts: ['fallskjerm'], quote: ORPHAN_QUOTE, coder: 'ingrid' },
   ];
   const emoji = [
-    coded(EMOJI_TEXT, 'Først noen emoji, så en lang passasje om å få hjelp på kveldstid når kontoret er stengt og ingen svarer i telefonen, og det går flere dager før noen tar kontakt igjen.', { id: 'emj00001', concepts: ['fallskjerm'], coder: 'ingrid', memo: 'Kontrolltegn \u0001 og \uFFFF fjernes.' }),
+    coded(
+      EMOJI_TEXT,
+      'Først noen emoji, så en lang passasje om å få hjelp på kveldstid når kontoret er stengt og ingen svarer i telefonen, og det går flere dager før noen tar kontakt igjen.',
+      { id: 'emj00001', concepts: ['fallskjerm'], coder: 'ingrid', memo: 'Kontrolltegn \u0001 og \uFFFF fjernes.' },
+    ),
     coded(EMOJI_TEXT, 'hver måned', { id: 'hand-made id', concepts: ['samordning'], coder: 'ola', informant: 'L5' }),
   ];
   return {

@@ -28,7 +28,14 @@ export interface Said {
 
 /** Every refusal of the codebook edits, tagging, search, transcript import, editor settings and agreement. */
 export async function refusalsOfTheCore(): Promise<Said[]> {
-  return [...codebookRefusals(), ...(await taggingRefusals()), ...searchRefusals(), ...(await importRefusals()), ...(await editorSettingsRefusals()), ...(await agreementRefusals())];
+  return [
+    ...codebookRefusals(),
+    ...(await taggingRefusals()),
+    ...searchRefusals(),
+    ...(await importRefusals()),
+    ...(await editorSettingsRefusals()),
+    ...(await agreementRefusals()),
+  ];
 }
 
 function codebookRefusals(): Said[] {
@@ -40,7 +47,10 @@ function codebookRefusals(): Said[] {
     'definition of two lines': addConcept(CODEBOOK, undefined, { id: 'x', label: 'X', description: 'a\nb' }),
     'id taken': addConcept(CODEBOOK, undefined, { id: 'samordning', label: 'X' }),
     'unknown parent': addConcept(CODEBOOK, 'nope', { id: 'x', label: 'X' }),
-    'conflict markers': addConcept('<<<<<<< ours\nconcepts: []\n=======\n>>>>>>> theirs\n', undefined, { id: 'x', label: 'X' }),
+    'conflict markers': addConcept('<<<<<<< ours\nconcepts: []\n=======\n>>>>>>> theirs\n', undefined, {
+      id: 'x',
+      label: 'X',
+    }),
     'not YAML': moveConcept('concepts: [\n', 'x', undefined),
     'not a mapping': moveConcept('- a\n', 'x', undefined),
     'concepts not a list': moveConcept('concepts: 1\n', 'x', undefined),
@@ -55,8 +65,16 @@ function codebookRefusals(): Said[] {
 async function taggingRefusals(): Promise<Said[]> {
   const files = projectFiles({ 'k3.txt': K3_TRANSCRIPT });
   const project = await loadProject(files);
-  const line = (n: number, from: number, to: number) => ({ start: { line: n, column: from }, end: { line: n, column: to } });
-  const request: TagRequest = { transcript: 'transcripts/k3.txt', range: line(10, 5, 43), concepts: ['koordinator.fallskjerm'], created: '2026-11-20T10:12:00Z' };
+  const line = (n: number, from: number, to: number) => ({
+    start: { line: n, column: from },
+    end: { line: n, column: to },
+  });
+  const request: TagRequest = {
+    transcript: 'transcripts/k3.txt',
+    range: line(10, 5, 43),
+    concepts: ['koordinator.fallskjerm'],
+    created: '2026-11-20T10:12:00Z',
+  };
   const requests: Record<string, Partial<TagRequest>> = {
     'not a transcript': { transcript: 'transcripts/none.txt' },
     'unknown concepts': { concepts: ['samordning.formel', 'zzz'] },
@@ -65,13 +83,17 @@ async function taggingRefusals(): Promise<Said[]> {
     'blank range': { range: { start: { line: 8, column: 33 }, end: { line: 9, column: 1 } } },
   };
   const said: Said[] = [];
-  for (const [what, changed] of Object.entries(requests)) said.push(refusal(what, await tagPassage(files, project, { ...request, ...changed }, seededRandomBytes(1))));
+  for (const [what, changed] of Object.entries(requests))
+    said.push(refusal(what, await tagPassage(files, project, { ...request, ...changed }, seededRandomBytes(1))));
   return said;
 }
 
 function searchRefusals(): Said[] {
   const query = { regex: true, caseSensitive: false, wholeWord: false };
-  return [refusal('empty query', compileQuery({ ...query, pattern: '' })), refusal('bad expression', compileQuery({ ...query, pattern: '(' }))];
+  return [
+    refusal('empty query', compileQuery({ ...query, pattern: '' })),
+    refusal('bad expression', compileQuery({ ...query, pattern: '(' })),
+  ];
 }
 
 async function importRefusals(): Promise<Said[]> {
@@ -88,32 +110,60 @@ async function importRefusals(): Promise<Said[]> {
   };
   const said = Object.entries(files).map(([name, bytes]) => thrown(name, () => readTranscript(name, bytes)));
   const parsed = readTranscript('k.txt', strToU8('Kari: Hei.\n'));
-  said.push(await thrownAsync('label the pattern refuses', () => importTranscripts(projectFiles(), [parsed], new Map([['Kari', 'kari nordmann']]))));
+  said.push(
+    await thrownAsync('label the pattern refuses', () =>
+      importTranscripts(projectFiles(), [parsed], new Map([['Kari', 'kari nordmann']])),
+    ),
+  );
   const brokenRegistry = projectFiles({}, { 'informants.yaml': 'informants: [\n' });
-  said.push(await thrownAsync('registry not YAML', () => importTranscripts(brokenRegistry, [parsed], new Map([['Kari', 'K9']]))));
+  said.push(
+    await thrownAsync('registry not YAML', () =>
+      importTranscripts(brokenRegistry, [parsed], new Map([['Kari', 'K9']])),
+    ),
+  );
   return said;
 }
 
 async function editorSettingsRefusals(): Promise<Said[]> {
   const said: Said[] = [];
-  for (const [what, text] of [['not JSON', '{ "a": 1 "b": 2 }'], ['not an object', '[1]']] as const) {
+  for (const [what, text] of [
+    ['not JSON', '{ "a": 1 "b": 2 }'],
+    ['not an object', '[1]'],
+  ] as const) {
     const merged = addEditorSettings(text, []);
-    said.push({ what, message: 'message' in merged ? merged.message : '', detail: 'detail' in merged ? merged.detail : undefined });
+    said.push({
+      what,
+      message: 'message' in merged ? merged.message : '',
+      detail: 'detail' in merged ? merged.detail : undefined,
+    });
     const outcome = await setUpEditorSettings(projectFiles({}, { '.vscode/settings.json': text }));
-    if (outcome.kind === 'unreadable') said.push({ what: `${what} (init)`, message: outcome.problem.message, detail: outcome.problem.detail });
+    if (outcome.kind === 'unreadable')
+      said.push({ what: `${what} (init)`, message: outcome.problem.message, detail: outcome.problem.detail });
   }
-  const latin1 = await setUpEditorSettings(projectFiles({}, { '.vscode/settings.json': Uint8Array.from([0x7b, 0xe6, 0x7d]) }));
-  if (latin1.kind === 'unreadable') said.push({ what: 'settings not UTF-8', message: latin1.problem.message, detail: latin1.problem.detail });
+  const latin1 = await setUpEditorSettings(
+    projectFiles({}, { '.vscode/settings.json': Uint8Array.from([0x7b, 0xe6, 0x7d]) }),
+  );
+  if (latin1.kind === 'unreadable')
+    said.push({ what: 'settings not UTF-8', message: latin1.problem.message, detail: latin1.problem.detail });
   return said;
 }
 
 async function agreementRefusals(): Promise<Said[]> {
   const project = await loadProject(filesFromDisk(AGREEMENT_FIXTURE));
   const report = computeAgreement(project, {});
-  const said: Said[] = report.excluded.map((e) => ({ what: `excluded ${e.path}`, message: e.reason, detail: e.detail }));
+  const said: Said[] = report.excluded.map((e) => ({
+    what: `excluded ${e.path}`,
+    message: e.reason,
+    detail: e.detail,
+  }));
   const coder = report.coders[0] ?? '';
-  const options = { 'unknown coder': { coders: [coder, 'nobody'] }, 'one coder': { coders: [coder] }, 'unknown concept': { concepts: ['nope.nope'] } };
-  for (const [what, chosen] of Object.entries(options)) said.push(thrown(what, () => computeAgreement(project, chosen)));
+  const options = {
+    'unknown coder': { coders: [coder, 'nobody'] },
+    'one coder': { coders: [coder] },
+    'unknown concept': { concepts: ['nope.nope'] },
+  };
+  for (const [what, chosen] of Object.entries(options))
+    said.push(thrown(what, () => computeAgreement(project, chosen)));
   const uncoded = await loadProject(projectFiles({ 'k3.txt': K3_TRANSCRIPT }));
   said.push(thrown('no coders', () => computeAgreement(uncoded, {})));
   return said;
@@ -143,6 +193,7 @@ async function thrownAsync(what: string, run: () => Promise<unknown>): Promise<S
 
 function saidByError(what: string, error: unknown): Said {
   if (!(error instanceof Error) || !('detail' in error)) throw error;
-  if (error instanceof TranscriptReadError || 'code' in error) return { what, message: error.message, detail: error.detail as Message };
+  if (error instanceof TranscriptReadError || 'code' in error)
+    return { what, message: error.message, detail: error.detail as Message };
   throw error;
 }

@@ -43,11 +43,19 @@ export function registryAttributes(dir: string): string[] {
 
 /** Every cell holds the tally's count, and no tagged passage is left out of the columns. */
 export function assertMatchesTally(matrix: Matrix, tally: Tally): void {
-  assert.deepEqual(Object.keys(tally).filter((concept) => !matrix.rows.some((row) => row.id === concept)), [], 'concepts missing from the rows');
+  assert.deepEqual(
+    Object.keys(tally).filter((concept) => !matrix.rows.some((row) => row.id === concept)),
+    [],
+    'concepts missing from the rows',
+  );
   matrix.rows.forEach((row, i) => {
     const expected = tally[row.id] ?? {};
     const counts = matrix.cells[i]!.map((cell) => cell.count);
-    assert.deepEqual(counts, matrix.columns.map((column) => expected[column.id] ?? 0), `row ${row.id}`);
+    assert.deepEqual(
+      counts,
+      matrix.columns.map((column) => expected[column.id] ?? 0),
+      `row ${row.id}`,
+    );
     assert.equal(sum(counts), sum(Object.values(expected)), `passages of ${row.id} outside the columns`);
     matrix.cells[i]!.forEach((cell) => assert.equal(cell.refs.length, cell.count));
   });
@@ -92,12 +100,15 @@ export function withAncestors(concepts: readonly string[], parents: ReadonlyMap<
 }
 
 function readRegistry(dir: string): Record<string, unknown>[] {
-  return (parse(readFileSync(join(dir, 'informants.yaml'), 'utf8')) as { informants: Record<string, unknown>[] }).informants;
+  return (parse(readFileSync(join(dir, 'informants.yaml'), 'utf8')) as { informants: Record<string, unknown>[] })
+    .informants;
 }
 
 function sidecarAnnotations(dir: string): SidecarAnnotation[] {
   const folder = join(dir, 'transcripts');
   return readdirSync(folder)
     .filter((name) => name.endsWith('.annotations.yaml'))
-    .flatMap((name) => (parse(readFileSync(join(folder, name), 'utf8')) as { annotations: SidecarAnnotation[] }).annotations);
+    .flatMap(
+      (name) => (parse(readFileSync(join(folder, name), 'utf8')) as { annotations: SidecarAnnotation[] }).annotations,
+    );
 }

@@ -3,7 +3,19 @@ import { pathToFileURL } from 'node:url';
 
 /** Converts a file with LibreOffice without a window, with a profile of its own so that runs do not collide. */
 export function soffice(format: string, file: string, outdir: string, profile: string): void {
-  execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--convert-to', format, '--outdir', outdir, file], { stdio: 'pipe', timeout: 120_000 });
+  execFileSync(
+    'soffice',
+    [
+      `-env:UserInstallation=${pathToFileURL(profile).href}`,
+      '--headless',
+      '--convert-to',
+      format,
+      '--outdir',
+      outdir,
+      file,
+    ],
+    { stdio: 'pipe', timeout: 120_000 },
+  );
 }
 
 export function hasSoffice(): boolean {

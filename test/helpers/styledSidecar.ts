@@ -37,7 +37,15 @@ export const sidecarStyleArb: fc.Arbitrary<SidecarStyle> = fc.record({
   list: fc.constantFrom('block' as const, 'block' as const, 'flow-list' as const, 'json' as const),
   items: fc.constantFrom('block' as const, 'flow' as const, 'mixed' as const, 'dash-alone' as const),
   indent: fc.constantFrom(0 as const, 2 as const, 4 as const),
-  scalars: fc.constantFrom('qcode' as const, 'single' as const, 'double' as const, 'literal' as const, 'folded' as const, 'plain-folded' as const, 'mixed' as const),
+  scalars: fc.constantFrom(
+    'qcode' as const,
+    'single' as const,
+    'double' as const,
+    'literal' as const,
+    'folded' as const,
+    'plain-folded' as const,
+    'mixed' as const,
+  ),
   blockConcepts: fc.boolean(),
   multiline: fc.boolean(),
   comments: fc.boolean(),
@@ -57,20 +65,39 @@ type ScalarStyle = (typeof SCALAR_STYLES)[number];
 /** Can be a |- block scalar: printable lines, the first not starting with white space, no line break at either end. */
 function literalSafe(value: string): boolean {
   const lines = value.split('\n');
-  return value !== '' && lines.every(quotable) && !/^[ \t]/.test(value) && !value.startsWith('\n') && !value.endsWith('\n') && !/[ \t]$/.test(lines[lines.length - 1] as string);
+  return (
+    value !== '' &&
+    lines.every(quotable) &&
+    !/^[ \t]/.test(value) &&
+    !value.startsWith('\n') &&
+    !value.endsWith('\n') &&
+    !/[ \t]$/.test(lines[lines.length - 1] as string)
+  );
 }
 
 /** One value in a block mapping whose keys are at column `keyColumn`; `salt` picks the style in "mixed". */
-export function blockScalar(value: string, style: Pick<SidecarStyle, 'scalars'>, salt: number, keyColumn: number): string {
-  const chosen: ScalarStyle = style.scalars === 'mixed' ? (SCALAR_STYLES[salt % SCALAR_STYLES.length] as ScalarStyle) : style.scalars;
+export function blockScalar(
+  value: string,
+  style: Pick<SidecarStyle, 'scalars'>,
+  salt: number,
+  keyColumn: number,
+): string {
+  const chosen: ScalarStyle =
+    style.scalars === 'mixed' ? (SCALAR_STYLES[salt % SCALAR_STYLES.length] as ScalarStyle) : style.scalars;
   const pad = ' '.repeat(keyColumn + 2);
   const plain = renderScalar(value);
   if (chosen === 'single' && quotable(value)) return `'${value.replace(/'/g, "''")}'`;
   if (chosen === 'double' && quotable(value)) return JSON.stringify(value);
-  if (chosen === 'literal' && literalSafe(value)) return `|-\n${value.split('\n').map((line) => (line === '' ? '' : pad + line)).join('\n')}`;
+  if (chosen === 'literal' && literalSafe(value))
+    return `|-\n${value
+      .split('\n')
+      .map((line) => (line === '' ? '' : pad + line))
+      .join('\n')}`;
   const foldAt = /(?<=\S) (?=[\p{L}\p{N}])/u.exec(value);
-  if (chosen === 'folded' && foldAt && quotable(value) && literalSafe(value) && !/ {2}|\t/.test(value)) return `>-\n${pad}${value.slice(0, foldAt.index)}\n${pad}${value.slice(foldAt.index + 1)}`;
-  if (chosen === 'plain-folded' && foldAt && plain === value && !/ {2}|\t/.test(value)) return `${value.slice(0, foldAt.index)}\n${pad}${value.slice(foldAt.index + 1)}`;
+  if (chosen === 'folded' && foldAt && quotable(value) && literalSafe(value) && !/ {2}|\t/.test(value))
+    return `>-\n${pad}${value.slice(0, foldAt.index)}\n${pad}${value.slice(foldAt.index + 1)}`;
+  if (chosen === 'plain-folded' && foldAt && plain === value && !/ {2}|\t/.test(value))
+    return `${value.slice(0, foldAt.index)}\n${pad}${value.slice(foldAt.index + 1)}`;
   return plain;
 }
 
@@ -98,12 +125,19 @@ function keysOf(annotation: Annotation, style: SidecarStyle): AnnotationKey[] {
 
 function valueText(annotation: Annotation, key: AnnotationKey): string {
   if (key === 'key') return String(annotation.key); // a boolean, never quoted
-  return key === 'range' ? formatRange(annotation.range ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }) : (annotation[key] as string);
+  return key === 'range'
+    ? formatRange(annotation.range ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } })
+    : (annotation[key] as string);
 }
 
 function flowItem(annotation: Annotation, style: SidecarStyle, salt: number, continuation: string): string {
   const fields = keysOf(annotation, style).map((key, i) => {
-    const value = key === 'concepts' ? `[${annotation.concepts.map((c, j) => flowScalar(c, style, salt + j)).join(', ')}]` : key === 'key' ? valueText(annotation, key) : flowScalar(valueText(annotation, key), style, salt + i);
+    const value =
+      key === 'concepts'
+        ? `[${annotation.concepts.map((c, j) => flowScalar(c, style, salt + j)).join(', ')}]`
+        : key === 'key'
+          ? valueText(annotation, key)
+          : flowScalar(valueText(annotation, key), style, salt + i);
     return `${style.list === 'json' ? JSON.stringify(key) : key}: ${value}`;
   });
   return `{${fields.join(style.multiline ? `,\n${continuation}` : ', ')}}`;
@@ -117,9 +151,17 @@ function blockItem(annotation: Annotation, style: SidecarStyle, salt: number): s
   keysOf(annotation, style).forEach((key, i) => {
     const lead = lines.length === 0 ? `${dash}- ` : pad;
     const note = style.comments && (key === 'id' || key === 'range') ? `  # ${key}` : '';
-    if (key === 'concepts' && style.blockConcepts) lines.push(`${lead}concepts:`, ...annotation.concepts.map((c, j) => `${pad}  - ${blockScalar(c, style, salt + j, keyColumn + 2)}`));
-    else if (key === 'concepts') lines.push(`${lead}concepts: [${annotation.concepts.map((c, j) => flowScalar(c, style, salt + j)).join(', ')}]`);
-    else lines.push(`${lead}${key}: ${key === 'range' || key === 'id' || key === 'key' ? valueText(annotation, key) : blockScalar(valueText(annotation, key), style, salt + i, keyColumn)}${note}`);
+    if (key === 'concepts' && style.blockConcepts)
+      lines.push(
+        `${lead}concepts:`,
+        ...annotation.concepts.map((c, j) => `${pad}  - ${blockScalar(c, style, salt + j, keyColumn + 2)}`),
+      );
+    else if (key === 'concepts')
+      lines.push(`${lead}concepts: [${annotation.concepts.map((c, j) => flowScalar(c, style, salt + j)).join(', ')}]`);
+    else
+      lines.push(
+        `${lead}${key}: ${key === 'range' || key === 'id' || key === 'key' ? valueText(annotation, key) : blockScalar(valueText(annotation, key), style, salt + i, keyColumn)}${note}`,
+      );
     if (style.comments && i === 0) lines.push(`${pad}# inside the item`);
   });
   return lines;
@@ -132,14 +174,17 @@ function listLines(annotations: readonly Annotation[], style: SidecarStyle): str
   }
   if (style.list === 'flow-list') {
     const items = annotations.map((a, i) => flowItem(a, style, i, '    '));
-    return style.multiline ? ['annotations: [', ...items.map((item, i) => `  ${item}${i < items.length - 1 ? ',' : ''}`), '  ]'] : [`annotations: [${items.join(', ')}]`];
+    return style.multiline
+      ? ['annotations: [', ...items.map((item, i) => `  ${item}${i < items.length - 1 ? ',' : ''}`), '  ]']
+      : [`annotations: [${items.join(', ')}]`];
   }
   const lines = [`annotations:${style.comments ? '  # the coded passages' : ''}`];
   annotations.forEach((annotation, i) => {
     if (i > 0 && style.blankLines) lines.push('');
     if (style.comments) lines.push(`${' '.repeat(style.indent)}# item ${i + 1}`);
     const flow = style.items === 'flow' || (style.items === 'mixed' && i % 2 === 1);
-    if (flow) lines.push(`${' '.repeat(style.indent)}- ${flowItem(annotation, style, i, ' '.repeat(style.indent + 3))}`);
+    if (flow)
+      lines.push(`${' '.repeat(style.indent)}- ${flowItem(annotation, style, i, ' '.repeat(style.indent + 3))}`);
     else lines.push(...blockItem(annotation, style, i));
   });
   return lines;
@@ -147,8 +192,11 @@ function listLines(annotations: readonly Annotation[], style: SidecarStyle): str
 
 function jsonDocument(transcript: string, annotations: readonly Annotation[], style: SidecarStyle): string[] {
   const fields = [`"qcode": 1`, `"transcript": ${flowScalar(transcript, style, 0)}`];
-  if (annotations.length > 0 || style.empty !== 'missing') fields.push(`"annotations": [${annotations.map((a, i) => flowItem(a, style, i, '  ')).join(', ')}]`);
-  return style.multiline ? ['{', ...fields.map((f, i) => `  ${f}${i < fields.length - 1 ? ',' : ''}`), '}'] : [`{${fields.join(', ')}}`];
+  if (annotations.length > 0 || style.empty !== 'missing')
+    fields.push(`"annotations": [${annotations.map((a, i) => flowItem(a, style, i, '  ')).join(', ')}]`);
+  return style.multiline
+    ? ['{', ...fields.map((f, i) => `  ${f}${i < fields.length - 1 ? ',' : ''}`), '}']
+    : [`{${fields.join(', ')}}`];
 }
 
 /** A whole sidecar holding `annotations` (in this order) for `transcript`, written in `style`. */

@@ -18,7 +18,13 @@ export function treeHashes(root: string, skip: (path: string) => boolean = () =>
       else if (stat.isDirectory()) {
         hashes.set(path, 'folder');
         visit(path);
-      } else hashes.set(path, createHash('sha256').update(readFileSync(join(root, path))).digest('hex'));
+      } else
+        hashes.set(
+          path,
+          createHash('sha256')
+            .update(readFileSync(join(root, path)))
+            .digest('hex'),
+        );
     }
   };
   visit('');

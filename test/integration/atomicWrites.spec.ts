@@ -30,13 +30,21 @@ describe('writes on the local disk in a real VS Code', () => {
       }
     })();
     const document = await vscode.workspace.openTextDocument(workspaceUri(transcript));
-    const lines = document.getText().split('\n').filter((line) => /^L5: \S/.test(line)).slice(0, 6);
+    const lines = document
+      .getText()
+      .split('\n')
+      .filter((line) => /^L5: \S/.test(line))
+      .slice(0, 6);
     assert.equal(lines.length, 6, 'the transcript has six turns of L5 to tag');
     for (const line of lines) {
       await selectPassage(transcript, line.slice(4, 40));
       await vscode.commands.executeCommand('qcode.tagSelectionWithConcept', { conceptId: 'koordinator.fallskjerm' });
     }
-    await eventually('six new annotations on disk', async () => (annotationCount(await readText(sidecar)) === before + 6 ? true : undefined), 60000);
+    await eventually(
+      'six new annotations on disk',
+      async () => (annotationCount(await readText(sidecar)) === before + 6 ? true : undefined),
+      60000,
+    );
     watching = false;
     await watch;
     assert.equal(missing, 0, `the sidecar was missing ${missing} times while it was rewritten`);

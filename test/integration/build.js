@@ -11,10 +11,21 @@ const outdir = path.join(repo, 'out/integration');
 
 if (spawnSync(process.execPath, ['esbuild.js'], { cwd: repo, stdio: 'inherit' }).status !== 0) process.exit(1);
 fs.rmSync(outdir, { recursive: true, force: true });
-const entryPoints = fs.readdirSync(__dirname)
+const entryPoints = fs
+  .readdirSync(__dirname)
   .filter((f) => f === 'index.ts' || f.endsWith('.spec.ts'))
   .map((f) => path.join(__dirname, f));
-esbuild.build({
-  entryPoints, outdir, bundle: true, format: 'cjs', platform: 'node', target: 'node20',
-  external: ['vscode', 'mocha'], sourcemap: 'inline', sourcesContent: false, logLevel: 'warning',
-}).catch(() => process.exit(1));
+esbuild
+  .build({
+    entryPoints,
+    outdir,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    external: ['vscode', 'mocha'],
+    sourcemap: 'inline',
+    sourcesContent: false,
+    logLevel: 'warning',
+  })
+  .catch(() => process.exit(1));

@@ -25,12 +25,16 @@ function positionAfter(document: vscode.TextDocument, text: string, occurrence =
 }
 
 function emptyLine(document: vscode.TextDocument): vscode.Position {
-  for (let line = 0; line < document.lineCount; line++) if (document.lineAt(line).isEmptyOrWhitespace) return new vscode.Position(line, 0);
+  for (let line = 0; line < document.lineCount; line++)
+    if (document.lineAt(line).isEmptyOrWhitespace) return new vscode.Position(line, 0);
   throw new Error('the chapter has no empty line');
 }
 
 function hoverText(hovers: readonly vscode.Hover[]): string {
-  return hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : c.value))
+    .join('\n');
 }
 
 describe('chapters in a real VS Code', () => {
@@ -48,8 +52,12 @@ describe('chapters in a real VS Code', () => {
     await vscode.window.showTextDocument(document);
   });
 
-  it('completes annotation ids after {{q: with the quote\'s start, informant and concepts, and concept ids after {{concept:', async () => {
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, positionAfter(document, 'Se {{q:'));
+  it("completes annotation ids after {{q: with the quote's start, informant and concepts, and concept ids after {{concept:", async () => {
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      document.uri,
+      positionAfter(document, 'Se {{q:'),
+    );
     const k2 = list.items.find((item) => item.insertText === '6adhh8nj}}');
     assert.ok(k2, `no item inserts 6adhh8nj among ${list.items.length}`);
     const label = k2.label as vscode.CompletionItemLabel;
@@ -61,12 +69,23 @@ describe('chapters in a real VS Code', () => {
     const edit = new vscode.WorkspaceEdit();
     edit.insert(document.uri, positionAfter(document, 'Se {{q:'), '}}\n\n{{concept:');
     await vscode.workspace.applyEdit(edit);
-    const concepts = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, positionAfter(document, '{{concept:'));
-    assert.ok(concepts.items.some((item) => item.insertText === 'koordinator.doraapner}}'), concepts.items.map((i) => String(i.insertText)).join(', '));
+    const concepts = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      document.uri,
+      positionAfter(document, '{{concept:'),
+    );
+    assert.ok(
+      concepts.items.some((item) => item.insertText === 'koordinator.doraapner}}'),
+      concepts.items.map((i) => String(i.insertText)).join(', '),
+    );
   });
 
   it('shows the full quote, informant, concepts and a link to the passage on hover', async () => {
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionAfter(document, '{{q:6adh'));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      document.uri,
+      positionAfter(document, '{{q:6adh'),
+    );
     const text = hoverText(hovers).replace(/\\(.)/g, '$1');
     assert.ok(text.includes(K2_QUOTE), text);
     assert.match(text, /K2 · /);
@@ -75,7 +94,11 @@ describe('chapters in a real VS Code', () => {
 
   it('shows the concept and how many passages a concept list holds on hover', async () => {
     const chapter = await vscode.workspace.openTextDocument(workspaceUri('chapters/kapittel-5.md'));
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', chapter.uri, positionAfter(chapter, '{{concept:koord'));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      chapter.uri,
+      positionAfter(chapter, '{{concept:koord'),
+    );
     const text = hoverText(hovers).replace(/\\(.)/g, '$1');
     assert.match(text, /\*\*Døråpneren\*\*/);
     assert.match(text, /5 passage\(s\) listed here now/);
@@ -102,7 +125,11 @@ describe('chapters in a real VS Code', () => {
   });
 
   it('goes to the passage in its transcript', async () => {
-    const found = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', document.uri, positionAfter(document, '{{q:6adh', 1));
+    const found = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
+      'vscode.executeDefinitionProvider',
+      document.uri,
+      positionAfter(document, '{{q:6adh', 1),
+    );
     const location = found[0] as vscode.Location;
     assert.ok(location.uri.path.endsWith('transcripts/intervju-K2.txt'), location.uri.toString());
     const transcript = await vscode.workspace.openTextDocument(location.uri);
@@ -110,31 +137,53 @@ describe('chapters in a real VS Code', () => {
   });
 
   it('renders the current quotes in the Markdown preview and marks a broken reference', async () => {
-    const html = await vscode.commands.executeCommand<string>('markdown.api.render', 'Hun sa {{q:6adhh8nj}}.\n\n{{q:6adhh8nj}}\n\nOg {{q:zzzzzzzz}}.\n');
+    const html = await vscode.commands.executeCommand<string>(
+      'markdown.api.render',
+      'Hun sa {{q:6adhh8nj}}.\n\n{{q:6adhh8nj}}\n\nOg {{q:zzzzzzzz}}.\n',
+    );
     assert.ok(html.includes(`Hun sa \u201c${K2_QUOTE}\u201d (K2).`), html);
-    assert.match(html, new RegExp(`<blockquote[^>]*>\\s*<p[^>]*>${K2_QUOTE.replace(/[.]/g, '\\.')} \\(K2\\)</p>\\s*</blockquote>`));
-    assert.match(html, /<mark class="qcode-broken-reference" title="No annotation has the id &quot;zzzzzzzz&quot;[^"]*">⚠ \{\{q:zzzzzzzz\}\}<\/mark>/);
+    assert.match(
+      html,
+      new RegExp(`<blockquote[^>]*>\\s*<p[^>]*>${K2_QUOTE.replace(/[.]/g, '\\.')} \\(K2\\)</p>\\s*</blockquote>`),
+    );
+    assert.match(
+      html,
+      /<mark class="qcode-broken-reference" title="No annotation has the id &quot;zzzzzzzz&quot;[^"]*">⚠ \{\{q:zzzzzzzz\}\}<\/mark>/,
+    );
   });
 
   it('shows broken references in Problems as the chapter is typed', async () => {
     const edit = new vscode.WorkspaceEdit();
     edit.insert(document.uri, new vscode.Position(0, 0), 'Feil: {{q:zzzzzzzz}}\n');
     await vscode.workspace.applyEdit(edit);
-    const problem = await eventually('the unknown id in Problems', () => vscode.languages.getDiagnostics(document.uri).find((d) => d.code === 'unknown-annotation'));
+    const problem = await eventually('the unknown id in Problems', () =>
+      vscode.languages.getDiagnostics(document.uri).find((d) => d.code === 'unknown-annotation'),
+    );
     assert.deepEqual([problem.range.start.line, problem.range.start.character], [0, 6]);
     const fix = new vscode.WorkspaceEdit();
     fix.replace(document.uri, new vscode.Range(0, 10, 0, 18), '6adhh8nj');
     await vscode.workspace.applyEdit(fix);
-    await eventually('the problem gone', () => (vscode.languages.getDiagnostics(document.uri).some((d) => d.code === 'unknown-annotation') ? undefined : true));
+    await eventually('the problem gone', () =>
+      vscode.languages.getDiagnostics(document.uri).some((d) => d.code === 'unknown-annotation') ? undefined : true,
+    );
   });
 
   it('finds the chapters that cite a passage from its transcript', async () => {
     const transcript = await vscode.workspace.openTextDocument(workspaceUri('transcripts/intervju-K2.txt'));
     const inPassage = transcript.positionAt(transcript.getText().indexOf(K2_QUOTE) + 5);
-    const found = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', transcript.uri, inPassage);
-    const places = found.map((l) => `${vscode.workspace.asRelativePath(l.uri)}:${l.range.start.line + 1}:${l.range.start.character + 1}`).sort();
+    const found = await vscode.commands.executeCommand<vscode.Location[]>(
+      'vscode.executeReferenceProvider',
+      transcript.uri,
+      inPassage,
+    );
+    const places = found
+      .map((l) => `${vscode.workspace.asRelativePath(l.uri)}:${l.range.start.line + 1}:${l.range.start.character + 1}`)
+      .sort();
     assert.ok(places.includes('chapters/kapittel-5.md:8:1'), places.join(', '));
-    assert.ok(places.some((p) => p.startsWith('chapters/utkast.md:')), places.join(', '));
+    assert.ok(
+      places.some((p) => p.startsWith('chapters/utkast.md:')),
+      places.join(', '),
+    );
   });
 
   it('makes a reference of a passage dragged from the Annotations view and dropped in a chapter', async () => {
@@ -143,12 +192,29 @@ describe('chapters in a real VS Code', () => {
     await passageDrag.handleDrag?.([passage], dragged, new vscode.CancellationTokenSource().token);
     const token = new vscode.CancellationTokenSource().token;
     const twoDragged = new vscode.DataTransfer();
-    await passageDrag.handleDrag?.([passage, { annotation: { id: 'pgtqbp19' } } as unknown as ResolvedAnnotation], twoDragged, new vscode.CancellationTokenSource().token);
+    await passageDrag.handleDrag?.(
+      [passage, { annotation: { id: 'pgtqbp19' } } as unknown as ResolvedAnnotation],
+      twoDragged,
+      new vscode.CancellationTokenSource().token,
+    );
     const onEmptyLine = await passageDrop.provideDocumentDropEdits(document, emptyLine(document), twoDragged, token);
-    assert.equal((onEmptyLine as vscode.DocumentDropEdit).insertText, '{{q:6adhh8nj}}\n\n{{q:pgtqbp19}}', 'block quotes, each alone on its line');
-    const inSentence = await passageDrop.provideDocumentDropEdits(document, positionAfter(document, 'K2 sier'), dragged, token);
+    assert.equal(
+      (onEmptyLine as vscode.DocumentDropEdit).insertText,
+      '{{q:6adhh8nj}}\n\n{{q:pgtqbp19}}',
+      'block quotes, each alone on its line',
+    );
+    const inSentence = await passageDrop.provideDocumentDropEdits(
+      document,
+      positionAfter(document, 'K2 sier'),
+      dragged,
+      token,
+    );
     assert.equal((inSentence as vscode.DocumentDropEdit).insertText, '{{q:6adhh8nj}}');
-    assert.equal(await dragged.get('text/plain')?.asString(), '{{q:6adhh8nj}}', 'any editor gets the reference as text');
+    assert.equal(
+      await dragged.get('text/plain')?.asString(),
+      '{{q:6adhh8nj}}',
+      'any editor gets the reference as text',
+    );
   });
 
   it('makes a concept list of a concept dragged from the Codebook view', async () => {
@@ -157,7 +223,12 @@ describe('chapters in a real VS Code', () => {
     const token = new vscode.CancellationTokenSource().token;
     const onEmptyLine = await passageDrop.provideDocumentDropEdits(document, emptyLine(document), dragged, token);
     assert.equal((onEmptyLine as vscode.DocumentDropEdit).insertText, '{{concept:koordinator.doraapner}}');
-    const inSentence = await passageDrop.provideDocumentDropEdits(document, positionAfter(document, 'K2 sier'), dragged, token);
+    const inSentence = await passageDrop.provideDocumentDropEdits(
+      document,
+      positionAfter(document, 'K2 sier'),
+      dragged,
+      token,
+    );
     assert.equal((inSentence as vscode.DocumentDropEdit).insertText, '\n\n{{concept:koordinator.doraapner}}\n\n');
   });
 
@@ -167,28 +238,43 @@ describe('chapters in a real VS Code', () => {
     const warnings: string[] = [];
     window.showWarningMessage = async (message: string) => void warnings.push(message);
     try {
-      await vscode.commands.executeCommand('qcode.removeAnnotation', { transcript: 'transcripts/intervju-K2.txt', id: '6adhh8nj' });
+      await vscode.commands.executeCommand('qcode.removeAnnotation', {
+        transcript: 'transcripts/intervju-K2.txt',
+        id: '6adhh8nj',
+      });
     } finally {
       window.showWarningMessage = original;
     }
     assert.equal(warnings.length, 1, 'one warning');
     assert.match(warnings[0] ?? '', /chapters\/kapittel-5\.md:8/);
-    assert.match(await readText('transcripts/intervju-K2.txt.annotations.yaml'), /id: 6adhh8nj/, 'the cited annotation is kept');
+    assert.match(
+      await readText('transcripts/intervju-K2.txt.annotations.yaml'),
+      /id: 6adhh8nj/,
+      'the cited annotation is kept',
+    );
   });
 
-  it('shows a chapter\'s broken reference in Problems when the coding changes, and clears it when the change is undone', async () => {
+  it("shows a chapter's broken reference in Problems when the coding changes, and clears it when the change is undone", async () => {
     const chapter = workspaceUri('chapters/kapittel-5.md');
-    const codes = () => vscode.languages.getDiagnostics(chapter).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code)}`);
+    const codes = () =>
+      vscode.languages
+        .getDiagnostics(chapter)
+        .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code)}`);
     assert.deepEqual(codes(), [], 'the sample chapter starts clean');
     const window = vscode.window as unknown as Record<string, unknown>;
     const original = window.showWarningMessage;
     window.showWarningMessage = async (_message: string, _options: unknown, action: string) => action;
     try {
-      await vscode.commands.executeCommand('qcode.removeAnnotation', { transcript: 'transcripts/intervju-K2.txt', id: '6adhh8nj' });
+      await vscode.commands.executeCommand('qcode.removeAnnotation', {
+        transcript: 'transcripts/intervju-K2.txt',
+        id: '6adhh8nj',
+      });
     } finally {
       window.showWarningMessage = original;
     }
-    await eventually('the removed passage in Problems', () => (codes().includes('8:1 unknown-annotation') ? true : undefined));
+    await eventually('the removed passage in Problems', () =>
+      codes().includes('8:1 unknown-annotation') ? true : undefined,
+    );
     await vscode.commands.executeCommand('qcode.undoCoding');
     await eventually('the problem gone after Undo', () => (codes().length === 0 ? true : undefined));
   });

@@ -12,7 +12,9 @@ function diagnostic(path: string, code: string, text: RegExp): vscode.Diagnostic
 }
 
 function setLanguage(language: string | undefined): Thenable<void> {
-  return vscode.workspace.getConfiguration('qcode').update('displayLanguage', language, vscode.ConfigurationTarget.Workspace);
+  return vscode.workspace
+    .getConfiguration('qcode')
+    .update('displayLanguage', language, vscode.ConfigurationTarget.Workspace);
 }
 
 describe('qcode in Norwegian Bokmål', () => {
@@ -27,8 +29,13 @@ describe('qcode in Norwegian Bokmål', () => {
     const text = await readText(path);
     try {
       await writeText(path, text.replace('concepts: [ressurser]', 'concepts: [resurser]'));
-      const found = await eventually('the unknown concept in Bokmål', () => diagnostic(path, 'unknown-concept', /bruker begrepet «resurser»/));
-      assert.match(found.message, /^Annotasjon \w+ bruker begrepet «resurser», som ikke står i codebook\.yaml\. Mente du «ressurser»\? Rett id-en eller legg begrepet til i kodeboken\.$/);
+      const found = await eventually('the unknown concept in Bokmål', () =>
+        diagnostic(path, 'unknown-concept', /bruker begrepet «resurser»/),
+      );
+      assert.match(
+        found.message,
+        /^Annotasjon \w+ bruker begrepet «resurser», som ikke står i codebook\.yaml\. Mente du «ressurser»\? Rett id-en eller legg begrepet til i kodeboken\.$/,
+      );
     } finally {
       await writeText(path, text);
     }
@@ -41,11 +48,27 @@ describe('qcode in Norwegian Bokmål', () => {
     assert.ok(id, 'the sample codes the passage that goes away');
     try {
       await writeText(ORPHAN_TRANSCRIPT, text.replace(GONE, 'Det var vanskelig.'));
-      const orphan = await eventually('the orphan in Bokmål', () => diagnostic(sidecar, 'orphaned', new RegExp(`^Annotasjon ${id} \\(.+\\) er foreldreløs: Sitatet står ikke lenger i transkripsjonen`)));
+      const orphan = await eventually('the orphan in Bokmål', () =>
+        diagnostic(
+          sidecar,
+          'orphaned',
+          new RegExp(`^Annotasjon ${id} \\(.+\\) er foreldreløs: Sitatet står ikke lenger i transkripsjonen`),
+        ),
+      );
       await vscode.window.showTextDocument(workspaceUri(sidecar));
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', workspaceUri(sidecar), orphan.range, vscode.CodeActionKind.QuickFix.value);
-      const fixes = actions.filter((a) => a.command?.command === 'qcode.attachOrphan' || a.command?.command === 'qcode.removeAnnotation');
-      assert.deepEqual(fixes.map((a) => a.title), ['Knytt til utdraget som er merket i transkripsjonen', 'Fjern den foreldreløse annotasjonen']);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        workspaceUri(sidecar),
+        orphan.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
+      const fixes = actions.filter(
+        (a) => a.command?.command === 'qcode.attachOrphan' || a.command?.command === 'qcode.removeAnnotation',
+      );
+      assert.deepEqual(
+        fixes.map((a) => a.title),
+        ['Knytt til utdraget som er merket i transkripsjonen', 'Fjern den foreldreløse annotasjonen'],
+      );
       for (const fix of fixes) assert.deepEqual(fix.command?.arguments, [{ transcript: ORPHAN_TRANSCRIPT, id }]);
     } finally {
       await writeText(ORPHAN_TRANSCRIPT, text);
@@ -60,7 +83,13 @@ describe('qcode in Norwegian Bokmål', () => {
       await writeText(path, text.replace('concepts: [ressurser]', 'concepts: [resurser]'));
       await eventually('the problem in Bokmål', () => diagnostic(path, 'unknown-concept', /bruker begrepet/));
       await setLanguage('en');
-      await eventually('the problem in English', () => diagnostic(path, 'unknown-concept', /uses the concept "resurser", which is not in codebook\.yaml\. Did you mean "ressurser"\?/));
+      await eventually('the problem in English', () =>
+        diagnostic(
+          path,
+          'unknown-concept',
+          /uses the concept "resurser", which is not in codebook\.yaml\. Did you mean "ressurser"\?/,
+        ),
+      );
       await setLanguage('nb');
       await eventually('the problem in Bokmål again', () => diagnostic(path, 'unknown-concept', /bruker begrepet/));
     } finally {

@@ -52,7 +52,10 @@ describe('reading a project at a git ref in a real VS Code', () => {
         const [fromEditor, fromCli] = await Promise.all([editor.read(path), cli.read(path)]);
         assert.deepEqual(fromEditor && [...fromEditor], fromCli && [...fromCli], path);
       }
-      assert.deepEqual([...((await editor.read('transcripts/latin1.txt')) ?? [])], [...ODD_FILES['transcripts/latin1.txt']!]);
+      assert.deepEqual(
+        [...((await editor.read('transcripts/latin1.txt')) ?? [])],
+        [...ODD_FILES['transcripts/latin1.txt']!],
+      );
       assert.equal(await editor.read(LEFT_OUT), undefined, 'a file on disk that the ref does not have is absent');
     } finally {
       cli.close();
@@ -63,13 +66,24 @@ describe('reading a project at a git ref in a real VS Code', () => {
     const repository = await repositoryOf(folder);
     assert.ok(repository);
     await assert.rejects(CliGitRefFiles.open(folder.fsPath, 'no-such-branch'), /Unknown revision "no-such-branch"/);
-    await assert.rejects(EditorGitRefFiles.at(repository, 'no-such-branch', new WorkspaceFiles(folder)), /git could not read \. at no-such-branch/);
+    await assert.rejects(
+      EditorGitRefFiles.at(repository, 'no-such-branch', new WorkspaceFiles(folder)),
+      /git could not read \. at no-such-branch/,
+    );
   });
 });
 
-/** A branch from main with the odd files added and one transcript left out, made without touching the working tree or the index. */
+/**
+ * A branch from main with the odd files added and one transcript left out, made without touching the working tree or
+ * the index.
+ */
 function makeBranch(cwd: string, index: string): void {
-  const env = { ...process.env, GIT_INDEX_FILE: index, GIT_AUTHOR_NAME: 'qcode tests', GIT_AUTHOR_EMAIL: 'tests@qcode.invalid' };
+  const env = {
+    ...process.env,
+    GIT_INDEX_FILE: index,
+    GIT_AUTHOR_NAME: 'qcode tests',
+    GIT_AUTHOR_EMAIL: 'tests@qcode.invalid',
+  };
   Object.assign(env, { GIT_COMMITTER_NAME: env.GIT_AUTHOR_NAME, GIT_COMMITTER_EMAIL: env.GIT_AUTHOR_EMAIL });
   git(cwd, ['read-tree', 'main'], env);
   git(cwd, ['update-index', '--force-remove', LEFT_OUT], env);
@@ -88,9 +102,11 @@ function git(cwd: string, args: string[], env: NodeJS.ProcessEnv = process.env):
 
 async function filesIn(files: ProjectFiles, folder = ''): Promise<string[]> {
   const entries = await files.list(folder);
-  const paths = await Promise.all(entries.map((e) => {
-    const path = folder === '' ? e.name : `${folder}/${e.name}`;
-    return e.kind === 'folder' ? filesIn(files, path) : [path];
-  }));
+  const paths = await Promise.all(
+    entries.map((e) => {
+      const path = folder === '' ? e.name : `${folder}/${e.name}`;
+      return e.kind === 'folder' ? filesIn(files, path) : [path];
+    }),
+  );
   return paths.flat();
 }

@@ -19,13 +19,20 @@ export async function writeText(path: string, text: string): Promise<void> {
  * throws counts as not yet: a sidecar being replaced is briefly absent (workspace.fs renames over
  * a file by deleting it first).
  */
-export async function eventually<T>(what: string, check: () => Promise<T | undefined> | T | undefined, ms = 10000): Promise<T> {
+export async function eventually<T>(
+  what: string,
+  check: () => Promise<T | undefined> | T | undefined,
+  ms = 10000,
+): Promise<T> {
   const deadline = Date.now() + ms;
   let lastError: unknown;
   for (;;) {
-    const value = await Promise.resolve().then(check).catch((error: unknown) => void (lastError = error));
+    const value = await Promise.resolve()
+      .then(check)
+      .catch((error: unknown) => void (lastError = error));
     if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -43,10 +50,15 @@ export async function selectPassage(path: string, passage: string): Promise<vsco
   const editor = await vscode.window.showTextDocument(workspaceUri(path));
   const offset = editor.document.getText().indexOf(passage);
   if (offset < 0) throw new Error(`"${passage}" is not in ${path}`);
-  editor.selection = new vscode.Selection(editor.document.positionAt(offset), editor.document.positionAt(offset + passage.length));
+  editor.selection = new vscode.Selection(
+    editor.document.positionAt(offset),
+    editor.document.positionAt(offset + passage.length),
+  );
   return editor;
 }
 
 export function diagnosticCodes(path: string): string[] {
-  return vscode.languages.getDiagnostics(workspaceUri(path)).map((d) => String(typeof d.code === 'object' ? d.code.value : d.code));
+  return vscode.languages
+    .getDiagnostics(workspaceUri(path))
+    .map((d) => String(typeof d.code === 'object' ? d.code.value : d.code));
 }

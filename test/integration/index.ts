@@ -7,7 +7,10 @@ import Mocha from 'mocha';
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 30000 });
   if (process.env.QCODE_INTEGRATION_GREP) mocha.grep(process.env.QCODE_INTEGRATION_GREP);
-  for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith('.spec.js')).sort()) {
+  for (const file of fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.spec.js'))
+    .sort()) {
     mocha.addFile(path.join(__dirname, file));
   }
   console.log('qcode integration tests: start');

@@ -17,7 +17,11 @@ async function keyOnDisk(id: string): Promise<unknown> {
 
 async function hoverText(document: vscode.TextDocument): Promise<string> {
   const position = document.positionAt(document.getText().indexOf(PASSAGE) + 3);
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+    'vscode.executeHoverProvider',
+    document.uri,
+    position,
+  );
   return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
 }
 
@@ -39,7 +43,9 @@ describe('memos and key quotes: key quotes in a real VS Code', () => {
   it('marks a passage as a key quote from the link in its hover, and shows it distinctly', async function () {
     this.timeout(60000);
     const editor = await vscode.window.showTextDocument(workspaceUri(transcript));
-    const plain = await eventually('the passages decorated', () => (api.decoratedRanges(editor).length > 0 ? api.decoratedRanges(editor).length : undefined));
+    const plain = await eventually('the passages decorated', () =>
+      api.decoratedRanges(editor).length > 0 ? api.decoratedRanges(editor).length : undefined,
+    );
     const hover = await eventually('the hover of the passage', async () => {
       const text = await hoverText(editor.document);
       return text.includes('Mark as key quote') ? text : undefined;
@@ -49,10 +55,14 @@ describe('memos and key quotes: key quotes in a real VS Code', () => {
     const args = JSON.parse(decodeURIComponent(link[1] as string)) as unknown[];
     assert.deepEqual(args, [{ transcript, id: 'shpngy5g' }]);
     assert.equal(await vscode.commands.executeCommand('qcode.toggleKeyQuote', ...args), true);
-    await eventually('key: true in the sidecar', async () => ((await keyOnDisk('shpngy5g')) === true ? true : undefined));
+    await eventually('key: true in the sidecar', async () =>
+      (await keyOnDisk('shpngy5g')) === true ? true : undefined,
+    );
     const written = await readText(sidecar);
     assert.equal(written.replace(/\n {4}key: true\n/, '\n'), original, 'only the key line was added');
-    await eventually('the key quote decorated as well', () => (api.decoratedRanges(editor).length === plain + 1 ? true : undefined));
+    await eventually('the key quote decorated as well', () =>
+      api.decoratedRanges(editor).length === plain + 1 ? true : undefined,
+    );
     const marked = await eventually('the hover to say it is a key quote', async () => {
       const text = await hoverText(editor.document);
       return text.includes('Unmark key quote') ? text : undefined;
@@ -60,18 +70,31 @@ describe('memos and key quotes: key quotes in a real VS Code', () => {
     assert.match(marked, /\*\*Key quote\*\*/);
   });
 
-  it('unmarks it from the Annotations view\'s context menu, and Undo Coding marks it again', async function () {
+  it("unmarks it from the Annotations view's context menu, and Undo Coding marks it again", async function () {
     this.timeout(60000);
-    const menus = (vscode.extensions.getExtension('qcode.qcode')!.packageJSON as { contributes: { menus: Record<string, { command: string; when?: string }[]> } }).contributes.menus;
-    assert.ok(menus['view/item/context']?.some((m) => m.command === 'qcode.toggleKeyQuote' && m.when?.includes('view == qcode.annotations')), 'the Annotations view offers Toggle Key Quote');
+    const menus = (
+      vscode.extensions.getExtension('qcode.qcode')!.packageJSON as {
+        contributes: { menus: Record<string, { command: string; when?: string }[]> };
+      }
+    ).contributes.menus;
+    assert.ok(
+      menus['view/item/context']?.some(
+        (m) => m.command === 'qcode.toggleKeyQuote' && m.when?.includes('view == qcode.annotations'),
+      ),
+      'the Annotations view offers Toggle Key Quote',
+    );
     // A context-menu command gets the view's element: the annotation as the project resolved it.
     const element = { transcript: { path: transcript }, annotation: { id: 'shpngy5g', key: true } };
     assert.equal(await vscode.commands.executeCommand('qcode.toggleKeyQuote', element), false);
-    await eventually('the key gone from the sidecar', async () => ((await readText(sidecar)) === original ? true : undefined));
+    await eventually('the key gone from the sidecar', async () =>
+      (await readText(sidecar)) === original ? true : undefined,
+    );
     await vscode.commands.executeCommand('qcode.undoCoding');
     await eventually('the key back', async () => ((await keyOnDisk('shpngy5g')) === true ? true : undefined));
     await writeText(sidecar, original);
-    await eventually('the sidecar as it was', async () => ((await keyOnDisk('shpngy5g')) === undefined ? true : undefined));
+    await eventually('the sidecar as it was', async () =>
+      (await keyOnDisk('shpngy5g')) === undefined ? true : undefined,
+    );
   });
 
   it('says so when there is no passage at the cursor, and changes nothing', async () => {

@@ -33,8 +33,11 @@ function holds(when: string, keys: Readonly<Partial<ContextKeys>>): boolean {
 }
 
 function codebookWelcomes(): { loading: Welcome; empty: Welcome } {
-  const all = (vscode.extensions.getExtension('qcode.qcode')?.packageJSON as { contributes: { viewsWelcome: Welcome[] } }).contributes.viewsWelcome;
-  const find = (...marks: string[]) => all.find((w) => w.view === 'qcode.codebook' && marks.some((m) => w.contents.includes(m)));
+  const all = (
+    vscode.extensions.getExtension('qcode.qcode')?.packageJSON as { contributes: { viewsWelcome: Welcome[] } }
+  ).contributes.viewsWelcome;
+  const find = (...marks: string[]) =>
+    all.find((w) => w.view === 'qcode.codebook' && marks.some((m) => w.contents.includes(m)));
   const loading = find('qcode.welcome.loadingCodebook', 'Loading the codebook');
   const empty = find('qcode.welcome.codebook%', 'There is no codebook');
   assert.ok(loading && empty, 'package.json has no loading or no "no codebook" welcome for the Codebook view');
@@ -54,7 +57,10 @@ describe('loading the project in a real VS Code', () => {
     for (let i = 0; i < EXTRA_TRANSCRIPTS; i++) {
       const { name, text, sidecar: annotations } = generateTranscript(7, i, 100, ids);
       await vscode.workspace.fs.writeFile(workspaceUri(`${EXTRA}/${name}`), new TextEncoder().encode(text));
-      await vscode.workspace.fs.writeFile(workspaceUri(`${EXTRA}/${name}.annotations.yaml`), new TextEncoder().encode(`---\n${annotations}`));
+      await vscode.workspace.fs.writeFile(
+        workspaceUri(`${EXTRA}/${name}.annotations.yaml`),
+        new TextEncoder().encode(`---\n${annotations}`),
+      );
     }
     await vscode.commands.executeCommand('qcode.refresh');
   });
@@ -62,7 +68,10 @@ describe('loading the project in a real VS Code', () => {
   after(async function () {
     this.timeout(60000);
     await vscode.workspace.fs.delete(workspaceUri(EXTRA), { recursive: true, useTrash: false });
-    await vscode.workspace.fs.writeFile(workspaceUri(`${TRANSCRIPT}.annotations.yaml`), new TextEncoder().encode(sidecar));
+    await vscode.workspace.fs.writeFile(
+      workspaceUri(`${TRANSCRIPT}.annotations.yaml`),
+      new TextEncoder().encode(sidecar),
+    );
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await api.restart();
   });
@@ -76,14 +85,30 @@ describe('loading the project in a real VS Code', () => {
     const states: { loaded: boolean; concepts: number; loadingShown: boolean; emptyShown: boolean }[] = [];
     while (!done) {
       const keys = api.contextKeys();
-      states.push({ loaded: keys['qcode.projectLoaded'] === true, concepts: api.conceptTree().length, loadingShown: holds(loading.when, keys), emptyShown: holds(empty.when, keys) });
+      states.push({
+        loaded: keys['qcode.projectLoaded'] === true,
+        concepts: api.conceptTree().length,
+        loadingShown: holds(loading.when, keys),
+        emptyShown: holds(empty.when, keys),
+      });
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     await whole;
     assert.ok(states.length > 3, `only ${states.length} looks while loading`);
-    assert.deepEqual(states.filter((s) => s.emptyShown), [], 'the "no codebook" welcome would have shown while loading');
-    assert.deepEqual(states.filter((s) => !s.loaded && s.concepts === 0 && !s.loadingShown), [], 'the Codebook view was empty and said nothing');
-    assert.ok(states.some((s) => !s.loaded && s.concepts > 0), 'the concepts were not listed before the whole project had loaded');
+    assert.deepEqual(
+      states.filter((s) => s.emptyShown),
+      [],
+      'the "no codebook" welcome would have shown while loading',
+    );
+    assert.deepEqual(
+      states.filter((s) => !s.loaded && s.concepts === 0 && !s.loadingShown),
+      [],
+      'the Codebook view was empty and said nothing',
+    );
+    assert.ok(
+      states.some((s) => !s.loaded && s.concepts > 0),
+      'the concepts were not listed before the whole project had loaded',
+    );
     const keys = api.contextKeys();
     assert.equal(keys['qcode.projectLoaded'], true);
     assert.equal(holds(loading.when, keys) || holds(empty.when, keys), false, 'a welcome is still shown after loading');
@@ -95,12 +120,24 @@ describe('loading the project in a real VS Code', () => {
     const whole = api.restart();
     let loaded = false;
     void whole.then(() => (loaded = true));
-    const shown = await eventually('the annotations of the open transcript', () => (api.annotationCount(editor.document) > 0 ? api.contextKeys() : undefined), 30000);
+    const shown = await eventually(
+      'the annotations of the open transcript',
+      () => (api.annotationCount(editor.document) > 0 ? api.contextKeys() : undefined),
+      30000,
+    );
     assert.equal(shown['qcode.isTranscript'], true, 'Tag Selection was not offered when the annotations showed');
-    assert.equal(shown['qcode.projectLoaded'], false, 'the open transcript was not shown before the whole project had loaded');
+    assert.equal(
+      shown['qcode.projectLoaded'],
+      false,
+      'the open transcript was not shown before the whole project had loaded',
+    );
     assert.ok(api.decoratedRanges(editor).length > 0, 'the annotations are not decorated');
-    const tagging = vscode.commands.executeCommand('qcode.tagSelectionWithConcept', { conceptId: 'koordinator.fallskjerm' });
-    const added = new RegExp(`concepts: \\[koordinator\\.fallskjerm\\]\\n {4}informant: K3\\n {4}range: 25:30-25:79\\n {4}quote: ${PASSAGE.replace(/\./g, '\\.')}\\n`);
+    const tagging = vscode.commands.executeCommand('qcode.tagSelectionWithConcept', {
+      conceptId: 'koordinator.fallskjerm',
+    });
+    const added = new RegExp(
+      `concepts: \\[koordinator\\.fallskjerm\\]\\n {4}informant: K3\\n {4}range: 25:30-25:79\\n {4}quote: ${PASSAGE.replace(/\./g, '\\.')}\\n`,
+    );
     let tagged = await readText(`${TRANSCRIPT}.annotations.yaml`);
     while (!added.test(tagged) && !loaded) {
       await new Promise((resolve) => setTimeout(resolve, 10));
@@ -109,6 +146,10 @@ describe('loading the project in a real VS Code', () => {
     assert.equal(loaded, false, 'the sidecar was written only after the whole project had loaded');
     assert.match(tagged, added);
     await Promise.all([tagging, whole]);
-    assert.equal(api.annotationCount(editor.document), (tagged.match(/^ {2}- id: /gm) ?? []).length, 'the new annotation is not shown');
+    assert.equal(
+      api.annotationCount(editor.document),
+      (tagged.match(/^ {2}- id: /gm) ?? []).length,
+      'the new annotation is not shown',
+    );
   });
 });

@@ -19,14 +19,32 @@ describe('pseudonymizing in a real VS Code', () => {
     this.timeout(60000);
     await writeText('pseudonyms.yaml', 'kommunen: "[by]"\nKOMMUNEN: "[K2]"\nKommunen: "[by]"\nNils:\nOla: [a, b]\n');
     const key = workspaceUri('pseudonyms.yaml');
-    const shown = await eventually('the key\'s problems in the Problems panel', () => {
-      const found = vscode.languages.getDiagnostics(key).filter((d) => d.source === 'qcode');
-      return found.length >= 4 ? found : undefined;
-    }, 30000);
-    const described = shown.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code)} ${d.severity === vscode.DiagnosticSeverity.Error ? 'error' : 'warning'}`).sort();
-    assert.deepEqual(described, ['2:1 duplicate-pseudonym error', '3:1 duplicate-pseudonym warning', '4:1 bad-pseudonym error', '5:6 wrong-type error']);
+    const shown = await eventually(
+      "the key's problems in the Problems panel",
+      () => {
+        const found = vscode.languages.getDiagnostics(key).filter((d) => d.source === 'qcode');
+        return found.length >= 4 ? found : undefined;
+      },
+      30000,
+    );
+    const described = shown
+      .map(
+        (d) =>
+          `${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code)} ${d.severity === vscode.DiagnosticSeverity.Error ? 'error' : 'warning'}`,
+      )
+      .sort();
+    assert.deepEqual(described, [
+      '2:1 duplicate-pseudonym error',
+      '3:1 duplicate-pseudonym warning',
+      '4:1 bad-pseudonym error',
+      '5:6 wrong-type error',
+    ]);
     await writeText('pseudonyms.yaml', 'kommunen: "[by]"\n');
-    await eventually('the problems gone once the key is corrected', () => (vscode.languages.getDiagnostics(key).some((d) => d.source === 'qcode') ? undefined : true), 30000);
+    await eventually(
+      'the problems gone once the key is corrected',
+      () => (vscode.languages.getDiagnostics(key).some((d) => d.source === 'qcode') ? undefined : true),
+      30000,
+    );
   });
 
   it('underlines key entries in a transcript, and the quick fix pseudonymizes it keeping every passage exact; Undo Coding takes it back', async function () {
@@ -36,27 +54,58 @@ describe('pseudonymizing in a real VS Code', () => {
     await writeText('pseudonyms.yaml', 'rustjenesten: "[R]"\nkommunen: "[by]"\n');
     const document = await vscode.workspace.openTextDocument(workspaceUri(transcript));
     await vscode.window.showTextDocument(document);
-    const leaks = await eventually('the key entries underlined', () => {
-      const found = vscode.languages.getDiagnostics(document.uri).filter((d) => d.code === 'pseudonym-leak' && !d.range.isEmpty && d.range.end.character - d.range.start.character > 1);
-      return found.length >= 3 ? found : undefined;
-    }, 30000);
+    const leaks = await eventually(
+      'the key entries underlined',
+      () => {
+        const found = vscode.languages
+          .getDiagnostics(document.uri)
+          .filter(
+            (d) =>
+              d.code === 'pseudonym-leak' && !d.range.isEmpty && d.range.end.character - d.range.start.character > 1,
+          );
+        return found.length >= 3 ? found : undefined;
+      },
+      30000,
+    );
     const all = vscode.languages.getDiagnostics(document.uri).filter((d) => d.code === 'pseudonym-leak');
-    assert.deepEqual(all.map((d) => document.getText(d.range).toLowerCase().replace(/s$/, '')).filter((w) => w !== 'rustjenesten' && w !== 'kommunen'), [], 'each key entry underlined once, whole');
+    assert.deepEqual(
+      all
+        .map((d) => document.getText(d.range).toLowerCase().replace(/s$/, ''))
+        .filter((w) => w !== 'rustjenesten' && w !== 'kommunen'),
+      [],
+      'each key entry underlined once, whole',
+    );
     const first = leaks.sort((a, b) => a.range.start.compareTo(b.range.start))[0] as vscode.Diagnostic;
-    assert.equal(document.getText(first.range).toLowerCase().startsWith('rustjenesten') || document.getText(first.range).toLowerCase().startsWith('kommunen'), true);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, first.range);
+    assert.equal(
+      document.getText(first.range).toLowerCase().startsWith('rustjenesten') ||
+        document.getText(first.range).toLowerCase().startsWith('kommunen'),
+      true,
+    );
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      first.range,
+    );
     const fix = actions.find((a) => a.title === 'Pseudonymize this transcript');
     assert.ok(fix?.command, `actions: ${actions.map((a) => a.title).join(', ')}`);
     await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
-    const pseudonymized = await eventually('the transcript pseudonymized on disk', async () => {
-      const text = await readText(transcript);
-      return /rustjenesten|kommunen/i.test(text) ? undefined : text;
-    }, 30000);
+    const pseudonymized = await eventually(
+      'the transcript pseudonymized on disk',
+      async () => {
+        const text = await readText(transcript);
+        return /rustjenesten|kommunen/i.test(text) ? undefined : text;
+      },
+      30000,
+    );
     assert.match(pseudonymized, /Sted: \[R\]s lokaler/);
     const annotations = (parse(await readText(sidecar)) as { annotations: { quote: string }[] }).annotations;
     assert.ok(annotations.some((a) => a.quote.includes('[R]')));
     assert.ok(annotations.every((a) => !/rustjenesten|kommunen/i.test(a.quote)));
-    await eventually('no key entry underlined any more', () => (vscode.languages.getDiagnostics(document.uri).some((d) => d.code === 'pseudonym-leak') ? undefined : true), 30000);
+    await eventually(
+      'no key entry underlined any more',
+      () => (vscode.languages.getDiagnostics(document.uri).some((d) => d.code === 'pseudonym-leak') ? undefined : true),
+      30000,
+    );
     const message = await vscode.commands.executeCommand<string>('qcode.undoCoding');
     assert.match(message, /Pseudonymize transcripts\/intervju-K2\.txt/);
     assert.equal(await readText(transcript), originalTranscript);
@@ -68,8 +117,12 @@ describe('pseudonymizing in a real VS Code', () => {
     const paths = ['transcripts/intervju-K1.txt', 'transcripts/intervju-K1.txt.annotations.yaml', 'informants.yaml'];
     const originals = await Promise.all(paths.map(readText));
     await writeText('pseudonyms.yaml', 'Rustjenesten: "[R]"\nkommunen: "[by]"\n');
-    await eventually('the key loaded', async () => ((await readText('pseudonyms.yaml')).includes('[R]') ? true : undefined));
-    const outcome = await vscode.commands.executeCommand<{ replacements: unknown[]; written: string[] }>('qcode.pseudonymizeProject');
+    await eventually('the key loaded', async () =>
+      (await readText('pseudonyms.yaml')).includes('[R]') ? true : undefined,
+    );
+    const outcome = await vscode.commands.executeCommand<{ replacements: unknown[]; written: string[] }>(
+      'qcode.pseudonymizeProject',
+    );
     assert.ok(outcome && outcome.replacements.length > 0, 'something was replaced');
     const now = await Promise.all(paths.map(readText));
     for (const text of now) assert.doesNotMatch(text, /rustjenesten\b|kommunen\b/i);

@@ -13,13 +13,28 @@ const mochaBrowserBuild = {
   name: 'mocha-browser-build',
   setup(build) {
     build.onResolve({ filter: /^mocha\/mocha$/ }, ({ resolveDir }) => ({
-      path: require.resolve('mocha/mocha.js', { paths: [resolveDir] }), namespace: 'umd' }));
-    build.onLoad({ filter: /.*/, namespace: 'umd' }, ({ path: file }) => ({ contents: fs.readFileSync(file, 'utf8'), loader: 'js' }));
+      path: require.resolve('mocha/mocha.js', { paths: [resolveDir] }),
+      namespace: 'umd',
+    }));
+    build.onLoad({ filter: /.*/, namespace: 'umd' }, ({ path: file }) => ({
+      contents: fs.readFileSync(file, 'utf8'),
+      loader: 'js',
+    }));
   },
 };
 
-esbuild.build({
-  entryPoints: [path.join(__dirname, 'index.ts')], outfile: path.join(repo, 'out/web/index.js'),
-  bundle: true, format: 'cjs', platform: 'browser', target: 'es2022', external: ['vscode'],
-  plugins: [mochaBrowserBuild], sourcemap: 'inline', sourcesContent: false, logLevel: 'warning',
-}).catch(() => process.exit(1));
+esbuild
+  .build({
+    entryPoints: [path.join(__dirname, 'index.ts')],
+    outfile: path.join(repo, 'out/web/index.js'),
+    bundle: true,
+    format: 'cjs',
+    platform: 'browser',
+    target: 'es2022',
+    external: ['vscode'],
+    plugins: [mochaBrowserBuild],
+    sourcemap: 'inline',
+    sourcesContent: false,
+    logLevel: 'warning',
+  })
+  .catch(() => process.exit(1));

@@ -4,7 +4,11 @@
 class AssertionError extends Error {
   readonly showDiff = true;
 
-  constructor(message: string, readonly actual: unknown, readonly expected: unknown) {
+  constructor(
+    message: string,
+    readonly actual: unknown,
+    readonly expected: unknown,
+  ) {
     super(message);
     this.name = 'AssertionError';
   }
@@ -15,7 +19,8 @@ export function ok(value: unknown, message: string): asserts value {
 }
 
 export function equal<T>(actual: T, expected: T, what: string): void {
-  if (actual !== expected) throw new AssertionError(`${what}: expected ${String(expected)}, got ${String(actual)}`, actual, expected);
+  if (actual !== expected)
+    throw new AssertionError(`${what}: expected ${String(expected)}, got ${String(actual)}`, actual, expected);
 }
 
 /** Equality of plain data (objects, arrays, strings, numbers), compared as JSON. */

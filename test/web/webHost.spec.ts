@@ -66,21 +66,30 @@ describe('qcode in VS Code for the web', () => {
   it('runs in a web worker, without Node', () => {
     equal(vscode.env.uiKind, vscode.UIKind.Web, 'the UI kind');
     equal(typeof (globalThis as { process?: unknown }).process, 'undefined', 'the type of the global process');
-    equal(typeof (globalThis as { importScripts?: unknown }).importScripts, 'function', 'the type of the worker global importScripts');
+    equal(
+      typeof (globalThis as { importScripts?: unknown }).importScripts,
+      'function',
+      'the type of the worker global importScripts',
+    );
   });
 
   it('activates from its web build and returns its API', async () => {
     equal(qcode().isActive, true, 'qcode is active');
     ok(api, 'activate() returned no API');
     ok(api.activationMs >= 0 && api.activationMs < 10000, `activation took ${api.activationMs} ms`);
-    ok((await vscode.commands.getCommands(true)).includes('qcode.tagSelection'), 'qcode.tagSelection is not registered');
+    ok(
+      (await vscode.commands.getCommands(true)).includes('qcode.tagSelection'),
+      'qcode.tagSelection is not registered',
+    );
   });
 
   it('shows the concepts of codebook.yaml in the Codebook view', async () => {
     const expected = outline((parse(await readText('codebook.yaml')) as { concepts: CodebookEntry[] }).concepts);
     ok(expected.length > 0, 'codebook.yaml has no concepts');
     await vscode.commands.executeCommand('qcode.codebook.focus');
-    const shown = await eventually('the codebook to load', () => (api.conceptTree().length > 0 ? api.conceptTree() : undefined));
+    const shown = await eventually('the codebook to load', () =>
+      api.conceptTree().length > 0 ? api.conceptTree() : undefined,
+    );
     deepEqual(shown, expected, 'the concepts of the Codebook view and of codebook.yaml');
   });
 
@@ -88,8 +97,9 @@ describe('qcode in VS Code for the web', () => {
     const entries = await sidecarEntries(TRANSCRIPT);
     ok(entries.length > 0, `${TRANSCRIPT} has no annotations`);
     const editor = await vscode.window.showTextDocument(workspaceUri(TRANSCRIPT));
-    const count = await eventually('the annotations to load', () => (api.annotationCount(editor.document) === entries.length ? entries.length : undefined))
-      .catch(() => api.annotationCount(editor.document));
+    const count = await eventually('the annotations to load', () =>
+      api.annotationCount(editor.document) === entries.length ? entries.length : undefined,
+    ).catch(() => api.annotationCount(editor.document));
     equal(count, entries.length, `annotations qcode shows in ${TRANSCRIPT}`);
   });
 
@@ -102,8 +112,15 @@ describe('qcode in VS Code for the web', () => {
       return entries.every((e) => ranges.some((r) => r.isEqual(editorRange(e.range)))) ? ranges : undefined;
     });
     const text = (range: vscode.Range) => editor.document.getText(range);
-    deepEqual(entries.map((e) => text(editorRange(e.range))), entries.map((e) => e.quote), 'the decorated passages and the quotes');
-    ok(decorated.some((r) => text(r) === 'K3'), 'the informant code K3 is not decorated');
+    deepEqual(
+      entries.map((e) => text(editorRange(e.range))),
+      entries.map((e) => e.quote),
+      'the decorated passages and the quotes',
+    );
+    ok(
+      decorated.some((r) => text(r) === 'K3'),
+      'the informant code K3 is not decorated',
+    );
     ok(Number.isFinite(api.repaint(editor)), 'repainting the editor failed');
   });
 
@@ -113,6 +130,9 @@ describe('qcode in VS Code for the web', () => {
     const click = nextClick(editor);
     console.log('qcode web tests: click a highlighted passage');
     const position = await click;
-    ok(entries.some((e) => editorRange(e.range).contains(position)), `the click at ${position.line + 1}:${position.character + 1} is in no annotated passage`);
+    ok(
+      entries.some((e) => editorRange(e.range).contains(position)),
+      `the click at ${position.line + 1}:${position.character + 1} is in no annotated passage`,
+    );
   });
 });

@@ -15,7 +15,9 @@ function pickOne(labels) {
   return new Promise((resolve) => {
     let accepted;
     pick.onDidChangeValue((value) => {
-      const found = pick.items.find((item) => value.trim() && item.label.toLowerCase().includes(value.trim().toLowerCase()));
+      const found = pick.items.find(
+        (item) => value.trim() && item.label.toLowerCase().includes(value.trim().toLowerCase()),
+      );
       pick.activeItems = found ? [found] : [];
     });
     pick.onDidAccept(() => {
@@ -43,7 +45,10 @@ function activate(context) {
       const picked = await pickOne(['Baseline concept']);
       if (!picked) return;
       const uri = editor.document.uri.with({ path: `${editor.document.uri.path}.baseline.yaml` });
-      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(`quote: ${JSON.stringify(editor.document.getText(editor.selection))}\n`));
+      await vscode.workspace.fs.writeFile(
+        uri,
+        new TextEncoder().encode(`quote: ${JSON.stringify(editor.document.getText(editor.selection))}\n`),
+      );
     }),
   );
 }

@@ -18,7 +18,11 @@ import { projectFolder } from '../projectRoot';
 import { EXIT_OK, EXIT_PROBLEMS } from '../usage';
 
 export async function check(args: string[], io: Output): Promise<number> {
-  const { values, positionals } = parse(args, { fix: { type: 'boolean' }, format: { type: 'string' }, key: { type: 'string' } }, 1);
+  const { values, positionals } = parse(
+    args,
+    { fix: { type: 'boolean' }, format: { type: 'string' }, key: { type: 'string' } },
+    1,
+  );
   const format = choice(values.format, ['text', 'json', 'github'] as const, 'text', 'format');
   const folder = projectFolder(positionals[0]);
   const files = new NodeProjectFiles(folder);
@@ -32,7 +36,12 @@ export async function check(args: string[], io: Output): Promise<number> {
     addNew(project.problems, report.problems);
   }
   if (format === 'json') io.out(JSON.stringify(checkJson(project), null, 2) + '\n');
-  else if (format === 'github') io.out(problemsAsGithub(project.problems, await repositoryPrefix(folder).catch(() => undefined) ?? '') + summary(project) + '\n');
+  else if (format === 'github')
+    io.out(
+      problemsAsGithub(project.problems, (await repositoryPrefix(folder).catch(() => undefined)) ?? '') +
+        summary(project) +
+        '\n',
+    );
   else io.out(problemsAsText(project.problems) + summary(project) + '\n');
   return hasErrors(project.problems) ? EXIT_PROBLEMS : EXIT_OK;
 }
@@ -54,12 +63,26 @@ function addNew(problems: Problem[], more: readonly Problem[]): void {
 
 function checkJson(project: Project) {
   return {
-    files: project.transcripts.filter((t) => t.sidecarText !== undefined).map((t) => ({
-      transcript: t.path,
-      sidecar: t.sidecarPath,
-      annotations: t.annotations.map((r) => ({ id: r.annotation.id, status: r.resolution.status, range: rangeOf(r.resolution, r.annotation.range), quote: r.annotation.quote })),
+    files: project.transcripts
+      .filter((t) => t.sidecarText !== undefined)
+      .map((t) => ({
+        transcript: t.path,
+        sidecar: t.sidecarPath,
+        annotations: t.annotations.map((r) => ({
+          id: r.annotation.id,
+          status: r.resolution.status,
+          range: rangeOf(r.resolution, r.annotation.range),
+          quote: r.annotation.quote,
+        })),
+      })),
+    problems: project.problems.map(({ file, line, column, severity, code, message }) => ({
+      file,
+      line,
+      column,
+      severity,
+      code,
+      message,
     })),
-    problems: project.problems.map(({ file, line, column, severity, code, message }) => ({ file, line, column, severity, code, message })),
   };
 }
 

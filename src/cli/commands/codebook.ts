@@ -14,7 +14,13 @@ import { projectFolder } from '../projectRoot';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from '../usage';
 import { exportRefi, writeBinary } from './exportRefi';
 
-const OPTIONS = { format: { type: 'string' }, counts: { type: 'boolean' }, by: { type: 'string' }, examples: { type: 'boolean' }, out: { type: 'string' } } as const;
+const OPTIONS = {
+  format: { type: 'string' },
+  counts: { type: 'boolean' },
+  by: { type: 'string' },
+  examples: { type: 'boolean' },
+  out: { type: 'string' },
+} as const;
 const ATTRIBUTE_PREFIX = 'attribute:';
 
 /** The codebook as an appendix (Markdown or Word), or as a REFI-QDA codebook. */
@@ -33,12 +39,19 @@ export async function codebook(args: string[], io: Output): Promise<number> {
   const shown = out ?? (format === 'docx' ? 'codebook.docx' : undefined);
   if (shown === undefined) io.out(appendixMarkdown(appendix.blocks));
   else {
-    const bytes = format === 'docx' ? await blocksToDocx(appendix.blocks, project.settings.language) : encodeUtf8(appendixMarkdown(appendix.blocks));
+    const bytes =
+      format === 'docx'
+        ? await blocksToDocx(appendix.blocks, project.settings.language)
+        : encodeUtf8(appendixMarkdown(appendix.blocks));
     await writeBinary(resolve(shown), bytes);
-    io.err(`Wrote ${shown}: ${count(project.codebook.size, 'concept')}${values.examples ? `, ${count(appendix.quoted.length, 'anchor example')}` : ''}.\n`);
+    io.err(
+      `Wrote ${shown}: ${count(project.codebook.size, 'concept')}${values.examples ? `, ${count(appendix.quoted.length, 'anchor example')}` : ''}.\n`,
+    );
   }
   for (const { concept, example } of appendix.missing) {
-    io.err(`The example "${example}" of "${concept}" is not the id of an annotation in this project, so it was left out. Run "qcode check" to see where it is.\n`);
+    io.err(
+      `The example "${example}" of "${concept}" is not the id of an annotation in this project, so it was left out. Run "qcode check" to see where it is.\n`,
+    );
   }
   const gaps = exportGaps(project, appendix.quoted);
   io.err(gapsText(gaps));
@@ -50,17 +63,25 @@ function choicesOf(values: Parsed['values'], index: ProjectIndex): AppendixChoic
   const counts = values.counts === true || asked !== undefined;
   const { attribute, known } = groupingAttribute(index, asked);
   if (asked !== undefined && !known.includes(asked)) {
-    const names = known.length > 0 ? `The informants have: ${known.join(', ')}.` : 'The informants in the registry have no attributes.';
+    const names =
+      known.length > 0
+        ? `The informants have: ${known.join(', ')}.`
+        : 'The informants in the registry have no attributes.';
     throw new UsageError(`No informant has the attribute "${asked}". ${names}`);
   }
-  return { ...(counts ? { counts: attribute === undefined ? {} : { attribute } } : {}), examples: values.examples === true };
+  return {
+    ...(counts ? { counts: attribute === undefined ? {} : { attribute } } : {}),
+    examples: values.examples === true,
+  };
 }
 
 function refuseForQdc(values: Parsed['values']): void {
   const given = (['counts', 'by', 'examples'] as const).filter((flag) => values[flag] !== undefined);
   if (given.length === 0) return;
   const flags = given.map((flag) => `--${flag}`).join(', ');
-  throw new UsageError(`${flags} ${given.length === 1 ? 'applies' : 'apply'} to --format md and docx: a REFI-QDA codebook (.qdc) has no place for counts or anchor examples. Its codes carry the definitions and the criteria.`);
+  throw new UsageError(
+    `${flags} ${given.length === 1 ? 'applies' : 'apply'} to --format md and docx: a REFI-QDA codebook (.qdc) has no place for counts or anchor examples. Its codes carry the definitions and the criteria.`,
+  );
 }
 
 function count(n: number, noun: string): string {

@@ -18,7 +18,9 @@ import type { Output } from '../output';
 import { projectFolder } from '../projectRoot';
 import { EXIT_OK, UsageError } from '../usage';
 
-/** Reports the coding changes between two revisions, or a revision and the working tree. Always exit 0: it is a report. */
+/**
+ * Reports the coding changes between two revisions, or a revision and the working tree. Always exit 0: it is a report.
+ */
 export async function diff(args: string[], io: Output): Promise<number> {
   const { values, positionals } = parse(args, { format: { type: 'string' } }, 3);
   const format = choice(values.format, ['md', 'json'] as const, 'md', 'format');
@@ -29,17 +31,25 @@ export async function diff(args: string[], io: Output): Promise<number> {
   const opened: GitRefFiles[] = [];
   try {
     const baseRef = remember(opened, await GitRefFiles.open(folder, baseRevision));
-    const headRef = headRevision === undefined ? undefined : remember(opened, await GitRefFiles.open(folder, headRevision));
+    const headRef =
+      headRevision === undefined ? undefined : remember(opened, await GitRefFiles.open(folder, headRevision));
     const headFiles: ProjectFiles = headRef ?? new NodeProjectFiles(folder);
     const sides = await comparedSides(folder, baseRef, headRef, headFiles);
     const [base, head] = await Promise.all([loadProject(sides.base), loadProject(sides.head)]);
     if (lacksCodebook(base) && lacksCodebook(head)) {
-      throw new UsageError(`${folder} is not a qcode project: it has no ${head.settings.codebook} in ${baseRevision} nor in ${headRevision ?? 'the working tree'}. Give the project folder as the last argument.`);
+      throw new UsageError(
+        `${folder} is not a qcode project: it has no ${head.settings.codebook} in ${baseRevision} nor in ${headRevision ?? 'the working tree'}. Give the project folder as the last argument.`,
+      );
     }
     const changes = diffProjects(base, head);
-    changes.memos.project = diffProjectMemos(await readMemos(baseRef, base.settings, []), await readMemos(headFiles, head.settings, []));
-    const citations = sides.chapters.length > 0 ? changedCitations(ChapterIndex.of(base), ChapterIndex.of(head), sides.chapters) : [];
-    if (format === 'json') io.out(JSON.stringify({ ...JSON.parse(diffJson(changes)), chapters: citations }, null, 2) + '\n');
+    changes.memos.project = diffProjectMemos(
+      await readMemos(baseRef, base.settings, []),
+      await readMemos(headFiles, head.settings, []),
+    );
+    const citations =
+      sides.chapters.length > 0 ? changedCitations(ChapterIndex.of(base), ChapterIndex.of(head), sides.chapters) : [];
+    if (format === 'json')
+      io.out(JSON.stringify({ ...JSON.parse(diffJson(changes)), chapters: citations }, null, 2) + '\n');
     else io.out(diffMarkdown(changes) + (citations.length > 0 ? `\n${changedCitationsMarkdown(citations)}` : ''));
   } finally {
     for (const files of opened) files.close();
@@ -52,8 +62,14 @@ async function headAndFolder(words: string[]): Promise<{ headRevision?: string; 
   const [first, second] = words;
   if (first === undefined || second !== undefined) return { headRevision: first, dir: second };
   if (!isFolder(first)) return { headRevision: first };
-  const alsoRevision = await resolveCommit(first, first).then(() => true, () => false);
-  if (alsoRevision) throw new UsageError(`"${first}" is both a folder and a revision. Give both revisions, then the folder: qcode diff <base> <head> <dir>.`);
+  const alsoRevision = await resolveCommit(first, first).then(
+    () => true,
+    () => false,
+  );
+  if (alsoRevision)
+    throw new UsageError(
+      `"${first}" is both a folder and a revision. Give both revisions, then the folder: qcode diff <base> <head> <dir>.`,
+    );
   return { dir: first };
 }
 

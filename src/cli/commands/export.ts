@@ -17,7 +17,17 @@ import { limitToQuery, QUERY_FLAG } from './exportQuery';
 import { exportRefi, writeBinary } from './exportRefi';
 
 export async function exportQuotes(args: string[], io: Output): Promise<number> {
-  const { values, positionals } = parse(args, { format: { type: 'string' }, out: { type: 'string' }, 'memos-only': { type: 'boolean' }, ...QUERY_FLAG, ...CHOICE_FLAGS }, 1);
+  const { values, positionals } = parse(
+    args,
+    {
+      format: { type: 'string' },
+      out: { type: 'string' },
+      'memos-only': { type: 'boolean' },
+      ...QUERY_FLAG,
+      ...CHOICE_FLAGS,
+    },
+    1,
+  );
   const folder = projectFolder(positionals[0]);
   const out = typeof values.out === 'string' ? values.out : undefined;
   const files = new NodeProjectFiles(folder);
@@ -34,7 +44,10 @@ export async function exportQuotes(args: string[], io: Output): Promise<number> 
   const { content, quotes, gaps } = await renderExport(index, project.settings, choices);
   if (shown !== undefined) {
     const fromPreset = out === undefined && choices.out !== undefined;
-    await writeBinary(resolve(fromPreset ? folder : '.', shown), typeof content === 'string' ? encodeUtf8(content) : content);
+    await writeBinary(
+      resolve(fromPreset ? folder : '.', shown),
+      typeof content === 'string' ? encodeUtf8(content) : content,
+    );
     io.err(`Wrote ${quotes} quotes to ${shown}.\n`);
   } else io.out(content as string);
   io.err(gapsText(gaps));
@@ -44,13 +57,17 @@ export async function exportQuotes(args: string[], io: Output): Promise<number> 
 function refuseChoices(values: Parsed['values'], format: string): void {
   if (!Object.keys(CHOICE_FLAGS).some((flag) => values[flag] !== undefined)) return;
   const whole = format === 'qdc' ? 'codebook' : 'project';
-  throw new UsageError(`--preset, --where, --group, --citation, --memos, --context, --key-only, --concept and --informant do not apply to --format ${format}: it exports the whole ${whole}.`);
+  throw new UsageError(
+    `--preset, --where, --group, --citation, --memos, --context, --key-only, --concept and --informant do not apply to --format ${format}: it exports the whole ${whole}.`,
+  );
 }
 
 /** Flags given explicitly that the chosen format cannot show. */
 function refuseUnsupported(values: Parsed['values'], choices: ExportChoices): void {
   if (choices.format === 'docx') return;
   const given = (['memos', 'context'] as const).filter((flag) => values[flag] === true);
-  if (given.length > 0) throw new UsageError(`${given.map((flag) => `--${flag}`).join(' and ')} apply to --format docx only.`);
-  if (values.group === 'informant' && choices.format !== 'md') throw new UsageError('--group informant applies to --format md and docx; csv and json have an informant column.');
+  if (given.length > 0)
+    throw new UsageError(`${given.map((flag) => `--${flag}`).join(' and ')} apply to --format docx only.`);
+  if (values.group === 'informant' && choices.format !== 'md')
+    throw new UsageError('--group informant applies to --format md and docx; csv and json have an informant column.');
 }

@@ -19,10 +19,15 @@ export const CHOICE_FLAGS = {
 } as const;
 
 /** The export choices of a command line: the preset's, with the flags given taking their place. */
-export function choicesFromFlags(values: Parsed['values'], format: string | undefined, project: Project): ExportChoices {
+export function choicesFromFlags(
+  values: Parsed['values'],
+  format: string | undefined,
+  project: Project,
+): ExportChoices {
   const presetName = typeof values.preset === 'string' ? values.preset : undefined;
   const preset = presetName === undefined ? undefined : findPreset(project.settings, presetName);
-  if (presetName !== undefined && !preset) throw new UsageError(`No export "${presetName}" in qcode.yaml${presetNames(project)}.`);
+  if (presetName !== undefined && !preset)
+    throw new UsageError(`No export "${presetName}" in qcode.yaml${presetNames(project)}.`);
   if (presetName !== undefined) refuseBrokenSettings(project, presetName);
   const choices = exportChoices(project.settings, preset, {
     format: format === undefined ? undefined : choice(format, QUOTE_FORMATS, 'md', 'format'),
@@ -41,23 +46,32 @@ export function choicesFromFlags(values: Parsed['values'], format: string | unde
 
 function whereClause(text: string): WhereClause {
   const clause = parseWhere(text);
-  if (!clause) throw new UsageError(`--where takes ATTRIBUTE=VALUE, e.g. --where role=tjenestemottaker, not "${text}".`);
+  if (!clause)
+    throw new UsageError(`--where takes ATTRIBUTE=VALUE, e.g. --where role=tjenestemottaker, not "${text}".`);
   return clause;
 }
 
 function checkAgainstProject(choices: ExportChoices, project: Project): void {
   const unknown = choices.concepts.filter((id) => !project.codebook.has(id));
-  if (unknown.length > 0) throw new UsageError(`Unknown concept ${unknown.map((id) => `"${id}"`).join(', ')}; use ids from ${project.settings.codebook}.`);
+  if (unknown.length > 0)
+    throw new UsageError(
+      `Unknown concept ${unknown.map((id) => `"${id}"`).join(', ')}; use ids from ${project.settings.codebook}.`,
+    );
   const attributes = new Set(['code', ...project.informants.informants.flatMap((i) => Object.keys(i.attributes))]);
   const missing = choices.where.find((clause) => !attributes.has(clause.attribute));
-  if (missing) throw new UsageError(`No informant in ${project.settings.informants} has the attribute "${missing.attribute}"; known: ${[...attributes].join(', ')}.`);
+  if (missing)
+    throw new UsageError(
+      `No informant in ${project.settings.informants} has the attribute "${missing.attribute}"; known: ${[...attributes].join(', ')}.`,
+    );
 }
 
 /** A preset read from a qcode.yaml with errors may have lost a refused value (an `out:` outside the project, say). */
 function refuseBrokenSettings(project: Project, presetName: string): void {
   const error = project.problems.find((p) => p.file === SETTINGS_FILE && p.severity === 'error');
   if (!error) return;
-  throw new CommandError(`${SETTINGS_FILE}:${error.line}:${error.column}: ${error.message} Fix ${SETTINGS_FILE} before exporting with --preset ${presetName}.`);
+  throw new CommandError(
+    `${SETTINGS_FILE}:${error.line}:${error.column}: ${error.message} Fix ${SETTINGS_FILE} before exporting with --preset ${presetName}.`,
+  );
 }
 
 function presetNames(project: Project): string {

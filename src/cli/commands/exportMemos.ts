@@ -27,14 +27,28 @@ export interface MemoTarget {
  * --where and --key-only choose the passages (and concepts) whose memos are written. A project
  * memo whose reference cannot be rendered is an error at its place, and then nothing is written.
  */
-export async function exportMemoFile(values: Parsed['values'], files: ProjectFiles, project: Project, target: MemoTarget, io: Output): Promise<number> {
+export async function exportMemoFile(
+  values: Parsed['values'],
+  files: ProjectFiles,
+  project: Project,
+  target: MemoTarget,
+  io: Output,
+): Promise<number> {
   const refused = NOT_FOR_MEMOS.filter((flag) => values[flag] !== undefined);
-  if (refused.length > 0) throw new UsageError(`${refused.map((flag) => `--${flag}`).join(', ')} do not apply to --memos-only, which writes every memo as it is.`);
+  if (refused.length > 0)
+    throw new UsageError(
+      `${refused.map((flag) => `--${flag}`).join(', ')} do not apply to --memos-only, which writes every memo as it is.`,
+    );
   const format = choice(values.format, ['md', 'docx'] as const, 'md', 'format');
   const choices = choicesFromFlags(values, format, project);
   const problems: Project['problems'] = [];
   const memoFiles = await readMemos(files, project.settings, problems);
-  const filter = { concepts: choices.concepts, informants: choices.informants, where: choices.where, keyOnly: choices.keyOnly };
+  const filter = {
+    concepts: choices.concepts,
+    informants: choices.informants,
+    where: choices.where,
+    keyOnly: choices.keyOnly,
+  };
   const exported = await exportMemos(ChapterIndex.of(project), memoFiles, filter, format);
   problems.push(...exported.problems);
   if (exported.content === undefined || problems.some((p) => p.severity === 'error')) {
@@ -44,7 +58,10 @@ export async function exportMemoFile(values: Parsed['values'], files: ProjectFil
   const shown = target.out ?? (format === 'docx' ? 'memos.docx' : undefined);
   if (shown === undefined) io.out(exported.content as string);
   else {
-    await target.write(resolve(shown), typeof exported.content === 'string' ? encodeUtf8(exported.content) : exported.content);
+    await target.write(
+      resolve(shown),
+      typeof exported.content === 'string' ? encodeUtf8(exported.content) : exported.content,
+    );
     io.err(`Wrote ${exported.memos} memos to ${shown}.\n`);
   }
   const gaps = exportGaps(project, exported.passages);

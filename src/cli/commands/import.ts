@@ -17,17 +17,27 @@ const REFI_ENDING = /\.(?:qdpx|qdc|qde)$/i;
  * qcode import <transcript>... [--into dir] [--speaker "NAME=LABEL"]... [--format text|json]
  */
 export async function importProject(args: string[], io: Output): Promise<number> {
-  const { values, positionals } = parse(args, { into: { type: 'string' }, format: { type: 'string' }, speaker: { type: 'string', multiple: true } }, Infinity);
+  const { values, positionals } = parse(
+    args,
+    { into: { type: 'string' }, format: { type: 'string' }, speaker: { type: 'string', multiple: true } },
+    Infinity,
+  );
   const format = choice(values.format, ['text', 'json'] as const, 'text', 'format');
   const file = positionals[0];
-  if (!file) throw new UsageError('Name the file to import: a REFI-QDA project or codebook (.qdpx, .qdc), or transcripts (.vtt, .srt, .docx, .txt).');
-  for (const path of positionals) if (!existsSync(path) || !statSync(path).isFile()) throw new UsageError(`${path} does not exist or is not a file.`);
+  if (!file)
+    throw new UsageError(
+      'Name the file to import: a REFI-QDA project or codebook (.qdpx, .qdc), or transcripts (.vtt, .srt, .docx, .txt).',
+    );
+  for (const path of positionals)
+    if (!existsSync(path) || !statSync(path).isFile()) throw new UsageError(`${path} does not exist or is not a file.`);
   const into = resolve(typeof values.into === 'string' ? values.into : '.');
   if (existsSync(into) && !statSync(into).isDirectory()) throw new UsageError(`${values.into} is not a folder.`);
   const refi = positionals.filter((path) => REFI_ENDING.test(path));
   if (refi.length === 0) return importTranscriptFiles(positionals, into, list(values.speaker), format, io);
-  if (positionals.length > 1) throw new UsageError('Import one REFI-QDA file at a time, and transcripts in a command of their own.');
-  if (values.speaker !== undefined) throw new UsageError('--speaker is for transcripts; a REFI-QDA file brings its own cases.');
+  if (positionals.length > 1)
+    throw new UsageError('Import one REFI-QDA file at a time, and transcripts in a command of their own.');
+  if (values.speaker !== undefined)
+    throw new UsageError('--speaker is for transcripts; a REFI-QDA file brings its own cases.');
   const created = !existsSync(into);
   try {
     checkInputSize(basename(file), statSync(file).size);

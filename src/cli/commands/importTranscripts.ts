@@ -12,11 +12,21 @@ import { EXIT_OK, EXIT_PROBLEMS, UsageError } from '../usage';
 const MAX_BYTES = 200 * 1024 * 1024;
 
 /** qcode import <transcript>... [--into dir] [--speaker "NAME=LABEL"]... [--format text|json] */
-export async function importTranscriptFiles(paths: readonly string[], into: string, speakerFlags: readonly string[], format: 'text' | 'json', io: Output): Promise<number> {
+export async function importTranscriptFiles(
+  paths: readonly string[],
+  into: string,
+  speakerFlags: readonly string[],
+  format: 'text' | 'json',
+  io: Output,
+): Promise<number> {
   const mapping = speakerMapping(speakerFlags);
   try {
     const parsed = paths.map((path) => {
-      if (statSync(path).size > MAX_BYTES) throw new TranscriptReadError(basename(path), `is larger than ${MAX_BYTES / 1024 / 1024} MB; split it, or check that it is a transcript.`);
+      if (statSync(path).size > MAX_BYTES)
+        throw new TranscriptReadError(
+          basename(path),
+          `is larger than ${MAX_BYTES / 1024 / 1024} MB; split it, or check that it is a transcript.`,
+        );
       return readTranscript(basename(path), readFileSync(path));
     });
     if (!existsSync(into)) mkdirSync(into, { recursive: true });
@@ -37,7 +47,8 @@ export function speakerMapping(flags: readonly string[]): Map<string, string> {
     const at = flag.lastIndexOf('=');
     const name = flag.slice(0, at).trim();
     const label = flag.slice(at + 1).trim();
-    if (at < 0 || name === '' || label === '') throw new UsageError(`--speaker takes NAME=LABEL, e.g. --speaker "Kari Nordmann=K4", not "${flag}".`);
+    if (at < 0 || name === '' || label === '')
+      throw new UsageError(`--speaker takes NAME=LABEL, e.g. --speaker "Kari Nordmann=K4", not "${flag}".`);
     mapping.set(name, label);
   }
   return mapping;
@@ -54,7 +65,11 @@ export function summaryText(summary: TranscriptImportSummary): string {
     }
   }
   const unmapped = summary.transcripts.flatMap((t) => t.speakers.filter((s) => !s.mapped && s.label !== s.name));
-  if (unmapped.length > 0) lines.push(`Speakers not mapped got neutral labels; map them with --speaker "NAME=LABEL" and import again, or replace the labels in the transcript.`);
-  if (summary.informantsAdded.length > 0) lines.push(`Added to the informant registry: ${summary.informantsAdded.join(', ')}`);
+  if (unmapped.length > 0)
+    lines.push(
+      `Speakers not mapped got neutral labels; map them with --speaker "NAME=LABEL" and import again, or replace the labels in the transcript.`,
+    );
+  if (summary.informantsAdded.length > 0)
+    lines.push(`Added to the informant registry: ${summary.informantsAdded.join(', ')}`);
   return `${lines.join('\n')}\n`;
 }

@@ -27,17 +27,34 @@ interface DriverPaths {
 export async function mergeDriver(args: string[], io: Output): Promise<number> {
   const { positionals } = parse(args, {}, 4);
   const [basePath, oursPath, theirsPath, name = oursPath] = positionals;
-  if (!basePath || !oursPath || !theirsPath || !name) throw new UsageError('merge-driver needs the base, ours and theirs files (git passes %O %A %B %P).');
-  const paths = { base: basePath, ours: oursPath, theirs: theirsPath, labels: gitLabels(process.env) ?? DEFAULT_LABELS };
+  if (!basePath || !oursPath || !theirsPath || !name)
+    throw new UsageError('merge-driver needs the base, ours and theirs files (git passes %O %A %B %P).');
+  const paths = {
+    base: basePath,
+    ours: oursPath,
+    theirs: theirsPath,
+    labels: gitLabels(process.env) ?? DEFAULT_LABELS,
+  };
   const kind = await mergeKindOf(name, process.cwd());
-  if (!kind) return lineMerge(paths, `${name}: not a qcode file (a sidecar, the codebook or the informant registry)`, io);
+  if (!kind)
+    return lineMerge(paths, `${name}: not a qcode file (a sidecar, the codebook or the informant registry)`, io);
   const bytes = await Promise.all([basePath, oursPath, theirsPath].map((path) => readFile(path)));
   const [base, ours, theirs] = bytes.map((b) => decodeUtf8(b));
-  if (!base?.ok || !ours?.ok || !theirs?.ok) return keepBothSides(paths, bytes, `${name}: ${notUtf8([base, ours, theirs])}`, io);
-  const merged = mergeOrKeepBoth(kind, { path: name, base: base.text, ours: ours.text, theirs: theirs.text, labels: paths.labels });
+  if (!base?.ok || !ours?.ok || !theirs?.ok)
+    return keepBothSides(paths, bytes, `${name}: ${notUtf8([base, ours, theirs])}`, io);
+  const merged = mergeOrKeepBoth(kind, {
+    path: name,
+    base: base.text,
+    ours: ours.text,
+    theirs: theirs.text,
+    labels: paths.labels,
+  });
   await writeFile(oursPath, encodeUtf8(merged.text, ours.hadBom));
   if (merged.unmerged !== undefined) return unmerged(paths.labels, `${name}: ${merged.unmerged}`, io);
-  for (const id of merged.conflicts) io.err(`qcode merge ${name}: ${id} was changed differently on both sides; it is between conflict markers. Keep ours or theirs, then run "qcode check".\n`);
+  for (const id of merged.conflicts)
+    io.err(
+      `qcode merge ${name}: ${id} was changed differently on both sides; it is between conflict markers. Keep ours or theirs, then run "qcode check".\n`,
+    );
   return merged.conflicts.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
 }
 
@@ -58,7 +75,9 @@ async function keepBothSides(paths: DriverPaths, bytes: Uint8Array[], reason: st
 
 function unmerged(labels: ConflictLabels, reason: string, io: Output): number {
   const markers = `<<<<<<< ${labels.ours} ... ======= ... >>>>>>> ${labels.theirs}`;
-  io.err(`qcode merge ${reason}. Both sides are kept whole between conflict markers (${markers}): keep the side you want, copy into it what only the other side has, delete the marker lines, then run "qcode check".\n`);
+  io.err(
+    `qcode merge ${reason}. Both sides are kept whole between conflict markers (${markers}): keep the side you want, copy into it what only the other side has, delete the marker lines, then run "qcode check".\n`,
+  );
   return EXIT_PROBLEMS;
 }
 
@@ -66,7 +85,10 @@ function unmerged(labels: ConflictLabels, reason: string, io: Output): number {
 function bothSidesBytes(ours: Uint8Array, theirs: Uint8Array, labels: ConflictLabels): Uint8Array {
   const raw = (b: Uint8Array) => Buffer.from(b).toString('latin1');
   const label = (text: string) => raw(Buffer.from(text, 'utf8'));
-  return Buffer.from(bothSidesKept(raw(ours), raw(theirs), { ours: label(labels.ours), theirs: label(labels.theirs) }), 'latin1');
+  return Buffer.from(
+    bothSidesKept(raw(ours), raw(theirs), { ours: label(labels.ours), theirs: label(labels.theirs) }),
+    'latin1',
+  );
 }
 
 /** git's own line-by-line merge into ours. */

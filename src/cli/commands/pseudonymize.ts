@@ -21,10 +21,17 @@ export async function pseudonymize(args: string[], io: Output): Promise<number> 
   // The settings and the transcripts' paths are all it needs: the project is not loaded and checked first.
   const settings = await projectSettings(files);
   const keyProblems: Problem[] = [];
-  const key = await loadKey(files, settings, keyProblems, typeof values.key === 'string' ? keyOption(values.key) : undefined);
+  const key = await loadKey(
+    files,
+    settings,
+    keyProblems,
+    typeof values.key === 'string' ? keyOption(values.key) : undefined,
+  );
   if (!key) {
     const where = typeof values.key === 'string' ? values.key : settings.pseudonyms;
-    io.err(`qcode pseudonymize: there is no key at ${where}. Write the real names and their replacements in it, one "name: replacement" a line (e.g. Kari Nordmann: "[K4]"), or name another file with --key.\n`);
+    io.err(
+      `qcode pseudonymize: there is no key at ${where}. Write the real names and their replacements in it, one "name: replacement" a line (e.g. Kari Nordmann: "[K4]"), or name another file with --key.\n`,
+    );
     return EXIT_PROBLEMS;
   }
   if (hasErrors(keyProblems)) {
@@ -33,7 +40,13 @@ export async function pseudonymize(args: string[], io: Output): Promise<number> 
   }
   const dryRun = values['dry-run'] === true;
   const transcripts = (await discoverTranscripts(files, settings)).transcripts;
-  const outcome = await pseudonymizeProject(files, transcripts, { codebook: settings.codebook, informants: settings.informants }, compileKey(key.entries), dryRun);
+  const outcome = await pseudonymizeProject(
+    files,
+    transcripts,
+    { codebook: settings.codebook, informants: settings.informants },
+    compileKey(key.entries),
+    dryRun,
+  );
   io.out(outcome.replacements.map(line).join(''));
   if (outcome.problems.length > 0) io.err(problemsAsText(outcome.problems));
   io.out(summary(outcome.replacements.length, outcome.written.length, outcome.annotations, dryRun));
@@ -45,7 +58,8 @@ function line(r: Replacement): string {
 }
 
 function summary(replacements: number, files: number, annotations: number, dryRun: boolean): string {
-  if (replacements === 0) return 'Nothing to replace: no entry of the key is in the transcripts or the copies qcode keeps.\n';
+  if (replacements === 0)
+    return 'Nothing to replace: no entry of the key is in the transcripts or the copies qcode keeps.\n';
   if (dryRun) return `${replacements} replacement(s) would be made; nothing was written (--dry-run).\n`;
   return `${replacements} replacement(s) in ${files} file(s); ${annotations} annotation(s) moved with their text. Run "qcode check" to find what is left (ids, codes, chapters, memos, exports).\n`;
 }

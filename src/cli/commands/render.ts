@@ -32,18 +32,29 @@ interface Chapter {
  * reference cannot be rendered, nothing at all is written: exit 1 with each problem at its place.
  */
 export async function render(args: string[], io: Output): Promise<number> {
-  const { values, positionals } = parse(args, { format: { type: 'string' }, out: { type: 'string' } }, Number.MAX_SAFE_INTEGER);
+  const { values, positionals } = parse(
+    args,
+    { format: { type: 'string' }, out: { type: 'string' } },
+    Number.MAX_SAFE_INTEGER,
+  );
   const format = choice(values.format, FORMATS, 'md', 'format');
-  if (positionals.length === 0) throw new UsageError('Name the chapter to render, e.g. "qcode render chapters/kapittel-5.md".');
+  if (positionals.length === 0)
+    throw new UsageError('Name the chapter to render, e.g. "qcode render chapters/kapittel-5.md".');
   const out = typeof values.out === 'string' ? values.out : undefined;
   const { chapters, settings } = await renderAll(positionals);
   const problems = chapters.flatMap((c) => c.rendered.problems).sort(compareProblems);
   io.err(problemsAsText(problems));
   if (hasErrors(problems)) {
-    io.err(`Nothing was written: ${problems.filter((p) => p.severity === 'error').length} error(s) above; fix them and render again.\n`);
+    io.err(
+      `Nothing was written: ${problems.filter((p) => p.severity === 'error').length} error(s) above; fix them and render again.\n`,
+    );
     return EXIT_PROBLEMS;
   }
-  const targets = outputTargets(chapters.map((c) => c.given), format, out);
+  const targets = outputTargets(
+    chapters.map((c) => c.given),
+    format,
+    out,
+  );
   const contents = await Promise.all(chapters.map((c) => contentOf(c, format, settings)));
   if (targets === undefined) {
     io.out(contents.join('\n'));
@@ -61,7 +72,10 @@ async function renderAll(given: readonly string[]): Promise<{ chapters: Chapter[
   const places = given.map((file) => ({ given: file, ...projectOf(file) }));
   const root = places[0]?.root as string;
   const stray = places.find((p) => p.root !== root);
-  if (stray) throw new UsageError(`${stray.given} is in another project than ${places[0]?.given}; render the chapters of one project at a time.`);
+  if (stray)
+    throw new UsageError(
+      `${stray.given} is in another project than ${places[0]?.given}; render the chapters of one project at a time.`,
+    );
   const files = new NodeProjectFiles(root);
   const index = ChapterIndex.of(await loadProject(files));
   const chapters: Chapter[] = [];
@@ -80,7 +94,8 @@ async function renderAll(given: readonly string[]): Promise<{ chapters: Chapter[
 async function contentOf(chapter: Chapter, format: ChapterFormat, settings: Settings): Promise<string | Uint8Array> {
   const { rendered } = chapter;
   if (format === 'md') return rendered.text;
-  if (format === 'html') return chapterHtml(rendered.text, basename(chapter.given, extname(chapter.given)), settings.language);
+  if (format === 'html')
+    return chapterHtml(rendered.text, basename(chapter.given, extname(chapter.given)), settings.language);
   return blocksToDocx(chapterBlocks(chapter.text, rendered.citations, settings), settings.language);
 }
 
@@ -94,6 +109,9 @@ function outputTargets(given: readonly string[], format: ChapterFormat, out: str
   if (out === undefined) return format === 'docx' ? named('.') : undefined;
   const isFolder = out.endsWith('/') || (existsSync(out) && statSync(out).isDirectory());
   if (isFolder) return named(out);
-  if (given.length > 1) throw new UsageError(`--out ${out} is a file, and ${given.length} chapters were given; give a folder to write one file per chapter.`);
+  if (given.length > 1)
+    throw new UsageError(
+      `--out ${out} is a file, and ${given.length} chapters were given; give a folder to write one file per chapter.`,
+    );
   return [out];
 }

@@ -1,6 +1,12 @@
 import { loadProject } from '../../core/project/loadProject';
 import { ProjectIndex } from '../../core/project/projectIndex';
-import { attributeNames, conceptByAttribute, conceptByInformant, conceptCooccurrence, type Matrix } from '../../core/stats/matrix';
+import {
+  attributeNames,
+  conceptByAttribute,
+  conceptByInformant,
+  conceptCooccurrence,
+  type Matrix,
+} from '../../core/stats/matrix';
 import { matrixCsv, matrixJson, matrixMarkdown } from '../../core/stats/matrixFormats';
 import { choice, parse } from '../args';
 import { NodeProjectFiles } from '../../node/nodeFiles';
@@ -24,11 +30,14 @@ export async function stats(args: string[], io: Output): Promise<number> {
 function matrixBy(by: string, index: ProjectIndex): Matrix {
   if (by === 'informant') return conceptByInformant(index);
   if (by === 'cooccurrence') return conceptCooccurrence(index);
-  if (!by.startsWith(ATTRIBUTE_PREFIX)) throw new UsageError(`--by must be informant, attribute:<name> or cooccurrence, not "${by}".`);
+  if (!by.startsWith(ATTRIBUTE_PREFIX))
+    throw new UsageError(`--by must be informant, attribute:<name> or cooccurrence, not "${by}".`);
   const attribute = by.slice(ATTRIBUTE_PREFIX.length);
   const known = attributeNames(index);
   if (!known.includes(attribute)) {
-    const names = known.length ? `The informants have: ${known.join(', ')}.` : 'The informants in the registry have no attributes.';
+    const names = known.length
+      ? `The informants have: ${known.join(', ')}.`
+      : 'The informants in the registry have no attributes.';
     throw new UsageError(`No informant has the attribute "${attribute}". ${names}`);
   }
   return conceptByAttribute(index, attribute);

@@ -11,15 +11,22 @@ import { projectOf } from '../projectRoot';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from '../usage';
 
 export async function tag(args: string[], io: Output): Promise<number> {
-  const { values, positionals } = parse(args, {
-    range: { type: 'string' },
-    concept: { type: 'string', multiple: true },
-    memo: { type: 'string' },
-    coder: { type: 'string' },
-  }, 1);
+  const { values, positionals } = parse(
+    args,
+    {
+      range: { type: 'string' },
+      concept: { type: 'string', multiple: true },
+      memo: { type: 'string' },
+      coder: { type: 'string' },
+    },
+    1,
+  );
   if (!positionals[0]) throw new UsageError('Name the transcript to tag.');
   const range = parseRange(String(values.range ?? ''));
-  if (!range) throw new UsageError(`--range must be startLine:startColumn-endLine:endColumn (1-based, end exclusive), e.g. 21:5-21:97${values.range ? `, not "${String(values.range)}"` : ''}.`);
+  if (!range)
+    throw new UsageError(
+      `--range must be startLine:startColumn-endLine:endColumn (1-based, end exclusive), e.g. 21:5-21:97${values.range ? `, not "${String(values.range)}"` : ''}.`,
+    );
   const concepts = list(values.concept);
   if (concepts.length === 0) throw new UsageError('Give at least one --concept ID.');
   const { root, path } = projectOf(positionals[0]);
@@ -27,14 +34,28 @@ export async function tag(args: string[], io: Output): Promise<number> {
   const project = await loadProject(files);
   const coder = typeof values.coder === 'string' ? values.coder : defaultCoder();
   const memo = typeof values.memo === 'string' ? values.memo : undefined;
-  const result = await tagPassage(files, project, { transcript: path, range, concepts, created: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), ...(memo ? { memo } : {}), ...(coder ? { coder } : {}) }, cryptoRandomBytes);
+  const result = await tagPassage(
+    files,
+    project,
+    {
+      transcript: path,
+      range,
+      concepts,
+      created: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      ...(memo ? { memo } : {}),
+      ...(coder ? { coder } : {}),
+    },
+    cryptoRandomBytes,
+  );
   if (!result.ok) {
     io.err(`qcode tag: ${result.message}\n`);
     return EXIT_PROBLEMS;
   }
   const { annotation } = result;
   const range_ = annotation.range ? formatRange(annotation.range) : '';
-  io.out(`${annotation.id} ${path}:${range_} [${annotation.concepts.join(', ')}]${annotation.informant ? ` ${annotation.informant}` : ''}\n`);
+  io.out(
+    `${annotation.id} ${path}:${range_} [${annotation.concepts.join(', ')}]${annotation.informant ? ` ${annotation.informant}` : ''}\n`,
+  );
   return EXIT_OK;
 }
 
@@ -42,7 +63,10 @@ export async function tag(args: string[], io: Output): Promise<number> {
 function defaultCoder(): string | undefined {
   if (process.env.QCODE_CODER) return process.env.QCODE_CODER;
   try {
-    const name = execFileSync('git', ['config', 'user.name'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const name = execFileSync('git', ['config', 'user.name'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
     if (name) return name;
   } catch {
     // not a git user; fall through

@@ -2,10 +2,17 @@ import type { AgreementFigures, AgreementReport, Disagreement } from './report';
 import { escapeMarkdown } from '../text/markdownEscape';
 
 /** The agreement report as Markdown: what was compared, a table per concept, then the disagreements by concept. */
-export function agreementMarkdown(report: AgreementReport, labelOf: (conceptId: string) => string = (id) => id): string {
+export function agreementMarkdown(
+  report: AgreementReport,
+  labelOf: (conceptId: string) => string = (id) => id,
+): string {
   const parts = ['# Intercoder agreement', coverage(report)];
-  if (report.excluded.length > 0) parts.push(`Not compared:\n\n${report.excluded.map((t) => `- ${t.path}: ${t.reason}`).join('\n')}`);
-  if (report.orphansSkipped > 0) parts.push(`${counted(report.orphansSkipped, 'orphaned annotation')} by these coders were left out: their passages were not found in the current text.`);
+  if (report.excluded.length > 0)
+    parts.push(`Not compared:\n\n${report.excluded.map((t) => `- ${t.path}: ${t.reason}`).join('\n')}`);
+  if (report.orphansSkipped > 0)
+    parts.push(
+      `${counted(report.orphansSkipped, 'orphaned annotation')} by these coders were left out: their passages were not found in the current text.`,
+    );
   if (report.transcripts.length === 0) return parts.join('\n\n') + '\n';
   parts.push('## Agreement per concept', figuresTable(report, labelOf));
   if (report.coders.length > 2) parts.push(pairsTable(report, labelOf));
@@ -15,7 +22,8 @@ export function agreementMarkdown(report: AgreementReport, labelOf: (conceptId: 
 
 function coverage(report: AgreementReport): string {
   const coders = report.coders.join(', ');
-  if (report.transcripts.length === 0) return `Coders: ${coders}. No transcript was coded by all of them, so there is nothing to compare.`;
+  if (report.transcripts.length === 0)
+    return `Coders: ${coders}. No transcript was coded by all of them, so there is nothing to compare.`;
   const list = report.transcripts.map((t) => `- ${t.path} (${counted(t.characters, 'character')})`).join('\n');
   return (
     `Coders: ${coders}. The units are the ${counted(report.characters, 'character')} of the ${counted(report.transcripts.length, 'transcript')} every one of them coded; ` +
@@ -25,7 +33,13 @@ function coverage(report: AgreementReport): string {
 
 function figuresTable(report: AgreementReport, labelOf: (conceptId: string) => string): string {
   const kappa = report.coders.length > 2 ? "Cohen's kappa (mean of pairs)" : "Cohen's kappa";
-  const header = ['Concept', 'Agreement', kappa, "Krippendorff's alpha", ...report.coders.map((c) => `Coded by ${escapeMarkdown(c)}`)];
+  const header = [
+    'Concept',
+    'Agreement',
+    kappa,
+    "Krippendorff's alpha",
+    ...report.coders.map((c) => `Coded by ${escapeMarkdown(c)}`),
+  ];
   const rows = report.perConcept.map((c) => figuresRow(escapeMarkdown(labelOf(c.conceptId)), c, report.coders));
   rows.push(figuresRow('**All concepts**', report.overall, report.coders));
   return table(header, rows);
@@ -33,12 +47,21 @@ function figuresTable(report: AgreementReport, labelOf: (conceptId: string) => s
 
 function figuresRow(label: string, figures: AgreementFigures, coders: readonly string[]): string[] {
   const percent = figures.percentAgreement === null ? 'n/a' : `${figures.percentAgreement.toFixed(1)} %`;
-  return [label, percent, coefficient(figures.kappa.mean), coefficient(figures.alpha), ...coders.map((c) => String(figures.codedCharacters[c] ?? 0))];
+  return [
+    label,
+    percent,
+    coefficient(figures.kappa.mean),
+    coefficient(figures.alpha),
+    ...coders.map((c) => String(figures.codedCharacters[c] ?? 0)),
+  ];
 }
 
 function pairsTable(report: AgreementReport, labelOf: (conceptId: string) => string): string {
   const header = ['Concept', ...report.overall.kappa.pairs.map((p) => `κ ${escapeMarkdown(p.coders.join('–'))}`)];
-  const rows = report.perConcept.map((c) => [escapeMarkdown(labelOf(c.conceptId)), ...c.kappa.pairs.map((p) => coefficient(p.kappa))]);
+  const rows = report.perConcept.map((c) => [
+    escapeMarkdown(labelOf(c.conceptId)),
+    ...c.kappa.pairs.map((p) => coefficient(p.kappa)),
+  ]);
   rows.push(['**All concepts**', ...report.overall.kappa.pairs.map((p) => coefficient(p.kappa))]);
   return table(header, rows);
 }
@@ -48,7 +71,9 @@ function disagreementSections(report: AgreementReport, labelOf: (conceptId: stri
   return report.perConcept
     .map((c) => ({ conceptId: c.conceptId, found: report.disagreements.filter((d) => d.conceptId === c.conceptId) }))
     .filter((group) => group.found.length > 0)
-    .map((group) => `### ${escapeMarkdown(labelOf(group.conceptId))}\n\n${group.found.map(disagreementItem).join('\n')}`);
+    .map(
+      (group) => `### ${escapeMarkdown(labelOf(group.conceptId))}\n\n${group.found.map(disagreementItem).join('\n')}`,
+    );
 }
 
 function disagreementItem(d: Disagreement): string {

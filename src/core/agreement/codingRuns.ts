@@ -16,7 +16,9 @@ export interface CodingRun extends Span {
  */
 export function codingRuns(length: number, spansByCoder: readonly (readonly Span[])[]): CodingRun[] {
   const merged = spansByCoder.map((spans) => mergeSpans(spans, length));
-  const cuts = [...new Set([0, length, ...merged.flat().flatMap((span) => [span.start, span.end])])].sort((a, b) => a - b);
+  const cuts = [...new Set([0, length, ...merged.flat().flatMap((span) => [span.start, span.end])])].sort(
+    (a, b) => a - b,
+  );
   const cursors = merged.map(() => 0);
   const runs: CodingRun[] = [];
   for (let k = 1; k < cuts.length; k++) {

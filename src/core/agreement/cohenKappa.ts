@@ -1,6 +1,9 @@
 import type { CodeValue, WeightedUnit } from './units';
 
-/** Two coders' values cross-tabulated: counts[i][j] units got categories[i] from the first, categories[j] from the second. */
+/**
+ * Two coders' values cross-tabulated: counts[i][j] units got categories[i] from the first, categories[j] from the
+ * second.
+ */
 export interface ContingencyTable {
   categories: CodeValue[];
   counts: number[][];

@@ -20,7 +20,12 @@ export function computeAgreement(project: Project, options: AgreementOptions = {
   const selection = selectForAgreement(project, options);
   const { coders, covered } = selection;
   const informantCode = informantCodeRegExp(project.settings);
-  const comparison: Comparison = { coders, covered, spans: codedSpans(covered, coders), isInformant: (code) => informantCode.test(code) };
+  const comparison: Comparison = {
+    coders,
+    covered,
+    spans: codedSpans(covered, coders),
+    isInformant: (code) => informantCode.test(code),
+  };
   const compared = selection.concepts.map((conceptId) => compareConcept(conceptId, comparison));
   const transcripts = covered.map((t) => ({ path: t.path, characters: t.doc?.text.length ?? 0 }));
   return {
@@ -30,7 +35,10 @@ export function computeAgreement(project: Project, options: AgreementOptions = {
     characters: transcripts.reduce((total, t) => total + t.characters, 0),
     orphansSkipped: countOrphans(project, selection, options),
     perConcept: compared.map((c) => c.agreement),
-    overall: agreementFigures(compared.flatMap((c) => c.units), coders),
+    overall: agreementFigures(
+      compared.flatMap((c) => c.units),
+      coders,
+    ),
     disagreements: compared.flatMap((c) => c.disagreements),
   };
 }
@@ -44,11 +52,17 @@ interface Comparison {
 }
 
 /** One concept over the covered transcripts: its figures, its (tallied) units for pooling, its disagreements. */
-function compareConcept(conceptId: string, { coders, covered, spans, isInformant }: Comparison): { agreement: ConceptAgreement; units: WeightedUnit[]; disagreements: Disagreement[] } {
+function compareConcept(
+  conceptId: string,
+  { coders, covered, spans, isInformant }: Comparison,
+): { agreement: ConceptAgreement; units: WeightedUnit[]; disagreements: Disagreement[] } {
   const units: WeightedUnit[] = [];
   const disagreements: Disagreement[] = [];
   for (const transcript of covered) {
-    const runs = codingRuns(transcript.doc?.text.length ?? 0, spans.get(transcript)?.get(conceptId) ?? coders.map(() => []));
+    const runs = codingRuns(
+      transcript.doc?.text.length ?? 0,
+      spans.get(transcript)?.get(conceptId) ?? coders.map(() => []),
+    );
     units.push(...tallyUnits(runs.map(unitOf)));
     disagreements.push(...disagreementsIn(transcript, conceptId, runs, coders, isInformant));
   }
@@ -57,7 +71,10 @@ function compareConcept(conceptId: string, { coders, covered, spans, isInformant
 }
 
 /** Per transcript and concept, each coder's coded passages (index = position in `coders`). */
-function codedSpans(covered: readonly TranscriptFile[], coders: readonly string[]): Map<TranscriptFile, Map<string, Span[][]>> {
+function codedSpans(
+  covered: readonly TranscriptFile[],
+  coders: readonly string[],
+): Map<TranscriptFile, Map<string, Span[][]>> {
   const byTranscript = new Map<TranscriptFile, Map<string, Span[][]>>();
   for (const transcript of covered) {
     const byConcept = new Map<string, Span[][]>();
@@ -86,6 +103,8 @@ function countOrphans(project: Project, selection: AgreementSelection, options: 
   const filtered = (options.concepts?.length ?? 0) > 0;
   return project.transcripts
     .flatMap((t) => t.annotations)
-    .filter((r) => r.resolution.status === 'orphaned' && r.annotation.coder !== undefined && coders.has(r.annotation.coder))
+    .filter(
+      (r) => r.resolution.status === 'orphaned' && r.annotation.coder !== undefined && coders.has(r.annotation.coder),
+    )
     .filter((r) => !filtered || r.annotation.concepts.some((c) => concepts.has(c))).length;
 }

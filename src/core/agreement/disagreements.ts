@@ -7,7 +7,10 @@ import type { Disagreement } from './report';
 /** Quotes of disagreements are shortened to this many characters. */
 export const QUOTE_LENGTH = 100;
 
-/** The runs of one concept in one transcript on which the coders differ, as disagreements; whitespace-only runs are left out. */
+/**
+ * The runs of one concept in one transcript on which the coders differ, as disagreements; whitespace-only runs are left
+ * out.
+ */
 export function disagreementsIn(
   transcript: TranscriptFile,
   conceptId: string,
@@ -38,7 +41,11 @@ export function disagreementsIn(
   return found;
 }
 
-function placeOf(transcript: TranscriptFile, start: number, end: number): Pick<Disagreement, 'startLine' | 'startColumn' | 'endLine' | 'endColumn'> {
+function placeOf(
+  transcript: TranscriptFile,
+  start: number,
+  end: number,
+): Pick<Disagreement, 'startLine' | 'startColumn' | 'endLine' | 'endColumn'> {
   const from = transcript.doc?.positionAt(start) ?? { line: 1, column: 1 };
   const to = transcript.doc?.positionAt(end) ?? from;
   return { startLine: from.line, startColumn: from.column, endLine: to.line, endColumn: to.column };

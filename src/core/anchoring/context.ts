@@ -4,7 +4,12 @@ import { editDistance } from '../text/editDistance';
 
 export function commonSuffixLength(text: string, end: number, expected: string): number {
   let n = 0;
-  while (n < expected.length && end - n - 1 >= 0 && text.charCodeAt(end - n - 1) === expected.charCodeAt(expected.length - n - 1)) n++;
+  while (
+    n < expected.length &&
+    end - n - 1 >= 0 &&
+    text.charCodeAt(end - n - 1) === expected.charCodeAt(expected.length - n - 1)
+  )
+    n++;
   return n;
 }
 

@@ -23,7 +23,14 @@ export interface FuzzyMatch {
  * An approximate match of the quote whose surroundings agree with the saved context. Searches
  * near the last known place first, then the whole text.
  */
-export function findFuzzy(text: string, quote: string, before: string, after: string, hint: number | undefined, options: FuzzyOptions = {}): FuzzyMatch | undefined {
+export function findFuzzy(
+  text: string,
+  quote: string,
+  before: string,
+  after: string,
+  hint: number | undefined,
+  options: FuzzyOptions = {},
+): FuzzyMatch | undefined {
   if (quote.length < MIN_FUZZY_LENGTH) return undefined;
   const { exclude = [], nearOnly = false } = options;
   const maxErrors = Math.floor(quote.length * MAX_ERROR_RATE);
@@ -48,7 +55,16 @@ export interface FuzzyOptions {
   nearOnly?: boolean;
 }
 
-function best(text: string, from: number, to: number, quote: string, before: string, after: string, maxErrors: number, exclude: readonly Span[]): FuzzyMatch | undefined {
+function best(
+  text: string,
+  from: number,
+  to: number,
+  quote: string,
+  before: string,
+  after: string,
+  maxErrors: number,
+  exclude: readonly Span[],
+): FuzzyMatch | undefined {
   const matches = search(masked(text, from, to, exclude), quote, maxErrors);
   let winner: FuzzyMatch | undefined;
   for (const match of matches) {
@@ -56,12 +72,19 @@ function best(text: string, from: number, to: number, quote: string, before: str
     const end = from + match.end;
     const context = contextSimilarity(text, start, end, before, after);
     const confidence = score(quote, before, after, match.errors, context);
-    if (confidence !== undefined && (!winner || confidence > winner.confidence)) winner = { start, end, confidence, context };
+    if (confidence !== undefined && (!winner || confidence > winner.confidence))
+      winner = { start, end, confidence, context };
   }
   return winner;
 }
 
-function score(quote: string, before: string, after: string, errors: number, contextAgreement: number): number | undefined {
+function score(
+  quote: string,
+  before: string,
+  after: string,
+  errors: number,
+  contextAgreement: number,
+): number | undefined {
   const quoteAgreement = 1 - errors / quote.length;
   const hasContext = before.length + after.length > 0;
   if (hasContext ? contextAgreement < MIN_CONTEXT : quoteAgreement < MIN_QUOTE_WITHOUT_CONTEXT) return undefined;

@@ -35,7 +35,13 @@ export function moveRanges(ranges: LiveRange[], changes: readonly TextChange[]):
   }
 }
 
-function moveOverlapping(range: LiveRange, changeStart: number, changeEnd: number, insertedEnd: number, delta: number): void {
+function moveOverlapping(
+  range: LiveRange,
+  changeStart: number,
+  changeEnd: number,
+  insertedEnd: number,
+  delta: number,
+): void {
   const start = range.start < changeStart ? range.start : changeStart;
   const end = range.end >= changeEnd ? range.end + delta : insertedEnd;
   range.start = start;

@@ -38,17 +38,32 @@ export function resolveAnchor(doc: TranscriptText, anchor: Anchor): Resolution {
   const moved = findMoved(doc, wanted);
   if (moved.ambiguous) return { status: 'orphaned', reason: moved.ambiguous };
   if (moved.found && moved.contextShare === 1) return moved.found;
-  const fuzzy = findFuzzy(doc.text, wanted.quote, wanted.before, wanted.after, wanted.hint, { exclude: moved.copies ?? [], nearOnly: moved.found !== undefined });
-  if (moved.found && (!fuzzy || overlaps(fuzzy, moved.found) || fuzzy.context <= (moved.contextShare ?? 1))) return moved.found;
-  if (fuzzy) return { status: 'fuzzy', start: fuzzy.start, end: fuzzy.end, range: rangeOf(doc, fuzzy.start, fuzzy.end), confidence: fuzzy.confidence };
-  return { status: 'orphaned', reason: message('The quote is no longer in the transcript, and no close match with the same context was found.') };
+  const fuzzy = findFuzzy(doc.text, wanted.quote, wanted.before, wanted.after, wanted.hint, {
+    exclude: moved.copies ?? [],
+    nearOnly: moved.found !== undefined,
+  });
+  if (moved.found && (!fuzzy || overlaps(fuzzy, moved.found) || fuzzy.context <= (moved.contextShare ?? 1)))
+    return moved.found;
+  if (fuzzy)
+    return {
+      status: 'fuzzy',
+      start: fuzzy.start,
+      end: fuzzy.end,
+      range: rangeOf(doc, fuzzy.start, fuzzy.end),
+      confidence: fuzzy.confidence,
+    };
+  return {
+    status: 'orphaned',
+    reason: message('The quote is no longer in the transcript, and no close match with the same context was found.'),
+  };
 }
 
 function atRange(doc: TranscriptText, anchor: Anchor, quote: string): Resolution | undefined {
   if (!anchor.range) return undefined;
   const start = doc.offsetAt(anchor.range.start);
   const end = doc.offsetAt(anchor.range.end);
-  if (start === undefined || end === undefined || end - start !== quote.length || !doc.text.startsWith(quote, start)) return undefined;
+  if (start === undefined || end === undefined || end - start !== quote.length || !doc.text.startsWith(quote, start))
+    return undefined;
   return { status: 'exact', start, end, range: anchor.range, confidence: 1 };
 }
 
@@ -59,7 +74,15 @@ interface Candidate {
 }
 
 /** The same text elsewhere, with the share (0..1) of the saved context that agrees there. */
-function findMoved(doc: TranscriptText, wanted: Wanted): { found?: Resolution & { start: number; end: number }; ambiguous?: Message; contextShare?: number; copies?: Span[] } {
+function findMoved(
+  doc: TranscriptText,
+  wanted: Wanted,
+): {
+  found?: Resolution & { start: number; end: number };
+  ambiguous?: Message;
+  contextShare?: number;
+  copies?: Span[];
+} {
   const candidates = occurrences(doc.text, wanted);
   if (candidates.length === 0) return {};
   const copies = candidates.map((c) => ({ start: c.start, end: c.start + wanted.quote.length }));
@@ -67,14 +90,22 @@ function findMoved(doc: TranscriptText, wanted: Wanted): { found?: Resolution & 
   const [best, second] = candidates as [Candidate, Candidate | undefined];
   const fullContext = wanted.before.length + wanted.after.length;
   if (second && second.context === best.context && best.context < fullContext) {
-    return { ambiguous: message('The quote occurs {count} times and its saved context does not tell which one is meant.', { count: candidates.length }) };
+    return {
+      ambiguous: message('The quote occurs {count} times and its saved context does not tell which one is meant.', {
+        count: candidates.length,
+      }),
+    };
   }
   if (!second && wanted.quote.length < SHORT_QUOTE && fullContext > 0 && best.context === 0) {
     return { ambiguous: message('The short quote was found elsewhere, but none of its saved context agrees there.') };
   }
   const end = best.start + wanted.quote.length;
   const contextShare = fullContext === 0 ? 1 : best.context / fullContext;
-  return { found: { status: 'moved', start: best.start, end, range: rangeOf(doc, best.start, end), confidence: 1 }, contextShare, copies };
+  return {
+    found: { status: 'moved', start: best.start, end, range: rangeOf(doc, best.start, end), confidence: 1 },
+    contextShare,
+    copies,
+  };
 }
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
@@ -83,7 +114,11 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
 
 function occurrences(text: string, wanted: Wanted): Candidate[] {
   const found: Candidate[] = [];
-  for (let i = text.indexOf(wanted.quote); i >= 0 && found.length < MAX_OCCURRENCES; i = text.indexOf(wanted.quote, i + 1)) {
+  for (
+    let i = text.indexOf(wanted.quote);
+    i >= 0 && found.length < MAX_OCCURRENCES;
+    i = text.indexOf(wanted.quote, i + 1)
+  ) {
     found.push({
       start: i,
       context: exactContextScore(text, i, i + wanted.quote.length, wanted.before, wanted.after),

@@ -34,7 +34,9 @@ export function appendixBlocks(index: ProjectIndex, choices: AppendixChoices): A
   const wording = appendixWording(settings.language);
   const counts = choices.counts ? conceptCounts(index, choices.counts.attribute) : undefined;
   const writer = new AppendixWriter(index, wording, counts, choices.examples === true);
-  const passages = counts ? new Set(index.all.filter((r) => r.annotation.concepts.some((id) => codebook.has(id)))).size : undefined;
+  const passages = counts
+    ? new Set(index.all.filter((r) => r.annotation.concepts.some((id) => codebook.has(id)))).size
+    : undefined;
   const blocks: Block[] = [
     { kind: 'heading', level: 1, text: wording.title },
     { kind: 'paragraph', text: wording.summary(codebook.size, passages) },
@@ -50,16 +52,25 @@ class AppendixWriter {
   private readonly byId: Map<string, ResolvedAnnotation>;
   private readonly speakerLabel: RegExp;
 
-  constructor(private readonly index: ProjectIndex, private readonly wording: AppendixWording, private readonly counts: Map<string, ConceptCount> | undefined, private readonly examples: boolean) {
+  constructor(
+    private readonly index: ProjectIndex,
+    private readonly wording: AppendixWording,
+    private readonly counts: Map<string, ConceptCount> | undefined,
+    private readonly examples: boolean,
+  ) {
     this.byId = new Map(index.all.map((r) => [r.annotation.id, r]));
     this.speakerLabel = leadingSpeakerLabel(index.project.settings);
   }
 
   concept(concept: Concept, number: string): Block[] {
-    const blocks: Block[] = [{ kind: 'heading', level: Math.min(concept.depth + 2, 6), text: `${number} ${concept.label}` }];
+    const blocks: Block[] = [
+      { kind: 'heading', level: Math.min(concept.depth + 2, 6), text: `${number} ${concept.label}` },
+    ];
     if (concept.description?.trim()) blocks.push({ kind: 'paragraph', text: concept.description.trim() });
-    if (concept.inclusion?.trim()) blocks.push({ kind: 'labelled', label: this.wording.inclusion, text: concept.inclusion.trim() });
-    if (concept.exclusion?.trim()) blocks.push({ kind: 'labelled', label: this.wording.exclusion, text: concept.exclusion.trim() });
+    if (concept.inclusion?.trim())
+      blocks.push({ kind: 'labelled', label: this.wording.inclusion, text: concept.inclusion.trim() });
+    if (concept.exclusion?.trim())
+      blocks.push({ kind: 'labelled', label: this.wording.exclusion, text: concept.exclusion.trim() });
     const count = this.counts?.get(concept.id);
     if (count) blocks.push({ kind: 'labelled', label: this.wording.passages, text: this.countText(count) });
     if (this.examples) blocks.push(...this.exampleBlocks(concept));
@@ -84,7 +95,11 @@ class AppendixWriter {
     return [
       { kind: 'labelled', label: this.wording.examples, text: '' },
       ...found.flatMap((resolved): Block[] => {
-        const quote: Block = { kind: 'quote', text: `${marks.open}${quoteText(resolved, this.speakerLabel)}${marks.close}`, citation: citation(this.index.project.settings.citation, resolved) };
+        const quote: Block = {
+          kind: 'quote',
+          text: `${marks.open}${quoteText(resolved, this.speakerLabel)}${marks.close}`,
+          citation: citation(this.index.project.settings.citation, resolved),
+        };
         const note = sidecarNote(resolved, marks);
         return note ? [quote, { kind: 'source', text: `${note.charAt(0).toUpperCase()}${note.slice(1)}.` }] : [quote];
       }),

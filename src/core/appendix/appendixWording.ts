@@ -22,8 +22,10 @@ const NORWEGIAN: AppendixWording = {
   examples: 'Ankereksempler',
   passages: 'Kodede utdrag',
   none: 'ukjent',
-  countsNote: (attribute) => `Tallene er kodede utdrag med begrepet eller et begrep under det, hvert utdrag én gang${attribute ? `, fordelt etter informantens ${attribute}` : ''}.`,
-  summary: (concepts, passages) => `${concepts} ${concepts === 1 ? 'begrep' : 'begreper'}${passages === undefined ? '' : `, ${passages} kodede utdrag`}.`,
+  countsNote: (attribute) =>
+    `Tallene er kodede utdrag med begrepet eller et begrep under det, hvert utdrag én gang${attribute ? `, fordelt etter informantens ${attribute}` : ''}.`,
+  summary: (concepts, passages) =>
+    `${concepts} ${concepts === 1 ? 'begrep' : 'begreper'}${passages === undefined ? '' : `, ${passages} kodede utdrag`}.`,
 };
 
 const ENGLISH: AppendixWording = {
@@ -33,8 +35,10 @@ const ENGLISH: AppendixWording = {
   examples: 'Anchor examples',
   passages: 'Coded passages',
   none: 'unknown',
-  countsNote: (attribute) => `The counts are coded passages of the concept or a concept below it, each passage once${attribute ? `, by the informant's ${attribute}` : ''}.`,
-  summary: (concepts, passages) => `${concepts} ${concepts === 1 ? 'concept' : 'concepts'}${passages === undefined ? '' : `, ${passages} coded ${passages === 1 ? 'passage' : 'passages'}`}.`,
+  countsNote: (attribute) =>
+    `The counts are coded passages of the concept or a concept below it, each passage once${attribute ? `, by the informant's ${attribute}` : ''}.`,
+  summary: (concepts, passages) =>
+    `${concepts} ${concepts === 1 ? 'concept' : 'concepts'}${passages === undefined ? '' : `, ${passages} coded ${passages === 1 ? 'passage' : 'passages'}`}.`,
 };
 
 export function appendixWording(language: string): AppendixWording {

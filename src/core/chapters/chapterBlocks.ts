@@ -23,7 +23,11 @@ class BlockBuilder {
   private fence: string[] | undefined;
   private readonly onLine = new Map<number, Citation[]>();
 
-  constructor(private readonly text: string, citations: readonly Citation[], private readonly writer: QuoteWriter) {
+  constructor(
+    private readonly text: string,
+    citations: readonly Citation[],
+    private readonly writer: QuoteWriter,
+  ) {
     for (const c of citations) this.onLine.set(c.reference.line, [...(this.onLine.get(c.reference.line) ?? []), c]);
   }
 
@@ -40,11 +44,18 @@ class BlockBuilder {
     const cited = this.onLine.get(line.number) ?? [];
     const block = cited.find((c) => c.reference.block);
     const heading = HEADING.exec(content);
-    if (FENCE.test(content) || content.trim() === '' || block || heading || LIST_ITEM.test(content)) this.endParagraph();
+    if (FENCE.test(content) || content.trim() === '' || block || heading || LIST_ITEM.test(content))
+      this.endParagraph();
     if (FENCE.test(content)) this.fence = [];
     else if (block) this.blocks.push(...this.quoteBlocks(block));
-    else if (heading) this.blocks.push({ kind: 'heading', level: (heading[1] as string).length, text: plain(heading[2] as string) });
-    else if (content.trim() !== '') this.paragraph.push(this.lineText(line, cited).replace(/^ {0,3}>\s?/, '').trim());
+    else if (heading)
+      this.blocks.push({ kind: 'heading', level: (heading[1] as string).length, text: plain(heading[2] as string) });
+    else if (content.trim() !== '')
+      this.paragraph.push(
+        this.lineText(line, cited)
+          .replace(/^ {0,3}>\s?/, '')
+          .trim(),
+      );
   }
 
   private addInFence(content: string): void {
@@ -63,7 +74,11 @@ class BlockBuilder {
 
   private quoteBlocks(citation: Citation): Block[] {
     if (!('quotes' in citation)) return [];
-    return citation.quotes.map((q) => ({ kind: 'quote' as const, text: this.writer.marked(q), citation: this.writer.citation(q) }));
+    return citation.quotes.map((q) => ({
+      kind: 'quote' as const,
+      text: this.writer.marked(q),
+      citation: this.writer.citation(q),
+    }));
   }
 
   /** The line's text with inline references replaced by their quote and citation. */
@@ -73,7 +88,9 @@ class BlockBuilder {
     for (const c of cited) {
       out += plain(this.text.slice(at, c.reference.start));
       const quote = 'quotes' in c ? c.quotes[0] : undefined;
-      out += quote ? `${this.writer.marked(quote)} ${this.writer.citation(quote)}` : this.text.slice(c.reference.start, c.reference.end);
+      out += quote
+        ? `${this.writer.marked(quote)} ${this.writer.citation(quote)}`
+        : this.text.slice(c.reference.start, c.reference.end);
       at = c.reference.end;
     }
     return out + plain(this.text.slice(at, line.end));

@@ -18,7 +18,11 @@ const SKIPPED = new Set(['node_modules']);
  * qcode.yaml) and its memos (`memos:`), whose references are resolved, checked and protected
  * alike. Transcripts are never among them.
  */
-export async function discoverChapters(files: ProjectFiles, settings: Settings, problems: Problem[] = []): Promise<string[]> {
+export async function discoverChapters(
+  files: ProjectFiles,
+  settings: Settings,
+  problems: Problem[] = [],
+): Promise<string[]> {
   const chapters = await discoverMatching(files, settings, settings.chapters, problems);
   const again: Problem[] = [];
   const memos = await discoverMatching(files, settings, settings.memos, again);
@@ -28,21 +32,39 @@ export async function discoverChapters(files: ProjectFiles, settings: Settings, 
 }
 
 /** The project memos (`memos:` in qcode.yaml, default memos/**\/*.md), in path order. */
-export async function discoverMemos(files: ProjectFiles, settings: Settings, problems: Problem[] = []): Promise<string[]> {
+export async function discoverMemos(
+  files: ProjectFiles,
+  settings: Settings,
+  problems: Problem[] = [],
+): Promise<string[]> {
   return discoverMatching(files, settings, settings.memos, problems);
 }
 
 /** The files that a pattern of qcode.yaml matches, in path order; transcripts and sidecars never. */
-async function discoverMatching(files: ProjectFiles, settings: Settings, patternText: string, problems: Problem[]): Promise<string[]> {
+async function discoverMatching(
+  files: ProjectFiles,
+  settings: Settings,
+  patternText: string,
+  problems: Problem[],
+): Promise<string[]> {
   const pattern = chapterPattern(patternText);
   const transcripts = `${joinPath(settings.transcripts)}/`;
   const found: string[] = [];
   await walk(files, pattern.folder, found, problems);
-  return found.filter((path) => pattern.matches(path) && !path.endsWith(SIDECAR_SUFFIX) && !path.startsWith(transcripts)).sort();
+  return found
+    .filter((path) => pattern.matches(path) && !path.endsWith(SIDECAR_SUFFIX) && !path.startsWith(transcripts))
+    .sort();
 }
 
-/** Every chapter's text (memos included, see discoverChapters); files that cannot be read are reported in `problems` and left out. */
-export async function readChapters(files: ProjectFiles, settings: Settings, problems: Problem[]): Promise<ChapterFile[]> {
+/**
+ * Every chapter's text (memos included, see discoverChapters); files that cannot be read are reported in `problems` and
+ * left out.
+ */
+export async function readChapters(
+  files: ProjectFiles,
+  settings: Settings,
+  problems: Problem[],
+): Promise<ChapterFile[]> {
   return readAll(files, await discoverChapters(files, settings, problems), problems);
 }
 

@@ -6,7 +6,8 @@ export class ChapterIndex {
   private readonly byId = new Map<string, ResolvedAnnotation>();
 
   constructor(readonly quotes: ProjectIndex) {
-    for (const resolved of quotes.all) if (!this.byId.has(resolved.annotation.id)) this.byId.set(resolved.annotation.id, resolved);
+    for (const resolved of quotes.all)
+      if (!this.byId.has(resolved.annotation.id)) this.byId.set(resolved.annotation.id, resolved);
   }
 
   static of(project: Project): ChapterIndex {

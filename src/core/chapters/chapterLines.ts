@@ -6,7 +6,9 @@ export interface ChapterLine {
   end: number;
 }
 
-/** The lines of a text with \n, \r\n or \r line breaks; a BOM, which the editor does not show, is not part of the first. */
+/**
+ * The lines of a text with \n, \r\n or \r line breaks; a BOM, which the editor does not show, is not part of the first.
+ */
 export function chapterLines(text: string): ChapterLine[] {
   const lines: ChapterLine[] = [];
   const bom = text.startsWith('\uFEFF') ? 1 : 0;

@@ -11,11 +11,20 @@ export function chapterPattern(pattern: string): ChapterPattern {
   const segments = joinPath(pattern).split('/');
   const wild = segments.findIndex((s) => /[*?]/.test(s));
   const folder = (wild < 0 ? segments.slice(0, -1) : segments.slice(0, wild)).join('/');
-  const source = segments.map((segment, i) => (segment === '**' ? (i === segments.length - 1 ? '.*' : '(?:.*/)?') : `${segmentSource(segment)}${i === segments.length - 1 ? '' : '/'}`));
+  const source = segments.map((segment, i) =>
+    segment === '**'
+      ? i === segments.length - 1
+        ? '.*'
+        : '(?:.*/)?'
+      : `${segmentSource(segment)}${i === segments.length - 1 ? '' : '/'}`,
+  );
   const expression = new RegExp(`^${source.join('')}$`, 'u');
   return { folder, matches: (path) => expression.test(path) };
 }
 
 function segmentSource(segment: string): string {
-  return segment.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
+  return segment
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '[^/]*')
+    .replace(/\?/g, '[^/]');
 }

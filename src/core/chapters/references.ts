@@ -108,10 +108,16 @@ function readReference(text: string, start: number, line: ChapterLine): ChapterR
   const closed = close >= 0 && close < line.end;
   const end = closed ? close + 2 : line.end;
   const place: ReferencePlace = {
-    start, end, line: line.number, column: start - line.start + 1,
-    block: isAlone(text, line, start, end), lineStart: line.start, lineEnd: line.end,
+    start,
+    end,
+    line: line.number,
+    column: start - line.start + 1,
+    block: isAlone(text, line, start, end),
+    lineStart: line.start,
+    lineEnd: line.end,
   };
-  if (!closed) return { ...place, kind: 'malformed', reason: message('The reference is not closed with "}}" on its line.') };
+  if (!closed)
+    return { ...place, kind: 'malformed', reason: message('The reference is not closed with "}}" on its line.') };
   return parseInner(text.slice(start + 2, close), place);
 }
 
@@ -122,17 +128,35 @@ function isAlone(text: string, line: ChapterLine, start: number, end: number): b
 
 function parseInner(inner: string, place: ReferencePlace): ChapterReference {
   const [, kind = '', rest = ''] = /^\s*(q|concept|query)\s*:(.*)$/s.exec(inner) ?? [];
-  const words = rest.trim().split(/\s+/).filter((w) => w !== '');
+  const words = rest
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   const [id, ...options] = words;
   const written = `{{${inner}}}`;
-  if (id === undefined) return malformed(place, message('The reference {reference} names no id.', { reference: written }));
+  if (id === undefined)
+    return malformed(place, message('The reference {reference} names no id.', { reference: written }));
   if (kind === 'q') {
-    if (options.length > 0 || !/^[A-Za-z0-9_-]+$/.test(id)) return malformed(place, message('{reference} is not a reference to one annotation: write {{q:ID}} with the annotation\'s id alone.', { reference: written }));
+    if (options.length > 0 || !/^[A-Za-z0-9_-]+$/.test(id))
+      return malformed(
+        place,
+        message("{reference} is not a reference to one annotation: write {{q:ID}} with the annotation's id alone.", {
+          reference: written,
+        }),
+      );
     return { ...place, kind: 'quote', id };
   }
-  if (!place.block) return malformed(place, message('{reference} lists passages and must stand alone on its line.', { reference: written }));
+  if (!place.block)
+    return malformed(
+      place,
+      message('{reference} lists passages and must stand alone on its line.', { reference: written }),
+    );
   if (kind === 'query') {
-    if (options.length > 0) return malformed(place, message('{reference} names one saved query: write {{query:NAME}} with the name alone.', { reference: written }));
+    if (options.length > 0)
+      return malformed(
+        place,
+        message('{reference} names one saved query: write {{query:NAME}} with the name alone.', { reference: written }),
+      );
     return { ...place, kind: 'query', name: id };
   }
   return conceptReference(place, id, options, written);
@@ -148,8 +172,16 @@ function conceptReference(place: ReferencePlace, id: string, options: string[], 
     const [, key, value = ''] = /^([a-z]+)=(.*)$/.exec(option) ?? [];
     const values = value.split(',').filter((v) => v !== '');
     if (key === 'informant' && values.length > 0) reference.informants.push(...values);
-    else if (key === 'where' && values.length > 0 && values.every((v) => v.indexOf(':') > 0)) reference.where.push(...values.map(whereClause));
-    else return malformed(place, message('"{option}" in {reference} is not a filter; use informant=K1,K3, where=ATTRIBUTE:VALUE or key.', { option, reference: written }));
+    else if (key === 'where' && values.length > 0 && values.every((v) => v.indexOf(':') > 0))
+      reference.where.push(...values.map(whereClause));
+    else
+      return malformed(
+        place,
+        message('"{option}" in {reference} is not a filter; use informant=K1,K3, where=ATTRIBUTE:VALUE or key.', {
+          option,
+          reference: written,
+        }),
+      );
   }
   return reference;
 }

@@ -33,7 +33,15 @@ export function renderChapter(path: string, text: string, index: ChapterIndex, b
     parts.push(text.slice(at, from));
     const written = text.slice(from, to);
     if ('trouble' in citation) parts.push(broken ? broken(citation, written) : written);
-    else parts.push(reference.block ? citation.quotes.map((q) => writer.blockMarkdown(q)).join('\n\n').replace(/\n/g, newline) : writer.inlineMarkdown(citation.quotes[0]!));
+    else
+      parts.push(
+        reference.block
+          ? citation.quotes
+              .map((q) => writer.blockMarkdown(q))
+              .join('\n\n')
+              .replace(/\n/g, newline)
+          : writer.inlineMarkdown(citation.quotes[0]!),
+      );
     at = to;
   }
   parts.push(text.slice(at));

@@ -31,7 +31,8 @@ export function addConcept(text: string, parentId: string | undefined, concept: 
   if (invalid) return fail(invalid);
   const book = Book.open(text);
   if (!(book instanceof Book)) return fail(book);
-  if (book.get(fields.id)) return fail(message('The id "{id}" is already used in the codebook. Choose another id.', { id: fields.id }));
+  if (book.get(fields.id))
+    return fail(message('The id "{id}" is already used in the codebook. Choose another id.', { id: fields.id }));
   const parent = parentId === undefined ? undefined : book.get(parentId);
   if (parentId !== undefined && !parent) return fail(unknownConcept(parentId));
   const spliced = attempt(() => {

@@ -1,4 +1,14 @@
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  parseDocument,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
 import { message, type Message } from '../messages';
 import { CONFLICT_ADVICE_MESSAGE, findConflictMarker } from '../text/conflictMarkers';
 
@@ -23,14 +33,20 @@ export class Book {
 
   /** The codebook, or why it cannot be edited. */
   static open(text: string): Book | Message {
-    if (findConflictMarker(text) !== undefined) return message('codebook.yaml: {advice}', { advice: CONFLICT_ADVICE_MESSAGE });
+    if (findConflictMarker(text) !== undefined)
+      return message('codebook.yaml: {advice}', { advice: CONFLICT_ADVICE_MESSAGE });
     const doc = parseDocument(text, PARSE_OPTIONS);
     const error = doc.errors[0];
-    if (error) return message('codebook.yaml is not valid YAML ({error}). Fix it first.', { error: error.message.split('\n')[0] ?? '' });
+    if (error)
+      return message('codebook.yaml is not valid YAML ({error}). Fix it first.', {
+        error: error.message.split('\n')[0] ?? '',
+      });
     const contents = doc.contents;
-    if (contents !== null && !isMap(contents) && !(isScalar(contents) && contents.value === null)) return message('codebook.yaml must be a mapping with a "concepts:" list. Fix it first.');
+    if (contents !== null && !isMap(contents) && !(isScalar(contents) && contents.value === null))
+      return message('codebook.yaml must be a mapping with a "concepts:" list. Fix it first.');
     const concepts = isMap(contents) ? contents.get('concepts', true) : undefined;
-    if (concepts !== undefined && !isSeq(concepts) && !(isScalar(concepts) && concepts.value === null)) return message('The "concepts:" of codebook.yaml must be a list. Fix it first.');
+    if (concepts !== undefined && !isSeq(concepts) && !(isScalar(concepts) && concepts.value === null))
+      return message('The "concepts:" of codebook.yaml must be a list. Fix it first.');
     return new Book(doc);
   }
 

@@ -31,7 +31,10 @@ export interface ConceptPlace {
 export class Codebook {
   private readonly byId = new Map<string, Concept>();
 
-  constructor(readonly roots: Concept[], readonly places: ReadonlyMap<string, ConceptPlace> = new Map()) {
+  constructor(
+    readonly roots: Concept[],
+    readonly places: ReadonlyMap<string, ConceptPlace> = new Map(),
+  ) {
     for (const concept of this.all()) this.byId.set(concept.id, concept);
   }
 
@@ -75,7 +78,11 @@ export class Codebook {
   /** Labels from the root down to the concept. */
   pathLabels(id: string): string[] {
     const labels: string[] = [];
-    for (let concept = this.byId.get(id); concept; concept = concept.parentId ? this.byId.get(concept.parentId) : undefined) {
+    for (
+      let concept = this.byId.get(id);
+      concept;
+      concept = concept.parentId ? this.byId.get(concept.parentId) : undefined
+    ) {
       labels.unshift(concept.label);
     }
     return labels;

@@ -1,7 +1,18 @@
 import type { Codebook } from './codebook';
 
 /** The colours offered for concepts; the first eight are the themable palette slots' defaults, in slot order. */
-export const CONCEPT_PALETTE: readonly string[] = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#b07aa1', '#edc948', '#76b7b2', '#ff9da7', '#9c755f', '#bab0ac'];
+export const CONCEPT_PALETTE: readonly string[] = [
+  '#4e79a7',
+  '#f28e2b',
+  '#59a14f',
+  '#e15759',
+  '#b07aa1',
+  '#edc948',
+  '#76b7b2',
+  '#ff9da7',
+  '#9c755f',
+  '#bab0ac',
+];
 
 export const PALETTE_SLOTS = 8;
 
@@ -17,8 +28,13 @@ const HEX = /^#[0-9a-f]{6}$/i;
  */
 export function conceptColor(codebook: Codebook, conceptId: string): ConceptColor {
   let levels = 0;
-  for (let concept = codebook.get(conceptId); concept; concept = concept.parentId ? codebook.get(concept.parentId) : undefined, levels++) {
-    if (concept.color) return { hex: levels === 0 || !HEX.test(concept.color) ? concept.color : shade(concept.color, levels) };
+  for (
+    let concept = codebook.get(conceptId);
+    concept;
+    concept = concept.parentId ? codebook.get(concept.parentId) : undefined, levels++
+  ) {
+    if (concept.color)
+      return { hex: levels === 0 || !HEX.test(concept.color) ? concept.color : shade(concept.color, levels) };
   }
   const index = [...codebook.all()].findIndex((c) => c.id === conceptId);
   return { slot: Math.max(0, index) % PALETTE_SLOTS };

@@ -18,6 +18,7 @@ export function normalizeColor(input: string): string | undefined {
 export function setConceptColor(text: string, id: string, color: string | undefined): EditResult {
   if (color === undefined) return setConceptField(text, id, 'color', undefined);
   const normalized = normalizeColor(color);
-  if (normalized === undefined) return fail(message('"{color}" is not a colour. Write it as #rrggbb, e.g. #4e79a7.', { color }));
+  if (normalized === undefined)
+    return fail(message('"{color}" is not a colour. Write it as #rrggbb, e.g. #4e79a7.', { color }));
   return setConceptField(text, id, 'color', normalized);
 }

@@ -19,7 +19,12 @@ type Change = { add: string } | { remove: string };
 export function conceptsToExemplify(codebook: Codebook, annotation: Pick<Annotation, 'id' | 'concepts'>): string[] {
   const ids = new Set<string>();
   for (const tagged of annotation.concepts) {
-    for (let concept = codebook.get(tagged); concept; concept = concept.parentId === undefined ? undefined : codebook.get(concept.parentId)) ids.add(concept.id);
+    for (
+      let concept = codebook.get(tagged);
+      concept;
+      concept = concept.parentId === undefined ? undefined : codebook.get(concept.parentId)
+    )
+      ids.add(concept.id);
   }
   return [...ids].filter((id) => !codebook.get(id)?.examples?.includes(annotation.id));
 }
@@ -47,8 +52,10 @@ function editExamples(text: string, conceptId: string, change: Change): EditResu
     return fail(message('The examples of "{id}" in codebook.yaml are not a list. Fix them first.', { id: conceptId }));
   }
   const current = (seq?.items ?? []).map((item) => itemText(item));
-  if ('add' in change && current.includes(id)) return fail(message('"{example}" is already an example of "{id}".', { example: id, id: conceptId }));
-  if ('remove' in change && !current.includes(id)) return fail(message('"{example}" is not an example of "{id}".', { example: id, id: conceptId }));
+  if ('add' in change && current.includes(id))
+    return fail(message('"{example}" is already an example of "{id}".', { example: id, id: conceptId }));
+  if ('remove' in change && !current.includes(id))
+    return fail(message('"{example}" is not an example of "{id}".', { example: id, id: conceptId }));
   const next = 'add' in change ? [...current, id] : current.filter((x) => x !== id);
   const spliced = attempt(() => applySplices(text, splices(text, at.map, seq, next, change)));
   updateDocument(book, at.map, seq, next);
@@ -56,7 +63,13 @@ function editExamples(text: string, conceptId: string, change: Change): EditResu
 }
 
 /** Only the lines of the list change: a line added or cut in a block list, else the list rewritten on its line. */
-function splices(text: string, map: YAMLMap, seq: YAMLSeq | undefined, next: readonly string[], change: Change): Splice[] {
+function splices(
+  text: string,
+  map: YAMLMap,
+  seq: YAMLSeq | undefined,
+  next: readonly string[],
+  change: Change,
+): Splice[] {
   const fields = new FieldSplices(text);
   if (next.length === 0) return fields.remove(map, 'examples');
   if (seq?.flow) return [{ start: rangeOf(seq)[0], end: rangeOf(seq)[1], text: renderFlowList(next) }];

@@ -9,5 +9,11 @@ import { setConceptField } from './setConceptField';
 export function setConceptMemo(text: string, id: string, memo: string): EditResult {
   const value = definitionText(memo);
   if (value === '') return setConceptField(text, id, 'memo', undefined);
-  return setConceptField(text, id, 'memo', value, value.includes('\n') ? [{ kind: 'block' }, { kind: 'line' }] : [{ kind: 'line' }]);
+  return setConceptField(
+    text,
+    id,
+    'memo',
+    value,
+    value.includes('\n') ? [{ kind: 'block' }, { kind: 'line' }] : [{ kind: 'line' }],
+  );
 }

@@ -33,7 +33,11 @@ export function settle(text: string, doc: Document, ...spliced: (string | undefi
   const serialised = doc.toString({ lineWidth: 0 });
   const written = text.includes('\r\n') ? serialised.replace(/\r?\n/g, '\r\n') : serialised;
   if (rereadsAs(written, doc, errorsBefore)) return { ok: true, text: written };
-  return fail(message('codebook.yaml could not be written so that it reads back as this change means, so it was left as it is. Make the change by hand, or write the codebook in block style ("- id: ..." items under "concepts:") and try again.'));
+  return fail(
+    message(
+      'codebook.yaml could not be written so that it reads back as this change means, so it was left as it is. Make the change by hand, or write the codebook in block style ("- id: ..." items under "concepts:") and try again.',
+    ),
+  );
 }
 
 export function unknownConcept(id: string): Message {

@@ -4,7 +4,18 @@ import { isKey } from './book';
 import { NotSpliceable, scalarText } from './layout';
 
 /** The order qcode writes a concept's keys in; a new key goes after the last one before it. */
-export const KEY_ORDER = ['id', 'label', 'description', 'inclusion', 'exclusion', 'examples', 'memo', 'color', 'guid', 'children'];
+export const KEY_ORDER = [
+  'id',
+  'label',
+  'description',
+  'inclusion',
+  'exclusion',
+  'examples',
+  'memo',
+  'color',
+  'guid',
+  'children',
+];
 
 /**
  * How a value is written: as one line, as the lines of a literal block (`|-`), or as YAML already
@@ -26,7 +37,8 @@ export class FieldSplices {
 
   set(map: YAMLMap, key: string, value: string, rendering: Rendering): Splice[] {
     const pair = map.items.find((p) => isKey(p, key));
-    if (map.flow) return [pair ? this.replaceInFlow(pair, value, rendering) : this.insertInFlow(map, key, value, rendering)];
+    if (map.flow)
+      return [pair ? this.replaceInFlow(pair, value, rendering) : this.insertInFlow(map, key, value, rendering)];
     return pair ? this.replace(pair, value, rendering) : [this.insert(map, key, value, rendering)];
   }
 
@@ -37,7 +49,8 @@ export class FieldSplices {
     if (map.flow) return [this.removeInFlow(map, index)];
     const keyStart = this.rangeOf(pair.key)[0];
     const lineStart = lineStartOf(this.text, keyStart);
-    if (this.text.slice(lineStart, keyStart).trim() === '') return [{ start: lineStart, end: this.endOf(pair), text: '' }];
+    if (this.text.slice(lineStart, keyStart).trim() === '')
+      return [{ start: lineStart, end: this.endOf(pair), text: '' }];
     // The first key, on the line of the item's "-": the next key takes its place there.
     const next = map.items[index + 1];
     if (!next) throw new NotSpliceable();
@@ -51,15 +64,31 @@ export class FieldSplices {
     const column = this.columnOf(pair);
     const wasBlock = node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED';
     // An empty value ("examples:") starts right after its colon.
-    if (rendering.kind === 'raw') return [{ start, end: wasBlock ? lineEndAfter(this.text, end) : end, text: `${this.text[start - 1] === ':' ? ' ' : ''}${value}${wasBlock ? this.nl : ''}` }];
+    if (rendering.kind === 'raw')
+      return [
+        {
+          start,
+          end: wasBlock ? lineEndAfter(this.text, end) : end,
+          text: `${this.text[start - 1] === ':' ? ' ' : ''}${value}${wasBlock ? this.nl : ''}`,
+        },
+      ];
     if (rendering.kind === 'line') {
       const line = scalarText(value, wasBlock ? undefined : node.type);
-      return [wasBlock ? { start, end: lineEndAfter(this.text, end), text: line + this.nl } : { start, end, text: line }];
+      return [
+        wasBlock ? { start, end: lineEndAfter(this.text, end), text: line + this.nl } : { start, end, text: line },
+      ];
     }
     const lines = this.blockLines(value, column);
     if (wasBlock) return [{ start, end: lineEndAfter(this.text, end), text: `|-${this.nl}${lines}` }];
     // A comment after the old value stays on the header line.
-    return [{ start, end, text: '|-' }, { start: lineEndAfter(this.text, end), end: lineEndAfter(this.text, end), text: this.breakAtEnd(lineEndAfter(this.text, end)) + lines }];
+    return [
+      { start, end, text: '|-' },
+      {
+        start: lineEndAfter(this.text, end),
+        end: lineEndAfter(this.text, end),
+        text: this.breakAtEnd(lineEndAfter(this.text, end)) + lines,
+      },
+    ];
   }
 
   private insert(map: YAMLMap, key: string, value: string, rendering: Rendering): Splice {
@@ -68,7 +97,10 @@ export class FieldSplices {
     const column = this.columnOf(before);
     const at = this.endOf(before);
     const head = `${' '.repeat(column)}${key}: `;
-    const body = rendering.kind === 'block' ? `|-${this.nl}${this.blockLines(value, column)}` : `${rendering.kind === 'raw' ? value : scalarText(value)}${this.nl}`;
+    const body =
+      rendering.kind === 'block'
+        ? `|-${this.nl}${this.blockLines(value, column)}`
+        : `${rendering.kind === 'raw' ? value : scalarText(value)}${this.nl}`;
     return { start: at, end: at, text: this.breakAtEnd(at) + head + body };
   }
 
@@ -77,7 +109,11 @@ export class FieldSplices {
     if (rendering.kind === 'block' || !isScalar(node)) throw new NotSpliceable();
     const [start, end] = this.rangeOf(node);
     if (rendering.kind === 'raw') return { start, end, text: value };
-    return { start, end, text: node.type === 'QUOTE_SINGLE' ? scalarText(value, 'QUOTE_SINGLE') : JSON.stringify(value) };
+    return {
+      start,
+      end,
+      text: node.type === 'QUOTE_SINGLE' ? scalarText(value, 'QUOTE_SINGLE') : JSON.stringify(value),
+    };
   }
 
   /** `, key: "value"` after the last key before it; keys quoted as that key is (JSON). */
@@ -94,7 +130,8 @@ export class FieldSplices {
     const pair = map.items[index] as Pair;
     const previous = map.items[index - 1];
     const next = map.items[index + 1];
-    if (previous) return { start: this.rangeOf(previous.value)[1], end: this.rangeOf(pair.value ?? pair.key)[1], text: '' };
+    if (previous)
+      return { start: this.rangeOf(previous.value)[1], end: this.rangeOf(pair.value ?? pair.key)[1], text: '' };
     if (!next) throw new NotSpliceable();
     return { start: this.rangeOf(pair.key)[0], end: this.rangeOf(next.key)[0], text: '' };
   }
@@ -102,13 +139,18 @@ export class FieldSplices {
   /** The last scalar field of the map that qcode writes before `key`. */
   private lastBefore(map: YAMLMap, key: string): Pair | undefined {
     const rank = KEY_ORDER.indexOf(key);
-    return map.items.filter((p) => isScalar(p.key) && KEY_ORDER.indexOf(String(p.key.value)) < rank && isScalar(p.value)).at(-1);
+    return map.items
+      .filter((p) => isScalar(p.key) && KEY_ORDER.indexOf(String(p.key.value)) < rank && isScalar(p.value))
+      .at(-1);
   }
 
   /** The value's lines, each indented two further than its key; blank lines stay empty. */
   private blockLines(value: string, keyColumn: number): string {
     const pad = ' '.repeat(keyColumn + 2);
-    return value.split('\n').map((line) => (line === '' ? this.nl : pad + line + this.nl)).join('');
+    return value
+      .split('\n')
+      .map((line) => (line === '' ? this.nl : pad + line + this.nl))
+      .join('');
   }
 
   /** Where a pair's lines end: after the line break that ends its value. */

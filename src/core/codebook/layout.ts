@@ -22,7 +22,10 @@ export class NotSpliceable extends Error {}
 export class Layout {
   private readonly nl: string;
 
-  constructor(private readonly text: string, private readonly book: Book) {
+  constructor(
+    private readonly text: string,
+    private readonly book: Book,
+  ) {
     this.nl = text.includes('\r\n') ? '\r\n' : '\n';
   }
 
@@ -61,13 +64,17 @@ export class Layout {
     const children = this.block({ start: first.start, end: this.region(seq, count - 1).end });
     if (childrenTo === 'in place') return [{ ...item, text: this.shift(children, item.dash - first.dash) }];
     const target = this.target(childrenTo);
-    return [{ ...this.removal(at, item), text: '' }, this.insert(target, this.shift(children, target.dash - first.dash))];
+    return [
+      { ...this.removal(at, item), text: '' },
+      this.insert(target, this.shift(children, target.dash - first.dash)),
+    ];
   }
 
   /** Where items go at the end of a parent's children (undefined: the top level). */
   target(parent: Located | undefined): Target {
     const seq = parent ? this.book.children(parent.map) : this.book.top();
-    if (seq && seq.items.length > 0) return { at: this.region(seq, seq.items.length - 1).end, dash: this.region(seq, 0).dash, header: '' };
+    if (seq && seq.items.length > 0)
+      return { at: this.region(seq, seq.items.length - 1).end, dash: this.region(seq, 0).dash, header: '' };
     if (!parent || keyPair(parent.map, 'children') || !parent.map.range) throw new NotSpliceable();
     const column = parent.map.range[0] - lineStartOf(this.text, parent.map.range[0]);
     const end = this.region(parent.seq, parent.index).end;
@@ -80,7 +87,9 @@ export class Layout {
   }
 
   render(fields: Readonly<Record<string, string>>, dash: number): string {
-    const lines = Object.entries(fields).map(([key, value], i) => `${' '.repeat(dash)}${i === 0 ? '- ' : '  '}${key}: ${scalarText(String(value))}`);
+    const lines = Object.entries(fields).map(
+      ([key, value], i) => `${' '.repeat(dash)}${i === 0 ? '- ' : '  '}${key}: ${scalarText(String(value))}`,
+    );
     return lines.map((line) => line + this.nl).join('');
   }
 
@@ -92,7 +101,8 @@ export class Layout {
       return { start: value.range[0], end: value.range[1], text: scalarText(label, value.type) };
     }
     const id = keyPair(map, 'id');
-    if (value !== undefined || !isScalar(id?.key) || !isScalar(id.value) || !id.key.range || !id.value.range) throw new NotSpliceable();
+    if (value !== undefined || !isScalar(id?.key) || !isScalar(id.value) || !id.key.range || !id.value.range)
+      throw new NotSpliceable();
     const column = id.key.range[0] - lineStartOf(this.text, id.key.range[0]);
     const at = lineEndAfter(this.text, id.value.range[1]);
     return this.insert({ at, dash: column, header: '' }, `${' '.repeat(column)}label: ${scalarText(label)}${this.nl}`);

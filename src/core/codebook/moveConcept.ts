@@ -12,14 +12,18 @@ export function moveConcept(text: string, id: string, newParentId: string | unde
   if (!at) return fail(unknownConcept(id));
   const parent = newParentId === undefined ? undefined : book.get(newParentId);
   if (newParentId !== undefined && !parent) return fail(unknownConcept(newParentId));
-  if (newParentId !== undefined && book.within(newParentId, id)) return fail(message('"{id}" cannot be moved under itself or a concept below it.', { id }));
+  if (newParentId !== undefined && book.within(newParentId, id))
+    return fail(message('"{id}" cannot be moved under itself or a concept below it.', { id }));
   if (at.parent?.id === newParentId) return { ok: true, text };
   const spliced = attempt(() => {
     const layout = new Layout(text, book);
     const item = layout.region(at.seq, at.index);
     const cut = layout.removal(at, item);
     const target = layout.target(parent);
-    return applySplices(text, [{ ...cut, text: '' }, layout.insert(target, layout.shift(layout.block(item), target.dash - item.dash))]);
+    return applySplices(text, [
+      { ...cut, text: '' },
+      layout.insert(target, layout.shift(layout.block(item), target.dash - item.dash)),
+    ]);
   });
   book.detach(at);
   book.attach([at.map], parent);

@@ -3,7 +3,18 @@ import { YamlFile } from '../yaml/yamlFile';
 import { Codebook, type Concept, type ConceptPlace } from './codebook';
 import { message } from '../messages';
 
-const CONCEPT_KEYS = ['id', 'label', 'description', 'inclusion', 'exclusion', 'examples', 'memo', 'color', 'guid', 'children'] as const;
+const CONCEPT_KEYS = [
+  'id',
+  'label',
+  'description',
+  'inclusion',
+  'exclusion',
+  'examples',
+  'memo',
+  'color',
+  'guid',
+  'children',
+] as const;
 const TEXT_KEYS = new Set(['id', 'label', 'description', 'inclusion', 'exclusion', 'memo', 'color', 'guid']);
 type TextKey = 'id' | 'label' | 'description' | 'inclusion' | 'exclusion' | 'memo' | 'color' | 'guid';
 const COLOR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
@@ -51,12 +62,17 @@ class ConceptReader {
       if (key === 'children') childrenValue = { value, at: keyNode };
       else if (key === 'examples') examplesValue = { value, at: keyNode };
       else if (TEXT_KEYS.has(key)) {
-        const text = this.file.asString(value, message('The concept\'s {key}', { key }), keyNode);
+        const text = this.file.asString(value, message("The concept's {key}", { key }), keyNode);
         if (text !== undefined) concept[key as TextKey] = text;
       } else this.file.unknownKey(keyNode, key, message('a concept'), CONCEPT_KEYS);
     }
     if (!concept.id) {
-      this.file.reportAt(map, 'error', 'missing-key', message('This concept has no id. Add "id: some.stable.name"; annotations refer to concepts by id.'));
+      this.file.reportAt(
+        map,
+        'error',
+        'missing-key',
+        message('This concept has no id. Add "id: some.stable.name"; annotations refer to concepts by id.'),
+      );
       return undefined;
     }
     if (!this.unique(concept.id, map)) return undefined;
@@ -66,7 +82,15 @@ class ConceptReader {
     if (place.examples.length > 0) concept.examples = place.examples.map((e) => e.id);
     if (!concept.label) concept.label = concept.id;
     if (concept.color !== undefined && !COLOR.test(concept.color)) {
-      this.file.reportAt(map, 'warning', 'bad-color', message('The colour "{color}" of "{id}" is not a #rrggbb colour; it is ignored.', { color: concept.color, id: concept.id }));
+      this.file.reportAt(
+        map,
+        'warning',
+        'bad-color',
+        message('The colour "{color}" of "{id}" is not a #rrggbb colour; it is ignored.', {
+          color: concept.color,
+          id: concept.id,
+        }),
+      );
       delete concept.color;
     }
     if (childrenValue) concept.children = this.list(childrenValue.value, concept.id, depth + 1, childrenValue.at);
@@ -86,7 +110,12 @@ class ConceptReader {
       if (!first) examples.push(place);
       else {
         const args = { example: id, id: conceptId, line: first.line };
-        this.file.reportAt(item as Node, 'warning', 'duplicate-example', message('The example "{example}" of "{id}" is already listed on line {line}. Remove one.', args));
+        this.file.reportAt(
+          item as Node,
+          'warning',
+          'duplicate-example',
+          message('The example "{example}" of "{id}" is already listed on line {line}. Remove one.', args),
+        );
       }
     }
     return examples;
@@ -98,7 +127,15 @@ class ConceptReader {
       this.seen.set(id, this.file.positionOf(map.range?.[0] ?? 0).line);
       return true;
     }
-    this.file.reportAt(map, 'error', 'duplicate-id', message('The concept id "{id}" is already used on line {line}. Concept ids must be unique; rename one.', { id, line }));
+    this.file.reportAt(
+      map,
+      'error',
+      'duplicate-id',
+      message('The concept id "{id}" is already used on line {line}. Concept ids must be unique; rename one.', {
+        id,
+        line,
+      }),
+    );
     return false;
   }
 }

@@ -13,7 +13,10 @@ export interface Remapped {
  * (once, if the annotation already has it), an id mapped to null is dropped, and an annotation left
  * without concepts is removed. Annotations that do not change are returned as they were.
  */
-export function remapConcepts(annotations: readonly Annotation[], mapping: ReadonlyMap<string, string | null>): Remapped {
+export function remapConcepts(
+  annotations: readonly Annotation[],
+  mapping: ReadonlyMap<string, string | null>,
+): Remapped {
   const out: Annotation[] = [];
   let changed = 0;
   let removed = 0;

@@ -17,10 +17,18 @@ export function removeConcept(text: string, id: string, childrenTo: string | und
   if (!at) return fail(unknownConcept(id));
   const to = childrenTo === undefined ? undefined : book.get(childrenTo);
   if (childrenTo !== undefined && !to) return fail(unknownConcept(childrenTo));
-  if (childrenTo !== undefined && book.within(childrenTo, id)) return fail(message('The concepts below "{id}" cannot move under "{target}", which is "{id}" itself or below it.', { id, target: childrenTo }));
+  if (childrenTo !== undefined && book.within(childrenTo, id))
+    return fail(
+      message('The concepts below "{id}" cannot move under "{target}", which is "{id}" itself or below it.', {
+        id,
+        target: childrenTo,
+      }),
+    );
   const children = book.children(at.map)?.items ?? [];
   const inPlace = children.length > 0 && childrenTo === at.parent?.id;
-  const spliced = attempt(() => applySplices(text, new Layout(text, book).removeSplices(at, inPlace ? 'in place' : to)));
+  const spliced = attempt(() =>
+    applySplices(text, new Layout(text, book).removeSplices(at, inPlace ? 'in place' : to)),
+  );
   if (inPlace) at.seq.items.splice(at.seq.items.indexOf(at.map), 1, ...children);
   else {
     book.detach(at);

@@ -11,15 +11,22 @@ export type ConceptTextField = 'description' | 'inclusion' | 'exclusion' | 'memo
  * Sets one scalar field of a concept (undefined: removes it); only that field's lines change.
  * Each rendering is tried in turn, the first that reads back as meant is kept.
  */
-export function setConceptField(text: string, id: string, key: ConceptTextField | 'color', value: string | undefined, renderings: readonly Rendering[] = [{ kind: 'line' }]): EditResult {
+export function setConceptField(
+  text: string,
+  id: string,
+  key: ConceptTextField | 'color',
+  value: string | undefined,
+  renderings: readonly Rendering[] = [{ kind: 'line' }],
+): EditResult {
   const book = Book.open(text);
   if (!(book instanceof Book)) return fail(book);
   const at = book.get(id);
   if (!at) return fail(unknownConcept(id));
   const splices = new FieldSplices(text);
-  const spliced = value === undefined
-    ? [attempt(() => applySplices(text, splices.remove(at.map, key)))]
-    : renderings.map((rendering) => attempt(() => applySplices(text, splices.set(at.map, key, value, rendering))));
+  const spliced =
+    value === undefined
+      ? [attempt(() => applySplices(text, splices.remove(at.map, key)))]
+      : renderings.map((rendering) => attempt(() => applySplices(text, splices.set(at.map, key, value, rendering))));
   if (value === undefined) at.map.delete(key);
   else setInOrder(book.doc, at.map, key, value);
   return settle(text, book.doc, ...spliced);

@@ -16,7 +16,11 @@ export function readBack(text: string): ReadBack | undefined {
   const file = new YamlFile('codebook.yaml', text);
   if (!file.ok) return undefined;
   const concepts = [...readCodebook(file).all()];
-  return { concepts, errors: file.problems.filter((p) => p.severity === 'error').length, data: (file.document as Document).toJS() };
+  return {
+    concepts,
+    errors: file.problems.filter((p) => p.severity === 'error').length,
+    data: (file.document as Document).toJS(),
+  };
 }
 
 /** Whether a written text reads as the edited document means, with no error the text before it did not have. */
@@ -29,7 +33,9 @@ export function rereadsAs(text: string, intended: Document, errorsBefore: number
 export function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
-    const entries = Object.entries(v).filter(([k, x]) => !((k === 'children' || k === 'concepts') && (x === null || (Array.isArray(x) && x.length === 0))));
+    const entries = Object.entries(v).filter(
+      ([k, x]) => !((k === 'children' || k === 'concepts') && (x === null || (Array.isArray(x) && x.length === 0))),
+    );
     return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   });
 }

@@ -30,5 +30,7 @@ export function readCoderView(value: unknown): CoderView {
 export function codersByCount(annotations: Iterable<Annotation>): { coder: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const { coder } of annotations) if (coder) counts.set(coder, (counts.get(coder) ?? 0) + 1);
-  return [...counts].map(([coder, count]) => ({ coder, count })).sort((a, b) => b.count - a.count || a.coder.localeCompare(b.coder));
+  return [...counts]
+    .map(([coder, count]) => ({ coder, count }))
+    .sort((a, b) => b.count - a.count || a.coder.localeCompare(b.coder));
 }

@@ -11,7 +11,11 @@ import { SETTINGS_FILE, SIDECAR_SUFFIX, type Settings } from '../settings/settin
  * listing (and not read). Everything else reads as it is. `changed`: the project's files that
  * differ between the two sides, or are on one side only.
  */
-export function changedTranscriptsOnly(files: ProjectFiles, changed: ReadonlySet<string>, transcripts: string): ProjectFiles {
+export function changedTranscriptsOnly(
+  files: ProjectFiles,
+  changed: ReadonlySet<string>,
+  transcripts: string,
+): ProjectFiles {
   const top = joinPath(transcripts);
   const holdsChange = (path: string) => {
     const transcript = path.endsWith(SIDECAR_SUFFIX) ? path.slice(0, -SIDECAR_SUFFIX.length) : path;
@@ -19,7 +23,9 @@ export function changedTranscriptsOnly(files: ProjectFiles, changed: ReadonlySet
   };
   return new ListedFiles(files, (folder, entries) => {
     const inside = top === '' || joinPath(folder) === top || joinPath(folder).startsWith(`${top}/`);
-    return inside ? entries.filter((entry) => entry.kind === 'folder' || holdsChange(joinPath(folder, entry.name))) : entries;
+    return inside
+      ? entries.filter((entry) => entry.kind === 'folder' || holdsChange(joinPath(folder, entry.name)))
+      : entries;
   });
 }
 
@@ -29,7 +35,13 @@ export function changedTranscriptsOnly(files: ProjectFiles, changed: ReadonlySet
  * may have been merged into another, which the passages tell; anchor examples are looked up by
  * id), or a chapter cites passages by concept or query (its quotes gather passages from everywhere).
  */
-export function comparisonNeedsAll(changed: ReadonlySet<string>, settings: Settings, chapters: readonly ChapterFile[]): boolean {
+export function comparisonNeedsAll(
+  changed: ReadonlySet<string>,
+  settings: Settings,
+  chapters: readonly ChapterFile[],
+): boolean {
   if (changed.has(SETTINGS_FILE) || changed.has(joinPath(settings.codebook))) return true;
-  return chapters.some((chapter) => parseReferences(chapter.text).some((reference) => reference.kind === 'concept' || reference.kind === 'query'));
+  return chapters.some((chapter) =>
+    parseReferences(chapter.text).some((reference) => reference.kind === 'concept' || reference.kind === 'query'),
+  );
 }

@@ -18,12 +18,24 @@ export function diffCodebook(sides: Sides): CodebookDiff {
       continue;
     }
     if (was.label !== concept.label) diff.renamed.push({ id, oldLabel: was.label, newLabel: concept.label });
-    if (was.parentId !== concept.parentId) diff.moved.push({ ...sides.head.concept(id), oldParent: sides.base.parentOf(id), newParent: sides.head.parentOf(id) });
+    if (was.parentId !== concept.parentId)
+      diff.moved.push({
+        ...sides.head.concept(id),
+        oldParent: sides.base.parentOf(id),
+        newParent: sides.head.parentOf(id),
+      });
     const oldDescription = was.description || null;
     const newDescription = concept.description || null;
-    if (oldDescription !== newDescription) diff.descriptionChanged.push({ ...sides.head.concept(id), oldDescription, newDescription });
-    const criteria = { oldInclusion: was.inclusion || null, newInclusion: concept.inclusion || null, oldExclusion: was.exclusion || null, newExclusion: concept.exclusion || null };
-    if (criteria.oldInclusion !== criteria.newInclusion || criteria.oldExclusion !== criteria.newExclusion) diff.criteriaChanged.push({ ...sides.head.concept(id), ...criteria });
+    if (oldDescription !== newDescription)
+      diff.descriptionChanged.push({ ...sides.head.concept(id), oldDescription, newDescription });
+    const criteria = {
+      oldInclusion: was.inclusion || null,
+      newInclusion: concept.inclusion || null,
+      oldExclusion: was.exclusion || null,
+      newExclusion: concept.exclusion || null,
+    };
+    if (criteria.oldInclusion !== criteria.newInclusion || criteria.oldExclusion !== criteria.newExclusion)
+      diff.criteriaChanged.push({ ...sides.head.concept(id), ...criteria });
     const examples = examplesChange(sides, was, concept);
     if (examples) diff.examplesChanged.push(examples);
   }
@@ -31,14 +43,28 @@ export function diffCodebook(sides: Sides): CodebookDiff {
   for (const { id } of base.all()) {
     if (head.has(id)) continue;
     const merge = merges.find(id);
-    if (merge) diff.merged.push({ ...sides.base.concept(id), into: sides.head.concept(merge.into), annotations: merge.annotations });
+    if (merge)
+      diff.merged.push({
+        ...sides.base.concept(id),
+        into: sides.head.concept(merge.into),
+        annotations: merge.annotations,
+      });
     else diff.removed.push(conceptEntry(sides.base, id));
   }
   return diff;
 }
 
 export function noConceptChanges(): CodebookDiff {
-  return { added: [], removed: [], renamed: [], moved: [], descriptionChanged: [], criteriaChanged: [], examplesChanged: [], merged: [] };
+  return {
+    added: [],
+    removed: [],
+    renamed: [],
+    moved: [],
+    descriptionChanged: [],
+    criteriaChanged: [],
+    examplesChanged: [],
+    merged: [],
+  };
 }
 
 /** The examples a concept gained and lost, each with its passage where that side has it; undefined when none. */
@@ -47,7 +73,11 @@ function examplesChange(sides: Sides, was: Concept, now: Concept): ConceptExampl
   const added = after.filter((id) => !before.includes(id));
   const removed = before.filter((id) => !after.includes(id));
   if (added.length === 0 && removed.length === 0) return undefined;
-  return { ...sides.head.concept(now.id), examplesAdded: added.map((id) => sides.head.example(id)), examplesRemoved: removed.map((id) => sides.base.example(id)) };
+  return {
+    ...sides.head.concept(now.id),
+    examplesAdded: added.map((id) => sides.head.example(id)),
+    examplesRemoved: removed.map((id) => sides.base.example(id)),
+  };
 }
 
 function conceptEntry(side: DiffSide, id: string): ConceptEntry {
@@ -77,7 +107,9 @@ class MergeFinder {
     });
     const [first, ...rest] = pairs;
     if (!first) return undefined;
-    let candidates = first.after.filter((c) => c !== id && this.headCodebook.has(c) && rest.every((p) => p.after.includes(c)));
+    let candidates = first.after.filter(
+      (c) => c !== id && this.headCodebook.has(c) && rest.every((p) => p.after.includes(c)),
+    );
     if (candidates.length > 1) candidates = candidates.filter((c) => pairs.some((p) => !p.before.includes(c)));
     const [into] = candidates;
     return into !== undefined && candidates.length === 1 ? { into, annotations: pairs.length } : undefined;

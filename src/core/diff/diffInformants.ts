@@ -20,7 +20,10 @@ function informantEntry(informant: Informant): InformantEntry {
   return { code: informant.code, attributes: { ...informant.attributes } };
 }
 
-function attributeChanges(before: Record<string, AttributeValue>, after: Record<string, AttributeValue>): AttributeChange[] {
+function attributeChanges(
+  before: Record<string, AttributeValue>,
+  after: Record<string, AttributeValue>,
+): AttributeChange[] {
   const names = [...new Set([...Object.keys(after), ...Object.keys(before)])];
   return names
     .map((attribute) => ({ attribute, oldValue: before[attribute] ?? null, newValue: after[attribute] ?? null }))

@@ -8,7 +8,10 @@ import type { ConceptMemoChanged, MemosDiff, ProjectMemoChanged, TranscriptMemoC
  * The memos on concepts and on transcripts that changed (project memo files are compared by
  * diffProjectMemos, from files read apart). Line endings and how letters are composed are no change.
  */
-export function diffMemos(sides: Sides, compare: { codebook: boolean; transcripts: (path: string) => boolean }): MemosDiff {
+export function diffMemos(
+  sides: Sides,
+  compare: { codebook: boolean; transcripts: (path: string) => boolean },
+): MemosDiff {
   const [base, head] = [sides.base.project, sides.head.project];
   const concepts: ConceptMemoChanged[] = [];
   if (compare.codebook) {

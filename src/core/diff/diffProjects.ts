@@ -17,16 +17,26 @@ export function diffProjects(base: Project, head: Project): ProjectDiff {
   const sides: Sides = { base: new DiffSide(base, head), head: new DiffSide(head, base) };
   const registries = [...unreadableRegistries(base, 'base'), ...unreadableRegistries(head, 'head')];
   const readable = (path: string) => !registries.some((file) => file.path === path);
-  const codebook = readable(base.settings.codebook) && readable(head.settings.codebook) ? diffCodebook(sides) : noConceptChanges();
-  const informants = readable(base.settings.informants) && readable(head.settings.informants) ? diffInformants(base.informants, head.informants) : { added: [], removed: [], changed: [] };
+  const codebook =
+    readable(base.settings.codebook) && readable(head.settings.codebook) ? diffCodebook(sides) : noConceptChanges();
+  const informants =
+    readable(base.settings.informants) && readable(head.settings.informants)
+      ? diffInformants(base.informants, head.informants)
+      : { added: [], removed: [], changed: [] };
   const merged = new Map(codebook.merged.map((m) => [m.id, m.into.id]));
   const { transcripts, unreadable } = diffTranscripts(sides, merged);
   const unreadTranscripts = new Set(unreadable.map((file) => file.path));
-  const memos = diffMemos(sides, { codebook: readable(base.settings.codebook) && readable(head.settings.codebook), transcripts: (path) => !unreadTranscripts.has(path + SIDECAR_SUFFIX) });
+  const memos = diffMemos(sides, {
+    codebook: readable(base.settings.codebook) && readable(head.settings.codebook),
+    transcripts: (path) => !unreadTranscripts.has(path + SIDECAR_SUFFIX),
+  });
   return { transcripts, codebook, informants, memos, unreadable: [...registries, ...unreadable] };
 }
 
-function diffTranscripts(sides: Sides, merged: MergedInto): { transcripts: TranscriptDiff[]; unreadable: UnreadableFile[] } {
+function diffTranscripts(
+  sides: Sides,
+  merged: MergedInto,
+): { transcripts: TranscriptDiff[]; unreadable: UnreadableFile[] } {
   const base = byPath(sides.base.project.transcripts);
   const head = byPath(sides.head.project.transcripts);
   const paths = [...new Set([...base.keys(), ...head.keys()])].sort();

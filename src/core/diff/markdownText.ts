@@ -4,14 +4,15 @@ import { oneLine } from '../text/oneLine';
 
 const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
-
 /** Text shown literally on one line: no emphasis, links, code, HTML or @mentions. */
 export function plain(text: string): string {
-  return oneLine(text)
-    .replace(/[\\`*_[\]~#|!]/g, '\\$&')
-    .replace(/[&<>]/g, (c) => HTML_ENTITIES[c] ?? c)
-    // A zero-width space after "@" keeps GitHub from notifying whoever has that user name.
-    .replace(/@(?=\w)/gu, '@\u200b');
+  return (
+    oneLine(text)
+      .replace(/[\\`*_[\]~#|!]/g, '\\$&')
+      .replace(/[&<>]/g, (c) => HTML_ENTITIES[c] ?? c)
+      // A zero-width space after "@" keeps GitHub from notifying whoever has that user name.
+      .replace(/@(?=\w)/gu, '@\u200b')
+  );
 }
 
 /** At most `max` characters (whole graphemes), cut at a word where one is near, with an ellipsis. */
@@ -39,5 +40,7 @@ export function tableRow(cells: readonly string[]): string {
 }
 
 function escapePipes(cell: string): string {
-  return cell.replace(/(\\*)\|/g, (match, backslashes: string) => (backslashes.length % 2 === 0 ? `${backslashes}\\|` : match));
+  return cell.replace(/(\\*)\|/g, (match, backslashes: string) =>
+    backslashes.length % 2 === 0 ? `${backslashes}\\|` : match,
+  );
 }

@@ -186,7 +186,16 @@ export interface ProjectDiff {
 export const ANNOTATION_CHANGES = ['added', 'removed', 'retagged', 'memoChanged', 'keyChanged', 'requoted'] as const;
 export type AnnotationChange = (typeof ANNOTATION_CHANGES)[number];
 
-export const CONCEPT_CHANGES = ['added', 'removed', 'renamed', 'moved', 'descriptionChanged', 'criteriaChanged', 'examplesChanged', 'merged'] as const;
+export const CONCEPT_CHANGES = [
+  'added',
+  'removed',
+  'renamed',
+  'moved',
+  'descriptionChanged',
+  'criteriaChanged',
+  'examplesChanged',
+  'merged',
+] as const;
 export type ConceptChange = (typeof CONCEPT_CHANGES)[number];
 
 export const INFORMANT_CHANGES = ['added', 'removed', 'changed'] as const;

@@ -8,7 +8,10 @@ export class DiffSide {
   private byId: Map<string, ResolvedAnnotation> | undefined;
 
   /** Concepts are labelled as `project` names them, else as `other` does. */
-  constructor(readonly project: Project, private readonly other: Project) {
+  constructor(
+    readonly project: Project,
+    private readonly other: Project,
+  ) {
     this.speakerLabel = leadingSpeakerLabel(project.settings);
   }
 
@@ -35,7 +38,11 @@ export class DiffSide {
     this.byId ??= new Map(this.project.transcripts.flatMap((t) => t.annotations).map((r) => [r.annotation.id, r]));
     const resolved = this.byId.get(id);
     if (!resolved) return { id, quote: null, citation: null };
-    return { id, quote: quoteText(resolved, this.speakerLabel), citation: citation(this.project.settings.citation, resolved) };
+    return {
+      id,
+      quote: quoteText(resolved, this.speakerLabel),
+      citation: citation(this.project.settings.citation, resolved),
+    };
   }
 
   concept(id: string): ConceptRef {

@@ -1,4 +1,14 @@
-import { ANNOTATION_CHANGES, CONCEPT_CHANGES, INFORMANT_CHANGES, MEMO_CHANGES, type AnnotationChange, type ConceptChange, type InformantChange, type MemoChange, type ProjectDiff } from './model';
+import {
+  ANNOTATION_CHANGES,
+  CONCEPT_CHANGES,
+  INFORMANT_CHANGES,
+  MEMO_CHANGES,
+  type AnnotationChange,
+  type ConceptChange,
+  type InformantChange,
+  type MemoChange,
+  type ProjectDiff,
+} from './model';
 
 export interface DiffSummary {
   /** Transcripts with annotation changes. */
@@ -22,7 +32,12 @@ export function summarize(diff: ProjectDiff): DiffSummary {
 
 export function isEmptyDiff(diff: ProjectDiff): boolean {
   const summary = summarize(diff);
-  return diff.unreadable.length === 0 && [summary.annotations, summary.concepts, summary.informants, summary.memos].every((counts) => Object.values(counts).every((n) => n === 0));
+  return (
+    diff.unreadable.length === 0 &&
+    [summary.annotations, summary.concepts, summary.informants, summary.memos].every((counts) =>
+      Object.values(counts).every((n) => n === 0),
+    )
+  );
 }
 
 function countEach<K extends string>(kinds: readonly K[], count: (kind: K) => number): Record<K, number> {

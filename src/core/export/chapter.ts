@@ -33,12 +33,19 @@ export function chapterBlocks(sections: readonly Section[], settings: Settings, 
   return sections.flatMap((section) => [
     { kind: 'heading' as const, level: section.level, text: section.title },
     ...(section.description ? [{ kind: 'definition' as const, text: section.description }] : []),
-    ...section.quotes.flatMap((resolved) => quoteBlocks([resolved, ...(section.copies?.get(resolved) ?? [])], quoteText(resolved, label), wording, choices)),
+    ...section.quotes.flatMap((resolved) =>
+      quoteBlocks([resolved, ...(section.copies?.get(resolved) ?? [])], quoteText(resolved, label), wording, choices),
+    ),
   ]);
 }
 
 /** The blocks of one passage; `alike` is its annotation first, then other coders' annotations of the same words. */
-function quoteBlocks(alike: readonly ResolvedAnnotation[], text: string, wording: ExportWording, choices: ChapterChoices): Block[] {
+function quoteBlocks(
+  alike: readonly ResolvedAnnotation[],
+  text: string,
+  wording: ExportWording,
+  choices: ChapterChoices,
+): Block[] {
   const resolved = alike[0] as ResolvedAnnotation;
   const around = choices.context ? contextOf(resolved) : { before: '', after: '' };
   return [
@@ -58,7 +65,11 @@ function memoBlocks(alike: readonly ResolvedAnnotation[], wording: ExportWording
     if (memo && !memos.has(memo)) memos.set(memo, annotation.coder);
   }
   const named = memos.size > 1;
-  return [...memos].map(([text, coder]) => ({ kind: 'memo' as const, label: named && coder ? `${wording.memo} (${coder})` : wording.memo, text }));
+  return [...memos].map(([text, coder]) => ({
+    kind: 'memo' as const,
+    label: named && coder ? `${wording.memo} (${coder})` : wording.memo,
+    text,
+  }));
 }
 
 function sourceNote(resolved: ResolvedAnnotation, wording: ExportWording): string {
@@ -94,5 +105,8 @@ function toLineOrWord(text: string): string {
 
 /** Trimmed, with blank lines closed up and other whitespace as single spaces. */
 function tidy(text: string): string {
-  return text.replace(/[ \t]+/g, ' ').replace(/\s*\n\s*/g, '\n').trim();
+  return text
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\s*\n\s*/g, '\n')
+    .trim();
 }

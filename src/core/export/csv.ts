@@ -3,7 +3,19 @@ import { formatRange } from '../text/position';
 import { exportWording } from './language';
 import { leadingSpeakerLabel, quoteText, sidecarNote, type ConceptQuotes } from './quotes';
 
-const COLUMNS = ['concept', 'concept_label', 'informant', 'quote', 'transcript', 'range', 'status', 'memo', 'coder', 'id', 'note'];
+const COLUMNS = [
+  'concept',
+  'concept_label',
+  'informant',
+  'quote',
+  'transcript',
+  'range',
+  'status',
+  'memo',
+  'coder',
+  'id',
+  'note',
+];
 
 /**
  * One row per passage and concept (RFC 4180, CRLF, with a BOM so spreadsheets read æøå right).
@@ -17,16 +29,27 @@ export function quotesToCsv(groups: readonly ConceptQuotes[], settings: Settings
     for (const resolved of quotes) {
       const { annotation, resolution } = resolved;
       rows.push([
-        concept.id, concept.label, resolved.informant ?? '', quoteText(resolved, label), resolved.transcript.path,
-        resolution.status === 'orphaned' ? '' : formatRange(resolution.range), resolution.status,
-        annotation.memo ?? '', annotation.coder ?? '', annotation.id, sidecarNote(resolved, wording) ?? '',
+        concept.id,
+        concept.label,
+        resolved.informant ?? '',
+        quoteText(resolved, label),
+        resolved.transcript.path,
+        resolution.status === 'orphaned' ? '' : formatRange(resolution.range),
+        resolution.status,
+        annotation.memo ?? '',
+        annotation.coder ?? '',
+        annotation.id,
+        sidecarNote(resolved, wording) ?? '',
       ]);
     }
   }
   return csvText(rows);
 }
 
-/** Rows as RFC 4180 CSV with CRLF line ends and a BOM, so spreadsheets read æøå right. Every CSV qcode writes goes through here. */
+/**
+ * Rows as RFC 4180 CSV with CRLF line ends and a BOM, so spreadsheets read æøå right. Every CSV qcode writes goes
+ * through here.
+ */
 export function csvText(rows: readonly (readonly string[])[]): string {
   return '\ufeff' + rows.map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
 }

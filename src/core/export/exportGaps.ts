@@ -17,7 +17,15 @@ export interface ExportGaps {
 }
 
 /** Errors in a sidecar that still leave every annotation read. */
-const ANNOTATIONS_READ = new Set(['orphaned', 'unknown-concept', 'unknown-informant', 'missing-transcript', 'transcript-name', 'unknown-key', 'bad-range']);
+const ANNOTATIONS_READ = new Set([
+  'orphaned',
+  'unknown-concept',
+  'unknown-informant',
+  'missing-transcript',
+  'transcript-name',
+  'unknown-key',
+  'bad-range',
+]);
 
 /** Which exported annotations came from the sidecar (per transcript), and which sidecars were not fully read. */
 export function exportGaps(project: Project, exported: readonly ResolvedAnnotation[]): ExportGaps {
@@ -30,8 +38,12 @@ export function exportGaps(project: Project, exported: readonly ResolvedAnnotati
     byTranscript.set(path, entry);
   }
   const unread = new Set(project.transcripts.filter((t) => !t.sidecarReadable).map((t) => t.sidecarPath));
-  for (const p of project.problems) if (p.severity === 'error' && p.file.endsWith(SIDECAR_SUFFIX) && !ANNOTATIONS_READ.has(p.code)) unread.add(p.file);
-  return { fromSidecar: [...byTranscript.values()].sort((a, b) => compare(a.transcript, b.transcript)), unreadSidecars: [...unread].sort(compare) };
+  for (const p of project.problems)
+    if (p.severity === 'error' && p.file.endsWith(SIDECAR_SUFFIX) && !ANNOTATIONS_READ.has(p.code)) unread.add(p.file);
+  return {
+    fromSidecar: [...byTranscript.values()].sort((a, b) => compare(a.transcript, b.transcript)),
+    unreadSidecars: [...unread].sort(compare),
+  };
 }
 
 export function hasGaps(gaps: ExportGaps): boolean {
@@ -43,10 +55,20 @@ export function gapsText(gaps: ExportGaps): string {
   const lines: string[] = [];
   const count = gaps.fromSidecar.reduce((n, g) => n + g.count, 0);
   if (count > 0) {
-    const where = gaps.fromSidecar.map((g) => `${g.transcript} (${g.count}, ${g.transcriptMissing ? 'transcript missing or unreadable' : 'not found in the text'})`).join(', ');
-    lines.push(`${count} annotation${count === 1 ? ' was' : 's were'} exported from the quote saved in the sidecar, marked as such, since the transcript does not have them: ${where}. Restore the transcripts or run "qcode check" to see them.`);
+    const where = gaps.fromSidecar
+      .map(
+        (g) =>
+          `${g.transcript} (${g.count}, ${g.transcriptMissing ? 'transcript missing or unreadable' : 'not found in the text'})`,
+      )
+      .join(', ');
+    lines.push(
+      `${count} annotation${count === 1 ? ' was' : 's were'} exported from the quote saved in the sidecar, marked as such, since the transcript does not have them: ${where}. Restore the transcripts or run "qcode check" to see them.`,
+    );
   }
-  for (const sidecar of gaps.unreadSidecars) lines.push(`${sidecar} could not be read in full, so annotations of it may be missing from the export. Run "qcode check" to see why.`);
+  for (const sidecar of gaps.unreadSidecars)
+    lines.push(
+      `${sidecar} could not be read in full, so annotations of it may be missing from the export. Run "qcode check" to see why.`,
+    );
   return lines.map((line) => `${line}\n`).join('');
 }
 

@@ -3,7 +3,10 @@ import { formatRange } from '../text/position';
 import { exportWording } from './language';
 import { citation, leadingSpeakerLabel, quoteText, sidecarNote, type ConceptQuotes } from './quotes';
 
-/** The passages per concept as JSON, for scripts and other tools; `note` says when a quote is the one saved in the sidecar. */
+/**
+ * The passages per concept as JSON, for scripts and other tools; `note` says when a quote is the one saved in the
+ * sidecar.
+ */
 export function quotesToJson(groups: readonly ConceptQuotes[], settings: Settings): string {
   const label = leadingSpeakerLabel(settings);
   const wording = exportWording(settings.language);

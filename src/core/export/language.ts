@@ -11,12 +11,22 @@ export interface ExportWording {
 }
 
 const NORWEGIAN: ExportWording = {
-  open: '«', close: '»', line: 'linje', memo: 'Memo', notFound: 'ikke funnet i teksten',
-  fromSidecar: 'sitert fra sidecar-fila', transcriptMissing: 'transkripsjonen mangler eller kan ikke leses',
+  open: '«',
+  close: '»',
+  line: 'linje',
+  memo: 'Memo',
+  notFound: 'ikke funnet i teksten',
+  fromSidecar: 'sitert fra sidecar-fila',
+  transcriptMissing: 'transkripsjonen mangler eller kan ikke leses',
 };
 const ENGLISH: ExportWording = {
-  open: '\u201c', close: '\u201d', line: 'line', memo: 'Memo', notFound: 'not found in the text',
-  fromSidecar: 'quoted from the sidecar', transcriptMissing: 'the transcript is missing or cannot be read',
+  open: '\u201c',
+  close: '\u201d',
+  line: 'line',
+  memo: 'Memo',
+  notFound: 'not found in the text',
+  fromSidecar: 'quoted from the sidecar',
+  transcriptMissing: 'the transcript is missing or cannot be read',
 };
 
 export function isNorwegian(language: string): boolean {

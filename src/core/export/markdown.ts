@@ -22,19 +22,25 @@ export function sectionsToMarkdown(sections: readonly Section[], settings: Setti
   for (const section of sections) {
     parts.push(`${'#'.repeat(Math.min(1 + section.level, 6))} ${markdownText(section.title).replace(/\n/g, ' ')}`);
     if (section.description) parts.push(`*${markdownText(section.description)}*`);
-    for (const resolved of section.quotes) parts.push(...quoteParts(resolved, quoteText(resolved, label), settings, wording));
+    for (const resolved of section.quotes)
+      parts.push(...quoteParts(resolved, quoteText(resolved, label), settings, wording));
   }
   return parts.join('\n\n') + '\n';
 }
 
 function quoteParts(resolved: ResolvedAnnotation, text: string, settings: Settings, wording: ExportWording): string[] {
   const note = sidecarNote(resolved, wording);
-  return [blockQuote(text, citation(settings.citation, resolved)), ...(note ? [`*${markdownText(capitalised(note))}.*`] : [])];
+  return [
+    blockQuote(text, citation(settings.citation, resolved)),
+    ...(note ? [`*${markdownText(capitalised(note))}.*`] : []),
+  ];
 }
 
 /** The text as a Markdown block quote whose last line ends in the citation. */
 export function blockQuote(text: string, cite: string): string {
-  const lines = markdownText(text).split('\n').map((line) => line.trim());
+  const lines = markdownText(text)
+    .split('\n')
+    .map((line) => line.trim());
   lines[lines.length - 1] = `${lines[lines.length - 1]} ${markdownText(cite)}`;
   return lines.map((line) => (line === '' ? '>' : `> ${escapeLineStart(line)}`)).join('\n');
 }

@@ -21,8 +21,22 @@ export interface ExportChoices {
 }
 
 /** The project's defaults, overridden by a preset, overridden in turn by what was given explicitly. */
-export function exportChoices(settings: Settings, preset: ExportPreset | undefined, given: Partial<ExportChoices> = {}): ExportChoices {
-  const defaults: ExportChoices = { format: 'md', concepts: [], informants: [], where: [], group: 'concept', citation: settings.citation, memos: false, context: false, keyOnly: false };
+export function exportChoices(
+  settings: Settings,
+  preset: ExportPreset | undefined,
+  given: Partial<ExportChoices> = {},
+): ExportChoices {
+  const defaults: ExportChoices = {
+    format: 'md',
+    concepts: [],
+    informants: [],
+    where: [],
+    group: 'concept',
+    citation: settings.citation,
+    memos: false,
+    context: false,
+    keyOnly: false,
+  };
   const fromPreset: Partial<ExportChoices> = { ...preset };
   delete (fromPreset as { name?: string }).name;
   return { ...defaults, ...definedOnly(fromPreset), ...definedOnly(given) };

@@ -18,7 +18,9 @@ export interface ConceptQuotes {
  */
 export function collectQuotes(index: ProjectIndex, filter: QuoteFilter): ConceptQuotes[] {
   const accepts = index.matcher(filter);
-  const wanted = filter.concepts?.length ? new Set(filter.concepts.flatMap((c) => [...index.project.codebook.subtreeIds(c)])) : undefined;
+  const wanted = filter.concepts?.length
+    ? new Set(filter.concepts.flatMap((c) => [...index.project.codebook.subtreeIds(c)]))
+    : undefined;
   const groups: ConceptQuotes[] = [];
   for (const concept of index.project.codebook.all()) {
     if (wanted && !wanted.has(concept.id)) continue;
@@ -69,7 +71,9 @@ export function citation(template: string, resolved: ResolvedAnnotation): string
 
 /** The line the passage starts on now; for an orphan, where it was last saved. */
 export function quoteLine(resolved: ResolvedAnnotation): number | undefined {
-  return resolved.resolution.status === 'orphaned' ? resolved.annotation.range?.start.line : resolved.resolution.range.start.line;
+  return resolved.resolution.status === 'orphaned'
+    ? resolved.annotation.range?.start.line
+    : resolved.resolution.range.start.line;
 }
 
 /**

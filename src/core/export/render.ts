@@ -19,18 +19,34 @@ export interface RenderedExport {
 }
 
 /** The chosen passages in the chosen format. csv and json are flat and always per concept. */
-export async function renderExport(index: ProjectIndex, settings: Settings, choices: ExportChoices): Promise<RenderedExport> {
+export async function renderExport(
+  index: ProjectIndex,
+  settings: Settings,
+  choices: ExportChoices,
+): Promise<RenderedExport> {
   const cited = { ...settings, citation: choices.citation };
   if (choices.format === 'csv' || choices.format === 'json') {
     const groups = collectQuotes(index, quoteFilter(choices));
     const write = choices.format === 'csv' ? quotesToCsv : quotesToJson;
-    return rendered(index, write(groups, cited), groups.flatMap((g) => g.quotes));
+    return rendered(
+      index,
+      write(groups, cited),
+      groups.flatMap((g) => g.quotes),
+    );
   }
   const sections = exportSections(index, quoteFilter(choices), choices.group);
   const quotes = sections.flatMap((s) => s.quotes);
-  return rendered(index, choices.format === 'md' ? sectionsToMarkdown(sections, cited) : await quotesToDocx(sections, cited, choices), quotes);
+  return rendered(
+    index,
+    choices.format === 'md' ? sectionsToMarkdown(sections, cited) : await quotesToDocx(sections, cited, choices),
+    quotes,
+  );
 }
 
-function rendered(index: ProjectIndex, content: string | Uint8Array, quotes: readonly ResolvedAnnotation[]): RenderedExport {
+function rendered(
+  index: ProjectIndex,
+  content: string | Uint8Array,
+  quotes: readonly ResolvedAnnotation[],
+): RenderedExport {
   return { content, quotes: quotes.length, gaps: exportGaps(index.project, quotes) };
 }

@@ -21,11 +21,14 @@ export interface Section {
 export function exportSections(index: ProjectIndex, filter: QuoteFilter, group: Grouping): Section[] {
   if (group === 'concept') return nested(conceptSections(collectQuotes(index, filter), 1), 1);
   const chosen = filter.informants?.length ? new Set(filter.informants) : undefined;
-  return index.informantCodes().filter((code) => !chosen || chosen.has(code)).flatMap((code) => {
-    const groups = collectQuotes(index, { ...filter, informants: [code] });
-    if (groups.length === 0) return [];
-    return [informantSection(code, index.project.informants.get(code)), ...nested(conceptSections(groups, 2), 2)];
-  });
+  return index
+    .informantCodes()
+    .filter((code) => !chosen || chosen.has(code))
+    .flatMap((code) => {
+      const groups = collectQuotes(index, { ...filter, informants: [code] });
+      if (groups.length === 0) return [];
+      return [informantSection(code, index.project.informants.get(code)), ...nested(conceptSections(groups, 2), 2)];
+    });
 }
 
 /** Concept groups as sections, the top concepts at `topLevel`. */
@@ -64,7 +67,9 @@ function passageCopies(quotes: readonly ResolvedAnnotation[]): Map<ResolvedAnnot
 }
 
 function passageKey({ resolution, transcript }: ResolvedAnnotation): string | undefined {
-  return resolution.status === 'orphaned' ? undefined : `${transcript.path}\u0000${resolution.start}\u0000${resolution.end}`;
+  return resolution.status === 'orphaned'
+    ? undefined
+    : `${transcript.path}\u0000${resolution.start}\u0000${resolution.end}`;
 }
 
 /**
@@ -82,5 +87,10 @@ function nested(sections: Section[], top: number): Section[] {
 
 function informantSection(code: string, informant: Informant | undefined): Section {
   const attributes = Object.entries(informant?.attributes ?? {}).map(([name, value]) => `${name}: ${String(value)}`);
-  return { level: 1, title: code, ...(attributes.length > 0 ? { description: attributes.join(', ') } : {}), quotes: [] };
+  return {
+    level: 1,
+    title: code,
+    ...(attributes.length > 0 ? { description: attributes.join(', ') } : {}),
+    quotes: [],
+  };
 }

@@ -15,7 +15,17 @@ export async function withStrandedSidecars(files: ProjectFiles, project: Project
   const stranded = strandedSidecars.filter((sidecar) => !known.has(sidecar));
   if (stranded.length === 0) return project;
   const scratch: Project['problems'] = [];
-  const added = await Promise.all(stranded.map((sidecar) => loadTranscript(files, sidecar.slice(0, -SIDECAR_SUFFIX.length), project.settings, scratch)));
-  const transcripts = [...project.transcripts, ...added].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { ...project, transcripts, problems: [...project.problems, ...scratch.filter((p) => p.file.endsWith(SIDECAR_SUFFIX))] };
+  const added = await Promise.all(
+    stranded.map((sidecar) =>
+      loadTranscript(files, sidecar.slice(0, -SIDECAR_SUFFIX.length), project.settings, scratch),
+    ),
+  );
+  const transcripts = [...project.transcripts, ...added].sort((a, b) =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+  );
+  return {
+    ...project,
+    transcripts,
+    problems: [...project.problems, ...scratch.filter((p) => p.file.endsWith(SIDECAR_SUFFIX))],
+  };
 }

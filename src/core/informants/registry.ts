@@ -58,15 +58,32 @@ function readInformant(file: YamlFile, map: YAMLMap, earlier: Informant[]): Info
   for (const { key, keyNode, value } of file.entries(map, message('an informant'))) {
     const scalar = file.plain(value);
     if (key === 'code') informant.code = file.asString(value, message('The informant code'), keyNode) ?? '';
-    else if (isScalar(scalar) && ['string', 'number', 'boolean'].includes(typeof scalar.value)) informant.attributes[key] = scalar.value as AttributeValue;
-    else if (scalar !== undefined && !(isScalar(scalar) && scalar.value === null)) file.reportAt(scalar ?? keyNode, 'error', 'wrong-type', message('The attribute "{key}" must be a single value (text or number).', { key }));
+    else if (isScalar(scalar) && ['string', 'number', 'boolean'].includes(typeof scalar.value))
+      informant.attributes[key] = scalar.value as AttributeValue;
+    else if (scalar !== undefined && !(isScalar(scalar) && scalar.value === null))
+      file.reportAt(
+        scalar ?? keyNode,
+        'error',
+        'wrong-type',
+        message('The attribute "{key}" must be a single value (text or number).', { key }),
+      );
   }
   if (!informant.code) {
-    file.reportAt(map, 'error', 'missing-key', message('This informant has no code. Add "code: K1" (the code used in transcripts and citations).'));
+    file.reportAt(
+      map,
+      'error',
+      'missing-key',
+      message('This informant has no code. Add "code: K1" (the code used in transcripts and citations).'),
+    );
     return undefined;
   }
   if (earlier.some((i) => i.code === informant.code)) {
-    file.reportAt(map, 'error', 'duplicate-id', message('The informant code "{code}" is listed twice. Merge the two entries.', { code: informant.code }));
+    file.reportAt(
+      map,
+      'error',
+      'duplicate-id',
+      message('The informant code "{code}" is listed twice. Merge the two entries.', { code: informant.code }),
+    );
     return undefined;
   }
   return informant;

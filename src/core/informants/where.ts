@@ -12,7 +12,10 @@ export function parseWhere(text: string): WhereClause | undefined {
  * Whether an informant meets every attribute named; values given for the same attribute are
  * alternatives. `code` is the informant's code. Unregistered informants meet none.
  */
-export function informantMatcher(registry: InformantRegistry, where: readonly WhereClause[]): (code: string | undefined) => boolean {
+export function informantMatcher(
+  registry: InformantRegistry,
+  where: readonly WhereClause[],
+): (code: string | undefined) => boolean {
   const wanted = new Map<string, Set<string>>();
   for (const { attribute, value } of where) wanted.set(attribute, (wanted.get(attribute) ?? new Set()).add(value));
   return (code) => {

@@ -36,7 +36,11 @@ export const DEFAULT_LOCK_TIMING: LockTiming = {
 
 /** Waiting for a lock took too long: someone holds it, or it was left behind less than staleMs ago. */
 export class FileLockTimeout extends Error {
-  constructor(readonly lockPath: string, readonly since: string | undefined, readonly waitedSeconds: number) {
+  constructor(
+    readonly lockPath: string,
+    readonly since: string | undefined,
+    readonly waitedSeconds: number,
+  ) {
     super(englishText(lockTimeoutMessage(lockPath, since, waitedSeconds)));
   }
 
@@ -56,7 +60,12 @@ export class FileLockTimeout extends Error {
  * always releases its own. Throws FileLockTimeout when the lock has not changed hands for
  * timeoutMs, or after maxWaitMs in all.
  */
-export async function withFileLock<T>(files: ProjectFiles, path: string, work: () => Promise<T>, timing: Partial<LockTiming> = {}): Promise<T> {
+export async function withFileLock<T>(
+  files: ProjectFiles,
+  path: string,
+  work: () => Promise<T>,
+  timing: Partial<LockTiming> = {},
+): Promise<T> {
   if (holdsLock(files, path)) return work();
   const lock = new LockAcquisition(files, path + LOCK_SUFFIX, { ...DEFAULT_LOCK_TIMING, ...timing });
   await lock.take();
@@ -76,7 +85,12 @@ export async function withFileLock<T>(files: ProjectFiles, path: string, work: (
  * lock several files never wait for each other. `work` gets files on which taking one of these
  * locks again (updateSidecar, withFileLock) goes straight through.
  */
-export async function withFileLocks<T>(files: ProjectFiles, paths: readonly string[], work: (locked: ProjectFiles) => Promise<T>, timing: Partial<LockTiming> = {}): Promise<T> {
+export async function withFileLocks<T>(
+  files: ProjectFiles,
+  paths: readonly string[],
+  work: (locked: ProjectFiles) => Promise<T>,
+  timing: Partial<LockTiming> = {},
+): Promise<T> {
   const sorted = [...new Set(paths)].sort();
   const locked = holding(files, sorted);
   const takeFrom = (index: number): Promise<T> => {
@@ -102,9 +116,15 @@ class LockAcquisition {
   private readonly lockWatch = new AgeWatch();
   private readonly breakWatch = new AgeWatch();
 
-  constructor(private readonly files: ProjectFiles, private readonly lockPath: string, private readonly timing: LockTiming) {}
+  constructor(
+    private readonly files: ProjectFiles,
+    private readonly lockPath: string,
+    private readonly timing: LockTiming,
+  ) {}
 
-  /** Takes the lock, waiting as long as other writers make progress with it; throws FileLockTimeout when they do not. */
+  /**
+   * Takes the lock, waiting as long as other writers make progress with it; throws FileLockTimeout when they do not.
+   */
   async take(): Promise<void> {
     const started = this.timing.now();
     const progress = { holder: undefined as string | undefined, since: started };
@@ -115,7 +135,11 @@ class LockAcquisition {
       const now = this.timing.now();
       if (held !== undefined && held !== progress.holder) Object.assign(progress, { holder: held, since: now });
       if (now - progress.since >= this.timing.timeoutMs || now - started >= this.timing.maxWaitMs) {
-        throw new FileLockTimeout(this.lockPath, held === undefined ? undefined : parseLock(held)?.created, Math.round((now - started) / 1000));
+        throw new FileLockTimeout(
+          this.lockPath,
+          held === undefined ? undefined : parseLock(held)?.created,
+          Math.round((now - started) / 1000),
+        );
       }
       await this.timing.sleep(this.backoff(attempt));
     }
@@ -161,5 +185,8 @@ class LockAcquisition {
 
 function lockTimeoutMessage(lockPath: string, since: string | undefined, waitedSeconds: number): Message {
   const held = since ? message(' and has held its lock since {since}', { since }) : '';
-  return message('{lock}: another qcode program (a command or an editor window) is writing this file{held}; gave up after {seconds} s. Try again; if no qcode is running, delete {lock}.', { lock: lockPath, held, seconds: waitedSeconds });
+  return message(
+    '{lock}: another qcode program (a command or an editor window) is writing this file{held}; gave up after {seconds} s. Try again; if no qcode is running, delete {lock}.',
+    { lock: lockPath, held, seconds: waitedSeconds },
+  );
 }

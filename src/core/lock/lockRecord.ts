@@ -28,7 +28,9 @@ export function parseLock(text: string): LockRecord | undefined {
     const value: unknown = JSON.parse(text);
     if (typeof value !== 'object' || value === null) return undefined;
     const { owner, created } = value as Record<string, unknown>;
-    return typeof owner === 'string' && typeof created === 'string' && Number.isFinite(Date.parse(created)) ? { owner, created } : undefined;
+    return typeof owner === 'string' && typeof created === 'string' && Number.isFinite(Date.parse(created))
+      ? { owner, created }
+      : undefined;
   } catch {
     return undefined;
   }

@@ -4,10 +4,13 @@ import { decodeUtf8, encodeUtf8 } from '../text/decode';
 import { FileLockTimeout, withFileLock } from './fileLock';
 
 /** The new text of a file given its text now (undefined: there is no file), or why it cannot be changed. */
-export type TextEdit = (current: string | undefined) => { ok: true; text: string } | { ok: false; message: string; detail?: Message };
+export type TextEdit = (
+  current: string | undefined,
+) => { ok: true; text: string } | { ok: false; message: string; detail?: Message };
 
 /** A failure says why in English (`message`) and, when it can, as `detail` to translate. */
-export type TextUpdate = { ok: true; changed: boolean } | { ok: false; line: number; column: number; message: string; detail?: Message };
+export type TextUpdate =
+  { ok: true; changed: boolean } | { ok: false; line: number; column: number; message: string; detail?: Message };
 
 /**
  * Applies an edit to a text file (codebook.yaml, informants.yaml) as it is on disk right now and
@@ -22,13 +25,21 @@ export async function updateTextFile(files: ProjectFiles, path: string, edit: Te
       const decoded = bytes ? decodeUtf8(bytes) : undefined;
       if (decoded && !decoded.ok) return decoded;
       const result = edit(decoded?.text);
-      if (!result.ok) return { ok: false, line: 1, column: 1, message: result.message, ...(result.detail ? { detail: result.detail } : {}) };
+      if (!result.ok)
+        return {
+          ok: false,
+          line: 1,
+          column: 1,
+          message: result.message,
+          ...(result.detail ? { detail: result.detail } : {}),
+        };
       if (result.text === decoded?.text) return { ok: true, changed: false };
       await files.write(path, encodeUtf8(result.text, decoded?.hadBom ?? false));
       return { ok: true, changed: true };
     });
   } catch (error) {
-    if (error instanceof FileLockTimeout) return { ok: false, line: 1, column: 1, message: error.message, detail: error.detail };
+    if (error instanceof FileLockTimeout)
+      return { ok: false, line: 1, column: 1, message: error.message, detail: error.detail };
     throw error;
   }
 }

@@ -23,10 +23,13 @@ export const MEMO_KINDS: readonly MemoKind[] = ['project', 'concept', 'transcrip
  */
 export function collectMemos(project: Project, projectMemos: readonly ChapterFile[]): Memo[] {
   const memos: Memo[] = [];
-  for (const file of [...projectMemos].sort((a, b) => compare(a.path, b.path))) if (file.text.trim()) memos.push({ kind: 'project', text: file.text, path: file.path });
-  for (const concept of project.codebook.all()) if (concept.memo?.trim()) memos.push({ kind: 'concept', text: concept.memo, concept });
+  for (const file of [...projectMemos].sort((a, b) => compare(a.path, b.path)))
+    if (file.text.trim()) memos.push({ kind: 'project', text: file.text, path: file.path });
+  for (const concept of project.codebook.all())
+    if (concept.memo?.trim()) memos.push({ kind: 'concept', text: concept.memo, concept });
   const transcripts = [...project.transcripts].sort((a, b) => compare(a.path, b.path));
-  for (const transcript of transcripts) if (transcript.memo?.trim()) memos.push({ kind: 'transcript', text: transcript.memo, transcript });
+  for (const transcript of transcripts)
+    if (transcript.memo?.trim()) memos.push({ kind: 'transcript', text: transcript.memo, transcript });
   for (const transcript of transcripts) {
     for (const resolved of [...transcript.annotations].sort(textOrder)) {
       const text = resolved.annotation.memo;
@@ -39,10 +42,14 @@ export function collectMemos(project: Project, projectMemos: readonly ChapterFil
 /** What a memo is written on, as a title: the file, the concept's label, the transcript, the passage. */
 export function memoTitle(memo: Memo): string {
   switch (memo.kind) {
-    case 'project': return memo.path;
-    case 'concept': return memo.concept.label;
-    case 'transcript': return memo.transcript.path;
-    case 'annotation': return memo.resolved.text;
+    case 'project':
+      return memo.path;
+    case 'concept':
+      return memo.concept.label;
+    case 'transcript':
+      return memo.transcript.path;
+    case 'annotation':
+      return memo.resolved.text;
   }
 }
 
@@ -51,7 +58,9 @@ export function memoTitle(memo: Memo): string {
  * what it is written on (ignoring case, accents written apart and line breaks). An empty search matches all.
  */
 export function memoMatches(memo: Memo, search: string): boolean {
-  const words = folded(search).split(/\s+/).filter((w) => w !== '');
+  const words = folded(search)
+    .split(/\s+/)
+    .filter((w) => w !== '');
   if (words.length === 0) return true;
   const haystack = folded(`${memo.text}\n${memoTitle(memo)}${memo.kind === 'concept' ? `\n${memo.concept.id}` : ''}`);
   return words.every((word) => haystack.includes(word));
@@ -62,7 +71,8 @@ function folded(text: string): string {
 }
 
 function textOrder(a: ResolvedAnnotation, b: ResolvedAnnotation): number {
-  const start = (r: ResolvedAnnotation) => (r.resolution.status === 'orphaned' ? Number.MAX_SAFE_INTEGER : r.resolution.start);
+  const start = (r: ResolvedAnnotation) =>
+    r.resolution.status === 'orphaned' ? Number.MAX_SAFE_INTEGER : r.resolution.start;
   return start(a) - start(b) || compare(a.annotation.id, b.annotation.id);
 }
 

@@ -22,7 +22,12 @@ export interface MemoGroup {
  * transcript (its memo, then its passages'). What belongs to no concept or transcript comes last.
  */
 export function groupMemos(memos: readonly Memo[], grouping: MemoGrouping, codebook: Codebook): MemoGroup[] {
-  if (grouping === 'kind') return MEMO_KINDS.map((kind) => ({ id: `kind:${kind}`, title: { kind }, memos: memos.filter((m) => m.kind === kind) })).filter(nonEmpty);
+  if (grouping === 'kind')
+    return MEMO_KINDS.map((kind) => ({
+      id: `kind:${kind}`,
+      title: { kind },
+      memos: memos.filter((m) => m.kind === kind),
+    })).filter(nonEmpty);
   const groups = new Map<string, Memo[]>();
   const rest: Memo[] = [];
   for (const memo of memos) {
@@ -32,11 +37,13 @@ export function groupMemos(memos: readonly Memo[], grouping: MemoGrouping, codeb
   }
   const order = grouping === 'concept' ? [...codebook.all()].map((c) => c.id) : [...groups.keys()].sort();
   const known = [...order, ...[...groups.keys()].filter((key) => !order.includes(key)).sort()];
-  const named: MemoGroup[] = known.filter((key) => groups.has(key)).map((key) => ({
-    id: `${grouping}:${key}`,
-    title: grouping === 'concept' ? { concept: codebook.get(key)?.label ?? key } : { transcript: basename(key) },
-    memos: groups.get(key) ?? [],
-  }));
+  const named: MemoGroup[] = known
+    .filter((key) => groups.has(key))
+    .map((key) => ({
+      id: `${grouping}:${key}`,
+      title: grouping === 'concept' ? { concept: codebook.get(key)?.label ?? key } : { transcript: basename(key) },
+      memos: groups.get(key) ?? [],
+    }));
   return [...named, { id: `rest:${grouping}`, title: { rest: grouping }, memos: rest }].filter(nonEmpty);
 }
 

@@ -10,8 +10,20 @@ export interface MemoWording {
   none: string;
 }
 
-const NORWEGIAN: MemoWording = { memos: 'Memoer', project: 'Prosjektmemoer', concepts: 'Begreper', transcript: 'Transkripsjon', none: 'Prosjektet har ingen memoer ennå.' };
-const ENGLISH: MemoWording = { memos: 'Memos', project: 'Project memos', concepts: 'Concepts', transcript: 'Transcript', none: 'The project has no memos yet.' };
+const NORWEGIAN: MemoWording = {
+  memos: 'Memoer',
+  project: 'Prosjektmemoer',
+  concepts: 'Begreper',
+  transcript: 'Transkripsjon',
+  none: 'Prosjektet har ingen memoer ennå.',
+};
+const ENGLISH: MemoWording = {
+  memos: 'Memos',
+  project: 'Project memos',
+  concepts: 'Concepts',
+  transcript: 'Transcript',
+  none: 'The project has no memos yet.',
+};
 
 export function memoWording(language: string): MemoWording {
   return isNorwegian(language) ? NORWEGIAN : ENGLISH;

@@ -24,7 +24,11 @@ export function placeConcepts(records: readonly Placed[], known: readonly Readon
   return parents;
 }
 
-function nearestLeft(parent: string | undefined, ids: ReadonlySet<string>, known: readonly ReadonlyMap<string, Placed>[]): string | undefined {
+function nearestLeft(
+  parent: string | undefined,
+  ids: ReadonlySet<string>,
+  known: readonly ReadonlyMap<string, Placed>[],
+): string | undefined {
   const seen = new Set<string>();
   let at = parent;
   while (at !== undefined && !ids.has(at) && !seen.has(at)) {
@@ -82,16 +86,28 @@ export function childrenOf(parents: Parents, order: readonly string[]): Map<stri
  * decided for ours and for theirs: a conflicted concept's own item when it sits in the same place
  * in both, else the item that holds both places; 'whole' when only the whole file does.
  */
-export function conflictAnchors(frame: Parents, ours: Parents, theirs: Parents, conflicted: ReadonlySet<string>): string[] | 'whole' {
+export function conflictAnchors(
+  frame: Parents,
+  ours: Parents,
+  theirs: Parents,
+  conflicted: ReadonlySet<string>,
+): string[] | 'whole' {
   const anchors = new Set<string | undefined>();
   for (const id of new Set([...ours.keys(), ...theirs.keys()])) {
     const [inOurs, inTheirs] = [ours.has(id), theirs.has(id)];
     const sideParent = inOurs ? ours.get(id) : theirs.get(id);
-    if (inOurs && inTheirs && ours.get(id) !== theirs.get(id)) anchors.add(commonAncestor(frame, ours.get(id), theirs.get(id)));
-    else if (inOurs !== inTheirs && frame.get(id) !== sideParent) anchors.add(commonAncestor(frame, frame.get(id), sideParent));
+    if (inOurs && inTheirs && ours.get(id) !== theirs.get(id))
+      anchors.add(commonAncestor(frame, ours.get(id), theirs.get(id)));
+    else if (inOurs !== inTheirs && frame.get(id) !== sideParent)
+      anchors.add(commonAncestor(frame, frame.get(id), sideParent));
     else if (conflicted.has(id) || inOurs !== inTheirs) anchors.add(id);
   }
   if (anchors.has(undefined)) return 'whole';
   const ids = [...anchors] as string[];
-  return ids.filter((id) => !lineage(frame, id).slice(1).some((above) => anchors.has(above)));
+  return ids.filter(
+    (id) =>
+      !lineage(frame, id)
+        .slice(1)
+        .some((above) => anchors.has(above)),
+  );
 }

@@ -29,7 +29,8 @@ export function findConflicts(text: string): ConflictBlock[] {
   let open: { startLine: number; oursLabel: string; section: Section; parts: Record<Section, string> } | undefined;
   linesOf(text).forEach((line, index) => {
     const [, marker, label = ''] = MARKER.exec(line) ?? [];
-    if (marker?.startsWith('<')) open = { startLine: index, oursLabel: label, section: 'ours', parts: { ours: '', base: '', theirs: '' } };
+    if (marker?.startsWith('<'))
+      open = { startLine: index, oursLabel: label, section: 'ours', parts: { ours: '', base: '', theirs: '' } };
     else if (!open) return;
     else if (marker?.startsWith('|') && open.section === 'ours') open.section = 'base';
     else if (marker?.startsWith('=') && open.section !== 'theirs' && label === '') open.section = 'theirs';
@@ -41,8 +42,22 @@ export function findConflicts(text: string): ConflictBlock[] {
   return blocks;
 }
 
-function block(startLine: number, endLine: number, oursLabel: string, theirsLabel: string, parts: Record<Section, string>): ConflictBlock {
-  const found: ConflictBlock = { startLine, endLine, ours: parts.ours, theirs: parts.theirs, oursLabel, theirsLabel, ids: mentionedIds(parts.ours + parts.theirs) };
+function block(
+  startLine: number,
+  endLine: number,
+  oursLabel: string,
+  theirsLabel: string,
+  parts: Record<Section, string>,
+): ConflictBlock {
+  const found: ConflictBlock = {
+    startLine,
+    endLine,
+    ours: parts.ours,
+    theirs: parts.theirs,
+    oursLabel,
+    theirsLabel,
+    ids: mentionedIds(parts.ours + parts.theirs),
+  };
   return parts.base === '' ? found : { ...found, base: parts.base };
 }
 
@@ -57,14 +72,18 @@ export function resolveConflict(text: string, block: ConflictBlock, side: Confli
   const start = lines[block.startLine] ?? '';
   const end = lines[block.endLine] ?? '';
   if (!start.startsWith('<'.repeat(7)) || !end.startsWith('>'.repeat(7))) {
-    throw new Error(`There is no conflict block at lines ${block.startLine + 1}-${block.endLine + 1} any more; look for the conflicts again.`);
+    throw new Error(
+      `There is no conflict block at lines ${block.startLine + 1}-${block.endLine + 1} any more; look for the conflicts again.`,
+    );
   }
   return lines.slice(0, block.startLine).join('') + sideText(block, side) + lines.slice(block.endLine + 1).join('');
 }
 
 /** The text with every conflict resolved to the same side. */
 export function resolveAll(text: string, side: ConflictSide): string {
-  return findConflicts(text).reverse().reduce((resolved, found) => resolveConflict(resolved, found, side), text);
+  return findConflicts(text)
+    .reverse()
+    .reduce((resolved, found) => resolveConflict(resolved, found, side), text);
 }
 
 /** The lines of a text, each with its line break (the last one may have none). */

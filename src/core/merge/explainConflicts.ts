@@ -22,7 +22,9 @@ const MAX_VALUE = 60;
  */
 export function conflictProblems(path: string, text: string): Problem[] {
   const blocks = findConflicts(text);
-  const problems = blocks.map((block) => problem(path, block.startLine + 1, 1, 'error', 'conflict-markers', explainConflict(path, text, block)));
+  const problems = blocks.map((block) =>
+    problem(path, block.startLine + 1, 1, 'error', 'conflict-markers', explainConflict(path, text, block)),
+  );
   const stray = findConflictMarker(withoutBlocks(text, blocks));
   if (stray !== undefined) problems.push(problem(path, stray, 1, 'error', 'conflict-markers', CONFLICT_ADVICE_MESSAGE));
   return problems;
@@ -35,14 +37,21 @@ export function explainConflict(path: string, text: string, block: ConflictBlock
   const noun: Noun = key === 'code' ? 'informant' : path.endsWith(SIDECAR_SUFFIX) ? 'annotation' : 'concept';
   const ids = [...new Set([...(ours?.items.keys() ?? []), ...(theirs?.items.keys() ?? [])])];
   let what: MessageArg;
-  if (ids.length > 0) what = joined(ids.map((id) => item(noun, id, differences(ours?.items.get(id), theirs?.items.get(id)))), '; ');
+  if (ids.length > 0)
+    what = joined(
+      ids.map((id) => item(noun, id, differences(ours?.items.get(id), theirs?.items.get(id)))),
+      '; ',
+    );
   else {
     const enclosing = enclosingItem(text, block.startLine);
     const blank = block.ours.trim() === '' && block.theirs.trim() === '';
     const fields = blank ? message('both sides are empty') : differences(fieldsOf(block.ours), fieldsOf(block.theirs));
     what = enclosing ? item(enclosing.key === 'code' ? 'informant' : noun, enclosing.id, fields) : fields;
   }
-  return message('The file contains git merge-conflict markers here: {what}. {advice}', { what, advice: RESOLVE_ADVICE_MESSAGE });
+  return message('The file contains git merge-conflict markers here: {what}. {advice}', {
+    what,
+    advice: RESOLVE_ADVICE_MESSAGE,
+  });
 }
 
 type Noun = 'informant' | 'annotation' | 'concept';
@@ -66,7 +75,16 @@ function differences(ours: Fields | undefined, theirs: Fields | undefined): Mess
   if (!theirs) return message('only ours has it (theirs removed it or never had it)');
   const keys = [...new Set([...ours.keys(), ...theirs.keys()])].filter((k) => ours.get(k) !== theirs.get(k));
   if (keys.length === 0) return message('the two sides differ only in layout');
-  return joined(keys.map((k) => message('{field}: {ours} (ours) vs {theirs} (theirs)', { field: k, ours: shown(ours.get(k)), theirs: shown(theirs.get(k)) })), ', ');
+  return joined(
+    keys.map((k) =>
+      message('{field}: {ours} (ours) vs {theirs} (theirs)', {
+        field: k,
+        ours: shown(ours.get(k)),
+        theirs: shown(theirs.get(k)),
+      }),
+    ),
+    ', ',
+  );
 }
 
 function shown(value: string | undefined): MessageArg {
@@ -85,7 +103,9 @@ function itemsOf(side: string): SideItems | undefined {
       Map: (_, map, path) => {
         const id = scalarText(map.get(key, true));
         if (id === undefined || items.has(id)) return;
-        const holder = [...path].reverse().find((node): node is YAMLMap => isMap(node) && scalarText(node.get(key, true)) !== undefined);
+        const holder = [...path]
+          .reverse()
+          .find((node): node is YAMLMap => isMap(node) && scalarText(node.get(key, true)) !== undefined);
         const fields = fieldsOfMap(map);
         if (holder) fields.set('parent', scalarText(holder.get(key, true)) ?? '');
         items.set(id, fields);
@@ -109,7 +129,8 @@ function fieldsOfMap(map: YAMLMap): Fields {
     if (key === undefined) continue;
     const value = scalarText(pair.value) ?? (isScalar(pair.value) ? String(pair.value.value) : undefined);
     if (value !== undefined) fields.set(key, value);
-    else if (isSeq(pair.value) && pair.value.items.every(isScalar)) fields.set(key, `[${pair.value.items.map((i) => scalarText(i) ?? '').join(', ')}]`);
+    else if (isSeq(pair.value) && pair.value.items.every(isScalar))
+      fields.set(key, `[${pair.value.items.map((i) => scalarText(i) ?? '').join(', ')}]`);
   }
   return fields;
 }
@@ -128,7 +149,9 @@ function enclosingItem(text: string, startLine: number): { key: string; id: stri
 function dedent(side: string): string {
   const lines = linesOf(side);
   const indent = Math.min(...lines.filter((l) => l.trim() !== '').map((l) => /^ */.exec(l)?.[0].length ?? 0));
-  return Number.isFinite(indent) ? lines.map((l) => l.slice(Math.min(indent, /^ */.exec(l)?.[0].length ?? 0))).join('') : side;
+  return Number.isFinite(indent)
+    ? lines.map((l) => l.slice(Math.min(indent, /^ */.exec(l)?.[0].length ?? 0))).join('')
+    : side;
 }
 
 /** The text with the lines of complete blocks blanked, so that only stray markers are left. */

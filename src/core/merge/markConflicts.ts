@@ -26,21 +26,38 @@ export interface ConflictedTexts {
  * and as theirs have it. Resolving every block to one side must mean the same as that side's
  * text; when it would not (an unusual layout), the whole file becomes one block.
  */
-export function markConflicts(texts: ConflictedTexts, regionsOf: (text: string) => Map<string, Region>, labels: ConflictLabels, sameMeaning: (a: string, b: string) => boolean): string {
+export function markConflicts(
+  texts: ConflictedTexts,
+  regionsOf: (text: string) => Map<string, Region>,
+  labels: ConflictLabels,
+  sameMeaning: (a: string, b: string) => boolean,
+): string {
   const nl = texts.frame.includes('\r\n') ? '\r\n' : '\n';
   const marked = texts.anchors === 'whole' ? undefined : wrapItems(texts, texts.anchors, regionsOf, labels, nl);
-  const faithful = marked !== undefined && sameMeaning(resolveAll(marked, 'ours'), texts.ours) && sameMeaning(resolveAll(marked, 'theirs'), texts.theirs);
+  const faithful =
+    marked !== undefined &&
+    sameMeaning(resolveAll(marked, 'ours'), texts.ours) &&
+    sameMeaning(resolveAll(marked, 'theirs'), texts.theirs);
   return faithful ? marked : conflictBlock(texts.ours, texts.theirs, labels, nl);
 }
 
-function wrapItems(texts: ConflictedTexts, anchors: readonly string[], regionsOf: (text: string) => Map<string, Region>, labels: ConflictLabels, nl: string): string | undefined {
+function wrapItems(
+  texts: ConflictedTexts,
+  anchors: readonly string[],
+  regionsOf: (text: string) => Map<string, Region>,
+  labels: ConflictLabels,
+  nl: string,
+): string | undefined {
   const [frame, ours, theirs] = [regionsOf(texts.frame), regionsOf(texts.ours), regionsOf(texts.theirs)];
   const slice = (text: string, region: Region | undefined) => (region ? text.slice(region.start, region.end) : '');
   const splices = [];
   for (const id of anchors) {
     const at = frame.get(id);
     if (!at) return undefined;
-    splices.push({ ...at, text: conflictBlock(slice(texts.ours, ours.get(id)), slice(texts.theirs, theirs.get(id)), labels, nl) });
+    splices.push({
+      ...at,
+      text: conflictBlock(slice(texts.ours, ours.get(id)), slice(texts.theirs, theirs.get(id)), labels, nl),
+    });
   }
   return applySplices(texts.frame, splices);
 }

@@ -11,7 +11,11 @@ export interface MergeResult {
 export const ANNOTATION_FIELD_KINDS: FieldKinds = { concepts: 'set', range: 'hint', before: 'hint', after: 'hint' };
 
 /** Three-way merge of a sidecar's annotations by id, field by field (see threeWay.ts). */
-export function mergeAnnotations(base: readonly Annotation[], ours: readonly Annotation[], theirs: readonly Annotation[]): MergeResult {
+export function mergeAnnotations(
+  base: readonly Annotation[],
+  ours: readonly Annotation[],
+  theirs: readonly Annotation[],
+): MergeResult {
   const result: MergeResult = { annotations: [], conflicts: [] };
   for (const outcome of mergeRecords(base, ours, theirs, (a) => a.id, ANNOTATION_FIELD_KINDS)) {
     if (outcome.kind === 'kept') result.annotations.push(outcome.value);

@@ -28,7 +28,8 @@ export interface ConceptRecord {
 
 /**
  * Merges codebook.yaml concept by concept (by id; every field the codebook reads, and the parent,
- * as fields; examples element by element), editing ours' YAML document so that comments and layout stay. A true conflict is one
+ * as fields; examples element by element), editing ours' YAML document so that comments and layout stay. A true
+ * conflict is one
  * block of conflict markers around that concept's item.
  */
 export function mergeCodebookText(input: MergeInput): TextMerge {
@@ -38,7 +39,11 @@ export function mergeCodebookText(input: MergeInput): TextMerge {
   const [base, ours, theirs] = sides;
   const outcomes = mergeRecords(base, ours, theirs, (r) => r.id, { examples: 'set' });
   const known = [ours, theirs, base].map((side) => new Map(side.map((r) => [r.id, r])));
-  const place = (side: 'ours' | 'theirs' | 'either') => placed(outcomes.flatMap((o) => decidedRecord(o, side) ?? []), known);
+  const place = (side: 'ours' | 'theirs' | 'either') =>
+    placed(
+      outcomes.flatMap((o) => decidedRecord(o, side) ?? []),
+      known,
+    );
   const [frame, oursSide, theirsSide] = [place('either'), place('ours'), place('theirs')];
   const conflicts = outcomes.filter((o) => o.kind === 'conflict').map((o) => o.id);
   const write = (layout: Layout<ConceptRecord>) => {
@@ -49,7 +54,12 @@ export function mergeCodebookText(input: MergeInput): TextMerge {
     const texts = { frame: frameText, ours: writer.write(oursSide), theirs: writer.write(theirsSide), anchors };
     return markConflicts(texts, (text) => itemRegions(text, 'id'), input.labels ?? DEFAULT_LABELS, sameMeaning(reader));
   };
-  return writeVerified(input, { ours, theirs }, { conflicts, expected: { ours: oursSide.records, theirs: theirsSide.records }, write }, reader);
+  return writeVerified(
+    input,
+    { ours, theirs },
+    { conflicts, expected: { ours: oursSide.records, theirs: theirsSide.records }, write },
+    reader,
+  );
 }
 
 function conceptsReader(path: string): RecordsReader<ConceptRecord> {
@@ -92,7 +102,10 @@ class CodebookWriter {
     if (this.layout.ours.text !== '' && sameValue(records, this.layout.ours.records)) return this.layout.ours.text;
     const doc = parseYaml(this.layout.ours.text);
     const maps = this.mapsOf(doc, records);
-    const children = childrenOf(parents, records.map((r) => r.id));
+    const children = childrenOf(
+      parents,
+      records.map((r) => r.id),
+    );
     const nodes = (parent: string | undefined) => (children.get(parent) ?? []).map((id) => maps.get(id) as YAMLMap);
     for (const record of records) setChildren(doc, maps.get(record.id) as YAMLMap, nodes(record.id));
     const top = topList(doc, 'concepts');

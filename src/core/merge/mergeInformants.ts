@@ -27,8 +27,18 @@ export function mergeInformantsText(input: MergeInput): TextMerge {
   const write = (layout: Layout<InformantRecord>) => {
     const frame = writeInformants(layout, pick('either'));
     if (conflicts.length === 0) return frame;
-    const texts = { frame, ours: writeInformants(layout, expected.ours), theirs: writeInformants(layout, expected.theirs), anchors: conflicts };
-    return markConflicts(texts, (text) => itemRegions(text, 'code'), input.labels ?? DEFAULT_LABELS, sameMeaning(reader));
+    const texts = {
+      frame,
+      ours: writeInformants(layout, expected.ours),
+      theirs: writeInformants(layout, expected.theirs),
+      anchors: conflicts,
+    };
+    return markConflicts(
+      texts,
+      (text) => itemRegions(text, 'code'),
+      input.labels ?? DEFAULT_LABELS,
+      sameMeaning(reader),
+    );
   };
   return writeVerified(input, { ours, theirs }, { conflicts, expected, write }, reader);
 }

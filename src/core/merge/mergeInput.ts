@@ -32,7 +32,10 @@ export interface SideRead<T> {
 }
 
 /** The records of base, ours and theirs; or why one of them cannot be merged item by item. */
-export function readSides<T>(input: MergeInput, read: (text: string) => SideRead<T>): [base: T[], ours: T[], theirs: T[]] | { ok: false; message: string } {
+export function readSides<T>(
+  input: MergeInput,
+  read: (text: string) => SideRead<T>,
+): [base: T[], ours: T[], theirs: T[]] | { ok: false; message: string } {
   const sides: T[][] = [];
   for (const side of ['base', 'ours', 'theirs'] as const) {
     const text = input[side];
@@ -50,12 +53,17 @@ export function readSides<T>(input: MergeInput, read: (text: string) => SideRead
  */
 export function unreadableReason(side: MergeSide, text: string, problems: readonly ProblemLike[]): string | undefined {
   const blank = blankReason(text);
-  if (blank !== undefined) return side === 'base' ? undefined : `${side} ${blank}: a file with nothing in it cannot be merged item by item (it does not mean that everything was removed)`;
+  if (blank !== undefined)
+    return side === 'base'
+      ? undefined
+      : `${side} ${blank}: a file with nothing in it cannot be merged item by item (it does not mean that everything was removed)`;
   const error = problems.find((p) => p.severity === 'error');
   return error && `${side} cannot be read (${error.line}:${error.column} ${error.message})`;
 }
 
-/** A line that holds no YAML content: blank (a byte order mark included), a comment, a document marker or a directive. */
+/**
+ * A line that holds no YAML content: blank (a byte order mark included), a comment, a document marker or a directive.
+ */
 const NO_CONTENT = /^\uFEFF?(?:[ \t\uFEFF]*(?:#[^\n]*)?|(?:---|\.\.\.)(?:[ \t][^\n]*)?|%[^\n]*)$/;
 
 /** What makes a text hold nothing: empty, only whitespace, or only comments. */

@@ -25,26 +25,50 @@ export function mergeSidecarText(input: MergeInput): TextMerge {
   if (!Array.isArray(sides)) return sides;
   const [base, ours, theirs] = sides;
   const merged = mergeAnnotations(base, ours, theirs);
-  const expected = { ours: decided(merged.annotations, merged.conflicts, 'ours'), theirs: decided(merged.annotations, merged.conflicts, 'theirs') };
+  const expected = {
+    ours: decided(merged.annotations, merged.conflicts, 'ours'),
+    theirs: decided(merged.annotations, merged.conflicts, 'theirs'),
+  };
   const write = (layout: Layout<Annotation>) => writeMerged(input, layout.ours.text, merged, reader);
-  return writeVerified(input, { ours, theirs }, { conflicts: merged.conflicts.map((c) => c.id), expected, write }, reader);
+  return writeVerified(
+    input,
+    { ours, theirs },
+    { conflicts: merged.conflicts.map((c) => c.id), expected, write },
+    reader,
+  );
 }
 
 /** The merge written into ours' text ('' for a fresh file), conflicts between markers. */
-function writeMerged(input: MergeInput, oursText: string, merged: MergeResult, reader: RecordsReader<Annotation>): string | undefined {
+function writeMerged(
+  input: MergeInput,
+  oursText: string,
+  merged: MergeResult,
+  reader: RecordsReader<Annotation>,
+): string | undefined {
   const write = (previous: string | undefined, records: Annotation[]) => {
     const memo = records.find(isMemoRecord)?.memo;
-    const written = writeSidecar(input.path, previous, transcriptOf(input.path), records.filter((r) => !isMemoRecord(r)));
+    const written = writeSidecar(
+      input.path,
+      previous,
+      transcriptOf(input.path),
+      records.filter((r) => !isMemoRecord(r)),
+    );
     const withMemo = written.ok ? writeSidecarMemo(input.path, written.text, transcriptOf(input.path), memo) : written;
     return withMemo.ok ? withMemo.text : undefined;
   };
   const frame = write(oursText === '' ? undefined : oursText, merged.annotations);
   if (frame === undefined) return undefined;
   if (merged.conflicts.length === 0) return withLineBreaksOf(oursText, frame);
-  const [ours, theirs] = [write(frame, decided(merged.annotations, merged.conflicts, 'ours')), write(frame, decided(merged.annotations, merged.conflicts, 'theirs'))];
+  const [ours, theirs] = [
+    write(frame, decided(merged.annotations, merged.conflicts, 'ours')),
+    write(frame, decided(merged.annotations, merged.conflicts, 'theirs')),
+  ];
   if (ours === undefined || theirs === undefined) return undefined;
   const texts = { frame, ours, theirs, anchors: merged.conflicts.map((c) => c.id) };
-  return withLineBreaksOf(oursText, markConflicts(texts, regionsOf, input.labels ?? DEFAULT_LABELS, sameMeaning(reader)));
+  return withLineBreaksOf(
+    oursText,
+    markConflicts(texts, regionsOf, input.labels ?? DEFAULT_LABELS, sameMeaning(reader)),
+  );
 }
 
 /** What a merge conflict names the memo on the transcript by: it is merged as a record of its own. */
@@ -59,7 +83,8 @@ function annotationsReader(path: string): RecordsReader<Annotation> {
   return {
     read(text) {
       const parsed = readSidecar(path, text);
-      const memo: Annotation[] = parsed.memo === undefined ? [] : [{ id: TRANSCRIPT_MEMO, concepts: [], quote: '', memo: parsed.memo }];
+      const memo: Annotation[] =
+        parsed.memo === undefined ? [] : [{ id: TRANSCRIPT_MEMO, concepts: [], quote: '', memo: parsed.memo }];
       return { records: [...parsed.entries.map((e) => e.annotation), ...memo], problems: parsed.file.problems };
     },
     idOf: (annotation) => annotation.id,
@@ -70,15 +95,23 @@ function annotationsReader(path: string): RecordsReader<Annotation> {
 function regionsOf(text: string): Map<string, Region> {
   const regions = itemRegions(text, 'id');
   const doc = parseYaml(text);
-  const pair = doc.errors.length === 0 && isMap(doc.contents) ? doc.contents.items.find((p) => scalarText(p.key) === 'memo') : undefined;
+  const pair =
+    doc.errors.length === 0 && isMap(doc.contents)
+      ? doc.contents.items.find((p) => scalarText(p.key) === 'memo')
+      : undefined;
   const start = (pair?.key as Node | undefined)?.range?.[0];
   const end = (pair?.value as Node | null | undefined)?.range?.[1];
-  if (start !== undefined && end !== undefined) regions.set(TRANSCRIPT_MEMO, { start: lineStartOf(text, start), end: lineEndAfter(text, end) });
+  if (start !== undefined && end !== undefined)
+    regions.set(TRANSCRIPT_MEMO, { start: lineStartOf(text, start), end: lineEndAfter(text, end) });
   return regions;
 }
 
 /** The merged annotations with every conflict decided for one side. */
-function decided(annotations: readonly Annotation[], conflicts: readonly Conflict<Annotation>[], side: 'ours' | 'theirs'): Annotation[] {
+function decided(
+  annotations: readonly Annotation[],
+  conflicts: readonly Conflict<Annotation>[],
+  side: 'ours' | 'theirs',
+): Annotation[] {
   const byId = new Map(conflicts.map((c) => [c.id, c]));
   return annotations.flatMap((a) => {
     const conflict = byId.get(a.id);

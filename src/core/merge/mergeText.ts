@@ -31,5 +31,9 @@ export interface FileMerge {
 export function mergeOrKeepBoth(kind: MergeKind, input: MergeInput): FileMerge {
   const merged = mergeQcodeFile(kind, input);
   if (merged.ok) return { text: merged.text, conflicts: merged.conflicts };
-  return { text: bothSidesKept(input.ours, input.theirs, input.labels ?? DEFAULT_LABELS), conflicts: [], unmerged: merged.message };
+  return {
+    text: bothSidesKept(input.ours, input.theirs, input.labels ?? DEFAULT_LABELS),
+    conflicts: [],
+    unmerged: merged.message,
+  };
 }

@@ -20,24 +20,44 @@ export type Outcome<T extends MergeRecord> =
 export type Conflict<T extends MergeRecord> = Extract<Outcome<T>, { kind: 'conflict' }>;
 
 /** The outcome for every id of ours (in ours' order), then of theirs, then of the base. */
-export function mergeRecords<T extends MergeRecord>(base: readonly T[], ours: readonly T[], theirs: readonly T[], idOf: (record: T) => string, kinds: FieldKinds): Outcome<T>[] {
+export function mergeRecords<T extends MergeRecord>(
+  base: readonly T[],
+  ours: readonly T[],
+  theirs: readonly T[],
+  idOf: (record: T) => string,
+  kinds: FieldKinds,
+): Outcome<T>[] {
   const byId = (list: readonly T[]) => new Map(list.map((r) => [idOf(r), r]));
   const [b, o, t] = [byId(base), byId(ours), byId(theirs)];
   const ids = new Set([...o.keys(), ...t.keys(), ...b.keys()]);
   return [...ids].map((id) => mergeRecord(id, b.get(id), o.get(id), t.get(id), kinds));
 }
 
-function mergeRecord<T extends MergeRecord>(id: string, base: T | undefined, ours: T | undefined, theirs: T | undefined, kinds: FieldKinds): Outcome<T> {
+function mergeRecord<T extends MergeRecord>(
+  id: string,
+  base: T | undefined,
+  ours: T | undefined,
+  theirs: T | undefined,
+  kinds: FieldKinds,
+): Outcome<T> {
   if (ours && theirs) return mergeFields(id, base, ours, theirs, kinds);
   const kept = ours ?? theirs;
   if (!kept) return { id, kind: 'removed' };
   if (!base) return { id, kind: 'kept', value: kept };
-  const changed = keysOf(base, kept).filter((key) => kinds[key] !== 'hint' && !sameValue(field(base, key), field(kept, key)));
+  const changed = keysOf(base, kept).filter(
+    (key) => kinds[key] !== 'hint' && !sameValue(field(base, key), field(kept, key)),
+  );
   if (changed.length === 0) return { id, kind: 'removed' };
   return { id, kind: 'conflict', fields: changed, ...(ours ? { ours } : { theirs: kept }) };
 }
 
-function mergeFields<T extends MergeRecord>(id: string, base: T | undefined, ours: T, theirs: T, kinds: FieldKinds): Outcome<T> {
+function mergeFields<T extends MergeRecord>(
+  id: string,
+  base: T | undefined,
+  ours: T,
+  theirs: T,
+  kinds: FieldKinds,
+): Outcome<T> {
   const merged = { ...ours };
   const conflicting: string[] = [];
   for (const key of keysOf(base ?? {}, ours, theirs)) {
@@ -53,8 +73,14 @@ function mergeFields<T extends MergeRecord>(id: string, base: T | undefined, our
   return { id, kind: 'conflict', ours: merged, theirs: theirsSide, fields: conflicting };
 }
 
-/** The record an outcome leaves with its conflict decided for one side ('either': ours, else theirs); undefined when removed. */
-export function decidedRecord<T extends MergeRecord>(outcome: Outcome<T>, side: 'ours' | 'theirs' | 'either'): T | undefined {
+/**
+ * The record an outcome leaves with its conflict decided for one side ('either': ours, else theirs); undefined when
+ * removed.
+ */
+export function decidedRecord<T extends MergeRecord>(
+  outcome: Outcome<T>,
+  side: 'ours' | 'theirs' | 'either',
+): T | undefined {
   if (outcome.kind === 'kept') return outcome.value;
   if (outcome.kind === 'removed') return undefined;
   return side === 'either' ? (outcome.ours ?? outcome.theirs) : outcome[side];

@@ -38,7 +38,12 @@ export interface RecordsReader<T> {
  * else into a fresh file: the first that reads back as exactly the merged records (each way its
  * conflicts are resolved). Not ok when none does, so that nothing broken is ever passed off as a merge.
  */
-export function writeVerified<T>(input: MergeInput, sides: { ours: readonly T[]; theirs: readonly T[] }, merge: RecordsMerge<T>, reader: RecordsReader<T>): TextMerge {
+export function writeVerified<T>(
+  input: MergeInput,
+  sides: { ours: readonly T[]; theirs: readonly T[] },
+  merge: RecordsMerge<T>,
+  reader: RecordsReader<T>,
+): TextMerge {
   for (const layout of layoutsOf(input, sides, reader)) {
     const written = merge.write(layout);
     const text = written !== undefined && layout.ours.text === '' ? withLineBreaksOf(input.ours, written) : written;
@@ -47,38 +52,59 @@ export function writeVerified<T>(input: MergeInput, sides: { ours: readonly T[];
   return { ok: false, message: 'the merged file would not read back as the merged items, in any layout' };
 }
 
-function* layoutsOf<T>(input: MergeInput, sides: { ours: readonly T[]; theirs: readonly T[] }, reader: RecordsReader<T>): Generator<Layout<T>> {
+function* layoutsOf<T>(
+  input: MergeInput,
+  sides: { ours: readonly T[]; theirs: readonly T[] },
+  reader: RecordsReader<T>,
+): Generator<Layout<T>> {
   yield { ours: { text: input.ours, records: sides.ours }, theirs: { text: input.theirs, records: sides.theirs } };
   const [ours, theirs] = [blockItems(input.ours), blockItems(input.theirs)];
-  if ((ours !== input.ours || theirs !== input.theirs) && holds(ours, sides.ours, reader) && holds(theirs, sides.theirs, reader)) {
+  if (
+    (ours !== input.ours || theirs !== input.theirs) &&
+    holds(ours, sides.ours, reader) &&
+    holds(theirs, sides.theirs, reader)
+  ) {
     yield { ours: { text: ours, records: sides.ours }, theirs: { text: theirs, records: sides.theirs } };
   }
   yield { ours: { text: '', records: [] }, theirs: { text: '', records: [] } };
 }
 
 /** Whether the merged text reads back as the merged records: itself, or each way its conflicts are resolved. */
-export function readsBack<T>(text: string, merge: Pick<RecordsMerge<T>, 'conflicts' | 'expected'>, reader: RecordsReader<T>): boolean {
+export function readsBack<T>(
+  text: string,
+  merge: Pick<RecordsMerge<T>, 'conflicts' | 'expected'>,
+  reader: RecordsReader<T>,
+): boolean {
   if (merge.conflicts.length === 0) return holds(text, merge.expected.ours, reader);
   if (findConflicts(text).length === 0) return false;
-  return holds(resolveAll(text, 'ours'), merge.expected.ours, reader) && holds(resolveAll(text, 'theirs'), merge.expected.theirs, reader);
+  return (
+    holds(resolveAll(text, 'ours'), merge.expected.ours, reader) &&
+    holds(resolveAll(text, 'theirs'), merge.expected.theirs, reader)
+  );
 }
 
 /** Whether a text reads without errors (and is not blank) and holds exactly these records. */
 function holds<T>(text: string, records: readonly T[], reader: RecordsReader<T>): boolean {
   const found = reader.read(text);
-  return unreadableReason('ours', text, found.problems) === undefined && sameRecords(found.records, records, reader.idOf);
+  return (
+    unreadableReason('ours', text, found.problems) === undefined && sameRecords(found.records, records, reader.idOf)
+  );
 }
 
 /** Whether two texts hold the same records, in any order. */
 export function sameMeaning<T>(reader: RecordsReader<T>): (a: string, b: string) => boolean {
   return (a, b) => {
     const [x, y] = [reader.read(a), reader.read(b)];
-    return [x, y].every((read) => !read.problems.some((p) => p.severity === 'error')) && sameRecords(x.records, y.records, reader.idOf);
+    return (
+      [x, y].every((read) => !read.problems.some((p) => p.severity === 'error')) &&
+      sameRecords(x.records, y.records, reader.idOf)
+    );
   };
 }
 
 function sameRecords<T>(a: readonly T[], b: readonly T[], idOf: (record: T) => string): boolean {
-  const sorted = (records: readonly T[]) => [...records].sort((p, q) => (idOf(p) < idOf(q) ? -1 : idOf(p) > idOf(q) ? 1 : 0));
+  const sorted = (records: readonly T[]) =>
+    [...records].sort((p, q) => (idOf(p) < idOf(q) ? -1 : idOf(p) > idOf(q) ? 1 : 0));
   return a.length === b.length && sameValue(sorted(a), sorted(b));
 }
 

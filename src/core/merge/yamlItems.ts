@@ -69,7 +69,13 @@ export function topList(doc: Document, key: string): YAMLSeq {
  * keeps its comment and quoting; a new key goes before the first key that comes after it in
  * `order` (or at the end).
  */
-export function updateFields(doc: Document, map: YAMLMap, current: Readonly<Record<string, unknown>>, desired: Readonly<Record<string, unknown>>, order: readonly string[] = []): void {
+export function updateFields(
+  doc: Document,
+  map: YAMLMap,
+  current: Readonly<Record<string, unknown>>,
+  desired: Readonly<Record<string, unknown>>,
+  order: readonly string[] = [],
+): void {
   for (const key of new Set([...Object.keys(current), ...Object.keys(desired)])) {
     const value = desired[key];
     if (sameValue(value, current[key])) continue;
@@ -82,7 +88,11 @@ export function updateFields(doc: Document, map: YAMLMap, current: Readonly<Reco
       // A key the order does not name goes before the order's last key (a concept's children).
       const rank = order.includes(key) ? order.indexOf(key) : order.length - 1.5;
       const at = order.length === 0 ? -1 : map.items.findIndex((p) => order.indexOf(scalarText(p.key) ?? '') > rank);
-      map.items.splice(at < 0 ? map.items.length : at, 0, doc.createPair(key, restyled(doc.createNode(value), undefined)));
+      map.items.splice(
+        at < 0 ? map.items.length : at,
+        0,
+        doc.createPair(key, restyled(doc.createNode(value), undefined)),
+      );
     }
   }
 }
@@ -95,6 +105,12 @@ function restyled(node: unknown, old: unknown): unknown {
   if (isSeq(node)) node.flow = isSeq(old) ? old.flow : node.items.every(isScalar);
   if (!isScalar(node) || !isScalar(old)) return node;
   node.comment = old.comment;
-  if (typeof node.value === 'string' && typeof old.value === 'string' && old.type !== Scalar.BLOCK_FOLDED && old.type !== Scalar.BLOCK_LITERAL) node.type = old.type;
+  if (
+    typeof node.value === 'string' &&
+    typeof old.value === 'string' &&
+    old.type !== Scalar.BLOCK_FOLDED &&
+    old.type !== Scalar.BLOCK_LITERAL
+  )
+    node.type = old.type;
   return node;
 }

@@ -22,7 +22,9 @@ export async function fixRanges(files: ProjectFiles, project: Project): Promise<
   for (const transcript of project.transcripts) {
     const stale = new Map(transcript.annotations.filter(isFixable).map((r) => [r.annotation.id, refreshed(r)]));
     if (stale.size === 0 || !transcript.sidecarReadable) continue;
-    const result = await updateSidecar(files, transcript.sidecarPath, transcript.path, (current) => current.map((a) => stale.get(a.id) ?? a));
+    const result = await updateSidecar(files, transcript.sidecarPath, transcript.path, (current) =>
+      current.map((a) => stale.get(a.id) ?? a),
+    );
     if (!result.ok) report.problems.push(...result.problems, notFixed(transcript.sidecarPath, stale.size));
     else if (result.changed) {
       report.updated += stale.size;
@@ -44,5 +46,15 @@ function refreshed(resolved: ResolvedAnnotation): Annotation {
 }
 
 function notFixed(sidecarPath: string, count: number): Problem {
-  return problem(sidecarPath, 1, 1, 'warning', 'not-fixed', message('{count} moved or fuzzy annotation(s) in this sidecar were not updated: --fix leaves a sidecar with errors alone. Correct the errors, then run "qcode check --fix" again.', { count }));
+  return problem(
+    sidecarPath,
+    1,
+    1,
+    'warning',
+    'not-fixed',
+    message(
+      '{count} moved or fuzzy annotation(s) in this sidecar were not updated: --fix leaves a sidecar with errors alone. Correct the errors, then run "qcode check --fix" again.',
+      { count },
+    ),
+  );
 }

@@ -9,7 +9,10 @@ const COMMENT = '# qcode: the pseudonym key holds the real names, which must nev
  * line names it already. Says what it did: undefined when nothing was needed, 'unreadable' when
  * the file is not UTF-8 text (it is left alone then).
  */
-export async function ignorePseudonymKey(files: ProjectFiles, keyPath: string): Promise<'created' | 'extended' | 'unreadable' | undefined> {
+export async function ignorePseudonymKey(
+  files: ProjectFiles,
+  keyPath: string,
+): Promise<'created' | 'extended' | 'unreadable' | undefined> {
   const bytes = await files.read(GITIGNORE);
   const decoded = bytes ? decodeUtf8(bytes) : { ok: true as const, text: '', hadBom: false };
   if (!decoded.ok) return 'unreadable';

@@ -10,7 +10,9 @@ const COMMENT = '# qcode: lock and temporary files that exist only while it writ
  * if needed; lines already there are not added again. Says what it did: undefined when nothing
  * was needed, 'unreadable' when the file is not UTF-8 text (it is left alone then).
  */
-export async function ignoreScratchFiles(files: ProjectFiles): Promise<'created' | 'extended' | 'unreadable' | undefined> {
+export async function ignoreScratchFiles(
+  files: ProjectFiles,
+): Promise<'created' | 'extended' | 'unreadable' | undefined> {
   const bytes = await files.read(GITIGNORE);
   const decoded = bytes ? decodeUtf8(bytes) : { ok: true as const, text: '', hadBom: false };
   if (!decoded.ok) return 'unreadable';

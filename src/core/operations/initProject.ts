@@ -56,7 +56,10 @@ export async function initProject(files: ProjectFiles): Promise<string[]> {
     await files.write(path, encodeUtf8(text));
     created.push(path);
   }
-  if ((await files.list(DEFAULT_SETTINGS.transcripts)).length === 0 && !(await files.read(DEFAULT_SETTINGS.transcripts))) {
+  if (
+    (await files.list(DEFAULT_SETTINGS.transcripts)).length === 0 &&
+    !(await files.read(DEFAULT_SETTINGS.transcripts))
+  ) {
     await files.write(`${DEFAULT_SETTINGS.transcripts}/.gitkeep`, new Uint8Array());
     created.push(`${DEFAULT_SETTINGS.transcripts}/`);
   }

@@ -24,23 +24,64 @@ export interface TagRequest {
 export type TagResult = { ok: true; annotation: Annotation } | { ok: false; message: string; detail: Message };
 
 /** Adds an annotation for a passage, anchored by its quote and context, to the transcript's sidecar. */
-export async function tagPassage(files: ProjectFiles, project: Project, request: TagRequest, random: RandomBytes): Promise<TagResult> {
+export async function tagPassage(
+  files: ProjectFiles,
+  project: Project,
+  request: TagRequest,
+  random: RandomBytes,
+): Promise<TagResult> {
   const transcript = project.transcripts.find((t) => t.path === request.transcript);
-  if (!transcript?.doc) return refused(message('{transcript} is not a readable transcript of this project (transcripts are under "{folder}/").', { transcript: request.transcript, folder: project.settings.transcripts }));
+  if (!transcript?.doc)
+    return refused(
+      message('{transcript} is not a readable transcript of this project (transcripts are under "{folder}/").', {
+        transcript: request.transcript,
+        folder: project.settings.transcripts,
+      }),
+    );
   const unknown = request.concepts.filter((id) => !project.codebook.has(id));
   if (unknown.length > 0) return refused(unknownConcepts(project, unknown));
   if (request.concepts.length === 0) return refused(message('Give at least one concept.'));
   const offsets = passageOffsetsOrWhy(transcript.doc, request.range);
-  if (!Array.isArray(offsets)) return refused(message('{transcript}: {reason}', { transcript: request.transcript, reason: offsets }));
+  if (!Array.isArray(offsets))
+    return refused(message('{transcript}: {reason}', { transcript: request.transcript, reason: offsets }));
   const taken = new Set(project.transcripts.flatMap((t) => t.annotations.map((a) => a.annotation.id)));
-  const annotation = annotationFor(project, transcript.doc, transcript.turns, offsets, request, newAnnotationId(random, taken));
-  const result = await updateSidecar(files, transcript.sidecarPath, transcript.path, (current) => [...current, annotation]);
-  if (!result.ok) return refused(lineList(result.problems.map((p) => message('{file}:{line}:{column}: {problem}', { file: p.file, line: p.line, column: p.column, problem: p.detail ?? p.message }))));
+  const annotation = annotationFor(
+    project,
+    transcript.doc,
+    transcript.turns,
+    offsets,
+    request,
+    newAnnotationId(random, taken),
+  );
+  const result = await updateSidecar(files, transcript.sidecarPath, transcript.path, (current) => [
+    ...current,
+    annotation,
+  ]);
+  if (!result.ok)
+    return refused(
+      lineList(
+        result.problems.map((p) =>
+          message('{file}:{line}:{column}: {problem}', {
+            file: p.file,
+            line: p.line,
+            column: p.column,
+            problem: p.detail ?? p.message,
+          }),
+        ),
+      ),
+    );
   return { ok: true, annotation };
 }
 
 /** A new annotation of the passage [start, end) of a text, attributed to the speaker of its turn. */
-export function annotationFor(project: Project, doc: TranscriptText, turns: readonly SpeakerTurn[], [start, end]: [number, number], request: Omit<TagRequest, 'transcript' | 'range'>, id: string): Annotation {
+export function annotationFor(
+  project: Project,
+  doc: TranscriptText,
+  turns: readonly SpeakerTurn[],
+  [start, end]: [number, number],
+  request: Omit<TagRequest, 'transcript' | 'range'>,
+  id: string,
+): Annotation {
   const anchor = captureAnchor(doc, start, end);
   const codePattern = informantCodeRegExp(project.settings);
   const informant = informantAt(turns, start, (code) => codePattern.test(code));
@@ -68,7 +109,11 @@ export function passageOffsets(doc: TranscriptText, range: TextRange): [number, 
 export function passageOffsetsOrWhy(doc: TranscriptText, range: TextRange): [number, number] | Message {
   const start = doc.offsetAt(range.start);
   const end = doc.offsetAt(range.end);
-  if (start === undefined || end === undefined) return message('the range {range} is outside the text (it has {lines} lines; columns count from 1).', { range: formatRange(range), lines: doc.lineCount });
+  if (start === undefined || end === undefined)
+    return message('the range {range} is outside the text (it has {lines} lines; columns count from 1).', {
+      range: formatRange(range),
+      lines: doc.lineCount,
+    });
   let s = start;
   let e = end;
   while (s < e && /\s/.test(doc.text[s] as string)) s++;
@@ -84,7 +129,10 @@ function refused(detail: MessageArg): TagResult {
 
 function unknownConcepts(project: Project, unknown: readonly string[]): Message {
   const named = unknown.map((id) => message('"{id}"{hint}', { id, hint: suggestion(project, id) }));
-  return message('Unknown concept {concepts}. Concepts are the ids in {codebook}.', { concepts: commaList(named), codebook: project.settings.codebook });
+  return message('Unknown concept {concepts}. Concepts are the ids in {codebook}.', {
+    concepts: commaList(named),
+    codebook: project.settings.codebook,
+  });
 }
 
 function suggestion(project: Project, id: string): MessageArg {

@@ -19,14 +19,27 @@ export interface Discovered {
  * Transcripts (by their endings) and sidecars below the transcripts folder, in path order.
  * Folders that cannot be listed and folders in a sidecar's place are reported in `problems`.
  */
-export async function discoverTranscripts(files: ProjectFiles, settings: Settings, problems: Problem[] = []): Promise<Discovered> {
+export async function discoverTranscripts(
+  files: ProjectFiles,
+  settings: Settings,
+  problems: Problem[] = [],
+): Promise<Discovered> {
   const found: Found = { files: [], sidecarFolders: [] };
   const folderFound = await folderExists(files, settings.transcripts);
   if (folderFound) await walk(files, joinPath(settings.transcripts), found, problems);
   const present = new Set(found.files);
-  const transcripts = found.files.filter((p) => !p.endsWith(SIDECAR_SUFFIX) && settings.extensions.some((e) => p.toLowerCase().endsWith(e.toLowerCase())));
-  const strandedSidecars = found.files.filter((p) => p.endsWith(SIDECAR_SUFFIX) && !present.has(p.slice(0, -SIDECAR_SUFFIX.length)));
-  return { transcripts: transcripts.sort(), strandedSidecars: strandedSidecars.sort(), sidecarFolders: found.sidecarFolders.sort(), folderFound };
+  const transcripts = found.files.filter(
+    (p) => !p.endsWith(SIDECAR_SUFFIX) && settings.extensions.some((e) => p.toLowerCase().endsWith(e.toLowerCase())),
+  );
+  const strandedSidecars = found.files.filter(
+    (p) => p.endsWith(SIDECAR_SUFFIX) && !present.has(p.slice(0, -SIDECAR_SUFFIX.length)),
+  );
+  return {
+    transcripts: transcripts.sort(),
+    strandedSidecars: strandedSidecars.sort(),
+    sidecarFolders: found.sidecarFolders.sort(),
+    folderFound,
+  };
 }
 
 interface Found {
@@ -42,7 +55,19 @@ async function walk(files: ProjectFiles, folder: string, found: Found, problems:
     else if (!path.endsWith(SIDECAR_SUFFIX)) await walk(files, path, found, problems);
     else {
       found.sidecarFolders.push(path);
-      problems.push(problem(path, 1, 1, 'error', 'not-a-file', message('{path} is a folder, where the annotations of {transcript} should be a file. Move what is in it elsewhere and remove the folder.', { path, transcript: basename(path.slice(0, -SIDECAR_SUFFIX.length)) })));
+      problems.push(
+        problem(
+          path,
+          1,
+          1,
+          'error',
+          'not-a-file',
+          message(
+            '{path} is a folder, where the annotations of {transcript} should be a file. Move what is in it elsewhere and remove the folder.',
+            { path, transcript: basename(path.slice(0, -SIDECAR_SUFFIX.length)) },
+          ),
+        ),
+      );
     }
   }
 }

@@ -28,7 +28,11 @@ export interface LoadOptions {
  * Reads, validates and resolves a whole project. Problems are collected, never thrown.
  * `overrides` (the editor's settings, say) take precedence over qcode.yaml.
  */
-export async function loadProject(given: ProjectFiles, overrides: Partial<Settings> = {}, options: LoadOptions = {}): Promise<Project> {
+export async function loadProject(
+  given: ProjectFiles,
+  overrides: Partial<Settings> = {},
+  options: LoadOptions = {},
+): Promise<Project> {
   const files = options.cache ? options.cache.reading(given) : given;
   const problems: Problem[] = [];
   const settingsFile = await readYaml(files, SETTINGS_FILE, problems, false);
@@ -42,15 +46,24 @@ export async function loadProject(given: ProjectFiles, overrides: Partial<Settin
   // After reading, so that what the readers found (unknown keys, wrong types) is included.
   for (const file of [settingsFile, codebookFile, informantsFile]) problems.push(...(file?.problems ?? []));
   const transcripts = await loadTranscripts(given, discovered.transcripts, settings, problems, options.cache);
-  for (const transcript of transcripts) if (discovered.sidecarFolders.includes(transcript.sidecarPath)) transcript.sidecarReadable = false;
+  for (const transcript of transcripts)
+    if (discovered.sidecarFolders.includes(transcript.sidecarPath)) transcript.sidecarReadable = false;
   const project: Project = { settings, codebook, informants, transcripts, problems };
-  checkProject(project, discovered.strandedSidecars, { codebook: codebookFile !== undefined, informants: informantsFile !== undefined });
+  checkProject(project, discovered.strandedSidecars, {
+    codebook: codebookFile !== undefined,
+    informants: informantsFile !== undefined,
+  });
   problems.push(...(await leakProblems(files, project, [codebookFile, informantsFile], options.key)));
   problems.sort(compareProblems);
   return project;
 }
 
-async function readYaml(files: ProjectFiles, path: string, problems: Problem[], required: boolean): Promise<YamlFile | undefined> {
+async function readYaml(
+  files: ProjectFiles,
+  path: string,
+  problems: Problem[],
+  required: boolean,
+): Promise<YamlFile | undefined> {
   const read = await readTextFile(files, path, problems, required, false);
   if (typeof read !== 'object') return undefined;
   return new YamlFile(path, read.text);
@@ -61,8 +74,13 @@ async function readYaml(files: ProjectFiles, path: string, problems: Problem[], 
  * not an empty project; the default folder may be missing in a project that has no transcripts yet.
  */
 function reportMissingFolder(settingsFile: YamlFile | undefined, settings: Settings, problems: Problem[]): void {
-  const missing = message('The transcripts folder "{folder}" does not exist. Correct the path (relative to the project folder) or create the folder.', { folder: settings.transcripts });
+  const missing = message(
+    'The transcripts folder "{folder}" does not exist. Correct the path (relative to the project folder) or create the folder.',
+    { folder: settings.transcripts },
+  );
   const node = settingsFile?.document?.get('transcripts', true);
-  if (isScalar(node) && node.value === settings.transcripts) settingsFile?.reportAt(node, 'error', 'missing-folder', missing);
-  else if (settings.transcripts !== DEFAULT_SETTINGS.transcripts) problems.push(problem(SETTINGS_FILE, 1, 1, 'error', 'missing-folder', missing));
+  if (isScalar(node) && node.value === settings.transcripts)
+    settingsFile?.reportAt(node, 'error', 'missing-folder', missing);
+  else if (settings.transcripts !== DEFAULT_SETTINGS.transcripts)
+    problems.push(problem(SETTINGS_FILE, 1, 1, 'error', 'missing-folder', missing));
 }

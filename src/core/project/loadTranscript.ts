@@ -11,7 +11,12 @@ import type { ResolvedAnnotation, TranscriptFile } from './model';
 import { readTextFile } from './readText';
 
 /** Reads a transcript and its sidecar, validates the sidecar and resolves every annotation. */
-export async function loadTranscript(files: ProjectFiles, path: string, settings: Settings, problems: Problem[]): Promise<TranscriptFile> {
+export async function loadTranscript(
+  files: ProjectFiles,
+  path: string,
+  settings: Settings,
+  problems: Problem[],
+): Promise<TranscriptFile> {
   const sidecarPath = path + SIDECAR_SUFFIX;
   const [transcript, sidecar] = await Promise.all([
     readTextFile(files, path, problems, true),
@@ -42,18 +47,41 @@ function readAnnotations(file: TranscriptFile, text: string, settings: Settings,
   if (parsed.memo !== undefined) file.memo = parsed.memo;
   const name = basename(file.path);
   if (parsed.transcript !== undefined && parsed.transcript !== name) {
-    problems.push(problem(file.sidecarPath, 1, 1, 'warning', 'transcript-name', message('The sidecar names "{named}" but sits next to "{name}". Rename one of them or correct the "transcript:" line.', { named: parsed.transcript, name })));
+    problems.push(
+      problem(
+        file.sidecarPath,
+        1,
+        1,
+        'warning',
+        'transcript-name',
+        message(
+          'The sidecar names "{named}" but sits next to "{name}". Rename one of them or correct the "transcript:" line.',
+          { named: parsed.transcript, name },
+        ),
+      ),
+    );
   }
   const codePattern = informantCodeRegExp(settings);
   const isInformant = (code: string) => codePattern.test(code);
   for (const entry of parsed.entries) {
     const { annotation } = entry;
-    const resolved: ResolvedAnnotation = { annotation, resolution: { status: 'orphaned', reason: message('The transcript could not be read.') }, transcript: file, text: annotation.quote, line: entry.line, column: entry.column };
+    const resolved: ResolvedAnnotation = {
+      annotation,
+      resolution: { status: 'orphaned', reason: message('The transcript could not be read.') },
+      transcript: file,
+      text: annotation.quote,
+      line: entry.line,
+      column: entry.column,
+    };
     if (file.doc) {
       resolved.resolution = resolveAnchor(file.doc, annotation);
-      if (resolved.resolution.status !== 'orphaned') resolved.text = file.doc.text.slice(resolved.resolution.start, resolved.resolution.end);
+      if (resolved.resolution.status !== 'orphaned')
+        resolved.text = file.doc.text.slice(resolved.resolution.start, resolved.resolution.end);
     }
-    const attributed = resolved.resolution.status !== 'orphaned' ? informantAt(file.turns, resolved.resolution.start, isInformant) : undefined;
+    const attributed =
+      resolved.resolution.status !== 'orphaned'
+        ? informantAt(file.turns, resolved.resolution.start, isInformant)
+        : undefined;
     const informant = annotation.informant ?? attributed;
     if (informant !== undefined) resolved.informant = informant;
     file.annotations.push(resolved);

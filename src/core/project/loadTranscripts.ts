@@ -5,7 +5,10 @@ import { loadTranscript } from './loadTranscript';
 import type { TranscriptFile } from './model';
 import type { LoadedTranscript, ProjectCache } from './projectCache';
 
-/** How many transcripts are read at once: enough that reading overlaps with parsing, not so many that memory fills with bytes waiting. */
+/**
+ * How many transcripts are read at once: enough that reading overlaps with parsing, not so many that memory fills with
+ * bytes waiting.
+ */
 const AT_ONCE = 8;
 
 /**
@@ -13,13 +16,21 @@ const AT_ONCE = 8;
  * too. Several are read at once, so that the disk is not waited for one file at a time; with a
  * cache, a transcript whose files have not changed since it was loaded is not read again.
  */
-export async function loadTranscripts(files: ProjectFiles, paths: readonly string[], settings: Settings, problems: Problem[], cache?: ProjectCache): Promise<TranscriptFile[]> {
+export async function loadTranscripts(
+  files: ProjectFiles,
+  paths: readonly string[],
+  settings: Settings,
+  problems: Problem[],
+  cache?: ProjectCache,
+): Promise<TranscriptFile[]> {
   const settingsKey = cache ? JSON.stringify(settings) : '';
   const load = async (path: string): Promise<LoadedTranscript> => {
     const own: Problem[] = [];
     return { file: await loadTranscript(files, path, settings, own), problems: own };
   };
-  const loaded = await inOrder(paths, AT_ONCE, (path) => (cache ? cache.loadTranscript(path, settingsKey, () => load(path)) : load(path)));
+  const loaded = await inOrder(paths, AT_ONCE, (path) =>
+    cache ? cache.loadTranscript(path, settingsKey, () => load(path)) : load(path),
+  );
   for (const transcript of loaded) problems.push(...transcript.problems);
   return loaded.map((transcript) => transcript.file);
 }

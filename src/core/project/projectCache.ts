@@ -31,7 +31,8 @@ export class ProjectCache {
   /** A file or folder changed (was written, created or deleted): what was read of it and below it is forgotten. */
   changed(path: string): void {
     this.changedAt.set(path, ++this.clock);
-    for (const transcript of this.transcripts.keys()) if (under(transcript, path) || under(transcript + SIDECAR_SUFFIX, path)) this.transcripts.delete(transcript);
+    for (const transcript of this.transcripts.keys())
+      if (under(transcript, path) || under(transcript + SIDECAR_SUFFIX, path)) this.transcripts.delete(transcript);
     for (const read of this.reads.keys()) if (under(read, path)) this.reads.delete(read);
   }
 
@@ -49,13 +50,21 @@ export class ProjectCache {
     return kept?.settings === settings ? kept.value : undefined;
   }
 
-  /** Loads the transcript with `load` unless it is kept, and keeps what `load` made unless a file of it changed meanwhile. */
-  async loadTranscript(path: string, settings: string, load: () => Promise<LoadedTranscript>): Promise<LoadedTranscript> {
+  /**
+   * Loads the transcript with `load` unless it is kept, and keeps what `load` made unless a file of it changed
+   * meanwhile.
+   */
+  async loadTranscript(
+    path: string,
+    settings: string,
+    load: () => Promise<LoadedTranscript>,
+  ): Promise<LoadedTranscript> {
     const kept = this.transcript(path, settings);
     if (kept) return kept;
     const since = this.clock;
     const loaded = await load();
-    if (!this.changedSince(path, since) && !this.changedSince(path + SIDECAR_SUFFIX, since)) this.transcripts.set(path, { value: loaded, settings });
+    if (!this.changedSince(path, since) && !this.changedSince(path + SIDECAR_SUFFIX, since))
+      this.transcripts.set(path, { value: loaded, settings });
     return loaded;
   }
 
@@ -90,7 +99,10 @@ function under(path: string, changed: string): boolean {
 }
 
 class CachedReads implements ProjectFiles {
-  constructor(private readonly files: ProjectFiles, private readonly cache: ProjectCache) {}
+  constructor(
+    private readonly files: ProjectFiles,
+    private readonly cache: ProjectCache,
+  ) {}
 
   read(path: string): Promise<Uint8Array | undefined> {
     return this.cache.read(path, () => this.files.read(path));

@@ -52,7 +52,9 @@ export class ProjectIndex {
 
   /** Whether an annotation passes a filter (concept subtrees, informant codes, attributes, key quotes). */
   matcher(filter: QuoteFilter): (resolved: ResolvedAnnotation) => boolean {
-    const concepts = filter.concepts?.length ? new Set(filter.concepts.flatMap((c) => [...this.project.codebook.subtreeIds(c), c])) : undefined;
+    const concepts = filter.concepts?.length
+      ? new Set(filter.concepts.flatMap((c) => [...this.project.codebook.subtreeIds(c), c]))
+      : undefined;
     const informants = filter.informants?.length ? new Set(filter.informants) : undefined;
     const meetsWhere = informantMatcher(this.project.informants, filter.where ?? []);
     return (resolved) =>

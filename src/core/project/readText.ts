@@ -11,15 +11,44 @@ export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 export type TextRead = { text: string; hadBom: boolean } | 'missing' | 'unreadable';
 
 /** Reads a UTF-8 text file, adding a problem when it is missing (if required), too big, not UTF-8 or mid-merge. */
-export async function readTextFile(files: ProjectFiles, path: string, problems: Problem[], required: boolean, checkConflicts = true): Promise<TextRead> {
+export async function readTextFile(
+  files: ProjectFiles,
+  path: string,
+  problems: Problem[],
+  required: boolean,
+  checkConflicts = true,
+): Promise<TextRead> {
   const bytes = await readBytes(files, path, problems);
   if (bytes === 'unreadable') return 'unreadable';
   if (!bytes) {
-    if (required) problems.push(problem(path, 1, 1, 'error', 'missing-file', message('{path} was not found. Create it, or run "qcode init" to create the project files.', { path })));
+    if (required)
+      problems.push(
+        problem(
+          path,
+          1,
+          1,
+          'error',
+          'missing-file',
+          message('{path} was not found. Create it, or run "qcode init" to create the project files.', { path }),
+        ),
+      );
     return 'missing';
   }
   if (bytes.length > MAX_FILE_BYTES) {
-    problems.push(problem(path, 1, 1, 'error', 'too-large', message('{path} is {size} MB; qcode reads files up to {limit} MB. Split it into smaller files.', { path, size: Math.round(bytes.length / 1048576), limit: MAX_FILE_BYTES / 1048576 })));
+    problems.push(
+      problem(
+        path,
+        1,
+        1,
+        'error',
+        'too-large',
+        message('{path} is {size} MB; qcode reads files up to {limit} MB. Split it into smaller files.', {
+          path,
+          size: Math.round(bytes.length / 1048576),
+          limit: MAX_FILE_BYTES / 1048576,
+        }),
+      ),
+    );
     return 'unreadable';
   }
   const decoded = decodeUtf8(bytes);
@@ -35,7 +64,11 @@ export async function readTextFile(files: ProjectFiles, path: string, problems: 
   return decoded;
 }
 
-async function readBytes(files: ProjectFiles, path: string, problems: Problem[]): Promise<Uint8Array | undefined | 'unreadable'> {
+async function readBytes(
+  files: ProjectFiles,
+  path: string,
+  problems: Problem[],
+): Promise<Uint8Array | undefined | 'unreadable'> {
   try {
     return await files.read(path);
   } catch (error) {
@@ -46,12 +79,31 @@ async function readBytes(files: ProjectFiles, path: string, problems: Problem[])
 }
 
 const ACCESS_ADVICE: Record<AccessFailure, (path: string) => Message> = {
-  permission: (path) => message('{path} cannot be read: permission denied. Make it readable for yourself (e.g. chmod u+r), then check again.', { path }),
-  'not-a-file': (path) => message('{path} is not a regular file (a named pipe, socket or device), so qcode does not open it. Put the file itself in its place.', { path }),
-  'outside-project': (path) => message('{path} is a link to a place outside the project folder, which qcode does not follow. Copy the file or folder into the project instead of linking to it.', { path }),
+  permission: (path) =>
+    message(
+      '{path} cannot be read: permission denied. Make it readable for yourself (e.g. chmod u+r), then check again.',
+      { path },
+    ),
+  'not-a-file': (path) =>
+    message(
+      '{path} is not a regular file (a named pipe, socket or device), so qcode does not open it. Put the file itself in its place.',
+      { path },
+    ),
+  'outside-project': (path) =>
+    message(
+      '{path} is a link to a place outside the project folder, which qcode does not follow. Copy the file or folder into the project instead of linking to it.',
+      { path },
+    ),
 };
 
 /** The problem for a path that exists but cannot be read, at the path itself. */
 export function accessProblem(error: FileAccessError): Problem {
-  return problem(error.path, 1, 1, 'error', error.reason === 'permission' ? 'unreadable-file' : error.reason, ACCESS_ADVICE[error.reason](error.path));
+  return problem(
+    error.path,
+    1,
+    1,
+    'error',
+    error.reason === 'permission' ? 'unreadable-file' : error.reason,
+    ACCESS_ADVICE[error.reason](error.path),
+  );
 }

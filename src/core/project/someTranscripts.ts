@@ -12,13 +12,21 @@ export type Listing = (folder: string, entries: readonly FolderEntry[]) => Folde
  */
 export function listingOnly(transcripts: readonly string[]): Listing {
   const wanted = new Set(transcripts.flatMap((path) => [joinPath(path), joinPath(path) + SIDECAR_SUFFIX]));
-  return (folder, entries) => entries.filter((entry) => entry.kind === 'folder' || wanted.has(joinPath(folder, entry.name)));
+  return (folder, entries) =>
+    entries.filter((entry) => entry.kind === 'folder' || wanted.has(joinPath(folder, entry.name)));
 }
 
-/** Whether a project path is one of the project's transcripts by where it is and how it ends, as the loader finds them. */
+/**
+ * Whether a project path is one of the project's transcripts by where it is and how it ends, as the loader finds them.
+ */
 export function isTranscriptPath(settings: Settings, path: string): boolean {
   const folder = joinPath(settings.transcripts);
   const inside = folder === '' ? path : path.startsWith(`${folder}/`) ? path.slice(folder.length + 1) : undefined;
-  if (inside === undefined || inside.split('/').some((segment) => segment.startsWith('.')) || path.endsWith(SIDECAR_SUFFIX)) return false;
+  if (
+    inside === undefined ||
+    inside.split('/').some((segment) => segment.startsWith('.')) ||
+    path.endsWith(SIDECAR_SUFFIX)
+  )
+    return false;
   return settings.extensions.some((e) => path.toLowerCase().endsWith(e.toLowerCase()));
 }

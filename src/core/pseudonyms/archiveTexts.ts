@@ -9,10 +9,12 @@ const LIMITS = { entryBytes: 64 * 1024 * 1024, totalBytes: 256 * 1024 * 1024 };
 export function archiveTexts(bytes: Uint8Array): { name: string; text: string }[] {
   try {
     const archive = new ZipArchive(bytes, LIMITS);
-    return archive.entries.filter((e) => TEXT_ENTRY.test(e.name)).flatMap((entry) => {
-      const decoded = decodeUtf8(archive.read(entry));
-      return decoded.ok ? [{ name: entry.name, text: decoded.text }] : [];
-    });
+    return archive.entries
+      .filter((e) => TEXT_ENTRY.test(e.name))
+      .flatMap((entry) => {
+        const decoded = decodeUtf8(archive.read(entry));
+        return decoded.ok ? [{ name: entry.name, text: decoded.text }] : [];
+      });
   } catch {
     return [];
   }

@@ -21,7 +21,12 @@ export interface GivenKey {
  * when there is none; what is wrong with it goes to `problems`. A given key that is missing is a
  * problem too: the leaks it was given to find would otherwise go unreported.
  */
-export async function loadKey(files: ProjectFiles, settings: Settings, problems: Problem[], given?: GivenKey): Promise<PseudonymKey | undefined> {
+export async function loadKey(
+  files: ProjectFiles,
+  settings: Settings,
+  problems: Problem[],
+  given?: GivenKey,
+): Promise<PseudonymKey | undefined> {
   if (given) return givenKey(given, problems);
   const read = await readTextFile(files, settings.pseudonyms, problems, false);
   // A key that cannot be read (not UTF-8, say) is there all the same, with its problems reported.
@@ -32,7 +37,19 @@ export async function loadKey(files: ProjectFiles, settings: Settings, problems:
 
 export function givenKey(given: GivenKey, problems: Problem[]): PseudonymKey | undefined {
   if (!given.bytes) {
-    problems.push(problem(given.path, 1, 1, 'error', 'missing-file', message('There is no pseudonym key at {path}. Name the key file (one "name: replacement" a line), or leave --key out to use the project\'s.', { path: given.path })));
+    problems.push(
+      problem(
+        given.path,
+        1,
+        1,
+        'error',
+        'missing-file',
+        message(
+          'There is no pseudonym key at {path}. Name the key file (one "name: replacement" a line), or leave --key out to use the project\'s.',
+          { path: given.path },
+        ),
+      ),
+    );
     return undefined;
   }
   const decoded = decodeUtf8(given.bytes);

@@ -28,15 +28,24 @@ const ARCHIVE_ENDINGS = ['.docx', '.qdpx', '.qdc'];
  * exports named in qcode.yaml. The key file itself is the one place names belong. A key given
  * from outside the project (qcode check --key) takes the place of the project's.
  */
-export async function leakProblems(files: ProjectFiles, project: Project, registries: readonly (ReadFile | undefined)[], given?: GivenKey): Promise<Problem[]> {
+export async function leakProblems(
+  files: ProjectFiles,
+  project: Project,
+  registries: readonly (ReadFile | undefined)[],
+  given?: GivenKey,
+): Promise<Problem[]> {
   const problems: Problem[] = [];
   const key = await loadKey(files, project.settings, problems, given);
   if (!key || key.entries.length === 0) return problems;
   const matcher = compileKey(key.entries);
   for (const transcript of project.transcripts) {
     const doc = transcript.doc;
-    if (doc) problems.push(...matcher.find(doc.text).map((m) => leak(transcript.path, doc.positionAt(m.start), m.text, m.replacement)));
-    if (transcript.sidecarText !== undefined) problems.push(...leaksIn({ path: transcript.sidecarPath, text: transcript.sidecarText }, matcher));
+    if (doc)
+      problems.push(
+        ...matcher.find(doc.text).map((m) => leak(transcript.path, doc.positionAt(m.start), m.text, m.replacement)),
+      );
+    if (transcript.sidecarText !== undefined)
+      problems.push(...leaksIn({ path: transcript.sidecarPath, text: transcript.sidecarText }, matcher));
   }
   for (const file of registries) if (file) problems.push(...leaksIn(file, matcher));
   for (const file of await writings(files)) problems.push(...leaksIn(file, matcher));
@@ -53,7 +62,17 @@ export function leaksIn(file: ReadFile, matcher: KeyMatcher): Problem[] {
 }
 
 function leak(path: string, at: { line: number; column: number }, found: string, replacement: string): Problem {
-  return problem(path, at.line, at.column, 'error', 'pseudonym-leak', message('"{found}" is in the pseudonym key: it must not be shared. Run "qcode pseudonymize" to replace it with "{replacement}" here and in every copy qcode keeps.', { found, replacement }));
+  return problem(
+    path,
+    at.line,
+    at.column,
+    'error',
+    'pseudonym-leak',
+    message(
+      '"{found}" is in the pseudonym key: it must not be shared. Run "qcode pseudonymize" to replace it with "{replacement}" here and in every copy qcode keeps.',
+      { found, replacement },
+    ),
+  );
 }
 
 async function writings(files: ProjectFiles): Promise<ReadFile[]> {
@@ -82,8 +101,20 @@ async function exportLeaks(files: ProjectFiles, path: string, matcher: KeyMatche
   }
   const bytes = await files.read(path).catch(() => undefined);
   if (!bytes) return [];
-  return archiveTexts(bytes).flatMap((entry) => matcher.find(entry.text).map((m) => {
-    const at = new RawLines(entry.text).positionAt(m.start);
-    return problem(path, 1, 1, 'error', 'pseudonym-leak', message('"{found}" is in the pseudonym key and in this export ({entry}, line {line}, column {column}): it must not be shared. Pseudonymize the project and export again.', { found: m.text, entry: entry.name, line: at.line, column: at.column }));
-  }));
+  return archiveTexts(bytes).flatMap((entry) =>
+    matcher.find(entry.text).map((m) => {
+      const at = new RawLines(entry.text).positionAt(m.start);
+      return problem(
+        path,
+        1,
+        1,
+        'error',
+        'pseudonym-leak',
+        message(
+          '"{found}" is in the pseudonym key and in this export ({entry}, line {line}, column {column}): it must not be shared. Pseudonymize the project and export again.',
+          { found: m.text, entry: entry.name, line: at.line, column: at.column },
+        ),
+      );
+    }),
+  );
 }

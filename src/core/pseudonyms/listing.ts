@@ -13,5 +13,10 @@ export interface Replacement {
 export function listMatches(file: string, text: string, matches: readonly KeyMatch[]): Replacement[] {
   if (matches.length === 0) return [];
   const lines = new RawLines(text);
-  return matches.map((match) => ({ file, ...lines.positionAt(match.start), found: match.text, replacement: match.replacement }));
+  return matches.map((match) => ({
+    file,
+    ...lines.positionAt(match.start),
+    found: match.text,
+    replacement: match.replacement,
+  }));
 }

@@ -62,13 +62,14 @@ export function compileKey(entries: readonly KeyEntry[]): KeyMatcher {
   const rest = others.length > 0 ? new RegExp(wholePattern(others.map((a) => a.name)), 'giu') : undefined;
   const maybe = new Uint8Array(HASH_FILTER_SIZE);
   for (const hash of byFirstWord.keys()) maybe[hash & (HASH_FILTER_SIZE - 1)] = 1;
-  const lookUp = (hash: number | undefined) => (hash !== undefined && maybe[hash & (HASH_FILTER_SIZE - 1)] === 1 ? byFirstWord.get(hash) : undefined);
+  const lookUp = (hash: number | undefined) =>
+    hash !== undefined && maybe[hash & (HASH_FILTER_SIZE - 1)] === 1 ? byFirstWord.get(hash) : undefined;
   /** Tries the entries whose first word hashes so at a place in the text. */
   const at = (text: string, place: number, hash: number, hashWithoutS: number | undefined): KeyMatch | undefined => {
     const whole = lookUp(hash);
     const withoutS = lookUp(hashWithoutS);
     if (!whole && !withoutS) return undefined;
-    const tried = whole && withoutS ? [...whole, ...withoutS].sort((a, b) => a - b) : (whole ?? withoutS) as number[];
+    const tried = whole && withoutS ? [...whole, ...withoutS].sort((a, b) => a - b) : ((whole ?? withoutS) as number[]);
     for (const index of tried) {
       const alternative = alternatives[index] as Alternative;
       alternative.sticky ??= new RegExp(`(${asPattern(alternative.name)})(${POSSESSIVE})?(?!${WORD_CHARACTER})`, 'iuy');
@@ -100,9 +101,15 @@ export function compileKey(entries: readonly KeyEntry[]): KeyMatcher {
  * The key as one regular expression, longest entry first: what compileKey finds, found the slow
  * way. For entries that do not start with a letter or digit, and for tests.
  */
-export function keyRegExp(entries: readonly KeyEntry[]): { pattern: RegExp | undefined; entryOf: (name: string) => KeyEntry | undefined } {
+export function keyRegExp(entries: readonly KeyEntry[]): {
+  pattern: RegExp | undefined;
+  entryOf: (name: string) => KeyEntry | undefined;
+} {
   const { alternatives, entryOf } = alternativesOf(entries);
-  return { pattern: alternatives.length === 0 ? undefined : new RegExp(wholePattern(alternatives.map((a) => a.name)), 'giu'), entryOf };
+  return {
+    pattern: alternatives.length === 0 ? undefined : new RegExp(wholePattern(alternatives.map((a) => a.name)), 'giu'),
+    entryOf,
+  };
 }
 
 function alternativesOf(entries: readonly KeyEntry[]) {
@@ -139,10 +146,15 @@ class NextMatch {
   private last: KeyMatch | undefined;
   private searchedFrom = -1;
 
-  constructor(private readonly pattern: RegExp, private readonly text: string, private readonly entryOf: (name: string) => KeyEntry | undefined) {}
+  constructor(
+    private readonly pattern: RegExp,
+    private readonly text: string,
+    private readonly entryOf: (name: string) => KeyEntry | undefined,
+  ) {}
 
   from(cursor: number): KeyMatch | undefined {
-    if (this.searchedFrom >= 0 && cursor >= this.searchedFrom && (!this.last || this.last.start >= cursor)) return this.last;
+    if (this.searchedFrom >= 0 && cursor >= this.searchedFrom && (!this.last || this.last.start >= cursor))
+      return this.last;
     this.searchedFrom = cursor;
     this.pattern.lastIndex = cursor;
     for (let match = this.pattern.exec(this.text); match; match = this.pattern.exec(this.text)) {
@@ -155,7 +167,13 @@ class NextMatch {
 
 function keyMatch(match: RegExpExecArray, entry: KeyEntry): KeyMatch {
   const ending = match[2] ?? '';
-  return { start: match.index, end: match.index + match[0].length, text: match[0], entry, replacement: entry.replacement + ending };
+  return {
+    start: match.index,
+    end: match.index + match[0].length,
+    text: match[0],
+    entry,
+    replacement: entry.replacement + ending,
+  };
 }
 
 function addTo(map: Map<number, number[]>, key: number, index: number): void {
@@ -175,10 +193,16 @@ function spellingsOf(name: string): string[] {
 }
 
 function asPattern(name: string): string {
-  return name.trim().split(/\s+/).map((word) => word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('\\s+');
+  return name
+    .trim()
+    .split(/\s+/)
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+    .join('\\s+');
 }
 
 /** For the rare letters whose lower case differs from how the pattern folds case. */
 function entryMatching(entries: readonly KeyEntry[], text: string): KeyEntry | undefined {
-  return entries.find((entry) => new RegExp(`^(?:${spellingsOf(entry.name).map(asPattern).join('|')})$`, 'iu').test(text));
+  return entries.find((entry) =>
+    new RegExp(`^(?:${spellingsOf(entry.name).map(asPattern).join('|')})$`, 'iu').test(text),
+  );
 }

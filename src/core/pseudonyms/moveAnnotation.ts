@@ -35,7 +35,13 @@ export function moveAnnotation(annotation: Annotation, edit: TranscriptEdit, mat
     if (start !== undefined && end !== undefined) {
       const anchor = captureAnchor(edit.newDoc, start, end);
       const kept = resolution.status === 'exact' ? anchor.range : range;
-      return withAnchor(moved, anchor.quote, contextAfterCut(anchor.before, matcher, 'before'), contextAfterCut(anchor.after, matcher, 'after'), kept);
+      return withAnchor(
+        moved,
+        anchor.quote,
+        contextAfterCut(anchor.before, matcher, 'before'),
+        contextAfterCut(anchor.after, matcher, 'after'),
+        kept,
+      );
     }
   }
   const text = (value: string | undefined) => (value === undefined ? undefined : replaceInString(value, matcher));
@@ -54,7 +60,13 @@ function contextAfterCut(context: string, matcher: KeyMatcher, side: 'before' | 
   return context;
 }
 
-function withAnchor(annotation: Annotation, quote: string, before: string | undefined, after: string | undefined, range: TextRange | undefined): Annotation {
+function withAnchor(
+  annotation: Annotation,
+  quote: string,
+  before: string | undefined,
+  after: string | undefined,
+  range: TextRange | undefined,
+): Annotation {
   const result: Annotation = { ...annotation, quote };
   setOrDelete(result, 'before', before);
   setOrDelete(result, 'after', after);
@@ -68,12 +80,17 @@ function setOrDelete(annotation: Annotation, key: 'before' | 'after', value: str
   else annotation[key] = value;
 }
 
-/** A saved range in the old file carried to the new one; a range that was not a place in the old text stays as it was. */
+/**
+ * A saved range in the old file carried to the new one; a range that was not a place in the old text stays as it was.
+ */
 function moveSavedRange(range: TextRange, edit: TranscriptEdit): TextRange {
   const start = edit.oldLines.offsetAt(range.start);
   const end = edit.oldLines.offsetAt(range.end);
   if (start === undefined || end === undefined || end < start) return range;
-  return { start: edit.newLines.positionAt(edit.offsets.map(start, 'start')), end: edit.newLines.positionAt(edit.offsets.map(end, 'end')) };
+  return {
+    start: edit.newLines.positionAt(edit.offsets.map(start, 'start')),
+    end: edit.newLines.positionAt(edit.offsets.map(end, 'end')),
+  };
 }
 
 /** An offset of the old matching text (TranscriptText) carried to the new one. */

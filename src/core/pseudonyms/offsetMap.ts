@@ -19,7 +19,12 @@ export class OffsetMap {
         shift += c.text.length - c.rangeLength;
         return at;
       });
-      return { starts: ascending.map((c) => c.rangeOffset), ends: ascending.map((c) => c.rangeOffset + c.rangeLength), newStarts, lengths: ascending.map((c) => c.text.length) };
+      return {
+        starts: ascending.map((c) => c.rangeOffset),
+        ends: ascending.map((c) => c.rangeOffset + c.rangeLength),
+        newStarts,
+        lengths: ascending.map((c) => c.text.length),
+      };
     });
   }
 
@@ -31,7 +36,11 @@ export class OffsetMap {
   }
 }
 
-function mapInRound(round: { starts: number[]; ends: number[]; newStarts: number[]; lengths: number[] }, offset: number, side: 'start' | 'end'): number {
+function mapInRound(
+  round: { starts: number[]; ends: number[]; newStarts: number[]; lengths: number[] },
+  offset: number,
+  side: 'start' | 'end',
+): number {
   // The last change that starts before the offset.
   let low = 0;
   let high = round.starts.length - 1;

@@ -25,21 +25,36 @@ const KEPT_KEYS: Record<keyof RegistryFiles, (key: string) => boolean> = {
  * sidecars' quotes, context and memos, the codebook's labels and descriptions and the informants'
  * attributes. Running it again finds nothing more to do.
  */
-export async function pseudonymizeProject(files: ProjectFiles, transcripts: readonly string[], registries: RegistryFiles, matcher: KeyMatcher, dryRun: boolean): Promise<PseudonymizeOutcome> {
+export async function pseudonymizeProject(
+  files: ProjectFiles,
+  transcripts: readonly string[],
+  registries: RegistryFiles,
+  matcher: KeyMatcher,
+  dryRun: boolean,
+): Promise<PseudonymizeOutcome> {
   const outcome = emptyOutcome();
-  for (const part of await inParallel(transcripts, (path) => pseudonymizeTranscript(files, path, matcher, dryRun))) add(outcome, part);
-  for (const kind of ['codebook', 'informants'] as const) add(outcome, await pseudonymizeRegistry(files, registries[kind], KEPT_KEYS[kind], matcher, dryRun));
+  for (const part of await inParallel(transcripts, (path) => pseudonymizeTranscript(files, path, matcher, dryRun)))
+    add(outcome, part);
+  for (const kind of ['codebook', 'informants'] as const)
+    add(outcome, await pseudonymizeRegistry(files, registries[kind], KEPT_KEYS[kind], matcher, dryRun));
   return outcome;
 }
 
-async function pseudonymizeRegistry(files: ProjectFiles, path: string, keep: (key: string) => boolean, matcher: KeyMatcher, dryRun: boolean): Promise<PseudonymizeOutcome> {
+async function pseudonymizeRegistry(
+  files: ProjectFiles,
+  path: string,
+  keep: (key: string) => boolean,
+  matcher: KeyMatcher,
+  dryRun: boolean,
+): Promise<PseudonymizeOutcome> {
   const outcome = emptyOutcome();
   const bytes = await files.read(path);
   const decoded = bytes && decodeUtf8(bytes);
   // A file without any entry is left alone, unlocked; one that is not UTF-8 is reported below.
   if (!decoded || (decoded.ok && matcher.find(decoded.text).length === 0)) return outcome;
   if (dryRun) {
-    if (decoded.ok) outcome.replacements.push(...listMatches(path, decoded.text, yamlMatches(decoded.text, matcher, keep)));
+    if (decoded.ok)
+      outcome.replacements.push(...listMatches(path, decoded.text, yamlMatches(decoded.text, matcher, keep)));
     return outcome;
   }
   const result = await updateTextFile(files, path, (current) => {
@@ -47,7 +62,17 @@ async function pseudonymizeRegistry(files: ProjectFiles, path: string, keep: (ke
     outcome.replacements.push(...listMatches(path, current, yamlMatches(current, matcher, keep)));
     return pseudonymizeYaml(current, matcher, keep);
   });
-  if (!result.ok) outcome.problems.push(problem(path, result.line, result.column, 'error', 'not-pseudonymized', message('{path} was not pseudonymized: {reason}.', { path, reason: result.message })));
+  if (!result.ok)
+    outcome.problems.push(
+      problem(
+        path,
+        result.line,
+        result.column,
+        'error',
+        'not-pseudonymized',
+        message('{path} was not pseudonymized: {reason}.', { path, reason: result.message }),
+      ),
+    );
   else if (result.changed) outcome.written.push(path);
   return outcome;
 }

@@ -30,7 +30,10 @@ export class RawLines {
     const start = this.starts[position.line - 1];
     if (start === undefined || position.column < 1) return undefined;
     const next = this.starts[position.line];
-    const lineEnd = next === undefined ? this.text.length : next - (this.text[next - 2] === '\r' && this.text[next - 1] === '\n' ? 2 : 1);
+    const lineEnd =
+      next === undefined
+        ? this.text.length
+        : next - (this.text[next - 2] === '\r' && this.text[next - 1] === '\n' ? 2 : 1);
     const offset = start + position.column - 1;
     return offset <= lineEnd ? offset : undefined;
   }

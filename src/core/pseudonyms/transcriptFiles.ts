@@ -26,10 +26,15 @@ const TEXT_FIELDS = ['quote', 'before', 'after', 'memo'] as const;
 /** Where the values of the text fields are in the sidecar's text, the memo on the transcript included. */
 function textFieldRanges(parsed: ParsedSidecar): [number, number][] {
   const memo = (parsed.memoPair?.value as Node | null | undefined)?.range;
-  return [...(memo ? [[memo[0], memo[1]] as [number, number]] : []), ...parsed.entries.flatMap((entry) => TEXT_FIELDS.flatMap((key) => {
-    const range = (entry.pairs.get(key)?.value as Node | null | undefined)?.range;
-    return range ? [[range[0], range[1]] as [number, number]] : [];
-  }))];
+  return [
+    ...(memo ? [[memo[0], memo[1]] as [number, number]] : []),
+    ...parsed.entries.flatMap((entry) =>
+      TEXT_FIELDS.flatMap((key) => {
+        const range = (entry.pairs.get(key)?.value as Node | null | undefined)?.range;
+        return range ? [[range[0], range[1]] as [number, number]] : [];
+      }),
+    ),
+  ];
 }
 
 /** What pseudonymizing did, or with a dry run would do. */
@@ -56,12 +61,19 @@ interface TextFile {
  * locks of both, and moves every annotation by the edits made. When the sidecar cannot be read or
  * written, neither file is changed.
  */
-export async function pseudonymizeTranscript(files: ProjectFiles, transcriptPath: string, matcher: KeyMatcher, dryRun: boolean): Promise<PseudonymizeOutcome> {
+export async function pseudonymizeTranscript(
+  files: ProjectFiles,
+  transcriptPath: string,
+  matcher: KeyMatcher,
+  dryRun: boolean,
+): Promise<PseudonymizeOutcome> {
   const sidecarPath = transcriptPath + SIDECAR_SUFFIX;
   const search = new KeySearch(matcher);
   if (await holdsNone(files, transcriptPath, sidecarPath, search)) return emptyOutcome();
   try {
-    return await withFileLocks(files, [transcriptPath, sidecarPath], (locked) => pseudonymizeLocked(locked, transcriptPath, sidecarPath, search, dryRun));
+    return await withFileLocks(files, [transcriptPath, sidecarPath], (locked) =>
+      pseudonymizeLocked(locked, transcriptPath, sidecarPath, search, dryRun),
+    );
   } catch (error) {
     if (!(error instanceof FileLockTimeout)) throw error;
     return { ...emptyOutcome(), problems: [error.problem] };
@@ -72,14 +84,25 @@ export async function pseudonymizeTranscript(files: ProjectFiles, transcriptPath
  * A first look, without the locks: a transcript and sidecar that hold no entry of the key are
  * left alone, neither locked nor parsed. Files that cannot be read are looked at under the locks.
  */
-async function holdsNone(files: ProjectFiles, transcriptPath: string, sidecarPath: string, search: KeySearch): Promise<boolean> {
+async function holdsNone(
+  files: ProjectFiles,
+  transcriptPath: string,
+  sidecarPath: string,
+  search: KeySearch,
+): Promise<boolean> {
   const transcript = await readText(files, transcriptPath, []);
   const sidecar = await readText(files, sidecarPath, []);
   if (transcript === undefined || transcript === 'unreadable' || sidecar === 'unreadable') return false;
   return search.holdsNone(transcript.text, sidecar?.text);
 }
 
-async function pseudonymizeLocked(files: ProjectFiles, transcriptPath: string, sidecarPath: string, search: KeySearch, dryRun: boolean): Promise<PseudonymizeOutcome> {
+async function pseudonymizeLocked(
+  files: ProjectFiles,
+  transcriptPath: string,
+  sidecarPath: string,
+  search: KeySearch,
+  dryRun: boolean,
+): Promise<PseudonymizeOutcome> {
   const outcome = emptyOutcome();
   const matcher = search.matcher;
   const transcript = await readText(files, transcriptPath, outcome.problems);
@@ -89,22 +112,61 @@ async function pseudonymizeLocked(files: ProjectFiles, transcriptPath: string, s
   const replaced = search.inTranscript(transcript.text);
   outcome.replacements.push(...listMatches(transcriptPath, transcript.text, replaced.matches));
   const parsed = sidecar ? readSidecar(sidecarPath, sidecar.text) : undefined;
-  const inSidecar = sidecar && parsed?.file.document ? matchesInValues(sidecar.text, textFieldRanges(parsed), matcher, search.inSidecar(sidecar.text)) : { matches: [], elsewhere: false };
+  const inSidecar =
+    sidecar && parsed?.file.document
+      ? matchesInValues(sidecar.text, textFieldRanges(parsed), matcher, search.inSidecar(sidecar.text))
+      : { matches: [], elsewhere: false };
   if (sidecar) outcome.replacements.push(...listMatches(sidecarPath, sidecar.text, inSidecar.matches));
   if (dryRun || outcome.replacements.length === 0) return outcome;
-  const edit: TranscriptEdit = { oldLines: new RawLines(transcript.text), oldDoc: new TranscriptText(transcript.text), newLines: new RawLines(replaced.text), newDoc: new TranscriptText(replaced.text), offsets: new OffsetMap(replaced.rounds) };
-  const newSidecar = sidecar && parsed ? sidecarAfter(sidecarPath, transcriptPath, sidecar.text, parsed, edit, matcher, outcome, inSidecar.elsewhere) : undefined;
+  const edit: TranscriptEdit = {
+    oldLines: new RawLines(transcript.text),
+    oldDoc: new TranscriptText(transcript.text),
+    newLines: new RawLines(replaced.text),
+    newDoc: new TranscriptText(replaced.text),
+    offsets: new OffsetMap(replaced.rounds),
+  };
+  const newSidecar =
+    sidecar && parsed
+      ? sidecarAfter(sidecarPath, transcriptPath, sidecar.text, parsed, edit, matcher, outcome, inSidecar.elsewhere)
+      : undefined;
   if (sidecar && newSidecar === undefined) return outcome;
-  if (replaced.text !== transcript.text) await writeText(files, transcriptPath, replaced.text, transcript.hadBom, outcome);
-  if (sidecar && newSidecar !== undefined && newSidecar !== sidecar.text) await writeText(files, sidecarPath, newSidecar, sidecar.hadBom, outcome);
+  if (replaced.text !== transcript.text)
+    await writeText(files, transcriptPath, replaced.text, transcript.hadBom, outcome);
+  if (sidecar && newSidecar !== undefined && newSidecar !== sidecar.text)
+    await writeText(files, sidecarPath, newSidecar, sidecar.hadBom, outcome);
   return outcome;
 }
 
-/** The sidecar as pseudonymizing leaves it; its comments are looked at only when an entry was found `elsewhere` than in the annotations' text. */
-function sidecarAfter(sidecarPath: string, transcriptPath: string, text: string, parsed: ParsedSidecar, edit: TranscriptEdit, matcher: KeyMatcher, outcome: PseudonymizeOutcome, elsewhere: boolean): string | undefined {
+/**
+ * The sidecar as pseudonymizing leaves it; its comments are looked at only when an entry was found `elsewhere` than in
+ * the annotations' text.
+ */
+function sidecarAfter(
+  sidecarPath: string,
+  transcriptPath: string,
+  text: string,
+  parsed: ParsedSidecar,
+  edit: TranscriptEdit,
+  matcher: KeyMatcher,
+  outcome: PseudonymizeOutcome,
+  elsewhere: boolean,
+): string | undefined {
   const errors = parsed.file.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
-    outcome.problems.push(...errors, problem(sidecarPath, 1, 1, 'error', 'not-pseudonymized', message('{transcript} and its sidecar were not pseudonymized, because the sidecar has errors. Correct them and run qcode pseudonymize again.', { transcript: transcriptPath })));
+    outcome.problems.push(
+      ...errors,
+      problem(
+        sidecarPath,
+        1,
+        1,
+        'error',
+        'not-pseudonymized',
+        message(
+          '{transcript} and its sidecar were not pseudonymized, because the sidecar has errors. Correct them and run qcode pseudonymize again.',
+          { transcript: transcriptPath },
+        ),
+      ),
+    );
     return undefined;
   }
   const before = parsed.entries.map((e) => e.annotation);
@@ -112,7 +174,10 @@ function sidecarAfter(sidecarPath: string, transcriptPath: string, text: string,
   outcome.annotations += after.filter((a, i) => !sameAnnotation(a, before[i] as typeof a)).length;
   const written = writeSidecar(sidecarPath, text, basename(transcriptPath), after, parsed);
   const memo = parsed.memo === undefined ? undefined : replaceInString(parsed.memo, matcher);
-  const withMemo = written.ok && memo !== parsed.memo ? writeSidecarMemo(sidecarPath, written.text, basename(transcriptPath), memo) : written;
+  const withMemo =
+    written.ok && memo !== parsed.memo
+      ? writeSidecarMemo(sidecarPath, written.text, basename(transcriptPath), memo)
+      : written;
   if (!withMemo.ok) {
     outcome.problems.push(...withMemo.problems);
     return undefined;
@@ -120,7 +185,11 @@ function sidecarAfter(sidecarPath: string, transcriptPath: string, text: string,
   return elsewhere ? pseudonymizeComments(withMemo.text, matcher) : withMemo.text;
 }
 
-async function readText(files: ProjectFiles, path: string, problems: Problem[]): Promise<TextFile | undefined | 'unreadable'> {
+async function readText(
+  files: ProjectFiles,
+  path: string,
+  problems: Problem[],
+): Promise<TextFile | undefined | 'unreadable'> {
   const bytes = await files.read(path);
   if (!bytes) return undefined;
   const decoded = decodeUtf8(bytes);
@@ -129,7 +198,13 @@ async function readText(files: ProjectFiles, path: string, problems: Problem[]):
   return 'unreadable';
 }
 
-async function writeText(files: ProjectFiles, path: string, text: string, hadBom: boolean, outcome: PseudonymizeOutcome): Promise<void> {
+async function writeText(
+  files: ProjectFiles,
+  path: string,
+  text: string,
+  hadBom: boolean,
+  outcome: PseudonymizeOutcome,
+): Promise<void> {
   await files.write(path, encodeUtf8(text, hadBom));
   outcome.written.push(path);
 }

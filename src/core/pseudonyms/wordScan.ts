@@ -149,7 +149,13 @@ export function firstAtWordStart<T>(text: string, from: number, at: TryAtWord<T>
 
 /** A word that begins right after "\n", "\r" or "\t" written as an escape ("\nKari" reads "nKari"). */
 function afterEscape<T>(text: string, start: number, end: number, at: TryAtWord<T>): T | undefined {
-  if (start === 0 || text.charCodeAt(start - 1) !== BACKSLASH || !ESCAPE_LETTERS.has(text[start] as string) || start + 1 >= end) return undefined;
+  if (
+    start === 0 ||
+    text.charCodeAt(start - 1) !== BACKSLASH ||
+    !ESCAPE_LETTERS.has(text[start] as string) ||
+    start + 1 >= end
+  )
+    return undefined;
   const run = wordRun(text, start + 1);
   return at(start + 1, run.hash, run.hashWithoutS);
 }

@@ -27,9 +27,14 @@ export function pseudonymizeYaml(text: string, matcher: KeyMatcher, keep: (key: 
     const result = applySplices(text, [...comments, ...changed.map((c) => valueSplice(text, c, matcher, style))]);
     if (means(result, expected)) return { ok: true, text: result };
   }
-  const serialised = withValues(parseDocument(applySplices(text, comments), PARSE_OPTIONS), changed).toString({ lineWidth: 0 });
+  const serialised = withValues(parseDocument(applySplices(text, comments), PARSE_OPTIONS), changed).toString({
+    lineWidth: 0,
+  });
   if (means(serialised, expected)) return { ok: true, text: serialised };
-  return { ok: false, message: 'qcode could not write the replaced names so that the file reads back the same; replace them by hand' };
+  return {
+    ok: false,
+    message: 'qcode could not write the replaced names so that the file reads back the same; replace them by hand',
+  };
 }
 
 interface ChangedScalar {
@@ -88,7 +93,8 @@ function commentMatches(text: string, matcher: KeyMatcher): KeyMatch[] {
   let offset = 0;
   for (const token of new Lexer().lex(text)) {
     if (NO_SOURCE.has(token)) continue;
-    if (token.startsWith('#')) for (const m of matcher.find(token)) found.push({ ...m, start: offset + m.start, end: offset + m.end });
+    if (token.startsWith('#'))
+      for (const m of matcher.find(token)) found.push({ ...m, start: offset + m.start, end: offset + m.end });
     offset += token.length;
   }
   return offset === text.length ? found : [];
@@ -108,8 +114,16 @@ export function pseudonymizeComments(text: string, matcher: KeyMatcher): string 
   return means(result, JSON.stringify(parseDocument(text, PARSE_OPTIONS).toJS())) ? result : text;
 }
 
-/** Where the key's entries are in the parts of a YAML file that pseudonymizing replaces: comments and the values of keys not kept. */
-export function yamlMatches(text: string, matcher: KeyMatcher, keep: (key: string) => boolean, parsed?: Document): KeyMatch[] {
+/**
+ * Where the key's entries are in the parts of a YAML file that pseudonymizing replaces: comments and the values of keys
+ * not kept.
+ */
+export function yamlMatches(
+  text: string,
+  matcher: KeyMatcher,
+  keep: (key: string) => boolean,
+  parsed?: Document,
+): KeyMatch[] {
   if (matcher.find(text).length === 0) return [];
   const doc = parsed ?? parseDocument(text, PARSE_OPTIONS);
   if (doc.errors.length > 0) return [];
@@ -126,7 +140,12 @@ export function yamlMatches(text: string, matcher: KeyMatcher, keep: (key: strin
  * looked at only when an entry lies outside the values (`elsewhere`), and only then need they be
  * pseudonymized.
  */
-export function matchesInValues(text: string, values: readonly (readonly [number, number])[], matcher: KeyMatcher, all = matcher.find(text)): { matches: KeyMatch[]; elsewhere: boolean } {
+export function matchesInValues(
+  text: string,
+  values: readonly (readonly [number, number])[],
+  matcher: KeyMatcher,
+  all = matcher.find(text),
+): { matches: KeyMatch[]; elsewhere: boolean } {
   if (all.length === 0) return { matches: [], elsewhere: false };
   const sorted = [...values].sort((a, b) => a[0] - b[0]);
   const inValues: KeyMatch[] = [];
@@ -139,5 +158,8 @@ export function matchesInValues(text: string, values: readonly (readonly [number
     else outside = true;
   }
   if (!outside) return { matches: inValues, elsewhere: false };
-  return { matches: [...inValues, ...commentMatches(text, matcher)].sort((a, b) => a.start - b.start), elsewhere: true };
+  return {
+    matches: [...inValues, ...commentMatches(text, matcher)].sort((a, b) => a.start - b.start),
+    elsewhere: true,
+  };
 }

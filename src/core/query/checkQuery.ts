@@ -52,19 +52,56 @@ class KnownValues {
 
 function operandProblems(operand: Operand, project: Project, known: KnownValues): QueryProblem[] {
   const at = (severity: QueryProblem['severity'], code: QueryProblem['code'], detail: Message): QueryProblem => ({
-    severity, code, column: operand.span.start + 1, endColumn: operand.span.end + 1, message: englishText(detail), detail,
+    severity,
+    code,
+    column: operand.span.start + 1,
+    endColumn: operand.span.end + 1,
+    message: englishText(detail),
+    detail,
   });
   const { codebook, settings } = project;
   switch (operand.kind) {
     case 'concept':
-      return operand.ids.filter((id) => !codebook.has(id)).map((id) => at('error', 'unknown-concept', message('The concept "{concept}" is not in {codebook}.{hint} Correct the id, or write informant=, coder=, memo~ or key.', { concept: id, codebook: settings.codebook, hint: didYouMean(codebook.suggest(id)) })));
+      return operand.ids
+        .filter((id) => !codebook.has(id))
+        .map((id) =>
+          at(
+            'error',
+            'unknown-concept',
+            message(
+              'The concept "{concept}" is not in {codebook}.{hint} Correct the id, or write informant=, coder=, memo~ or key.',
+              { concept: id, codebook: settings.codebook, hint: didYouMean(codebook.suggest(id)) },
+            ),
+          ),
+        );
     case 'attribute':
       if (known.attributes.has(operand.name)) return [];
-      return [at('error', 'unknown-attribute', message('No informant in {registry} has the attribute "{attribute}"; known: {known}.', { registry: settings.informants, attribute: operand.name, known: [...known.attributes].join(', ') }))];
+      return [
+        at(
+          'error',
+          'unknown-attribute',
+          message('No informant in {registry} has the attribute "{attribute}"; known: {known}.', {
+            registry: settings.informants,
+            attribute: operand.name,
+            known: [...known.attributes].join(', '),
+          }),
+        ),
+      ];
     case 'informant':
-      return unmatched(operand.values, known.informants).map((value) => at('warning', 'no-match', message('No informant has the code "{value}", so it finds nothing.', { value })));
+      return unmatched(operand.values, known.informants).map((value) =>
+        at('warning', 'no-match', message('No informant has the code "{value}", so it finds nothing.', { value })),
+      );
     case 'coder':
-      return unmatched(operand.values, known.coders).map((value) => at('warning', 'no-match', message('No annotation is by the coder "{value}", so it finds nothing; the coders are {coders}.', { value, coders: known.coders.join(', ') || '-' })));
+      return unmatched(operand.values, known.coders).map((value) =>
+        at(
+          'warning',
+          'no-match',
+          message('No annotation is by the coder "{value}", so it finds nothing; the coders are {coders}.', {
+            value,
+            coders: known.coders.join(', ') || '-',
+          }),
+        ),
+      );
     default:
       return [];
   }

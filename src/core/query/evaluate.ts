@@ -25,7 +25,8 @@ export function evaluate(expression: QueryExpression, project: Project, options:
   const orphans = new Set<ResolvedAnnotation>();
   for (const transcript of project.transcripts) {
     const counted = include ? transcript.annotations.filter(include) : transcript.annotations;
-    for (const resolved of counted) if (resolved.resolution.status === 'orphaned' && named(resolved)) orphans.add(resolved);
+    for (const resolved of counted)
+      if (resolved.resolution.status === 'orphaned' && named(resolved)) orphans.add(resolved);
     if (transcript.doc) runs.set(transcript, new TranscriptEvaluation(transcript, counted, tests).value(expression));
   }
   return { runs, orphans: [...orphans] };

@@ -29,8 +29,12 @@ const CSV_COLUMNS = ['transcript', 'range', 'informant', 'quote', 'concepts', 'a
 /** One row per passage; concepts and annotation ids separated by spaces. */
 export function queryToCsv(result: QueryResult): string {
   const rows = result.passages.map((p) => [
-    p.transcript.path, formatRange(p.range), p.informant ?? '', p.quote,
-    p.concepts.join(' '), p.annotations.map((r) => r.annotation.id).join(' '),
+    p.transcript.path,
+    formatRange(p.range),
+    p.informant ?? '',
+    p.quote,
+    p.concepts.join(' '),
+    p.annotations.map((r) => r.annotation.id).join(' '),
   ]);
   return csvText([CSV_COLUMNS, ...rows]);
 }
@@ -51,7 +55,12 @@ export function queryToMarkdown(query: string, result: QueryResult, settings: Se
 }
 
 /** The same as a Word document. */
-export function queryToDocx(query: string, result: QueryResult, settings: Settings, codebook: Codebook): Promise<Uint8Array> {
+export function queryToDocx(
+  query: string,
+  result: QueryResult,
+  settings: Settings,
+  codebook: Codebook,
+): Promise<Uint8Array> {
   const label = leadingSpeakerLabel(settings);
   const wording = exportWording(settings.language);
   const blocks: Block[] = [{ kind: 'heading', level: 1, text: oneLine(query) }];
@@ -60,7 +69,10 @@ export function queryToDocx(query: string, result: QueryResult, settings: Settin
     for (const passage of passages) {
       const quote = passageQuote(passage);
       const text = `${wording.open}${quoteText(quote, label)}${wording.close}`;
-      blocks.push({ kind: 'quote', text, citation: citation(settings.citation, quote) }, { kind: 'source', text: place(passage, codebook) });
+      blocks.push(
+        { kind: 'quote', text, citation: citation(settings.citation, quote) },
+        { kind: 'source', text: place(passage, codebook) },
+      );
     }
   }
   return blocksToDocx(blocks, settings.language);

@@ -46,7 +46,9 @@ function attributeTest(name: string, values: readonly string[], project: Project
 /** Whether a value is one of the patterns; `*` in a pattern stands for any characters. */
 export function valueMatcher(patterns: readonly string[]): (value: string) => boolean {
   const exact = new Set(patterns.filter((p) => !p.includes('*')));
-  const wild = patterns.filter((p) => p.includes('*')).map((p) => new RegExp(`^${p.split('*').map(escapeRegExp).join('.*')}$`, 'su'));
+  const wild = patterns
+    .filter((p) => p.includes('*'))
+    .map((p) => new RegExp(`^${p.split('*').map(escapeRegExp).join('.*')}$`, 'su'));
   return (value) => exact.has(value) || wild.some((pattern) => pattern.test(value));
 }
 

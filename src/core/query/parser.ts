@@ -1,11 +1,17 @@
 import { englishText, message, type Message } from '../messages';
-import { BINDING_ORDER, type BinaryKind, type Operand, type QueryExpression, type QueryProblem, type Span } from './syntax';
+import {
+  BINDING_ORDER,
+  type BinaryKind,
+  type Operand,
+  type QueryExpression,
+  type QueryProblem,
+  type Span,
+} from './syntax';
 import { QuerySyntaxError, tokenize, type Token } from './tokens';
 
 /** A query read: its expression, or the syntax error that stops it. */
 export type ParsedQuery =
-  | { expression: QueryExpression; error?: undefined }
-  | { expression?: undefined; error: QueryProblem };
+  { expression: QueryExpression; error?: undefined } | { expression?: undefined; error: QueryProblem };
 
 const OPERATORS = new Set<string>([...BINDING_ORDER, 'not']);
 /** Field names that are not informant attributes. */
@@ -27,7 +33,14 @@ export function parseQuery(text: string): ParsedQuery {
 
 export function syntaxProblem(detail: Message, start: number, end: number): QueryProblem {
   const endColumn = Math.max(end, start + 1) + 1;
-  return { severity: 'error', code: 'query-syntax', column: start + 1, endColumn, message: englishText(detail), detail };
+  return {
+    severity: 'error',
+    code: 'query-syntax',
+    column: start + 1,
+    endColumn,
+    message: englishText(detail),
+    detail,
+  };
 }
 
 /** Stops reading with the mistake, marking the text from `at.start` to `at.end`. */
@@ -38,11 +51,15 @@ function fail(detail: Message, at: Span): never {
 class Parser {
   private at = 0;
 
-  constructor(private readonly text: string, private readonly tokens: Token[]) {}
+  constructor(
+    private readonly text: string,
+    private readonly tokens: Token[],
+  ) {}
 
   query(): QueryExpression {
     const whole = { start: 0, end: this.text.length };
-    if (this.tokens.length === 0) fail(message('The query is empty. Write a concept id such as koordinator, or informant=K3.'), whole);
+    if (this.tokens.length === 0)
+      fail(message('The query is empty. Write a concept id such as koordinator, or informant=K3.'), whole);
     const expression = this.level(0);
     const next = this.peek();
     if (next?.type === ')') fail(message('This ")" closes no "(".'), next);
@@ -56,7 +73,10 @@ class Parser {
       fail(message('"not" cannot join two parts: write "and not", e.g. koordinator and not bolig.'), token);
     }
     const found = this.written(token);
-    fail(message('"{found}" cannot follow here: join it with an operator such as and, or, overlapping.', { found }), token);
+    fail(
+      message('"{found}" cannot follow here: join it with an operator such as and, or, overlapping.', { found }),
+      token,
+    );
   }
 
   /** Operators of BINDING_ORDER[level] and tighter. */
@@ -69,9 +89,10 @@ class Parser {
       const turns = kind === 'near' || kind === 'followed-by' ? this.turns(next) : undefined;
       const right = this.level(level + 1);
       const span = { start: left.span.start, end: right.span.end };
-      left = turns === undefined
-        ? { kind: kind as 'and', left, right, span }
-        : { kind: kind as 'near', turns, left, right, span };
+      left =
+        turns === undefined
+          ? { kind: kind as 'and', left, right, span }
+          : { kind: kind as 'near', turns, left, right, span };
     }
     return left;
   }
@@ -85,11 +106,21 @@ class Parser {
     if (token.type === '(') return this.group(token);
     if (token.type === 'word' && OPERATORS.has(token.text.toLowerCase())) {
       const operator = token.text;
-      fail(message('An operand is missing before "{operator}": a concept id, informant=..., or a part in parentheses.', { operator }), token);
+      fail(
+        message('An operand is missing before "{operator}": a concept id, informant=..., or a part in parentheses.', {
+          operator,
+        }),
+        token,
+      );
     }
     if (token.type !== 'word') {
       const found = this.written(token);
-      fail(message('"{found}" cannot start an operand: write a concept id, informant=..., coder=..., memo~"..." or key.', { found }), token);
+      fail(
+        message('"{found}" cannot start an operand: write a concept id, informant=..., coder=..., memo~"..." or key.', {
+          found,
+        }),
+        token,
+      );
     }
     return this.operand(token);
   }
@@ -112,9 +143,11 @@ class Parser {
     }
     if (next?.type === '~') {
       this.at++;
-      if (name.text !== 'memo') fail(message('Only the memo can be searched with ~: write memo~"text".'), { start: name.start, end: next.end });
+      if (name.text !== 'memo')
+        fail(message('Only the memo can be searched with ~: write memo~"text".'), { start: name.start, end: next.end });
       const value = this.expect(message('the text to find in memos, e.g. memo~"helg"'));
-      if (value.type !== 'word' && value.type !== 'string') fail(message('memo~ needs the text to find, e.g. memo~"helg".'), value);
+      if (value.type !== 'word' && value.type !== 'string')
+        fail(message('memo~ needs the text to find, e.g. memo~"helg".'), value);
       return { kind: 'memo', text: value.text, span: { start: name.start, end: value.end } };
     }
     if (name.text.toLowerCase() === 'key') return { kind: 'key', span: { start: name.start, end: name.end } };
@@ -147,7 +180,12 @@ class Parser {
     const count = this.peek();
     if (count?.type !== 'word' || !/^\d{1,6}$/.test(count.text)) {
       const where = count ?? { start: operator.end, end: operator.end };
-      fail(message('"{operator}" needs a number of speaker turns after it, e.g. A {operator} 2 B.', { operator: operator.text }), where);
+      fail(
+        message('"{operator}" needs a number of speaker turns after it, e.g. A {operator} 2 B.', {
+          operator: operator.text,
+        }),
+        where,
+      );
     }
     this.at++;
     return Number(count.text);
@@ -161,7 +199,13 @@ class Parser {
     }
     const last = this.tokens[this.tokens.length - 1];
     const end = { start: this.text.length, end: this.text.length };
-    fail(message('The query ends too early: {what} is missing after "{last}".', { what, last: last ? this.written(last) : '' }), end);
+    fail(
+      message('The query ends too early: {what} is missing after "{last}".', {
+        what,
+        last: last ? this.written(last) : '',
+      }),
+      end,
+    );
   }
 
   private peek(): Token | undefined {

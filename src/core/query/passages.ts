@@ -50,7 +50,10 @@ export function runQuery(expression: QueryExpression, project: Project, options:
 
 /** The run as a passage, without white space at either end; none when it is white space only. */
 function passageOf(
-  transcript: TranscriptFile, run: Run, isInformant: (code: string) => boolean, order: ConceptOrder,
+  transcript: TranscriptFile,
+  run: Run,
+  isInformant: (code: string) => boolean,
+  order: ConceptOrder,
 ): QueryPassage | undefined {
   const doc = transcript.doc;
   if (!doc) return undefined;
@@ -61,11 +64,20 @@ function passageOf(
   const annotations = run.annotations.length > 1 ? [...run.annotations].sort(textOrder) : [...run.annotations];
   const startsIn = annotations.find((r) => startOf(r) <= start && endOf(r) > start);
   const informant = startsIn?.informant ?? informantAt(transcript.turns, start, isInformant);
-  const concepts = annotations.length === 1
-    ? [...(annotations[0] as ResolvedAnnotation).annotation.concepts]
-    : annotations.flatMap((r) => r.annotation.concepts);
+  const concepts =
+    annotations.length === 1
+      ? [...(annotations[0] as ResolvedAnnotation).annotation.concepts]
+      : annotations.flatMap((r) => r.annotation.concepts);
   const range = { start: doc.positionAt(start), end: doc.positionAt(end) };
-  const passage: QueryPassage = { transcript, start, end, range, quote: doc.text.slice(start, end), annotations, concepts: order(concepts) };
+  const passage: QueryPassage = {
+    transcript,
+    start,
+    end,
+    range,
+    quote: doc.text.slice(start, end),
+    annotations,
+    concepts: order(concepts),
+  };
   if (informant !== undefined) passage.informant = informant;
   return passage;
 }

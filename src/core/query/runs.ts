@@ -13,7 +13,9 @@ export interface Run {
 
 /** The annotations' passages joined where they overlap or touch. Orphans have no place and are left out. */
 export function runsOf(annotations: readonly ResolvedAnnotation[]): Run[] {
-  const placed = annotations.filter(({ resolution }) => resolution.status !== 'orphaned' && resolution.end > resolution.start);
+  const placed = annotations.filter(
+    ({ resolution }) => resolution.status !== 'orphaned' && resolution.end > resolution.start,
+  );
   placed.sort((a, b) => startOf(a) - startOf(b));
   const out: { start: number; end: number; annotations: ResolvedAnnotation[] }[] = [];
   let current: (typeof out)[number] | undefined;
@@ -47,7 +49,11 @@ function joined(sorted: readonly Run[]): Run[] {
   let parts: (readonly ResolvedAnnotation[])[] = [];
   const close = () => {
     if (parts.length === 0) return;
-    out.push({ start, end, annotations: parts.length === 1 ? (parts[0] as readonly ResolvedAnnotation[]) : unique(parts.flat()) });
+    out.push({
+      start,
+      end,
+      annotations: parts.length === 1 ? (parts[0] as readonly ResolvedAnnotation[]) : unique(parts.flat()),
+    });
   };
   for (const run of sorted) {
     if (parts.length > 0 && run.start <= end) {
@@ -77,7 +83,10 @@ export function intersect(a: readonly Run[], b: readonly Run[]): Run[] {
       const other = b[k] as Run;
       const start = Math.max(run.start, other.start);
       const end = Math.min(run.end, other.end);
-      const annotations = unique([...covering(run.annotations, start, end), ...covering(other.annotations, start, end)]);
+      const annotations = unique([
+        ...covering(run.annotations, start, end),
+        ...covering(other.annotations, start, end),
+      ]);
       out.push({ start, end, annotations });
     }
   }
@@ -124,5 +133,7 @@ export function withAnnotations(run: Run, more: readonly ResolvedAnnotation[]): 
 
 /** Those of the annotations whose passage shares a character with [start, end). */
 export function covering(annotations: readonly ResolvedAnnotation[], start: number, end: number): ResolvedAnnotation[] {
-  return annotations.filter(({ resolution }) => resolution.status !== 'orphaned' && resolution.start < end && resolution.end > start);
+  return annotations.filter(
+    ({ resolution }) => resolution.status !== 'orphaned' && resolution.start < end && resolution.end > start,
+  );
 }

@@ -12,7 +12,11 @@ export interface Token {
 
 /** A mistake in how a query is written, at offsets into its text. */
 export class QuerySyntaxError extends Error {
-  constructor(readonly detail: Message, readonly start: number, readonly end: number) {
+  constructor(
+    readonly detail: Message,
+    readonly start: number,
+    readonly end: number,
+  ) {
     super(detail.template);
   }
 }
@@ -54,5 +58,9 @@ function quoted(text: string, start: number, tokens: Token[]): number {
     if (ch === '\\' && (text.charAt(at + 1) === '"' || text.charAt(at + 1) === '\\')) value += text.charAt(++at);
     else value += ch;
   }
-  throw new QuerySyntaxError(message('The quotation mark at column {column} is not closed. Add " after the text.', { column: start + 1 }), start, text.length);
+  throw new QuerySyntaxError(
+    message('The quotation mark at column {column} is not closed. Add " after the text.', { column: start + 1 }),
+    start,
+    text.length,
+  );
 }

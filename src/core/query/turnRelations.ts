@@ -33,7 +33,14 @@ export function withinTurn(a: readonly Run[], b: readonly Run[], turns: readonly
     const turn = spans.holding(run);
     if (!turn) return [];
     const others = b.filter((other) => other.start < turn.end && other.end > turn.start);
-    return others.length > 0 ? [withAnnotations(run, others.flatMap((o) => covering(o.annotations, turn.start, turn.end)))] : [];
+    return others.length > 0
+      ? [
+          withAnnotations(
+            run,
+            others.flatMap((o) => covering(o.annotations, turn.start, turn.end)),
+          ),
+        ]
+      : [];
   });
 }
 
@@ -54,7 +61,10 @@ export function followedBy(a: readonly Run[], b: readonly Run[], n: number, turn
   return a.flatMap((run) => reached(run, b, countBelow(starts, run.end), firsts, spans.last(run) + n));
 }
 
-/** The run, with the annotations of the runs of `b` from `from` on that start at most in turn `to`; none when there are none. */
+/**
+ * The run, with the annotations of the runs of `b` from `from` on that start at most in turn `to`; none when there are
+ * none.
+ */
 function reached(run: Run, b: readonly Run[], from: number, firsts: readonly number[], to: number): Run[] {
   const others: ResolvedAnnotation[] = [];
   let k = from;

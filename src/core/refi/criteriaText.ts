@@ -17,7 +17,8 @@ export type Criteria = Pick<Concept, 'description' | 'inclusion' | 'exclusion'>;
 const LABELS: Readonly<Record<'inclusion' | 'exclusion', string>> = { inclusion: 'Inclusion', exclusion: 'Exclusion' };
 
 /** A paragraph that starts a criterion: its label (English or Norwegian, "criteria" optional), a colon. */
-const CRITERION_START = /^(inclusion|inklusjon|exclusion|eksklusjon)(?:(?:[ -]|s)?(?:criteria|criterion|kriteri(?:um|er|ene)))?[ \t]*:[ \t]*/i;
+const CRITERION_START =
+  /^(inclusion|inklusjon|exclusion|eksklusjon)(?:(?:[ -]|s)?(?:criteria|criterion|kriteri(?:um|er|ene)))?[ \t]*:[ \t]*/i;
 
 /** The Description of a concept's code; undefined when it has neither definition nor criteria. */
 export function describeWithCriteria(concept: Criteria): string | undefined {
@@ -32,7 +33,11 @@ export function describeWithCriteria(concept: Criteria): string | undefined {
 
 /** A Description split into the definition and the criteria its labelled paragraphs state. */
 export function criteriaOf(description: string): Criteria {
-  const found: Record<'description' | 'inclusion' | 'exclusion', string[]> = { description: [], inclusion: [], exclusion: [] };
+  const found: Record<'description' | 'inclusion' | 'exclusion', string[]> = {
+    description: [],
+    inclusion: [],
+    exclusion: [],
+  };
   let field: keyof typeof found = 'description';
   for (const paragraph of description.split(/\n[ \t]*\n/)) {
     const start = CRITERION_START.exec(paragraph);

@@ -31,8 +31,14 @@ export function renameDuplicateSelections(project: RefiProject): ImportProblem[]
       for (let n = 2; first.has(guid); n++) guid = stableGuid('selection', `${original}#${n}`);
       selection.guid = guid;
       first.set(guid, { source, passage });
-      const where = selection.badPosition === undefined ? message(' at {start}-{end}', { start: selection.start, end: selection.end }) : '';
-      const text = message('The selection GUID {guid} is used twice (first in "{first}"). Both are kept: the one{where} in "{source}" is imported as the annotation {id}.', { guid: original, first: earlier.source.name, where, source: source.name, id: annotationIdOfGuid(guid) });
+      const where =
+        selection.badPosition === undefined
+          ? message(' at {start}-{end}', { start: selection.start, end: selection.end })
+          : '';
+      const text = message(
+        'The selection GUID {guid} is used twice (first in "{first}"). Both are kept: the one{where} in "{source}" is imported as the annotation {id}.',
+        { guid: original, first: earlier.source.name, where, source: source.name, id: annotationIdOfGuid(guid) },
+      );
       problems.push(importProblem('duplicate-guid', text, { source: source.name }));
     }
   }
@@ -45,7 +51,9 @@ export function renameDuplicateSelections(project: RefiProject): ImportProblem[]
  * so that the project never holds one id twice. Reports each one it renamed.
  */
 export function renameTakenIds(prepared: readonly PreparedSource[], project: Project): ImportProblem[] {
-  const owner = new Map(project.transcripts.flatMap((t) => t.annotations.map((r) => [r.annotation.id, t.sidecarPath] as const)));
+  const owner = new Map(
+    project.transcripts.flatMap((t) => t.annotations.map((r) => [r.annotation.id, t.sidecarPath] as const)),
+  );
   const problems: ImportProblem[] = [];
   for (const { item, annotations } of prepared) {
     const sidecar = item.transcript + SIDECAR_SUFFIX;
@@ -61,7 +69,16 @@ export function renameTakenIds(prepared: readonly PreparedSource[], project: Pro
       }
       owner.set(annotation.id, sidecar);
       for (const orphan of annotations.orphans) if (orphan.id === original) orphan.id = annotation.id;
-      problems.push(importProblem('duplicate-guid', message('The annotation id {original} of a selection in "{source}" is already used in {taken}, so it is imported as {id}.', { original, source: item.source.name, taken, id: annotation.id }), { source: item.source.name, path: sidecar }));
+      problems.push(
+        importProblem(
+          'duplicate-guid',
+          message(
+            'The annotation id {original} of a selection in "{source}" is already used in {taken}, so it is imported as {id}.',
+            { original, source: item.source.name, taken, id: annotation.id },
+          ),
+          { source: item.source.name, path: sidecar },
+        ),
+      );
     }
   }
   return problems;

@@ -40,7 +40,11 @@ function attributeVariables(informants: readonly Informant[]): RefiVariable[] {
       else valuesByName.set(name, [value]);
     }
   }
-  return [...valuesByName].map(([name, values]) => ({ guid: stableGuid('variable', name), name, type: variableType(values) }));
+  return [...valuesByName].map(([name, values]) => ({
+    guid: stableGuid('variable', name),
+    name,
+    type: variableType(values),
+  }));
 }
 
 /** The narrowest REFI type that every value fits; Text when they differ. */

@@ -34,19 +34,32 @@ type Authorship = Pick<RefiSelection, 'userGuid' | 'created'>;
  * concept: in its transcript's source where its passage is found, else in the transcript's source
  * of saved quotes.
  */
-export function transcriptsToSources(transcripts: readonly TranscriptFile[], codeGuids: ReadonlyMap<string, string>): ExportedSources {
+export function transcriptsToSources(
+  transcripts: readonly TranscriptFile[],
+  codeGuids: ReadonlyMap<string, string>,
+): ExportedSources {
   const exporter = new SourceExporter(codeGuids);
   for (const file of transcripts) exporter.add(file);
   return exporter.finish();
 }
 
-/** The annotation's GUID: one that reads back to its id, unless the id is not one qcode mints (written by hand, say). */
+/**
+ * The annotation's GUID: one that reads back to its id, unless the id is not one qcode mints (written by hand, say).
+ */
 export function selectionGuidOf(id: string): string {
   return ID_PATTERN.test(id) ? annotationGuid(id) : stableGuid('annotation', id);
 }
 
 class SourceExporter {
-  private readonly exported: ExportedSources = { sources: [], texts: new Map(), users: [], placed: [], fromSidecar: [], quoteSources: new Map(), unknownConceptCodings: 0 };
+  private readonly exported: ExportedSources = {
+    sources: [],
+    texts: new Map(),
+    users: [],
+    placed: [],
+    fromSidecar: [],
+    quoteSources: new Map(),
+    unknownConceptCodings: 0,
+  };
   /** Coder -> user GUID. */
   private readonly userGuids = new Map<string, string>();
 
@@ -64,7 +77,9 @@ class SourceExporter {
   }
 
   finish(): ExportedSources {
-    this.exported.users = [...this.userGuids].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, guid]) => ({ guid, name }));
+    this.exported.users = [...this.userGuids]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([name, guid]) => ({ guid, name }));
     return this.exported;
   }
 
@@ -76,7 +91,13 @@ class SourceExporter {
       this.exported.placed.push({ resolved, selectionGuid: selection.guid, sourceGuid: guid });
       return selection;
     });
-    this.exported.sources.push({ guid, name, plainTextPath: `internal://${guid}.txt`, ...(description ? { description } : {}), selections });
+    this.exported.sources.push({
+      guid,
+      name,
+      plainTextPath: `internal://${guid}.txt`,
+      ...(description ? { description } : {}),
+      selections,
+    });
     this.exported.texts.set(guid, text);
   }
 
@@ -86,7 +107,14 @@ class SourceExporter {
     const concepts = new Set(annotation.concepts);
     const codings = this.codings(annotation.id, concepts, author);
     this.exported.unknownConceptCodings += concepts.size - codings.length;
-    const selection: RefiSelection = { guid: selectionGuidOf(annotation.id), name: firstCodePoints(passage, SELECTION_NAME_LENGTH), start, end, codings, noteGuids: [] };
+    const selection: RefiSelection = {
+      guid: selectionGuidOf(annotation.id),
+      name: firstCodePoints(passage, SELECTION_NAME_LENGTH),
+      start,
+      end,
+      codings,
+      noteGuids: [],
+    };
     if (author.userGuid !== undefined) selection.userGuid = author.userGuid;
     if (author.created !== undefined) selection.created = author.created;
     if (annotation.memo !== undefined && annotation.memo !== '') selection.description = annotation.memo;
@@ -97,7 +125,8 @@ class SourceExporter {
     const codings: RefiCoding[] = [];
     for (const conceptId of concepts) {
       const codeGuid = this.codeGuids.get(conceptId);
-      if (codeGuid !== undefined) codings.push({ guid: stableGuid('coding', `${id}:${conceptId}`), codeGuid, ...author });
+      if (codeGuid !== undefined)
+        codings.push({ guid: stableGuid('coding', `${id}:${conceptId}`), codeGuid, ...author });
     }
     return codings;
   }
@@ -125,7 +154,11 @@ interface Placed {
 }
 
 function placedIn(file: TranscriptFile): Placed[] {
-  return file.annotations.flatMap((resolved) => (resolved.resolution.status === 'orphaned' ? [] : [{ resolved, start: resolved.resolution.start, end: resolved.resolution.end }]));
+  return file.annotations.flatMap((resolved) =>
+    resolved.resolution.status === 'orphaned'
+      ? []
+      : [{ resolved, start: resolved.resolution.start, end: resolved.resolution.end }],
+  );
 }
 
 /**
@@ -133,7 +166,10 @@ function placedIn(file: TranscriptFile): Placed[] {
  * saved quote (in the order of the sidecar), each annotation a selection over its quote, so that
  * no tool that reads the package loses them. Its name says what it is.
  */
-function quoteSource(file: TranscriptFile, orphans: readonly ResolvedAnnotation[]): { guid: string; name: string; text: string; placed: Placed[]; description: string } {
+function quoteSource(
+  file: TranscriptFile,
+  orphans: readonly ResolvedAnnotation[],
+): { guid: string; name: string; text: string; placed: Placed[]; description: string } {
   const name = basename(file.path);
   const placed: Placed[] = [];
   let text = '';

@@ -10,7 +10,10 @@ export const CASE_GUID_ATTRIBUTE = 'guid';
 /** A GUID in REFI-QDA's canonical form: lower case, no braces. */
 export function normalizeGuid(guid: string): string {
   if (CANONICAL.test(guid)) return guid;
-  return guid.trim().replace(/^\{|\}$/g, '').toLowerCase();
+  return guid
+    .trim()
+    .replace(/^\{|\}$/g, '')
+    .toLowerCase();
 }
 
 /** Most GUIDs are written so already: nothing to trim, no braces, no capitals. */

@@ -31,11 +31,18 @@ export type { ImportSummary } from './importSummary';
  * RefiReadError, having written nothing, when the input, or the project's codebook or informant
  * registry, cannot be read.
  */
-export async function importRefi(files: ProjectFiles, input: RefiInput, limits: UnpackLimits = UNPACK_LIMITS): Promise<ImportSummary> {
+export async function importRefi(
+  files: ProjectFiles,
+  input: RefiInput,
+  limits: UnpackLimits = UNPACK_LIMITS,
+): Promise<ImportSummary> {
   const pkg = readRefiInput(input, limits);
   const project = await loadProject(files);
   const { settings } = project;
-  const previous = { codebook: await readYamlText(files, settings.codebook), informants: await readYamlText(files, settings.informants) };
+  const previous = {
+    codebook: await readYamlText(files, settings.codebook),
+    informants: await readYamlText(files, settings.informants),
+  };
   const refi = asProject(pkg);
   const summary = emptySummary(pkg, refi);
   summary.problems.push(...renameDuplicateSelections(refi));
@@ -47,7 +54,16 @@ export async function importRefi(files: ProjectFiles, input: RefiInput, limits: 
   const transcripts = transcriptPaths(refi.sources, pkg.quoteSources, settings.transcripts);
   const prepared = refi.sources.map((source) => {
     const transcript = transcripts.get(source.guid) as string;
-    return prepareSource({ source, transcript, text: sourceText(source, pkg.sourceFiles.get(source.guid)), savedQuotes: pkg.quoteSources.has(source.guid) }, context, refi.origin);
+    return prepareSource(
+      {
+        source,
+        transcript,
+        text: sourceText(source, pkg.sourceFiles.get(source.guid)),
+        savedQuotes: pkg.quoteSources.has(source.guid),
+      },
+      context,
+      refi.origin,
+    );
   });
   summary.problems.push(...renameTakenIds(prepared, project));
   const speakers = unregisteredSpeakers(prepared, project.informants, informants.added);
@@ -55,14 +71,22 @@ export async function importRefi(files: ProjectFiles, input: RefiInput, limits: 
   const codebook = codebookWithConcepts(previous.codebook, concepts.added);
   if (!codebook.ok) throw new RefiReadError(settings.codebook, `${codebook.message} Nothing was imported.`);
   const folderKeeper = joinPath(settings.transcripts, '.gitkeep');
-  await checkWriteTargets(files, [settings.codebook, settings.informants, SETTINGS_FILE, ...prepared.flatMap((p) => [p.item.transcript, p.item.transcript + SIDECAR_SUFFIX]), folderKeeper]);
-  if (concepts.added.length > 0 || previous.codebook === undefined) await writeConcepts(files, settings.codebook, previous.codebook, concepts.added, summary);
+  await checkWriteTargets(files, [
+    settings.codebook,
+    settings.informants,
+    SETTINGS_FILE,
+    ...prepared.flatMap((p) => [p.item.transcript, p.item.transcript + SIDECAR_SUFFIX]),
+    folderKeeper,
+  ]);
+  if (concepts.added.length > 0 || previous.codebook === undefined)
+    await writeConcepts(files, settings.codebook, previous.codebook, concepts.added, summary);
   if (pkg.document.kind === 'project' && (informants.added.length > 0 || previous.informants === undefined)) {
     await writeInformants(files, settings.informants, previous.informants, informants.added, summary);
   }
   if (!(await files.read(SETTINGS_FILE))) await write(files, SETTINGS_FILE, encodeUtf8(SETTINGS_TEMPLATE), summary);
   await commitSources(files, prepared, summary);
-  if ((await files.list(settings.transcripts)).length === 0) await write(files, folderKeeper, new Uint8Array(), summary);
+  if ((await files.list(settings.transcripts)).length === 0)
+    await write(files, folderKeeper, new Uint8Array(), summary);
   summary.concepts = { added: concepts.added.length, matched: concepts.matched };
   summary.informants = { added: informants.added.length, matched: informants.matched, speakers: speakers.length };
   return summary;
@@ -70,24 +94,50 @@ export async function importRefi(files: ProjectFiles, input: RefiInput, limits: 
 
 function renamedVariables(plan: InformantPlan): ImportProblem[] {
   return [...plan.renamedVariables].map(([name, attribute]) =>
-    importProblem('renamed-variable', message('The case variable "{name}" cannot be an attribute name in informants.yaml, so its values are imported as the attribute "{attribute}".', { name, attribute })));
+    importProblem(
+      'renamed-variable',
+      message(
+        'The case variable "{name}" cannot be an attribute name in informants.yaml, so its values are imported as the attribute "{attribute}".',
+        { name, attribute },
+      ),
+    ),
+  );
 }
 
 /** A codebook is imported as a project with codes only. */
 function asProject(pkg: RefiPackage): RefiProject {
   const { document } = pkg;
   if (document.kind === 'project') return document.project;
-  return { name: '', ...(document.codebook.origin ? { origin: document.codebook.origin } : {}), users: [], codes: document.codebook.codes, variables: [], cases: [], sources: [], notes: [] };
+  return {
+    name: '',
+    ...(document.codebook.origin ? { origin: document.codebook.origin } : {}),
+    users: [],
+    codes: document.codebook.codes,
+    variables: [],
+    cases: [],
+    sources: [],
+    notes: [],
+  };
 }
 
-/** The text of a YAML file, or undefined when there is none; a file that does not parse stops the import, since it must not be overwritten. */
+/**
+ * The text of a YAML file, or undefined when there is none; a file that does not parse stops the import, since it must
+ * not be overwritten.
+ */
 async function readYamlText(files: ProjectFiles, path: string): Promise<string | undefined> {
   const bytes = await files.read(path);
   if (!bytes) return undefined;
   const decoded = decodeUtf8(bytes);
-  if (!decoded.ok) throw new RefiReadError(path, `${decoded.message} Nothing was imported.`, decoded.line, decoded.column);
+  if (!decoded.ok)
+    throw new RefiReadError(path, `${decoded.message} Nothing was imported.`, decoded.line, decoded.column);
   const problem = new YamlFile(path, decoded.text).problems.find((p) => p.severity === 'error');
-  if (problem) throw new RefiReadError(path, `does not parse (${problem.message}). Fix it first; nothing was imported.`, problem.line, problem.column);
+  if (problem)
+    throw new RefiReadError(
+      path,
+      `does not parse (${problem.message}). Fix it first; nothing was imported.`,
+      problem.line,
+      problem.column,
+    );
   return decoded.text;
 }
 
@@ -98,7 +148,13 @@ function emptySummary(pkg: RefiPackage, refi: RefiProject): ImportSummary {
     file: pkg.file,
     kind: pkg.document.kind,
     ...(refi.origin ? { origin: refi.origin } : {}),
-    counts: { codes: count(refi.codes), sources: refi.sources.length, cases: refi.cases.length, selections: selections.length, codings: selections.reduce((n, s) => n + s.codings.length, 0) },
+    counts: {
+      codes: count(refi.codes),
+      sources: refi.sources.length,
+      cases: refi.cases.length,
+      selections: selections.length,
+      codings: selections.reduce((n, s) => n + s.codings.length, 0),
+    },
     concepts: { added: 0, matched: 0 },
     informants: { added: 0, matched: 0, speakers: 0 },
     annotations: { added: 0, merged: 0, unchanged: 0, orphaned: 0, uncoded: 0 },
@@ -107,11 +163,26 @@ function emptySummary(pkg: RefiPackage, refi: RefiProject): ImportSummary {
     problems: [],
   };
   if (pkg.document.kind === 'project' && pkg.document.otherSources > 0) {
-    summary.problems.push(importProblem('skipped-sources', message('{count} PDF, picture, audio or video sources were not imported; qcode codes text only.', { count: pkg.document.otherSources })));
+    summary.problems.push(
+      importProblem(
+        'skipped-sources',
+        message('{count} PDF, picture, audio or video sources were not imported; qcode codes text only.', {
+          count: pkg.document.otherSources,
+        }),
+      ),
+    );
   }
   const { sets } = pkg.document;
   if (sets.length > 0) {
-    summary.problems.push(importProblem('skipped-sets', message('{count} sets were not imported, as qcode has no sets: {sets}. Their codes and sources are imported; group them under a parent concept if you need the set.', { count: sets.length, sets: sets.map((name) => `"${name}"`).join(', ') })));
+    summary.problems.push(
+      importProblem(
+        'skipped-sets',
+        message(
+          '{count} sets were not imported, as qcode has no sets: {sets}. Their codes and sources are imported; group them under a parent concept if you need the set.',
+          { count: sets.length, sets: sets.map((name) => `"${name}"`).join(', ') },
+        ),
+      ),
+    );
   }
   return summary;
 }

@@ -1,7 +1,17 @@
 import { englishText, message, type Message } from '../messages';
 import type { OffsetUnit, ReadingBasis } from './offsets';
 
-export type ImportProblemKind = 'missing-source' | 'unreadable-source' | 'conflict' | 'orphan' | 'unknown-code' | 'sidecar' | 'skipped-sources' | 'skipped-sets' | 'duplicate-guid' | 'renamed-variable';
+export type ImportProblemKind =
+  | 'missing-source'
+  | 'unreadable-source'
+  | 'conflict'
+  | 'orphan'
+  | 'unknown-code'
+  | 'sidecar'
+  | 'skipped-sources'
+  | 'skipped-sets'
+  | 'duplicate-guid'
+  | 'renamed-variable';
 
 /** Something the import could not do as asked; `path` is the project file concerned, when there is one. */
 export interface ImportProblem {
@@ -15,7 +25,11 @@ export interface ImportProblem {
 }
 
 /** An import problem whose text is a translatable message. */
-export function importProblem(kind: ImportProblemKind, text: Message, where: { source?: string; path?: string } = {}): ImportProblem {
+export function importProblem(
+  kind: ImportProblemKind,
+  text: Message,
+  where: { source?: string; path?: string } = {},
+): ImportProblem {
   return { kind, ...where, message: englishText(text), detail: text };
 }
 
@@ -23,7 +37,10 @@ export function importProblem(kind: ImportProblemKind, text: Message, where: { s
 export interface SourceReport {
   source: string;
   transcript: string;
-  /** `saved-quotes`: a source qcode made of orphaned annotations' saved quotes; they become orphans of `transcript` again. */
+  /**
+   * `saved-quotes`: a source qcode made of orphaned annotations' saved quotes; they become orphans of `transcript`
+   * again.
+   */
   status: 'written' | 'unchanged' | 'conflict' | 'missing' | 'unreadable' | 'saved-quotes';
   /** The unit its positions were read in; absent when its text is missing. */
   offsets?: { unit: OffsetUnit; crlfAsOne: boolean; basis: ReadingBasis; description: string };
@@ -62,22 +79,54 @@ export function summaryLines(summary: ImportSummary): Message[] {
   const from = summary.origin ? message(' (from {origin})', { origin: summary.origin }) : '';
   const lines = [
     message('Imported {file}{from}:', { file: summary.file, from }),
-    message('  {codes} codes -> {added} concepts added, {matched} already in the codebook', { codes: counts.codes, added: concepts.added, matched: concepts.matched }),
+    message('  {codes} codes -> {added} concepts added, {matched} already in the codebook', {
+      codes: counts.codes,
+      added: concepts.added,
+      matched: concepts.matched,
+    }),
   ];
   if (summary.kind === 'project') {
-    const speakers = informants.speakers ? message(' ({count} of them speakers in the transcripts)', { count: informants.speakers }) : '';
+    const speakers = informants.speakers
+      ? message(' ({count} of them speakers in the transcripts)', { count: informants.speakers })
+      : '';
     lines.push(
-      message('  {cases} cases -> {added} informants added{speakers}, {matched} already registered', { cases: counts.cases, added: informants.added, speakers, matched: informants.matched }),
-      message('  {sources} sources, {selections} selections, {codings} codings -> {added} annotations added, {merged} merged, {unchanged} unchanged, {orphaned} orphaned', { ...counts, ...annotations }),
+      message('  {cases} cases -> {added} informants added{speakers}, {matched} already registered', {
+        cases: counts.cases,
+        added: informants.added,
+        speakers,
+        matched: informants.matched,
+      }),
+      message(
+        '  {sources} sources, {selections} selections, {codings} codings -> {added} annotations added, {merged} merged, {unchanged} unchanged, {orphaned} orphaned',
+        { ...counts, ...annotations },
+      ),
     );
-    if (annotations.uncoded > 0) lines.push(message('  {count} selections had no code; they are tagged with the concept "Uncoded"', { count: annotations.uncoded }));
+    if (annotations.uncoded > 0)
+      lines.push(
+        message('  {count} selections had no code; they are tagged with the concept "Uncoded"', {
+          count: annotations.uncoded,
+        }),
+      );
     for (const source of summary.sources) lines.push(sourceLine(source));
   }
-  for (const problem of summary.problems) lines.push(message('{path}: {kind}: {text}', { path: problem.path ?? summary.file, kind: problem.kind, text: problem.detail ?? problem.message }));
+  for (const problem of summary.problems)
+    lines.push(
+      message('{path}: {kind}: {text}', {
+        path: problem.path ?? summary.file,
+        kind: problem.kind,
+        text: problem.detail ?? problem.message,
+      }),
+    );
   return lines;
 }
 
 function sourceLine(source: SourceReport): Message {
-  const positions = source.offsets ? message('; positions read as {description}', { description: source.offsets.description }) : '';
-  return message('  {transcript}: {status}{positions}', { transcript: source.transcript, status: source.status, positions });
+  const positions = source.offsets
+    ? message('; positions read as {description}', { description: source.offsets.description })
+    : '';
+  return message('  {transcript}: {status}{positions}', {
+    transcript: source.transcript,
+    status: source.status,
+    positions,
+  });
 }

@@ -33,7 +33,12 @@ const STANDARD: OffsetReading = { unit: 'code points', crlfAsOne: false };
 const NVIVO: OffsetReading = { unit: 'UTF-16 code units', crlfAsOne: false };
 const QUALCODER: OffsetReading = { unit: 'code points', crlfAsOne: true };
 
-export const READINGS: readonly OffsetReading[] = [STANDARD, NVIVO, QUALCODER, { unit: 'UTF-16 code units', crlfAsOne: true }];
+export const READINGS: readonly OffsetReading[] = [
+  STANDARD,
+  NVIVO,
+  QUALCODER,
+  { unit: 'UTF-16 code units', crlfAsOne: true },
+];
 
 /** The reading a producing tool is known to write. */
 export function readingOfOrigin(origin: string | undefined): ChosenReading {
@@ -52,7 +57,10 @@ export class PositionMap {
    */
   private readonly doubles: number[] = [];
 
-  constructor(readonly text: string, readonly reading: OffsetReading) {
+  constructor(
+    readonly text: string,
+    readonly reading: OffsetReading,
+  ) {
     const pattern = doublesPattern(reading);
     if (pattern) for (const match of text.matchAll(pattern)) this.doubles.push(match.index - this.doubles.length);
     this.length = text.length - this.doubles.length;
@@ -86,11 +94,16 @@ function doublesPattern(reading: OffsetReading): RegExp | undefined {
  * The reading of a source's positions: the one whose passages best match the selections' names
  * (ATLAS.ti writes the start of each quotation there), else the producing tool's, else the standard's.
  */
-export function chooseReading(text: string, selections: readonly PositionedName[], origin: string | undefined): ChosenReading {
+export function chooseReading(
+  text: string,
+  selections: readonly PositionedName[],
+  origin: string | undefined,
+): ChosenReading {
   const preferred = readingOfOrigin(origin);
   const named = selections.filter((s) => oneLine(s.name) !== '');
   const alike = readingsAlike(text);
-  // Where every reading reads the text alike (no CRLF, nothing beyond the Basic Multilingual Plane), they all score alike.
+  // Where every reading reads the text alike (no CRLF, nothing beyond the Basic Multilingual Plane), they all score
+  // alike.
   if (new Set(READINGS.map(alike)).size === 1) return preferred;
   const scores = new Map<string, number>();
   const scored = READINGS.map((reading) => {
@@ -106,7 +119,10 @@ export function chooseReading(text: string, selections: readonly PositionedName[
   return { ...chosen.reading, basis: 'names' };
 }
 
-/** Readings with the same key read this text alike: the unit matters only with surrogate pairs, CRLF only where there is one. */
+/**
+ * Readings with the same key read this text alike: the unit matters only with surrogate pairs, CRLF only where there is
+ * one.
+ */
 function readingsAlike(text: string): (reading: OffsetReading) => string {
   const pairs = /[\uD800-\uDBFF][\uDC00-\uDFFF]/.test(text);
   const crlf = text.includes('\r\n');
@@ -148,6 +164,11 @@ function withoutEllipsis(name: string): string {
 /** How a reading reads in a report, e.g. "UTF-16 code units, CRLF as two". */
 export function describeReading(reading: ChosenReading, textHasCrlf: boolean): string {
   const lineBreaks = textHasCrlf ? (reading.crlfAsOne ? ', CRLF as one' : ', CRLF as two') : '';
-  const basis = reading.basis === 'names' ? 'matched the selection names' : reading.basis === 'origin' ? 'as the producing tool writes them' : 'as the standard says';
+  const basis =
+    reading.basis === 'names'
+      ? 'matched the selection names'
+      : reading.basis === 'origin'
+        ? 'as the producing tool writes them'
+        : 'as the standard says';
   return `${reading.unit}${lineBreaks} (${basis})`;
 }

@@ -23,7 +23,10 @@ export async function packageQdpx(exported: RefiExport): Promise<Uint8Array> {
   const ids = `${JSON.stringify({ concepts: Object.fromEntries(exported.conceptIds), ...quotes }, null, 2)}\n`;
   const [project, sources] = await Promise.all([
     gzipPieces(projectXmlPieces(exported.project)),
-    inOrder([...exported.texts], AT_ONCE, async ([guid, text]) => ({ name: `sources/${guid}.txt`, gzip: await gzipPieces([text]) })),
+    inOrder([...exported.texts], AT_ONCE, async ([guid, text]) => ({
+      name: `sources/${guid}.txt`,
+      gzip: await gzipPieces([text]),
+    })),
   ]);
   const zip = new ZipWriter();
   zip.add('project.qde', project);

@@ -5,7 +5,10 @@ import { criteriaOf } from './criteriaText';
 import type { RefiCode } from './model';
 
 /** A concept to add to codebook.yaml. */
-export type PlannedConcept = Pick<Concept, 'id' | 'label' | 'description' | 'inclusion' | 'exclusion' | 'color' | 'guid' | 'parentId'>;
+export type PlannedConcept = Pick<
+  Concept,
+  'id' | 'label' | 'description' | 'inclusion' | 'exclusion' | 'color' | 'guid' | 'parentId'
+>;
 
 /** Where ATLAS.ti 8 flattened a hierarchy into one name. */
 const FLATTENED = '::';
@@ -25,7 +28,10 @@ export class ConceptPlanner {
   private readonly pathOfId = new Map<string, string[]>();
   private readonly taken = new Set<string>();
 
-  constructor(codebook: Codebook, private readonly knownIds: ReadonlyMap<string, string>) {
+  constructor(
+    codebook: Codebook,
+    private readonly knownIds: ReadonlyMap<string, string>,
+  ) {
     for (const concept of codebook.all()) {
       this.taken.add(concept.id);
       this.remember(concept.id, codebook.pathLabels(concept.id));
@@ -35,7 +41,10 @@ export class ConceptPlanner {
 
   addCodes(codes: readonly RefiCode[], parentId?: string): void {
     for (const code of codes) {
-      const parts = code.name.split(FLATTENED).map((p) => p.trim()).filter((p) => p !== '');
+      const parts = code.name
+        .split(FLATTENED)
+        .map((p) => p.trim())
+        .filter((p) => p !== '');
       let parent = parentId;
       for (const part of parts.slice(0, -1)) parent = this.conceptAt(parent, part);
       const byGuid = this.idOfGuid.get(code.guid);
@@ -48,19 +57,32 @@ export class ConceptPlanner {
 
   /** The concept for selections imported without a code, made when first needed. */
   uncoded(): string {
-    return this.conceptAt(undefined, UNCODED_LABEL, undefined, 'Passages imported without a code. Tag them with concepts of the codebook.');
+    return this.conceptAt(
+      undefined,
+      UNCODED_LABEL,
+      undefined,
+      'Passages imported without a code. Tag them with concepts of the codebook.',
+    );
   }
 
   private conceptAt(parentId: string | undefined, label: string, code?: RefiCode, description?: string): string {
-    const path = [...(parentId ? this.pathOfId.get(parentId) ?? [] : []), label];
+    const path = [...(parentId ? (this.pathOfId.get(parentId) ?? []) : []), label];
     const existing = this.idOfPath.get(JSON.stringify(path));
     if (existing !== undefined) {
       this.matchCode(existing, code);
       return existing;
     }
     const known = code && this.knownIds.get(code.guid);
-    const id = known && !this.taken.has(known) ? known : suggestConceptId(label, parentId, (candidate) => this.taken.has(candidate));
-    const concept: PlannedConcept = { id, label, ...(parentId ? { parentId } : {}), ...(description ? { description } : {}) };
+    const id =
+      known && !this.taken.has(known)
+        ? known
+        : suggestConceptId(label, parentId, (candidate) => this.taken.has(candidate));
+    const concept: PlannedConcept = {
+      id,
+      label,
+      ...(parentId ? { parentId } : {}),
+      ...(description ? { description } : {}),
+    };
     if (code) describe(concept, code);
     this.added.push(concept);
     this.taken.add(id);
@@ -68,7 +90,10 @@ export class ConceptPlanner {
     return id;
   }
 
-  /** An existing concept found by its label path; one made in this import as a flattened name's parent takes the code's details. */
+  /**
+   * An existing concept found by its label path; one made in this import as a flattened name's parent takes the code's
+   * details.
+   */
   private matchCode(id: string, code: RefiCode | undefined): void {
     if (!code) return;
     const planned = this.added.find((c) => c.id === id);
@@ -86,7 +111,11 @@ export class ConceptPlanner {
 
 /** A multi-line definition (as NVivo writes them) keeps its lines; each is trimmed and blank lines at the ends go. */
 function paragraphs(text: string): string {
-  return text.split(/\r\n?|\n/).map((line) => line.trim()).join('\n').replace(/^\n+|\n+$/g, '');
+  return text
+    .split(/\r\n?|\n/)
+    .map((line) => line.trim())
+    .join('\n')
+    .replace(/^\n+|\n+$/g, '');
 }
 
 function describe(concept: PlannedConcept, code: RefiCode): void {

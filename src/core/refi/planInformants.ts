@@ -6,7 +6,10 @@ import type { RefiCase, RefiProject, RefiVariable } from './model';
 import { CASE_GUID_ATTRIBUTE } from './guids';
 
 const HEADER = '# Informants: the code used in transcripts and citations, plus any attributes you like.\n';
-/** Variable names that cannot be attribute names as they are: qcode's own, and keys that would reach an object's prototype (which qcode check refuses). */
+/**
+ * Variable names that cannot be attribute names as they are: qcode's own, and keys that would reach an object's
+ * prototype (which qcode check refuses).
+ */
 const RESERVED = new Set(['code', CASE_GUID_ATTRIBUTE, '__proto__', 'constructor', 'prototype']);
 
 export interface InformantPlan {
@@ -18,11 +21,19 @@ export interface InformantPlan {
   renamedVariables: Map<string, string>;
 }
 
-/** Cases become informants: the case name is the code, its variable values the attributes. Existing informants are matched by GUID, then by code, and left as they are. */
+/**
+ * Cases become informants: the case name is the code, its variable values the attributes. Existing informants are
+ * matched by GUID, then by code, and left as they are.
+ */
 export function planInformants(project: RefiProject, registry: InformantRegistry): InformantPlan {
   const plan: InformantPlan = { codeOfCase: new Map(), added: [], matched: 0, renamedVariables: new Map() };
   const variables = new Map(project.variables.map((v) => [v.guid, v]));
-  const byGuid = new Map(registry.informants.flatMap((i) => { const g = i.attributes[CASE_GUID_ATTRIBUTE]; return typeof g === 'string' ? [[g.toLowerCase(), i.code] as const] : []; }));
+  const byGuid = new Map(
+    registry.informants.flatMap((i) => {
+      const g = i.attributes[CASE_GUID_ATTRIBUTE];
+      return typeof g === 'string' ? [[g.toLowerCase(), i.code] as const] : [];
+    }),
+  );
   const codes = new Set(registry.codes);
   for (const refiCase of project.cases) {
     const code = refiCase.name.trim() || refiCase.guid;
@@ -37,7 +48,11 @@ export function planInformants(project: RefiProject, registry: InformantRegistry
   return plan;
 }
 
-function attributesOf(refiCase: RefiCase, variables: ReadonlyMap<string, RefiVariable>, renamed: Map<string, string>): Record<string, AttributeValue> {
+function attributesOf(
+  refiCase: RefiCase,
+  variables: ReadonlyMap<string, RefiVariable>,
+  renamed: Map<string, string>,
+): Record<string, AttributeValue> {
   const attributes: Record<string, AttributeValue> = {};
   for (const { variableGuid, value } of refiCase.values) {
     const variable = variables.get(variableGuid);
@@ -46,7 +61,8 @@ function attributesOf(refiCase: RefiCase, variables: ReadonlyMap<string, RefiVar
     if (attribute !== name) renamed.set(name, attribute);
     attributes[attribute] = typed(value.trim(), variable?.type);
   }
-  if (refiCase.description && !Object.hasOwn(attributes, 'description')) attributes.description = refiCase.description.trim();
+  if (refiCase.description && !Object.hasOwn(attributes, 'description'))
+    attributes.description = refiCase.description.trim();
   if (refiCase.guid) attributes[CASE_GUID_ATTRIBUTE] = refiCase.guid;
   return attributes;
 }
@@ -62,21 +78,32 @@ function typed(value: string, type: RefiVariable['type'] | undefined): Attribute
  * check reads it and must hold the informants it held before and every added one with its
  * attributes, with no error it did not have; else nothing is written.
  */
-export function registryWithInformants(previous: string | undefined, added: readonly Informant[]): { ok: true; text: string } | { ok: false; message: string } {
+export function registryWithInformants(
+  previous: string | undefined,
+  added: readonly Informant[],
+): { ok: true; text: string } | { ok: false; message: string } {
   const items = added.map((i) => ({ code: i.code, ...i.attributes }));
   const fresh = previous === undefined || previous.trim() === '';
   const doc = fresh ? new Document({ informants: items }) : parseYaml(previous);
   if (!fresh) for (const item of items) topList(doc, 'informants').items.push(doc.createNode(item));
   const text = fresh ? HEADER + doc.toString({ lineWidth: 0 }) : serialise(doc);
   if (holdsInformants(fresh ? undefined : previous, text, added)) return { ok: true, text };
-  return { ok: false, message: 'informants.yaml could not be written so that it reads back with the imported informants, so it was left as it is. Check it with "qcode check", or write it in block style ("- code: ..." items under "informants:"), and import again.' };
+  return {
+    ok: false,
+    message:
+      'informants.yaml could not be written so that it reads back with the imported informants, so it was left as it is. Check it with "qcode check", or write it in block style ("- code: ..." items under "informants:"), and import again.',
+  };
 }
 
 function holdsInformants(previous: string | undefined, written: string, added: readonly Informant[]): boolean {
   const before = previous === undefined ? { informants: [], errors: 0 } : readRegistry(previous);
   const after = readRegistry(written);
   const expected = [...before.informants, ...added].map(stated);
-  return after.errors <= before.errors && after.informants.length === expected.length && after.informants.every((i, k) => stated(i) === expected[k]);
+  return (
+    after.errors <= before.errors &&
+    after.informants.length === expected.length &&
+    after.informants.every((i, k) => stated(i) === expected[k])
+  );
 }
 
 function readRegistry(text: string): { informants: Informant[]; errors: number } {
@@ -86,5 +113,8 @@ function readRegistry(text: string): { informants: Informant[]; errors: number }
 }
 
 function stated(informant: Informant): string {
-  return JSON.stringify([informant.code, Object.entries(informant.attributes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))]);
+  return JSON.stringify([
+    informant.code,
+    Object.entries(informant.attributes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  ]);
 }

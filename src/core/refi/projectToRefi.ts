@@ -21,7 +21,10 @@ export interface RefiExport {
   unknownConceptCodings: number;
 }
 
-/** Maps a loaded project to REFI-QDA: concepts to codes, informants to cases, transcripts to sources, annotations to selections. */
+/**
+ * Maps a loaded project to REFI-QDA: concepts to codes, informants to cases, transcripts to sources, annotations to
+ * selections.
+ */
 export function projectToRefi(project: Project, name: string, origin = QCODE_ORIGIN): RefiExport {
   const codes = conceptsToCodes(project.codebook);
   const cases = informantsToCases(project.informants);
@@ -32,7 +35,16 @@ export function projectToRefi(project: Project, name: string, origin = QCODE_ORI
     if (refiCase) linkCase(refiCase, sourceGuid, selectionGuid);
   }
   return {
-    project: { name, origin, users: sources.users, codes: codes.codes, variables: cases.variables, cases: cases.cases, sources: sources.sources, notes: [] },
+    project: {
+      name,
+      origin,
+      users: sources.users,
+      codes: codes.codes,
+      variables: cases.variables,
+      cases: cases.cases,
+      sources: sources.sources,
+      notes: [],
+    },
     texts: sources.texts,
     conceptIds: codes.conceptIds,
     fromSidecar: sources.fromSidecar,

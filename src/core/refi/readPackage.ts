@@ -4,7 +4,15 @@ import { normalizeGuid } from './guids';
 import { IDS_ENTRY } from './packageQdpx';
 import { RefiReadError } from './readError';
 import { readRefiXml, type RefiDocument } from './readXml';
-import { DamagedZipError, sizeText, TooLargeError, UNPACK_LIMITS, ZipArchive, type UnpackLimits, type ZipEntry } from './zipArchive';
+import {
+  DamagedZipError,
+  sizeText,
+  TooLargeError,
+  UNPACK_LIMITS,
+  ZipArchive,
+  type UnpackLimits,
+  type ZipEntry,
+} from './zipArchive';
 
 /** A file to import: its name (for messages and its kind) and its bytes. */
 export interface RefiInput {
@@ -18,7 +26,10 @@ export interface RefiPackage {
   document: RefiDocument;
   /** qcode's own concept ids by GUID, from the `qcode/ids.json` entry its exports carry. */
   conceptIds: Map<string, string>;
-  /** Sources made of the saved quotes of orphaned annotations (source GUID -> transcript file name), from the same entry. */
+  /**
+   * Sources made of the saved quotes of orphaned annotations (source GUID -> transcript file name), from the same
+   * entry.
+   */
   quoteSources: Map<string, string>;
   /** The bytes of each source's text file by source GUID; absent when the package lacks it. */
   sourceFiles: Map<string, Uint8Array>;
@@ -28,7 +39,11 @@ const ZIP_SIGNATURE = [0x50, 0x4b];
 
 /** Refuses, before it is read into memory, an input file larger than everything it may unpack to. */
 export function checkInputSize(name: string, size: number, limits: UnpackLimits = UNPACK_LIMITS): void {
-  if (size > limits.totalBytes) throw new RefiReadError(name, `is too large (${sizeText(size)}, limit ${sizeText(limits.totalBytes)}). Nothing was written.`);
+  if (size > limits.totalBytes)
+    throw new RefiReadError(
+      name,
+      `is too large (${sizeText(size)}, limit ${sizeText(limits.totalBytes)}). Nothing was written.`,
+    );
 }
 
 /**
@@ -39,29 +54,60 @@ export function checkInputSize(name: string, size: number, limits: UnpackLimits 
 export function readRefiInput(input: RefiInput, limits: UnpackLimits = UNPACK_LIMITS): RefiPackage {
   const isZip = ZIP_SIGNATURE.every((b, i) => input.bytes[i] === b);
   if (!isZip) {
-    if (/\.qdpx$/i.test(input.name)) throw new RefiReadError(input.name, 'is not a zip archive, which a .qdpx must be. Export the project again from the other tool.');
-    if (input.bytes.length > limits.entryBytes) throw new RefiReadError(input.name, `is too large (${sizeText(input.bytes.length)}, limit ${sizeText(limits.entryBytes)}).`);
-    return { file: input.name, document: readRefiXml(input.name, decodeXml(input.name, input.bytes)), conceptIds: new Map(), quoteSources: new Map(), sourceFiles: new Map() };
+    if (/\.qdpx$/i.test(input.name))
+      throw new RefiReadError(
+        input.name,
+        'is not a zip archive, which a .qdpx must be. Export the project again from the other tool.',
+      );
+    if (input.bytes.length > limits.entryBytes)
+      throw new RefiReadError(
+        input.name,
+        `is too large (${sizeText(input.bytes.length)}, limit ${sizeText(limits.entryBytes)}).`,
+      );
+    return {
+      file: input.name,
+      document: readRefiXml(input.name, decodeXml(input.name, input.bytes)),
+      conceptIds: new Map(),
+      quoteSources: new Map(),
+      sourceFiles: new Map(),
+    };
   }
   try {
     return readArchive(input, new ZipArchive(input.bytes, limits));
   } catch (error) {
-    if (error instanceof TooLargeError) throw new RefiReadError(input.name, `cannot be imported: ${error.message}. Nothing was written.`);
-    if (error instanceof DamagedZipError) throw new RefiReadError(input.name, `cannot be unpacked (${error.message}); the archive is truncated or damaged. Export it again.`);
+    if (error instanceof TooLargeError)
+      throw new RefiReadError(input.name, `cannot be imported: ${error.message}. Nothing was written.`);
+    if (error instanceof DamagedZipError)
+      throw new RefiReadError(
+        input.name,
+        `cannot be unpacked (${error.message}); the archive is truncated or damaged. Export it again.`,
+      );
     throw error;
   }
 }
 
 function readArchive(input: RefiInput, archive: ZipArchive): RefiPackage {
   const qde = findProjectEntry(archive.entries);
-  if (!qde) throw new RefiReadError(input.name, 'holds no project.qde, so it is not a REFI-QDA project. Export the project again as REFI-QDA (.qdpx).');
+  if (!qde)
+    throw new RefiReadError(
+      input.name,
+      'holds no project.qde, so it is not a REFI-QDA project. Export the project again as REFI-QDA (.qdpx).',
+    );
   const document = readRefiXml(`${input.name}/${qde.name}`, decodeXml(`${input.name}/${qde.name}`, archive.read(qde)));
   const ids = qcodeIds(archive);
-  return { file: input.name, document, ...ids, sourceFiles: document.kind === 'project' ? sourceFilesOf(document, archive) : new Map() };
+  return {
+    file: input.name,
+    document,
+    ...ids,
+    sourceFiles: document.kind === 'project' ? sourceFilesOf(document, archive) : new Map(),
+  };
 }
 
 function findProjectEntry(entries: readonly ZipEntry[]): ZipEntry | undefined {
-  return entries.find((e) => e.name.toLowerCase() === 'project.qde') ?? entries.find((e) => e.name.toLowerCase().endsWith('.qde'));
+  return (
+    entries.find((e) => e.name.toLowerCase() === 'project.qde') ??
+    entries.find((e) => e.name.toLowerCase().endsWith('.qde'))
+  );
 }
 
 /** XML as text: UTF-8 (a BOM is dropped), or UTF-16 when it starts with a UTF-16 BOM. */
@@ -77,7 +123,10 @@ function decodeXml(file: string, bytes: Uint8Array): string {
  * The source files of the project's text sources, found by base name in `sources/` (any case) or
  * at the top; only these are unpacked, after their declared sizes were checked together.
  */
-function sourceFilesOf(document: Extract<RefiDocument, { kind: 'project' }>, archive: ZipArchive): Map<string, Uint8Array> {
+function sourceFilesOf(
+  document: Extract<RefiDocument, { kind: 'project' }>,
+  archive: ZipArchive,
+): Map<string, Uint8Array> {
   const byName = new Map<string, ZipEntry>();
   for (const entry of archive.entries) {
     const name = entry.name.replace(/\\/g, '/');
@@ -113,7 +162,10 @@ export function sourceFileNames(plainTextPath: string): string[] {
   }
 }
 
-/** What qcode's own ids.json says; another tool's file of that name, or a damaged one, says nothing (ids then come from the labels). */
+/**
+ * What qcode's own ids.json says; another tool's file of that name, or a damaged one, says nothing (ids then come from
+ * the labels).
+ */
 function qcodeIds(archive: ZipArchive): Pick<RefiPackage, 'conceptIds' | 'quoteSources'> {
   const ids = { conceptIds: new Map<string, string>(), quoteSources: new Map<string, string>() };
   const entry = archive.entries.find((e) => e.name.toLowerCase() === IDS_ENTRY.toLowerCase());
@@ -126,7 +178,8 @@ function qcodeIds(archive: ZipArchive): Pick<RefiPackage, 'conceptIds' | 'quoteS
     return ids;
   }
   for (const [guid, id] of stringEntries(parsed.concepts)) ids.conceptIds.set(normalizeGuid(guid), id);
-  for (const [guid, transcript] of stringEntries(parsed.sidecarQuotes)) ids.quoteSources.set(normalizeGuid(guid), transcript);
+  for (const [guid, transcript] of stringEntries(parsed.sidecarQuotes))
+    ids.quoteSources.set(normalizeGuid(guid), transcript);
   return ids;
 }
 

@@ -1,10 +1,34 @@
 import { normalizeGuid } from './guids';
-import type { RefiCase, RefiCode, RefiCodebook, RefiCoding, RefiNote, RefiProject, RefiSelection, RefiSource, RefiUser, RefiVariable, RefiVariableValue, VariableType } from './model';
+import type {
+  RefiCase,
+  RefiCode,
+  RefiCodebook,
+  RefiCoding,
+  RefiNote,
+  RefiProject,
+  RefiSelection,
+  RefiSource,
+  RefiUser,
+  RefiVariable,
+  RefiVariableValue,
+  VariableType,
+} from './model';
 import { RefiReadError } from './readError';
-import { attribute, childElement, childElements, childText, elementsAt, parseXml, textContent, type XmlElement as Element } from './xmlElements';
+import {
+  attribute,
+  childElement,
+  childElements,
+  childText,
+  elementsAt,
+  parseXml,
+  textContent,
+  type XmlElement as Element,
+} from './xmlElements';
 
 /** `sets`: the names of the sets (groups of codes or sources), which qcode does not import. */
-export type RefiDocument = ({ kind: 'project'; project: RefiProject; otherSources: number } | { kind: 'codebook'; codebook: RefiCodebook }) & { sets: string[] };
+export type RefiDocument = (
+  { kind: 'project'; project: RefiProject; otherSources: number } | { kind: 'codebook'; codebook: RefiCodebook }
+) & { sets: string[] };
 
 const VARIABLE_TYPES: readonly VariableType[] = ['Text', 'Boolean', 'Integer', 'Float', 'Date', 'DateTime'];
 const VALUE_ELEMENTS = ['TextValue', 'BooleanValue', 'IntegerValue', 'FloatValue', 'DateValue', 'DateTimeValue'];
@@ -27,8 +51,13 @@ export function readRefiXml(file: string, text: string): RefiDocument {
     { path: ['Cases', 'Case'], read: (element) => cases.push(readCase(element)) },
     { path: ['Sources', 'TextSource'], read: (element) => sources.push(readSource(element)) },
   ]);
-  if (root.localName === 'CodeBook') return { kind: 'codebook', codebook: { ...origin(root), codes: readCodes(file, root) }, sets: setNames(root) };
-  if (root.localName !== 'Project') throw new RefiReadError(file, `is not a REFI-QDA project or codebook: its root element is <${root.localName ?? root.tagName}>, not <Project> or <CodeBook>.`);
+  if (root.localName === 'CodeBook')
+    return { kind: 'codebook', codebook: { ...origin(root), codes: readCodes(file, root) }, sets: setNames(root) };
+  if (root.localName !== 'Project')
+    throw new RefiReadError(
+      file,
+      `is not a REFI-QDA project or codebook: its root element is <${root.localName ?? root.tagName}>, not <Project> or <CodeBook>.`,
+    );
   const project: RefiProject = {
     name: attribute(root, 'name') ?? '',
     ...origin(root),
@@ -44,7 +73,9 @@ export function readRefiXml(file: string, text: string): RefiDocument {
 }
 
 function setNames(...parents: (Element | undefined)[]): string[] {
-  return parents.flatMap((parent) => (parent ? elementsAt(parent, 'Sets', 'Set') : [])).map((set) => attribute(set, 'name')?.trim() || guidOf(set));
+  return parents
+    .flatMap((parent) => (parent ? elementsAt(parent, 'Sets', 'Set') : []))
+    .map((set) => attribute(set, 'name')?.trim() || guidOf(set));
 }
 
 function origin(root: Element): { origin?: string } {
@@ -67,7 +98,12 @@ function readCodes(file: string, parent: Element): RefiCode[] {
 function readCode(file: string, element: Element, depth: number): RefiCode {
   if (depth > MAX_CODE_DEPTH) {
     const name = attribute(element, 'name') ?? '';
-    throw new RefiReadError(file, `the code "${name}" is nested ${depth} levels deep; qcode takes code trees up to ${MAX_CODE_DEPTH} levels. Move its codes higher up in the other tool and export again. Nothing was imported.`, element.lineNumber, element.columnNumber);
+    throw new RefiReadError(
+      file,
+      `the code "${name}" is nested ${depth} levels deep; qcode takes code trees up to ${MAX_CODE_DEPTH} levels. Move its codes higher up in the other tool and export again. Nothing was imported.`,
+      element.lineNumber,
+      element.columnNumber,
+    );
   }
   return {
     guid: guidOf(element),
@@ -85,7 +121,11 @@ function readUser(element: Element): RefiUser {
 
 function readVariable(element: Element): RefiVariable {
   const type = attribute(element, 'typeOfVariable') as VariableType | undefined;
-  return { guid: guidOf(element), name: attribute(element, 'name') ?? '', type: type && VARIABLE_TYPES.includes(type) ? type : 'Text' };
+  return {
+    guid: guidOf(element),
+    name: attribute(element, 'name') ?? '',
+    type: type && VARIABLE_TYPES.includes(type) ? type : 'Text',
+  };
 }
 
 function readCase(element: Element): RefiCase {
@@ -93,7 +133,9 @@ function readCase(element: Element): RefiCase {
     guid: guidOf(element),
     name: attribute(element, 'name') ?? '',
     ...optional('description', childText(element, 'Description')),
-    values: childElements(element, 'VariableValue').map(readValue).filter((v): v is RefiVariableValue => v !== undefined),
+    values: childElements(element, 'VariableValue')
+      .map(readValue)
+      .filter((v): v is RefiVariableValue => v !== undefined),
     sourceGuids: childElements(element, 'SourceRef').map((ref) => guidOf(ref, 'targetGUID')),
     selectionGuids: childElements(element, 'SelectionRef').map((ref) => guidOf(ref, 'targetGUID')),
   };
@@ -157,7 +199,11 @@ function setOptional<T, K extends keyof T & string>(target: T, key: K, value: T[
 }
 
 function readNote(element: Element): RefiNote {
-  return { guid: guidOf(element), name: attribute(element, 'name') ?? '', ...optional('text', childText(element, 'PlainTextContent')) };
+  return {
+    guid: guidOf(element),
+    name: attribute(element, 'name') ?? '',
+    ...optional('text', childText(element, 'PlainTextContent')),
+  };
 }
 
 function userRef(element: Element): string | undefined {
@@ -170,9 +216,16 @@ function position(value: string | undefined): number {
   return value !== undefined && /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
 }
 
-/** What is wrong with a selection's positions, with the values as written and the line, when one is not a whole number. */
+/**
+ * What is wrong with a selection's positions, with the values as written and the line, when one is not a whole number.
+ */
 function badPosition(element: Element, start: string | undefined, end: string | undefined): string | undefined {
-  const wrong = ([['startPosition', start], ['endPosition', end]] as const).filter(([, value]) => Number.isNaN(position(value)));
+  const wrong = (
+    [
+      ['startPosition', start],
+      ['endPosition', end],
+    ] as const
+  ).filter(([, value]) => Number.isNaN(position(value)));
   if (wrong.length === 0) return undefined;
   const values = wrong.map(([name, value]) => `${name}=${value === undefined ? '(missing)' : JSON.stringify(value)}`);
   return `${values.join(' and ')} (line ${element.lineNumber ?? '?'}) ${wrong.length === 1 ? 'is not a whole number' : 'are not whole numbers'}`;

@@ -35,14 +35,20 @@ export interface PlacedText {
 }
 
 /** Why a selection of a source of saved quotes (see exportSources) is an orphan again. */
-const SAVED_QUOTE = 'the package holds only its saved quote, since its transcript was missing or its passage not found when the package was written';
+const SAVED_QUOTE =
+  'the package holds only its saved quote, since its transcript was missing or its passage not found when the package was written';
 
 /**
  * One annotation per passage: selections with the same span and user (NVivo writes one per coding)
  * are one annotation with all their concepts. A selection that cannot be placed becomes an orphan
  * with what is known of it; it is never attached to other text.
  */
-export function sourceAnnotations(source: RefiSource, placed: PlacedText | undefined, context: SelectionContext, savedQuotes = false): SourceAnnotations {
+export function sourceAnnotations(
+  source: RefiSource,
+  placed: PlacedText | undefined,
+  context: SelectionContext,
+  savedQuotes = false,
+): SourceAnnotations {
   const result: SourceAnnotations = { annotations: [], orphans: [], uncoded: 0, unknownCodes: [] };
   const placer = placed && new Placer(placed, context.project);
   for (const group of groupBySpan(source.selections)) {
@@ -52,12 +58,23 @@ export function sourceAnnotations(source: RefiSource, placed: PlacedText | undef
     const informant = context.caseInformant(source, first);
     const span = placer ? placer.span(first) : `the text of the source "${source.name}" is missing`;
     if (typeof span === 'string' || savedQuotes) {
-      const quote = typeof span === 'string' || !placer ? orphanQuote(source, first) : placer.doc.text.slice(span[0], span[1]);
-      result.annotations.push({ id, concepts: fields.concepts, ...(informant ? { informant } : {}), quote, ...optionalFields(fields) });
+      const quote =
+        typeof span === 'string' || !placer ? orphanQuote(source, first) : placer.doc.text.slice(span[0], span[1]);
+      result.annotations.push({
+        id,
+        concepts: fields.concepts,
+        ...(informant ? { informant } : {}),
+        quote,
+        ...optionalFields(fields),
+      });
       result.orphans.push({ id, selection: first.guid, reason: typeof span === 'string' ? span : SAVED_QUOTE });
     } else if (placer) {
       const { created, ...annotation } = annotationFor(context.project, placer.doc, placer.turns, span, fields, id);
-      result.annotations.push({ ...annotation, ...(annotation.informant || !informant ? {} : { informant }), ...(created ? { created } : {}) });
+      result.annotations.push({
+        ...annotation,
+        ...(annotation.informant || !informant ? {} : { informant }),
+        ...(created ? { created } : {}),
+      });
     }
   }
   return result;
@@ -81,7 +98,8 @@ class Placer {
     if (selection.badPosition !== undefined) return selection.badPosition;
     const span = this.positions.span(selection.start, selection.end);
     const where = `positions ${selection.start}-${selection.end}`;
-    if (!span) return `${where} are not inside the text (it has ${this.positions.length} ${this.positions.reading.unit})`;
+    if (!span)
+      return `${where} are not inside the text (it has ${this.positions.length} ${this.positions.reading.unit})`;
     const [start, end] = [this.written.toDocOffset(span[0]), this.written.toDocOffset(span[1])];
     return start < end ? [start, end] : `${where} mark no text`;
   }
@@ -98,7 +116,10 @@ function groupBySpan(selections: readonly RefiSelection[]): RefiSelection[][] {
   return [...groups.values()];
 }
 
-/** Selections with the same key are one passage: the same span and user. One without a valid position is a passage of its own. */
+/**
+ * Selections with the same key are one passage: the same span and user. One without a valid position is a passage of
+ * its own.
+ */
 export function spanKey(selection: RefiSelection): string {
   if (selection.badPosition !== undefined) return `${selection.guid}:no position`;
   return `${selection.start}:${selection.end}:${selection.userGuid ?? selection.codings[0]?.userGuid ?? ''}`;
@@ -111,7 +132,11 @@ interface SharedFields {
   created: string;
 }
 
-function sharedFields(group: readonly RefiSelection[], context: SelectionContext, result: SourceAnnotations): SharedFields {
+function sharedFields(
+  group: readonly RefiSelection[],
+  context: SelectionContext,
+  result: SourceAnnotations,
+): SharedFields {
   const first = group[0] as RefiSelection;
   const concepts = new Set<string>();
   for (const coding of group.flatMap((s) => s.codings)) {
@@ -123,7 +148,9 @@ function sharedFields(group: readonly RefiSelection[], context: SelectionContext
     concepts.add(context.uncodedConcept());
     result.uncoded++;
   }
-  const memos = group.flatMap((s) => [s.description, ...s.noteGuids.map((g) => context.noteText(g))]).filter((m): m is string => !!m?.trim());
+  const memos = group
+    .flatMap((s) => [s.description, ...s.noteGuids.map((g) => context.noteText(g))])
+    .filter((m): m is string => !!m?.trim());
   const coder = context.userName(first.userGuid ?? first.codings[0]?.userGuid);
   return {
     concepts: [...concepts],
@@ -134,12 +161,17 @@ function sharedFields(group: readonly RefiSelection[], context: SelectionContext
 }
 
 function optionalFields(fields: SharedFields): Partial<Annotation> {
-  return { ...(fields.memo ? { memo: fields.memo } : {}), ...(fields.coder ? { coder: fields.coder } : {}), ...(fields.created ? { created: fields.created } : {}) };
+  return {
+    ...(fields.memo ? { memo: fields.memo } : {}),
+    ...(fields.coder ? { coder: fields.coder } : {}),
+    ...(fields.created ? { created: fields.created } : {}),
+  };
 }
 
 /** An orphan's quote: the selection's name when it holds text, else a description of where it was. */
 function orphanQuote(source: RefiSource, selection: RefiSelection): string {
   const name = selection.name.trim();
-  const where = selection.badPosition === undefined ? `at ${selection.start}-${selection.end}` : 'with no valid position';
+  const where =
+    selection.badPosition === undefined ? `at ${selection.start}-${selection.end}` : 'with no valid position';
   return name !== '' && !/^line:\d+$/.test(name) ? name : `[passage ${where} of "${source.name}", not found]`;
 }

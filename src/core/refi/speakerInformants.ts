@@ -6,7 +6,11 @@ import type { PreparedSource } from './importSources';
  * but that neither the registry nor the imported cases hold. The import registers them, so that
  * `qcode check` finds every informant an annotation names.
  */
-export function unregisteredSpeakers(prepared: readonly PreparedSource[], registry: InformantRegistry, added: readonly Informant[]): Informant[] {
+export function unregisteredSpeakers(
+  prepared: readonly PreparedSource[],
+  registry: InformantRegistry,
+  added: readonly Informant[],
+): Informant[] {
   const known = new Set([...registry.codes, ...added.map((i) => i.code)]);
   const speakers: Informant[] = [];
   for (const { annotations } of prepared) {

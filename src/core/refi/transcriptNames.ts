@@ -23,7 +23,11 @@ export function sourceName(source: RefiSource): string {
  * (compared without case): no separators, no leading dots (so never `..`), no control characters.
  */
 export function transcriptFileName(sourceName: string, taken: Set<string>): string {
-  const stem = [...sourceName.replace(DOCUMENT_ENDING, '').replace(UNSAFE, '-')].slice(0, MAX_STEM).join('').replace(/^[\s.-]+|[\s.-]+$/gu, '') || 'source';
+  const stem =
+    [...sourceName.replace(DOCUMENT_ENDING, '').replace(UNSAFE, '-')]
+      .slice(0, MAX_STEM)
+      .join('')
+      .replace(/^[\s.-]+|[\s.-]+$/gu, '') || 'source';
   let name = `${stem}.txt`;
   for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${stem}-${n}.txt`;
   taken.add(name.toLowerCase());
@@ -35,7 +39,11 @@ export function transcriptFileName(sourceName: string, taken: Set<string>): stri
  * exportSources) belongs to the transcript it was made for: the one of the source with that
  * name when the package has it, else one of that name.
  */
-export function transcriptPaths(sources: readonly RefiSource[], quoteSources: ReadonlyMap<string, string>, folder: string): Map<string, string> {
+export function transcriptPaths(
+  sources: readonly RefiSource[],
+  quoteSources: ReadonlyMap<string, string>,
+  folder: string,
+): Map<string, string> {
   const taken = new Set<string>();
   const paths = new Map<string, string>();
   const byName = new Map<string, string>();
@@ -47,7 +55,8 @@ export function transcriptPaths(sources: readonly RefiSource[], quoteSources: Re
   }
   for (const source of sources) {
     const transcript = quoteSources.get(source.guid);
-    if (transcript !== undefined) paths.set(source.guid, byName.get(transcript) ?? joinPath(folder, transcriptFileName(transcript, taken)));
+    if (transcript !== undefined)
+      paths.set(source.guid, byName.get(transcript) ?? joinPath(folder, transcriptFileName(transcript, taken)));
   }
   return paths;
 }

@@ -3,21 +3,36 @@ import { addConcept } from '../codebook/addConcept';
 import { holdsConcepts } from '../codebook/verifyCodebook';
 import type { PlannedConcept } from './planConcepts';
 
-const HEADER = '# Codebook: the concepts used to tag passages. Annotations refer to concepts by id,\n# so keep ids stable; labels and descriptions can change freely.\n';
+const HEADER =
+  '# Codebook: the concepts used to tag passages. Annotations refer to concepts by id,\n# so keep ids stable; labels and descriptions can change freely.\n';
 
 /**
  * codebook.yaml with the planned concepts added (parents come before their children), or why it
  * could not be done. The text is read back as check reads it: it must hold the concepts it held
  * before and every planned one under its parent, or nothing is written.
  */
-export function codebookWithConcepts(previous: string | undefined, concepts: readonly PlannedConcept[]): { ok: true; text: string } | { ok: false; message: string } {
+export function codebookWithConcepts(
+  previous: string | undefined,
+  concepts: readonly PlannedConcept[],
+): { ok: true; text: string } | { ok: false; message: string } {
   const result = withConcepts(previous, concepts);
   if (!result.ok || holdsConcepts(previous, result.text, concepts)) return result;
-  return { ok: false, message: 'codebook.yaml could not be written so that it reads back with the imported concepts, so it was left as it is. Check it with "qcode check", or write it in block style ("- id: ..." items under "concepts:"), and import again.' };
+  return {
+    ok: false,
+    message:
+      'codebook.yaml could not be written so that it reads back with the imported concepts, so it was left as it is. Check it with "qcode check", or write it in block style ("- id: ..." items under "concepts:"), and import again.',
+  };
 }
 
-function withConcepts(previous: string | undefined, concepts: readonly PlannedConcept[]): { ok: true; text: string } | { ok: false; message: string } {
-  if (previous === undefined || previous.trim() === '') return { ok: true, text: HEADER + new Document({ concepts: tree(concepts, undefined) }).toString({ lineWidth: 0 }) };
+function withConcepts(
+  previous: string | undefined,
+  concepts: readonly PlannedConcept[],
+): { ok: true; text: string } | { ok: false; message: string } {
+  if (previous === undefined || previous.trim() === '')
+    return {
+      ok: true,
+      text: HEADER + new Document({ concepts: tree(concepts, undefined) }).toString({ lineWidth: 0 }),
+    };
   let text = previous;
   for (const { parentId, ...concept } of concepts) {
     const result = addConcept(text, parentId, concept);

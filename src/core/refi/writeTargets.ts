@@ -11,7 +11,8 @@ export async function checkWriteTargets(files: ProjectFiles, paths: Iterable<str
   // Each folder is listed once, its entries by name: an import into a large project checks thousands of paths.
   const listings = new Map<string, Promise<Map<string, FolderEntry>>>();
   const entriesOf = (folder: string): Promise<Map<string, FolderEntry>> => {
-    const listing = listings.get(folder) ?? files.list(folder).then((entries) => new Map(entries.map((e) => [e.name, e])));
+    const listing =
+      listings.get(folder) ?? files.list(folder).then((entries) => new Map(entries.map((e) => [e.name, e])));
     listings.set(folder, listing);
     return listing;
   };
@@ -22,10 +23,16 @@ export async function checkWriteTargets(files: ProjectFiles, paths: Iterable<str
       if (!entry) break;
       const here = parts.slice(0, i + 1).join('/');
       if (i === parts.length - 1 && entry.kind === 'folder') {
-        throw new RefiReadError(here, 'is a folder, where the import must write a file. Move or rename the folder, then import again. Nothing was written.');
+        throw new RefiReadError(
+          here,
+          'is a folder, where the import must write a file. Move or rename the folder, then import again. Nothing was written.',
+        );
       }
       if (i < parts.length - 1 && entry.kind === 'file') {
-        throw new RefiReadError(here, `is a file, where the import needs a folder to write ${path}. Move or rename the file, then import again. Nothing was written.`);
+        throw new RefiReadError(
+          here,
+          `is a file, where the import needs a folder to write ${path}. Move or rename the file, then import again. Nothing was written.`,
+        );
       }
     }
   }

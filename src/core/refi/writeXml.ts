@@ -1,4 +1,14 @@
-import type { RefiCase, RefiCode, RefiCodebook, RefiCoding, RefiProject, RefiSelection, RefiSource, RefiVariable, RefiVariableValue } from './model';
+import type {
+  RefiCase,
+  RefiCode,
+  RefiCodebook,
+  RefiCoding,
+  RefiProject,
+  RefiSelection,
+  RefiSource,
+  RefiVariable,
+  RefiVariableValue,
+} from './model';
 import { XmlWriter } from './xmlWriter';
 
 // Element order follows the sequences of Project.xsd and Codebook.xsd exactly; empty lists are left
@@ -17,10 +27,16 @@ const PIECE = 1 << 20;
 
 /** project.qde in pieces of about a megabyte, so that a large project is never one string. */
 export function* projectXmlPieces(project: RefiProject): Generator<string> {
-  const xml = new XmlWriter().start('Project', { xmlns: PROJECT_NAMESPACE, name: project.name, origin: project.origin });
+  const xml = new XmlWriter().start('Project', {
+    xmlns: PROJECT_NAMESPACE,
+    name: project.name,
+    origin: project.origin,
+  });
   list(xml, 'Users', project.users, (user) => xml.empty('User', { guid: user.guid, name: user.name }));
   if (project.codes.length > 0) writeCodes(xml.start('CodeBook'), project.codes).end();
-  list(xml, 'Variables', project.variables, (variable) => xml.empty('Variable', { guid: variable.guid, name: variable.name, typeOfVariable: variable.type }));
+  list(xml, 'Variables', project.variables, (variable) =>
+    xml.empty('Variable', { guid: variable.guid, name: variable.name, typeOfVariable: variable.type }),
+  );
   const variables = new Map(project.variables.map((v) => [v.guid, v]));
   yield* pieces(xml, 'Cases', project.cases, (refiCase) => writeCase(xml, refiCase, variables));
   yield* pieces(xml, 'Sources', project.sources, (source) => writeSource(xml, source));
@@ -71,18 +87,29 @@ function writeCodes(xml: XmlWriter, codes: readonly RefiCode[]): XmlWriter {
 function writeCase(xml: XmlWriter, refiCase: RefiCase, variables: ReadonlyMap<string, RefiVariable>): void {
   xml.start('Case', { guid: refiCase.guid, name: refiCase.name });
   if (refiCase.description !== undefined) xml.text('Description', refiCase.description);
-  for (const value of refiCase.values) writeVariableValue(xml, value, variables.get(value.variableGuid)?.type ?? 'Text');
+  for (const value of refiCase.values)
+    writeVariableValue(xml, value, variables.get(value.variableGuid)?.type ?? 'Text');
   for (const guid of refiCase.sourceGuids) xml.empty('SourceRef', { targetGUID: guid });
   for (const guid of refiCase.selectionGuids ?? []) xml.empty('SelectionRef', { targetGUID: guid });
   xml.end();
 }
 
 function writeVariableValue(xml: XmlWriter, value: RefiVariableValue, type: RefiVariable['type']): void {
-  xml.start('VariableValue').empty('VariableRef', { targetGUID: value.variableGuid }).text(`${type}Value`, value.value).end();
+  xml
+    .start('VariableValue')
+    .empty('VariableRef', { targetGUID: value.variableGuid })
+    .text(`${type}Value`, value.value)
+    .end();
 }
 
 function writeSource(xml: XmlWriter, source: RefiSource): void {
-  xml.start('TextSource', { guid: source.guid, name: source.name, plainTextPath: source.plainTextPath, creatingUser: source.userGuid, creationDateTime: source.created });
+  xml.start('TextSource', {
+    guid: source.guid,
+    name: source.name,
+    plainTextPath: source.plainTextPath,
+    creatingUser: source.userGuid,
+    creationDateTime: source.created,
+  });
   if (source.description !== undefined) xml.text('Description', source.description);
   if (source.inlineText !== undefined) xml.text('PlainTextContent', source.inlineText);
   for (const selection of source.selections) writeSelection(xml, selection);
@@ -90,8 +117,16 @@ function writeSource(xml: XmlWriter, source: RefiSource): void {
 }
 
 function writeSelection(xml: XmlWriter, selection: RefiSelection): void {
-  const attributes = { guid: selection.guid, name: selection.name, startPosition: selection.start, endPosition: selection.end, creatingUser: selection.userGuid, creationDateTime: selection.created };
-  if (selection.description === undefined && selection.codings.length === 0 && selection.noteGuids.length === 0) return void xml.empty('PlainTextSelection', attributes);
+  const attributes = {
+    guid: selection.guid,
+    name: selection.name,
+    startPosition: selection.start,
+    endPosition: selection.end,
+    creatingUser: selection.userGuid,
+    creationDateTime: selection.created,
+  };
+  if (selection.description === undefined && selection.codings.length === 0 && selection.noteGuids.length === 0)
+    return void xml.empty('PlainTextSelection', attributes);
   xml.start('PlainTextSelection', attributes);
   if (selection.description !== undefined) xml.text('Description', selection.description);
   for (const coding of selection.codings) writeCoding(xml, coding);
@@ -100,5 +135,8 @@ function writeSelection(xml: XmlWriter, selection: RefiSelection): void {
 }
 
 function writeCoding(xml: XmlWriter, coding: RefiCoding): void {
-  xml.start('Coding', { guid: coding.guid, creatingUser: coding.userGuid, creationDateTime: coding.created }).empty('CodeRef', { targetGUID: coding.codeGuid }).end();
+  xml
+    .start('Coding', { guid: coding.guid, creatingUser: coding.userGuid, creationDateTime: coding.created })
+    .empty('CodeRef', { targetGUID: coding.codeGuid })
+    .end();
 }

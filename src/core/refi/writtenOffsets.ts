@@ -7,7 +7,10 @@ import { lineIndexIn, type TranscriptText } from '../text/transcriptText';
 export class WrittenOffsets {
   private readonly lineStarts: number[] = [0];
 
-  constructor(written: string, private readonly doc: TranscriptText) {
+  constructor(
+    written: string,
+    private readonly doc: TranscriptText,
+  ) {
     for (const match of written.matchAll(/\r\n?|\n/g)) this.lineStarts.push(match.index + match[0].length);
   }
 

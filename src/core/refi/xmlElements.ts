@@ -40,7 +40,9 @@ export function parseXml(file: string, text: string, streamed: readonly Streamed
   } catch (error) {
     if (!(error instanceof XmlSyntaxError)) throw error;
     const explained = explain(error.message, error.atEnd || error.line === lastLine(source));
-    throw explained === NOT_XML ? new RefiReadError(file, NOT_XML) : new RefiReadError(file, explained, error.line, error.column);
+    throw explained === NOT_XML
+      ? new RefiReadError(file, NOT_XML)
+      : new RefiReadError(file, explained, error.line, error.column);
   }
   if (!builder.root) throw new RefiReadError(file, NOT_XML);
   return builder.root;
@@ -54,7 +56,15 @@ class TreeBuilder implements XmlHandler {
 
   open(name: string, attributes: string[], line: number, column: number): void {
     const colon = name.indexOf(':');
-    const element: XmlElement = { localName: colon < 0 ? name : name.slice(colon + 1), tagName: name, attributes, children: [], text: '', lineNumber: line, columnNumber: column };
+    const element: XmlElement = {
+      localName: colon < 0 ? name : name.slice(colon + 1),
+      tagName: name,
+      attributes,
+      children: [],
+      text: '',
+      lineNumber: line,
+      columnNumber: column,
+    };
     const parent = this.stack[this.stack.length - 1];
     if (parent) parent.children.push(element);
     else this.root = element;
@@ -76,7 +86,8 @@ class TreeBuilder implements XmlHandler {
 
   /** Whether the element that just ended (its ancestors are on the stack) is at `path` below the root. */
   private isAt(path: readonly string[], element: XmlElement): boolean {
-    if (path.length === 0 || this.stack.length !== path.length || path[path.length - 1] !== element.localName) return false;
+    if (path.length === 0 || this.stack.length !== path.length || path[path.length - 1] !== element.localName)
+      return false;
     for (let i = 1; i < this.stack.length; i++) if (this.stack[i]?.localName !== path[i - 1]) return false;
     return true;
   }
@@ -97,8 +108,10 @@ const NOT_XML = 'is not XML (no root element found). Choose the .qdpx or .qdc fi
 function explain(message: string, atTheEnd: boolean): string {
   const first = message.split('\n')[0] ?? message;
   if (/missing root element/i.test(first)) return NOT_XML;
-  if (/entity not found/i.test(first)) return `the XML uses an entity it does not define (${first}); qcode expands no entities of a DOCTYPE. Export the file again from the other tool.`;
-  if (atTheEnd || /unexpected end of input|unclosed/i.test(first)) return `the XML ends before it is complete (${first}). The file is truncated or damaged; export it again.`;
+  if (/entity not found/i.test(first))
+    return `the XML uses an entity it does not define (${first}); qcode expands no entities of a DOCTYPE. Export the file again from the other tool.`;
+  if (atTheEnd || /unexpected end of input|unclosed/i.test(first))
+    return `the XML ends before it is complete (${first}). The file is truncated or damaged; export it again.`;
   return `the XML is malformed (${first}). Export the file again, or correct it at this place.`;
 }
 

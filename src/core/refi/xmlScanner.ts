@@ -14,7 +14,12 @@ export interface XmlHandler {
 
 /** Not well-formed XML, at a 1-based line and column; `atEnd` when the text ended too early. */
 export class XmlSyntaxError extends Error {
-  constructor(message: string, readonly line: number, readonly column: number, readonly atEnd: boolean) {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly column: number,
+    readonly atEnd: boolean,
+  ) {
     super(message);
   }
 }
@@ -24,7 +29,9 @@ export class XmlSyntaxError extends Error {
  * as the XML reader qcode used before did; a literal CR only survives as a reference (&#13;).
  */
 export function normalizeLineEnds(text: string): string {
-  return /[\r\u0085\u2028\u2029]/.test(text) ? text.replace(/\r[\n\u0085]/g, '\n').replace(/[\r\u0085\u2028\u2029]/g, '\n') : text;
+  return /[\r\u0085\u2028\u2029]/.test(text)
+    ? text.replace(/\r[\n\u0085]/g, '\n').replace(/[\r\u0085\u2028\u2029]/g, '\n')
+    : text;
 }
 
 /** A name: what runs up to white space or markup; checked apart for what may not start one. */
@@ -44,7 +51,13 @@ const VERSION = pseudoAttribute('version', /1\.\d+/);
 const ENCODING = pseudoAttribute('encoding', /[A-Za-z][\w.-]*/);
 const STANDALONE = pseudoAttribute('standalone', /yes|no/);
 const XML_DECLARATION = new RegExp(`<\\?xml${VERSION}(?:${ENCODING})?(?:${STANDALONE})?${S}*\\?>`, 'y');
-const PREDEFINED = new Map([['amp', '&'], ['lt', '<'], ['gt', '>'], ['quot', '"'], ['apos', "'"]]);
+const PREDEFINED = new Map([
+  ['amp', '&'],
+  ['lt', '<'],
+  ['gt', '>'],
+  ['quot', '"'],
+  ['apos', "'"],
+]);
 
 /** Scans `source` (line ends already normalised) and reports to `handler`; throws XmlSyntaxError. */
 export function scanXml(source: string, handler: XmlHandler): void {
@@ -64,7 +77,10 @@ class Scanner {
   /** The first line break at or after lineStart; -1 when there is none. */
   private nextBreak: number;
 
-  constructor(private readonly source: string, private readonly handler: XmlHandler) {
+  constructor(
+    private readonly source: string,
+    private readonly handler: XmlHandler,
+  ) {
     this.nextBreak = source.indexOf('\n');
   }
 
@@ -95,7 +111,8 @@ class Scanner {
       const stray = this.source.slice(start, end);
       if (stray.trim() !== '') {
         const where = start + stray.search(/\S/);
-        if (!this.rootSeen && this.source.indexOf('<', end) < 0 && end === this.source.length) this.fail('missing root element', where, false);
+        if (!this.rootSeen && this.source.indexOf('<', end) < 0 && end === this.source.length)
+          this.fail('missing root element', where, false);
         this.fail(`Unexpected content outside root element: '${stray.trim().slice(0, 40)}'`, where, false);
       }
       this.at = end;
@@ -166,8 +183,15 @@ class Scanner {
   }
 
   /** Adds an attribute whose value as written starts at `at.value`, the attribute at `at.start`. */
-  private add(attributes: string[], name: string, written: string, at: { start: number; value: number }, element: string): void {
-    for (let i = 0; i < attributes.length; i += 2) if (attributes[i] === name) this.fail(`the attribute ${name} is given twice in <${element}>`, at.start, false);
+  private add(
+    attributes: string[],
+    name: string,
+    written: string,
+    at: { start: number; value: number },
+    element: string,
+  ): void {
+    for (let i = 0; i < attributes.length; i += 2)
+      if (attributes[i] === name) this.fail(`the attribute ${name} is given twice in <${element}>`, at.start, false);
     attributes.push(name, this.resolve(written, at.value, true));
   }
 
@@ -192,7 +216,8 @@ class Scanner {
       const end = this.skipPast(lt + 9, ']]>', 'CDATA section');
       this.handler.text(source.slice(lt + 9, end - 3));
       this.at = end;
-    } else if (source.startsWith('<!DOCTYPE', lt) && !this.rootSeen && this.open.length === 0) this.at = this.doctype(lt);
+    } else if (source.startsWith('<!DOCTYPE', lt) && !this.rootSeen && this.open.length === 0)
+      this.at = this.doctype(lt);
     else this.fail(`unexpected markup "${source.slice(lt, lt + 12)}"`, lt, false);
   }
 
@@ -200,18 +225,22 @@ class Scanner {
   private processingInstruction(lt: number): number {
     NAME.lastIndex = lt + 2;
     const target = NAME.exec(this.source)?.[0].replace(/\?>[^]*$/, '');
-    if (!target || NOT_A_NAME_START.test(target)) this.fail(`invalid processing instruction`, lt, lt + 2 >= this.source.length);
+    if (!target || NOT_A_NAME_START.test(target))
+      this.fail(`invalid processing instruction`, lt, lt + 2 >= this.source.length);
     const after = lt + 2 + target.length;
-    if (!this.source.startsWith('?>', after) && !/[ \t\n\r]/.test(this.source[after] ?? '')) this.fail(`invalid processing instruction <?${target}`, lt, after >= this.source.length);
+    if (!this.source.startsWith('?>', after) && !/[ \t\n\r]/.test(this.source[after] ?? ''))
+      this.fail(`invalid processing instruction <?${target}`, lt, after >= this.source.length);
     if (target.toLowerCase() === 'xml') return this.xmlDeclaration(lt);
     return this.skipPast(after, '?>', 'processing instruction');
   }
 
   /** `<?xml version="1.0" encoding="utf-8" standalone="yes"?>`, only at the very start. */
   private xmlDeclaration(lt: number): number {
-    if (lt !== (this.source.charCodeAt(0) === 0xfeff ? 1 : 0)) this.fail('an XML declaration is only at the start of the document', lt, false);
+    if (lt !== (this.source.charCodeAt(0) === 0xfeff ? 1 : 0))
+      this.fail('an XML declaration is only at the start of the document', lt, false);
     XML_DECLARATION.lastIndex = lt;
-    if (!XML_DECLARATION.test(this.source)) this.fail('the XML declaration is not well-formed', lt, this.source.indexOf('?>', lt) < 0);
+    if (!XML_DECLARATION.test(this.source))
+      this.fail('the XML declaration is not well-formed', lt, this.source.indexOf('?>', lt) < 0);
     return XML_DECLARATION.lastIndex;
   }
 
@@ -287,13 +316,25 @@ class Scanner {
 
   private reference(reference: string, at: number): string {
     const body = reference.slice(1, -1);
-    if (!reference.endsWith(';') || body === '') this.fail(`EntityRef: expecting ; after ${reference.slice(0, 20)}`, at, false);
+    if (!reference.endsWith(';') || body === '')
+      this.fail(`EntityRef: expecting ; after ${reference.slice(0, 20)}`, at, false);
     if (body[0] !== '#') {
       const predefined = PREDEFINED.get(body);
-      if (predefined === undefined) this.fail(/^[A-Za-z_:][-.\w:]*$/.test(body) ? `entity not found: ${reference}` : `entity not matching Reference production: ${reference}`, at, false);
+      if (predefined === undefined)
+        this.fail(
+          /^[A-Za-z_:][-.\w:]*$/.test(body)
+            ? `entity not found: ${reference}`
+            : `entity not matching Reference production: ${reference}`,
+          at,
+          false,
+        );
       return predefined as string;
     }
-    const code = /^#x[0-9a-fA-F]+$/.test(body) ? parseInt(body.slice(2), 16) : /^#[0-9]+$/.test(body) ? parseInt(body.slice(1), 10) : Number.NaN;
+    const code = /^#x[0-9a-fA-F]+$/.test(body)
+      ? parseInt(body.slice(2), 16)
+      : /^#[0-9]+$/.test(body)
+        ? parseInt(body.slice(1), 10)
+        : Number.NaN;
     if (!(code <= 0x10ffff)) this.fail(`entity not matching Reference production: ${reference}`, at, false);
     return String.fromCodePoint(code);
   }
@@ -350,7 +391,8 @@ class Scanner {
 
   /** The 1-based line and column of an offset, counting forward from the last one asked for. */
   private place(at: number): { line: number; column: number } {
-    if (at < this.lineAt) [this.line, this.lineStart, this.lineAt, this.nextBreak] = [1, 0, 0, this.source.indexOf('\n')];
+    if (at < this.lineAt)
+      [this.line, this.lineStart, this.lineAt, this.nextBreak] = [1, 0, 0, this.source.indexOf('\n')];
     while (this.nextBreak >= 0 && this.nextBreak < at) {
       this.line++;
       this.lineStart = this.nextBreak + 1;

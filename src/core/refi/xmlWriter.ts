@@ -12,7 +12,18 @@ const PLAIN_ASCII = /^[\x20\x21\x23-\x25\x28-\x3b\x3d\x3f-\x7e]*$/;
 /** Whether a text needs any of that done. */
 const TEXT_WORK = /[&<>"'\r\u0085\u2028]|[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 const ATTRIBUTE_WORK = /[&<>"'\t\n\r\u0085\u2028]|[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
-const REFERENCES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;', '\u0085': '&#133;', '\u2028': '&#8232;' };
+const REFERENCES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+  '\t': '&#9;',
+  '\n': '&#10;',
+  '\r': '&#13;',
+  '\u0085': '&#133;',
+  '\u2028': '&#8232;',
+};
 
 /** Element content: markup characters escaped, CR (and NEL, LS) kept as references so that they survive parsing. */
 export function escapeText(text: string): string {
@@ -92,7 +103,8 @@ function formatAttributes(attributes: XmlAttributes): string {
   let formatted = '';
   for (const name in attributes) {
     const value = attributes[name];
-    if (value !== undefined) formatted += ` ${name}="${typeof value === 'string' ? escapeAttribute(value) : String(value)}"`;
+    if (value !== undefined)
+      formatted += ` ${name}="${typeof value === 'string' ? escapeAttribute(value) : String(value)}"`;
   }
   return formatted;
 }

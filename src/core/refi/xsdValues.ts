@@ -15,7 +15,8 @@ function daysInMonth(year: number, month: number): number {
 
 /** xsd:dateTime such as `2026-11-20T10:12:00Z`: fractions of a second and a time zone optional. */
 export function isXsdDateTime(text: string): boolean {
-  const match = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+-](0\d|1[0-3]):[0-5]\d|[+-]14:00)?$/.exec(text);
+  const match =
+    /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+-](0\d|1[0-3]):[0-5]\d|[+-]14:00)?$/.exec(text);
   return match !== null && isXsdDate(match[1] as string);
 }
 

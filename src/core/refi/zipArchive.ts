@@ -13,7 +13,10 @@ export interface UnpackLimits {
 
 const MB = 1024 * 1024;
 
-/** Well above the largest benchmark project (a 157 MB project.qde with 120 MB of transcripts), well below what exhausts memory. */
+/**
+ * Well above the largest benchmark project (a 157 MB project.qde with 120 MB of transcripts), well below what exhausts
+ * memory.
+ */
 export const UNPACK_LIMITS: UnpackLimits = { entryBytes: 512 * MB, totalBytes: 1024 * MB };
 
 /** An archive that cannot be read as a zip. */
@@ -37,14 +40,19 @@ const ZIP64_EOCD = 0x06064b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 const ALL_ONES = 0xffffffff;
-/** Compressed bytes pushed at a time: deflate expands 1:1032 at most, so one push adds at most ~16 MB beyond a limit. */
+/**
+ * Compressed bytes pushed at a time: deflate expands 1:1032 at most, so one push adds at most ~16 MB beyond a limit.
+ */
 const CHUNK = 16 * 1024;
 
 export class ZipArchive {
   readonly entries: ZipEntry[];
   private unpacked = 0;
 
-  constructor(private readonly bytes: Uint8Array, private readonly limits: UnpackLimits = UNPACK_LIMITS) {
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly limits: UnpackLimits = UNPACK_LIMITS,
+  ) {
     this.entries = centralDirectory(bytes);
   }
 
@@ -52,13 +60,22 @@ export class ZipArchive {
     return this.entries.find((e) => e.name === name);
   }
 
-  /** Refuses, before anything is inflated, entries that declare more than the limits allow, alone or together with what was unpacked already. */
+  /**
+   * Refuses, before anything is inflated, entries that declare more than the limits allow, alone or together with what
+   * was unpacked already.
+   */
   checkSizes(entries: readonly ZipEntry[]): void {
     for (const entry of entries) {
-      if (entry.declaredSize > this.limits.entryBytes) throw new TooLargeError(`${entry.name} is too large (${sizeText(entry.declaredSize)} unpacked, limit ${sizeText(this.limits.entryBytes)})`);
+      if (entry.declaredSize > this.limits.entryBytes)
+        throw new TooLargeError(
+          `${entry.name} is too large (${sizeText(entry.declaredSize)} unpacked, limit ${sizeText(this.limits.entryBytes)})`,
+        );
     }
     const total = entries.reduce((n, e) => n + e.declaredSize, this.unpacked);
-    if (total > this.limits.totalBytes) throw new TooLargeError(`its entries are too large together (${sizeText(total)} unpacked, limit ${sizeText(this.limits.totalBytes)})`);
+    if (total > this.limits.totalBytes)
+      throw new TooLargeError(
+        `its entries are too large together (${sizeText(total)} unpacked, limit ${sizeText(this.limits.totalBytes)})`,
+      );
   }
 
   /** The bytes of an entry, never more than it declares (and the limits allow). */
@@ -68,10 +85,19 @@ export class ZipArchive {
     const start = dataStart(this.bytes, entry);
     const data = this.bytes.subarray(start, start + entry.compressedSize);
     if (data.length < entry.compressedSize) throw new DamagedZipError(`${entry.name} ends early`);
-    if (entry.method === 0 && entry.compressedSize !== entry.declaredSize) throw new DamagedZipError(`${entry.name} is stored with ${entry.compressedSize} bytes but declares ${entry.declaredSize}`);
+    if (entry.method === 0 && entry.compressedSize !== entry.declaredSize)
+      throw new DamagedZipError(
+        `${entry.name} is stored with ${entry.compressedSize} bytes but declares ${entry.declaredSize}`,
+      );
     const unpacked = entry.method === 0 ? data.slice() : entry.method === 8 ? inflateAtMost(data, entry) : undefined;
-    if (!unpacked) throw new DamagedZipError(`${entry.name} is compressed with method ${entry.method}, which REFI-QDA packages do not use`);
-    if (unpacked.length !== entry.declaredSize) throw new DamagedZipError(`${entry.name} unpacks to ${unpacked.length} bytes, not the ${entry.declaredSize} it declares`);
+    if (!unpacked)
+      throw new DamagedZipError(
+        `${entry.name} is compressed with method ${entry.method}, which REFI-QDA packages do not use`,
+      );
+    if (unpacked.length !== entry.declaredSize)
+      throw new DamagedZipError(
+        `${entry.name} unpacks to ${unpacked.length} bytes, not the ${entry.declaredSize} it declares`,
+      );
     this.unpacked += unpacked.length;
     return unpacked;
   }
@@ -86,13 +112,16 @@ function inflateAtMost(data: Uint8Array, entry: ZipEntry): Uint8Array {
   let length = 0;
   const inflate = new Inflate((chunk) => {
     if (length + chunk.length > entry.declaredSize) {
-      throw new TooLargeError(`${entry.name} is too large: it unpacks to more than the ${sizeText(entry.declaredSize)} it declares, which only a damaged archive or a zip bomb does`);
+      throw new TooLargeError(
+        `${entry.name} is too large: it unpacks to more than the ${sizeText(entry.declaredSize)} it declares, which only a damaged archive or a zip bomb does`,
+      );
     }
     out.set(chunk, length);
     length += chunk.length;
   });
   try {
-    for (let at = 0; at < data.length; at += CHUNK) inflate.push(data.subarray(at, at + CHUNK), at + CHUNK >= data.length);
+    for (let at = 0; at < data.length; at += CHUNK)
+      inflate.push(data.subarray(at, at + CHUNK), at + CHUNK >= data.length);
     if (data.length === 0) inflate.push(new Uint8Array(0), true);
   } catch (error) {
     if (error instanceof TooLargeError) throw error;
@@ -108,22 +137,37 @@ function centralDirectory(bytes: Uint8Array): ZipEntry[] {
   let offset = view.getUint32(end + 16, true);
   if (end >= 20 && view.getUint32(end - 20, true) === ZIP64_LOCATOR) {
     const at = uint64(view, end - 12);
-    if (at + 56 > bytes.length || view.getUint32(at, true) !== ZIP64_EOCD) throw new DamagedZipError('its zip64 directory is damaged');
+    if (at + 56 > bytes.length || view.getUint32(at, true) !== ZIP64_EOCD)
+      throw new DamagedZipError('its zip64 directory is damaged');
     count = uint64(view, at + 32);
     offset = uint64(view, at + 48);
   }
   const entries: ZipEntry[] = [];
   for (let i = 0; i < count; i++) {
-    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== CENTRAL) throw new DamagedZipError('its central directory is damaged');
+    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== CENTRAL)
+      throw new DamagedZipError('its central directory is damaged');
     const nameLength = view.getUint16(offset + 28, true);
     const extraLength = view.getUint16(offset + 30, true);
     const next = offset + 46 + nameLength + extraLength + view.getUint16(offset + 32, true);
     if (next > bytes.length) throw new DamagedZipError('its central directory is damaged');
     const flags = view.getUint16(offset + 8, true);
-    const name = new TextDecoder(flags & 0x800 ? 'utf-8' : 'latin1').decode(bytes.subarray(offset + 46, offset + 46 + nameLength));
-    const sizes = { compressed: view.getUint32(offset + 20, true), declared: view.getUint32(offset + 24, true), header: view.getUint32(offset + 42, true) };
+    const name = new TextDecoder(flags & 0x800 ? 'utf-8' : 'latin1').decode(
+      bytes.subarray(offset + 46, offset + 46 + nameLength),
+    );
+    const sizes = {
+      compressed: view.getUint32(offset + 20, true),
+      declared: view.getUint32(offset + 24, true),
+      header: view.getUint32(offset + 42, true),
+    };
     zip64Sizes(view, offset + 46 + nameLength, extraLength, sizes);
-    entries.push({ name, method: view.getUint16(offset + 10, true), compressedSize: sizes.compressed, declaredSize: sizes.declared, headerOffset: sizes.header, encrypted: (flags & 1) === 1 });
+    entries.push({
+      name,
+      method: view.getUint16(offset + 10, true),
+      compressedSize: sizes.compressed,
+      declaredSize: sizes.declared,
+      headerOffset: sizes.header,
+      encrypted: (flags & 1) === 1,
+    });
     offset = next;
   }
   return entries;
@@ -136,8 +180,13 @@ function findEnd(view: DataView): number {
 }
 
 /** Sizes and offset that do not fit 32 bits are in the zip64 extra field, in this order. */
-function zip64Sizes(view: DataView, start: number, length: number, sizes: { compressed: number; declared: number; header: number }): void {
-  for (let at = start; at + 4 <= start + length; ) {
+function zip64Sizes(
+  view: DataView,
+  start: number,
+  length: number,
+  sizes: { compressed: number; declared: number; header: number },
+): void {
+  for (let at = start; at + 4 <= start + length;) {
     const id = view.getUint16(at, true);
     const size = view.getUint16(at + 2, true);
     if (id === 1) {
@@ -155,7 +204,8 @@ function zip64Sizes(view: DataView, start: number, length: number, sizes: { comp
 function dataStart(bytes: Uint8Array, entry: ZipEntry): number {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = entry.headerOffset;
-  if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL) throw new DamagedZipError(`the header of ${entry.name} is damaged`);
+  if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL)
+    throw new DamagedZipError(`the header of ${entry.name} is damaged`);
   return at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
 }
 

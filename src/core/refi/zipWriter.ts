@@ -32,10 +32,41 @@ export class ZipWriter {
     const entry = fromGzip(name, gzip);
     const nameBytes = new TextEncoder().encode(name);
     const flags = /^[\x20-\x7e]*$/.test(name) ? 0 : UTF8_NAME;
-    if (this.count === MAX_ENTRIES || this.offset + 30 + nameBytes.length + entry.data.length > MAX_32) throw new Error(`${name}: the package would need zip64, which qcode does not write.`);
-    const local = header(30 + nameBytes.length, [[LOCAL, 4], [20, 2], [flags, 2], [DEFLATE, 2], [DOS_TIME, 2], [DOS_DATE, 2], [entry.crc, 4], [entry.data.length, 4], [entry.size, 4], [nameBytes.length, 2], [0, 2]]);
+    if (this.count === MAX_ENTRIES || this.offset + 30 + nameBytes.length + entry.data.length > MAX_32)
+      throw new Error(`${name}: the package would need zip64, which qcode does not write.`);
+    const local = header(30 + nameBytes.length, [
+      [LOCAL, 4],
+      [20, 2],
+      [flags, 2],
+      [DEFLATE, 2],
+      [DOS_TIME, 2],
+      [DOS_DATE, 2],
+      [entry.crc, 4],
+      [entry.data.length, 4],
+      [entry.size, 4],
+      [nameBytes.length, 2],
+      [0, 2],
+    ]);
     local.set(nameBytes, 30);
-    const central = header(46 + nameBytes.length, [[CENTRAL, 4], [20, 2], [20, 2], [flags, 2], [DEFLATE, 2], [DOS_TIME, 2], [DOS_DATE, 2], [entry.crc, 4], [entry.data.length, 4], [entry.size, 4], [nameBytes.length, 2], [0, 2], [0, 2], [0, 2], [0, 2], [0, 4], [this.offset, 4]]);
+    const central = header(46 + nameBytes.length, [
+      [CENTRAL, 4],
+      [20, 2],
+      [20, 2],
+      [flags, 2],
+      [DEFLATE, 2],
+      [DOS_TIME, 2],
+      [DOS_DATE, 2],
+      [entry.crc, 4],
+      [entry.data.length, 4],
+      [entry.size, 4],
+      [nameBytes.length, 2],
+      [0, 2],
+      [0, 2],
+      [0, 2],
+      [0, 2],
+      [0, 4],
+      [this.offset, 4],
+    ]);
     central.set(nameBytes, 46);
     this.parts.push(local, entry.data);
     this.directory.push(central);
@@ -46,7 +77,16 @@ export class ZipWriter {
   /** The archive: the entries, their directory and its end record. */
   finish(): Uint8Array {
     const size = this.directory.reduce((n, part) => n + part.length, 0);
-    const end = header(22, [[END, 4], [0, 2], [0, 2], [this.count, 2], [this.count, 2], [size, 4], [this.offset, 4], [0, 2]]);
+    const end = header(22, [
+      [END, 4],
+      [0, 2],
+      [0, 2],
+      [this.count, 2],
+      [this.count, 2],
+      [size, 4],
+      [this.offset, 4],
+      [0, 2],
+    ]);
     return concat([...this.parts, ...this.directory, end]);
   }
 }
@@ -72,7 +112,8 @@ const FHCRC = 2;
 /** The deflate data, CRC-32 and size of a gzip member (RFC 1952). */
 function fromGzip(name: string, gzip: Uint8Array): Deflated {
   const view = new DataView(gzip.buffer, gzip.byteOffset, gzip.byteLength);
-  if (gzip.length < 18 || gzip[0] !== 0x1f || gzip[1] !== 0x8b || gzip[2] !== DEFLATE) throw new Error(`${name}: the compressor did not give a gzip member.`);
+  if (gzip.length < 18 || gzip[0] !== 0x1f || gzip[1] !== 0x8b || gzip[2] !== DEFLATE)
+    throw new Error(`${name}: the compressor did not give a gzip member.`);
   const flags = gzip[3] as number;
   let at = 10;
   if (flags & FEXTRA) at += 2 + view.getUint16(at, true);

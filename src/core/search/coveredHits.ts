@@ -17,6 +17,11 @@ export function splitCoveredHits(project: Project, hits: readonly SearchHit[], c
 
 function isCovered(project: Project, hit: SearchHit, concepts: readonly string[]): boolean {
   const transcript = project.transcripts.find((t) => t.path === hit.transcript);
-  return (transcript?.annotations ?? []).some(({ annotation, resolution }) =>
-    resolution.status !== 'orphaned' && resolution.start <= hit.start && hit.end <= resolution.end && concepts.every((c) => annotation.concepts.includes(c)));
+  return (transcript?.annotations ?? []).some(
+    ({ annotation, resolution }) =>
+      resolution.status !== 'orphaned' &&
+      resolution.start <= hit.start &&
+      hit.end <= resolution.end &&
+      concepts.every((c) => annotation.concepts.includes(c)),
+  );
 }

@@ -30,7 +30,13 @@ export type ReadableTranscript = TranscriptFile & { doc: NonNullable<TranscriptF
 const CONTEXT_LENGTH = 40;
 
 /** The hit that tags `passage` for the `match` found in it. */
-export function hitAt(transcript: ReadableTranscript, source: UnitText, passage: Span, match: Span, isInformant: (code: string) => boolean): SearchHit {
+export function hitAt(
+  transcript: ReadableTranscript,
+  source: UnitText,
+  passage: Span,
+  match: Span,
+  isInformant: (code: string) => boolean,
+): SearchHit {
   const text = transcript.doc.text;
   const speaker = turnAt(transcript.turns, passage.start)?.speaker;
   const { line, column } = transcript.doc.positionAt(passage.start);

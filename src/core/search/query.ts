@@ -20,7 +20,9 @@ export interface SearchQuery {
  * Why a query cannot be searched for, in English (`message`) and as `detail` to translate;
  * `complaint` is the regular expression engine's own words.
  */
-export type QueryError = { ok: false; reason: 'empty'; message: string; detail: Message } | { ok: false; reason: 'invalid'; complaint: string; message: string; detail: Message };
+export type QueryError =
+  | { ok: false; reason: 'empty'; message: string; detail: Message }
+  | { ok: false; reason: 'invalid'; complaint: string; message: string; detail: Message };
 
 export type CompiledQuery = { ok: true; pattern: RegExp } | QueryError;
 
@@ -37,7 +39,10 @@ export function compileQuery(query: SearchQuery): CompiledQuery {
     return { ok: true, pattern: new RegExp(source, query.caseSensitive ? 'gu' : 'giu') };
   } catch (error) {
     const complaint = (error as Error).message;
-    const detail = message('"{pattern}" is not a valid regular expression: {complaint}.', { pattern: query.pattern, complaint });
+    const detail = message('"{pattern}" is not a valid regular expression: {complaint}.', {
+      pattern: query.pattern,
+      complaint,
+    });
     return { ok: false, reason: 'invalid', complaint, message: englishText(detail), detail };
   }
 }

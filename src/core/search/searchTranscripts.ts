@@ -24,7 +24,8 @@ export function searchTranscripts(project: Project, query: SearchQuery, maxHits 
     let previous: SearchHit | undefined;
     for (const found of transcript.doc.text.matchAll(compiled.pattern)) {
       const match = { start: found.index, end: found.index + found[0].length };
-      if (match.start === match.end || (previous && previous.start <= match.start && match.end <= previous.end)) continue;
+      if (match.start === match.end || (previous && previous.start <= match.start && match.end <= previous.end))
+        continue;
       const passage = passageOf(source, query.unit ?? 'match', match);
       if (!passage || (previous && previous.start === passage.start && previous.end === passage.end)) continue;
       const hit = hitAt(transcript, source, passage, passageOf(source, 'match', match) ?? passage, isInformant);

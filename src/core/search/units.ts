@@ -19,7 +19,11 @@ export class UnitText {
   private paragraphBreaks: Span[] | undefined;
   private readonly stickyLabel: RegExp;
 
-  constructor(readonly text: string, readonly turns: readonly SpeakerTurn[], label: RegExp) {
+  constructor(
+    readonly text: string,
+    readonly turns: readonly SpeakerTurn[],
+    label: RegExp,
+  ) {
     this.stickyLabel = new RegExp(label.source, `${label.flags.replace(/[gy]/g, '')}y`);
   }
 
@@ -35,7 +39,8 @@ export class UnitText {
     let content = this.contents.get(turn);
     if (!content) {
       content = trimmed(this.text, { start: this.afterLabel(turn.start), end: turn.end });
-      for (let note = this.noteAtEnd(content); note !== undefined; note = this.noteAtEnd(content)) content = trimmed(this.text, { start: content.start, end: note });
+      for (let note = this.noteAtEnd(content); note !== undefined; note = this.noteAtEnd(content))
+        content = trimmed(this.text, { start: content.start, end: note });
       this.contents.set(turn, content);
     }
     return content;
@@ -43,14 +48,18 @@ export class UnitText {
 
   /** The lines around the offset up to the nearest blank lines, inside `within`, without white space at the ends. */
   paragraphAround(offset: number, within: Span = { start: 0, end: this.text.length }): Span {
-    const breaks = (this.paragraphBreaks ??= [...this.text.matchAll(/\n(?:[^\S\n]*\n)+/g)].map((m) => ({ start: m.index, end: m.index + m[0].length })));
+    const breaks = (this.paragraphBreaks ??= [...this.text.matchAll(/\n(?:[^\S\n]*\n)+/g)].map((m) => ({
+      start: m.index,
+      end: m.index + m[0].length,
+    })));
     let after = 0;
-    for (let high = breaks.length; after < high; ) {
+    for (let high = breaks.length; after < high;) {
       const mid = (after + high) >> 1;
       if ((breaks[mid] as Span).start < offset) after = mid + 1;
       else high = mid;
     }
-    const previous = breaks[after - 1] && (breaks[after - 1] as Span).end <= offset ? breaks[after - 1] : breaks[after - 2];
+    const previous =
+      breaks[after - 1] && (breaks[after - 1] as Span).end <= offset ? breaks[after - 1] : breaks[after - 2];
     const start = Math.max(previous?.end ?? 0, within.start);
     const end = Math.min(breaks[after]?.start ?? this.text.length, within.end);
     return trimmed(this.text, { start, end: Math.max(start, end) });
@@ -59,7 +68,9 @@ export class UnitText {
   private noteAtEnd(content: Span): number | undefined {
     const tail = this.text.lastIndexOf('\n', content.end - 1);
     if (tail <= content.start) return undefined;
-    const found = TRAILING_NOTE.exec(this.text.slice(Math.max(content.start, this.text.lastIndexOf('\n', tail - 1)), content.end));
+    const found = TRAILING_NOTE.exec(
+      this.text.slice(Math.max(content.start, this.text.lastIndexOf('\n', tail - 1)), content.end),
+    );
     return found ? content.end - found[0].length : undefined;
   }
 }
@@ -75,7 +86,10 @@ export function passageOf(source: UnitText, unit: SearchUnit, match: Span): Span
 
 /** The text of the turns from the one the span starts in to the one it ends in (a paragraph where there is no turn). */
 export function turnBounds(source: UnitText, span: Span): Span {
-  return { start: contentAround(source, span.start).start, end: contentAround(source, Math.max(span.start, span.end - 1)).end };
+  return {
+    start: contentAround(source, span.start).start,
+    end: contentAround(source, Math.max(span.start, span.end - 1)).end,
+  };
 }
 
 function sentencesOf(source: UnitText, span: Span): Span {

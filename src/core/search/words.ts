@@ -24,7 +24,8 @@ export function wordCharacterAt(text: string, offset: number): boolean {
 export function wholeWords(text: string, span: Span): Span {
   let { start, end } = span;
   while (wordCharacterAt(text, start) && wordCharacterBefore(text, start)) start = previousCodePoint(text, start);
-  while (wordCharacterBefore(text, end) && wordCharacterAt(text, end)) end += (text.codePointAt(end) ?? 0) > 0xffff ? 2 : 1;
+  while (wordCharacterBefore(text, end) && wordCharacterAt(text, end))
+    end += (text.codePointAt(end) ?? 0) > 0xffff ? 2 : 1;
   return { start, end };
 }
 

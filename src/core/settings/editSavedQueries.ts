@@ -29,7 +29,10 @@ interface Opened {
   errors: number;
 }
 
-/** Saves `query` under `name`, replacing the query of that name if there is one. `text` undefined: there is no qcode.yaml yet. */
+/**
+ * Saves `query` under `name`, replacing the query of that name if there is one. `text` undefined: there is no
+ * qcode.yaml yet.
+ */
 export function saveQuery(text: string | undefined, name: string, query: string): SettingsEdit {
   const written = query.trim();
   const invalid = nameProblem(name) ?? queryProblem(written);
@@ -50,7 +53,8 @@ export function deleteSavedQuery(text: string, name: string): SettingsEdit {
   if (!('doc' in opened)) return fail(opened);
   const list = opened.root?.get('queries');
   const pair = isMap(list) ? pairOf(list, name) : undefined;
-  if (!isMap(list) || !pair) return fail(message('No query "{name}" is saved in {file}.', { name, file: SETTINGS_FILE }));
+  if (!isMap(list) || !pair)
+    return fail(message('No query "{name}" is saved in {file}.', { name, file: SETTINGS_FILE }));
   const queries = new Map(opened.before.queries);
   queries.delete(name);
   const spliced = attempt(() => applySplices(opened.text, [deleteSplice(opened.text, list, pair)]));
@@ -64,13 +68,20 @@ const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 function nameProblem(name: string): Message | undefined {
   if (RESERVED.has(name)) return message('"{name}" cannot name a query. Choose another name.', { name });
   if (isQueryName(name)) return undefined;
-  return message('A query name may hold only letters, digits, _ . and -, such as parachute-users, so that it can be written as qcode query NAME and {{query:NAME}}.');
+  return message(
+    'A query name may hold only letters, digits, _ . and -, such as parachute-users, so that it can be written as qcode query NAME and {{query:NAME}}.',
+  );
 }
 
 function queryProblem(query: string): Message | undefined {
   if (/[\r\n]/.test(query)) return message('A saved query is one line. Join its lines with spaces.');
   const parsed = parseQuery(query);
-  return parsed.error ? message('The query cannot be saved: column {column}: {problem}', { column: parsed.error.column, problem: parsed.error.detail }) : undefined;
+  return parsed.error
+    ? message('The query cannot be saved: column {column}: {problem}', {
+        column: parsed.error.column,
+        problem: parsed.error.detail,
+      })
+    : undefined;
 }
 
 /** The parsed file, or why it cannot be edited: it does not parse, or it is not a mapping. */
@@ -78,9 +89,15 @@ function open(text: string): Opened | Message {
   const file = new YamlFile(SETTINGS_FILE, text);
   const doc = file.document;
   const problem = file.problems.find((p) => p.severity === 'error');
-  if (!doc) return message('{file} cannot be read at line {line}: {problem} Fix it, then try again; it was left as it is.', { file: SETTINGS_FILE, line: problem?.line ?? 1, problem: problem?.detail ?? problem?.message ?? '' });
+  if (!doc)
+    return message('{file} cannot be read at line {line}: {problem} Fix it, then try again; it was left as it is.', {
+      file: SETTINGS_FILE,
+      line: problem?.line ?? 1,
+      problem: problem?.detail ?? problem?.message ?? '',
+    });
   const contents = doc.contents;
-  if (contents !== null && !isMap(contents)) return message('{file} must be a mapping (key: value lines); it was left as it is.', { file: SETTINGS_FILE });
+  if (contents !== null && !isMap(contents))
+    return message('{file} must be a mapping (key: value lines); it was left as it is.', { file: SETTINGS_FILE });
   const before = meaningOf(text);
   return { text, doc, root: contents ?? undefined, before: before.meaning, errors: before.errors };
 }
@@ -105,7 +122,8 @@ function saveSplice({ text, root }: Opened, name: string, query: string): Splice
   const existing = pairOf(list, name);
   if (existing) {
     const [start, end] = rangeOf(existing.value);
-    if (!isScalar(existing.value) || start === end || text.slice(start, end).includes('\n')) throw new Error('not a one-line value');
+    if (!isScalar(existing.value) || start === end || text.slice(start, end).includes('\n'))
+      throw new Error('not a one-line value');
     return { start, end, text: scalarText(query) };
   }
   const first = list.items[0] as Pair;
@@ -123,7 +141,10 @@ function deleteSplice(text: string, list: YAMLMap, pair: Pair): Splice {
   return { start, end: lineEndAfter(text, rangeOf(pair.value ?? pair.key)[2]), text: '' };
 }
 
-/** The spliced text when it reads as the edited document means, else the document written out when that does; else a refusal. */
+/**
+ * The spliced text when it reads as the edited document means, else the document written out when that does; else a
+ * refusal.
+ */
 function settle(opened: Opened, queries: Map<string, string>, spliced: string | undefined): SettingsEdit {
   const wanted = JSON.stringify({ ...opened.before, queries: [...queries] });
   const reads = (candidate: string) => {
@@ -134,7 +155,12 @@ function settle(opened: Opened, queries: Map<string, string>, spliced: string | 
   const serialised = opened.doc.toString({ lineWidth: 0 });
   const written = opened.text.includes('\r\n') ? serialised.replace(/\r?\n/g, '\r\n') : serialised;
   if (reads(written)) return { ok: true, text: written };
-  return fail(message('{file} could not be written so that it reads back with this change, so it was left as it is. Change "queries:" in it by hand.', { file: SETTINGS_FILE }));
+  return fail(
+    message(
+      '{file} could not be written so that it reads back with this change, so it was left as it is. Change "queries:" in it by hand.',
+      { file: SETTINGS_FILE },
+    ),
+  );
 }
 
 function meaningOf(text: string): { meaning: Meaning; errors: number } {

@@ -29,7 +29,18 @@ export interface ExportPreset {
   out?: string;
 }
 
-const PRESET_KEYS = ['format', 'concepts', 'informants', 'where', 'group', 'citation', 'memos', 'context', 'keyOnly', 'out'] as const;
+const PRESET_KEYS = [
+  'format',
+  'concepts',
+  'informants',
+  'where',
+  'group',
+  'citation',
+  'memos',
+  'context',
+  'keyOnly',
+  'out',
+] as const;
 type PresetKey = (typeof PRESET_KEYS)[number];
 type Reader = (file: YamlFile, value: unknown, keyNode: Scalar) => ExportPreset[PresetKey];
 
@@ -50,7 +61,9 @@ const READERS: Record<PresetKey, Reader> = {
 export function readExportPresets(file: YamlFile, node: unknown, keyNode: Scalar): ExportPreset[] {
   if (isEmpty(file.plain(node))) return [];
   const map = file.asMap(node, '"exports"', keyNode);
-  return (map ? file.entries(map, '"exports"') : []).map(({ key, keyNode: nameNode, value }) => readPreset(file, key, value, nameNode));
+  return (map ? file.entries(map, '"exports"') : []).map(({ key, keyNode: nameNode, value }) =>
+    readPreset(file, key, value, nameNode),
+  );
 }
 
 function readPreset(file: YamlFile, name: string, node: unknown, nameNode: Scalar): ExportPreset {
@@ -68,18 +81,41 @@ function readPreset(file: YamlFile, name: string, node: unknown, nameNode: Scala
   return preset;
 }
 
-/** A preset's output file; one outside the project is refused (a file typed on the command line is the user's choice). */
+/**
+ * A preset's output file; one outside the project is refused (a file typed on the command line is the user's choice).
+ */
 function readOut(file: YamlFile, value: unknown, keyNode: Scalar): string | undefined {
   const out = file.asString(value, '"out"', keyNode);
-  if (out === undefined || !validPath(file, 'out', out, file.plain(value) ?? keyNode, message('Nothing is written there; give --out to choose a file outside.'))) return undefined;
+  if (
+    out === undefined ||
+    !validPath(
+      file,
+      'out',
+      out,
+      file.plain(value) ?? keyNode,
+      message('Nothing is written there; give --out to choose a file outside.'),
+    )
+  )
+    return undefined;
   return out;
 }
 
-function oneOf<T extends string>(file: YamlFile, value: unknown, keyNode: Scalar, key: string, allowed: readonly T[]): T | undefined {
+function oneOf<T extends string>(
+  file: YamlFile,
+  value: unknown,
+  keyNode: Scalar,
+  key: string,
+  allowed: readonly T[],
+): T | undefined {
   const text = file.asString(value, `"${key}"`, keyNode);
   if (text === undefined) return undefined;
   if ((allowed as readonly string[]).includes(text)) return text as T;
-  file.reportAt(file.plain(value) ?? keyNode, 'error', 'bad-value', message('"{key}" must be one of {allowed}, not "{text}".', { key, allowed: allowed.join(', '), text }));
+  file.reportAt(
+    file.plain(value) ?? keyNode,
+    'error',
+    'bad-value',
+    message('"{key}" must be one of {allowed}, not "{text}".', { key, allowed: allowed.join(', '), text }),
+  );
   return undefined;
 }
 
@@ -98,14 +134,19 @@ function texts(file: YamlFile, value: unknown, keyNode: Scalar, what: string): s
     return one === undefined ? undefined : [one];
   }
   const seq = file.asSeq(plain, what, keyNode);
-  return seq?.items.map((item) => file.asString(item, message('An entry of {what}', { what }), seq)).filter((t): t is string => t !== undefined);
+  return seq?.items
+    .map((item) => file.asString(item, message('An entry of {what}', { what }), seq))
+    .filter((t): t is string => t !== undefined);
 }
 
 function readWhere(file: YamlFile, value: unknown, keyNode: Scalar): WhereClause[] | undefined {
   const map = file.asMap(value, '"where"', keyNode);
   if (!map) return undefined;
-  return file.entries(map, '"where"').flatMap(({ key, keyNode: attributeNode, value: values }) =>
-    (texts(file, values, attributeNode, `"${key}"`) ?? []).map((text) => ({ attribute: key, value: text })));
+  return file
+    .entries(map, '"where"')
+    .flatMap(({ key, keyNode: attributeNode, value: values }) =>
+      (texts(file, values, attributeNode, `"${key}"`) ?? []).map((text) => ({ attribute: key, value: text })),
+    );
 }
 
 function isEmpty(node: Node | undefined): boolean {

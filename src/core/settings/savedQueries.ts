@@ -19,7 +19,9 @@ export interface SavedQuery {
 /** Names that work on the command line and in `{{query:NAME}}`: letters, digits, _ . and -. */
 const NAME = /^[\p{L}\p{N}_.-]+$/u;
 
-/** Reads `queries:`, a mapping from name to query; names and queries that cannot be used are reported at their place. */
+/**
+ * Reads `queries:`, a mapping from name to query; names and queries that cannot be used are reported at their place.
+ */
 export function readSavedQueries(file: YamlFile, node: unknown, keyNode: Scalar): SavedQuery[] {
   const plain = file.plain(node);
   if (plain === undefined || (isScalar(plain) && plain.value === null)) return [];
@@ -27,14 +29,32 @@ export function readSavedQueries(file: YamlFile, node: unknown, keyNode: Scalar)
   const queries: SavedQuery[] = [];
   for (const { key, keyNode: nameNode, value } of map ? file.entries(map, '"queries"') : []) {
     if (!isQueryName(key)) {
-      file.reportAt(nameNode, 'error', 'bad-value', message('The query name "{name}" may hold only letters, digits, _ . and -, so that it can be written as qcode query {example} and {{query:{example}}}.', { name: key, example: key.replace(/[^\p{L}\p{N}_.-]+/gu, '-') }));
+      file.reportAt(
+        nameNode,
+        'error',
+        'bad-value',
+        message(
+          'The query name "{name}" may hold only letters, digits, _ . and -, so that it can be written as qcode query {example} and {{query:{example}}}.',
+          { name: key, example: key.replace(/[^\p{L}\p{N}_.-]+/gu, '-') },
+        ),
+      );
       continue;
     }
     const text = file.asString(value, message('The query "{name}"', { name: key }), nameNode);
     if (text === undefined) continue;
     const query = { name: key, text, ...placeOf(file, file.plain(value) ?? nameNode, text) };
     const parsed = parseQuery(text);
-    if (parsed.error) file.problems.push(savedQueryProblem(file.path, query, parsed.error.column, 'error', 'query-syntax', message('The query "{name}": {problem}', { name: key, problem: parsed.error.detail })));
+    if (parsed.error)
+      file.problems.push(
+        savedQueryProblem(
+          file.path,
+          query,
+          parsed.error.column,
+          'error',
+          'query-syntax',
+          message('The query "{name}": {problem}', { name: key, problem: parsed.error.detail }),
+        ),
+      );
     queries.push(query);
   }
   return queries;
@@ -48,7 +68,14 @@ function placeOf(file: YamlFile, node: Node, text: string): Pick<SavedQuery, 'li
 }
 
 /** A problem at a column of a saved query, placed in qcode.yaml. */
-export function savedQueryProblem(path: string, query: SavedQuery, column: number, severity: Severity, code: string, text: Message): Problem {
+export function savedQueryProblem(
+  path: string,
+  query: SavedQuery,
+  column: number,
+  severity: Severity,
+  code: string,
+  text: Message,
+): Problem {
   return problem(path, query.line, query.verbatim ? query.column + column - 1 : query.column, severity, code, text);
 }
 

@@ -52,23 +52,41 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   queries: [],
 };
 
-const TEXT_KEYS = ['codebook', 'informants', 'transcripts', 'speakerPattern', 'informantPattern', 'citation', 'pseudonyms', 'chapters', 'memos'] as const;
+const TEXT_KEYS = [
+  'codebook',
+  'informants',
+  'transcripts',
+  'speakerPattern',
+  'informantPattern',
+  'citation',
+  'pseudonyms',
+  'chapters',
+  'memos',
+] as const;
 type TextKey = (typeof TEXT_KEYS)[number];
 /** Settings that name a file or folder, which must lie inside the project. */
 const PATH_KEYS: readonly TextKey[] = ['codebook', 'informants', 'transcripts', 'pseudonyms', 'chapters', 'memos'];
 
 export function readSettings(file: YamlFile | undefined): Settings {
-  const settings: Settings = { ...DEFAULT_SETTINGS, extensions: [...DEFAULT_SETTINGS.extensions], exports: [], queries: [] };
+  const settings: Settings = {
+    ...DEFAULT_SETTINGS,
+    extensions: [...DEFAULT_SETTINGS.extensions],
+    exports: [],
+    queries: [],
+  };
   const root = file?.document?.contents;
   if (!file || root === null || root === undefined) return settings;
   const map = file.asMap(root, 'qcode.yaml');
   for (const { key, keyNode, value } of map ? file.entries(map, 'qcode.yaml') : []) {
     if ((TEXT_KEYS as readonly string[]).includes(key)) {
       const text = file.asString(value, `"${key}"`, keyNode);
-      if (text !== undefined && validSetting(file, key as TextKey, text, value ?? keyNode)) settings[key as TextKey] = text;
+      if (text !== undefined && validSetting(file, key as TextKey, text, value ?? keyNode))
+        settings[key as TextKey] = text;
     } else if (key === 'extensions') {
       const seq = file.asSeq(value, '"extensions"', keyNode);
-      const endings = (seq?.items ?? []).map((item) => file.asString(item, message('A file ending'), seq)).filter((e): e is string => !!e);
+      const endings = (seq?.items ?? [])
+        .map((item) => file.asString(item, message('A file ending'), seq))
+        .filter((e): e is string => !!e);
       if (endings.length > 0) settings.extensions = endings.map((e) => (e.startsWith('.') ? e : `.${e}`));
     } else if (key === 'language') {
       const language = file.asString(value, '"language"', keyNode);
@@ -81,20 +99,43 @@ export function readSettings(file: YamlFile | undefined): Settings {
 }
 
 function validSetting(file: YamlFile, key: TextKey, text: string, at: unknown): boolean {
-  if (PATH_KEYS.includes(key)) return validPath(file, key, text, at as Node, message('The default ({value}) is used until it is fixed.', { value: DEFAULT_SETTINGS[key] }));
+  if (PATH_KEYS.includes(key))
+    return validPath(
+      file,
+      key,
+      text,
+      at as Node,
+      message('The default ({value}) is used until it is fixed.', { value: DEFAULT_SETTINGS[key] }),
+    );
   if (key !== 'speakerPattern' && key !== 'informantPattern') return true;
   try {
     new RegExp(text, 'u');
     return true;
   } catch (error) {
-    file.reportAt(at as never, 'error', 'bad-pattern', message('"{key}" is not a valid regular expression ({error}). The default is used until it is fixed.', { key, error: (error as Error).message }));
+    file.reportAt(
+      at as never,
+      'error',
+      'bad-pattern',
+      message('"{key}" is not a valid regular expression ({error}). The default is used until it is fixed.', {
+        key,
+        error: (error as Error).message,
+      }),
+    );
     return false;
   }
 }
 
 function validLanguage(file: YamlFile, language: string, at: unknown): boolean {
   if (/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(language)) return true;
-  file.reportAt(at as never, 'error', 'bad-value', message('"language" must be a language code such as nb or en, not "{language}". English is used until it is fixed.', { language }));
+  file.reportAt(
+    at as never,
+    'error',
+    'bad-value',
+    message(
+      '"language" must be a language code such as nb or en, not "{language}". English is used until it is fixed.',
+      { language },
+    ),
+  );
   return false;
 }
 

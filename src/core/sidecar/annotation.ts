@@ -19,7 +19,19 @@ export interface Annotation {
 }
 
 /** The keys of an annotation in the order they are written. */
-export const ANNOTATION_KEYS = ['id', 'concepts', 'informant', 'range', 'quote', 'before', 'after', 'memo', 'key', 'coder', 'created'] as const;
+export const ANNOTATION_KEYS = [
+  'id',
+  'concepts',
+  'informant',
+  'range',
+  'quote',
+  'before',
+  'after',
+  'memo',
+  'key',
+  'coder',
+  'created',
+] as const;
 export type AnnotationKey = (typeof ANNOTATION_KEYS)[number];
 
 export const SIDECAR_VERSION = 1;
@@ -38,7 +50,8 @@ export function compareAnnotations(a: Annotation, b: Annotation): number {
 
 /** Whether two annotations agree on one field. */
 export function sameField(a: Annotation, b: Annotation, key: AnnotationKey): boolean {
-  if (key === 'concepts') return a.concepts.length === b.concepts.length && a.concepts.every((c, i) => c === b.concepts[i]);
+  if (key === 'concepts')
+    return a.concepts.length === b.concepts.length && a.concepts.every((c, i) => c === b.concepts[i]);
   if (key === 'range') return sameRange(a.range, b.range);
   return a[key] === b[key];
 }

@@ -127,7 +127,8 @@ function topPair(top: Top, key: string, value: Value): void {
   else if (key === 'transcript' && typeof value === 'string') top.transcript = value;
   else if (key === 'memo' && typeof value === 'string') top.memo = value;
   else if (key === 'memo' && value === NULL) top.memo = undefined;
-  else if (key === 'annotations' && (value === NULL || (value instanceof FlowList && value.values.length === 0))) top.items = [];
+  else if (key === 'annotations' && (value === NULL || (value instanceof FlowList && value.values.length === 0)))
+    top.items = [];
   else if (key === 'annotations' && value instanceof Items) top.items = value.items;
   else decline();
 }
@@ -139,10 +140,17 @@ function itemPair(item: Item, key: string, keyStart: number, value: Value): void
 }
 
 function fieldValue(key: string, value: Value): unknown {
-  if (key === 'concepts' && value instanceof FlowList && value.values.length > 0 && value.values.every((v) => typeof v === 'string')) return value.values;
+  if (
+    key === 'concepts' &&
+    value instanceof FlowList &&
+    value.values.length > 0 &&
+    value.values.every((v) => typeof v === 'string')
+  )
+    return value.values;
   if (key === 'range' && typeof value === 'string') return parseRange(value) ?? decline();
   if (key === 'key' && (value === TRUE || value === FALSE)) return value.value;
-  if (TEXT_KEYS.has(key) && typeof value === 'string' && !(value === '' && (key === 'id' || key === 'quote'))) return value;
+  if (TEXT_KEYS.has(key) && typeof value === 'string' && !(value === '' && (key === 'id' || key === 'quote')))
+    return value;
   return decline();
 }
 
@@ -158,7 +166,13 @@ export function readSidecarContent(path: string, text: string): SidecarContent {
 export function contentOf(parsed: ParsedSidecar): SidecarContent {
   const { file, transcript, memo } = parsed;
   const entries = parsed.entries.map(({ annotation, line, column }) => ({ annotation, line, column }));
-  return { ok: file.ok, problems: file.problems, entries, ...(transcript === undefined ? {} : { transcript }), ...(memo === undefined ? {} : { memo }) };
+  return {
+    ok: file.ok,
+    problems: file.problems,
+    entries,
+    ...(transcript === undefined ? {} : { transcript }),
+    ...(memo === undefined ? {} : { memo }),
+  };
 }
 
 /** The sidecar's content when readSidecar would read it without a problem, else undefined. */
@@ -167,8 +181,17 @@ export function readCleanSidecar(text: string): SidecarContent | undefined {
     const builder = new CleanSidecarBuilder();
     const top = new BlockScanner(text, builder).read() as Top;
     const starts = lineStarts(text);
-    const entries = top.items.map((item) => ({ annotation: item.annotation as unknown as Annotation, ...positionOf(starts, item.start) }));
-    return { ok: true, problems: [], entries, ...(top.transcript === undefined ? {} : { transcript: top.transcript }), ...(top.memo === undefined ? {} : { memo: top.memo }) };
+    const entries = top.items.map((item) => ({
+      annotation: item.annotation as unknown as Annotation,
+      ...positionOf(starts, item.start),
+    }));
+    return {
+      ok: true,
+      problems: [],
+      entries,
+      ...(top.transcript === undefined ? {} : { transcript: top.transcript }),
+      ...(top.memo === undefined ? {} : { memo: top.memo }),
+    };
   });
 }
 

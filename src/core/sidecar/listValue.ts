@@ -13,18 +13,29 @@ export type Candidate = () => string | undefined;
  * mappings too); or, when the sidecar has no `annotations:` yet, that key added to its mapping.
  * Everything outside the list's value stays as it is.
  */
-export function listCandidates(text: string, parsed: ParsedSidecar, annotations: readonly Annotation[], lineBreak: string): Candidate[] {
+export function listCandidates(
+  text: string,
+  parsed: ParsedSidecar,
+  annotations: readonly Annotation[],
+  lineBreak: string,
+): Candidate[] {
   const pair = parsed.annotationsPair;
   const root = parsed.file.document?.contents;
   if (pair) {
     const dash = listDash(text, parsed) ?? columnOf(text, pair.key as Node) + 2;
-    return [() => replaceValue(text, pair, blockValue(annotations, dash, lineBreak)), () => replaceValue(text, pair, ` ${renderFlowAnnotations(annotations)}`)];
+    return [
+      () => replaceValue(text, pair, blockValue(annotations, dash, lineBreak)),
+      () => replaceValue(text, pair, ` ${renderFlowAnnotations(annotations)}`),
+    ];
   }
   if (!isMap(root)) return [];
   if (root.flow) return [() => addToFlowMap(text, root, annotations)];
   const column = root.items[0] ? columnOf(text, root.items[0].key as Node) : 0;
   const block = `${' '.repeat(column)}annotations:${blockValue(annotations, column + 2, lineBreak)}${lineBreak}`;
-  return [() => insertLines(text, text.length, block, lineBreak), () => insertLines(text, lineEndAfter(text, root.range?.[1] ?? text.length), block, lineBreak)];
+  return [
+    () => insertLines(text, text.length, block, lineBreak),
+    () => insertLines(text, lineEndAfter(text, root.range?.[1] ?? text.length), block, lineBreak),
+  ];
 }
 
 /** The value text after "annotations:": " []", or the items on the lines below, the last without its line break. */
@@ -43,7 +54,8 @@ function replaceValue(text: string, pair: Pair, value: string): string | undefin
   const lineEnd = lineContentEnd(text, end);
   const rest = text.slice(end, lineEnd);
   // "annotations: []  # a note" keeps its note on that line when the items go on the lines below.
-  if (/^[ \t]+#/.test(rest) && /^\r?\n/.test(value) && !text.slice(colon + 1, end).includes('\n')) return text.slice(0, colon + 1) + rest + value + text.slice(lineEnd);
+  if (/^[ \t]+#/.test(rest) && /^\r?\n/.test(value) && !text.slice(colon + 1, end).includes('\n'))
+    return text.slice(0, colon + 1) + rest + value + text.slice(lineEnd);
   return text.slice(0, colon + 1) + value + text.slice(end);
 }
 

@@ -53,9 +53,23 @@ export function readSidecar(path: string, text: string, file: YamlFile = readSid
 }
 
 function checkVersion(file: YamlFile, version: string | undefined, map: YAMLMap): void {
-  if (version === undefined) file.reportAt(map, 'error', 'missing-key', message('The sidecar has no "qcode: {version}" line. Add it at the top.', { version: SIDECAR_VERSION }));
+  if (version === undefined)
+    file.reportAt(
+      map,
+      'error',
+      'missing-key',
+      message('The sidecar has no "qcode: {version}" line. Add it at the top.', { version: SIDECAR_VERSION }),
+    );
   else if (Number(version) !== SIDECAR_VERSION) {
-    file.reportAt(map, 'error', 'unsupported-version', message('This sidecar is format {version}; this qcode reads format {supported}. Update qcode.', { version, supported: SIDECAR_VERSION }));
+    file.reportAt(
+      map,
+      'error',
+      'unsupported-version',
+      message('This sidecar is format {version}; this qcode reads format {supported}. Update qcode.', {
+        version,
+        supported: SIDECAR_VERSION,
+      }),
+    );
   }
 }
 
@@ -79,7 +93,15 @@ function readList(file: YamlFile, parsed: ParsedSidecar, pair: Pair, keyNode: No
     if (!entry) continue;
     const firstLine = ids.get(entry.annotation.id);
     if (firstLine !== undefined) {
-      file.reportAt(map, 'error', 'duplicate-id', message('The annotation id "{id}" is already used on line {line}. Give one of them a new id (8 letters and digits).', { id: entry.annotation.id, line: firstLine }));
+      file.reportAt(
+        map,
+        'error',
+        'duplicate-id',
+        message(
+          'The annotation id "{id}" is already used on line {line}. Give one of them a new id (8 letters and digits).',
+          { id: entry.annotation.id, line: firstLine },
+        ),
+      );
       continue;
     }
     ids.set(entry.annotation.id, entry.line);
@@ -102,7 +124,14 @@ function readEntry(file: YamlFile, map: YAMLMap): SidecarEntry | undefined {
   }
   const missing = REQUIRED.filter((key) => values[key] === undefined);
   if (missing.length > 0) {
-    file.reportAt(map, 'error', 'missing-key', message('This annotation has no {keys}. Every annotation needs an id, at least one concept and its quote.', { keys: missing.map((k) => `"${k}"`).join(', ') }));
+    file.reportAt(
+      map,
+      'error',
+      'missing-key',
+      message('This annotation has no {keys}. Every annotation needs an id, at least one concept and its quote.', {
+        keys: missing.map((k) => `"${k}"`).join(', '),
+      }),
+    );
     return undefined;
   }
   const { line, column } = file.positionOf(map.range?.[0] ?? 0);
@@ -132,9 +161,16 @@ function readFlag(file: YamlFile, value: unknown, keyNode: Node): boolean | unde
 function readConcepts(file: YamlFile, value: unknown, keyNode: Node): string[] | undefined {
   const list = file.asSeq(value, '"concepts"', keyNode);
   if (!list) return undefined;
-  const ids = list.items.map((item) => file.asString(item, message('A concept id'), list)).filter((id): id is string => id !== undefined);
+  const ids = list.items
+    .map((item) => file.asString(item, message('A concept id'), list))
+    .filter((id): id is string => id !== undefined);
   if (ids.length === 0) {
-    file.reportAt(keyNode, 'error', 'empty-value', message('An annotation needs at least one concept, as in "concepts: [samordning.formell]".'));
+    file.reportAt(
+      keyNode,
+      'error',
+      'empty-value',
+      message('An annotation needs at least one concept, as in "concepts: [samordning.formell]".'),
+    );
     return undefined;
   }
   return ids;
@@ -147,8 +183,26 @@ function readRange(file: YamlFile, value: unknown, keyNode: Node) {
   const at = file.plain(value) ?? keyNode;
   const reversed = range ? undefined : reversedRange(text);
   // The range is only a hint: --fix sets it again from where the quote is found.
-  if (reversed) file.reportAt(at, 'warning', 'reversed-range', message('The range "{range}" ends before it starts. Run "qcode check --fix" to set it from where the quote is found, or write the start first ({reversed}).', { range: text, reversed }));
-  else if (!range) file.reportAt(at, 'error', 'bad-range', message('"{range}" is not a range. Write startLine:startColumn-endLine:endColumn, e.g. 21:5-21:97, with the start before the end.', { range: text }));
+  if (reversed)
+    file.reportAt(
+      at,
+      'warning',
+      'reversed-range',
+      message(
+        'The range "{range}" ends before it starts. Run "qcode check --fix" to set it from where the quote is found, or write the start first ({reversed}).',
+        { range: text, reversed },
+      ),
+    );
+  else if (!range)
+    file.reportAt(
+      at,
+      'error',
+      'bad-range',
+      message(
+        '"{range}" is not a range. Write startLine:startColumn-endLine:endColumn, e.g. 21:5-21:97, with the start before the end.',
+        { range: text },
+      ),
+    );
   return range;
 }
 

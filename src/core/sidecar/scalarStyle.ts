@@ -37,7 +37,9 @@ const typeTests = new WeakMap<Schema, RegExp[]>();
 function looksLikeOtherType(value: string, schema: Schema): boolean {
   let tests = typeTests.get(schema);
   if (!tests) {
-    const tags = [...schema.tags, ...(schema.compat ?? [])].filter((tag) => Boolean(tag.default) && tag.tag !== 'tag:yaml.org,2002:str');
+    const tags = [...schema.tags, ...(schema.compat ?? [])].filter(
+      (tag) => Boolean(tag.default) && tag.tag !== 'tag:yaml.org,2002:str',
+    );
     tests = tags.flatMap((tag) => ('test' in tag && tag.test ? [tag.test] : []));
     typeTests.set(schema, tests);
   }

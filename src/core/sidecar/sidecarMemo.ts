@@ -13,20 +13,42 @@ import { firstThatHolds, type WriteResult } from './writeSidecar';
  * is; an empty memo removes it. Read back before it is returned; a previous text with errors is
  * never rewritten. Without a previous text and without a memo, the text is '' (nothing to write).
  */
-export function writeSidecarMemo(path: string, previous: string | undefined, transcriptName: string, wanted: string | undefined): WriteResult {
+export function writeSidecarMemo(
+  path: string,
+  previous: string | undefined,
+  transcriptName: string,
+  wanted: string | undefined,
+): WriteResult {
   const memo = wanted?.trim() ? wanted : undefined;
   if (previous === undefined) {
     if (memo === undefined) return { ok: true, text: '' };
     const fresh = renderSidecar(transcriptName, [], memo);
-    return firstThatHolds(path, [() => fresh], { transcript: transcriptName, ...(memo === undefined ? {} : { memo }) }, []) ?? refusal(path);
+    return (
+      firstThatHolds(
+        path,
+        [() => fresh],
+        { transcript: transcriptName, ...(memo === undefined ? {} : { memo }) },
+        [],
+      ) ?? refusal(path)
+    );
   }
   const parsed = readSidecar(path, previous);
   const errors = parsed.file.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) return { ok: false, problems: errors };
   if (parsed.memo === memo) return { ok: true, text: previous };
-  const header = { ...(parsed.transcript === undefined ? {} : { transcript: parsed.transcript }), ...(memo === undefined ? {} : { memo }) };
+  const header = {
+    ...(parsed.transcript === undefined ? {} : { transcript: parsed.transcript }),
+    ...(memo === undefined ? {} : { memo }),
+  };
   const annotations = parsed.entries.map((e) => e.annotation);
-  return firstThatHolds(path, [() => spliced(previous, parsed, memo), () => reserialised(previous, memo)], header, annotations) ?? refusal(path);
+  return (
+    firstThatHolds(
+      path,
+      [() => spliced(previous, parsed, memo), () => reserialised(previous, memo)],
+      header,
+      annotations,
+    ) ?? refusal(path)
+  );
 }
 
 /** Only the memo's line changed, added or removed; undefined where the layout does not allow it. */
@@ -45,7 +67,8 @@ function spliced(text: string, parsed: ParsedSidecar, memo: string | undefined):
 function withValue(text: string, pair: Pair, memo: string): string | undefined {
   const value = pair.value as Node | null;
   const rendered = renderScalar(memo);
-  if (value?.range) return text.slice(0, value.range[0]) + rendered + text.slice(trimEndOffset(text, value.range[0], value.range[1]));
+  if (value?.range)
+    return text.slice(0, value.range[0]) + rendered + text.slice(trimEndOffset(text, value.range[0], value.range[1]));
   const keyEnd = (pair.key as Node).range?.[1];
   const colon = keyEnd === undefined ? -1 : text.indexOf(':', keyEnd);
   return colon < 0 ? undefined : `${text.slice(0, colon + 1)} ${rendered}${text.slice(colon + 1)}`;
@@ -55,7 +78,13 @@ function withoutPair(text: string, pair: Pair): string | undefined {
   const keyStart = (pair.key as Node).range?.[0];
   if (keyStart === undefined) return undefined;
   const start = lineStartOf(text, keyStart);
-  if (text.slice(start, keyStart).replace(/^\uFEFF/, '').trim() !== '') return undefined;
+  if (
+    text
+      .slice(start, keyStart)
+      .replace(/^\uFEFF/, '')
+      .trim() !== ''
+  )
+    return undefined;
   const end = (pair.value as Node | null)?.range?.[1] ?? (pair.key as Node).range?.[1] ?? keyStart;
   return text.slice(0, start) + text.slice(lineEndAfter(text, end));
 }
@@ -87,5 +116,19 @@ function memoIndex(root: YAMLMap): number {
 }
 
 function refusal(path: string): WriteResult {
-  return { ok: false, problems: [problem(path, 1, 1, 'error', 'unwritable-sidecar', message('qcode could not write the memo into this sidecar in a form that reads back the same, so the file was left as it is. Write the memo by hand as "memo: ..." below the "transcript:" line.'))] };
+  return {
+    ok: false,
+    problems: [
+      problem(
+        path,
+        1,
+        1,
+        'error',
+        'unwritable-sidecar',
+        message(
+          'qcode could not write the memo into this sidecar in a form that reads back the same, so the file was left as it is. Write the memo by hand as "memo: ..." below the "transcript:" line.',
+        ),
+      ),
+    ],
+  };
 }

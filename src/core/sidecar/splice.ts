@@ -7,7 +7,9 @@ export interface Splice {
 
 /** Applies non-overlapping splices; insertions at the same place keep their given order. */
 export function applySplices(text: string, splices: readonly Splice[]): string {
-  const ordered = splices.map((s, order) => ({ ...s, order })).sort((a, b) => a.start - b.start || a.end - b.end || a.order - b.order);
+  const ordered = splices
+    .map((s, order) => ({ ...s, order }))
+    .sort((a, b) => a.start - b.start || a.end - b.end || a.order - b.order);
   let out = '';
   let cursor = 0;
   for (const splice of ordered) {
@@ -57,7 +59,10 @@ export function trimEndOffset(text: string, start: number, end: number): number 
  * weight per value; all 1 gives a longest one). O(n log n): a Fenwick tree keeps, per value rank,
  * the heaviest subsequence ending at or below it.
  */
-export function heaviestIncreasingSubsequence(values: readonly number[], weights: readonly number[] = values.map(() => 1)): number[] {
+export function heaviestIncreasingSubsequence(
+  values: readonly number[],
+  weights: readonly number[] = values.map(() => 1),
+): number[] {
   const ranks = new Map([...new Set(values)].sort((a, b) => a - b).map((value, i) => [value, i + 1]));
   const tree = new Array<{ total: number; index: number }>(ranks.size + 1).fill({ total: 0, index: -1 });
   const previous = new Array<number>(values.length).fill(-1);
@@ -65,10 +70,13 @@ export function heaviestIncreasingSubsequence(values: readonly number[], weights
   values.forEach((value, i) => {
     const rank = ranks.get(value) as number;
     let best = { total: 0, index: -1 };
-    for (let r = rank - 1; r > 0; r -= r & -r) if ((tree[r] as { total: number }).total > best.total) best = tree[r] as typeof best;
+    for (let r = rank - 1; r > 0; r -= r & -r)
+      if ((tree[r] as { total: number }).total > best.total) best = tree[r] as typeof best;
     previous[i] = best.index;
     totals[i] = best.total + (weights[i] ?? 1);
-    for (let r = rank; r < tree.length; r += r & -r) if ((tree[r] as { total: number }).total < (totals[i] as number)) tree[r] = { total: totals[i] as number, index: i };
+    for (let r = rank; r < tree.length; r += r & -r)
+      if ((tree[r] as { total: number }).total < (totals[i] as number))
+        tree[r] = { total: totals[i] as number, index: i };
   });
   let last = -1;
   totals.forEach((total, i) => {

@@ -2,7 +2,15 @@ import type { Node, Pair } from 'yaml';
 import { ANNOTATION_KEYS, sameAnnotation, sameField, type Annotation, type AnnotationKey } from './annotation';
 import type { ParsedSidecar, SidecarEntry } from './readSidecar';
 import { renderAnnotation, renderField, withLineBreak } from './render';
-import { applySplices, dashBefore, heaviestIncreasingSubsequence, lineEndAfter, lineStartOf, trimEndOffset, type Splice } from './splice';
+import {
+  applySplices,
+  dashBefore,
+  heaviestIncreasingSubsequence,
+  lineEndAfter,
+  lineStartOf,
+  trimEndOffset,
+  type Splice,
+} from './splice';
 
 /** An entry of a block list with the lines it takes up. */
 interface Placed {
@@ -21,7 +29,12 @@ interface Placed {
  * change (a flow mapping, a first key to remove) is rendered anew, whole. Undefined when an entry's
  * "-" cannot be found.
  */
-export function spliceEntries(text: string, parsed: ParsedSidecar, desired: readonly Annotation[], lineBreak: string): string | undefined {
+export function spliceEntries(
+  text: string,
+  parsed: ParsedSidecar,
+  desired: readonly Annotation[],
+  lineBreak: string,
+): string | undefined {
   const placed: Placed[] = [];
   for (const entry of parsed.entries) {
     const dashAt = dashBefore(text, entry.item.range?.[0] ?? 0);
@@ -36,7 +49,12 @@ class EntryDiff {
   private readonly out: Splice[] = [];
   private readonly desiredIndex: Map<string, number>;
 
-  constructor(private readonly text: string, private readonly placed: Placed[], private readonly desired: readonly Annotation[], private readonly lineBreak: string) {
+  constructor(
+    private readonly text: string,
+    private readonly placed: Placed[],
+    private readonly desired: readonly Annotation[],
+    private readonly lineBreak: string,
+  ) {
     this.desiredIndex = new Map(desired.map((a, i) => [a.id, i]));
   }
 
@@ -51,10 +69,15 @@ class EntryDiff {
     return this.out;
   }
 
-  /** The entries that stay where they are: a heaviest run in the desired order, unchanged ones weighing most, so they keep their lines. */
+  /**
+   * The entries that stay where they are: a heaviest run in the desired order, unchanged ones weighing most, so they
+   * keep their lines.
+   */
   private inPlace(): Set<Placed> {
     const kept = this.placed.filter((at) => this.wanted(at));
-    const weights = kept.map((at) => (sameAnnotation(at.entry.annotation, this.wanted(at) as Annotation) ? kept.length + 1 : 1));
+    const weights = kept.map((at) =>
+      sameAnnotation(at.entry.annotation, this.wanted(at) as Annotation) ? kept.length + 1 : 1,
+    );
     const order = kept.map((at) => this.desiredIndex.get(at.entry.annotation.id) as number);
     return new Set(heaviestIncreasingSubsequence(order, weights).map((i) => kept[i] as Placed));
   }
@@ -79,10 +102,17 @@ class EntryDiff {
     if (sameAnnotation(at.entry.annotation, wanted)) return;
     const fields = at.entry.item.flow ? undefined : this.fieldSplices(at.entry, wanted);
     if (fields) this.out.push(...fields);
-    else this.out.push({ start: at.start, end: at.end, text: withLineBreak(renderAnnotation(wanted, at.dash), this.lineBreak) });
+    else
+      this.out.push({
+        start: at.start,
+        end: at.end,
+        text: withLineBreak(renderAnnotation(wanted, at.dash), this.lineBreak),
+      });
   }
 
-  /** Splices that change only the differing fields of a block mapping, or undefined when one of them cannot be made so. */
+  /**
+   * Splices that change only the differing fields of a block mapping, or undefined when one of them cannot be made so.
+   */
   private fieldSplices(entry: SidecarEntry, wanted: Annotation): Splice[] | undefined {
     const splices: Splice[] = [];
     let previousPair: Pair | undefined;
@@ -98,13 +128,20 @@ class EntryDiff {
     return splices;
   }
 
-  private fieldSplice(entry: SidecarEntry, key: AnnotationKey, pair: Pair | undefined, previousPair: Pair | undefined, wanted: Annotation): Splice | undefined {
+  private fieldSplice(
+    entry: SidecarEntry,
+    key: AnnotationKey,
+    pair: Pair | undefined,
+    previousPair: Pair | undefined,
+    wanted: Annotation,
+  ): Splice | undefined {
     const rendered = renderField(wanted, key);
     const value = pair?.value as Node | null | undefined;
     if (pair) {
       if (!value?.range) return undefined;
       // A block value's range runs on over the line break after it; that line break must stay.
-      if (rendered !== undefined) return { start: value.range[0], end: trimEndOffset(this.text, value.range[0], value.range[1]), text: rendered };
+      if (rendered !== undefined)
+        return { start: value.range[0], end: trimEndOffset(this.text, value.range[0], value.range[1]), text: rendered };
       const keyStart = (pair.key as Node).range?.[0] ?? 0;
       const lineStart = lineStartOf(this.text, keyStart);
       // The first key shares its line with the "-": removing that line would remove the item.
@@ -120,7 +157,10 @@ class EntryDiff {
     return { start: offset, end: offset, text: this.onNewLine(offset, `${pad}${key}: ${rendered}\n`) };
   }
 
-  /** Lines to insert at `offset`, in the file's line break, starting a new line when the text there has none (a last line without a line break). */
+  /**
+   * Lines to insert at `offset`, in the file's line break, starting a new line when the text there has none (a last
+   * line without a line break).
+   */
   private onNewLine(offset: number, lines: string): string {
     const text = offset > 0 && this.text[offset - 1] !== '\n' ? `\n${lines}` : lines;
     return withLineBreak(text, this.lineBreak);

@@ -18,22 +18,41 @@ export type UpdateResult = { ok: true; changed: boolean } | { ok: false; problem
  * second command, the editor) cannot write between the reading and the writing. A sidecar that
  * does not parse is left alone.
  */
-export async function updateSidecar(files: ProjectFiles, sidecarPath: string, transcriptPath: string, edit: SidecarEdit): Promise<UpdateResult> {
+export async function updateSidecar(
+  files: ProjectFiles,
+  sidecarPath: string,
+  transcriptPath: string,
+  edit: SidecarEdit,
+): Promise<UpdateResult> {
   return rewriteLocked(files, sidecarPath, (previous) => {
     const read = previous === undefined ? undefined : readSidecar(sidecarPath, previous);
-    // The edit gets copies: the text is written from the annotations as read, even if the edit changes what it was given.
+    // The edit gets copies: the text is written from the annotations as read, even if the edit changes what it was
+    // given.
     const current = read ? read.entries.map((e) => copyAnnotation(e.annotation)) : [];
     return writeSidecar(sidecarPath, previous, basename(transcriptPath), edit(current), read);
   });
 }
 
 /** Sets the memo on the transcript as a whole (empty: removes it), in the sidecar as it is on disk, under its lock. */
-export async function updateSidecarMemo(files: ProjectFiles, sidecarPath: string, transcriptPath: string, memo: string): Promise<UpdateResult> {
-  return rewriteLocked(files, sidecarPath, (previous) => writeSidecarMemo(sidecarPath, previous, basename(transcriptPath), memo));
+export async function updateSidecarMemo(
+  files: ProjectFiles,
+  sidecarPath: string,
+  transcriptPath: string,
+  memo: string,
+): Promise<UpdateResult> {
+  return rewriteLocked(files, sidecarPath, (previous) =>
+    writeSidecarMemo(sidecarPath, previous, basename(transcriptPath), memo),
+  );
 }
 
-/** Reads the sidecar, has `write` make its new text from it, and writes that atomically, all under the sidecar's lock. */
-async function rewriteLocked(files: ProjectFiles, sidecarPath: string, write: (previous: string | undefined) => WriteResult): Promise<UpdateResult> {
+/**
+ * Reads the sidecar, has `write` make its new text from it, and writes that atomically, all under the sidecar's lock.
+ */
+async function rewriteLocked(
+  files: ProjectFiles,
+  sidecarPath: string,
+  write: (previous: string | undefined) => WriteResult,
+): Promise<UpdateResult> {
   try {
     return await withFileLock(files, sidecarPath, () => rewriteSidecar(files, sidecarPath, write));
   } catch (error) {
@@ -42,13 +61,21 @@ async function rewriteLocked(files: ProjectFiles, sidecarPath: string, write: (p
   }
 }
 
-async function rewriteSidecar(files: ProjectFiles, sidecarPath: string, write: (previous: string | undefined) => WriteResult): Promise<UpdateResult> {
+async function rewriteSidecar(
+  files: ProjectFiles,
+  sidecarPath: string,
+  write: (previous: string | undefined) => WriteResult,
+): Promise<UpdateResult> {
   const bytes = await files.read(sidecarPath);
   let previous: string | undefined;
   let hadBom = false;
   if (bytes) {
     const decoded = decodeUtf8(bytes);
-    if (!decoded.ok) return { ok: false, problems: [problem(sidecarPath, decoded.line, decoded.column, 'error', 'not-utf8', decoded.detail)] };
+    if (!decoded.ok)
+      return {
+        ok: false,
+        problems: [problem(sidecarPath, decoded.line, decoded.column, 'error', 'not-utf8', decoded.detail)],
+      };
     previous = decoded.text;
     hadBom = decoded.hadBom;
   }

@@ -17,14 +17,27 @@ export type WriteResult = { ok: true; text: string } | { ok: false; problems: Pr
  * problem says so. A previous text that does not parse is never rewritten. `previousParsed`, when
  * given, is `previous` as readSidecar read it, so that a caller that has read it need not again.
  */
-export function writeSidecar(path: string, previous: string | undefined, transcriptName: string, desired: readonly Annotation[], previousParsed?: ParsedSidecar): WriteResult {
+export function writeSidecar(
+  path: string,
+  previous: string | undefined,
+  transcriptName: string,
+  desired: readonly Annotation[],
+  previousParsed?: ParsedSidecar,
+): WriteResult {
   const sorted = [...desired].sort(compareAnnotations);
-  if (previous === undefined) return firstThatHolds(path, [() => renderSidecar(transcriptName, sorted)], { transcript: transcriptName }, sorted) ?? refusal(path, undefined, transcriptName, sorted);
+  if (previous === undefined)
+    return (
+      firstThatHolds(path, [() => renderSidecar(transcriptName, sorted)], { transcript: transcriptName }, sorted) ??
+      refusal(path, undefined, transcriptName, sorted)
+    );
   const parsed = previousParsed ?? readSidecar(path, previous);
   const errors = parsed.file.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) return { ok: false, problems: errors };
   if (holdsExactly(parsed, parsed, sorted)) return { ok: true, text: previous };
-  return firstThatHolds(path, candidates(previous, parsed, sorted), parsed, sorted) ?? refusal(path, parsed, transcriptName, sorted);
+  return (
+    firstThatHolds(path, candidates(previous, parsed, sorted), parsed, sorted) ??
+    refusal(path, parsed, transcriptName, sorted)
+  );
 }
 
 /** What a sidecar holds besides its annotations, which writing them must leave as it is. */
@@ -36,11 +49,19 @@ export interface SidecarHeader {
 /** The ways to write, the one that keeps most of the file first. */
 function candidates(text: string, parsed: ParsedSidecar, desired: Annotation[]): Candidate[] {
   const lineBreak = lineBreakOf(text);
-  const spliced: Candidate[] = parsed.list && !parsed.list.flow && parsed.list.items.length > 0 ? [() => spliceEntries(text, parsed, desired, lineBreak)] : [];
+  const spliced: Candidate[] =
+    parsed.list && !parsed.list.flow && parsed.list.items.length > 0
+      ? [() => spliceEntries(text, parsed, desired, lineBreak)]
+      : [];
   return [...spliced, ...listCandidates(text, parsed, desired, lineBreak)];
 }
 
-export function firstThatHolds(path: string, ways: Candidate[], header: SidecarHeader, desired: readonly Annotation[]): WriteResult | undefined {
+export function firstThatHolds(
+  path: string,
+  ways: Candidate[],
+  header: SidecarHeader,
+  desired: readonly Annotation[],
+): WriteResult | undefined {
   for (const way of ways) {
     const text = way();
     if (text !== undefined && holdsExactly(readSidecar(path, text), header, desired)) return { ok: true, text };
@@ -48,19 +69,49 @@ export function firstThatHolds(path: string, ways: Candidate[], header: SidecarH
   return undefined;
 }
 
-/** Whether a sidecar reads without errors as exactly these annotations, in this order, for this transcript and with this memo. */
+/**
+ * Whether a sidecar reads without errors as exactly these annotations, in this order, for this transcript and with this
+ * memo.
+ */
 function holdsExactly(parsed: ParsedSidecar, header: SidecarHeader, desired: readonly Annotation[]): boolean {
-  if (parsed.file.problems.some((p) => p.severity === 'error') || parsed.transcript !== header.transcript || parsed.memo !== header.memo) return false;
-  return parsed.entries.length === desired.length && parsed.entries.every((entry, i) => sameAnnotation(entry.annotation, desired[i] as Annotation));
+  if (
+    parsed.file.problems.some((p) => p.severity === 'error') ||
+    parsed.transcript !== header.transcript ||
+    parsed.memo !== header.memo
+  )
+    return false;
+  return (
+    parsed.entries.length === desired.length &&
+    parsed.entries.every((entry, i) => sameAnnotation(entry.annotation, desired[i] as Annotation))
+  );
 }
 
-function refusal(path: string, parsed: ParsedSidecar | undefined, transcriptName: string, desired: Annotation[]): WriteResult {
-  const duplicate = desired.find((a, i) => i > 0 && (desired[i - 1] as Annotation).id === a.id && compareAnnotations(desired[i - 1] as Annotation, a) === 0);
-  const unwritable = duplicate ?? desired.find((a) => firstThatHolds(path, [() => renderSidecar(transcriptName, [a])], { transcript: transcriptName }, [a]) === undefined);
+function refusal(
+  path: string,
+  parsed: ParsedSidecar | undefined,
+  transcriptName: string,
+  desired: Annotation[],
+): WriteResult {
+  const duplicate = desired.find(
+    (a, i) =>
+      i > 0 && (desired[i - 1] as Annotation).id === a.id && compareAnnotations(desired[i - 1] as Annotation, a) === 0,
+  );
+  const unwritable =
+    duplicate ??
+    desired.find(
+      (a) =>
+        firstThatHolds(path, [() => renderSidecar(transcriptName, [a])], { transcript: transcriptName }, [a]) ===
+        undefined,
+    );
   const key = parsed?.annotationsPair?.key as Node | undefined;
   const { line, column } = parsed && key?.range ? parsed.file.positionOf(key.range[0]) : { line: 1, column: 1 };
   const why = unwritable
-    ? message('The annotation "{id}" cannot be written so that it reads back the same (an empty quote or concept, or a duplicate id?). The file was left as it is; correct the annotation and try again.', { id: unwritable.id })
-    : message('qcode could not write the annotations into this sidecar in a form that reads back the same, so the file was left as it is. Write its annotations in block style ("- id: ..." items under "annotations:", as qcode writes them) and try again.');
+    ? message(
+        'The annotation "{id}" cannot be written so that it reads back the same (an empty quote or concept, or a duplicate id?). The file was left as it is; correct the annotation and try again.',
+        { id: unwritable.id },
+      )
+    : message(
+        'qcode could not write the annotations into this sidecar in a form that reads back the same, so the file was left as it is. Write its annotations in block style ("- id: ..." items under "annotations:", as qcode writes them) and try again.',
+      );
   return { ok: false, problems: [problem(path, line, column, 'error', 'unwritable-sidecar', why)] };
 }

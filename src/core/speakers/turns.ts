@@ -40,7 +40,11 @@ export function turnIndexAt(turns: readonly SpeakerTurn[], offset: number): numb
 }
 
 /** The informant a passage is attributed to: the speaker of the turn it starts in, if that speaker is an informant. */
-export function informantAt(turns: readonly SpeakerTurn[], offset: number, isInformantCode: (code: string) => boolean): string | undefined {
+export function informantAt(
+  turns: readonly SpeakerTurn[],
+  offset: number,
+  isInformantCode: (code: string) => boolean,
+): string | undefined {
   const speaker = turnAt(turns, offset)?.speaker;
   return speaker !== undefined && isInformantCode(speaker) ? speaker : undefined;
 }

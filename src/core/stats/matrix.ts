@@ -2,15 +2,27 @@ import type { ProjectIndex } from '../project/projectIndex';
 import type { ResolvedAnnotation } from '../project/model';
 import { overlappingPairs } from './overlaps';
 
-export interface MatrixAxisItem { id: string; label: string; depth?: number }
-export interface PassageRef { transcript: string; id: string }
-export interface MatrixCell { count: number; refs: PassageRef[] }
+export interface MatrixAxisItem {
+  id: string;
+  label: string;
+  depth?: number;
+}
+export interface PassageRef {
+  transcript: string;
+  id: string;
+}
+export interface MatrixCell {
+  count: number;
+  refs: PassageRef[];
+}
 export interface Matrix {
   /** 'query': concepts × saved queries (see queryMatrix). */
   kind: 'informant' | 'attribute' | 'cooccurrence' | 'query';
   /** The informant attribute of the columns, for kind 'attribute'. */
   attribute?: string;
-  /** Concepts in codebook order; depth for indentation. A concept's row counts the passages of its subtree, each once. */
+  /**
+   * Concepts in codebook order; depth for indentation. A concept's row counts the passages of its subtree, each once.
+   */
   rows: MatrixAxisItem[];
   /** Informant codes, attribute values, or concepts (co-occurrence). */
   columns: MatrixAxisItem[];
@@ -38,11 +50,17 @@ export function conceptByInformant(index: ProjectIndex): Matrix {
 /** Tagged passages per concept and value of an informant attribute. */
 export function conceptByAttribute(index: ProjectIndex, attribute: string): Matrix {
   const valueOf = (resolved: ResolvedAnnotation): string => {
-    const value = resolved.informant === undefined ? undefined : index.project.informants.get(resolved.informant)?.attributes[attribute];
+    const value =
+      resolved.informant === undefined
+        ? undefined
+        : index.project.informants.get(resolved.informant)?.attributes[attribute];
     return value === undefined ? '' : String(value);
   };
   const values = new Set(index.project.informants.informants.map((i) => String(i.attributes[attribute] ?? '')));
-  const columns = [...values].filter((value) => value !== '').sort(byNaturalOrder).map((value) => ({ id: value, label: value }));
+  const columns = [...values]
+    .filter((value) => value !== '')
+    .sort(byNaturalOrder)
+    .map((value) => ({ id: value, label: value }));
   return { ...byColumn(index, 'attribute', columns, valueOf), attribute };
 }
 
@@ -62,33 +80,45 @@ export function attributeNames(index: ProjectIndex): string[] {
 export function conceptCooccurrence(index: ProjectIndex): Matrix {
   const rows = conceptAxis(index);
   const pairs = pairsByConcepts(index, rows);
-  const cells = rows.map((row, i) => rows.map((_, j) => (i === j ? cellOf(index.underConcept(row.id)) : pairCell(pairs[i]![j]!))));
+  const cells = rows.map((row, i) =>
+    rows.map((_, j) => (i === j ? cellOf(index.underConcept(row.id)) : pairCell(pairs[i]![j]!))),
+  );
   return withMax({ kind: 'cooccurrence', rows, columns: rows, cells });
 }
 
 /** For each two concepts [i][j], the pairs of passages that join them, by a key naming the annotations. */
-function pairsByConcepts(index: ProjectIndex, concepts: readonly MatrixAxisItem[]): Map<string, ResolvedAnnotation[]>[][] {
+function pairsByConcepts(
+  index: ProjectIndex,
+  concepts: readonly MatrixAxisItem[],
+): Map<string, ResolvedAnnotation[]>[][] {
   const position = new Map(concepts.map((concept, i) => [concept.id, i]));
   const pairs = concepts.map(() => concepts.map(() => new Map<string, ResolvedAnnotation[]>()));
   const countsUnder = conceptsAbove(index);
   const join = (annotations: ResolvedAnnotation[], aTagged: readonly string[], bTagged: readonly string[]): void => {
     const key = annotations.map(keyOf).join(' ');
     const bConcepts = countsUnder(bTagged);
-    for (const a of countsUnder(aTagged)) for (const b of bConcepts) {
-      const [i, j] = [position.get(a), position.get(b)];
-      if (i === undefined || j === undefined || i === j) continue;
-      pairs[i]![j]!.set(key, annotations);
-      pairs[j]![i]!.set(key, annotations);
-    }
+    for (const a of countsUnder(aTagged))
+      for (const b of bConcepts) {
+        const [i, j] = [position.get(a), position.get(b)];
+        if (i === undefined || j === undefined || i === j) continue;
+        pairs[i]![j]!.set(key, annotations);
+        pairs[j]![i]!.set(key, annotations);
+      }
   };
   for (const resolved of index.all) join([resolved], resolved.annotation.concepts, resolved.annotation.concepts);
   for (const transcript of index.project.transcripts) {
-    for (const [x, y] of overlappingPairs(transcript.annotations)) join([x, y], x.annotation.concepts, y.annotation.concepts);
+    for (const [x, y] of overlappingPairs(transcript.annotations))
+      join([x, y], x.annotation.concepts, y.annotation.concepts);
   }
   return pairs;
 }
 
-function byColumn(index: ProjectIndex, kind: Matrix['kind'], columns: MatrixAxisItem[], columnOf: (resolved: ResolvedAnnotation) => string): Matrix {
+function byColumn(
+  index: ProjectIndex,
+  kind: Matrix['kind'],
+  columns: MatrixAxisItem[],
+  columnOf: (resolved: ResolvedAnnotation) => string,
+): Matrix {
   const rows = conceptAxis(index);
   const grouped = rows.map((row) => groupBy(index.underConcept(row.id), columnOf));
   const withNone = grouped.some((groups) => groups.has('')) ? [...columns, NONE_COLUMN] : columns;
@@ -102,14 +132,23 @@ function conceptsAbove(index: ProjectIndex): (tagged: readonly string[]) => stri
   return (tagged) => {
     const found = new Set<string>();
     for (const id of tagged) {
-      for (let concept = codebook.get(id); concept && !found.has(concept.id); concept = concept.parentId === undefined ? undefined : codebook.get(concept.parentId)) found.add(concept.id);
+      for (
+        let concept = codebook.get(id);
+        concept && !found.has(concept.id);
+        concept = concept.parentId === undefined ? undefined : codebook.get(concept.parentId)
+      )
+        found.add(concept.id);
     }
     return [...found];
   };
 }
 
 function conceptAxis(index: ProjectIndex): MatrixAxisItem[] {
-  return [...index.project.codebook.all()].map((concept) => ({ id: concept.id, label: concept.label, depth: concept.depth }));
+  return [...index.project.codebook.all()].map((concept) => ({
+    id: concept.id,
+    label: concept.label,
+    depth: concept.depth,
+  }));
 }
 
 /** The items by key, each group in the items' order. */
@@ -134,7 +173,14 @@ function pairCell(pairs: Map<string, ResolvedAnnotation[]>): MatrixCell {
 }
 
 function refsOf(annotations: readonly ResolvedAnnotation[]): PassageRef[] {
-  return [...new Map(annotations.map((resolved) => [keyOf(resolved), { transcript: resolved.transcript.path, id: resolved.annotation.id }])).values()];
+  return [
+    ...new Map(
+      annotations.map((resolved) => [
+        keyOf(resolved),
+        { transcript: resolved.transcript.path, id: resolved.annotation.id },
+      ]),
+    ).values(),
+  ];
 }
 
 function keyOf(resolved: ResolvedAnnotation): string {

@@ -13,10 +13,18 @@ export function matrixMarkdown(matrix: Matrix): string {
   matrix.rows.forEach((row, i) => {
     const cells = matrix.cells[i] ?? [];
     const label = '\u00a0\u00a0'.repeat(row.depth ?? 0) + plain(row.label);
-    lines.push(tableRow([label, ...cells.map((cell) => countText(cell.count)), ...(totals ? [String(distinct(cells).length)] : [])]));
+    lines.push(
+      tableRow([
+        label,
+        ...cells.map((cell) => countText(cell.count)),
+        ...(totals ? [String(distinct(cells).length)] : []),
+      ]),
+    );
   });
   if (totals) {
-    const columnTotals = matrix.columns.map((_, j) => countText(distinct(matrix.cells.map((cells) => cells[j]).filter(isCell)).length));
+    const columnTotals = matrix.columns.map((_, j) =>
+      countText(distinct(matrix.cells.map((cells) => cells[j]).filter(isCell)).length),
+    );
     lines.push(tableRow(['**Passages**', ...columnTotals, String(distinct(matrix.cells.flat()).length)]));
   }
   return lines.join('\n') + '\n';
@@ -25,7 +33,9 @@ export function matrixMarkdown(matrix: Matrix): string {
 /** One row per concept, one column per matrix column, the counts in the cells (CSV as the quote export writes it). */
 export function matrixCsv(matrix: Matrix): string {
   const rows = [['concept', 'concept_label', ...matrix.columns.map((column) => column.label)]];
-  matrix.rows.forEach((row, i) => rows.push([row.id, row.label, ...(matrix.cells[i] ?? []).map((cell) => String(cell.count))]));
+  matrix.rows.forEach((row, i) =>
+    rows.push([row.id, row.label, ...(matrix.cells[i] ?? []).map((cell) => String(cell.count))]),
+  );
   return csvText(rows);
 }
 

@@ -6,8 +6,13 @@ interface Placed {
   end: number;
 }
 
-/** The pairs of annotations whose resolved passages share at least one character; orphans have no place and overlap nothing. */
-export function overlappingPairs(annotations: readonly ResolvedAnnotation[]): [ResolvedAnnotation, ResolvedAnnotation][] {
+/**
+ * The pairs of annotations whose resolved passages share at least one character; orphans have no place and overlap
+ * nothing.
+ */
+export function overlappingPairs(
+  annotations: readonly ResolvedAnnotation[],
+): [ResolvedAnnotation, ResolvedAnnotation][] {
   const placed = annotations.flatMap(placeOf).sort((a, b) => a.start - b.start);
   const pairs: [ResolvedAnnotation, ResolvedAnnotation][] = [];
   placed.forEach((first, i) => {

@@ -1,6 +1,14 @@
 import type { Codebook } from '../codebook/codebook';
 import type { QueryPassage, QueryResult } from '../query/passages';
-import { groupBy, NONE_COLUMN, withMax, type Matrix, type MatrixAxisItem, type MatrixCell, type PassageRef } from './matrix';
+import {
+  groupBy,
+  NONE_COLUMN,
+  withMax,
+  type Matrix,
+  type MatrixAxisItem,
+  type MatrixCell,
+  type PassageRef,
+} from './matrix';
 
 // Saved queries in the analysis matrices. A query counts its passages (the text it finds, one
 // passage where annotations touch or overlap), not the annotations behind them, so a cell of a
@@ -28,18 +36,26 @@ export function isQueryCell(cell: MatrixCell | undefined): cell is QueryCell {
  * in its column: `columnOf` names the column of a passage (an informant code, an attribute value;
  * '' for none). A column the matrix lacks is added, with no passages in the concepts' rows.
  */
-export function withQueryRows(matrix: Matrix, queries: readonly QueryAxis[], columnOf: (passage: QueryPassage) => string): Matrix {
+export function withQueryRows(
+  matrix: Matrix,
+  queries: readonly QueryAxis[],
+  columnOf: (passage: QueryPassage) => string,
+): Matrix {
   if (queries.length === 0) return matrix;
   const columns = [...matrix.columns];
   const grouped = queries.map((query) => groupBy(query.result.passages, columnOf));
-  for (const groups of grouped) for (const id of groups.keys()) if (!columns.some((c) => c.id === id)) columns.push(id === '' ? NONE_COLUMN : { id, label: id });
+  for (const groups of grouped)
+    for (const id of groups.keys())
+      if (!columns.some((c) => c.id === id)) columns.push(id === '' ? NONE_COLUMN : { id, label: id });
   const empty = columns.slice(matrix.columns.length).map(() => queryCell([]));
   const cells = [
     ...matrix.cells.map((row) => [...row, ...empty]),
     ...grouped.map((groups) => columns.map((column) => queryCell(groups.get(column.id) ?? []))),
   ];
   // The none column stays last, as the matrices put it.
-  const order = [...columns.keys()].sort((a, b) => Number(columns[a]?.id === '') - Number(columns[b]?.id === '') || a - b);
+  const order = [...columns.keys()].sort(
+    (a, b) => Number(columns[a]?.id === '') - Number(columns[b]?.id === '') || a - b,
+  );
   return withMax({
     ...matrix,
     rows: [...matrix.rows, ...queries.map(axisItem)],
@@ -57,7 +73,9 @@ export function conceptByQuery(codebook: Codebook, queries: readonly QueryAxis[]
   const rows: MatrixAxisItem[] = [...codebook.all()].map((c) => ({ id: c.id, label: c.label, depth: c.depth }));
   const cells = rows.map((row) => {
     const subtree = codebook.subtreeIds(row.id);
-    return queries.map((query) => queryCell(query.result.passages.filter((p) => p.concepts.some((id) => subtree.has(id)))));
+    return queries.map((query) =>
+      queryCell(query.result.passages.filter((p) => p.concepts.some((id) => subtree.has(id)))),
+    );
   });
   return withMax({ kind: 'query', rows, columns: queries.map(axisItem), cells });
 }
@@ -69,7 +87,11 @@ function axisItem(query: QueryAxis): MatrixAxisItem {
 function queryCell(passages: QueryPassage[]): QueryCell {
   const refs = new Map<string, PassageRef>();
   for (const passage of passages) {
-    for (const { annotation } of passage.annotations) refs.set(`${passage.transcript.path}#${annotation.id}`, { transcript: passage.transcript.path, id: annotation.id });
+    for (const { annotation } of passage.annotations)
+      refs.set(`${passage.transcript.path}#${annotation.id}`, {
+        transcript: passage.transcript.path,
+        id: annotation.id,
+      });
   }
   return { count: passages.length, refs: [...refs.values()], passages };
 }

@@ -12,9 +12,13 @@ export function findConflictMarker(text: string): number | undefined {
   return line;
 }
 
-export const RESOLVE_ADVICE_MESSAGE = message('Resolve the conflict: take ours or theirs in the editor (Accept Current Change or Accept Incoming Change), or edit by hand (keep the lines you want, delete the <<<<<<<, ======= and >>>>>>> lines), then check again.');
+export const RESOLVE_ADVICE_MESSAGE = message(
+  'Resolve the conflict: take ours or theirs in the editor (Accept Current Change or Accept Incoming Change), or edit by hand (keep the lines you want, delete the <<<<<<<, ======= and >>>>>>> lines), then check again.',
+);
 
-export const CONFLICT_ADVICE_MESSAGE = message('The file contains git merge-conflict markers. {advice}', { advice: RESOLVE_ADVICE_MESSAGE });
+export const CONFLICT_ADVICE_MESSAGE = message('The file contains git merge-conflict markers. {advice}', {
+  advice: RESOLVE_ADVICE_MESSAGE,
+});
 
 export const RESOLVE_ADVICE = englishText(RESOLVE_ADVICE_MESSAGE);
 

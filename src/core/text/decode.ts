@@ -9,7 +9,11 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export function decodeUtf8(bytes: Uint8Array): Decoded {
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
-    return notUtf8(1, 1, message('The file is UTF-16 text. Save it as UTF-8 (in VS Code: "Save with Encoding" > UTF-8).'));
+    return notUtf8(
+      1,
+      1,
+      message('The file is UTF-16 text. Save it as UTF-8 (in VS Code: "Save with Encoding" > UTF-8).'),
+    );
   }
   const hadBom = startsWith(bytes, [0xef, 0xbb, 0xbf]);
   const body = hadBom ? bytes.subarray(3) : bytes;
@@ -25,8 +29,13 @@ function invalidAt(bytes: Uint8Array, offset: number): Decoded {
   const lines = before.split(/\r\n|\r|\n/);
   const last = lines[lines.length - 1] ?? '';
   const byte = bytes[offset] ?? 0;
-  const hint = looksLikeLatin1(byte) ? message(' It looks like Windows-1252/ISO-8859-1 (æ, ø, å written as single bytes).') : '';
-  const text = message('The file is not valid UTF-8: byte 0x{byte} cannot start or continue a character.{hint} Re-save it as UTF-8 (in VS Code: "Reopen with Encoding", then "Save with Encoding" > UTF-8).', { byte: byte.toString(16).padStart(2, '0'), hint });
+  const hint = looksLikeLatin1(byte)
+    ? message(' It looks like Windows-1252/ISO-8859-1 (æ, ø, å written as single bytes).')
+    : '';
+  const text = message(
+    'The file is not valid UTF-8: byte 0x{byte} cannot start or continue a character.{hint} Re-save it as UTF-8 (in VS Code: "Reopen with Encoding", then "Save with Encoding" > UTF-8).',
+    { byte: byte.toString(16).padStart(2, '0'), hint },
+  );
   return notUtf8(lines.length, last.length + 1, text);
 }
 
@@ -56,14 +65,22 @@ export function firstInvalidByte(bytes: Uint8Array): number {
 function sequenceLength(bytes: Uint8Array, i: number): number {
   const b = bytes[i] ?? 0;
   if (b < 0x80) return 1;
-  const [length, min, max] = b >= 0xc2 && b <= 0xdf ? [2, 0x80, 0xbf]
-    : b === 0xe0 ? [3, 0xa0, 0xbf]
-      : b === 0xed ? [3, 0x80, 0x9f]
-        : b >= 0xe1 && b <= 0xef ? [3, 0x80, 0xbf]
-          : b === 0xf0 ? [4, 0x90, 0xbf]
-            : b >= 0xf1 && b <= 0xf3 ? [4, 0x80, 0xbf]
-              : b === 0xf4 ? [4, 0x80, 0x8f]
-                : [0, 0, 0];
+  const [length, min, max] =
+    b >= 0xc2 && b <= 0xdf
+      ? [2, 0x80, 0xbf]
+      : b === 0xe0
+        ? [3, 0xa0, 0xbf]
+        : b === 0xed
+          ? [3, 0x80, 0x9f]
+          : b >= 0xe1 && b <= 0xef
+            ? [3, 0x80, 0xbf]
+            : b === 0xf0
+              ? [4, 0x90, 0xbf]
+              : b >= 0xf1 && b <= 0xf3
+                ? [4, 0x80, 0xbf]
+                : b === 0xf4
+                  ? [4, 0x80, 0x8f]
+                  : [0, 0, 0];
   if (length === 0) return 0;
   const second = bytes[i + 1];
   if (second === undefined || second < min || second > max) return 0;

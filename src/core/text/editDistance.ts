@@ -1,4 +1,6 @@
-/** The Levenshtein distance: how many characters (UTF-16 code units) to insert, delete or replace to turn `a` into `b`. */
+/**
+ * The Levenshtein distance: how many characters (UTF-16 code units) to insert, delete or replace to turn `a` into `b`.
+ */
 export function editDistance(a: string, b: string): number {
   const row = new Uint32Array(b.length + 1);
   for (let j = 0; j <= b.length; j++) row[j] = j;

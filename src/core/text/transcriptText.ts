@@ -28,7 +28,7 @@ export class TranscriptText {
     const line = this.lineIndexAt(offset);
     const column = offset - (this.lineStarts[line] ?? 0);
     const map = this.toOriginal.get(line);
-    return { line: line + 1, column: (map ? map[column] ?? column : column) + 1 };
+    return { line: line + 1, column: (map ? (map[column] ?? column) : column) + 1 };
   }
 
   /** The offset into `text` of an original line:column, or undefined if the text has no such place. */
@@ -40,7 +40,7 @@ export class TranscriptText {
     const lineLength = map ? map.length - 1 : this.lineEnd(line) - start;
     const column = position.column - 1;
     if (column < 0 || column > lineLength) return undefined;
-    return start + (map ? map[column] ?? column : column);
+    return start + (map ? (map[column] ?? column) : column);
   }
 
   /** The offset into `text` nearest to an original position, clamped into the text. */
@@ -60,7 +60,10 @@ export class TranscriptText {
   }
 
   private composeLines(lf: string): string {
-    return lf.split('\n').map((line, index) => this.composeLine(line, index)).join('\n');
+    return lf
+      .split('\n')
+      .map((line, index) => this.composeLine(line, index))
+      .join('\n');
   }
 
   /** NFC per character cluster, so that each composed column maps back to an original one. */

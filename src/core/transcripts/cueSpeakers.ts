@@ -8,7 +8,9 @@ const ZOOM_IDENTIFIER = /^\d+\s+"(.+)"\s+\(\d+\)$/;
 /** Whisper with diarization (whisper-ctranslate2, WhisperX): `[SPEAKER_00]: text` or `[SPEAKER_00] text`. */
 const DIARIZED = /^\[([^\]\n]{1,40})\]:?[ \t]+/;
 
-/** A cue's text in spans, each with the speaker its voice tag, cue identifier, `[SPEAKER_00]` or `Name:` label gives. */
+/**
+ * A cue's text in spans, each with the speaker its voice tag, cue identifier, `[SPEAKER_00]` or `Name:` label gives.
+ */
 export function cueUtterances(cue: RawCue): Utterance[] {
   const fromIdentifier = ZOOM_IDENTIFIER.exec(cue.id.trim())?.[1];
   return voicedSpans(cue.text).map(({ voice, text }, index) => {

@@ -1,4 +1,7 @@
-/** The words of a WebVTT or SRT cue's text: markup (`<b>`, `<c>`, `<font>`, inline timestamps) removed, entities decoded, voices kept. */
+/**
+ * The words of a WebVTT or SRT cue's text: markup (`<b>`, `<c>`, `<font>`, inline timestamps) removed, entities
+ * decoded, voices kept.
+ */
 
 export interface VoicedText {
   /** The name a `<v Name>` span gives, if the text is in one. */
@@ -6,7 +9,16 @@ export interface VoicedText {
   text: string;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', lrm: '', rlm: '' };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  lrm: '',
+  rlm: '',
+};
 const TAG = /<(\/?)([a-zA-Z]+|\d[\d:.]*)([^>]*)>/g;
 
 /** The cue's text in spans of one voice each (most cues have one span, without a voice). */
@@ -30,7 +42,9 @@ export function voicedSpans(raw: string): VoicedText[] {
   }
   text += raw.slice(at);
   close();
-  return spans.map((span) => ({ ...span, text: decodeEntities(span.text) })).filter((s, _i, all) => s.text.trim() !== '' || all.length === 1);
+  return spans
+    .map((span) => ({ ...span, text: decodeEntities(span.text) }))
+    .filter((s, _i, all) => s.text.trim() !== '' || all.length === 1);
 }
 
 export function decodeEntities(text: string): string {

@@ -19,23 +19,40 @@ export function docxParagraphs(file: string, bytes: Uint8Array): SourceParagraph
       const entry = archive.find(name);
       if (!entry) return undefined;
       const decoded = decodeUtf8(archive.read(entry));
-      if (!decoded.ok) throw new TranscriptReadError(file, message('{part} in it is not UTF-8 text ({reason})', { part: name, reason: decoded.detail }));
+      if (!decoded.ok)
+        throw new TranscriptReadError(
+          file,
+          message('{part} in it is not UTF-8 text ({reason})', { part: name, reason: decoded.detail }),
+        );
       return decoded.text;
     };
     const part = mainPart(file, read('_rels/.rels'));
     const xml = read(part);
-    if (xml === undefined) throw new TranscriptReadError(file, message('is not a Word document: it has no {part}. Save it from Word as .docx, or export the transcript as text.', { part }));
+    if (xml === undefined)
+      throw new TranscriptReadError(
+        file,
+        message(
+          'is not a Word document: it has no {part}. Save it from Word as .docx, or export the transcript as text.',
+          { part },
+        ),
+      );
     const body = descendants(parse(file, xml), 'body')[0];
     return body ? bodyParagraphs(body) : [];
   } catch (error) {
-    if (error instanceof DamagedZipError || error instanceof TooLargeError) throw new TranscriptReadError(file, message('cannot be read as a Word document: {reason}. Save it again from Word.', { reason: error.message }));
+    if (error instanceof DamagedZipError || error instanceof TooLargeError)
+      throw new TranscriptReadError(
+        file,
+        message('cannot be read as a Word document: {reason}. Save it again from Word.', { reason: error.message }),
+      );
     throw error;
   }
 }
 
 function mainPart(file: string, rels: string | undefined): string {
   if (rels === undefined) return 'word/document.xml';
-  const target = descendants(parse(file, rels), 'Relationship').find((r) => MAIN_DOCUMENT.test(r.getAttribute('Type') ?? ''))?.getAttribute('Target');
+  const target = descendants(parse(file, rels), 'Relationship')
+    .find((r) => MAIN_DOCUMENT.test(r.getAttribute('Type') ?? ''))
+    ?.getAttribute('Target');
   return target ? target.replace(/^\//, '') : 'word/document.xml';
 }
 
@@ -44,7 +61,11 @@ function parse(file: string, xml: string): Element {
   const parser = new DOMParser({
     onError: (level, complaint, context: { locator?: { lineNumber?: number } }) => {
       if (level === 'warning') return;
-      failure ??= new TranscriptReadError(file, damagedXml(complaint.split('\n')[0] ?? ''), context?.locator?.lineNumber || undefined);
+      failure ??= new TranscriptReadError(
+        file,
+        damagedXml(complaint.split('\n')[0] ?? ''),
+        context?.locator?.lineNumber || undefined,
+      );
       throw failure;
     },
   });
@@ -67,10 +88,22 @@ function bodyParagraphs(body: Element): SourceParagraph[] {
     if (block.localName === 'p') paragraphs.push({ ...paragraphText(block), line: paragraphs.length + 1 });
     else if (block.localName === 'tbl') {
       for (const row of descendants(block, 'tr')) {
-        const cells = children(row).filter((c) => c.localName === 'tc').map((cell) => descendants(cell, 'p').map((p) => paragraphText(p).text).join(' '));
+        const cells = children(row)
+          .filter((c) => c.localName === 'tc')
+          .map((cell) =>
+            descendants(cell, 'p')
+              .map((p) => paragraphText(p).text)
+              .join(' '),
+          );
         paragraphs.push({ text: cells.join(' '), cells, line: paragraphs.length + 1 });
       }
-    } else if (block.localName === 'sdt') paragraphs.push(...bodyParagraphs(descendants(block, 'sdtContent')[0] ?? block).map((p) => ({ ...p, line: paragraphs.length + p.line })));
+    } else if (block.localName === 'sdt')
+      paragraphs.push(
+        ...bodyParagraphs(descendants(block, 'sdtContent')[0] ?? block).map((p) => ({
+          ...p,
+          line: paragraphs.length + p.line,
+        })),
+      );
   }
   return paragraphs;
 }
@@ -81,14 +114,26 @@ interface Run {
 }
 
 function paragraphText(paragraph: Element): { text: string; bold?: string; allBold?: boolean } {
-  const runs = descendants(paragraph, 'r').filter((r) => !inside(r, 'del', paragraph)).map(runText);
+  const runs = descendants(paragraph, 'r')
+    .filter((r) => !inside(r, 'del', paragraph))
+    .map(runText);
   const text = runs.map((r) => r.text).join('');
   const spoken = runs.filter((r) => r.text.trim() !== '');
   const leading = spoken.findIndex((r) => !r.bold);
-  const bold = spoken.slice(0, leading < 0 ? spoken.length : leading).map((r) => r.text).join('');
+  const bold = spoken
+    .slice(0, leading < 0 ? spoken.length : leading)
+    .map((r) => r.text)
+    .join('');
   const boldStart = text.indexOf(bold.trimStart());
-  const boldPrefix = bold.trim() !== '' && text.slice(0, boldStart).trim() === '' ? text.slice(0, boldStart + bold.trimStart().length) : '';
-  return { text, ...(boldPrefix.trim() !== '' ? { bold: boldPrefix.trim() } : {}), ...(spoken.length > 0 && leading < 0 ? { allBold: true } : {}) };
+  const boldPrefix =
+    bold.trim() !== '' && text.slice(0, boldStart).trim() === ''
+      ? text.slice(0, boldStart + bold.trimStart().length)
+      : '';
+  return {
+    text,
+    ...(boldPrefix.trim() !== '' ? { bold: boldPrefix.trim() } : {}),
+    ...(spoken.length > 0 && leading < 0 ? { allBold: true } : {}),
+  };
 }
 
 function runText(run: Element): Run {
@@ -107,7 +152,8 @@ function runText(run: Element): Run {
 
 function children(element: Element): Element[] {
   const found: Element[] = [];
-  for (let node = element.firstChild; node; node = node.nextSibling) if (node.nodeType === node.ELEMENT_NODE) found.push(node as Element);
+  for (let node = element.firstChild; node; node = node.nextSibling)
+    if (node.nodeType === node.ELEMENT_NODE) found.push(node as Element);
   return found;
 }
 
@@ -116,6 +162,7 @@ function descendants(element: Element, name: string): Element[] {
 }
 
 function inside(element: Element, name: string, stop: Element): boolean {
-  for (let node = element.parentNode; node && node !== stop; node = node.parentNode) if ((node as Element).localName === name) return true;
+  for (let node = element.parentNode; node && node !== stop; node = node.parentNode)
+    if ((node as Element).localName === name) return true;
   return false;
 }

@@ -42,7 +42,11 @@ export async function projectSettings(files: ProjectFiles): Promise<Settings> {
 }
 
 /** Each speaker of each transcript with the label its turns will get. */
-export function plannedSpeakers(parsed: ParsedTranscript, mapping: ReadonlyMap<string, string>, settings: Settings): LabelledSpeaker[] {
+export function plannedSpeakers(
+  parsed: ParsedTranscript,
+  mapping: ReadonlyMap<string, string>,
+  settings: Settings,
+): LabelledSpeaker[] {
   return labelSpeakers(findSpeakers(parsed.utterances), mapping, labelTest(settings));
 }
 
@@ -52,11 +56,22 @@ export function plannedSpeakers(parsed: ParsedTranscript, mapping: ReadonlyMap<s
  * speakers were mapped to to the registry. Everything is checked before anything is written;
  * the registry is edited as it is on disk, under its lock.
  */
-export async function importTranscripts(files: ProjectFiles, parsed: readonly ParsedTranscript[], mapping: ReadonlyMap<string, string>): Promise<TranscriptImportSummary> {
+export async function importTranscripts(
+  files: ProjectFiles,
+  parsed: readonly ParsedTranscript[],
+  mapping: ReadonlyMap<string, string>,
+): Promise<TranscriptImportSummary> {
   const settings = await projectSettings(files);
   const isLabel = labelTest(settings);
   const refused = [...mapping.values()].find((label) => !isLabel(label.trim()));
-  if (refused !== undefined) throw new TranscriptReadError(SETTINGS_FILE, message('"{label}" cannot be a speaker label: the project\'s speakerPattern does not take it. Choose a label such as K4 or I.', { label: refused }));
+  if (refused !== undefined)
+    throw new TranscriptReadError(
+      SETTINGS_FILE,
+      message(
+        '"{label}" cannot be a speaker label: the project\'s speakerPattern does not take it. Choose a label such as K4 or I.',
+        { label: refused },
+      ),
+    );
   const registryText = await registryOnDisk(files, settings.informants);
   const registry = readInformants(new YamlFile(settings.informants, registryText ?? ''));
   const taken = new Set((await files.list(settings.transcripts)).map((e) => e.name.toLowerCase()));
@@ -64,16 +79,29 @@ export async function importTranscripts(files: ProjectFiles, parsed: readonly Pa
     const speakers = plannedSpeakers(p, mapping, settings);
     const labels = new Map(speakers.flatMap((s) => s.variants.map((v) => [v, s.label] as const)));
     const name = transcriptFileName(p.source.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, ''), taken);
-    return { parsed: p, speakers, path: joinPath(settings.transcripts, name), text: qcodeText(p.utterances, (s) => labels.get(s) ?? s) };
+    return {
+      parsed: p,
+      speakers,
+      path: joinPath(settings.transcripts, name),
+      text: qcodeText(p.utterances, (s) => labels.get(s) ?? s),
+    };
   });
   const isCode = informantCodeRegExp(settings);
-  const added = [...new Set(planned.flatMap((p) => p.speakers.filter((s) => s.mapped && isCode.test(s.label)).map((s) => s.label)))].filter((code) => !registry.has(code));
+  const added = [
+    ...new Set(planned.flatMap((p) => p.speakers.filter((s) => s.mapped && isCode.test(s.label)).map((s) => s.label))),
+  ].filter((code) => !registry.has(code));
   await checkWriteTargets(files, [...planned.map((p) => p.path), settings.informants]);
   if (added.length > 0) await addInformants(files, settings.informants, added);
   const transcripts: ImportedTranscript[] = [];
   for (const plan of planned) {
     const transcript = await createNew(files, plan.path, encodeUtf8(plan.text), taken);
-    transcripts.push({ source: plan.parsed.source, format: plan.parsed.format, style: plan.parsed.style, transcript, speakers: plan.speakers });
+    transcripts.push({
+      source: plan.parsed.source,
+      format: plan.parsed.format,
+      style: plan.parsed.style,
+      transcript,
+      speakers: plan.speakers,
+    });
   }
   return { transcripts, informantsAdded: added };
 }
@@ -84,14 +112,24 @@ async function registryOnDisk(files: ProjectFiles, path: string): Promise<string
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) throw new TranscriptReadError(path, nothingImported(decoded.detail), decoded.line);
   const problem = new YamlFile(path, decoded.text).problems.find((p) => p.severity === 'error');
-  if (problem) throw new TranscriptReadError(path, message('does not parse ({problem}). Fix it first; nothing was imported.', { problem: problem.detail ?? problem.message }), problem.line);
+  if (problem)
+    throw new TranscriptReadError(
+      path,
+      message('does not parse ({problem}). Fix it first; nothing was imported.', {
+        problem: problem.detail ?? problem.message,
+      }),
+      problem.line,
+    );
   return decoded.text;
 }
 
 async function addInformants(files: ProjectFiles, path: string, codes: readonly string[]): Promise<void> {
   const result = await updateTextFile(files, path, (current) => {
     const registry = readInformants(new YamlFile(path, current ?? ''));
-    return registryWithInformants(current, codes.filter((code) => !registry.has(code)).map((code) => ({ code, attributes: {} })));
+    return registryWithInformants(
+      current,
+      codes.filter((code) => !registry.has(code)).map((code) => ({ code, attributes: {} })),
+    );
   });
   if (!result.ok) throw new TranscriptReadError(path, nothingImported(result.detail ?? result.message), result.line);
 }

@@ -36,7 +36,8 @@ export function trustedLabels(candidates: readonly (string | undefined)[]): Set<
   for (const name of candidates) if (name !== undefined) counts.set(name, (counts.get(name) ?? 0) + 1);
   const labelled = [...counts.values()].reduce((a, b) => a + b, 0);
   const again = [...counts.values()].some((n) => n >= 2);
-  const most = counts.size >= 2 && labelled * 2 >= candidates.length && (again || labelled * 4 >= candidates.length * 3);
+  const most =
+    counts.size >= 2 && labelled * 2 >= candidates.length && (again || labelled * 4 >= candidates.length * 3);
   return new Set([...counts].filter(([, n]) => n >= 2 || most).map(([name]) => name));
 }
 

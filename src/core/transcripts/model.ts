@@ -35,8 +35,14 @@ export class TranscriptReadError extends Error {
   readonly reason: string;
   readonly detail: Message;
 
-  constructor(readonly file: string, reason: Message | string, readonly line?: number) {
-    const detail = line ? message('{file}:{line}: {reason}', { file, line, reason }) : message('{file}: {reason}', { file, reason });
+  constructor(
+    readonly file: string,
+    reason: Message | string,
+    readonly line?: number,
+  ) {
+    const detail = line
+      ? message('{file}:{line}: {reason}', { file, line, reason })
+      : message('{file}: {reason}', { file, reason });
     super(englishText(detail));
     this.name = 'TranscriptReadError';
     this.reason = textOf(reason);

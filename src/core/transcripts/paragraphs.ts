@@ -40,7 +40,10 @@ interface Header {
 }
 
 /** The speakers' turns of a Word document or text export, whichever tool's conventions it follows. */
-export function paragraphUtterances(paragraphs: readonly SourceParagraph[]): { style: string; utterances: Utterance[] } {
+export function paragraphUtterances(paragraphs: readonly SourceParagraph[]): {
+  style: string;
+  utterances: Utterance[];
+} {
   const styles = new Set<string>();
   const utterances: Utterance[] = [];
   const namesInBold = trustedNameParagraphs(paragraphs);
@@ -51,10 +54,13 @@ export function paragraphUtterances(paragraphs: readonly SourceParagraph[]): { s
   for (const paragraph of paragraphs) {
     const text = oneLine(paragraph.text);
     if (text === '' && !paragraph.cells) continue;
-    const header = paragraph.cells ? tableRow(paragraph.cells, styles) : headerOf(text, styles) ?? nameParagraph(paragraph, text, namesInBold, styles);
+    const header = paragraph.cells
+      ? tableRow(paragraph.cells, styles)
+      : (headerOf(text, styles) ?? nameParagraph(paragraph, text, namesInBold, styles));
     if (header) {
       speaker = paragraph.cells ? undefined : header.speaker;
-      if (header.rest !== undefined && header.rest !== '') utterances.push(utterance(header.rest, paragraph.line, header.speaker, header.seconds));
+      if (header.rest !== undefined && header.rest !== '')
+        utterances.push(utterance(header.rest, paragraph.line, header.speaker, header.seconds));
       else if (header.seconds !== undefined) pendingTime = header.seconds;
       continue;
     }
@@ -79,7 +85,12 @@ export function paragraphUtterances(paragraphs: readonly SourceParagraph[]): { s
   function utterance(words: string, line: number, who?: string, seconds?: number): Utterance {
     const time = seconds ?? pendingTime;
     pendingTime = undefined;
-    return { text: words, line, ...(who !== undefined ? { speaker: who } : {}), ...(time !== undefined ? { seconds: time } : {}) };
+    return {
+      text: words,
+      line,
+      ...(who !== undefined ? { speaker: who } : {}),
+      ...(time !== undefined ? { seconds: time } : {}),
+    };
   }
 }
 
@@ -100,15 +111,31 @@ function withSpeakersGoingOn(utterances: Utterance[], following: ReadonlySet<num
 /** A line that names the speaker (and time) of the text after it, or gives a time-stamped line of one. */
 function headerOf(text: string, styles: Set<string>): Header | undefined {
   const whisperx = WHISPERX.exec(text);
-  if (whisperx) return found(styles, 'WhisperX lines', { seconds: parseClock(whisperx[1] as string), rest: whisperx[3] ?? '', ...(whisperx[2] ? { speaker: whisperx[2] } : {}) });
+  if (whisperx)
+    return found(styles, 'WhisperX lines', {
+      seconds: parseClock(whisperx[1] as string),
+      rest: whisperx[3] ?? '',
+      ...(whisperx[2] ? { speaker: whisperx[2] } : {}),
+    });
   const rev = REV.exec(text);
-  if (rev) return found(styles, 'Rev', { speaker: rev[1] as string, seconds: parseClock(rev[2] as string), rest: rev[3] ?? '' });
+  if (rev)
+    return found(styles, 'Rev', {
+      speaker: rev[1] as string,
+      seconds: parseClock(rev[2] as string),
+      rest: rev[3] ?? '',
+    });
   const zoom = ZOOM_CAPTIONS.exec(text);
-  if (zoom) return found(styles, 'Zoom saved captions', { speaker: zoom[1] as string, seconds: parseClock(zoom[2] as string) });
+  if (zoom)
+    return found(styles, 'Zoom saved captions', { speaker: zoom[1] as string, seconds: parseClock(zoom[2] as string) });
   const otter = OTTER.exec(text);
-  if (otter && shortName(otter[1] as string)) return found(styles, 'Otter', { speaker: (otter[1] as string).trim(), seconds: parseClock(otter[2] as string) });
+  if (otter && shortName(otter[1] as string))
+    return found(styles, 'Otter', { speaker: (otter[1] as string).trim(), seconds: parseClock(otter[2] as string) });
   const transcribe = WORD_TRANSCRIBE.exec(text);
-  if (transcribe && shortName(transcribe[2] as string)) return found(styles, 'Word Transcribe', { speaker: (transcribe[2] as string).trim(), seconds: parseClock(transcribe[1] as string) });
+  if (transcribe && shortName(transcribe[2] as string))
+    return found(styles, 'Word Transcribe', {
+      speaker: (transcribe[2] as string).trim(),
+      seconds: parseClock(transcribe[1] as string),
+    });
   return undefined;
 }
 
@@ -123,18 +150,27 @@ function boldName(paragraph: SourceParagraph, text: string): string | undefined 
  * above the first name, or one used once, stays a paragraph.
  */
 function trustedNameParagraphs(paragraphs: readonly SourceParagraph[]): Set<string> {
-  const kinds = paragraphs.filter((p) => p.cells || oneLine(p.text) !== '').map((paragraph) => {
-    const text = oneLine(paragraph.text);
-    if (paragraph.cells || headerOf(text, new Set())) return { text: false };
-    const name = boldName(paragraph, text);
-    return name === undefined ? { text: true } : { text: false, name };
-  });
+  const kinds = paragraphs
+    .filter((p) => p.cells || oneLine(p.text) !== '')
+    .map((paragraph) => {
+      const text = oneLine(paragraph.text);
+      if (paragraph.cells || headerOf(text, new Set())) return { text: false };
+      const name = boldName(paragraph, text);
+      return name === undefined ? { text: true } : { text: false, name };
+    });
   return trustedLabels(kinds.map((kind, i) => (kinds[i + 1]?.text ? kind.name : undefined)));
 }
 
-function nameParagraph(paragraph: SourceParagraph, text: string, trusted: ReadonlySet<string>, styles: Set<string>): Header | undefined {
+function nameParagraph(
+  paragraph: SourceParagraph,
+  text: string,
+  trusted: ReadonlySet<string>,
+  styles: Set<string>,
+): Header | undefined {
   const name = boldName(paragraph, text);
-  return name !== undefined && trusted.has(name) ? found(styles, 'speaker name paragraphs', { speaker: name }) : undefined;
+  return name !== undefined && trusted.has(name)
+    ? found(styles, 'speaker name paragraphs', { speaker: name })
+    : undefined;
 }
 
 function found(styles: Set<string>, style: string, header: Header): Header {
@@ -170,9 +206,16 @@ function tableRow(cells: readonly string[], styles: Set<string>): Header {
   const texts = cells.map(oneLine);
   const timeAt = texts.findIndex((c) => parseClock(c) !== undefined);
   const rest = texts.map((c, i) => ({ c, i })).filter(({ i }) => i !== timeAt && texts[i] !== '');
-  const longest = rest.reduce<{ c: string; i: number } | undefined>((best, cell) => (best === undefined || cell.c.length > best.c.length ? cell : best), undefined);
+  const longest = rest.reduce<{ c: string; i: number } | undefined>(
+    (best, cell) => (best === undefined || cell.c.length > best.c.length ? cell : best),
+    undefined,
+  );
   const names = rest.filter((cell) => cell !== longest && shortName(cell.c));
   styles.add('table');
   if (timeAt < 0 || names.length !== 1) return { rest: texts.filter(Boolean).join(' ') };
-  return { speaker: (names[0] as { c: string }).c, seconds: parseClock(texts[timeAt] as string), rest: longest?.c ?? '' };
+  return {
+    speaker: (names[0] as { c: string }).c,
+    seconds: parseClock(texts[timeAt] as string),
+    rest: longest?.c ?? '',
+  };
 }

@@ -20,11 +20,18 @@ export function qcodeText(utterances: readonly Utterance[], labelOf: (speaker: s
     if (text === '') continue;
     const label = utterance.speaker === undefined ? undefined : labelOf(utterance.speaker);
     const last = paragraphs[paragraphs.length - 1];
-    const joins = last !== undefined && (label !== undefined ? last.label === label : last.label === undefined && utterance.continues === true);
+    const joins =
+      last !== undefined &&
+      (label !== undefined ? last.label === label : last.label === undefined && utterance.continues === true);
     if (joins) {
       last.parts.push(text);
       last.seconds ??= utterance.seconds;
-    } else paragraphs.push({ ...(label !== undefined ? { label } : {}), ...(utterance.seconds !== undefined ? { seconds: utterance.seconds } : {}), parts: [text] });
+    } else
+      paragraphs.push({
+        ...(label !== undefined ? { label } : {}),
+        ...(utterance.seconds !== undefined ? { seconds: utterance.seconds } : {}),
+        parts: [text],
+      });
   }
   return paragraphs.map(render).join('\n\n') + (paragraphs.length > 0 ? '\n' : '');
 }

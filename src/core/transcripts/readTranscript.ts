@@ -20,7 +20,11 @@ const SRT_START = /^\s*\d+\s*\r?\n\s*\d+:\d{2}:\d{2},\d{1,3}\s+-->/;
  */
 export function readTranscript(name: string, bytes: Uint8Array): ParsedTranscript {
   const ending = name.toLowerCase().split('.').pop() ?? '';
-  if (ending === 'doc') throw new TranscriptReadError(name, message('is an old Word document (.doc). Open it in Word and save it as .docx, then import that.'));
+  if (ending === 'doc')
+    throw new TranscriptReadError(
+      name,
+      message('is an old Word document (.doc). Open it in Word and save it as .docx, then import that.'),
+    );
   if (ZIP.every((b, i) => bytes[i] === b) || ending === 'docx') {
     return withText(name, 'docx', paragraphUtterances(docxParagraphs(name, bytes)));
   }
@@ -31,8 +35,13 @@ export function readTranscript(name: string, bytes: Uint8Array): ParsedTranscrip
   return withText(name, 'text', paragraphUtterances(textParagraphs(text)));
 }
 
-function withText(source: string, format: TranscriptFormat, read: { style: string; utterances: Utterance[] }): ParsedTranscript {
-  if (!read.utterances.some((u) => u.text.trim() !== '')) throw new TranscriptReadError(source, message('has no text to import.'));
+function withText(
+  source: string,
+  format: TranscriptFormat,
+  read: { style: string; utterances: Utterance[] },
+): ParsedTranscript {
+  if (!read.utterances.some((u) => u.text.trim() !== ''))
+    throw new TranscriptReadError(source, message('has no text to import.'));
   return { source, format, style: read.style, utterances: read.utterances };
 }
 

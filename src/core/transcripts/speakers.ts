@@ -57,20 +57,31 @@ export interface LabelledSpeaker extends FoundSpeaker {
   mapped: boolean;
 }
 
-/** A name without the role or note in parentheses that Zoom and Teams let stand after it: `Kari Nordmann (intervjuer)`, `Ola (Guest)`. */
+/**
+ * A name without the role or note in parentheses that Zoom and Teams let stand after it: `Kari Nordmann (intervjuer)`,
+ * `Ola (Guest)`.
+ */
 function withoutRole(name: string): string {
   return name.replace(/\s*\([^()]*\)$/u, '');
 }
 
 /**
  * Labels for the speakers: the one chosen for any form of their name (`mapping`, by name without
- * regard to case, with or without a role in parentheses after it), else their own name when it is already a label (`I`, `K3`), else S1, S2, ...
+ * regard to case, with or without a role in parentheses after it), else their own name when it is already a label (`I`,
+ * `K3`), else S1, S2, ...
  * not used by another speaker.
  */
-export function labelSpeakers(speakers: readonly FoundSpeaker[], mapping: ReadonlyMap<string, string>, isLabel: (name: string) => boolean): LabelledSpeaker[] {
+export function labelSpeakers(
+  speakers: readonly FoundSpeaker[],
+  mapping: ReadonlyMap<string, string>,
+  isLabel: (name: string) => boolean,
+): LabelledSpeaker[] {
   const chosen = new Map([...mapping].map(([name, label]) => [name.trim().toLocaleLowerCase(), label.trim()]));
   const labelled = speakers.map((speaker) => {
-    const label = speaker.variants.flatMap((v) => [v, withoutRole(v)]).map((v) => chosen.get(v.toLocaleLowerCase())).find((l) => l !== undefined);
+    const label = speaker.variants
+      .flatMap((v) => [v, withoutRole(v)])
+      .map((v) => chosen.get(v.toLocaleLowerCase()))
+      .find((l) => l !== undefined);
     if (label !== undefined) return { ...speaker, label, mapped: true };
     return { ...speaker, label: isLabel(speaker.name) ? speaker.name : '', mapped: false };
   });

@@ -13,7 +13,12 @@ export function textParagraphs(text: string): SourceParagraph[] {
     }
     const bold = MARKDOWN_BOLD.exec(line.trim());
     const plain = bold ? `${bold[1]}${line.trim().slice(bold[0].length)}` : line;
-    paragraphs.push({ text: plain, line: index + 1, ...(bold ? { bold: bold[1] as string } : {}), ...(previousBlank ? {} : { follows: true }) });
+    paragraphs.push({
+      text: plain,
+      line: index + 1,
+      ...(bold ? { bold: bold[1] as string } : {}),
+      ...(previousBlank ? {} : { follows: true }),
+    });
     previousBlank = false;
   });
   return paragraphs;

@@ -22,13 +22,17 @@ export function parseWebVtt(file: string, text: string): CueTranscript {
 export function fromCues(cues: readonly RawCue[]): CueTranscript {
   const rolling = cues.some((c) => INLINE_TIMING.test(c.text));
   const utterances = confirmLabels(rolling ? rollingUtterances(cues) : cues.flatMap(cueUtterances));
-  return { style: rolling ? 'YouTube automatic captions' : styleOf(cues, utterances), utterances: paragraphs(utterances, cues) };
+  return {
+    style: rolling ? 'YouTube automatic captions' : styleOf(cues, utterances),
+    utterances: paragraphs(utterances, cues),
+  };
 }
 
 function styleOf(cues: readonly RawCue[], utterances: readonly Utterance[]): string {
   if (cues.some((c) => /<v[\s.]/.test(c.text))) return 'voice tags (Teams)';
   if (cues.some((c) => /^\d+\s+"/.test(c.id))) return 'speakers in cue identifiers (Zoom)';
-  if (utterances.some((u) => u.speaker !== undefined && /^SPEAKER_\d+$/.test(u.speaker))) return 'diarized speakers (Whisper)';
+  if (utterances.some((u) => u.speaker !== undefined && /^SPEAKER_\d+$/.test(u.speaker)))
+    return 'diarized speakers (Whisper)';
   return utterances.some((u) => u.speaker !== undefined) ? 'speaker labels' : 'no speakers';
 }
 
@@ -40,7 +44,16 @@ function rollingUtterances(cues: readonly RawCue[]): Utterance[] {
   const shown: string[] = [];
   const utterances: Utterance[] = [];
   for (const cue of cues) {
-    const lines = cue.text.split('\n').map((line) => oneLine(voicedSpans(line).map((s) => s.text).join(' '))).filter((line) => line !== '');
+    const lines = cue.text
+      .split('\n')
+      .map((line) =>
+        oneLine(
+          voicedSpans(line)
+            .map((s) => s.text)
+            .join(' '),
+        ),
+      )
+      .filter((line) => line !== '');
     const fresh = lines.slice(overlap(shown, lines));
     for (const line of fresh) utterances.push({ text: line, seconds: cue.start, line: cue.line });
     shown.push(...fresh);

@@ -44,7 +44,10 @@ const TIMING_LINE = new RegExp(String.raw`^([ \t]*)(${TIMESTAMP})([ \t]+-->[ \t]
  * (`0:0:0.0 --> 0:0:5.320`), padded to the form the parser reads: `00:00:00.000`. Lines stay lines.
  */
 export function paddedTimings(text: string): string {
-  return text.replace(TIMING_LINE, (_whole, indent: string, start: string, arrow: string, end: string) => indent + padded(start) + arrow + padded(end));
+  return text.replace(
+    TIMING_LINE,
+    (_whole, indent: string, start: string, arrow: string, end: string) => indent + padded(start) + arrow + padded(end),
+  );
 }
 
 function padded(timestamp: string): string {
@@ -54,8 +57,12 @@ function padded(timestamp: string): string {
 }
 
 function explain(complaint: string): Message {
-  if (complaint.startsWith('No valid signature')) return message('is not a WebVTT file: it must start with "WEBVTT". Export it again from the tool that made it.');
-  return message('cannot be read here ({complaint}) so part of the text would be lost. Correct the file at this line, or export it again.', { complaint });
+  if (complaint.startsWith('No valid signature'))
+    return message('is not a WebVTT file: it must start with "WEBVTT". Export it again from the tool that made it.');
+  return message(
+    'cannot be read here ({complaint}) so part of the text would be lost. Correct the file at this line, or export it again.',
+    { complaint },
+  );
 }
 
 interface Timing {
@@ -71,12 +78,15 @@ function timingLines(text: string): Timing[] {
     const match = /^\s*(\S+)\s+-->\s+(\S+)/.exec(line);
     const start = match && parseClock(match[1] as string);
     const end = match && parseClock(match[2] as string);
-    if (index > 0 && typeof start === 'number' && typeof end === 'number') timings.push({ start, end, line: index + 1 });
+    if (index > 0 && typeof start === 'number' && typeof end === 'number')
+      timings.push({ start, end, line: index + 1 });
   });
   return timings;
 }
 
-/** The parser sorts cues by time; this puts them back in the order of the file, which is the order they were said in. */
+/**
+ * The parser sorts cues by time; this puts them back in the order of the file, which is the order they were said in.
+ */
 function inFileOrder(cues: readonly Cue[], timings: readonly Timing[], lineShift: number): RawCue[] {
   const unused = [...cues];
   const ordered: RawCue[] = [];
@@ -86,7 +96,10 @@ function inFileOrder(cues: readonly Cue[], timings: readonly Timing[], lineShift
     const [cue] = unused.splice(at, 1) as [Cue];
     ordered.push({ id: cue.id, start: cue.startTime, end: cue.endTime, text: cue.text, line: timing.line - lineShift });
   }
-  return [...ordered, ...unused.map((cue) => ({ id: cue.id, start: cue.startTime, end: cue.endTime, text: cue.text, line: 1 }))];
+  return [
+    ...ordered,
+    ...unused.map((cue) => ({ id: cue.id, start: cue.startTime, end: cue.endTime, text: cue.text, line: 1 })),
+  ];
 }
 
 function near(a: number, b: number): boolean {

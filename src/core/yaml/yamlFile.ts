@@ -1,4 +1,18 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+  type Node,
+  type Pair,
+  type Scalar,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
 import { message, type Message } from '../messages';
 import { problem, type Problem, type Severity } from '../problems';
 import { conflictProblems } from '../merge/explainConflicts';
@@ -24,7 +38,11 @@ export class YamlFile {
   readonly document: Document.Parsed | undefined;
   private readonly lines = new LineCounter();
 
-  constructor(readonly path: string, readonly text: string, prebuilt?: PrebuiltYaml) {
+  constructor(
+    readonly path: string,
+    readonly text: string,
+    prebuilt?: PrebuiltYaml,
+  ) {
     if (prebuilt) {
       this.document = prebuilt.document;
       this.lines.lineStarts = prebuilt.lineStarts;
@@ -33,11 +51,27 @@ export class YamlFile {
     this.problems.push(...conflictProblems(path, text));
     if (this.problems.length > 0) return;
     const document = parseDocument(text, { lineCounter: this.lines, ...YAML_OPTIONS });
-    for (const error of document.errors) this.report(error.pos[0], 'error', 'yaml-syntax', message('{error}. Fix the YAML at this place (check indentation, colons and quotes).', { error: firstLine(error.message) }));
+    for (const error of document.errors)
+      this.report(
+        error.pos[0],
+        'error',
+        'yaml-syntax',
+        message('{error}. Fix the YAML at this place (check indentation, colons and quotes).', {
+          error: firstLine(error.message),
+        }),
+      );
     if (document.errors.length === 0) {
       this.document = document;
       // Every alias, wherever it is (also under keys that are otherwise only reported as unknown).
-      visit(document, { Alias: (_, node) => void this.reportAt(node, 'error', 'alias', message('YAML aliases (*name) are not allowed in qcode files. Write the value out in full.')) });
+      visit(document, {
+        Alias: (_, node) =>
+          void this.reportAt(
+            node,
+            'error',
+            'alias',
+            message('YAML aliases (*name) are not allowed in qcode files. Write the value out in full.'),
+          ),
+      });
     }
   }
 
@@ -68,21 +102,32 @@ export class YamlFile {
   asMap(node: unknown, what: Message | string, at?: Node | null): YAMLMap | undefined {
     const plain = this.plain(node);
     if (isMap(plain)) return plain;
-    this.reportAt(plain ?? at, 'error', 'wrong-type', message('{what} must be a mapping (key: value lines).', { what }));
+    this.reportAt(
+      plain ?? at,
+      'error',
+      'wrong-type',
+      message('{what} must be a mapping (key: value lines).', { what }),
+    );
     return undefined;
   }
 
   asSeq(node: unknown, what: Message | string, at?: Node | null): YAMLSeq | undefined {
     const plain = this.plain(node);
     if (isSeq(plain)) return plain;
-    this.reportAt(plain ?? at, 'error', 'wrong-type', message('{what} must be a list (lines starting with "- ", or [a, b]).', { what }));
+    this.reportAt(
+      plain ?? at,
+      'error',
+      'wrong-type',
+      message('{what} must be a list (lines starting with "- ", or [a, b]).', { what }),
+    );
     return undefined;
   }
 
   asString(node: unknown, what: Message | string, at?: Node | null): string | undefined {
     const plain = this.plain(node);
     if (isScalar(plain) && typeof plain.value === 'string') return plain.value;
-    // A number as written (1.10, 007), not as JavaScript prints it (1.1, 7): concept ids like 1.10 and 1.1 must stay apart.
+    // A number as written (1.10, 007), not as JavaScript prints it (1.1, 7): concept ids like 1.10 and 1.1 must stay
+    // apart.
     if (isScalar(plain) && typeof plain.value === 'number') return plain.source ?? String(plain.value);
     this.reportAt(plain ?? at, 'error', 'wrong-type', message('{what} must be text.', { what }));
     return undefined;
@@ -98,7 +143,12 @@ export class YamlFile {
         continue;
       }
       if (FORBIDDEN_KEYS.has(keyNode.value)) {
-        this.reportAt(keyNode, 'error', 'forbidden-key', message('The key "{key}" is not allowed. Delete this line.', { key: keyNode.value }));
+        this.reportAt(
+          keyNode,
+          'error',
+          'forbidden-key',
+          message('The key "{key}" is not allowed. Delete this line.', { key: keyNode.value }),
+        );
         continue;
       }
       out.push({ key: keyNode.value, keyNode, value: pair.value, pair });
@@ -107,7 +157,16 @@ export class YamlFile {
   }
 
   unknownKey(keyNode: Scalar, key: string, what: Message | string, known: readonly string[]): void {
-    this.reportAt(keyNode, 'error', 'unknown-key', message('Unknown key "{key}" in {what}. Known keys: {known}. Correct or delete it.', { key, what, known: known.join(', ') }));
+    this.reportAt(
+      keyNode,
+      'error',
+      'unknown-key',
+      message('Unknown key "{key}" in {what}. Known keys: {known}. Correct or delete it.', {
+        key,
+        what,
+        known: known.join(', '),
+      }),
+    );
   }
 }
 

@@ -3,9 +3,13 @@ import type { AgreementFigures, AgreementReport, Disagreement } from '../../core
 import { escapeHtml } from '../webview/html';
 import { t, translate } from '../l10n/displayLanguage';
 
-
 /** The report as a page for a webview; a disagreement is a button that posts `{ open: index }`. */
-export function agreementHtml(report: AgreementReport, labelOf: (conceptId: string) => string, webview: vscode.Webview, nonce: string): string {
+export function agreementHtml(
+  report: AgreementReport,
+  labelOf: (conceptId: string) => string,
+  webview: vscode.Webview,
+  nonce: string,
+): string {
   const csp = `default-src 'none'; style-src ${webview.cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}';`;
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(vscode.env.language)}"><head><meta charset="UTF-8"><meta http-equiv="Content-Security-Policy" content="${csp}">
@@ -18,9 +22,19 @@ ${report.transcripts.length > 0 ? figuresTable(report, labelOf) + disagreements(
 
 function coverage(report: AgreementReport): string {
   const lines = [t('Coders: {0}.', report.coders.join(', '))];
-  if (report.transcripts.length === 0) lines.push(t('No transcript was coded by all of them, so there is nothing to compare.'));
-  else lines.push(t('Compared character by character over {0} characters in {1} transcript(s): {2}.', report.characters, report.transcripts.length, report.transcripts.map((t) => t.path).join(', ')));
-  if (report.excluded.length > 0) lines.push(t('Not compared: {0}.', report.excluded.map((e) => `${e.path} (${translate(e.detail)})`).join('; ')));
+  if (report.transcripts.length === 0)
+    lines.push(t('No transcript was coded by all of them, so there is nothing to compare.'));
+  else
+    lines.push(
+      t(
+        'Compared character by character over {0} characters in {1} transcript(s): {2}.',
+        report.characters,
+        report.transcripts.length,
+        report.transcripts.map((t) => t.path).join(', '),
+      ),
+    );
+  if (report.excluded.length > 0)
+    lines.push(t('Not compared: {0}.', report.excluded.map((e) => `${e.path} (${translate(e.detail)})`).join('; ')));
   if (report.orphansSkipped > 0) lines.push(t('{0} orphaned annotation(s) were left out.', report.orphansSkipped));
   return lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n');
 }
@@ -41,14 +55,21 @@ function figuresTable(report: AgreementReport, labelOf: (conceptId: string) => s
 }
 
 function legend(kappa: string): string {
-  return t('Agreement: share of characters on which the coders agree. κ: {0}. α: {1} (nominal). n/a: undefined, as when no coder used the concept.', kappa, t("Krippendorff's alpha"));
+  return t(
+    'Agreement: share of characters on which the coders agree. κ: {0}. α: {1} (nominal). n/a: undefined, as when no coder used the concept.',
+    kappa,
+    t("Krippendorff's alpha"),
+  );
 }
 
 function disagreements(report: AgreementReport, labelOf: (conceptId: string) => string): string {
   const title = `<h2>${escapeHtml(t('Disagreements ({0})', report.disagreements.length))}</h2>`;
-  if (report.disagreements.length === 0) return `${title}<p>${escapeHtml(t('None: the coders agree on every character.'))}</p>`;
+  if (report.disagreements.length === 0)
+    return `${title}<p>${escapeHtml(t('None: the coders agree on every character.'))}</p>`;
   const groups = report.perConcept.map((c) => {
-    const items = report.disagreements.flatMap((d, index) => (d.conceptId === c.conceptId ? [disagreementItem(d, index)] : []));
+    const items = report.disagreements.flatMap((d, index) =>
+      d.conceptId === c.conceptId ? [disagreementItem(d, index)] : [],
+    );
     return items.length === 0 ? '' : `<h3>${escapeHtml(labelOf(c.conceptId))}</h3><ul>${items.join('')}</ul>`;
   });
   return title + groups.join('');

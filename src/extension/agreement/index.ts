@@ -1,12 +1,16 @@
 import * as vscode from 'vscode';
 import { codersByCount } from '../../core/coders/coderView';
-import { AgreementError, computeAgreement, type AgreementOptions, type AgreementReport } from '../../core/agreement/computeAgreement';
+import {
+  AgreementError,
+  computeAgreement,
+  type AgreementOptions,
+  type AgreementReport,
+} from '../../core/agreement/computeAgreement';
 import type { Disagreement } from '../../core/agreement/report';
 import type { LoadedProject, ProjectHost } from '../host/projectHost';
 import { WebviewPage } from '../webview/html';
 import { agreementHtml } from './agreementHtml';
 import { t, translatedText } from '../l10n/displayLanguage';
-
 
 /** "Intercoder Agreement…": the coders' agreement per concept in a webview, where a disagreement opens at its place. */
 export function register(context: vscode.ExtensionContext, host: ProjectHost): void {
@@ -42,7 +46,12 @@ class AgreementPanel implements vscode.Disposable {
   }
 
   private createPanel(): { panel: vscode.WebviewPanel; page: WebviewPage } {
-    const panel = vscode.window.createWebviewPanel('qcode.agreement', t('Intercoder agreement'), vscode.ViewColumn.Beside, { enableScripts: true, localResourceRoots: [] });
+    const panel = vscode.window.createWebviewPanel(
+      'qcode.agreement',
+      t('Intercoder agreement'),
+      vscode.ViewColumn.Beside,
+      { enableScripts: true, localResourceRoots: [] },
+    );
     panel.onDidDispose(() => (this.panel = undefined));
     panel.webview.onDidReceiveMessage((message: { open?: unknown }) => {
       const disagreement = typeof message.open === 'number' ? this.report?.disagreements[message.open] : undefined;
@@ -77,11 +86,21 @@ class AgreementPanel implements vscode.Disposable {
 async function pickCoders(loaded: LoadedProject): Promise<AgreementOptions | undefined> {
   const coders = codersByCount(loaded.index.all.map((r) => r.annotation));
   if (coders.length < 2) {
-    void vscode.window.showInformationMessage(t('Agreement needs annotations by at least two coders; this project has {0}.', coders.length));
+    void vscode.window.showInformationMessage(
+      t('Agreement needs annotations by at least two coders; this project has {0}.', coders.length),
+    );
     return undefined;
   }
-  const items = coders.map(({ coder, count }) => ({ label: coder, description: t('{0} annotations', count), picked: true }));
-  const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: t('Compare which coders?'), ignoreFocusOut: true });
+  const items = coders.map(({ coder, count }) => ({
+    label: coder,
+    description: t('{0} annotations', count),
+    picked: true,
+  }));
+  const picked = await vscode.window.showQuickPick(items, {
+    canPickMany: true,
+    title: t('Compare which coders?'),
+    ignoreFocusOut: true,
+  });
   if (!picked) return undefined;
   if (picked.length < 2) {
     void vscode.window.showInformationMessage(t('Choose at least two coders to compare.'));
@@ -93,6 +112,9 @@ async function pickCoders(loaded: LoadedProject): Promise<AgreementOptions | und
 /** Opens the passage in the first editor column, beside the report rather than over it. */
 async function openDisagreement(host: ProjectHost, d: Disagreement): Promise<void> {
   const selection = new vscode.Range(d.startLine - 1, d.startColumn - 1, d.endLine - 1, d.endColumn - 1);
-  const editor = await vscode.window.showTextDocument(host.files.uri(d.transcript), { viewColumn: vscode.ViewColumn.One, selection });
+  const editor = await vscode.window.showTextDocument(host.files.uri(d.transcript), {
+    viewColumn: vscode.ViewColumn.One,
+    selection,
+  });
   editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }

@@ -1,14 +1,19 @@
 import * as vscode from 'vscode';
 import type { Project, ResolvedAnnotation } from '../../core/project/model';
 import { ProjectIndex } from '../../core/project/projectIndex';
-import { attributeNames, conceptByAttribute, conceptByInformant, conceptCooccurrence, type Matrix } from '../../core/stats/matrix';
+import {
+  attributeNames,
+  conceptByAttribute,
+  conceptByInformant,
+  conceptCooccurrence,
+  type Matrix,
+} from '../../core/stats/matrix';
 import type { CoderFilter } from '../coderFilter/coderFilter';
 import type { LoadedProject, ProjectHost } from '../host/projectHost';
 import { SAME_PAGE_NONCE, WebviewPage } from '../webview/html';
 import { matrixHtml, type MatrixPage } from './matrixHtml';
 import { QUERIES_VIEW, queryAxes, queryQuotes, withQueries } from './queryAxes';
 import { t } from '../l10n/displayLanguage';
-
 
 /** What `qcode.showAnalysis` is given by a script or test: the view, and a cell to open. */
 interface AnalysisRequest {
@@ -41,7 +46,10 @@ class AnalysisPanel implements vscode.Disposable {
   private page: MatrixPage | undefined;
   private readonly listener: vscode.Disposable;
 
-  constructor(private readonly host: ProjectHost, private readonly filter: CoderFilter) {
+  constructor(
+    private readonly host: ProjectHost,
+    private readonly filter: CoderFilter,
+  ) {
     const rerender = () => {
       if (this.panel && host.current) this.render(host.current);
     };
@@ -58,9 +66,15 @@ class AnalysisPanel implements vscode.Disposable {
   }
 
   private createPanel(): { panel: vscode.WebviewPanel; page: WebviewPage } {
-    const panel = vscode.window.createWebviewPanel('qcode.analysis', t('qcode Analysis'), vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [], retainContextWhenHidden: false });
+    const panel = vscode.window.createWebviewPanel('qcode.analysis', t('qcode Analysis'), vscode.ViewColumn.Active, {
+      enableScripts: true,
+      localResourceRoots: [],
+      retainContextWhenHidden: false,
+    });
     panel.onDidDispose(() => (this.panel = undefined));
-    panel.webview.onDidReceiveMessage((message: { view?: unknown; row?: unknown; column?: unknown; open?: unknown }) => this.receive(message));
+    panel.webview.onDidReceiveMessage((message: { view?: unknown; row?: unknown; column?: unknown; open?: unknown }) =>
+      this.receive(message),
+    );
     return { panel, page: new WebviewPage(panel.webview) };
   }
 
@@ -82,11 +96,17 @@ class AnalysisPanel implements vscode.Disposable {
   }
 
   private render(loaded: LoadedProject): MatrixPage {
-    const index = this.filter.view.kind === 'all' ? loaded.index : new ProjectIndex(shownOnly(loaded.project, (a) => this.filter.shows(a.annotation)));
+    const index =
+      this.filter.view.kind === 'all'
+        ? loaded.index
+        : new ProjectIndex(shownOnly(loaded.project, (a) => this.filter.shows(a.annotation)));
     const queries = queryAxes(index);
     const view = this.view === QUERIES_VIEW && queries.length === 0 ? 'informant' : this.view;
     const matrix = withQueries(matrixFor(index, view), view, index, queries);
-    const chosen = this.chosen && { ...this.chosen, quotes: quotesOf(index, matrix, this.chosen.row, this.chosen.column) };
+    const chosen = this.chosen && {
+      ...this.chosen,
+      quotes: quotesOf(index, matrix, this.chosen.row, this.chosen.column),
+    };
     this.page = { matrix, views: viewsOf(index, queries.length > 0), view, ...(chosen ? { chosen } : {}) };
     if (this.panel) {
       const { panel, page } = this.panel;
@@ -94,7 +114,10 @@ class AnalysisPanel implements vscode.Disposable {
       const content = this.page;
       const focus = this.focusQuotes;
       panel.title = shown ? `${t('qcode Analysis')} (${shown})` : t('qcode Analysis');
-      page.show((nonce) => matrixHtml(content, panel.webview, nonce, focus), matrixHtml(content, panel.webview, SAME_PAGE_NONCE));
+      page.show(
+        (nonce) => matrixHtml(content, panel.webview, nonce, focus),
+        matrixHtml(content, panel.webview, SAME_PAGE_NONCE),
+      );
       this.focusQuotes = false;
     }
     return this.page;
@@ -108,7 +131,10 @@ class AnalysisPanel implements vscode.Disposable {
 
 /** The project with only the annotations the coder filter shows. */
 function shownOnly(project: Project, shows: (resolved: ResolvedAnnotation) => boolean): Project {
-  return { ...project, transcripts: project.transcripts.map((t) => ({ ...t, annotations: t.annotations.filter(shows) })) };
+  return {
+    ...project,
+    transcripts: project.transcripts.map((t) => ({ ...t, annotations: t.annotations.filter(shows) })),
+  };
 }
 
 function viewsOf(index: ProjectIndex, withQueries: boolean): { id: string; label: string }[] {
@@ -139,6 +165,9 @@ async function openQuote(host: ProjectHost, quote: ResolvedAnnotation): Promise<
   if (quote.resolution.status === 'orphaned') return;
   const { start, end } = quote.resolution.range;
   const selection = new vscode.Range(start.line - 1, start.column - 1, end.line - 1, end.column - 1);
-  const editor = await vscode.window.showTextDocument(host.files.uri(quote.transcript.path), { viewColumn: vscode.ViewColumn.Beside, selection });
+  const editor = await vscode.window.showTextDocument(host.files.uri(quote.transcript.path), {
+    viewColumn: vscode.ViewColumn.Beside,
+    selection,
+  });
   editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }

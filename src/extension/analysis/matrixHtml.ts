@@ -4,7 +4,6 @@ import type { Matrix } from '../../core/stats/matrix';
 import { escapeHtml } from '../webview/html';
 import { t } from '../l10n/displayLanguage';
 
-
 /** What the page shows: the matrix, the views to switch between, and the quotes of a chosen cell. */
 export interface MatrixPage {
   matrix: Matrix;
@@ -29,21 +28,34 @@ export function matrixHtml(page: MatrixPage, webview: vscode.Webview, nonce: str
 }
 
 function toolbar(page: MatrixPage): string {
-  const options = page.views.map((v) => `<option value="${escapeHtml(v.id)}"${v.id === page.view ? ' selected' : ''}>${escapeHtml(v.label)}</option>`).join('');
+  const options = page.views
+    .map(
+      (v) =>
+        `<option value="${escapeHtml(v.id)}"${v.id === page.view ? ' selected' : ''}>${escapeHtml(v.label)}</option>`,
+    )
+    .join('');
   return `<label class="toolbar">${escapeHtml(t('Show'))} <select id="view">${options}</select></label>`;
 }
 
 function table(matrix: Matrix, chosen: MatrixPage['chosen']): string {
-  if (matrix.rows.length === 0 || matrix.columns.length === 0) return `<p>${escapeHtml(t('Nothing to count yet: tag some passages first.'))}</p>`;
+  if (matrix.rows.length === 0 || matrix.columns.length === 0)
+    return `<p>${escapeHtml(t('Nothing to count yet: tag some passages first.'))}</p>`;
   const head = matrix.columns.map((c) => `<th scope="col">${escapeHtml(c.label)}</th>`).join('');
   const rows = matrix.rows.map((row, r) => {
-    const cells = matrix.columns.map((column, c) => cell(matrix, r, c, `${row.label} × ${column.label}`, chosen?.row === r && chosen.column === c)).join('');
+    const cells = matrix.columns
+      .map((column, c) =>
+        cell(matrix, r, c, `${row.label} × ${column.label}`, chosen?.row === r && chosen.column === c),
+      )
+      .join('');
     return `<tr><th scope="row" class="depth-${row.depth ?? 0}">${escapeHtml(row.label)}</th>${cells}</tr>`;
   });
   return `<table><thead><tr><th></th>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-/** The indentation of each depth of concept in the matrix: a rule in the page's stylesheet, as the policy allows no style attributes. */
+/**
+ * The indentation of each depth of concept in the matrix: a rule in the page's stylesheet, as the policy allows no
+ * style attributes.
+ */
 function depthStyle(matrix: Matrix): string {
   const depths = new Set(matrix.rows.map((row) => row.depth ?? 0));
   return [...depths].map((depth) => `\nth.depth-${depth}{padding-left:${0.5 + depth}em}`).join('');
@@ -61,7 +73,8 @@ function quotes(page: MatrixPage, focus: boolean): string {
   const { matrix, chosen } = page;
   const title = `${matrix.rows[chosen.row]?.label ?? ''} × ${matrix.columns[chosen.column]?.label ?? ''}`;
   const items = chosen.quotes.map((q, index) => {
-    const place = q.resolution.status === 'orphaned' ? t('orphaned') : `${q.transcript.path}:${q.resolution.range.start.line}`;
+    const place =
+      q.resolution.status === 'orphaned' ? t('orphaned') : `${q.transcript.path}:${q.resolution.range.start.line}`;
     const informant = q.informant ? ` (${q.informant})` : '';
     return `<li><button data-open="${index}"${focus && index === 0 ? ' autofocus' : ''}>«${escapeHtml(q.text)}»${escapeHtml(informant)}</button><br><span class="meta">${escapeHtml(place)}</span></li>`;
   });

@@ -32,7 +32,8 @@ export function withQueries(matrix: Matrix, view: string, index: ProjectIndex, q
   const attribute = matrix.attribute;
   if (matrix.kind !== 'attribute' || attribute === undefined) return matrix;
   return withQueryRows(matrix, queries, (p: QueryPassage) => {
-    const value = p.informant === undefined ? undefined : index.project.informants.get(p.informant)?.attributes[attribute];
+    const value =
+      p.informant === undefined ? undefined : index.project.informants.get(p.informant)?.attributes[attribute];
     return value === undefined ? '' : String(value);
   });
 }

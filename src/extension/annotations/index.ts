@@ -9,7 +9,10 @@ import { passageDrag } from '../chapters/passageDrag';
 /** The passages of the transcript in the active editor, in text order. */
 export function register(context: vscode.ExtensionContext, host: ProjectHost, filter: CoderFilter): void {
   const provider = new AnnotationsProvider(host, filter);
-  const view = vscode.window.createTreeView('qcode.annotations', { treeDataProvider: provider, dragAndDropController: passageDrag });
+  const view = vscode.window.createTreeView('qcode.annotations', {
+    treeDataProvider: provider,
+    dragAndDropController: passageDrag,
+  });
   const refresh = () => {
     provider.refresh();
     const transcript = provider.transcript();
@@ -35,7 +38,10 @@ class AnnotationsProvider implements vscode.TreeDataProvider<ResolvedAnnotation>
   readonly onDidChangeTreeData = this.changed.event;
   private lastTranscriptUri: vscode.Uri | undefined;
 
-  constructor(private readonly host: ProjectHost, private readonly filter: CoderFilter) {}
+  constructor(
+    private readonly host: ProjectHost,
+    private readonly filter: CoderFilter,
+  ) {}
 
   refresh(): void {
     this.changed.fire();

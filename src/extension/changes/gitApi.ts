@@ -63,7 +63,9 @@ export async function repositoryOf(folder: vscode.Uri): Promise<Repository | und
 export async function refsOf(repository: Repository): Promise<Ref[]> {
   const refs = repository.getRefs ? await repository.getRefs({}) : [...(repository.state.refs ?? [])];
   const order = [RefType.Head, RefType.Tag, RefType.RemoteHead];
-  return refs.filter((r) => r.name).sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type) || (a.name ?? '').localeCompare(b.name ?? ''));
+  return refs
+    .filter((r) => r.name)
+    .sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type) || (a.name ?? '').localeCompare(b.name ?? ''));
 }
 
 /** Waits (up to ten seconds) until the git extension has found git and scanned the workspace. */

@@ -17,7 +17,12 @@ export class GitReadError extends Error {
  * ref. A file that did not exist at the ref reads as absent; any other failure of git is thrown.
  */
 export class GitRefFiles implements ProjectFiles {
-  private constructor(private readonly repository: Repository, private readonly ref: string, private readonly current: WorkspaceFiles, private readonly gone: readonly string[]) {}
+  private constructor(
+    private readonly repository: Repository,
+    private readonly ref: string,
+    private readonly current: WorkspaceFiles,
+    private readonly gone: readonly string[],
+  ) {}
 
   static async at(repository: Repository, ref: string, current: WorkspaceFiles): Promise<GitRefFiles> {
     const changes = await repository.diffWith(ref).catch((error: unknown) => {

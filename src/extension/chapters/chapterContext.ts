@@ -45,7 +45,9 @@ export class ChapterContext {
     const settings = this.host.atHand?.project.settings;
     const path = this.host.files.pathOf(document.uri);
     if (!settings || path === undefined || document.languageId !== 'markdown') return undefined;
-    return [settings.chapters, settings.memos].some((pattern) => chapterPattern(pattern).matches(path)) ? path : undefined;
+    return [settings.chapters, settings.memos].some((pattern) => chapterPattern(pattern).matches(path))
+      ? path
+      : undefined;
   }
 
   /** The reference under the cursor in a chapter. */

@@ -22,7 +22,10 @@ export function chapterDiagnostics(chapters: ChapterContext): vscode.Disposable 
     const index = chapters.index();
     if (path === undefined || !index) return collection.delete(document.uri);
     const { problems } = renderChapter(path, document.getText(), index);
-    collection.set(document.uri, problems.map((p) => diagnosticOf(document, p)));
+    collection.set(
+      document.uri,
+      problems.map((p) => diagnosticOf(document, p)),
+    );
   };
   const checkAll = async () => {
     const loaded = chapters.host.atHand;
@@ -32,7 +35,10 @@ export function chapterDiagnostics(chapters: ChapterContext): vscode.Disposable 
     for (const file of await readChapters(chapters.host.files, loaded.project.settings, [])) {
       if (open.has(file.path)) continue;
       const { problems } = renderChapter(file.path, file.text, index);
-      collection.set(chapters.host.files.uri(file.path), problems.map((p) => diagnosticAt(p, new vscode.Range(p.line - 1, p.column - 1, p.line - 1, p.column + 1))));
+      collection.set(
+        chapters.host.files.uri(file.path),
+        problems.map((p) => diagnosticAt(p, new vscode.Range(p.line - 1, p.column - 1, p.line - 1, p.column + 1))),
+      );
     }
     vscode.workspace.textDocuments.forEach(check);
   };

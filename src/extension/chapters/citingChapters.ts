@@ -10,11 +10,17 @@ export async function citingLocations(chapters: ChapterContext, ids: ReadonlySet
   if (!loaded || ids.size === 0) return [];
   const files = await readChapters(chapters.host.files, loaded.project.settings, []);
   const open = new Map(vscode.workspace.textDocuments.map((d) => [chapters.host.files.pathOf(d.uri), d] as const));
-  const texts: ChapterFile[] = files.map((file) => ({ path: file.path, text: open.get(file.path)?.getText() ?? file.text }));
+  const texts: ChapterFile[] = files.map((file) => ({
+    path: file.path,
+    text: open.get(file.path)?.getText() ?? file.text,
+  }));
   return citationsOf(ids, texts).map(({ chapter, reference }) => {
     const uri = chapters.host.files.uri(chapter);
     const text = texts.find((file) => file.path === chapter)?.text ?? '';
-    return new vscode.Location(uri, new vscode.Range(positionIn(text, reference.start), positionIn(text, reference.end)));
+    return new vscode.Location(
+      uri,
+      new vscode.Range(positionIn(text, reference.start), positionIn(text, reference.end)),
+    );
   });
 }
 
@@ -31,7 +37,9 @@ export class PassageReferences implements vscode.ReferenceProvider {
   provideReferences(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Location[]> | undefined {
     const transcript = this.chapters.host.transcriptOf(document.uri);
     if (!transcript) return undefined;
-    const ids = transcript.annotations.filter((r) => this.chapters.passageRange(r)?.contains(position)).map((r) => r.annotation.id);
+    const ids = transcript.annotations
+      .filter((r) => this.chapters.passageRange(r)?.contains(position))
+      .map((r) => r.annotation.id);
     return citingLocations(this.chapters, new Set(ids));
   }
 }
@@ -50,5 +58,10 @@ export async function showCitations(chapters: ChapterContext, passage: PassageAr
     void vscode.window.showInformationMessage(t('No chapter cites this passage ({0}).', id));
     return;
   }
-  await vscode.commands.executeCommand('editor.action.showReferences', chapters.transcriptUri(resolved), range.start, locations);
+  await vscode.commands.executeCommand(
+    'editor.action.showReferences',
+    chapters.transcriptUri(resolved),
+    range.start,
+    locations,
+  );
 }

@@ -8,7 +8,10 @@ const OPENED = /\{\{\s*(q|concept|query)\s*:\s*([^\s{}]*)$/;
 /** How many passages one answer lists; typing more asks again, so that every passage can be found. */
 const SHOWN = 200;
 
-/** Completes an annotation id after "{{q:" (most recently coded first), a concept id after "{{concept:" and a saved query's name after "{{query:". */
+/**
+ * Completes an annotation id after "{{q:" (most recently coded first), a concept id after "{{concept:" and a saved
+ * query's name after "{{query:".
+ */
 export class ReferenceCompletion implements vscode.CompletionItemProvider {
   constructor(private readonly chapters: ChapterContext) {}
 
@@ -28,9 +31,16 @@ export class ReferenceCompletion implements vscode.CompletionItemProvider {
     return new vscode.CompletionList(this.passageItems(shown, range, close), more);
   }
 
-  private passageItems(shown: ReturnType<PassageChoices['matching']>['shown'], range: vscode.Range, close: string): vscode.CompletionItem[] {
+  private passageItems(
+    shown: ReturnType<PassageChoices['matching']>['shown'],
+    range: vscode.Range,
+    close: string,
+  ): vscode.CompletionItem[] {
     return shown.map((choice, rank) => {
-      const item = new vscode.CompletionItem({ label: choice.start, detail: ` ${choice.id}`, description: choice.detail }, vscode.CompletionItemKind.Reference);
+      const item = new vscode.CompletionItem(
+        { label: choice.start, detail: ` ${choice.id}`, description: choice.detail },
+        vscode.CompletionItemKind.Reference,
+      );
       item.insertText = `${choice.id}${close}`;
       item.filterText = choice.filterText;
       item.sortText = String(rank).padStart(6, '0');
@@ -42,7 +52,10 @@ export class ReferenceCompletion implements vscode.CompletionItemProvider {
 
   private queries(index: ChapterIndex, range: vscode.Range, close: string): vscode.CompletionItem[] {
     return index.project.settings.queries.map((query, rank) => {
-      const item = new vscode.CompletionItem({ label: query.name, description: query.text }, vscode.CompletionItemKind.Function);
+      const item = new vscode.CompletionItem(
+        { label: query.name, description: query.text },
+        vscode.CompletionItemKind.Function,
+      );
       item.insertText = `${query.name}${close}`;
       item.filterText = `${query.name} ${query.text}`;
       item.sortText = String(rank).padStart(6, '0');
@@ -53,7 +66,10 @@ export class ReferenceCompletion implements vscode.CompletionItemProvider {
 
   private concepts(index: ChapterIndex, range: vscode.Range, close: string): vscode.CompletionItem[] {
     return [...index.project.codebook.all()].map((concept, rank) => {
-      const item = new vscode.CompletionItem({ label: concept.id, description: concept.label }, vscode.CompletionItemKind.EnumMember);
+      const item = new vscode.CompletionItem(
+        { label: concept.id, description: concept.label },
+        vscode.CompletionItemKind.EnumMember,
+      );
       item.insertText = `${concept.id}${close}`;
       item.filterText = `${concept.id} ${concept.label}`;
       item.sortText = String(rank).padStart(6, '0');

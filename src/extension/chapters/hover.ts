@@ -9,7 +9,10 @@ import { t, translate } from '../l10n/displayLanguage';
 import type { ChapterContext } from './chapterContext';
 import { escapeMarkdown } from '../../core/text/markdownEscape';
 
-/** On a {{q:ID}} reference: the full current quote, informant, concepts and memo, with a link that opens the passage; on {{concept:ID}}, the concept. */
+/**
+ * On a {{q:ID}} reference: the full current quote, informant, concepts and memo, with a link that opens the passage; on
+ * {{concept:ID}}, the concept.
+ */
 export class ReferenceHover implements vscode.HoverProvider {
   constructor(private readonly chapters: ChapterContext) {}
 
@@ -21,7 +24,11 @@ export class ReferenceHover implements vscode.HoverProvider {
     if (reference.kind === 'concept') return new vscode.Hover(conceptHover(reference, index), range);
     if (reference.kind === 'query') return new vscode.Hover(queryHover(reference, index), range);
     const resolved = index.annotation(reference.id);
-    if (!resolved) return new vscode.Hover(new vscode.MarkdownString().appendText(t('No annotation has the id "{0}".', reference.id)), range);
+    if (!resolved)
+      return new vscode.Hover(
+        new vscode.MarkdownString().appendText(t('No annotation has the id "{0}".', reference.id)),
+        range,
+      );
     return new vscode.Hover(this.describe(resolved, index), range);
   }
 
@@ -29,15 +36,29 @@ export class ReferenceHover implements vscode.HoverProvider {
     const { project } = index;
     const markdown = new vscode.MarkdownString(undefined, true);
     markdown.isTrusted = { enabledCommands: ['qcode.openPassage'] };
-    markdown.appendMarkdown(escapeMarkdown(quoteText(resolved, leadingSpeakerLabel(project.settings)).replace(/\s*\n\s*/g, ' ')));
+    markdown.appendMarkdown(
+      escapeMarkdown(quoteText(resolved, leadingSpeakerLabel(project.settings)).replace(/\s*\n\s*/g, ' ')),
+    );
     const concepts = resolved.annotation.concepts.map((id) => project.codebook.get(id)?.label ?? id).join(', ');
-    markdown.appendMarkdown(`\n\n${escapeMarkdown([resolved.informant, concepts, resolved.annotation.coder].filter((part) => !!part).join(' · '))}`);
+    markdown.appendMarkdown(
+      `\n\n${escapeMarkdown([resolved.informant, concepts, resolved.annotation.coder].filter((part) => !!part).join(' · '))}`,
+    );
     if (resolved.annotation.memo) markdown.appendMarkdown(`\n\n$(note) ${escapeMarkdown(resolved.annotation.memo)}`);
     const range = this.chapters.passageRange(resolved);
     if (range) {
-      const args = encodeURIComponent(JSON.stringify([this.chapters.transcriptUri(resolved), [range.start.line, range.start.character, range.end.line, range.end.character]]));
-      markdown.appendMarkdown(`\n\n[$(go-to-file) ${t('Open the passage in {0}', resolved.transcript.path.split('/').pop() ?? '')}](command:qcode.openPassage?${args})`);
-    } else markdown.appendMarkdown(`\n\n${escapeMarkdown(t('The passage is no longer in {0}: the annotation is orphaned.', resolved.transcript.path))}`);
+      const args = encodeURIComponent(
+        JSON.stringify([
+          this.chapters.transcriptUri(resolved),
+          [range.start.line, range.start.character, range.end.line, range.end.character],
+        ]),
+      );
+      markdown.appendMarkdown(
+        `\n\n[$(go-to-file) ${t('Open the passage in {0}', resolved.transcript.path.split('/').pop() ?? '')}](command:qcode.openPassage?${args})`,
+      );
+    } else
+      markdown.appendMarkdown(
+        `\n\n${escapeMarkdown(t('The passage is no longer in {0}: the annotation is orphaned.', resolved.transcript.path))}`,
+      );
     return markdown;
   }
 }
@@ -46,10 +67,14 @@ export class ReferenceHover implements vscode.HoverProvider {
 function conceptHover(reference: ConceptReference, index: ChapterIndex): vscode.MarkdownString {
   const concept = index.project.codebook.get(reference.id);
   const markdown = new vscode.MarkdownString(undefined, true);
-  if (!concept) return markdown.appendMarkdown(escapeMarkdown(t('The concept "{0}" is not in the codebook.', reference.id)));
-  markdown.appendMarkdown(`$(tag) **${escapeMarkdown(concept.label)}**${concept.description ? ` — ${escapeMarkdown(concept.description)}` : ''}\n\n`);
+  if (!concept)
+    return markdown.appendMarkdown(escapeMarkdown(t('The concept "{0}" is not in the codebook.', reference.id)));
+  markdown.appendMarkdown(
+    `$(tag) **${escapeMarkdown(concept.label)}**${concept.description ? ` — ${escapeMarkdown(concept.description)}` : ''}\n\n`,
+  );
   const citation = cite(reference, index);
-  if ('quotes' in citation) markdown.appendMarkdown(escapeMarkdown(t('{0} passage(s) listed here now', citation.quotes.length)));
+  if ('quotes' in citation)
+    markdown.appendMarkdown(escapeMarkdown(t('{0} passage(s) listed here now', citation.quotes.length)));
   return markdown;
 }
 
@@ -57,10 +82,17 @@ function conceptHover(reference: ConceptReference, index: ChapterIndex): vscode.
 function queryHover(reference: QueryReference, index: ChapterIndex): vscode.MarkdownString {
   const saved = findSavedQuery(index.project.settings.queries, reference.name);
   const markdown = new vscode.MarkdownString(undefined, true);
-  if (!saved) return markdown.appendMarkdown(escapeMarkdown(t('No query is saved as "{0}" in qcode.yaml.', reference.name)));
+  if (!saved)
+    return markdown.appendMarkdown(escapeMarkdown(t('No query is saved as "{0}" in qcode.yaml.', reference.name)));
   markdown.appendMarkdown(`$(search) **${escapeMarkdown(saved.name)}**: ${escapeMarkdown(saved.text)}\n\n`);
   const citation = cite(reference, index);
-  markdown.appendMarkdown(escapeMarkdown('quotes' in citation ? t('{0} passage(s) listed here now', citation.quotes.length) : translate(citation.trouble.text)));
+  markdown.appendMarkdown(
+    escapeMarkdown(
+      'quotes' in citation
+        ? t('{0} passage(s) listed here now', citation.quotes.length)
+        : translate(citation.trouble.text),
+    ),
+  );
   return markdown;
 }
 

@@ -17,7 +17,10 @@ const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
  * problems, Insert Quote…, dropping passages into a chapter, the chapters that cite a passage,
  * and the Markdown preview's plugin, which activate() returns.
  */
-export function register(context: vscode.ExtensionContext, host: ProjectHost): { extendMarkdownIt: ReturnType<typeof chapterPreview> } {
+export function register(
+  context: vscode.ExtensionContext,
+  host: ProjectHost,
+): { extendMarkdownIt: ReturnType<typeof chapterPreview> } {
   const chapters = new ChapterContext(host);
   context.subscriptions.push(
     vscode.languages.registerCompletionItemProvider(MARKDOWN, new ReferenceCompletion(chapters), ':'),
@@ -37,7 +40,8 @@ export function register(context: vscode.ExtensionContext, host: ProjectHost): {
 
 /** The Markdown preview renders again with the coding as it is now, when a chapter is open. */
 function refreshPreview(chapters: ChapterContext): void {
-  if (chapters.index() && vscode.workspace.textDocuments.some((d) => chapters.chapterPath(d) !== undefined)) void vscode.commands.executeCommand('markdown.preview.refresh');
+  if (chapters.index() && vscode.workspace.textDocuments.some((d) => chapters.chapterPath(d) !== undefined))
+    void vscode.commands.executeCommand('markdown.preview.refresh');
 }
 
 /** While a chapter is open, what completion searches is made soon after each load, not as the first "{{q:" is typed. */

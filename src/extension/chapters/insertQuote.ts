@@ -6,7 +6,9 @@ import type { ChapterContext } from './chapterContext';
 export async function insertQuote(chapters: ChapterContext): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document.languageId !== 'markdown') {
-    void vscode.window.showInformationMessage(t('Open a Markdown chapter, place the cursor where the quote goes, and run Insert Quote… again.'));
+    void vscode.window.showInformationMessage(
+      t('Open a Markdown chapter, place the cursor where the quote goes, and run Insert Quote… again.'),
+    );
     return;
   }
   if (!chapters.host.atHand) await chapters.host.whenAtHand();
@@ -15,8 +17,17 @@ export async function insertQuote(chapters: ChapterContext): Promise<void> {
     void vscode.window.showInformationMessage(t('The project has no coded passages to cite yet.'));
     return;
   }
-  const items = choices.map((choice) => ({ label: choice.start, description: choice.id, detail: choice.detail, id: choice.id }));
-  const picked = await vscode.window.showQuickPick(items, { placeHolder: t('Type words of the quote, an informant, a concept or a coder'), matchOnDescription: true, matchOnDetail: true });
+  const items = choices.map((choice) => ({
+    label: choice.start,
+    description: choice.id,
+    detail: choice.detail,
+    id: choice.id,
+  }));
+  const picked = await vscode.window.showQuickPick(items, {
+    placeHolder: t('Type words of the quote, an informant, a concept or a coder'),
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
   if (!picked) return;
   await editor.insertSnippet(new vscode.SnippetString().appendText(`{{q:${picked.id}}}`));
 }

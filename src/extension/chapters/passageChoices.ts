@@ -36,9 +36,15 @@ export class PassageChoices {
     return this.newest.length;
   }
 
-  /** The passages that have every word typed (in any case) in their id, quote, informant, concepts or coder: at most `limit`. */
+  /**
+   * The passages that have every word typed (in any case) in their id, quote, informant, concepts or coder: at most
+   * `limit`.
+   */
   matching(typed: string, limit: number): { shown: PassageChoice[]; more: boolean } {
-    const words = typed.toLowerCase().split(/\s+/).filter((w) => w !== '');
+    const words = typed
+      .toLowerCase()
+      .split(/\s+/)
+      .filter((w) => w !== '');
     const texts = words.length > 0 ? this.prepare() : [];
     const shown: PassageChoice[] = [];
     for (const [i, resolved] of this.newest.entries()) {
@@ -49,7 +55,9 @@ export class PassageChoices {
     return { shown, more: false };
   }
 
-  /** Makes what typed words are matched against; the editor calls it when the project has loaded, before anyone types. */
+  /**
+   * Makes what typed words are matched against; the editor calls it when the project has loaded, before anyone types.
+   */
   prepare(): string[] {
     this.searchTexts ??= this.newest.map((resolved) => this.searchText(resolved));
     return this.searchTexts;
@@ -59,9 +67,18 @@ export class PassageChoices {
     const quote = quoteText(resolved, this.label);
     const oneLine = quote.replace(/\s+/g, ' ');
     const concepts = resolved.annotation.concepts.map((id) => this.index.project.codebook.get(id)?.label ?? id);
-    const detail = [resolved.informant, concepts.join(', '), resolved.annotation.coder].filter((part) => !!part).join(' · ');
+    const detail = [resolved.informant, concepts.join(', '), resolved.annotation.coder]
+      .filter((part) => !!part)
+      .join(' · ');
     const start = oneLine.length > START_LENGTH ? `${oneLine.slice(0, START_LENGTH - 1)}…` : oneLine;
-    return { id: resolved.annotation.id, start, quote, detail, filterText: `${resolved.annotation.id} ${oneLine} ${detail} ${resolved.annotation.concepts.join(' ')}`, resolved };
+    return {
+      id: resolved.annotation.id,
+      start,
+      quote,
+      detail,
+      filterText: `${resolved.annotation.id} ${oneLine} ${detail} ${resolved.annotation.concepts.join(' ')}`,
+      resolved,
+    };
   }
 
   private searchText(resolved: ResolvedAnnotation): string {
@@ -74,7 +91,11 @@ export class PassageChoices {
 
 /** By `created`, the newest first; undated (or unreadable dates) last, in project order. */
 function newestFirst(passages: readonly ResolvedAnnotation[]): ResolvedAnnotation[] {
-  const keyed = passages.map((resolved, order) => ({ resolved, order, time: Date.parse(resolved.annotation.created ?? '') || 0 }));
+  const keyed = passages.map((resolved, order) => ({
+    resolved,
+    order,
+    time: Date.parse(resolved.annotation.created ?? '') || 0,
+  }));
   keyed.sort((a, b) => b.time - a.time || a.order - b.order);
   return keyed.map((k) => k.resolved);
 }

@@ -39,7 +39,9 @@ function idsOf(text: string | undefined): string[] {
   if (text === undefined) return [];
   try {
     const parsed: unknown = JSON.parse(text);
-    return Array.isArray(parsed) ? parsed.filter((id): id is string => typeof id === 'string' && /^[\p{L}\p{N}_.-]+$/u.test(id)) : [];
+    return Array.isArray(parsed)
+      ? parsed.filter((id): id is string => typeof id === 'string' && /^[\p{L}\p{N}_.-]+$/u.test(id))
+      : [];
   } catch {
     return [];
   }

@@ -18,7 +18,10 @@ interface CodebookText {
 
 /** Writes edits of codebook.yaml (and, for merge and delete, the sidecars) as undoable coding steps. */
 export class CodebookEdits {
-  constructor(private readonly host: ProjectHost, private readonly history: CodingHistory) {}
+  constructor(
+    private readonly host: ProjectHost,
+    private readonly history: CodingHistory,
+  ) {}
 
   /** Applies an edit to codebook.yaml as it is on disk, under its lock; false when it was refused. */
   async codebook(label: string, edit: (text: string) => EditResult): Promise<boolean> {
@@ -37,18 +40,34 @@ export class CodebookEdits {
       void vscode.window.showWarningMessage(t('A concept cannot be moved under itself or under a concept below it.'));
       return;
     }
-    const label = ids.length === 1 ? t('Move concept "{0}"', codebook?.get(ids[0] ?? '')?.label ?? '') : t('Move {0} concepts', ids.length);
-    await this.codebook(label, (text) => ids.reduce<EditResult>((result, id) => (result.ok ? moveConcept(result.text, id, parentId) : result), { ok: true, text }));
+    const label =
+      ids.length === 1
+        ? t('Move concept "{0}"', codebook?.get(ids[0] ?? '')?.label ?? '')
+        : t('Move {0} concepts', ids.length);
+    await this.codebook(label, (text) =>
+      ids.reduce<EditResult>((result, id) => (result.ok ? moveConcept(result.text, id, parentId) : result), {
+        ok: true,
+        text,
+      }),
+    );
   }
 
   /**
    * Edits codebook.yaml and remaps the concepts of the annotations in the given transcripts'
    * sidecars, all in one undoable step.
    */
-  async retag(label: string, edit: (text: string) => EditResult, mapping: ReadonlyMap<string, string | null>, transcripts: readonly TranscriptFile[]): Promise<void> {
-    const unreadable = this.host.current?.project.transcripts.filter((t) => !t.sidecarReadable).map((t) => t.sidecarPath) ?? [];
+  async retag(
+    label: string,
+    edit: (text: string) => EditResult,
+    mapping: ReadonlyMap<string, string | null>,
+    transcripts: readonly TranscriptFile[],
+  ): Promise<void> {
+    const unreadable =
+      this.host.current?.project.transcripts.filter((t) => !t.sidecarReadable).map((t) => t.sidecarPath) ?? [];
     if (unreadable.length > 0) {
-      void vscode.window.showErrorMessage(t('Fix {0} first: qcode cannot read it, so the annotations in it cannot be retagged.', unreadable.join(', ')));
+      void vscode.window.showErrorMessage(
+        t('Fix {0} first: qcode cannot read it, so the annotations in it cannot be retagged.', unreadable.join(', ')),
+      );
       return;
     }
     const path = this.host.current?.project.settings.codebook;
@@ -68,12 +87,25 @@ export class CodebookEdits {
         if (!result.ok) failed.push(transcript.sidecarPath);
       }
     });
-    if (failed.length > 0) void vscode.window.showWarningMessage(t('{0} could not be changed because of errors in it. Fix them, then retag its annotations by hand.', failed.join(', ')));
+    if (failed.length > 0)
+      void vscode.window.showWarningMessage(
+        t(
+          '{0} could not be changed because of errors in it. Fix them, then retag its annotations by hand.',
+          failed.join(', '),
+        ),
+      );
     if (changed > 0) vscode.window.setStatusBarMessage(t('qcode: {0} annotations retagged', changed), 5000);
   }
 
-  /** The edited codebook text, or undefined (with a message) when the edit was refused or changes nothing. The caller holds the codebook's lock. */
-  private async prepare(files: ProjectFiles, path: string, edit: (text: string) => EditResult): Promise<CodebookText | undefined> {
+  /**
+   * The edited codebook text, or undefined (with a message) when the edit was refused or changes nothing. The caller
+   * holds the codebook's lock.
+   */
+  private async prepare(
+    files: ProjectFiles,
+    path: string,
+    edit: (text: string) => EditResult,
+  ): Promise<CodebookText | undefined> {
     const bytes = await files.read(path);
     const decoded = bytes ? decodeUtf8(bytes) : { ok: true as const, text: '', hadBom: false };
     if (!decoded.ok) {

@@ -10,7 +10,18 @@ export type ColorChoice = { color: string } | 'automatic';
 
 /** The palette's colours by name, in palette order. */
 function colorNames(): string[] {
-  return [t('Blue'), t('Orange'), t('Green'), t('Red'), t('Purple'), t('Yellow'), t('Teal'), t('Pink'), t('Brown'), t('Grey')];
+  return [
+    t('Blue'),
+    t('Orange'),
+    t('Green'),
+    t('Red'),
+    t('Purple'),
+    t('Yellow'),
+    t('Teal'),
+    t('Pink'),
+    t('Brown'),
+    t('Grey'),
+  ];
 }
 
 interface ColorItem extends vscode.QuickPickItem {
@@ -32,10 +43,22 @@ export async function pickColor(concept: Concept): Promise<ColorChoice | undefin
   const items: ColorItem[] = [
     ...named,
     { label: '', kind: vscode.QuickPickItemKind.Separator, choice: 'custom' },
-    { choice: 'custom', label: `$(symbol-color) ${t('Custom…')}`, description: custom ? `${own} · ${current}` : t('a colour as #rrggbb') },
-    { choice: 'automatic', label: `$(sync) ${t('Automatic')}`, description: own === undefined ? current : t('no colour of its own: a shade of its parent\'s or a palette colour') },
+    {
+      choice: 'custom',
+      label: `$(symbol-color) ${t('Custom…')}`,
+      description: custom ? `${own} · ${current}` : t('a colour as #rrggbb'),
+    },
+    {
+      choice: 'automatic',
+      label: `$(sync) ${t('Automatic')}`,
+      description: own === undefined ? current : t("no colour of its own: a shade of its parent's or a palette colour"),
+    },
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: t('Colour of "{0}"', concept.label), placeHolder: t('Pick a colour'), matchOnDescription: true });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: t('Colour of "{0}"', concept.label),
+    placeHolder: t('Pick a colour'),
+    matchOnDescription: true,
+  });
   if (!picked) return undefined;
   return picked.choice === 'custom' ? askHex(concept) : picked.choice;
 }

@@ -20,10 +20,16 @@ export function showConceptPassages(host: ProjectHost, filter: CoderFilter, conc
     void vscode.window.showWarningMessage(t('The concept "{0}" is no longer in the codebook.', conceptId));
     return 0;
   }
-  const passages = loaded.index.underConcept(conceptId).filter((r) => filter.shows(r.annotation)).sort(byPlace);
+  const passages = loaded.index
+    .underConcept(conceptId)
+    .filter((r) => filter.shows(r.annotation))
+    .sort(byPlace);
   const pick = vscode.window.createQuickPick<PassagePick>();
   pick.title = t('Passages of "{0}" ({1})', concept.label, passages.length);
-  pick.placeholder = passages.length === 0 ? t('No passages are tagged with this concept or a concept below it.') : t('Type to filter; Enter opens the passage.');
+  pick.placeholder =
+    passages.length === 0
+      ? t('No passages are tagged with this concept or a concept below it.')
+      : t('Type to filter; Enter opens the passage.');
   pick.matchOnDescription = true;
   pick.matchOnDetail = true;
   pick.items = passages.map((r) => asPick(host, r));
@@ -40,7 +46,12 @@ export function showConceptPassages(host: ProjectHost, filter: CoderFilter, conc
 function asPick(host: ProjectHost, resolved: ResolvedAnnotation): PassagePick {
   const item = passageItem(host, resolved, true);
   const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
-  return { label, description: placeOf(resolved), detail: typeof item.description === 'string' ? item.description : undefined, open: item.command };
+  return {
+    label,
+    description: placeOf(resolved),
+    detail: typeof item.description === 'string' ? item.description : undefined,
+    open: item.command,
+  };
 }
 
 /** The transcript and the line where the passage starts now; an orphan has no place in it. */

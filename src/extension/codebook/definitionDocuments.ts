@@ -17,7 +17,10 @@ export function definitionUri(conceptId: string): vscode.Uri {
 
 /** Definitions as files: saving one writes the definition to codebook.yaml. */
 export class DefinitionDocuments extends FieldDocuments {
-  constructor(private readonly host: ProjectHost, private readonly edits: CodebookEdits) {
+  constructor(
+    private readonly host: ProjectHost,
+    private readonly edits: CodebookEdits,
+  ) {
     super(DEFINITION_SCHEME);
   }
 
@@ -31,9 +34,14 @@ export class DefinitionDocuments extends FieldDocuments {
     if (!decoded.ok) throw vscode.FileSystemError.NoPermissions(t('A definition must be UTF-8 text.'));
     const concept = await this.conceptOf(uri);
     const wanted = definitionText(decoded.text);
-    await this.edits.codebook(t('Edit the definition of "{0}"', concept.label), (text) => setConceptDefinition(text, concept.id, wanted));
+    await this.edits.codebook(t('Edit the definition of "{0}"', concept.label), (text) =>
+      setConceptDefinition(text, concept.id, wanted),
+    );
     const saved = (await this.conceptOf(uri)).description ?? '';
-    if (definitionText(saved) !== wanted) throw vscode.FileSystemError.NoPermissions(t('The definition of "{0}" was not saved: codebook.yaml could not be changed.', concept.label));
+    if (definitionText(saved) !== wanted)
+      throw vscode.FileSystemError.NoPermissions(
+        t('The definition of "{0}" was not saved: codebook.yaml could not be changed.', concept.label),
+      );
   }
 
   private async conceptOf(uri: vscode.Uri): Promise<Concept> {

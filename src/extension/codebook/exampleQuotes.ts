@@ -12,13 +12,18 @@ const QUOTE_LENGTH = 160;
  * left out; an id no annotation has says so, once the whole project has loaded (until then its
  * transcript may not have been read).
  */
-export function exampleQuotes(loaded: LoadedProject, concept: Concept, shows: (annotation: Annotation) => boolean): string[] {
+export function exampleQuotes(
+  loaded: LoadedProject,
+  concept: Concept,
+  shows: (annotation: Annotation) => boolean,
+): string[] {
   if (!concept.examples?.length) return [];
   const { settings } = loaded.project;
   const label = leadingSpeakerLabel(settings);
   return concept.examples.flatMap((id) => {
     const resolved = loaded.index.all.find((r) => r.annotation.id === id);
-    if (!resolved) return loaded.complete ? [t('{0} (no annotation has this id; qcode check shows where it is)', id)] : [];
+    if (!resolved)
+      return loaded.complete ? [t('{0} (no annotation has this id; qcode check shows where it is)', id)] : [];
     if (!shows(resolved.annotation)) return [];
     return [`«${oneLine(quoteText(resolved, label), QUOTE_LENGTH)}» ${citation(settings.citation, resolved)}`];
   });

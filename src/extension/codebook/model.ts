@@ -18,7 +18,9 @@ export const CODEBOOK_MIME = 'application/vnd.code.tree.qcode.codebook';
 export type MoveConcepts = (ids: string[], parentId: string | undefined) => Promise<void>;
 
 /** The concept tree with passage counts; concepts are dragged onto each other to move them. */
-export class CodebookModel implements vscode.TreeDataProvider<ConceptNode>, vscode.TreeDragAndDropController<ConceptNode> {
+export class CodebookModel
+  implements vscode.TreeDataProvider<ConceptNode>, vscode.TreeDragAndDropController<ConceptNode>
+{
   readonly dragMimeTypes = [CODEBOOK_MIME];
   readonly dropMimeTypes = [CODEBOOK_MIME];
   private readonly changed = new vscode.EventEmitter<void>();
@@ -27,7 +29,11 @@ export class CodebookModel implements vscode.TreeDataProvider<ConceptNode>, vsco
   /** The view has asked for the top concepts before any were loaded, and waits for them. */
   private waiting = false;
 
-  constructor(private readonly host: ProjectHost, private readonly move: MoveConcepts, private readonly shows: (annotation: Annotation) => boolean) {}
+  constructor(
+    private readonly host: ProjectHost,
+    private readonly move: MoveConcepts,
+    private readonly shows: (annotation: Annotation) => boolean,
+  ) {}
 
   /** Asks the view to show the concepts again, unless it is waiting for them anyway. */
   refresh(): void {
@@ -50,7 +56,8 @@ export class CodebookModel implements vscode.TreeDataProvider<ConceptNode>, vsco
    */
   getChildren(node?: ConceptNode): ConceptNode[] | Promise<ConceptNode[]> {
     const codebook = this.host.atHand?.project.codebook;
-    if (codebook) return (node ? (codebook.get(node.conceptId)?.children ?? []) : codebook.roots).map((c) => this.node(c.id));
+    if (codebook)
+      return (node ? (codebook.get(node.conceptId)?.children ?? []) : codebook.roots).map((c) => this.node(c.id));
     if (node) return [];
     this.waiting = true;
     return this.host.whenAtHand().then((loaded) => {
@@ -68,18 +75,29 @@ export class CodebookModel implements vscode.TreeDataProvider<ConceptNode>, vsco
     const loaded = this.host.atHand;
     const concept = loaded?.project.codebook.get(node.conceptId);
     if (!loaded || !concept) return new vscode.TreeItem(node.conceptId);
-    const state = concept.children.length === 0 ? vscode.TreeItemCollapsibleState.None : concept.depth === 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    const state =
+      concept.children.length === 0
+        ? vscode.TreeItemCollapsibleState.None
+        : concept.depth === 0
+          ? vscode.TreeItemCollapsibleState.Expanded
+          : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(concept.label, state);
     item.id = concept.id;
     // Counted once the whole project has loaded; until then the view says so in its message.
-    const count = loaded.complete ? loaded.index.underConcept(concept.id).filter((r) => this.shows(r.annotation)).length : undefined;
+    const count = loaded.complete
+      ? loaded.index.underConcept(concept.id).filter((r) => this.shows(r.annotation)).length
+      : undefined;
     item.description = count === undefined ? '' : String(count);
     item.tooltip = tooltip(concept, count, exampleQuotes(loaded, concept, this.shows));
     const key = colorKey(loaded.project.codebook, concept.id);
-    item.iconPath = key.startsWith('#') ? colorDot(key) : new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor(key));
+    item.iconPath = key.startsWith('#')
+      ? colorDot(key)
+      : new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor(key));
     item.contextValue = 'concept';
     item.command = { command: 'qcode.showConceptPassages', title: t('Show Passages'), arguments: [node] };
-    item.accessibilityInformation = { label: count === undefined ? concept.label : t('{0}, {1} tagged passages', concept.label, count) };
+    item.accessibilityInformation = {
+      label: count === undefined ? concept.label : t('{0}, {1} tagged passages', concept.label, count),
+    };
     return item;
   }
 
@@ -98,8 +116,16 @@ function tooltip(concept: Concept, count: number | undefined, examples: readonly
   const text = new vscode.MarkdownString();
   text.appendMarkdown('**').appendText(concept.label).appendMarkdown('**\n\n');
   if (concept.description) text.appendText(concept.description).appendMarkdown('\n\n');
-  if (concept.inclusion) text.appendMarkdown(`*${t('Inclusion:')}* `).appendText(concept.inclusion).appendMarkdown('\n\n');
-  if (concept.exclusion) text.appendMarkdown(`*${t('Exclusion:')}* `).appendText(concept.exclusion).appendMarkdown('\n\n');
+  if (concept.inclusion)
+    text
+      .appendMarkdown(`*${t('Inclusion:')}* `)
+      .appendText(concept.inclusion)
+      .appendMarkdown('\n\n');
+  if (concept.exclusion)
+    text
+      .appendMarkdown(`*${t('Exclusion:')}* `)
+      .appendText(concept.exclusion)
+      .appendMarkdown('\n\n');
   if (examples.length > 0) text.appendMarkdown(`*${t('Anchor examples:')}*\n\n`);
   for (const example of examples) text.appendMarkdown('> ').appendText(example).appendMarkdown('\n\n');
   if (count !== undefined) text.appendText(countText(concept, count)).appendMarkdown('\n\n');
@@ -109,7 +135,10 @@ function tooltip(concept: Concept, count: number | undefined, examples: readonly
 
 function countText(concept: Concept, count: number): string {
   if (concept.children.length === 0) return t('The count, {0}, is the passages tagged with this concept.', count);
-  return t('The count, {0}, is the passages tagged with this concept or a concept under it, each passage once, as in the Analysis matrix.', count);
+  return t(
+    'The count, {0}, is the passages tagged with this concept or a concept under it, each passage once, as in the Analysis matrix.',
+    count,
+  );
 }
 
 /** Concept ids from a drag in this view: our own id list, or the elements themselves. */
@@ -117,7 +146,8 @@ function draggedIds(value: unknown): string[] {
   const items: unknown[] = Array.isArray(value) ? value : [];
   return items.flatMap((item) => {
     if (typeof item === 'string') return [item];
-    if (item && typeof item === 'object' && typeof (item as ConceptNode).conceptId === 'string') return [(item as ConceptNode).conceptId];
+    if (item && typeof item === 'object' && typeof (item as ConceptNode).conceptId === 'string')
+      return [(item as ConceptNode).conceptId];
     return [];
   });
 }

@@ -15,7 +15,11 @@ export function register(context: vscode.ExtensionContext, host: ProjectHost, fi
     if (view) await filter.set(view);
   };
   // Two commands for one action, so that the view title shows whether a filter is on.
-  context.subscriptions.push(filter, vscode.commands.registerCommand('qcode.filterCoders', chooseView), vscode.commands.registerCommand('qcode.filterCodersActive', chooseView));
+  context.subscriptions.push(
+    filter,
+    vscode.commands.registerCommand('qcode.filterCoders', chooseView),
+    vscode.commands.registerCommand('qcode.filterCodersActive', chooseView),
+  );
 }
 
 async function pickView(host: ProjectHost, filter: CoderFilter): Promise<CoderView | undefined> {
@@ -23,13 +27,27 @@ async function pickView(host: ProjectHost, filter: CoderFilter): Promise<CoderVi
   const me = vscode.workspace.getConfiguration('qcode').get<string>('coder');
   const items: ViewItem[] = [
     { label: `$(organization) ${t('All coders')}`, view: { kind: 'all' } },
-    { label: `$(eye-closed) ${t('Only mine')}`, description: me || t('no coder set'), detail: t('Blind coding: the other coders\' annotations stay hidden.'), view: { kind: 'mine' } },
+    {
+      label: `$(eye-closed) ${t('Only mine')}`,
+      description: me || t('no coder set'),
+      detail: t("Blind coding: the other coders' annotations stay hidden."),
+      view: { kind: 'mine' },
+    },
     { label: '', kind: vscode.QuickPickItemKind.Separator, view: { kind: 'all' } },
-    ...codersByCount(annotations).map(({ coder, count }) => ({ label: `$(person) ${coder}`, description: t('{0} annotations', count), view: { kind: 'coder', coder } as CoderView })),
+    ...codersByCount(annotations).map(({ coder, count }) => ({
+      label: `$(person) ${coder}`,
+      description: t('{0} annotations', count),
+      view: { kind: 'coder', coder } as CoderView,
+    })),
   ];
-  const current = items.find((item) => item.kind !== vscode.QuickPickItemKind.Separator && sameView(item.view, filter.view));
+  const current = items.find(
+    (item) => item.kind !== vscode.QuickPickItemKind.Separator && sameView(item.view, filter.view),
+  );
   if (current) current.description = [current.description, t('shown now')].filter(Boolean).join(' · ');
-  const picked = await vscode.window.showQuickPick(items, { title: t('Show the annotations of'), placeHolder: filter.describe() ?? t('All coders') });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: t('Show the annotations of'),
+    placeHolder: filter.describe() ?? t('All coders'),
+  });
   return picked?.view;
 }
 

@@ -31,10 +31,17 @@ export interface ExportRequest {
 export async function exportQuotes(host: ProjectHost, request?: ExportRequest): Promise<number | undefined> {
   const loaded = host.current ?? (await host.reload());
   if (!loaded) return undefined;
-  const choices = request ? exportChoices(loaded.project.settings, undefined, request.choices) : await pickChoices(loaded);
+  const choices = request
+    ? exportChoices(loaded.project.settings, undefined, request.choices)
+    : await pickChoices(loaded);
   if (!choices) return undefined;
   const label = FORMATS.find((f) => f.id === choices.format)?.label ?? choices.format;
-  const target = request?.target ?? (await vscode.window.showSaveDialog({ defaultUri: host.files.uri(choices.out ?? `quotes.${choices.format}`), filters: { [label]: [choices.format] } }));
+  const target =
+    request?.target ??
+    (await vscode.window.showSaveDialog({
+      defaultUri: host.files.uri(choices.out ?? `quotes.${choices.format}`),
+      filters: { [label]: [choices.format] },
+    }));
   if (!target) return undefined;
   const project = await withStrandedSidecars(host.files, loaded.project);
   const index = project === loaded.project ? loaded.index : new ProjectIndex(project);
@@ -48,7 +55,10 @@ export async function exportQuotes(host: ProjectHost, request?: ExportRequest): 
 /** Says where a Word file was written, with a button that opens it in the system's word processor. */
 async function offerToOpen(target: vscode.Uri, quotes: number): Promise<void> {
   const open = t('Open');
-  const answer = await vscode.window.showInformationMessage(t('Wrote {0} quotes to {1}.', quotes, vscode.workspace.asRelativePath(target)), open);
+  const answer = await vscode.window.showInformationMessage(
+    t('Wrote {0} quotes to {1}.', quotes, vscode.workspace.asRelativePath(target)),
+    open,
+  );
   if (answer === open) await vscode.env.openExternal(target);
 }
 
@@ -70,33 +80,51 @@ async function pickPreset(presets: readonly ExportPreset[]): Promise<ExportPrese
 }
 
 async function chooseHere(loaded: LoadedProject, settings: Settings): Promise<ExportChoices | undefined> {
-  const format = await vscode.window.showQuickPick(FORMATS.map((f) => ({ ...f, description: `.${f.id}` })), { title: t('Export tagged quotes as') });
+  const format = await vscode.window.showQuickPick(
+    FORMATS.map((f) => ({ ...f, description: `.${f.id}` })),
+    { title: t('Export tagged quotes as') },
+  );
   if (!format) return undefined;
   const concepts = await vscode.window.showQuickPick(
-    [...loaded.project.codebook.all()].map((concept) => ({ label: `${'\u2003'.repeat(concept.depth)}${concept.label}`, description: concept.id, id: concept.id })),
+    [...loaded.project.codebook.all()].map((concept) => ({
+      label: `${'\u2003'.repeat(concept.depth)}${concept.label}`,
+      description: concept.id,
+      id: concept.id,
+    })),
     { title: t('Which concepts? (none chosen: all)'), canPickMany: true, matchOnDescription: true },
   );
   if (!concepts) return undefined;
-  const group = format.id === 'csv' || format.id === 'json' ? { id: 'concept' as Grouping } : await vscode.window.showQuickPick(
-    [
-      { label: t('By concept'), id: 'concept' as Grouping },
-      { label: t('By informant, then concept'), id: 'informant' as Grouping },
-    ],
-    { title: t('Group the quotes') },
-  );
+  const group =
+    format.id === 'csv' || format.id === 'json'
+      ? { id: 'concept' as Grouping }
+      : await vscode.window.showQuickPick(
+          [
+            { label: t('By concept'), id: 'concept' as Grouping },
+            { label: t('By informant, then concept'), id: 'informant' as Grouping },
+          ],
+          { title: t('Group the quotes') },
+        );
   if (!group) return undefined;
   const extras = format.id === 'docx' ? await pickExtras() : {};
   if (!extras) return undefined;
-  return exportChoices(settings, undefined, { format: format.id, concepts: concepts.map((c) => c.id), group: group.id, ...extras });
+  return exportChoices(settings, undefined, {
+    format: format.id,
+    concepts: concepts.map((c) => c.id),
+    group: group.id,
+    ...extras,
+  });
 }
 
 /** Whether a Word chapter draft shows each quote's memos and the text around it. */
 async function pickExtras(): Promise<Pick<ExportChoices, 'memos' | 'context'> | undefined> {
   const items = [
-    { label: t('Memos'), description: t('each coder\'s memo under the quote'), id: 'memos' as const },
+    { label: t('Memos'), description: t("each coder's memo under the quote"), id: 'memos' as const },
     { label: t('Context'), description: t('the text before and after the quote'), id: 'context' as const },
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: t('Include with each quote (none ticked: the quote alone)'), canPickMany: true });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: t('Include with each quote (none ticked: the quote alone)'),
+    canPickMany: true,
+  });
   if (!picked) return undefined;
   return { memos: picked.some((p) => p.id === 'memos'), context: picked.some((p) => p.id === 'context') };
 }

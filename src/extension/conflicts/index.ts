@@ -8,16 +8,28 @@ const YAML_FILES: vscode.DocumentSelector = { pattern: '**/*.yaml' };
 /** Merge conflicts left in sidecars, the codebook or the registry: quick fixes and a command that take either side. */
 export function register(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
-    vscode.languages.registerCodeActionsProvider(YAML_FILES, new ConflictFixes(), { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
-    vscode.commands.registerCommand('qcode.resolveConflicts', (uri?: vscode.Uri, side?: ConflictSide) => resolveConflicts(uri, side)),
+    vscode.languages.registerCodeActionsProvider(YAML_FILES, new ConflictFixes(), {
+      providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
+    }),
+    vscode.commands.registerCommand('qcode.resolveConflicts', (uri?: vscode.Uri, side?: ConflictSide) =>
+      resolveConflicts(uri, side),
+    ),
   );
 }
 
 class ConflictFixes implements vscode.CodeActionProvider {
-  provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const block = findConflicts(document.getText()).find((b) => b.startLine <= range.end.line && range.start.line <= b.endLine);
+  provideCodeActions(
+    document: vscode.TextDocument,
+    range: vscode.Range,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
+    const block = findConflicts(document.getText()).find(
+      (b) => b.startLine <= range.end.line && range.start.line <= b.endLine,
+    );
     if (!block) return [];
-    const diagnostics = context.diagnostics.filter((d) => d.source === 'qcode' && d.range.start.line >= block.startLine && d.range.start.line <= block.endLine);
+    const diagnostics = context.diagnostics.filter(
+      (d) => d.source === 'qcode' && d.range.start.line >= block.startLine && d.range.start.line <= block.endLine,
+    );
     return sides(block).map(({ side, title }) => {
       const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
       action.edit = new vscode.WorkspaceEdit();
@@ -46,7 +58,9 @@ async function resolveConflicts(uri: vscode.Uri | undefined, side: ConflictSide 
   const document = await vscode.workspace.openTextDocument(target);
   const blocks = findConflicts(document.getText());
   if (blocks.length === 0) {
-    void vscode.window.showInformationMessage(t('{0} has no merge conflicts.', vscode.workspace.asRelativePath(target)));
+    void vscode.window.showInformationMessage(
+      t('{0} has no merge conflicts.', vscode.workspace.asRelativePath(target)),
+    );
     return 0;
   }
   const edit = new vscode.WorkspaceEdit();
@@ -61,8 +75,15 @@ async function resolveConflicts(uri: vscode.Uri | undefined, side: ConflictSide 
 }
 
 async function askSide(block: ConflictBlock, index: number, count: number): Promise<ConflictSide | undefined> {
-  const items = sides(block).map(({ side, title }) => ({ label: title, detail: oneLine(sideText(block, side), 200) || t('(nothing: this side removed it)'), side }));
-  const picked = await vscode.window.showQuickPick(items, { title: t('Merge conflict {0} of {1}: {2}', index + 1, count, block.ids.join(', ')), ignoreFocusOut: true });
+  const items = sides(block).map(({ side, title }) => ({
+    label: title,
+    detail: oneLine(sideText(block, side), 200) || t('(nothing: this side removed it)'),
+    side,
+  }));
+  const picked = await vscode.window.showQuickPick(items, {
+    title: t('Merge conflict {0} of {1}: {2}', index + 1, count, block.ids.join(', ')),
+    ignoreFocusOut: true,
+  });
   return picked?.side;
 }
 

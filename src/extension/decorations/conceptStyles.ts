@@ -30,8 +30,13 @@ export class ConceptStyles implements vscode.Disposable {
   private options(key: string): vscode.DecorationRenderOptions {
     const color = key.startsWith('#') ? translucent(key) : new vscode.ThemeColor(key);
     const ruler = key.startsWith('#') ? key : new vscode.ThemeColor(key);
-    const base: vscode.DecorationRenderOptions = { overviewRulerColor: ruler, overviewRulerLane: vscode.OverviewRulerLane.Right, rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed };
-    if (this.style === 'underline') return { ...base, borderStyle: 'none none solid none', borderWidth: '0 0 2px 0', borderColor: color };
+    const base: vscode.DecorationRenderOptions = {
+      overviewRulerColor: ruler,
+      overviewRulerLane: vscode.OverviewRulerLane.Right,
+      rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+    };
+    if (this.style === 'underline')
+      return { ...base, borderStyle: 'none none solid none', borderWidth: '0 0 2px 0', borderColor: color };
     if (this.style === 'border') return { ...base, border: '1px solid', borderColor: color, borderRadius: '2px' };
     return { ...base, backgroundColor: color };
   }

@@ -20,7 +20,10 @@ export function register(context: vscode.ExtensionContext, host: ProjectHost, li
     host.onDidChange(paintVisible),
     live.onDidChange((document) => {
       if (timer) clearTimeout(timer);
-      timer = setTimeout(() => vscode.window.visibleTextEditors.filter((e) => e.document === document).forEach((e) => painter.paint(e)), TYPING_DELAY_MS);
+      timer = setTimeout(
+        () => vscode.window.visibleTextEditors.filter((e) => e.document === document).forEach((e) => painter.paint(e)),
+        TYPING_DELAY_MS,
+      );
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('qcode.decorationStyle')) return;
@@ -37,7 +40,10 @@ export class Painter implements vscode.Disposable {
   private readonly informants = new InformantStyles();
   private readonly keyQuotes = keyQuoteDecoration();
 
-  constructor(private readonly host: ProjectHost, private readonly live: LiveTranscripts) {}
+  constructor(
+    private readonly host: ProjectHost,
+    private readonly live: LiveTranscripts,
+  ) {}
 
   paint(editor: vscode.TextEditor): void {
     const loaded = this.host.atHand;
@@ -46,7 +52,10 @@ export class Painter implements vscode.Disposable {
   }
 
   /** Every decoration type with its ranges in the document (empty lists clear old ones). */
-  decorations(document: vscode.TextDocument, loaded: LoadedProject): Map<vscode.TextEditorDecorationType, vscode.Range[]> {
+  decorations(
+    document: vscode.TextDocument,
+    loaded: LoadedProject,
+  ): Map<vscode.TextEditorDecorationType, vscode.Range[]> {
     const result = new Map<vscode.TextEditorDecorationType, vscode.Range[]>();
     for (const type of [...this.concepts.all(), ...this.informants.all(), this.keyQuotes]) result.set(type, []);
     const add = (type: vscode.TextEditorDecorationType, range: vscode.Range) => {
@@ -58,15 +67,21 @@ export class Painter implements vscode.Disposable {
     for (const passage of this.live.shown(document)) {
       const range = this.live.rangeOf(document, passage);
       if (!range) continue;
-      const types = new Set(passage.annotation.concepts.filter((id) => codebook.has(id)).map((id) => this.concepts.typeFor(codebook, id)));
+      const types = new Set(
+        passage.annotation.concepts.filter((id) => codebook.has(id)).map((id) => this.concepts.typeFor(codebook, id)),
+      );
       for (const type of types) add(type, range);
       if (passage.annotation.key) add(this.keyQuotes, range);
     }
-    for (const { code, range } of this.mentions(document, loaded)) add(this.informants.typeFor(loaded.project.informants, code), range);
+    for (const { code, range } of this.mentions(document, loaded))
+      add(this.informants.typeFor(loaded.project.informants, code), range);
     return result;
   }
 
-  private mentionCache = new WeakMap<vscode.TextDocument, { version: number; project: LoadedProject; mentions: { code: string; range: vscode.Range }[] }>();
+  private mentionCache = new WeakMap<
+    vscode.TextDocument,
+    { version: number; project: LoadedProject; mentions: { code: string; range: vscode.Range }[] }
+  >();
 
   /** Informant codes in the text, found again only when the text (or the project's patterns) changed. */
   private mentions(document: vscode.TextDocument, loaded: LoadedProject): { code: string; range: vscode.Range }[] {

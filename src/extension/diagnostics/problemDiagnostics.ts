@@ -37,7 +37,11 @@ export class ProblemDiagnostics {
 
 function diagnosticOf(problem: Problem): vscode.Diagnostic {
   const position = new vscode.Position(problem.line - 1, problem.column - 1);
-  const diagnostic = new vscode.Diagnostic(new vscode.Range(position, position.translate(0, 1)), translatedText(problem), SEVERITY[problem.severity]);
+  const diagnostic = new vscode.Diagnostic(
+    new vscode.Range(position, position.translate(0, 1)),
+    translatedText(problem),
+    SEVERITY[problem.severity],
+  );
   diagnostic.source = 'qcode';
   diagnostic.code = problem.code;
   return diagnostic;

@@ -16,16 +16,35 @@ import { describeAnnotation, findAnnotation, passageAtCursor, toRef } from '../t
  * codebook.yaml, as one undoable step. A concept id as second argument (from a script or a
  * keybinding) is used without asking. Each resolves to the concept changed, or undefined.
  */
-export function register(context: vscode.ExtensionContext, host: ProjectHost, live: LiveTranscripts, history: CodingHistory): void {
+export function register(
+  context: vscode.ExtensionContext,
+  host: ProjectHost,
+  live: LiveTranscripts,
+  history: CodingHistory,
+): void {
   const edits = new CodebookEdits(host, history);
-  const command = (id: string, run: (annotation: Annotation, conceptId: string | undefined) => Promise<string | undefined>, title: string) =>
-    context.subscriptions.push(vscode.commands.registerCommand(id, async (arg?: unknown, conceptId?: unknown) => {
-      const target = toRef(arg) ?? (await passageAtCursor(host, live, title));
-      const annotation = target && findAnnotation(host, target);
-      return annotation ? run(annotation, typeof conceptId === 'string' ? conceptId : undefined) : undefined;
-    }));
-  command('qcode.addExample', (annotation, conceptId) => changeExample(ADD, host, edits, annotation, conceptId), t('Make which passage an anchor example?'));
-  command('qcode.removeExample', (annotation, conceptId) => changeExample(REMOVE, host, edits, annotation, conceptId), t('Take which passage out of the anchor examples?'));
+  const command = (
+    id: string,
+    run: (annotation: Annotation, conceptId: string | undefined) => Promise<string | undefined>,
+    title: string,
+  ) =>
+    context.subscriptions.push(
+      vscode.commands.registerCommand(id, async (arg?: unknown, conceptId?: unknown) => {
+        const target = toRef(arg) ?? (await passageAtCursor(host, live, title));
+        const annotation = target && findAnnotation(host, target);
+        return annotation ? run(annotation, typeof conceptId === 'string' ? conceptId : undefined) : undefined;
+      }),
+    );
+  command(
+    'qcode.addExample',
+    (annotation, conceptId) => changeExample(ADD, host, edits, annotation, conceptId),
+    t('Make which passage an anchor example?'),
+  );
+  command(
+    'qcode.removeExample',
+    (annotation, conceptId) => changeExample(REMOVE, host, edits, annotation, conceptId),
+    t('Take which passage out of the anchor examples?'),
+  );
 }
 
 /** What adding and removing an example each say and do. */
@@ -50,7 +69,8 @@ const ADD: ExampleChange = {
 };
 
 const REMOVE: ExampleChange = {
-  concepts: (codebook, annotation) => [...codebook.all()].filter((c) => c.examples?.includes(annotation.id)).map((c) => c.id),
+  concepts: (codebook, annotation) =>
+    [...codebook.all()].filter((c) => c.examples?.includes(annotation.id)).map((c) => c.id),
   none: (passage) => t('{0} is not an anchor example of any concept.', passage),
   ask: () => t('Take it out of the anchor examples of which concept?'),
   step: (label) => t('Remove an anchor example of "{0}"', label),
@@ -58,7 +78,13 @@ const REMOVE: ExampleChange = {
   edit: removeConceptExample,
 };
 
-async function changeExample(change: ExampleChange, host: ProjectHost, edits: CodebookEdits, annotation: Annotation, given: string | undefined): Promise<string | undefined> {
+async function changeExample(
+  change: ExampleChange,
+  host: ProjectHost,
+  edits: CodebookEdits,
+  annotation: Annotation,
+  given: string | undefined,
+): Promise<string | undefined> {
   const codebook = host.atHand?.project.codebook;
   if (!codebook) return undefined;
   const offered = change.concepts(codebook, annotation);
@@ -77,6 +103,11 @@ async function changeExample(change: ExampleChange, host: ProjectHost, edits: Co
 /** The one concept, or the one picked (its own concepts first, as the passage lists them). */
 async function chooseConcept(codebook: Codebook, ids: readonly string[], title: string): Promise<string | undefined> {
   if (ids.length === 1) return ids[0];
-  const items = ids.map((id) => ({ label: codebook.get(id)?.label ?? id, description: codebook.pathLabels(id).slice(0, -1).join(' › ') || undefined, detail: codebook.get(id)?.description, id }));
+  const items = ids.map((id) => ({
+    label: codebook.get(id)?.label ?? id,
+    description: codebook.pathLabels(id).slice(0, -1).join(' › ') || undefined,
+    detail: codebook.get(id)?.description,
+    id,
+  }));
   return (await vscode.window.showQuickPick(items, { title, matchOnDescription: true }))?.id;
 }

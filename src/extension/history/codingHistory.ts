@@ -36,12 +36,19 @@ export class CodingHistory {
    * step holds the files exactly as they were just before and just after it: a change another
    * process made meanwhile is neither recorded as ours nor undone with it.
    */
-  async record<T>(label: string, paths: readonly string[], operation: (files: ProjectFiles) => Promise<T>, restored?: string): Promise<T> {
+  async record<T>(
+    label: string,
+    paths: readonly string[],
+    operation: (files: ProjectFiles) => Promise<T>,
+    restored?: string,
+  ): Promise<T> {
     const result = await this.locked(paths, async (files) => {
       const before = await Promise.all(paths.map((p) => readText(files, p)));
       const outcome = await operation(files);
       const after = await Promise.all(paths.map((p) => readText(files, p)));
-      const changes = paths.map((path, i) => ({ path, before: before[i], after: after[i] })).filter((c) => c.before !== c.after);
+      const changes = paths
+        .map((path, i) => ({ path, before: before[i], after: after[i] }))
+        .filter((c) => c.before !== c.after);
       if (changes.length > 0) {
         this.undoStack.push({ label, changes, ...(restored ? { restored } : {}) });
         this.redoStack.length = 0;
@@ -55,15 +62,25 @@ export class CodingHistory {
 
   /** Undoes the last step; resolves to the message that says what it did. */
   async undo(): Promise<string> {
-    const done = (step: CodingStep) => (step.restored ? t('Restored: {0}', step.restored) : t('Undone: {0}', step.label));
+    const done = (step: CodingStep) =>
+      step.restored ? t('Restored: {0}', step.restored) : t('Undone: {0}', step.label);
     return this.move(this.undoStack, this.redoStack, 'after', 'before', t('Nothing to undo in coding.'), done);
   }
 
   async redo(): Promise<string> {
-    return this.move(this.redoStack, this.undoStack, 'before', 'after', t('Nothing to redo in coding.'), (step) => t('Redone: {0}', step.label));
+    return this.move(this.redoStack, this.undoStack, 'before', 'after', t('Nothing to redo in coding.'), (step) =>
+      t('Redone: {0}', step.label),
+    );
   }
 
-  private async move(from: CodingStep[], to: CodingStep[], expected: 'before' | 'after', restore: 'before' | 'after', nothing: string, done: (step: CodingStep) => string): Promise<string> {
+  private async move(
+    from: CodingStep[],
+    to: CodingStep[],
+    expected: 'before' | 'after',
+    restore: 'before' | 'after',
+    nothing: string,
+    done: (step: CodingStep) => string,
+  ): Promise<string> {
     const step = from.pop();
     if (!step) {
       void vscode.window.showInformationMessage(nothing);
@@ -71,7 +88,10 @@ export class CodingHistory {
     }
     let changedSince: string[];
     try {
-      changedSince = await this.locked(step.changes.map((c) => c.path), (files) => restoreUnchanged(files, step, expected, restore));
+      changedSince = await this.locked(
+        step.changes.map((c) => c.path),
+        (files) => restoreUnchanged(files, step, expected, restore),
+      );
     } catch (error) {
       from.push(step); // kept, so that it can be tried again
       const message = error instanceof Error ? error.message : String(error);
@@ -112,7 +132,12 @@ export class CodingHistory {
  * Puts back the side `restore` of every file of the step, but only if every file is still as the
  * step left it (`expected`); the caller holds their locks. Returns the files that changed since.
  */
-async function restoreUnchanged(files: ProjectFiles, step: CodingStep, expected: 'before' | 'after', restore: 'before' | 'after'): Promise<string[]> {
+async function restoreUnchanged(
+  files: ProjectFiles,
+  step: CodingStep,
+  expected: 'before' | 'after',
+  restore: 'before' | 'after',
+): Promise<string[]> {
   const current = await Promise.all(step.changes.map((c) => readText(files, c.path)));
   const changedSince = step.changes.filter((c, i) => current[i] !== c[expected]).map((c) => c.path);
   if (changedSince.length > 0) return changedSince;
@@ -133,8 +158,15 @@ async function readText(files: ProjectFiles, path: string): Promise<string | und
 
 function lockTimeoutMessage(error: FileLockTimeout): string {
   return error.since === undefined
-    ? t('Another qcode program (a command or another window) holds {0}, so nothing was changed. Try again; if no qcode is running, delete {0}.', error.lockPath)
-    : t('Another qcode program (a command or another window) has held {0} since {1}, so nothing was changed. Try again; if no qcode is running, delete {0}.', error.lockPath, new Date(error.since).toLocaleTimeString());
+    ? t(
+        'Another qcode program (a command or another window) holds {0}, so nothing was changed. Try again; if no qcode is running, delete {0}.',
+        error.lockPath,
+      )
+    : t(
+        'Another qcode program (a command or another window) has held {0} since {1}, so nothing was changed. Try again; if no qcode is running, delete {0}.',
+        error.lockPath,
+        new Date(error.since).toLocaleTimeString(),
+      );
 }
 
 export function register(context: vscode.ExtensionContext, history: CodingHistory): void {

@@ -2,7 +2,14 @@ import * as vscode from 'vscode';
 import type { Settings } from '../../core/settings/settings';
 import { t } from '../l10n/displayLanguage';
 
-const OVERRIDABLE = ['codebook', 'informants', 'transcripts', 'speakerPattern', 'informantPattern', 'citation'] as const;
+const OVERRIDABLE = [
+  'codebook',
+  'informants',
+  'transcripts',
+  'speakerPattern',
+  'informantPattern',
+  'citation',
+] as const;
 
 /** The qcode.* settings that are set, as overrides of the project's qcode.yaml. */
 export function settingsOverrides(): Partial<Settings> {

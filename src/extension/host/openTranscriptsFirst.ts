@@ -23,11 +23,17 @@ class SomeTranscriptFiles extends WorkspaceFiles {
   private readonly reads = new Map<string, Promise<Uint8Array | undefined>>();
   private readonly lists = new Map<string, Promise<FolderEntry[]>>();
 
-  constructor(files: WorkspaceFiles, private readonly listing: Listing, transcripts: readonly string[]) {
+  constructor(
+    files: WorkspaceFiles,
+    private readonly listing: Listing,
+    transcripts: readonly string[],
+  ) {
     super(files.root, files.onDisk);
     const { codebook, informants, transcripts: folder } = DEFAULT_SETTINGS;
-    for (const path of [SETTINGS_FILE, codebook, informants, ...transcripts.flatMap((t) => [t, t + SIDECAR_SUFFIX])]) this.reads.set(path, early(super.read(path)));
-    for (const path of new Set(['', folder, ...transcripts.map(dirname)])) this.lists.set(path, early(super.list(path)));
+    for (const path of [SETTINGS_FILE, codebook, informants, ...transcripts.flatMap((t) => [t, t + SIDECAR_SUFFIX])])
+      this.reads.set(path, early(super.read(path)));
+    for (const path of new Set(['', folder, ...transcripts.map(dirname)]))
+      this.lists.set(path, early(super.list(path)));
   }
 
   override read(path: string): Promise<Uint8Array | undefined> {
@@ -44,7 +50,11 @@ class SomeTranscriptFiles extends WorkspaceFiles {
  * (re)loading and while a coding change is being written.
  */
 export class AfterTheOpenTranscripts extends WorkspaceFiles {
-  constructor(files: WorkspaceFiles, private readonly first: OpenTranscriptsFirst, private readonly writing: LoadingHold) {
+  constructor(
+    files: WorkspaceFiles,
+    private readonly first: OpenTranscriptsFirst,
+    private readonly writing: LoadingHold,
+  ) {
     super(files.root, files.onDisk);
   }
 
@@ -83,7 +93,11 @@ export class OpenTranscriptsFirst implements vscode.Disposable {
   private finished = false;
   private readonly listener: vscode.Disposable;
 
-  constructor(private readonly files: WorkspaceFiles, private readonly cache: ProjectCache, private readonly loaded: (part: LoadedProject) => void) {
+  constructor(
+    private readonly files: WorkspaceFiles,
+    private readonly cache: ProjectCache,
+    private readonly loaded: (part: LoadedProject) => void,
+  ) {
     this.listener = vscode.window.onDidChangeVisibleTextEditors(() => void this.load(false));
   }
 
@@ -124,7 +138,12 @@ export class OpenTranscriptsFirst implements vscode.Disposable {
     const added = shown.filter((path) => !this.tried.has(path));
     if (this.finished || (!always && this.part && added.length === 0)) return;
     for (const path of shown) this.tried.add(path);
-    const project = !always && this.part ? await this.withTranscripts(this.part.project, added) : await loadProject(new SomeTranscriptFiles(this.files, listingOnly(shown), shown), settingsOverrides(), { cache: this.cache });
+    const project =
+      !always && this.part
+        ? await this.withTranscripts(this.part.project, added)
+        : await loadProject(new SomeTranscriptFiles(this.files, listingOnly(shown), shown), settingsOverrides(), {
+            cache: this.cache,
+          });
     if (this.finished) return;
     this.part = { project, index: new ProjectIndex(project), complete: false };
     this.loaded(this.part);
@@ -133,9 +152,15 @@ export class OpenTranscriptsFirst implements vscode.Disposable {
   /** The part with more transcripts, read on their own: the settings, codebook and informants are those it has. */
   private async withTranscripts(part: Project, paths: readonly string[]): Promise<Project> {
     const problems: Problem[] = [];
-    const wanted = paths.filter((path) => isTranscriptPath(part.settings, path) && !part.transcripts.some((t) => t.path === path));
+    const wanted = paths.filter(
+      (path) => isTranscriptPath(part.settings, path) && !part.transcripts.some((t) => t.path === path),
+    );
     const added = (await loadTranscripts(this.files, wanted, part.settings, problems, this.cache)).filter((t) => t.doc);
-    return { ...part, transcripts: [...part.transcripts, ...added].sort((a, b) => (a.path < b.path ? -1 : 1)), problems: [...part.problems, ...problems] };
+    return {
+      ...part,
+      transcripts: [...part.transcripts, ...added].sort((a, b) => (a.path < b.path ? -1 : 1)),
+      problems: [...part.problems, ...problems],
+    };
   }
 
   private shownPaths(): string[] {

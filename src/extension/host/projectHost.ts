@@ -47,16 +47,25 @@ export class ProjectHost implements vscode.Disposable {
   constructor(readonly files: WorkspaceFiles) {
     this.first = new OpenTranscriptsFirst(files, this.cache, (part) => this.publish(part));
     this.disposables.push(this.first);
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(files.root, '**/*.{yaml,txt,md}'));
+    const watcher = vscode.workspace.createFileSystemWatcher(
+      new vscode.RelativePattern(files.root, '**/*.{yaml,txt,md}'),
+    );
     const onFile = (uri: vscode.Uri) => {
       if (isScratchFile(uri.path)) return;
       this.fileChanged(uri);
       this.scheduleReload();
     };
-    this.disposables.push(watcher, watcher.onDidChange(onFile), watcher.onDidCreate(onFile), watcher.onDidDelete(onFile));
+    this.disposables.push(
+      watcher,
+      watcher.onDidChange(onFile),
+      watcher.onDidCreate(onFile),
+      watcher.onDidDelete(onFile),
+    );
     this.disposables.push(files.onDidWrite((path) => this.cache.changed(path)));
     this.disposables.push(vscode.workspace.onDidSaveTextDocument((document) => this.fileChanged(document.uri)));
-    this.disposables.push(vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('qcode') && this.scheduleReload()));
+    this.disposables.push(
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('qcode') && this.scheduleReload()),
+    );
   }
 
   static forWorkspace(local?: LocalFiles): ProjectHost | undefined {
@@ -84,12 +93,17 @@ export class ProjectHost implements vscode.Disposable {
   reload(): Promise<LoadedProject | undefined> {
     if (!this.loaded && this.first.current) void this.first.load(true);
     if (this.queued) return this.queued;
-    const queued = this.queue.then(() => {
-      this.queued = undefined;
-      return this.load();
-    }).then(() => this.loaded);
+    const queued = this.queue
+      .then(() => {
+        this.queued = undefined;
+        return this.load();
+      })
+      .then(() => this.loaded);
     this.queued = queued;
-    this.queue = queued.then(() => undefined, () => undefined);
+    this.queue = queued.then(
+      () => undefined,
+      () => undefined,
+    );
     return queued;
   }
 
@@ -148,7 +162,11 @@ export class ProjectHost implements vscode.Disposable {
   private publish(loaded: LoadedProject | undefined): void {
     setContextKey('qcode.projectLoaded', loaded?.complete ?? false);
     const project = loaded?.project;
-    if (project) setContextKey('qcode.hasCodebook', !project.problems.some((p) => p.code === 'missing-file' && p.file === project.settings.codebook));
+    if (project)
+      setContextKey(
+        'qcode.hasCodebook',
+        !project.problems.some((p) => p.code === 'missing-file' && p.file === project.settings.codebook),
+      );
     this.changing.fire(loaded);
     this.changed.fire(loaded);
   }

@@ -16,7 +16,9 @@ const SETTLE_MS = 5;
  */
 export class WorkspaceFiles implements ProjectFiles {
   private readonly written = new vscode.EventEmitter<string>();
-  /** The path of each file written, created or removed through these files: as the change starts and once it is done. */
+  /**
+   * The path of each file written, created or removed through these files: as the change starts and once it is done.
+   */
   readonly onDidWrite = this.written.event;
 
   constructor(
@@ -31,7 +33,8 @@ export class WorkspaceFiles implements ProjectFiles {
   /** The project-relative path of a URI inside the project, or undefined. */
   pathOf(uri: vscode.Uri): string | undefined {
     const root = this.root.path.endsWith('/') ? this.root.path : `${this.root.path}/`;
-    if (uri.scheme !== this.root.scheme || uri.authority !== this.root.authority || !uri.path.startsWith(root)) return undefined;
+    if (uri.scheme !== this.root.scheme || uri.authority !== this.root.authority || !uri.path.startsWith(root))
+      return undefined;
     return uri.path.slice(root.length);
   }
 
@@ -40,15 +43,22 @@ export class WorkspaceFiles implements ProjectFiles {
     try {
       return await vscode.workspace.fs.readFile(this.uri(path));
     } catch (error) {
-      if (error instanceof vscode.FileSystemError && (error.code === 'FileNotFound' || error.code === 'FileIsADirectory')) return undefined;
-      if (error instanceof vscode.FileSystemError && error.code === 'NoPermissions') throw new FileAccessError(path, 'permission');
+      if (
+        error instanceof vscode.FileSystemError &&
+        (error.code === 'FileNotFound' || error.code === 'FileIsADirectory')
+      )
+        return undefined;
+      if (error instanceof vscode.FileSystemError && error.code === 'NoPermissions')
+        throw new FileAccessError(path, 'permission');
       throw error;
     }
   }
 
   /** Writes a temporary file beside the target and renames it over the target. */
   write(path: string, data: Uint8Array): Promise<void> {
-    return this.changing(path, () => (this.onDisk ? this.onDisk.write(path, data) : this.renameIntoPlace(path, data, true)));
+    return this.changing(path, () =>
+      this.onDisk ? this.onDisk.write(path, data) : this.renameIntoPlace(path, data, true),
+    );
   }
 
   /** Does the change, telling onDidWrite as it starts and once it is done, whether it worked or not. */
@@ -69,7 +79,9 @@ export class WorkspaceFiles implements ProjectFiles {
    * these bytes a moment later.
    */
   createExclusive(path: string, data: Uint8Array): Promise<boolean> {
-    return this.changing(path, () => (this.onDisk ? this.onDisk.createExclusive(path, data) : this.createThroughVscode(path, data)));
+    return this.changing(path, () =>
+      this.onDisk ? this.onDisk.createExclusive(path, data) : this.createThroughVscode(path, data),
+    );
   }
 
   private async createThroughVscode(path: string, data: Uint8Array): Promise<boolean> {
@@ -84,7 +96,10 @@ export class WorkspaceFiles implements ProjectFiles {
     return settled !== undefined && settled.length === data.length && settled.every((byte, i) => byte === data[i]);
   }
 
-  /** Writes the bytes to a temporary file beside the path and renames that to the path; the temporary file goes when the rename fails. */
+  /**
+   * Writes the bytes to a temporary file beside the path and renames that to the path; the temporary file goes when the
+   * rename fails.
+   */
   private async renameIntoPlace(path: string, data: Uint8Array, overwrite: boolean): Promise<void> {
     const target = this.uri(path);
     const temporary = target.with({ path: `${target.path}.${Math.random().toString(36).slice(2, 10)}.tmp` });

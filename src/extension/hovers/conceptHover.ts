@@ -8,7 +8,9 @@ import { escapeMarkdown } from '../../core/text/markdownEscape';
  * the concept's anchor examples. Markdown, with the project's text escaped.
  */
 export function conceptHoverText(concept: Concept | undefined, id: string, annotationId: string): string {
-  const lines = [`$(tag) **${escapeMarkdown(concept?.label ?? id)}**${concept?.description ? ` — ${escapeMarkdown(concept.description)}` : ''}`];
+  const lines = [
+    `$(tag) **${escapeMarkdown(concept?.label ?? id)}**${concept?.description ? ` — ${escapeMarkdown(concept.description)}` : ''}`,
+  ];
   if (concept?.inclusion) lines.push(`*${t('Inclusion:')}* ${escapeMarkdown(concept.inclusion)}`);
   if (concept?.exclusion) lines.push(`*${t('Exclusion:')}* ${escapeMarkdown(concept.exclusion)}`);
   if (concept?.examples?.includes(annotationId)) lines.push(`$(bookmark) ${t('An anchor example of this concept')}`);

@@ -14,7 +14,10 @@ interface Choice extends vscode.QuickPickItem {
  * interviewer, a new informant, or no one in particular (a neutral label). Undefined when the
  * researcher cancels.
  */
-export async function mapSpeakers(parsed: readonly ParsedTranscript[], informants: readonly string[]): Promise<Map<string, string> | undefined> {
+export async function mapSpeakers(
+  parsed: readonly ParsedTranscript[],
+  informants: readonly string[],
+): Promise<Map<string, string> | undefined> {
   const mapping = new Map<string, string>();
   const speakers = parsed.flatMap((p) => findSpeakers(p.utterances));
   const seen = new Set<string>();
@@ -28,7 +31,12 @@ export async function mapSpeakers(parsed: readonly ParsedTranscript[], informant
   return mapping;
 }
 
-async function askFor(speaker: FoundSpeaker, step: number, steps: number, informants: readonly string[]): Promise<string | undefined> {
+async function askFor(
+  speaker: FoundSpeaker,
+  step: number,
+  steps: number,
+  informants: readonly string[],
+): Promise<string | undefined> {
   const items: Choice[] = [
     ...informants.map((code) => ({ label: code, description: t('informant'), code })),
     { label: 'I', description: t('the interviewer'), code: 'I' },
@@ -42,10 +50,13 @@ async function askFor(speaker: FoundSpeaker, step: number, steps: number, inform
   });
   if (!picked) return undefined;
   if (!picked.ask) return picked.code;
-  return vscode.window.showInputBox({
-    title: t('Informant code for "{0}"', speaker.name),
-    prompt: t('A code such as K4, as it will stand in the transcript and in citations.'),
-    ignoreFocusOut: true,
-    validateInput: (value) => (/^\p{Lu}{1,3}\d{0,3}$/u.test(value.trim()) ? undefined : t('Use capital letters and digits, such as K4.')),
-  }).then((value) => value?.trim());
+  return vscode.window
+    .showInputBox({
+      title: t('Informant code for "{0}"', speaker.name),
+      prompt: t('A code such as K4, as it will stand in the transcript and in citations.'),
+      ignoreFocusOut: true,
+      validateInput: (value) =>
+        /^\p{Lu}{1,3}\d{0,3}$/u.test(value.trim()) ? undefined : t('Use capital letters and digits, such as K4.'),
+    })
+    .then((value) => value?.trim());
 }

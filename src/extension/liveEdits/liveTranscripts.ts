@@ -30,7 +30,10 @@ export class LiveTranscripts implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
-  constructor(private readonly host: ProjectHost, private readonly filter: CoderFilter) {
+  constructor(
+    private readonly host: ProjectHost,
+    private readonly filter: CoderFilter,
+  ) {
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
       vscode.workspace.onDidCloseTextDocument((d) => this.documents.delete(d.uri.toString())),
@@ -58,7 +61,9 @@ export class LiveTranscripts implements vscode.Disposable {
   }
 
   rangeOf(document: vscode.TextDocument, passage: Passage): vscode.Range | undefined {
-    return passage.live ? new vscode.Range(document.positionAt(passage.live.start), document.positionAt(passage.live.end)) : undefined;
+    return passage.live
+      ? new vscode.Range(document.positionAt(passage.live.start), document.positionAt(passage.live.end))
+      : undefined;
   }
 
   /** The shown passages under a position. */

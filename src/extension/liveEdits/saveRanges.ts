@@ -13,7 +13,11 @@ export function register(context: vscode.ExtensionContext, host: ProjectHost, li
   context.subscriptions.push(vscode.workspace.onDidSaveTextDocument((document) => saveRanges(host, live, document)));
 }
 
-export async function saveRanges(host: ProjectHost, live: LiveTranscripts, document: vscode.TextDocument): Promise<void> {
+export async function saveRanges(
+  host: ProjectHost,
+  live: LiveTranscripts,
+  document: vscode.TextDocument,
+): Promise<void> {
   const transcript = host.transcriptOf(document.uri);
   if (!transcript || !transcript.sidecarReadable) return;
   const text = new TranscriptText(document.getText());
@@ -23,9 +27,17 @@ export async function saveRanges(host: ProjectHost, live: LiveTranscripts, docum
     if (updated) updates.set(updated.id, updated);
   }
   if (updates.size === 0) return;
-  const result = await updateSidecar(host.files, transcript.sidecarPath, transcript.path, (current) => current.map((a) => updates.get(a.id) ?? a));
+  const result = await updateSidecar(host.files, transcript.sidecarPath, transcript.path, (current) =>
+    current.map((a) => updates.get(a.id) ?? a),
+  );
   if (!result.ok) {
-    void vscode.window.showErrorMessage(t('Could not update {0}: {1}', transcript.sidecarPath, result.problems[0] ? translatedText(result.problems[0]) : ''));
+    void vscode.window.showErrorMessage(
+      t(
+        'Could not update {0}: {1}',
+        transcript.sidecarPath,
+        result.problems[0] ? translatedText(result.problems[0]) : '',
+      ),
+    );
     return;
   }
   await host.reload();
@@ -38,8 +50,16 @@ function reanchored(document: vscode.TextDocument, text: TranscriptText, passage
   const end = text.offsetAt(toPosition(document.positionAt(passage.live.end)));
   if (start === undefined || end === undefined) return undefined;
   const anchor = captureAnchor(text, start, end);
-  const updated: Annotation = { ...passage.annotation, range: anchor.range, quote: anchor.quote, before: anchor.before, after: anchor.after };
-  const changed = (['range', 'quote', 'before', 'after'] as const).some((key) => !sameField(updated, passage.annotation, key));
+  const updated: Annotation = {
+    ...passage.annotation,
+    range: anchor.range,
+    quote: anchor.quote,
+    before: anchor.before,
+    after: anchor.after,
+  };
+  const changed = (['range', 'quote', 'before', 'after'] as const).some(
+    (key) => !sameField(updated, passage.annotation, key),
+  );
   return changed ? updated : undefined;
 }
 

@@ -17,12 +17,19 @@ export const TRANSCRIPT_MEMO_SCHEME = 'qcode-transcript-memo';
 
 /** A concept's memo as a document of its own, its tab named after the concept: qcode-concept-memo:/<id>/<title>.md. */
 export function conceptMemoUri(concept: Pick<Concept, 'id' | 'label'>): vscode.Uri {
-  return vscode.Uri.from({ scheme: CONCEPT_MEMO_SCHEME, path: `/${encodeURIComponent(concept.id)}/${tabName(t('Memo {0}', concept.label))}.md` });
+  return vscode.Uri.from({
+    scheme: CONCEPT_MEMO_SCHEME,
+    path: `/${encodeURIComponent(concept.id)}/${tabName(t('Memo {0}', concept.label))}.md`,
+  });
 }
 
 /** A transcript's memo as a document of its own: qcode-transcript-memo:/<title>.md?<transcript path>. */
 export function transcriptMemoUri(transcriptPath: string): vscode.Uri {
-  return vscode.Uri.from({ scheme: TRANSCRIPT_MEMO_SCHEME, path: `/${tabName(t('Memo {0}', basename(transcriptPath)))}.md`, query: transcriptPath });
+  return vscode.Uri.from({
+    scheme: TRANSCRIPT_MEMO_SCHEME,
+    path: `/${tabName(t('Memo {0}', basename(transcriptPath)))}.md`,
+    query: transcriptPath,
+  });
 }
 
 function tabName(title: string): string {
@@ -31,7 +38,10 @@ function tabName(title: string): string {
 
 /** Memos on concepts as files: saving one writes the memo to codebook.yaml, as definitions are written. */
 export class ConceptMemoDocuments extends FieldDocuments {
-  constructor(private readonly host: ProjectHost, private readonly edits: CodebookEdits) {
+  constructor(
+    private readonly host: ProjectHost,
+    private readonly edits: CodebookEdits,
+  ) {
     super(CONCEPT_MEMO_SCHEME);
   }
 
@@ -43,9 +53,13 @@ export class ConceptMemoDocuments extends FieldDocuments {
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
     const text = memoText(content);
     const concept = await this.conceptOf(uri);
-    await this.edits.codebook(t('Edit the memo on "{0}"', concept.label), (codebook) => setConceptMemo(codebook, concept.id, text));
+    await this.edits.codebook(t('Edit the memo on "{0}"', concept.label), (codebook) =>
+      setConceptMemo(codebook, concept.id, text),
+    );
     if (definitionText((await this.conceptOf(uri)).memo ?? '') !== definitionText(text)) {
-      throw vscode.FileSystemError.NoPermissions(t('The memo on "{0}" was not saved: codebook.yaml could not be changed.', concept.label));
+      throw vscode.FileSystemError.NoPermissions(
+        t('The memo on "{0}" was not saved: codebook.yaml could not be changed.', concept.label),
+      );
     }
   }
 
@@ -56,7 +70,10 @@ export class ConceptMemoDocuments extends FieldDocuments {
 
 /** Memos on transcripts as files: saving one writes the memo at the top of the transcript's sidecar. */
 export class TranscriptMemoDocuments extends FieldDocuments {
-  constructor(private readonly host: ProjectHost, private readonly coding: Coding) {
+  constructor(
+    private readonly host: ProjectHost,
+    private readonly coding: Coding,
+  ) {
     super(TRANSCRIPT_MEMO_SCHEME);
   }
 
@@ -74,9 +91,11 @@ export class TranscriptMemoDocuments extends FieldDocuments {
   }
 
   private async transcriptOf(uri: vscode.Uri): Promise<TranscriptFile> {
-    const find = (loaded: LoadedProject | undefined) => loaded?.project.transcripts.find((file) => file.path === uri.query);
+    const find = (loaded: LoadedProject | undefined) =>
+      loaded?.project.transcripts.find((file) => file.path === uri.query);
     const transcript = find(this.host.atHand) ?? (this.host.current ? undefined : find(await this.host.reload()));
-    if (!transcript) throw vscode.FileSystemError.FileNotFound(t('{0} is not a transcript of this project (any more).', uri.query));
+    if (!transcript)
+      throw vscode.FileSystemError.FileNotFound(t('{0} is not a transcript of this project (any more).', uri.query));
     return transcript;
   }
 }

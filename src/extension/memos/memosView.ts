@@ -11,7 +11,12 @@ import { t } from '../l10n/displayLanguage';
 /** A row of the Memos view: a heading, a memo, or the note that no memo matches the search. */
 export type MemoNode = { group: MemoGroup } | { memo: Memo; parent: string } | { none: string };
 
-const ICONS: Record<Memo['kind'], string> = { project: 'book', concept: 'symbol-class', transcript: 'file-text', annotation: 'quote' };
+const ICONS: Record<Memo['kind'], string> = {
+  project: 'book',
+  concept: 'symbol-class',
+  transcript: 'file-text',
+  annotation: 'quote',
+};
 
 /** What opening a memo needs: where it belongs. */
 export type MemoRef =
@@ -22,10 +27,14 @@ export type MemoRef =
 
 export function memoRef(memo: Memo): MemoRef {
   switch (memo.kind) {
-    case 'annotation': return { kind: 'annotation', transcript: memo.resolved.transcript.path, id: memo.resolved.annotation.id };
-    case 'concept': return { kind: 'concept', id: memo.concept.id };
-    case 'transcript': return { kind: 'transcript', transcript: memo.transcript.path };
-    case 'project': return { kind: 'project', path: memo.path };
+    case 'annotation':
+      return { kind: 'annotation', transcript: memo.resolved.transcript.path, id: memo.resolved.annotation.id };
+    case 'concept':
+      return { kind: 'concept', id: memo.concept.id };
+    case 'transcript':
+      return { kind: 'transcript', transcript: memo.transcript.path };
+    case 'project':
+      return { kind: 'project', path: memo.path };
   }
 }
 
@@ -36,7 +45,11 @@ export class MemosProvider implements vscode.TreeDataProvider<MemoNode> {
   private files: { loaded: LoadedProject; memos: ChapterFile[] } | undefined;
   search = '';
 
-  constructor(private readonly host: ProjectHost, private readonly filter: CoderFilter, public grouping: MemoGrouping) {}
+  constructor(
+    private readonly host: ProjectHost,
+    private readonly filter: CoderFilter,
+    public grouping: MemoGrouping,
+  ) {}
 
   /** Reads the project's memo files again (they are not part of the loaded project), then shows everything anew. */
   async reload(): Promise<void> {
@@ -54,7 +67,9 @@ export class MemosProvider implements vscode.TreeDataProvider<MemoNode> {
     const loaded = this.host.current;
     if (!loaded) return undefined;
     const files = this.files?.loaded === loaded ? this.files.memos : [];
-    const memos = collectMemos(loaded.project, files).filter((m) => (m.kind !== 'annotation' || this.filter.shows(m.resolved.annotation)) && memoMatches(m, this.search));
+    const memos = collectMemos(loaded.project, files).filter(
+      (m) => (m.kind !== 'annotation' || this.filter.shows(m.resolved.annotation)) && memoMatches(m, this.search),
+    );
     return groupMemos(memos, this.grouping, loaded.project.codebook);
   }
 
@@ -86,7 +101,12 @@ export function groupTitle(group: MemoGroup): string {
   if ('concept' in title) return title.concept;
   if ('transcript' in title) return title.transcript;
   if ('rest' in title) return title.rest === 'concept' ? t('Not on a concept') : t('Not on a transcript');
-  return { project: t('Project memos'), concept: t('Concepts'), transcript: t('Transcripts'), annotation: t('Passages') }[title.kind];
+  return {
+    project: t('Project memos'),
+    concept: t('Concepts'),
+    transcript: t('Transcripts'),
+    annotation: t('Passages'),
+  }[title.kind];
 }
 
 function memoItem(memo: Memo, parent: string): vscode.TreeItem {
@@ -102,12 +122,17 @@ function memoItem(memo: Memo, parent: string): vscode.TreeItem {
   return item;
 }
 
-/** What a memo is on, as the row's description: the file, the concept, the transcript, or the passage and its informant. */
+/**
+ * What a memo is on, as the row's description: the file, the concept, the transcript, or the passage and its informant.
+ */
 function owner(memo: Memo): string {
   switch (memo.kind) {
-    case 'project': return memo.path;
-    case 'concept': return t('on {0}', memo.concept.label);
-    case 'transcript': return t('on {0}', basename(memo.transcript.path));
+    case 'project':
+      return memo.path;
+    case 'concept':
+      return t('on {0}', memo.concept.label);
+    case 'transcript':
+      return t('on {0}', basename(memo.transcript.path));
     case 'annotation': {
       const { resolved } = memo;
       const quote = `«${oneLine(resolved.text, 40)}»`;

@@ -14,9 +14,13 @@ export function register(context: vscode.ExtensionContext, host: ProjectHost, hi
   const leaks = new LeakDiagnostics(host);
   context.subscriptions.push(
     leaks,
-    vscode.languages.registerCodeActionsProvider({ scheme: host.files.root.scheme }, new LeakFixes(host), { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+    vscode.languages.registerCodeActionsProvider({ scheme: host.files.root.scheme }, new LeakFixes(host), {
+      providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
+    }),
     vscode.commands.registerCommand('qcode.pseudonymizeProject', () => pseudonymizeAll(host, history)),
-    vscode.commands.registerCommand('qcode.pseudonymizeTranscript', (uri?: vscode.Uri) => pseudonymizeOne(host, history, uri ?? vscode.window.activeTextEditor?.document.uri)),
+    vscode.commands.registerCommand('qcode.pseudonymizeTranscript', (uri?: vscode.Uri) =>
+      pseudonymizeOne(host, history, uri ?? vscode.window.activeTextEditor?.document.uri),
+    ),
     vscode.commands.registerCommand('qcode.addToKey', (text?: string) => addToKey(host, text ?? selectedText())),
   );
 }
@@ -24,7 +28,11 @@ export function register(context: vscode.ExtensionContext, host: ProjectHost, hi
 class LeakFixes implements vscode.CodeActionProvider {
   constructor(private readonly host: ProjectHost) {}
 
-  provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(
+    document: vscode.TextDocument,
+    range: vscode.Range,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
     if (!this.host.transcriptOf(document.uri)) return [];
     const actions: vscode.CodeAction[] = [];
     const leaks = context.diagnostics.filter((d) => d.code === LEAK_CODE);
@@ -50,7 +58,12 @@ async function matcherOf(host: ProjectHost): Promise<KeyMatcher | undefined> {
   if (!settings) return undefined;
   const key = await loadKey(host.files, settings, []);
   if (!key || key.entries.length === 0) {
-    void vscode.window.showWarningMessage(t('There is no pseudonym key at {0}. Select a name in a transcript and choose "Add to key…" to start one.', settings.pseudonyms));
+    void vscode.window.showWarningMessage(
+      t(
+        'There is no pseudonym key at {0}. Select a name in a transcript and choose "Add to key…" to start one.',
+        settings.pseudonyms,
+      ),
+    );
     return undefined;
   }
   return compileKey(key.entries);
@@ -62,14 +75,24 @@ async function pseudonymizeAll(host: ProjectHost, history: CodingHistory): Promi
   const project = host.atHand?.project;
   if (!matcher || !project) return undefined;
   const transcripts = project.transcripts.map((tr) => tr.path);
-  const paths = [...project.transcripts.flatMap((tr) => [tr.path, tr.sidecarPath]), project.settings.codebook, project.settings.informants];
+  const paths = [
+    ...project.transcripts.flatMap((tr) => [tr.path, tr.sidecarPath]),
+    project.settings.codebook,
+    project.settings.informants,
+  ];
   const registries = { codebook: project.settings.codebook, informants: project.settings.informants };
-  const outcome = await history.record(t('Pseudonymize Project'), paths, (files) => pseudonymizeProject(files, transcripts, registries, matcher, false));
+  const outcome = await history.record(t('Pseudonymize Project'), paths, (files) =>
+    pseudonymizeProject(files, transcripts, registries, matcher, false),
+  );
   report(outcome);
   return outcome;
 }
 
-async function pseudonymizeOne(host: ProjectHost, history: CodingHistory, uri: vscode.Uri | undefined): Promise<PseudonymizeOutcome | undefined> {
+async function pseudonymizeOne(
+  host: ProjectHost,
+  history: CodingHistory,
+  uri: vscode.Uri | undefined,
+): Promise<PseudonymizeOutcome | undefined> {
   const transcript = uri && host.transcriptOf(uri);
   if (!uri || !transcript) {
     void vscode.window.showWarningMessage(t('Open a transcript to pseudonymize it.'));
@@ -82,7 +105,11 @@ async function pseudonymizeOne(host: ProjectHost, history: CodingHistory, uri: v
   }
   const matcher = await matcherOf(host);
   if (!matcher) return undefined;
-  const outcome = await history.record(t('Pseudonymize {0}', transcript.path), [transcript.path, transcript.sidecarPath], (files) => pseudonymizeTranscript(files, transcript.path, matcher, false));
+  const outcome = await history.record(
+    t('Pseudonymize {0}', transcript.path),
+    [transcript.path, transcript.sidecarPath],
+    (files) => pseudonymizeTranscript(files, transcript.path, matcher, false),
+  );
   report(outcome);
   return outcome;
 }
@@ -98,11 +125,27 @@ async function savedTranscripts(host: ProjectHost): Promise<boolean> {
 
 function report(outcome: PseudonymizeOutcome): void {
   if (outcome.problems.length > 0) {
-    void vscode.window.showErrorMessage(t('Pseudonymizing stopped at {0}:{1}: {2}', outcome.problems[0]?.file ?? '', outcome.problems[0]?.line ?? 1, outcome.problems[0]?.message ?? ''));
+    void vscode.window.showErrorMessage(
+      t(
+        'Pseudonymizing stopped at {0}:{1}: {2}',
+        outcome.problems[0]?.file ?? '',
+        outcome.problems[0]?.line ?? 1,
+        outcome.problems[0]?.message ?? '',
+      ),
+    );
   } else if (outcome.replacements.length === 0) {
-    void vscode.window.showInformationMessage(t('Nothing to replace: no entry of the key is in the transcripts or the copies qcode keeps.'));
+    void vscode.window.showInformationMessage(
+      t('Nothing to replace: no entry of the key is in the transcripts or the copies qcode keeps.'),
+    );
   } else {
-    void vscode.window.showInformationMessage(t('{0} replacement(s) in {1} file(s); {2} annotation(s) moved with their text. Undo Coding takes it back.', outcome.replacements.length, outcome.written.length, outcome.annotations));
+    void vscode.window.showInformationMessage(
+      t(
+        '{0} replacement(s) in {1} file(s); {2} annotation(s) moved with their text. Undo Coding takes it back.',
+        outcome.replacements.length,
+        outcome.written.length,
+        outcome.annotations,
+      ),
+    );
   }
 }
 
@@ -118,11 +161,24 @@ async function addToKey(host: ProjectHost, name: string | undefined): Promise<vo
     void vscode.window.showWarningMessage(t('Select a name in a transcript to add it to the key.'));
     return;
   }
-  const replacement = await vscode.window.showInputBox({ title: t('Add "{0}" to the pseudonym key', name), prompt: t('What replaces it, such as [K4]'), validateInput: (v) => (v.trim() ? undefined : t('Write a replacement.')) });
+  const replacement = await vscode.window.showInputBox({
+    title: t('Add "{0}" to the pseudonym key', name),
+    prompt: t('What replaces it, such as [K4]'),
+    validateInput: (v) => (v.trim() ? undefined : t('Write a replacement.')),
+  });
   if (!replacement) return;
   const line = `${JSON.stringify(name)}: ${JSON.stringify(replacement.trim())}\n`;
-  const result = await updateTextFile(host.files, settings.pseudonyms, (current) => ({ ok: true, text: current === undefined || current === '' || current.endsWith('\n') ? `${current ?? ''}${line}` : `${current}\n${line}` }));
+  const result = await updateTextFile(host.files, settings.pseudonyms, (current) => ({
+    ok: true,
+    text:
+      current === undefined || current === '' || current.endsWith('\n')
+        ? `${current ?? ''}${line}`
+        : `${current}\n${line}`,
+  }));
   if (!result.ok) void vscode.window.showErrorMessage(result.message);
-  else void vscode.window.showInformationMessage(t('"{0}" is in {1} now; keep that file out of git.', name, settings.pseudonyms));
+  else
+    void vscode.window.showInformationMessage(
+      t('"{0}" is in {1} now; keep that file out of git.', name, settings.pseudonyms),
+    );
   await host.reload();
 }

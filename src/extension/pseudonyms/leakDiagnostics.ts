@@ -31,10 +31,17 @@ export class LeakDiagnostics implements vscode.Disposable {
     for (const transcript of project.transcripts) {
       const doc = transcript.doc;
       if (!doc || !this.matcher) continue;
-      this.collection.set(this.host.files.uri(transcript.path), this.matcher.find(doc.text).map((m) => {
-        const [start, end] = [doc.positionAt(m.start), doc.positionAt(m.end)];
-        return leakDiagnostic(new vscode.Range(start.line - 1, start.column - 1, end.line - 1, end.column - 1), m.text, m.replacement);
-      }));
+      this.collection.set(
+        this.host.files.uri(transcript.path),
+        this.matcher.find(doc.text).map((m) => {
+          const [start, end] = [doc.positionAt(m.start), doc.positionAt(m.end)];
+          return leakDiagnostic(
+            new vscode.Range(start.line - 1, start.column - 1, end.line - 1, end.column - 1),
+            m.text,
+            m.replacement,
+          );
+        }),
+      );
     }
     for (const document of vscode.workspace.textDocuments) this.check(document);
   }
@@ -43,7 +50,16 @@ export class LeakDiagnostics implements vscode.Disposable {
     if (!this.host.transcriptOf(document.uri)) return;
     const text = document.getText();
     const found = this.matcher?.find(text) ?? [];
-    this.collection.set(document.uri, found.map((m) => leakDiagnostic(new vscode.Range(document.positionAt(m.start), document.positionAt(m.end)), m.text, m.replacement)));
+    this.collection.set(
+      document.uri,
+      found.map((m) =>
+        leakDiagnostic(
+          new vscode.Range(document.positionAt(m.start), document.positionAt(m.end)),
+          m.text,
+          m.replacement,
+        ),
+      ),
+    );
   }
 
   dispose(): void {
@@ -52,7 +68,15 @@ export class LeakDiagnostics implements vscode.Disposable {
 }
 
 function leakDiagnostic(range: vscode.Range, found: string, replacement: string): vscode.Diagnostic {
-  const diagnostic = new vscode.Diagnostic(range, t('"{0}" is in the pseudonym key: it must not be shared. Pseudonymize the transcript to replace it with "{1}".', found, replacement), vscode.DiagnosticSeverity.Error);
+  const diagnostic = new vscode.Diagnostic(
+    range,
+    t(
+      '"{0}" is in the pseudonym key: it must not be shared. Pseudonymize the transcript to replace it with "{1}".',
+      found,
+      replacement,
+    ),
+    vscode.DiagnosticSeverity.Error,
+  );
   diagnostic.source = 'qcode';
   diagnostic.code = LEAK_CODE;
   return diagnostic;

@@ -21,7 +21,9 @@ export function register(context: vscode.ExtensionContext, host: ProjectHost, fi
     queries,
     vscode.commands.registerCommand('qcode.queryPassages', (arg?: unknown) => queries.ask(textArg(arg, 'expression'))),
     vscode.commands.registerCommand('qcode.runSavedQuery', (arg?: unknown) => queries.runSaved(nameArg(arg))),
-    vscode.commands.registerCommand('qcode.saveQuery', (arg?: unknown) => queries.save({ name: textArg(arg, 'name'), expression: textArg(arg, 'expression') })),
+    vscode.commands.registerCommand('qcode.saveQuery', (arg?: unknown) =>
+      queries.save({ name: textArg(arg, 'name'), expression: textArg(arg, 'expression') }),
+    ),
     vscode.commands.registerCommand('qcode.deleteSavedQuery', (arg?: unknown) => queries.delete(nameArg(arg))),
     vscode.commands.registerCommand('qcode.queryGroupByInformant', () => queries.group('informant')),
     vscode.commands.registerCommand('qcode.queryGroupByTranscript', () => queries.group('transcript')),

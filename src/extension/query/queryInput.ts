@@ -15,7 +15,13 @@ export interface QueryRefusal {
 export function queryRefusal(text: string, project: Project): QueryRefusal | undefined {
   const problems = queryProblems(text, project);
   const first = problems.find((p) => p.severity === 'error') ?? problems[0];
-  return first && { severity: first.severity === 'error' ? 'error' : 'warning', column: first.column, message: describe(text, first) };
+  return (
+    first && {
+      severity: first.severity === 'error' ? 'error' : 'warning',
+      column: first.column,
+      message: describe(text, first),
+    }
+  );
 }
 
 /** "Column 16: …", with the words at that column when there are any. */
@@ -33,7 +39,9 @@ function describe(text: string, problem: QueryProblem): string {
 export function askForQuery(project: () => Project | undefined, value: string): Promise<string | undefined> {
   const box = vscode.window.createInputBox();
   box.title = t('Query Passages');
-  box.prompt = t('Concepts, informant=K3, role=…, coder=…, memo~"…", key; joined with and, or, not, overlapping, within-turn, near N, followed-by N.');
+  box.prompt = t(
+    'Concepts, informant=K3, role=…, coder=…, memo~"…", key; joined with and, or, not, overlapping, within-turn, near N, followed-by N.',
+  );
   box.placeholder = 'koordinator.fallskjerm and role=tjenestemottaker';
   box.value = value;
   box.valueSelection = [0, value.length];
@@ -41,7 +49,13 @@ export function askForQuery(project: () => Project | undefined, value: string): 
   const check = (text: string, accepting: boolean): QueryRefusal | undefined => {
     const loaded = project();
     const refusal = text.trim() === '' && !accepting ? undefined : loaded && queryRefusal(text, loaded);
-    box.validationMessage = refusal && { message: refusal.message, severity: refusal.severity === 'error' ? vscode.InputBoxValidationSeverity.Error : vscode.InputBoxValidationSeverity.Warning };
+    box.validationMessage = refusal && {
+      message: refusal.message,
+      severity:
+        refusal.severity === 'error'
+          ? vscode.InputBoxValidationSeverity.Error
+          : vscode.InputBoxValidationSeverity.Warning,
+    };
     return refusal;
   };
   if (value) check(value, false);

@@ -16,7 +16,11 @@ export interface QueryViewItems {
   description: string | undefined;
   message: string | undefined;
   saved: { name: string; description: string }[];
-  groups: { label: string; description: string; passages: { label: string; description: string; path: string; range: number[] }[] }[];
+  groups: {
+    label: string;
+    description: string;
+    passages: { label: string; description: string; path: string; range: number[] }[];
+  }[];
 }
 
 /** What running a query did: the view as it shows the result, or why the query was refused. */
@@ -28,8 +32,16 @@ export class QueryView implements vscode.Disposable {
   private refusal: string | undefined;
   private readonly listener: vscode.Disposable;
 
-  constructor(private readonly host: ProjectHost, private readonly filter: CoderFilter, private readonly tree: ResultsTree, private readonly view: vscode.TreeView<unknown>) {
-    this.listener = vscode.Disposable.from(host.onDidChange(() => this.update()), filter.onDidChange(() => this.update()));
+  constructor(
+    private readonly host: ProjectHost,
+    private readonly filter: CoderFilter,
+    private readonly tree: ResultsTree,
+    private readonly view: vscode.TreeView<unknown>,
+  ) {
+    this.listener = vscode.Disposable.from(
+      host.onDidChange(() => this.update()),
+      filter.onDidChange(() => this.update()),
+    );
     setContextKey('qcode.queryGroupedByInformant', false);
     this.update();
   }
@@ -98,9 +110,11 @@ export class QueryView implements vscode.Disposable {
       return false;
     }
     const undo = t('Undo');
-    void vscode.window.showInformationMessage(t('The saved query "{0}" was deleted from {1}.', chosen, SETTINGS_FILE), undo).then((answer) => {
-      if (answer === undo && saved) void this.save({ name: saved.name, expression: saved.text });
-    });
+    void vscode.window
+      .showInformationMessage(t('The saved query "{0}" was deleted from {1}.', chosen, SETTINGS_FILE), undo)
+      .then((answer) => {
+        if (answer === undo && saved) void this.save({ name: saved.name, expression: saved.text });
+      });
     return true;
   }
 
@@ -117,16 +131,25 @@ export class QueryView implements vscode.Disposable {
     const description = (item: vscode.TreeItem) => (typeof item.description === 'string' ? item.description : '');
     const rows = this.tree.getChildren();
     const saved = rows.flatMap((row) => (row.kind === 'saved-list' ? this.tree.getChildren(row) : []));
-    const groups = rows.filter((row) => row.kind === 'group').map((group) => {
-      const item = this.tree.getTreeItem(group);
-      const passages = this.tree.getChildren(group).map((node) => {
-        const passage = this.tree.getTreeItem(node);
-        const [uri, range] = (passage.command?.arguments ?? []) as [vscode.Uri, number[]];
-        return { label: label(passage), description: description(passage), path: this.host.files.pathOf(uri) ?? '', range };
+    const groups = rows
+      .filter((row) => row.kind === 'group')
+      .map((group) => {
+        const item = this.tree.getTreeItem(group);
+        const passages = this.tree.getChildren(group).map((node) => {
+          const passage = this.tree.getTreeItem(node);
+          const [uri, range] = (passage.command?.arguments ?? []) as [vscode.Uri, number[]];
+          return {
+            label: label(passage),
+            description: description(passage),
+            path: this.host.files.pathOf(uri) ?? '',
+            range,
+          };
+        });
+        return { label: label(item), description: description(item), passages };
       });
-      return { label: label(item), description: description(item), passages };
-    });
-    const savedItems = saved.map((node) => this.tree.getTreeItem(node)).map((item) => ({ name: label(item), description: description(item) }));
+    const savedItems = saved
+      .map((node) => this.tree.getTreeItem(node))
+      .map((item) => ({ name: label(item), description: description(item) }));
     return { description: this.view.description, message: this.view.message, saved: savedItems, groups };
   }
 
@@ -140,14 +163,21 @@ export class QueryView implements vscode.Disposable {
       const refusal = queryRefusal(current.text, loaded.project);
       const parsed = parseQuery(current.text);
       if (refusal?.severity === 'error' || !parsed.expression) this.refusal = refusal?.message;
-      else this.tree.shown = { ...current, result: runQuery(parsed.expression, loaded.project, { include: (r) => this.filter.shows(r.annotation) }) };
+      else
+        this.tree.shown = {
+          ...current,
+          result: runQuery(parsed.expression, loaded.project, { include: (r) => this.filter.shows(r.annotation) }),
+        };
     }
     this.tree.refresh();
     this.describe(loaded?.project.settings.queries ?? []);
   }
 
   /** A saved query shown is run as qcode.yaml has it now; one deleted is still shown, as its text. */
-  private followSaved(current: { text: string; name?: string }, queries: readonly SavedQuery[]): { text: string; name?: string } {
+  private followSaved(
+    current: { text: string; name?: string },
+    queries: readonly SavedQuery[],
+  ): { text: string; name?: string } {
     const saved = current.name === undefined ? undefined : findSavedQuery(queries, current.name);
     this.current = saved ? { text: saved.text, name: saved.name } : { text: current.text };
     return this.current;
@@ -157,16 +187,24 @@ export class QueryView implements vscode.Disposable {
     const current = this.current;
     const shown = this.tree.shown;
     const query = current && (current.name ? `${current.name}: ${current.text}` : current.text);
-    this.view.description = query && [query, shown && passageCount(shown.result.passages.length), this.filter.describe()].filter(Boolean).join(' · ');
+    this.view.description =
+      query &&
+      [query, shown && passageCount(shown.result.passages.length), this.filter.describe()].filter(Boolean).join(' · ');
     this.view.message = this.messageFor(queries);
   }
 
   private messageFor(queries: readonly SavedQuery[]): string | undefined {
     if (this.refusal) return t('The query cannot be run: {0}', this.refusal);
     const shown = this.tree.shown;
-    if (!shown) return queries.length > 0 && this.host.current ? t('Click a saved query to run it, or ask a new one with Query Passages….') : undefined;
+    if (!shown)
+      return queries.length > 0 && this.host.current
+        ? t('Click a saved query to run it, or ask a new one with Query Passages….')
+        : undefined;
     const orphans = shown.result.orphans.length;
-    const left = orphans > 0 ? t('{0} orphaned annotations that the query names are left out; the Problems panel lists them.', orphans) : '';
+    const left =
+      orphans > 0
+        ? t('{0} orphaned annotations that the query names are left out; the Problems panel lists them.', orphans)
+        : '';
     const none = shown.result.passages.length === 0 ? t('No passage answers this query.') : '';
     return [none, left].filter(Boolean).join(' ') || undefined;
   }
@@ -182,24 +220,41 @@ export class QueryView implements vscode.Disposable {
 
 async function pickSaved(queries: readonly SavedQuery[], title: string): Promise<string | undefined> {
   if (queries.length === 0) {
-    void vscode.window.showInformationMessage(t('No queries are saved in {0} yet: run Query Passages…, then Save Query….', SETTINGS_FILE));
+    void vscode.window.showInformationMessage(
+      t('No queries are saved in {0} yet: run Query Passages…, then Save Query….', SETTINGS_FILE),
+    );
     return undefined;
   }
-  const picked = await vscode.window.showQuickPick(queries.map((q) => ({ label: q.name, description: q.text })), { title, matchOnDescription: true });
+  const picked = await vscode.window.showQuickPick(
+    queries.map((q) => ({ label: q.name, description: q.text })),
+    { title, matchOnDescription: true },
+  );
   return picked?.label;
 }
 
-function askForName(queries: readonly SavedQuery[], text: string, suggested: string | undefined): Thenable<string | undefined> {
+function askForName(
+  queries: readonly SavedQuery[],
+  text: string,
+  suggested: string | undefined,
+): Thenable<string | undefined> {
   return vscode.window.showInputBox({
     title: t('Save Query'),
-    prompt: t('A name for "{0}": letters, digits, _ . and -. The command line runs it as qcode query NAME, and chapters list its passages with {{query:NAME}}.', text),
+    prompt: t(
+      'A name for "{0}": letters, digits, _ . and -. The command line runs it as qcode query NAME, and chapters list its passages with {{query:NAME}}.',
+      text,
+    ),
     value: suggested ?? '',
     placeHolder: 'fallskjerm-brukere',
     validateInput: (name) => {
       if (name === '') return undefined;
       if (!isQueryName(name)) return t('Only letters, digits, _ . and - (no spaces), such as fallskjerm-brukere.');
       const existing = findSavedQuery(queries, name);
-      return existing ? { message: t('Replaces the saved query "{0}": {1}', name, existing.text), severity: vscode.InputBoxValidationSeverity.Warning } : undefined;
+      return existing
+        ? {
+            message: t('Replaces the saved query "{0}": {1}', name, existing.text),
+            severity: vscode.InputBoxValidationSeverity.Warning,
+          }
+        : undefined;
     },
   });
 }

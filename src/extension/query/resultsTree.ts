@@ -59,7 +59,10 @@ export class ResultsTree implements vscode.TreeDataProvider<ResultNode> {
   }
 
   private savedListItem(queries: readonly SavedQuery[]): vscode.TreeItem {
-    const item = new vscode.TreeItem(t('Saved queries'), this.shown ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
+    const item = new vscode.TreeItem(
+      t('Saved queries'),
+      this.shown ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded,
+    );
     item.id = 'saved-queries';
     item.description = String(queries.length);
     item.iconPath = new vscode.ThemeIcon('bookmark');
@@ -71,7 +74,9 @@ export class ResultsTree implements vscode.TreeDataProvider<ResultNode> {
     const item = new vscode.TreeItem(query.name, vscode.TreeItemCollapsibleState.None);
     item.id = `saved:${query.name}`;
     item.description = query.text;
-    item.tooltip = new vscode.MarkdownString().appendText(query.text).appendMarkdown(`\n\n${t('qcode.yaml, line {0}. Click to run it.', query.line)}`);
+    item.tooltip = new vscode.MarkdownString()
+      .appendText(query.text)
+      .appendMarkdown(`\n\n${t('qcode.yaml, line {0}. Click to run it.', query.line)}`);
     item.iconPath = new vscode.ThemeIcon(this.shown?.name === query.name ? 'eye' : 'search');
     item.contextValue = 'savedQuery';
     item.command = { command: 'qcode.runSavedQuery', title: t('Run Saved Query'), arguments: [query.name] };
@@ -89,9 +94,12 @@ export function groupsOf(passages: readonly QueryPassage[], grouping: Grouping):
     else groups.set(key, [passage]);
   }
   const keys = [...groups.keys()];
-  if (grouping === 'informant') keys.sort((a, b) => Number(a === '') - Number(b === '') || a.localeCompare(b, undefined, { numeric: true }));
+  if (grouping === 'informant')
+    keys.sort((a, b) => Number(a === '') - Number(b === '') || a.localeCompare(b, undefined, { numeric: true }));
   return keys.map((key) => ({
-    kind: 'group', id: `${grouping}:${key}`, passages: groups.get(key) ?? [],
+    kind: 'group',
+    id: `${grouping}:${key}`,
+    passages: groups.get(key) ?? [],
     label: grouping === 'transcript' ? fileName(key) : key || t('No informant'),
   }));
 }
@@ -110,19 +118,25 @@ export function passageItem(host: ProjectHost, passage: QueryPassage, grouping: 
   const { transcript, range, quote } = passage;
   const item = new vscode.TreeItem(oneLine(quote, 80), vscode.TreeItemCollapsibleState.None);
   const labels = conceptLabels(host.current?.project, passage.concepts);
-  const place = grouping === 'transcript' ? t('line {0}', range.start.line) : `${fileName(transcript.path)}:${range.start.line}`;
+  const place =
+    grouping === 'transcript' ? t('line {0}', range.start.line) : `${fileName(transcript.path)}:${range.start.line}`;
   const who = grouping === 'transcript' ? passage.informant : undefined;
   item.description = [who, labels.join(', '), place].filter(Boolean).join(' · ');
   item.tooltip = new vscode.MarkdownString()
     .appendMarkdown(`> ${markdownQuote(quote)}\n\n`)
     .appendText([passage.informant && `(${passage.informant})`, labels.join(', ')].filter(Boolean).join(' '))
-    .appendText(`\n\n${transcript.path}:${range.start.line}:${range.start.column}-${range.end.line}:${range.end.column}`);
+    .appendText(
+      `\n\n${transcript.path}:${range.start.line}:${range.start.column}-${range.end.line}:${range.end.column}`,
+    );
   item.iconPath = new vscode.ThemeIcon('quote');
   item.id = `passage:${transcript.path}:${passage.start}-${passage.end}`;
   item.command = {
     command: 'qcode.openPassage',
     title: t('Open passage'),
-    arguments: [host.files.uri(transcript.path), [range.start.line - 1, range.start.column - 1, range.end.line - 1, range.end.column - 1]],
+    arguments: [
+      host.files.uri(transcript.path),
+      [range.start.line - 1, range.start.column - 1, range.end.line - 1, range.end.column - 1],
+    ],
   };
   return item;
 }

@@ -9,7 +9,10 @@ import { t, translatedText } from '../l10n/displayLanguage';
  * what another window or the command line wrote meanwhile is kept; then reloads the project, so
  * that the views list the queries as saved. Returns why it was refused, or undefined when written.
  */
-export async function editSavedQueries(host: ProjectHost, edit: (text: string | undefined) => SettingsEdit): Promise<string | undefined> {
+export async function editSavedQueries(
+  host: ProjectHost,
+  edit: (text: string | undefined) => SettingsEdit,
+): Promise<string | undefined> {
   const result = await updateTextFile(host.files, SETTINGS_FILE, edit);
   if (!result.ok) return t('{0} was not changed: {1}', SETTINGS_FILE, translatedText(result));
   if (result.changed) await host.reload();

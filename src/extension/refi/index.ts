@@ -8,6 +8,8 @@ import { importRefi } from './importRefi';
 export function register(context: vscode.ExtensionContext, host: ProjectHost, reports: ReportDocuments): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('qcode.importRefi', (source?: vscode.Uri) => importRefi(host, reports, source)),
-    vscode.commands.registerCommand('qcode.exportRefi', (format?: 'qdpx' | 'qdc', target?: vscode.Uri) => exportRefi(host, format, target)),
+    vscode.commands.registerCommand('qcode.exportRefi', (format?: 'qdpx' | 'qdc', target?: vscode.Uri) =>
+      exportRefi(host, format, target),
+    ),
   );
 }

@@ -11,9 +11,25 @@ interface HitItem extends vscode.QuickPickItem {
 }
 
 /** Lets the researcher tick the hits to tag; those `ticked` says are ticked to begin with. */
-export async function pickHits(hits: readonly SearchHit[], title: string, ticked: (hit: SearchHit) => boolean): Promise<SearchHit[] | undefined> {
-  const items: HitItem[] = hits.map((hit) => ({ hit, label: inContext(hit), description: place(hit), detail: passage(hit), picked: ticked(hit) }));
-  const picked = await vscode.window.showQuickPick(items, { title, canPickMany: true, matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
+export async function pickHits(
+  hits: readonly SearchHit[],
+  title: string,
+  ticked: (hit: SearchHit) => boolean,
+): Promise<SearchHit[] | undefined> {
+  const items: HitItem[] = hits.map((hit) => ({
+    hit,
+    label: inContext(hit),
+    description: place(hit),
+    detail: passage(hit),
+    picked: ticked(hit),
+  }));
+  const picked = await vscode.window.showQuickPick(items, {
+    title,
+    canPickMany: true,
+    matchOnDescription: true,
+    matchOnDetail: true,
+    ignoreFocusOut: true,
+  });
   return picked?.map((item) => item.hit);
 }
 

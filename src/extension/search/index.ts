@@ -21,17 +21,28 @@ export interface SearchAndTagOutcome {
 }
 
 export function register(context: vscode.ExtensionContext, host: ProjectHost, coding: Coding): void {
-  context.subscriptions.push(vscode.commands.registerCommand('qcode.searchAndTag', (args?: unknown) => searchAndTag(context, host, coding, searchArguments(args))));
+  context.subscriptions.push(
+    vscode.commands.registerCommand('qcode.searchAndTag', (args?: unknown) =>
+      searchAndTag(context, host, coding, searchArguments(args)),
+    ),
+  );
 }
 
-async function searchAndTag(context: vscode.ExtensionContext, host: ProjectHost, coding: Coding, args: SearchAndTagArguments): Promise<SearchAndTagOutcome | undefined> {
+async function searchAndTag(
+  context: vscode.ExtensionContext,
+  host: ProjectHost,
+  coding: Coding,
+  args: SearchAndTagArguments,
+): Promise<SearchAndTagOutcome | undefined> {
   const project = (host.current ?? (await host.reload()))?.project;
   if (!project) {
     void vscode.window.showWarningMessage(t('The qcode project has not loaded yet.'));
     return undefined;
   }
   if (args.unknownUnit !== undefined) {
-    void vscode.window.showErrorMessage(t('Search and Tag: the unit "{0}" is unknown; use match, sentence or turn.', args.unknownUnit));
+    void vscode.window.showErrorMessage(
+      t('Search and Tag: the unit "{0}" is unknown; use match, sentence or turn.', args.unknownUnit),
+    );
     return undefined;
   }
   const request = args.request ?? (await askForSearch(project, context.workspaceState));
@@ -40,7 +51,11 @@ async function searchAndTag(context: vscode.ExtensionContext, host: ProjectHost,
   const hits = await chooseHits(found, args, 'informant' in request);
   if (!hits) return undefined;
   if (hits.length === 0) return noneTicked(found.length, args);
-  const concepts = args.concepts ?? (await pickConcepts(project.codebook, context.workspaceState, { title: t('Tag {0} passage(s) with concepts', hits.length) }));
+  const concepts =
+    args.concepts ??
+    (await pickConcepts(project.codebook, context.workspaceState, {
+      title: t('Tag {0} passage(s) with concepts', hits.length),
+    }));
   if (!concepts?.length || !knownConcepts(project, concepts)) return undefined;
   const { fresh, covered } = splitCoveredHits(project, hits, concepts);
   try {
@@ -57,19 +72,30 @@ async function searchAndTag(context: vscode.ExtensionContext, host: ProjectHost,
  * The hits to tag: those in informants' turns are ticked to begin with (all of them for one
  * speaker's turns, or with `allSpeakers`); with both a search and concepts as arguments, the ticked ones.
  */
-async function chooseHits(found: SearchHit[], args: SearchAndTagArguments, oneSpeaker: boolean): Promise<SearchHit[] | undefined> {
+async function chooseHits(
+  found: SearchHit[],
+  args: SearchAndTagArguments,
+  oneSpeaker: boolean,
+): Promise<SearchHit[] | undefined> {
   const ticked = (hit: SearchHit) => args.allSpeakers === true || oneSpeaker || tickedByDefault(hit);
   if (args.request && args.concepts) return found.filter(ticked);
   return pickHits(found, pickTitle(found, ticked), ticked);
 }
 
 function pickTitle(hits: readonly SearchHit[], ticked: (hit: SearchHit) => boolean): string {
-  return hits.every(ticked) ? t('Tag which of the {0} hits?', hits.length) : t("Tag which of the {0} hits? Those in informants' turns are ticked.", hits.length);
+  return hits.every(ticked)
+    ? t('Tag which of the {0} hits?', hits.length)
+    : t("Tag which of the {0} hits? Those in informants' turns are ticked.", hits.length);
 }
 
 function noneTicked(found: number, args: SearchAndTagArguments): SearchAndTagOutcome | undefined {
   if (args.request && args.concepts) {
-    void vscode.window.showInformationMessage(t("None of the {0} hits is in an informant's turn, so nothing was tagged. Pass allSpeakers: true to tag them all.", found));
+    void vscode.window.showInformationMessage(
+      t(
+        "None of the {0} hits is in an informant's turn, so nothing was tagged. Pass allSpeakers: true to tag them all.",
+        found,
+      ),
+    );
     return { tagged: 0, skipped: 0, unticked: found };
   }
   void vscode.window.showInformationMessage(t('None of the {0} hits was ticked, so nothing was tagged.', found));
@@ -80,7 +106,8 @@ function noneTicked(found: number, args: SearchAndTagArguments): SearchAndTagOut
 function findHits(project: Project, request: SearchRequest): SearchHit[] | undefined {
   if ('informant' in request) {
     const turns = informantTurns(project, request.informant);
-    if (turns.length === 0) void vscode.window.showInformationMessage(t('{0} has no turns in the transcripts.', request.informant));
+    if (turns.length === 0)
+      void vscode.window.showInformationMessage(t('{0} has no turns in the transcripts.', request.informant));
     return turns;
   }
   const result = searchTranscripts(project, request.query);
@@ -88,19 +115,30 @@ function findHits(project: Project, request: SearchRequest): SearchHit[] | undef
     void vscode.window.showErrorMessage(translatedText(result));
     return undefined;
   }
-  if (result.hits.length === 0) void vscode.window.showInformationMessage(t('"{0}" was not found in the transcripts.', request.query.pattern));
-  if (result.capped) void vscode.window.showWarningMessage(t('Only the first {0} hits are listed. Narrow the search to see the rest.', result.hits.length));
+  if (result.hits.length === 0)
+    void vscode.window.showInformationMessage(t('"{0}" was not found in the transcripts.', request.query.pattern));
+  if (result.capped)
+    void vscode.window.showWarningMessage(
+      t('Only the first {0} hits are listed. Narrow the search to see the rest.', result.hits.length),
+    );
   return result.hits;
 }
 
 function knownConcepts(project: Project, concepts: readonly string[]): boolean {
   const unknown = concepts.filter((id) => !project.codebook.has(id));
-  if (unknown.length > 0) void vscode.window.showErrorMessage(t('These concepts are not in the codebook: {0}', unknown.join(', ')));
+  if (unknown.length > 0)
+    void vscode.window.showErrorMessage(t('These concepts are not in the codebook: {0}', unknown.join(', ')));
   return unknown.length === 0;
 }
 
 function reportTagged(tagged: number, skipped: number): void {
   if (skipped === 0) vscode.window.setStatusBarMessage(t('qcode: tagged {0} passage(s)', tagged), 5000);
-  else if (tagged === 0) void vscode.window.showInformationMessage(t('All {0} passage(s) already had these concepts; nothing was tagged.', skipped));
-  else void vscode.window.showInformationMessage(t('Tagged {0} passage(s); {1} already had these concepts and were left as they were.', tagged, skipped));
+  else if (tagged === 0)
+    void vscode.window.showInformationMessage(
+      t('All {0} passage(s) already had these concepts; nothing was tagged.', skipped),
+    );
+  else
+    void vscode.window.showInformationMessage(
+      t('Tagged {0} passage(s); {1} already had these concepts and were left as they were.', tagged, skipped),
+    );
 }

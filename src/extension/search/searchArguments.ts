@@ -21,7 +21,8 @@ export function searchArguments(arg: unknown): SearchAndTagArguments {
   const value = arg as Record<string, unknown>;
   const concepts = stringList(value.concepts);
   const request = requestOf(value);
-  const unknownUnit = value.unit !== undefined && !SEARCH_UNITS.some((known) => known === value.unit) ? String(value.unit) : undefined;
+  const unknownUnit =
+    value.unit !== undefined && !SEARCH_UNITS.some((known) => known === value.unit) ? String(value.unit) : undefined;
   return {
     ...(request ? { request } : {}),
     ...(concepts ? { concepts } : {}),

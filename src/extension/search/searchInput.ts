@@ -41,7 +41,9 @@ function unitChoice(unit: SearchUnit, pattern: string): Choice {
   return { choice: 'search', unit, label: `$(search) ${labels[unit]}`, alwaysShow: true };
 }
 
-function askForPattern(lastUnit: SearchUnit): Promise<{ query: SearchQuery & { unit: SearchUnit } } | 'turns' | undefined> {
+function askForPattern(
+  lastUnit: SearchUnit,
+): Promise<{ query: SearchQuery & { unit: SearchUnit } } | 'turns' | undefined> {
   const options: Record<Option, boolean> = { regex: false, caseSensitive: false, wholeWord: false };
   const input = vscode.window.createQuickPick<Choice>();
   input.placeholder = t('Text to find in every transcript');
@@ -100,10 +102,19 @@ function titleWith(options: Record<Option, boolean>): string {
 /** Picks one of the speakers that have turns in the transcripts, informants first. */
 async function pickSpeaker(project: Project): Promise<string | undefined> {
   const counts = new Map<string, number>();
-  for (const turn of project.transcripts.flatMap((t) => t.turns)) counts.set(turn.speaker, (counts.get(turn.speaker) ?? 0) + 1);
+  for (const turn of project.transcripts.flatMap((t) => t.turns))
+    counts.set(turn.speaker, (counts.get(turn.speaker) ?? 0) + 1);
   const registered = (code: string) => project.informants.has(code);
-  const speakers = [...counts.keys()].sort((a, b) => Number(registered(b)) - Number(registered(a)) || a.localeCompare(b));
-  const items = speakers.map((speaker) => ({ label: speaker, description: t('{0} turn(s)', counts.get(speaker) ?? 0) }));
-  const picked = await vscode.window.showQuickPick(items, { title: t('Tag the turns of which informant?'), ignoreFocusOut: true });
+  const speakers = [...counts.keys()].sort(
+    (a, b) => Number(registered(b)) - Number(registered(a)) || a.localeCompare(b),
+  );
+  const items = speakers.map((speaker) => ({
+    label: speaker,
+    description: t('{0} turn(s)', counts.get(speaker) ?? 0),
+  }));
+  const picked = await vscode.window.showQuickPick(items, {
+    title: t('Tag the turns of which informant?'),
+    ignoreFocusOut: true,
+  });
   return picked?.label;
 }

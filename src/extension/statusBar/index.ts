@@ -5,7 +5,12 @@ import type { LiveTranscripts } from '../liveEdits/liveTranscripts';
 import { t } from '../l10n/displayLanguage';
 
 /** The active transcript's number of annotations and the current coder. */
-export function register(context: vscode.ExtensionContext, host: ProjectHost, live: LiveTranscripts, filter: CoderFilter): void {
+export function register(
+  context: vscode.ExtensionContext,
+  host: ProjectHost,
+  live: LiveTranscripts,
+  filter: CoderFilter,
+): void {
   const item = vscode.window.createStatusBarItem('qcode.status', vscode.StatusBarAlignment.Left, 10);
   item.name = t('qcode annotations');
   item.command = 'workbench.view.extension.qcode';

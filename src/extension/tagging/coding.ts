@@ -23,7 +23,10 @@ export interface PassageOffsets {
 
 /** The coding operations on a transcript's sidecar, each one undoable. */
 export class Coding {
-  constructor(private readonly host: ProjectHost, private readonly history: CodingHistory) {}
+  constructor(
+    private readonly host: ProjectHost,
+    private readonly history: CodingHistory,
+  ) {}
 
   /** Tags every non-empty selection of the editor with the concepts; returns the new annotations. */
   async tag(editor: vscode.TextEditor, concepts: string[]): Promise<Annotation[]> {
@@ -39,7 +42,9 @@ export class Coding {
       if (typeof offsets !== 'string') annotations.push(annotate(text, turns, offsets));
     }
     if (annotations.length === 0) {
-      void vscode.window.showWarningMessage(t('The selection holds only spaces or line breaks, so nothing was tagged. Select the words to tag.'));
+      void vscode.window.showWarningMessage(
+        t('The selection holds only spaces or line breaks, so nothing was tagged. Select the words to tag.'),
+      );
       return [];
     }
     const label = t('Tag {0} passage(s)', annotations.length);
@@ -55,17 +60,28 @@ export class Coding {
     const byTranscript = new Map<TranscriptFile, Annotation[]>();
     for (const { transcript: path, start, end } of passages) {
       const transcript = loaded.project.transcripts.find((t) => t.path === path);
-      if (transcript?.doc) byTranscript.set(transcript, [...(byTranscript.get(transcript) ?? []), annotate(transcript.doc, transcript.turns, [start, end])]);
+      if (transcript?.doc)
+        byTranscript.set(transcript, [
+          ...(byTranscript.get(transcript) ?? []),
+          annotate(transcript.doc, transcript.turns, [start, end]),
+        ]);
     }
     const annotations = [...byTranscript.values()].flat();
     if (annotations.length === 0) return [];
     const failures: string[] = [];
-    await this.history.record(t('Tag {0} passage(s)', annotations.length), [...byTranscript.keys()].map((t) => t.sidecarPath), async (files) => {
-      for (const [transcript, added] of byTranscript) {
-        const failure = await this.update(files, transcript.sidecarPath, transcript.path, (current) => [...current, ...added]);
-        if (failure) failures.push(failure);
-      }
-    });
+    await this.history.record(
+      t('Tag {0} passage(s)', annotations.length),
+      [...byTranscript.keys()].map((t) => t.sidecarPath),
+      async (files) => {
+        for (const [transcript, added] of byTranscript) {
+          const failure = await this.update(files, transcript.sidecarPath, transcript.path, (current) => [
+            ...current,
+            ...added,
+          ]);
+          if (failure) failures.push(failure);
+        }
+      },
+    );
     if (failures.length > 0) throw new Error(failures.join('\n'));
     return annotations;
   }
@@ -101,7 +117,14 @@ export class Coding {
     const sidecarPath = this.sidecarOf(transcriptPath);
     await this.history.record(t('Edit the memo on {0}', basename(transcriptPath)), [sidecarPath], async (files) => {
       const result = await updateSidecarMemo(files, sidecarPath, transcriptPath, memo);
-      if (!result.ok) throw new Error(t('{0} has errors and was not changed: {1}', sidecarPath, result.problems[0] ? translatedText(result.problems[0]) : ''));
+      if (!result.ok)
+        throw new Error(
+          t(
+            '{0} has errors and was not changed: {1}',
+            sidecarPath,
+            result.problems[0] ? translatedText(result.problems[0]) : '',
+          ),
+        );
     });
   }
 
@@ -115,53 +138,120 @@ export class Coding {
     if (typeof offsets === 'string') return false;
     const turns = speakerTurns(text.text, speakerRegExp(loaded.project.settings));
     await this.editById(t('Attach annotation'), transcript.path, id, (a) => {
-      const fresh = annotationFor(loaded.project, text, turns, offsets, { concepts: a.concepts, created: a.created ?? '' }, a.id);
-      return { ...a, range: fresh.range, quote: fresh.quote, before: fresh.before, after: fresh.after, ...(fresh.informant ? { informant: fresh.informant } : {}) };
+      const fresh = annotationFor(
+        loaded.project,
+        text,
+        turns,
+        offsets,
+        { concepts: a.concepts, created: a.created ?? '' },
+        a.id,
+      );
+      return {
+        ...a,
+        range: fresh.range,
+        quote: fresh.quote,
+        before: fresh.before,
+        after: fresh.after,
+        ...(fresh.informant ? { informant: fresh.informant } : {}),
+      };
     });
     return true;
   }
 
-  private async editById(label: string, transcriptPath: string, id: string, change: (a: Annotation) => Annotation | undefined, restored?: string): Promise<void> {
+  private async editById(
+    label: string,
+    transcriptPath: string,
+    id: string,
+    change: (a: Annotation) => Annotation | undefined,
+    restored?: string,
+  ): Promise<void> {
     const sidecarPath = this.sidecarOf(transcriptPath);
-    await this.edit(label, sidecarPath, transcriptPath, (current) => current.flatMap((a) => (a.id === id ? (change(a) ?? []) : [a])), restored);
+    await this.edit(
+      label,
+      sidecarPath,
+      transcriptPath,
+      (current) => current.flatMap((a) => (a.id === id ? (change(a) ?? []) : [a])),
+      restored,
+    );
   }
 
   private sidecarOf(transcriptPath: string): string {
-    return this.host.atHand?.project.transcripts.find((t) => t.path === transcriptPath)?.sidecarPath ?? transcriptPath + SIDECAR_SUFFIX;
+    return (
+      this.host.atHand?.project.transcripts.find((t) => t.path === transcriptPath)?.sidecarPath ??
+      transcriptPath + SIDECAR_SUFFIX
+    );
   }
 
-  /** Writes the change with the loading of the rest of the project held back until it is written (not until the project has reloaded). */
-  private async edit(label: string, sidecarPath: string, transcriptPath: string, edit: SidecarEdit, restored?: string): Promise<void> {
+  /**
+   * Writes the change with the loading of the rest of the project held back until it is written (not until the project
+   * has reloaded).
+   */
+  private async edit(
+    label: string,
+    sidecarPath: string,
+    transcriptPath: string,
+    edit: SidecarEdit,
+    restored?: string,
+  ): Promise<void> {
     const release = this.host.holdLoading();
     try {
-      await this.history.record(label, [sidecarPath], async (files) => {
-        try {
-          const failure = await this.update(files, sidecarPath, transcriptPath, edit);
-          if (failure) throw new Error(failure);
-        } finally {
-          release();
-        }
-      }, restored);
+      await this.history.record(
+        label,
+        [sidecarPath],
+        async (files) => {
+          try {
+            const failure = await this.update(files, sidecarPath, transcriptPath, edit);
+            if (failure) throw new Error(failure);
+          } finally {
+            release();
+          }
+        },
+        restored,
+      );
     } finally {
       release();
     }
   }
 
-  /** Edits a sidecar through the files of a history step, which holds its lock; returns why it was left alone, if it was. */
-  private async update(files: ProjectFiles, sidecarPath: string, transcriptPath: string, edit: SidecarEdit): Promise<string | undefined> {
+  /**
+   * Edits a sidecar through the files of a history step, which holds its lock; returns why it was left alone, if it
+   * was.
+   */
+  private async update(
+    files: ProjectFiles,
+    sidecarPath: string,
+    transcriptPath: string,
+    edit: SidecarEdit,
+  ): Promise<string | undefined> {
     const result = await updateSidecar(files, sidecarPath, transcriptPath, edit);
-    return result.ok ? undefined : t('{0} has errors and was not changed: {1}', sidecarPath, result.problems[0] ? translatedText(result.problems[0]) : '');
+    return result.ok
+      ? undefined
+      : t(
+          '{0} has errors and was not changed: {1}',
+          sidecarPath,
+          result.problems[0] ? translatedText(result.problems[0]) : '',
+        );
   }
 
   /** Makes new annotations with these concepts, the coder's name, the time now and ids nobody has. */
-  private async annotator(loaded: LoadedProject, concepts: string[]): Promise<(text: TranscriptText, turns: readonly SpeakerTurn[], offsets: [number, number]) => Annotation> {
+  private async annotator(
+    loaded: LoadedProject,
+    concepts: string[],
+  ): Promise<(text: TranscriptText, turns: readonly SpeakerTurn[], offsets: [number, number]) => Annotation> {
     const coder = await coderName();
     const taken = new Set(loaded.index.all.map((r) => r.annotation.id));
     const created = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
     return (text, turns, offsets) => {
       const id = newAnnotationId(cryptoRandomBytes, taken);
       taken.add(id);
-      return annotationFor(loaded.project, text, turns, offsets, { concepts, created, ...(coder ? { coder } : {}) }, id);
+      return annotationFor(
+        loaded.project,
+        text,
+        turns,
+        offsets,
+        { concepts, created, ...(coder ? { coder } : {}) },
+        id,
+      );
     };
   }
 }

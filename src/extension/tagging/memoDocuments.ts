@@ -18,7 +18,10 @@ export function memoUri(transcript: string, id: string, title: string): vscode.U
 
 /** Memos as files: saving one writes the memo to its sidecar. */
 export class MemoDocuments extends FieldDocuments {
-  constructor(private readonly host: ProjectHost, private readonly coding: Coding) {
+  constructor(
+    private readonly host: ProjectHost,
+    private readonly coding: Coding,
+  ) {
     super(MEMO_SCHEME);
   }
 
@@ -37,9 +40,17 @@ export class MemoDocuments extends FieldDocuments {
   protected async textOf(uri: vscode.Uri): Promise<string> {
     const { transcript, id } = refOf(uri);
     const find = (loaded: LoadedProject | undefined) =>
-      loaded?.project.transcripts.find((t) => t.path === transcript)?.annotations.find((r) => r.annotation.id === id)?.annotation;
+      loaded?.project.transcripts.find((t) => t.path === transcript)?.annotations.find((r) => r.annotation.id === id)
+        ?.annotation;
     const annotation = find(this.host.atHand) ?? (this.host.current ? undefined : find(await this.host.reload()));
-    if (!annotation) throw vscode.FileSystemError.FileNotFound(t('Annotation {0} is no longer in {1}; it may have been removed or the project is still loading.', id, transcript));
+    if (!annotation)
+      throw vscode.FileSystemError.FileNotFound(
+        t(
+          'Annotation {0} is no longer in {1}; it may have been removed or the project is still loading.',
+          id,
+          transcript,
+        ),
+      );
     return annotation.memo ?? '';
   }
 }

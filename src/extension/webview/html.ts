@@ -7,7 +7,9 @@ export function escapeHtml(text: string): string {
 }
 
 export function nonce(): string {
-  return [...globalThis.crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return [...globalThis.crypto.getRandomValues(new Uint8Array(16))]
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join('');
 }
 
 /** The nonce of a page made only to compare it with the page shown. */

@@ -9,7 +9,9 @@ const QUOTES = { double: Scalar.QUOTE_DOUBLE, single: Scalar.QUOTE_SINGLE } as c
 /** Builds the nodes parseDocument would, with the same ranges. */
 class NodeBuilder implements YamlBuilder<Node, YAMLMap<Scalar, Node>, YAMLSeq, YAMLSeq> {
   scalar(style: ScalarStyle, text: string, start: number, valueEnd: number, end: number): Node {
-    return style === 'plain' ? plainScalar(text, [start, valueEnd, end]) : quotedScalar(text, QUOTES[style], [start, valueEnd, end]);
+    return style === 'plain'
+      ? plainScalar(text, [start, valueEnd, end])
+      : quotedScalar(text, QUOTES[style], [start, valueEnd, end]);
   }
 
   empty(at: number): Node {
@@ -81,6 +83,7 @@ export function readBlockYaml(text: string): PrebuiltYaml {
 /** Where each line starts, as yaml's LineCounter counts them. */
 export function lineStarts(text: string): number[] {
   const starts = [0];
-  for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', newline + 1)) starts.push(newline + 1);
+  for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', newline + 1))
+    starts.push(newline + 1);
   return starts;
 }

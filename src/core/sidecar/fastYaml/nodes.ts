@@ -11,7 +11,6 @@ import { plainTag, SCHEMA_DOCUMENT } from './resolve';
  */
 const NODE_TYPE = Symbol.for('yaml.node.type');
 
-
 function typed<T extends object>(prototype: T, type: string, more: PropertyDescriptorMap = {}): T {
   return Object.create(prototype, { [NODE_TYPE]: { value: Symbol.for(type) }, ...more }) as T;
 }

@@ -6,10 +6,14 @@ const TAB = 9;
 /** Characters a plain scalar may not start with; "-", "?" and ":" only when a space follows. */
 const INDICATOR = /[,[\]{}#&*!|>'"%@`\t ]/;
 const SPACE_OR_FLOW = /[ \t,[\]{}]/;
-/** What a plain item of a one-line flow list may not hold here: flow brackets, a comment, a ":" that would make a pair. */
+/**
+ * What a plain item of a one-line flow list may not hold here: flow brackets, a comment, a ":" that would make a pair.
+ */
 const NOT_IN_PLAIN_ITEM = /[[\]{}]|[ \t]#|:(?:[ \t]|$)/;
 
-/** Whether a plain scalar may start at `at` (in a flow list, a flow indicator counts as a space after "-", "?" and ":"). */
+/**
+ * Whether a plain scalar may start at `at` (in a flow list, a flow indicator counts as a space after "-", "?" and ":").
+ */
 export function plainMayStart(line: string, at: number, inFlow: boolean): boolean {
   const first = line[at];
   if (first === undefined || INDICATOR.test(first)) return false;

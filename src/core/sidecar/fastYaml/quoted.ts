@@ -6,11 +6,33 @@ export interface Quoted {
   end: number;
 }
 
-const ESCAPES = new Map(Object.entries({
-  '0': '\0', a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', N: '\u0085',
-  _: '\u00a0', L: '\u2028', P: '\u2029', ' ': ' ', '"': '"', '/': '/', '\\': '\\', '\t': '\t',
-}));
-const HEX_DIGITS = new Map([['x', 2], ['u', 4], ['U', 8]]);
+const ESCAPES = new Map(
+  Object.entries({
+    '0': '\0',
+    a: '\x07',
+    b: '\b',
+    e: '\x1b',
+    f: '\f',
+    n: '\n',
+    r: '\r',
+    t: '\t',
+    v: '\v',
+    N: '\u0085',
+    _: '\u00a0',
+    L: '\u2028',
+    P: '\u2029',
+    ' ': ' ',
+    '"': '"',
+    '/': '/',
+    '\\': '\\',
+    '\t': '\t',
+  }),
+);
+const HEX_DIGITS = new Map([
+  ['x', 2],
+  ['u', 4],
+  ['U', 8],
+]);
 const HEX = /^[0-9a-fA-F]+$/;
 
 /** The "double-quoted" scalar starting at `start` (its quote), which must end on the same line. */

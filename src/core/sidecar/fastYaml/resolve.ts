@@ -5,7 +5,9 @@ import { YAML_OPTIONS } from '../../yaml/yamlFile';
 export const SCHEMA_DOCUMENT = new Document(undefined, YAML_OPTIONS);
 
 /** The tags a plain scalar is tested against, in the order composeScalar tries them. */
-const PLAIN_TAGS = SCHEMA_DOCUMENT.schema.tags.filter((tag): tag is ScalarTag & { test: RegExp } => tag.default === true && !tag.collection && tag.test !== undefined);
+const PLAIN_TAGS = SCHEMA_DOCUMENT.schema.tags.filter(
+  (tag): tag is ScalarTag & { test: RegExp } => tag.default === true && !tag.collection && tag.test !== undefined,
+);
 /**
  * In the YAML 1.2 core schema, only an empty plain scalar, or one that starts with one of these
  * and holds nothing but letters, digits and ". + - ~", can be other than text (null, a boolean, a number).

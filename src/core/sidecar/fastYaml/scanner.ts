@@ -27,7 +27,22 @@ export interface YamlBuilder<V, M, L, F> {
 }
 
 /** The keys qcode writes, so that a key read is the same string each time (and no new one is made). */
-const KNOWN_KEYS = ['id', 'concepts', 'range', 'quote', 'before', 'after', 'informant', 'coder', 'created', 'memo', 'key', 'qcode', 'transcript', 'annotations'];
+const KNOWN_KEYS = [
+  'id',
+  'concepts',
+  'range',
+  'quote',
+  'before',
+  'after',
+  'informant',
+  'coder',
+  'created',
+  'memo',
+  'key',
+  'qcode',
+  'transcript',
+  'annotations',
+];
 const DASH = 45;
 const SPACE = 32;
 const HASH = 35;
@@ -49,7 +64,10 @@ export class BlockScanner<V, M, L, F> {
   /** Whether the last skipping of lines passed a comment. */
   private passedComment = false;
 
-  constructor(private readonly text: string, private readonly builder: YamlBuilder<V, M, L, F>) {
+  constructor(
+    private readonly text: string,
+    private readonly builder: YamlBuilder<V, M, L, F>,
+  ) {
     this.load(text.charCodeAt(0) === 0xfeff ? 1 : 0);
   }
 
@@ -100,7 +118,10 @@ export class BlockScanner<V, M, L, F> {
     return false;
   }
 
-  /** A block mapping whose keys are at `column`, its first key on the current line; ends before the first line not at that column. */
+  /**
+   * A block mapping whose keys are at `column`, its first key on the current line; ends before the first line not at
+   * that column.
+   */
   private blockMap(column: number, inList: boolean): V {
     const map = this.builder.map();
     do this.pair(map, column, inList);
@@ -203,7 +224,16 @@ export class BlockScanner<V, M, L, F> {
     if (first === '"' || first === "'") {
       const quoted = first === '"' ? doubleQuoted(line, start) : singleQuoted(line, start);
       const end = skipSpaces(line, quoted.end);
-      this.builder.flowItem(list, this.builder.scalar(first === '"' ? 'double' : 'single', quoted.value, this.start + start, this.start + quoted.end, this.start + end));
+      this.builder.flowItem(
+        list,
+        this.builder.scalar(
+          first === '"' ? 'double' : 'single',
+          quoted.value,
+          this.start + start,
+          this.start + quoted.end,
+          this.start + end,
+        ),
+      );
       return end;
     }
     if (!plainMayStart(line, start, true)) decline();
@@ -211,7 +241,10 @@ export class BlockScanner<V, M, L, F> {
     const valueEnd = trimEnd(line, start, end);
     const source = line.slice(start, valueEnd);
     checkPlainItem(source);
-    this.builder.flowItem(list, this.builder.scalar('plain', source, this.start + start, this.start + valueEnd, this.start + end));
+    this.builder.flowItem(
+      list,
+      this.builder.scalar('plain', source, this.start + start, this.start + valueEnd, this.start + end),
+    );
     return end;
   }
 
@@ -223,16 +256,30 @@ export class BlockScanner<V, M, L, F> {
   }
 }
 
-/** Where the plain key starting at `column` ends, at its ":"; a key starts with a letter, digit or "_" and holds those, "." and "-". */
+/**
+ * Where the plain key starting at `column` ends, at its ":"; a key starts with a letter, digit or "_" and holds those,
+ * "." and "-".
+ */
 function keyEnd(line: string, column: number): number {
   let at = column;
-  for (let code = line.charCodeAt(at); isKeyCharacter(code) && (at > column || (code !== 46 && code !== 45)); code = line.charCodeAt(++at));
+  for (
+    let code = line.charCodeAt(at);
+    isKeyCharacter(code) && (at > column || (code !== 46 && code !== 45));
+    code = line.charCodeAt(++at)
+  );
   if (at === column || line.charCodeAt(at) !== 58) decline();
   return at;
 }
 
 function isKeyCharacter(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 46 || code === 45;
+  return (
+    (code >= 97 && code <= 122) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 48 && code <= 57) ||
+    code === 95 ||
+    code === 46 ||
+    code === 45
+  );
 }
 
 function keyAt(line: string, start: number, end: number): string {
