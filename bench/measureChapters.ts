@@ -3,7 +3,7 @@ import { ChapterIndex } from '../src/core/chapters/chapterIndex';
 import { renderChapter } from '../src/core/chapters/renderChapter';
 import { loadProject } from '../src/core/project/loadProject';
 import type { Project } from '../src/core/project/model';
-import { PassageChoices } from '../src/extension/chapters/passageChoices';
+import { PassageChoices } from '../src/extension/features/chapters/passageChoices';
 import { collectGarbage } from './memory';
 import { Rng } from './prng';
 import { sentence } from './vocabulary';

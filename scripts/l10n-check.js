@@ -134,7 +134,7 @@ function matchingBrace(text, open) {
   return text.length;
 }
 
-// vscode.l10n.t(...), or t(...) from src/extension/l10n/displayLanguage.ts, which defines it.
+// vscode.l10n.t(...), or t(...) from src/extension/shared/l10n/displayLanguage.ts, which defines it.
 const T_CALL = /(?:\bl10n\s*\.\s*|(?<![\w.$]))t\s*\(/g;
 // message(...) from src/core/messages.ts, not its definition (function message(...)).
 const MESSAGE_CALL = /(?<![\w.$]|function\s)message\s*\(/g;

@@ -166,7 +166,7 @@ describe('extension manifest', () => {
     const init = walkthroughs[0]?.steps.find((step) => step.id === 'init');
     assert.ok(init?.completionEvents.includes('onContext:qcode.hasCodebook'));
     assert.match(
-      readFileSync(join(root, 'src', 'extension', 'host', 'projectHost.ts'), 'utf8'),
+      readFileSync(join(root, 'src', 'extension', 'shared', 'host', 'projectHost.ts'), 'utf8'),
       /'qcode\.hasCodebook'/,
       'the extension sets the context key the step waits for',
     );

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { LoadingHold } from '../../src/extension/host/loadingHold';
+import { LoadingHold } from '../../src/extension/shared/host/loadingHold';
 
 /** Whether the promise has settled after the pending callbacks have run. */
 async function settled(promise: Promise<unknown>): Promise<boolean> {

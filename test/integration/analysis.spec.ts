@@ -3,13 +3,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
-import type { MatrixPage } from '../../src/extension/analysis/matrixHtml';
-import { matrixHtml } from '../../src/extension/analysis/matrixHtml';
+import type { MatrixPage } from '../../src/extension/features/analysis/matrixHtml';
+import { matrixHtml } from '../../src/extension/features/analysis/matrixHtml';
 import type { AgreementReport } from '../../src/core/agreement/report';
-import { agreementHtml } from '../../src/extension/agreement/agreementHtml';
-import { CodebookModel } from '../../src/extension/codebook/model';
-import { ProjectHost } from '../../src/extension/host/projectHost';
-import { WebviewPage } from '../../src/extension/webview/html';
+import { agreementHtml } from '../../src/extension/features/agreement/agreementHtml';
+import { CodebookModel } from '../../src/extension/features/codebook/model';
+import { ProjectHost } from '../../src/extension/shared/host/projectHost';
+import { WebviewPage } from '../../src/extension/shared/webview/html';
 import { conceptParents, withAncestors } from '../helpers/sidecarTally';
 import { activated, readText } from './helpers';
 

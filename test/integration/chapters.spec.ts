@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ResolvedAnnotation } from '../../src/core/project/model';
-import { passageDrag, passageDrop } from '../../src/extension/chapters/passageDrag';
+import { passageDrag, passageDrop } from '../../src/extension/features/chapters/passageDrag';
 import { activated, eventually, readText, workspaceUri, writeText } from './helpers';
 
 const CHAPTER = 'chapters/utkast.md';

@@ -3,8 +3,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import type { Annotation } from '../../src/core/sidecar/annotation';
-import { CodebookModel } from '../../src/extension/codebook/model';
-import { ProjectHost } from '../../src/extension/host/projectHost';
+import { CodebookModel } from '../../src/extension/features/codebook/model';
+import { ProjectHost } from '../../src/extension/shared/host/projectHost';
 import { activated, diagnosticCodes, eventually, readText, workspaceUri, writeText } from './helpers';
 
 const CODEBOOK = 'codebook.yaml';

@@ -2,8 +2,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
-import { CodebookModel } from '../../src/extension/codebook/model';
-import { ProjectHost } from '../../src/extension/host/projectHost';
+import { CodebookModel } from '../../src/extension/features/codebook/model';
+import { ProjectHost } from '../../src/extension/shared/host/projectHost';
 import { changedLines } from '../helpers/codebookEdits';
 import { activated, eventually, readText, writeText } from './helpers';
 

@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ProjectFiles } from '../../src/core/port';
 import { GitRefFiles as CliGitRefFiles } from '../../src/cli/gitRefFiles';
-import { repositoryOf } from '../../src/extension/changes/gitApi';
-import { GitRefFiles as EditorGitRefFiles } from '../../src/extension/changes/gitRefFiles';
-import { WorkspaceFiles } from '../../src/extension/host/workspaceFiles';
+import { repositoryOf } from '../../src/extension/features/changes/gitApi';
+import { GitRefFiles as EditorGitRefFiles } from '../../src/extension/features/changes/gitRefFiles';
+import { WorkspaceFiles } from '../../src/extension/shared/host/workspaceFiles';
 import { activated } from './helpers';
 
 const BRANCH = 'qcode-contract';

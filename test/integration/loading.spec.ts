@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { generateTranscript } from '../../bench/generate';
 import { IdMaker, Rng } from '../../bench/prng';
-import type { ContextKeys } from '../../src/extension/host/contextKeys';
+import type { ContextKeys } from '../../src/extension/shared/host/contextKeys';
 import type { QcodeApi } from '../../src/extension/extension';
 import { activated, eventually, readText, selectPassage, workspaceUri } from './helpers';
 

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { QcodeApi } from '../../src/extension/extension';
-import type { MemoOutline } from '../../src/extension/memos';
+import type { MemoOutline } from '../../src/extension/features/memos';
 import { activated, eventually, readText, workspaceUri, writeText } from './helpers';
 
 const K3 = 'transcripts/intervju-K3.txt';

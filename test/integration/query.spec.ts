@@ -6,9 +6,9 @@ import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import { parseQuery, runQuery, type QueryPassage } from '../../src/core/query';
 import { oneLine } from '../../src/core/text/oneLine';
-import type { MatrixPage } from '../../src/extension/analysis/matrixHtml';
-import { ProjectHost } from '../../src/extension/host/projectHost';
-import type { QueryOutcome, QueryViewItems } from '../../src/extension/query/queryView';
+import type { MatrixPage } from '../../src/extension/features/analysis/matrixHtml';
+import { ProjectHost } from '../../src/extension/shared/host/projectHost';
+import type { QueryOutcome, QueryViewItems } from '../../src/extension/features/query/queryView';
 import { activated, eventually, readText, workspaceUri, writeText } from './helpers';
 
 const SETTINGS = 'qcode.yaml';

@@ -1,7 +1,7 @@
 // Runs inside the real VS Code extension host (code-server), against a fresh copy of sample-project.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { SearchAndTagOutcome } from '../../src/extension/search';
+import type { SearchAndTagOutcome } from '../../src/extension/features/search';
 import { activated, readText } from './helpers';
 
 const SIDECARS = [
