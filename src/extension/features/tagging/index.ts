@@ -108,6 +108,18 @@ export function register(
   trackPassageAtCursor(context, host, live);
   command('qcode.nextAnnotation', () => step(host, live, 1));
   command('qcode.previousAnnotation', () => step(host, live, -1));
+  command('qcode.attachOrphan', (ref: PassageRef) => attachOrphan(host, coding, ref));
+}
+
+/** Attaches an orphaned annotation to the passage selected in an editor of its transcript, or says how to. */
+async function attachOrphan(host: ProjectHost, coding: Coding, ref: PassageRef): Promise<void> {
+  const editor = vscode.window.visibleTextEditors.find(
+    (e) => host.files.pathOf(e.document.uri) === ref.transcript && !e.selection.isEmpty,
+  );
+  if (editor && (await coding.reattach(editor, ref.id))) return;
+  void vscode.window.showWarningMessage(
+    t('Open {0} beside the sidecar and select the passage the annotation belongs to, then try again.', ref.transcript),
+  );
 }
 
 /** Sets `qcode.inPassage`, which offers the passage's actions in the editor's context menu, as the cursor moves. */

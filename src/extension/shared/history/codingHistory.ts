@@ -168,10 +168,3 @@ function lockTimeoutMessage(error: FileLockTimeout): string {
         new Date(error.since).toLocaleTimeString(),
       );
 }
-
-export function register(context: vscode.ExtensionContext, history: CodingHistory): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand('qcode.undoCoding', () => history.undo()),
-    vscode.commands.registerCommand('qcode.redoCoding', () => history.redo()),
-  );
-}
