@@ -7,7 +7,7 @@ import { captureAnchor } from '../../src/core/anchoring/capture';
 import { renderSidecar } from '../../src/core/sidecar/render';
 import type { Annotation } from '../../src/core/sidecar/annotation';
 import { TranscriptText } from '../../src/core/text/transcriptText';
-import type { QcodeApi } from '../../src/extension/extension';
+import type { QcodeTestApi } from '../../src/extension/extension';
 import { eventually, workspaceUri, writeText } from '../../test/integration/helpers';
 
 const SENTENCES = [
@@ -46,7 +46,7 @@ function bigTranscript(): { text: string; annotations: Annotation[] } {
 describe('qcode in the real extension host (benchmark)', () => {
   it('activates and repaints a 1 MB transcript with 5,000 annotations', async function () {
     this.timeout(180000);
-    const extension = vscode.extensions.getExtension<QcodeApi>('qcode.qcode');
+    const extension = vscode.extensions.getExtension<QcodeTestApi>('qcode.qcode');
     const api = await extension?.activate();
     assert.ok(api, 'no qcode API');
     const { text, annotations } = bigTranscript();

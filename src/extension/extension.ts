@@ -44,30 +44,40 @@ export interface ConceptOutline {
   children: ConceptOutline[];
 }
 
-/** What the extension offers other extensions, the benchmark and the web tests. */
+/** What the extension offers other extensions. */
 export interface QcodeApi {
   /** How long activation took (the first load of the project goes on after it). */
   activationMs: number;
   /** The number of annotations qcode shows in a document (those the coder filter lets through). */
   annotationCount(document: vscode.TextDocument): number;
-  /** Repaints an editor's decorations; returns how long it took in milliseconds. */
-  repaint(editor: vscode.TextEditor): number;
   /** The concept tree of the Codebook view (empty until the codebook has loaded). */
   conceptTree(): ConceptOutline[];
-  /** The ranges qcode decorates in an editor: annotated passages and informant codes. */
-  decoratedRanges(editor: vscode.TextEditor): vscode.Range[];
   /** The values qcode has given its context keys (whether the project has loaded, ...). */
   contextKeys(): Readonly<Partial<ContextKeys>>;
-  /**
-   * Forgets the project and loads it as when the window opens, the transcripts in editors first; resolves when the
-   * whole has loaded.
-   */
-  restart(): Promise<void>;
   /** What the Memos view shows: its headings with their memos (label and description of each row). */
   memoOutline(): memos.MemoOutline[];
   /** The Markdown preview's plugin (markdown.markdownItPlugins): chapters show the current quotes. */
   extendMarkdownIt: ReturnType<typeof chapters.register>['extendMarkdownIt'];
 }
+
+/**
+ * What the tests and the host benchmark get besides, and only when VS Code runs the extension for tests
+ * (`ExtensionMode.Test`, as `--extensionTestsPath` does).
+ */
+export interface QcodeTestHooks {
+  /** Repaints an editor's decorations; returns how long it took in milliseconds. */
+  repaint(editor: vscode.TextEditor): number;
+  /** The ranges qcode decorates in an editor: annotated passages and informant codes. */
+  decoratedRanges(editor: vscode.TextEditor): vscode.Range[];
+  /**
+   * Forgets the project and loads it as when the window opens, the transcripts in editors first; resolves when the
+   * whole has loaded.
+   */
+  restart(): Promise<void>;
+}
+
+/** The API as the tests and the host benchmark see it. */
+export type QcodeTestApi = QcodeApi & QcodeTestHooks;
 
 /** The extension in the web worker extension host (the Node host starts from node/main.ts). */
 export function activate(context: vscode.ExtensionContext): Promise<QcodeApi | undefined> {
@@ -120,24 +130,29 @@ export async function activateWith(
     { location: vscode.ProgressLocation.Window, title: t('qcode: loading the project') },
     () => host.reload(),
   );
-  const activationMs = performance.now() - started;
-  return {
-    activationMs,
+  const api: QcodeApi = {
+    activationMs: performance.now() - started,
     annotationCount: (document) => live.shown(document).length,
+    conceptTree: () => outline(host.atHand?.project.codebook.roots ?? []),
+    contextKeys,
+    memoOutline,
+    ...chapterPreview,
+  };
+  return context.extensionMode === vscode.ExtensionMode.Test ? { ...api, ...testHooks(host, painter) } : api;
+}
+
+function testHooks(host: ProjectHost, painter: decorations.Painter): QcodeTestHooks {
+  return {
     repaint(editor) {
       const start = performance.now();
       painter.paint(editor);
       return performance.now() - start;
     },
-    conceptTree: () => outline(host.atHand?.project.codebook.roots ?? []),
     decoratedRanges(editor) {
       const loaded = host.transcriptOf(editor.document.uri) && host.atHand;
       return loaded ? [...painter.decorations(editor.document, loaded).values()].flat() : [];
     },
-    contextKeys,
     restart: async () => void (await host.restart()),
-    memoOutline,
-    ...chapterPreview,
   };
 }
 

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
-import type { QcodeApi } from '../../src/extension/extension';
+import type { QcodeTestApi } from '../../src/extension/extension';
 import { activated, eventually, readText, workspaceUri, writeText } from './helpers';
 
 const transcript = 'transcripts/intervju-K3.txt';
@@ -26,12 +26,12 @@ async function hoverText(document: vscode.TextDocument): Promise<string> {
 }
 
 describe('memos and key quotes: key quotes in a real VS Code', () => {
-  let api: QcodeApi;
+  let api: QcodeTestApi;
   let original: string;
 
   before(async () => {
     await activated();
-    api = vscode.extensions.getExtension<QcodeApi>('qcode.qcode')!.exports;
+    api = vscode.extensions.getExtension<QcodeTestApi>('qcode.qcode')!.exports;
     original = await readText(sidecar);
   });
 

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { generateTranscript } from '../../bench/generate';
 import { IdMaker, Rng } from '../../bench/prng';
 import type { ContextKeys } from '../../src/extension/shared/host/contextKeys';
-import type { QcodeApi } from '../../src/extension/extension';
+import type { QcodeTestApi } from '../../src/extension/extension';
 import { activated, eventually, readText, selectPassage, workspaceUri } from './helpers';
 
 /**
@@ -45,13 +45,13 @@ function codebookWelcomes(): { loading: Welcome; empty: Welcome } {
 }
 
 describe('loading the project in a real VS Code', () => {
-  let api: QcodeApi;
+  let api: QcodeTestApi;
   let sidecar: string;
 
   before(async function () {
     this.timeout(120000);
     await activated();
-    api = (await vscode.extensions.getExtension<QcodeApi>('qcode.qcode')?.activate()) as QcodeApi;
+    api = (await vscode.extensions.getExtension<QcodeTestApi>('qcode.qcode')?.activate()) as QcodeTestApi;
     sidecar = await readText(`${TRANSCRIPT}.annotations.yaml`);
     const ids = new IdMaker(new Rng(7));
     for (let i = 0; i < EXTRA_TRANSCRIPTS; i++) {

@@ -3,7 +3,7 @@
 // project's files with workspace.fs and yaml, independently of qcode.
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
-import type { ConceptOutline, QcodeApi } from '../../src/extension/extension';
+import type { ConceptOutline, QcodeTestApi } from '../../src/extension/extension';
 import { eventually, readText, workspaceUri } from '../integration/helpers';
 import { deepEqual, equal, ok } from './expect';
 
@@ -50,14 +50,14 @@ function nextClick(editor: vscode.TextEditor, ms = 20000): Promise<vscode.Positi
   });
 }
 
-function qcode(): vscode.Extension<QcodeApi> {
-  const extension = vscode.extensions.getExtension<QcodeApi>('qcode.qcode');
+function qcode(): vscode.Extension<QcodeTestApi> {
+  const extension = vscode.extensions.getExtension<QcodeTestApi>('qcode.qcode');
   ok(extension, 'qcode.qcode is not among the extensions of the web extension host');
   return extension;
 }
 
 describe('qcode in VS Code for the web', () => {
-  let api: QcodeApi;
+  let api: QcodeTestApi;
 
   before(async () => {
     api = await qcode().activate();
