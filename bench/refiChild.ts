@@ -16,7 +16,7 @@ import { loadProject } from '../src/core/project/loadProject';
 import { importRefi } from '../src/core/refi/importRefi';
 import { packageQdpx } from '../src/core/refi/packageQdpx';
 import { projectToRefi } from '../src/core/refi/projectToRefi';
-import { SIDECAR_SUFFIX } from '../src/core/settings/settings';
+import { SIDECAR_SUFFIX } from '../src/core/paths';
 import { NodeProjectFiles } from '../src/node/nodeFiles';
 
 export interface RefiChildExport {

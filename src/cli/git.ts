@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { joinPath } from '../core/paths';
-import { DEFAULT_SETTINGS, SIDECAR_SUFFIX, type Settings } from '../core/settings/settings';
+import { joinPath, SIDECAR_SUFFIX } from '../core/paths';
+import { DEFAULT_SETTINGS, type Settings } from '../core/settings/settings';
 
 const run = promisify(execFile);
 

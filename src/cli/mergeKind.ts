@@ -2,14 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import type { ConflictLabels } from '../core/merge/markConflicts';
 import type { MergeKind } from '../core/merge/mergeText';
-import { basename, dirname, joinPath } from '../core/paths';
-import {
-  DEFAULT_SETTINGS,
-  readSettings,
-  SETTINGS_FILE,
-  SIDECAR_SUFFIX,
-  type Settings,
-} from '../core/settings/settings';
+import { basename, dirname, joinPath, SIDECAR_SUFFIX } from '../core/paths';
+import { DEFAULT_SETTINGS, readSettings, SETTINGS_FILE, type Settings } from '../core/settings/settings';
 import { YamlFile } from '../core/yaml/yamlFile';
 
 /**

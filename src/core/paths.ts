@@ -1,5 +1,8 @@
 /** Minimal '/'-separated path helpers for project-relative paths. */
 
+/** What a transcript's path is followed by to name its sidecar (`a.txt` -> `a.txt.annotations.yaml`). */
+export const SIDECAR_SUFFIX = '.annotations.yaml';
+
 export function joinPath(...parts: string[]): string {
   const segments: string[] = [];
   for (const part of parts) {

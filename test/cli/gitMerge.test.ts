@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { addConcept } from '../../src/core/codebook/addConcept';
-import { findConflicts } from '../../src/core/merge/conflicts';
+import { findConflicts } from '../../src/core/yaml/conflicts';
 import { readSidecar } from '../../src/core/sidecar/readSidecar';
 import { checkJson, qcode, read, scratchProject, write } from './cliHarness';
 

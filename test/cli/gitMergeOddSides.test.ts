@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readCodebook } from '../../src/core/codebook/readCodebook';
 import { readInformants } from '../../src/core/informants/registry';
-import { findConflicts, resolveAll } from '../../src/core/merge/conflicts';
+import { findConflicts, resolveAll } from '../../src/core/yaml/conflicts';
 import { readSidecar } from '../../src/core/sidecar/readSidecar';
 import { YamlFile } from '../../src/core/yaml/yamlFile';
 import { checkJson, qcode, read, scratchProject, write } from './cliHarness';

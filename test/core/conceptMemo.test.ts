@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { setConceptMemo } from '../../src/core/codebook/editMemo';
 import { readCodebook } from '../../src/core/codebook/readCodebook';
-import { findConflicts, resolveAll } from '../../src/core/merge/conflicts';
+import { findConflicts, resolveAll } from '../../src/core/yaml/conflicts';
 import { mergeCodebookText } from '../../src/core/merge/mergeCodebook';
 import { YamlFile } from '../../src/core/yaml/yamlFile';
 import { expectProblem } from '../helpers/project';

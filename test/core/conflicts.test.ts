@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { findConflicts, resolveAll, resolveConflict } from '../../src/core/merge/conflicts';
+import { findConflicts, resolveAll, resolveConflict } from '../../src/core/yaml/conflicts';
 
 const TWO_BLOCKS = [
   'annotations:',

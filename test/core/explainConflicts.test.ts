@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { conflictProblems } from '../../src/core/merge/explainConflicts';
+import { conflictProblems } from '../../src/core/yaml/explainConflicts';
 import { readSidecar } from '../../src/core/sidecar/readSidecar';
 
 const SIDECAR = 'transcripts/k3.txt.annotations.yaml';

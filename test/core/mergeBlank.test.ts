@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { blankReason } from '../../src/core/merge/mergeInput';
-import { parseYaml } from '../../src/core/merge/yamlItems';
+import { parseYaml } from '../../src/core/yaml/yamlNodes';
 import { runs } from '../helpers/fcRuns';
 
 /** Whether a side holds nothing, as yaml tells it: the document parses and has no content. */

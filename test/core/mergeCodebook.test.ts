@@ -3,7 +3,7 @@ import type { EditResult } from '../../src/core/codebook/editResult';
 import { moveConcept } from '../../src/core/codebook/moveConcept';
 import { renameConcept } from '../../src/core/codebook/renameConcept';
 import { readCodebook } from '../../src/core/codebook/readCodebook';
-import { findConflicts, resolveAll } from '../../src/core/merge/conflicts';
+import { findConflicts, resolveAll } from '../../src/core/yaml/conflicts';
 import { mergeCodebookText } from '../../src/core/merge/mergeCodebook';
 import type { TextMerge } from '../../src/core/merge/mergeText';
 import { YamlFile } from '../../src/core/yaml/yamlFile';

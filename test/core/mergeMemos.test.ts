@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { findConflicts, resolveAll } from '../../src/core/merge/conflicts';
-import { conflictProblems } from '../../src/core/merge/explainConflicts';
+import { findConflicts, resolveAll } from '../../src/core/yaml/conflicts';
+import { conflictProblems } from '../../src/core/yaml/explainConflicts';
 import { mergeSidecarText, TRANSCRIPT_MEMO } from '../../src/core/merge/mergeSidecar';
 import type { TextMerge } from '../../src/core/merge/mergeText';
 import type { Annotation } from '../../src/core/sidecar/annotation';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readCodebook } from '../../src/core/codebook/readCodebook';
 import { readInformants } from '../../src/core/informants/registry';
-import { findConflicts, resolveAll } from '../../src/core/merge/conflicts';
+import { findConflicts, resolveAll } from '../../src/core/yaml/conflicts';
 import { mergeOrKeepBoth, mergeQcodeFile, type MergeKind } from '../../src/core/merge/mergeText';
 import { readSidecar } from '../../src/core/sidecar/readSidecar';
 import { YamlFile } from '../../src/core/yaml/yamlFile';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { findConflicts, resolveAll } from '../../src/core/merge/conflicts';
+import { findConflicts, resolveAll } from '../../src/core/yaml/conflicts';
 import { mergeSidecarText } from '../../src/core/merge/mergeSidecar';
 import type { TextMerge } from '../../src/core/merge/mergeText';
 import type { Annotation } from '../../src/core/sidecar/annotation';

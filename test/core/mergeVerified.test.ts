@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readCodebook } from '../../src/core/codebook/readCodebook';
 import { readInformants } from '../../src/core/informants/registry';
-import { findConflicts, resolveAll } from '../../src/core/merge/conflicts';
+import { findConflicts, resolveAll } from '../../src/core/yaml/conflicts';
 import { mergeOrKeepBoth, mergeQcodeFile, type MergeInput, type TextMerge } from '../../src/core/merge/mergeText';
 import { blockItems, writeVerified, type Layout, type RecordsReader } from '../../src/core/merge/verifiedMerge';
 import type { Annotation } from '../../src/core/sidecar/annotation';

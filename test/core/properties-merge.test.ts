@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { findConflicts, resolveAll } from '../../src/core/merge/conflicts';
+import { findConflicts, resolveAll } from '../../src/core/yaml/conflicts';
 import { ANNOTATION_FIELD_KINDS } from '../../src/core/merge/mergeAnnotations';
 import { mergeSidecarText } from '../../src/core/merge/mergeSidecar';
 import type { TextMerge } from '../../src/core/merge/mergeText';

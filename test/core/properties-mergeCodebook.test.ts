@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { Document } from 'yaml';
 import { readCodebook } from '../../src/core/codebook/readCodebook';
 import { readInformants } from '../../src/core/informants/registry';
-import { resolveAll } from '../../src/core/merge/conflicts';
+import { resolveAll } from '../../src/core/yaml/conflicts';
 import { mergeCodebookText } from '../../src/core/merge/mergeCodebook';
 import { mergeInformantsText } from '../../src/core/merge/mergeInformants';
 import type { MergeInput, TextMerge } from '../../src/core/merge/mergeText';

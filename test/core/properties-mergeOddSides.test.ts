@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { Document, isMap, isSeq, Scalar, visit } from 'yaml';
 import { readCodebook } from '../../src/core/codebook/readCodebook';
 import { readInformants } from '../../src/core/informants/registry';
-import { findConflicts, resolveAll } from '../../src/core/merge/conflicts';
+import { findConflicts, resolveAll } from '../../src/core/yaml/conflicts';
 import { mergeOrKeepBoth, type MergeKind } from '../../src/core/merge/mergeText';
 import type { Annotation } from '../../src/core/sidecar/annotation';
 import { readSidecar } from '../../src/core/sidecar/readSidecar';

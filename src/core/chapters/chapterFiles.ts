@@ -1,8 +1,8 @@
-import { joinPath } from '../paths';
+import { joinPath, SIDECAR_SUFFIX } from '../paths';
 import { FileAccessError, type ProjectFiles } from '../port';
 import type { Problem } from '../problems';
 import { accessProblem, readTextFile } from '../project/readText';
-import { SIDECAR_SUFFIX, type Settings } from '../settings/settings';
+import { type Settings } from '../settings/settings';
 import { chapterPattern } from './chapterPattern';
 
 export interface ChapterFile {

@@ -1,9 +1,9 @@
 import type { ChapterFile } from '../chapters/chapterFiles';
 import { parseReferences } from '../chapters/references';
-import { joinPath } from '../paths';
+import { joinPath, SIDECAR_SUFFIX } from '../paths';
 import { ListedFiles } from '../listedFiles';
 import type { ProjectFiles } from '../port';
-import { SETTINGS_FILE, SIDECAR_SUFFIX, type Settings } from '../settings/settings';
+import { SETTINGS_FILE, type Settings } from '../settings/settings';
 
 /**
  * A side of a comparison with only the transcripts that changed: a transcript whose text and

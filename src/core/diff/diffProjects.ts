@@ -1,5 +1,5 @@
 import type { Project, TranscriptFile } from '../project/model';
-import { SIDECAR_SUFFIX } from '../settings/settings';
+import { SIDECAR_SUFFIX } from '../paths';
 import { diffTranscript, hasAnnotationChanges, type MergedInto, type Sides } from './diffAnnotations';
 import { diffCodebook, noConceptChanges } from './diffCodebook';
 import { diffInformants } from './diffInformants';

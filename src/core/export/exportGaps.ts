@@ -1,5 +1,5 @@
 import type { Project, ResolvedAnnotation } from '../project/model';
-import { SIDECAR_SUFFIX } from '../settings/settings';
+import { SIDECAR_SUFFIX } from '../paths';
 
 /** Quotes of one transcript that an export took from the sidecar, since the text does not have them. */
 export interface SidecarQuotes {

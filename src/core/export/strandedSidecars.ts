@@ -2,7 +2,7 @@ import type { ProjectFiles } from '../port';
 import { discoverTranscripts } from '../project/discover';
 import { loadTranscript } from '../project/loadTranscript';
 import type { Project } from '../project/model';
-import { SIDECAR_SUFFIX } from '../settings/settings';
+import { SIDECAR_SUFFIX } from '../paths';
 
 /**
  * The project with the sidecars whose transcript is missing (renamed, not yet pulled, or never

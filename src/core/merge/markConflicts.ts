@@ -1,5 +1,5 @@
 import { applySplices } from '../sidecar/splice';
-import { resolveAll } from './conflicts';
+import { resolveAll } from '../yaml/conflicts';
 import type { Region } from './yamlItems';
 
 /** The names after <<<<<<< and >>>>>>>, as git shows them (HEAD and the merged branch). */

@@ -8,7 +8,8 @@ import { DEFAULT_LABELS, markConflicts, withLineBreaksOf } from './markConflicts
 import { readSides, type MergeInput, type SideRead, type TextMerge } from './mergeInput';
 import { decidedRecord, mergeRecords, sameValue } from './threeWay';
 import { sameMeaning, writeVerified, type Layout, type RecordsReader } from './verifiedMerge';
-import { itemRegions, mapsByKey, parseYaml, serialise, topList, updateFields } from './yamlItems';
+import { itemRegions, mapsByKey, serialise, topList, updateFields } from './yamlItems';
+import { parseYaml } from '../yaml/yamlNodes';
 
 /** A concept as merged: where it sits in the tree (its parent) is a field like its label. */
 export interface ConceptRecord {

@@ -5,7 +5,8 @@ import { DEFAULT_LABELS, markConflicts, withLineBreaksOf } from './markConflicts
 import { readSides, type MergeInput, type TextMerge } from './mergeInput';
 import { decidedRecord, mergeRecords, sameValue } from './threeWay';
 import { sameMeaning, writeVerified, type Layout, type RecordsReader } from './verifiedMerge';
-import { itemRegions, mapsByKey, parseYaml, serialise, topList, updateFields } from './yamlItems';
+import { itemRegions, mapsByKey, serialise, topList, updateFields } from './yamlItems';
+import { parseYaml } from '../yaml/yamlNodes';
 
 /** An informant as merged: its code and each attribute as a field. */
 export type InformantRecord = Readonly<Record<string, unknown>> & { code: string };

@@ -1,5 +1,5 @@
 import type { ConflictLabels } from './markConflicts';
-import { parseYaml } from './yamlItems';
+import { parseYaml } from '../yaml/yamlNodes';
 
 /**
  * The three versions of a file in a merge. A base that is empty or holds only whitespace or

@@ -1,6 +1,5 @@
 import { isMap, type Node } from 'yaml';
-import { basename } from '../paths';
-import { SIDECAR_SUFFIX } from '../settings/settings';
+import { basename, SIDECAR_SUFFIX } from '../paths';
 import type { Annotation } from '../sidecar/annotation';
 import { readSidecar } from '../sidecar/readSidecar';
 import { writeSidecarMemo } from '../sidecar/sidecarMemo';
@@ -11,7 +10,8 @@ import { mergeAnnotations, type MergeResult } from './mergeAnnotations';
 import { readSides, type MergeInput, type TextMerge } from './mergeInput';
 import type { Conflict } from './threeWay';
 import { sameMeaning, writeVerified, type Layout, type RecordsReader } from './verifiedMerge';
-import { itemRegions, parseYaml, scalarText, type Region } from './yamlItems';
+import { itemRegions, type Region } from './yamlItems';
+import { parseYaml, scalarText } from '../yaml/yamlNodes';
 
 /**
  * Merges a sidecar annotation by annotation, written as writeSidecar writes it, starting from

@@ -1,9 +1,9 @@
 import { isCollection, isMap, isSeq, visit } from 'yaml';
-import { findConflicts, resolveAll } from './conflicts';
+import { findConflicts, resolveAll } from '../yaml/conflicts';
 import { withLineBreaksOf } from './markConflicts';
 import { unreadableReason, type MergeInput, type SideRead, type TextMerge } from './mergeInput';
 import { sameValue } from './threeWay';
-import { parseYaml } from './yamlItems';
+import { parseYaml } from '../yaml/yamlNodes';
 
 /** A side's text and the records it holds: what a merge is written into. */
 export interface Laid<T> {

@@ -1,5 +1,6 @@
-import { isMap, isScalar, isSeq, parseDocument, Scalar, visit, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, Scalar, visit, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
 import { lineEndAfter, lineStartOf } from '../sidecar/splice';
+import { parseYaml, scalarText } from '../yaml/yamlNodes';
 import { sameValue } from './threeWay';
 
 /** A stretch of text, [start, end). */
@@ -8,23 +9,9 @@ export interface Region {
   end: number;
 }
 
-const PARSE_OPTIONS = { version: '1.2', prettyErrors: false } as const;
-
-export function parseYaml(text: string): Document.Parsed {
-  return parseDocument(text, PARSE_OPTIONS);
-}
-
 /** The document as text: one value, one line, flow lists as qcode writes them (`[a, b]`). */
 export function serialise(doc: Document): string {
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
-}
-
-/** The text of a scalar: a string, or a number as written (1.10 stays 1.10). */
-export function scalarText(node: unknown): string | undefined {
-  if (!isScalar(node)) return undefined;
-  if (typeof node.value === 'string') return node.value;
-  if (typeof node.value === 'number' || typeof node.value === 'boolean') return node.source ?? String(node.value);
-  return undefined;
 }
 
 /** Every mapping in the document that has `key: <text>`, by that text (the first of each). */

@@ -12,10 +12,10 @@ import {
 import { LOCK_SUFFIX } from '../lock/lockRecord';
 import { TEMPORARY_SUFFIX } from '../lock/scratchFiles';
 import { englishText, message, type Message } from '../messages';
-import { joinPath } from '../paths';
+import { joinPath, SIDECAR_SUFFIX } from '../paths';
 import type { ProjectFiles } from '../port';
 import { problem, type Problem } from '../problems';
-import { readSettings, SETTINGS_FILE, SIDECAR_SUFFIX, type Settings } from '../settings/settings';
+import { readSettings, SETTINGS_FILE, type Settings } from '../settings/settings';
 import { decodeUtf8, encodeUtf8 } from '../text/decode';
 import { TranscriptText } from '../text/transcriptText';
 import { YamlFile } from '../yaml/yamlFile';

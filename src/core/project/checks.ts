@@ -2,7 +2,8 @@ import { suggestSimilar } from '../codebook/codebook';
 import { didYouMean, message } from '../messages';
 import { problem, type Problem } from '../problems';
 import { savedQueryProblems } from '../query/savedQueryChecks';
-import { informantCodeRegExp, SIDECAR_SUFFIX } from '../settings/settings';
+import { SIDECAR_SUFFIX } from '../paths';
+import { informantCodeRegExp } from '../settings/settings';
 import { formatRange } from '../text/position';
 import type { Project, ResolvedAnnotation, TranscriptFile } from './model';
 

@@ -1,7 +1,7 @@
-import { basename, dirname, joinPath } from '../paths';
+import { basename, dirname, joinPath, SIDECAR_SUFFIX } from '../paths';
 import { FileAccessError, type ProjectFiles } from '../port';
 import { problem, type Problem } from '../problems';
-import { SIDECAR_SUFFIX, type Settings } from '../settings/settings';
+import { type Settings } from '../settings/settings';
 import { accessProblem } from './readText';
 import { message } from '../messages';
 

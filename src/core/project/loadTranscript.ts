@@ -1,9 +1,9 @@
 import { resolveAnchor } from '../anchoring/resolve';
-import { basename } from '../paths';
+import { basename, SIDECAR_SUFFIX } from '../paths';
 import type { ProjectFiles } from '../port';
 import { message } from '../messages';
 import { problem, type Problem } from '../problems';
-import { informantCodeRegExp, SIDECAR_SUFFIX, speakerRegExp, type Settings } from '../settings/settings';
+import { informantCodeRegExp, speakerRegExp, type Settings } from '../settings/settings';
 import { readSidecarContent } from '../sidecar/cleanSidecar';
 import { informantAt, speakerTurns } from '../speakers/turns';
 import { TranscriptText } from '../text/transcriptText';

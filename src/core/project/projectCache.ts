@@ -1,6 +1,6 @@
 import type { FolderEntry, ProjectFiles } from '../port';
 import type { Problem } from '../problems';
-import { SIDECAR_SUFFIX } from '../settings/settings';
+import { SIDECAR_SUFFIX } from '../paths';
 import type { TranscriptFile } from './model';
 
 /** A transcript as loadTranscript made it, with the problems it found and the settings it used. */

@@ -1,6 +1,6 @@
-import { joinPath } from '../paths';
+import { joinPath, SIDECAR_SUFFIX } from '../paths';
 import type { FolderEntry } from '../port';
-import { SIDECAR_SUFFIX, type Settings } from '../settings/settings';
+import { type Settings } from '../settings/settings';
 
 /** A folder listing, narrowed. */
 export type Listing = (folder: string, entries: readonly FolderEntry[]) => FolderEntry[];

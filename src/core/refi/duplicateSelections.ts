@@ -1,5 +1,5 @@
 import type { Project } from '../project/model';
-import { SIDECAR_SUFFIX } from '../settings/settings';
+import { SIDECAR_SUFFIX } from '../paths';
 import { annotationIdOfGuid, stableGuid } from './guids';
 import type { PreparedSource } from './importSources';
 import { importProblem, type ImportProblem } from './importSummary';

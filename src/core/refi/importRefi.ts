@@ -1,8 +1,8 @@
-import { joinPath } from '../paths';
+import { joinPath, SIDECAR_SUFFIX } from '../paths';
 import type { ProjectFiles } from '../port';
 import { SETTINGS_TEMPLATE } from '../operations/initProject';
 import { loadProject } from '../project/loadProject';
-import { SETTINGS_FILE, SIDECAR_SUFFIX } from '../settings/settings';
+import { SETTINGS_FILE } from '../settings/settings';
 import { decodeUtf8, encodeUtf8 } from '../text/decode';
 import { YamlFile } from '../yaml/yamlFile';
 import { commitSources, prepareSource, sourceText, write } from './importSources';

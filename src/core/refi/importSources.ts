@@ -1,6 +1,6 @@
 import { inOrder } from '../inOrder';
 import type { ProjectFiles } from '../port';
-import { SIDECAR_SUFFIX } from '../settings/settings';
+import { SIDECAR_SUFFIX } from '../paths';
 import type { Annotation } from '../sidecar/annotation';
 import { updateSidecar } from '../sidecar/updateSidecar';
 import { decodeUtf8, encodeUtf8 } from '../text/decode';

@@ -1,6 +1,7 @@
 import { Document } from 'yaml';
 import { readInformants, type AttributeValue, type Informant, type InformantRegistry } from '../informants/registry';
-import { parseYaml, serialise, topList } from '../merge/yamlItems';
+import { serialise, topList } from '../merge/yamlItems';
+import { parseYaml } from '../yaml/yamlNodes';
 import { YamlFile } from '../yaml/yamlFile';
 import type { RefiCase, RefiProject, RefiVariable } from './model';
 import { CASE_GUID_ATTRIBUTE } from './guids';

@@ -34,7 +34,6 @@ export interface Settings {
 }
 
 export const SETTINGS_FILE = 'qcode.yaml';
-export const SIDECAR_SUFFIX = '.annotations.yaml';
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = {
   codebook: 'codebook.yaml',

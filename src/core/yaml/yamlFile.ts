@@ -15,7 +15,7 @@ import {
 } from 'yaml';
 import { message, type Message } from '../messages';
 import { problem, type Problem, type Severity } from '../problems';
-import { conflictProblems } from '../merge/explainConflicts';
+import { conflictProblems } from './explainConflicts';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { oneLine } from '../../../core/text/oneLine';
-import { findConflicts, sideText, type ConflictBlock, type ConflictSide } from '../../../core/merge/conflicts';
+import { findConflicts, sideText, type ConflictBlock, type ConflictSide } from '../../../core/yaml/conflicts';
 import { t } from '../../shared/l10n/displayLanguage';
 
 const YAML_FILES: vscode.DocumentSelector = { pattern: '**/*.yaml' };

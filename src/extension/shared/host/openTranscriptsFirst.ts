@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { dirname } from '../../../core/paths';
+import { dirname, SIDECAR_SUFFIX } from '../../../core/paths';
 import type { FolderEntry } from '../../../core/port';
 import { loadProject } from '../../../core/project/loadProject';
 import { ProjectIndex } from '../../../core/project/projectIndex';
@@ -8,7 +8,7 @@ import type { ProjectCache } from '../../../core/project/projectCache';
 import type { Project } from '../../../core/project/model';
 import { isTranscriptPath, listingOnly, type Listing } from '../../../core/project/someTranscripts';
 import type { Problem } from '../../../core/problems';
-import { DEFAULT_SETTINGS, SETTINGS_FILE, SIDECAR_SUFFIX } from '../../../core/settings/settings';
+import { DEFAULT_SETTINGS, SETTINGS_FILE } from '../../../core/settings/settings';
 import { settingsOverrides } from './configuration';
 import type { LoadingHold } from './loadingHold';
 import type { LoadedProject } from './projectHost';

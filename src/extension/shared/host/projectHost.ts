@@ -4,7 +4,7 @@ import { loadProject } from '../../../core/project/loadProject';
 import type { Project, TranscriptFile } from '../../../core/project/model';
 import { ProjectCache } from '../../../core/project/projectCache';
 import { ProjectIndex } from '../../../core/project/projectIndex';
-import { SIDECAR_SUFFIX } from '../../../core/settings/settings';
+import { SIDECAR_SUFFIX } from '../../../core/paths';
 import { settingsOverrides } from './configuration';
 import { setContextKey } from './contextKeys';
 import { LoadingHold } from './loadingHold';

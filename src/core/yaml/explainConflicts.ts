@@ -1,10 +1,10 @@
 import { isMap, isScalar, isSeq, visit, type YAMLMap } from 'yaml';
 import { problem, type Problem } from '../problems';
-import { SIDECAR_SUFFIX } from '../settings/settings';
+import { SIDECAR_SUFFIX } from '../paths';
 import { message, type Message, type MessageArg } from '../messages';
 import { CONFLICT_ADVICE_MESSAGE, findConflictMarker, RESOLVE_ADVICE_MESSAGE } from '../text/conflictMarkers';
 import { findConflicts, linesOf, type ConflictBlock } from './conflicts';
-import { parseYaml, scalarText } from './yamlItems';
+import { parseYaml, scalarText } from './yamlNodes';
 
 type Fields = Map<string, string>;
 interface SideItems {
