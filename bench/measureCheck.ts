@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NodeProjectFiles } from '../src/cli/nodeFiles';
+import { NodeProjectFiles } from '../src/node/nodeFiles';
 import { loadProject } from '../src/core/project/loadProject';
 import { ProjectCache } from '../src/core/project/projectCache';
 import { ensureProject, SIZES } from './generate';
