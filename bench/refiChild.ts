@@ -5,7 +5,7 @@
  *   refiChild.ts export <project> <transcripts> <out.qdpx>  loads the first transcripts of the project, then exports
  * them
  *   refiChild.ts import <file.qdpx>                          imports the package into an empty folder on disk, as qcode
- * import does
+ * import does (with Node's zlib)
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,7 @@ import { importRefi } from '../src/core/refi/importRefi';
 import { packageQdpx } from '../src/core/refi/packageQdpx';
 import { projectToRefi } from '../src/core/refi/projectToRefi';
 import { SIDECAR_SUFFIX } from '../src/core/paths';
+import { zlibInflate } from '../src/node/inflate';
 import { NodeProjectFiles } from '../src/node/nodeFiles';
 
 export interface RefiChildExport {
@@ -96,7 +97,11 @@ async function importPackage(file: string): Promise<RefiChildImport> {
   try {
     const cpu = process.cpuUsage();
     const started = performance.now();
-    const summary = await importRefi(new NodeProjectFiles(target), { name: basename(file), bytes });
+    const summary = await importRefi(
+      new NodeProjectFiles(target),
+      { name: basename(file), bytes },
+      { inflate: zlibInflate },
+    );
     const ms = performance.now() - started;
     const used = cpuMs(cpu);
     return {

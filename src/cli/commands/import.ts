@@ -5,6 +5,7 @@ import { hasImportProblems, summaryText } from '../../core/refi/importSummary';
 import { RefiReadError } from '../../core/refi/readError';
 import { checkInputSize } from '../../core/refi/readPackage';
 import { choice, list, parse } from '../args';
+import { zlibInflate } from '../../node/inflate';
 import { NodeProjectFiles } from '../../node/nodeFiles';
 import type { Output } from '../output';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from '../usage';
@@ -43,7 +44,11 @@ export async function importProject(args: string[], io: Output): Promise<number>
     checkInputSize(basename(file), statSync(file).size);
     const bytes = readFileSync(file);
     mkdirSync(into, { recursive: true });
-    const summary = await importRefi(new NodeProjectFiles(into), { name: basename(file), bytes });
+    const summary = await importRefi(
+      new NodeProjectFiles(into),
+      { name: basename(file), bytes },
+      { inflate: zlibInflate },
+    );
     io.out(format === 'json' ? `${JSON.stringify(summary, withoutDetails, 2)}\n` : summaryText(summary));
     return hasImportProblems(summary) ? EXIT_PROBLEMS : EXIT_OK;
   } catch (error) {

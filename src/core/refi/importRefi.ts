@@ -12,17 +12,16 @@ import { ConceptPlanner } from './planConcepts';
 import { renameDuplicateSelections, renameTakenIds } from './duplicateSelections';
 import { planInformants, type InformantPlan } from './planInformants';
 import { RefiReadError } from './readError';
-import { readRefiInput, type RefiInput, type RefiPackage } from './readPackage';
+import { readRefiInput, type RefiInput, type RefiPackage, type UnpackOptions } from './readPackage';
 import { selectionContext } from './selectionContext';
 import { unregisteredSpeakers } from './speakerInformants';
 import { transcriptPaths } from './transcriptNames';
 import { checkWriteTargets } from './writeTargets';
-import { UNPACK_LIMITS, type UnpackLimits } from './zipArchive';
 import { codebookWithConcepts } from './writeConcepts';
 import { writeConcepts, writeInformants } from './writeRegistries';
 import { message } from '../messages';
 
-export type { RefiInput } from './readPackage';
+export type { RefiInput, UnpackOptions } from './readPackage';
 export type { ImportSummary } from './importSummary';
 
 /**
@@ -34,9 +33,9 @@ export type { ImportSummary } from './importSummary';
 export async function importRefi(
   files: ProjectFiles,
   input: RefiInput,
-  limits: UnpackLimits = UNPACK_LIMITS,
+  unpack: UnpackOptions = {},
 ): Promise<ImportSummary> {
-  const pkg = readRefiInput(input, limits);
+  const pkg = readRefiInput(input, unpack);
   const project = await loadProject(files);
   const { settings } = project;
   const previous = {

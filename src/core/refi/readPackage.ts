@@ -6,6 +6,7 @@ import { RefiReadError } from './readError';
 import { readRefiXml, type RefiDocument } from './readXml';
 import {
   DamagedZipError,
+  type Inflater,
   sizeText,
   TooLargeError,
   UNPACK_LIMITS,
@@ -37,6 +38,12 @@ export interface RefiPackage {
 
 const ZIP_SIGNATURE = [0x50, 0x4b];
 
+/** How a package is unpacked: within these limits (UNPACK_LIMITS by default), by this inflater (the core's own). */
+export interface UnpackOptions {
+  limits?: UnpackLimits;
+  inflate?: Inflater;
+}
+
 /** Refuses, before it is read into memory, an input file larger than everything it may unpack to. */
 export function checkInputSize(name: string, size: number, limits: UnpackLimits = UNPACK_LIMITS): void {
   if (size > limits.totalBytes)
@@ -51,7 +58,8 @@ export function checkInputSize(name: string, size: number, limits: UnpackLimits 
  * cannot be read. Of a package only project.qde, the source files it names and qcode's ids.json
  * are unpacked, each within `limits`.
  */
-export function readRefiInput(input: RefiInput, limits: UnpackLimits = UNPACK_LIMITS): RefiPackage {
+export function readRefiInput(input: RefiInput, options: UnpackOptions = {}): RefiPackage {
+  const limits = options.limits ?? UNPACK_LIMITS;
   const isZip = ZIP_SIGNATURE.every((b, i) => input.bytes[i] === b);
   if (!isZip) {
     if (/\.qdpx$/i.test(input.name))
@@ -73,7 +81,7 @@ export function readRefiInput(input: RefiInput, limits: UnpackLimits = UNPACK_LI
     };
   }
   try {
-    return readArchive(input, new ZipArchive(input.bytes, limits));
+    return readArchive(input, new ZipArchive(input.bytes, limits, options.inflate));
   } catch (error) {
     if (error instanceof TooLargeError)
       throw new RefiReadError(input.name, `cannot be imported: ${error.message}. Nothing was written.`);

@@ -25,6 +25,13 @@ export class DamagedZipError extends Error {}
 /** An entry, or the entries asked for together, that would unpack to more than the limits allow. */
 export class TooLargeError extends Error {}
 
+/**
+ * Inflates raw deflate data, stopping once it gives more than `atMost` bytes: what it gave, or
+ * 'too large'. Throws when the data is not deflate data. The platform may bring a faster one than
+ * inflateInJs (the command line brings Node's zlib).
+ */
+export type Inflater = (data: Uint8Array, atMost: number) => Uint8Array | 'too large';
+
 export interface ZipEntry {
   name: string;
   method: number;
@@ -52,6 +59,7 @@ export class ZipArchive {
   constructor(
     private readonly bytes: Uint8Array,
     private readonly limits: UnpackLimits = UNPACK_LIMITS,
+    private readonly inflate: Inflater = inflateInJs,
   ) {
     this.entries = centralDirectory(bytes);
   }
@@ -89,7 +97,8 @@ export class ZipArchive {
       throw new DamagedZipError(
         `${entry.name} is stored with ${entry.compressedSize} bytes but declares ${entry.declaredSize}`,
       );
-    const unpacked = entry.method === 0 ? data.slice() : entry.method === 8 ? inflateAtMost(data, entry) : undefined;
+    const unpacked =
+      entry.method === 0 ? data.slice() : entry.method === 8 ? this.inflateEntry(data, entry) : undefined;
     if (!unpacked)
       throw new DamagedZipError(
         `${entry.name} is compressed with method ${entry.method}, which REFI-QDA packages do not use`,
@@ -101,20 +110,35 @@ export class ZipArchive {
     this.unpacked += unpacked.length;
     return unpacked;
   }
-}
 
-/**
- * Inflates into a buffer of the declared size, stopping as soon as the output passes it. Each
- * piece is copied in as it comes, so that none of them lives on (and costs the garbage collector).
- */
-function inflateAtMost(data: Uint8Array, entry: ZipEntry): Uint8Array {
-  const out = new Uint8Array(entry.declaredSize);
-  let length = 0;
-  const inflate = new Inflate((chunk) => {
-    if (length + chunk.length > entry.declaredSize) {
+  /** The entry's data inflated, never more than it declares. */
+  private inflateEntry(data: Uint8Array, entry: ZipEntry): Uint8Array {
+    let inflated: Uint8Array | 'too large';
+    try {
+      inflated = this.inflate(data, entry.declaredSize);
+    } catch (error) {
+      throw new DamagedZipError(`${entry.name} cannot be inflated (${(error as Error).message})`);
+    }
+    if (inflated === 'too large')
       throw new TooLargeError(
         `${entry.name} is too large: it unpacks to more than the ${sizeText(entry.declaredSize)} it declares, which only a damaged archive or a zip bomb does`,
       );
+    return inflated;
+  }
+}
+
+/**
+ * Inflates into a buffer of `atMost` bytes, stopping as soon as the output passes it. Each piece
+ * is copied in as it comes, so that none of them lives on (and costs the garbage collector).
+ */
+export function inflateInJs(data: Uint8Array, atMost: number): Uint8Array | 'too large' {
+  const out = new Uint8Array(atMost);
+  let length = 0;
+  let tooLarge = false;
+  const inflate = new Inflate((chunk) => {
+    if (length + chunk.length > atMost) {
+      tooLarge = true;
+      throw new TooLargeError();
     }
     out.set(chunk, length);
     length += chunk.length;
@@ -124,8 +148,8 @@ function inflateAtMost(data: Uint8Array, entry: ZipEntry): Uint8Array {
       inflate.push(data.subarray(at, at + CHUNK), at + CHUNK >= data.length);
     if (data.length === 0) inflate.push(new Uint8Array(0), true);
   } catch (error) {
-    if (error instanceof TooLargeError) throw error;
-    throw new DamagedZipError(`${entry.name} cannot be inflated (${(error as Error).message})`);
+    if (tooLarge) return 'too large';
+    throw error;
   }
   return length === out.length ? out : out.subarray(0, length);
 }
