@@ -4,6 +4,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const cs = require('./codeServer');
+const { openWorkbench } = require('./workbench');
 
 const SHOTS = cs.screenshotsDir();
 const CHAPTER = 'chapters/kapittel-5.md';
@@ -29,16 +30,7 @@ async function main() {
   };
   let ok = false;
   try {
-    await page.goto(
-      cs.workbenchUrl(server, ws, [
-        ['extensionDevelopmentPath', server.remote(cs.extensionPath())],
-        ['skipWelcome', 'true'],
-      ]),
-    );
-    await page
-      .locator('.explorer-folders-view .monaco-list-row', { hasText: 'codebook.yaml' })
-      .first()
-      .waitFor({ timeout: 90000 });
+    await openWorkbench(page, server, ws);
     step('workbench ready');
     await palette('Control+P', path.basename(CHAPTER), path.basename(CHAPTER));
     await page.locator('.monaco-editor .view-lines', { hasText: 'Kapittel 5' }).waitFor();

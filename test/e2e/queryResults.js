@@ -6,6 +6,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const cs = require('./codeServer');
+const { pane, openQcode, giveRoomTo } = require('./workbench');
 
 const SHOTS = cs.screenshotsDir();
 const SAVED = 'queries:\n  fallskjerm-brukere: koordinator.fallskjerm and role=tjenestemottaker\n';
@@ -25,24 +26,7 @@ async function main() {
   const quickInput = page.locator('.quick-input-widget');
   let ok = false;
   try {
-    await page.goto(
-      cs.workbenchUrl(server, ws, [
-        ['extensionDevelopmentPath', server.remote(cs.extensionPath())],
-        ['skipWelcome', 'true'],
-      ]),
-    );
-    await page
-      .locator('.explorer-folders-view .monaco-list-row', { hasText: 'codebook.yaml' })
-      .first()
-      .waitFor({ timeout: 90000 });
-    await page.locator('.activitybar .action-item .action-label[aria-label^="qcode"]').click({ timeout: 60000 });
-    const pane = (title) =>
-      page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: title }) });
-    await pane(/codebook/i)
-      .locator('.monaco-list-row', { hasText: 'Samordning' })
-      .first()
-      .waitFor({ timeout: 90000 });
-    await page.locator('.statusbar', { hasText: 'loading the project' }).waitFor({ state: 'detached', timeout: 90000 });
+    await openQcode(page, server, ws);
     step('the project has loaded');
 
     await page.keyboard.press('F1');
@@ -66,23 +50,14 @@ async function main() {
     await page.keyboard.type(QUERY.slice(PARTIAL.length));
     await message.filter({ hasText: 'Column' }).waitFor({ state: 'hidden' });
     await page.keyboard.press('Enter');
-    const view = pane(/Query Results/i);
+    const view = pane(page, /Query Results/i);
     const header = view.locator('.pane-header', { hasText: `${QUERY} ·` });
     await header.waitFor();
     const description = /koordinator and .*/.exec(await header.textContent())?.[0].trim();
     if (!/ · \d+ passages$/.test(description)) throw new Error(`the view's description is "${description}"`);
     await view.locator('.monaco-list-row', { hasText: 'intervju-K1.txt' }).waitFor();
     step(`the Query Results view shows ${description}`);
-    // Room for the results: the other qcode views folded, the side bar wider.
-    for (const title of [/^codebook/i, /^informants/i, /^annotations/i, /^memos/i]) {
-      const other = page.locator('.part.sidebar .pane-header[aria-expanded="true"]', { hasText: title });
-      if (await other.count()) await other.first().locator('.title').click();
-    }
-    const sidebar = await page.locator('.part.sidebar').boundingBox();
-    await page.mouse.move(sidebar.x + sidebar.width, 400);
-    await page.mouse.down();
-    await page.mouse.move(sidebar.x + sidebar.width + 260, 400, { steps: 5 });
-    await page.mouse.up();
+    await giveRoomTo(page, /^query results/i);
     await view.locator('.monaco-list-row', { hasText: 'Saved queries' }).click();
     await view.locator('.monaco-list-row', { hasText: 'fallskjerm-brukere' }).waitFor();
     // A passage opens its transcript with the passage selected.

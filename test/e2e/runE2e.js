@@ -7,6 +7,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const cs = require('./codeServer');
+const { openWorkbench } = require('./workbench');
 
 const SHOTS = cs.screenshotsDir();
 const TRANSCRIPT = 'transcripts/intervju-K3.txt';
@@ -50,16 +51,7 @@ async function main() {
   };
   let ok = false;
   try {
-    await page.goto(
-      cs.workbenchUrl(server, ws, [
-        ['extensionDevelopmentPath', server.remote(cs.extensionPath())],
-        ['skipWelcome', 'true'],
-      ]),
-    );
-    await page
-      .locator('.explorer-folders-view .monaco-list-row', { hasText: 'codebook.yaml' })
-      .first()
-      .waitFor({ timeout: 90000 });
+    await openWorkbench(page, server, ws);
     step('workbench ready');
 
     await palette('Control+P', path.basename(TRANSCRIPT), path.basename(TRANSCRIPT));

@@ -70,7 +70,8 @@ describe('memos and key quotes: key quotes in a real VS Code', () => {
     assert.match(marked, /\*\*Key quote\*\*/);
   });
 
-  it("unmarks it from the Annotations view's context menu, and Undo Coding marks it again", async function () {
+  // test/e2e/memos.js clicks the real context menus; here the command gets what the view's menu passes.
+  it("unmarks it with the element the Annotations view's menu passes, and Undo Coding marks it again", async function () {
     this.timeout(60000);
     const menus = (
       vscode.extensions.getExtension('qcode.qcode')!.packageJSON as {
