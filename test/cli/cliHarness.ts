@@ -1,5 +1,5 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { run } from '../../src/cli/main';
 import { scratchDir } from '../helpers/scratch';
 
@@ -30,7 +30,9 @@ export function read(dir: string, path: string): string {
   return readFileSync(join(dir, path), 'utf8');
 }
 
+/** Writes a file of the project, making its folders. */
 export function write(dir: string, path: string, text: string | Uint8Array): void {
+  mkdirSync(dirname(join(dir, path)), { recursive: true });
   writeFileSync(join(dir, path), text);
 }
 

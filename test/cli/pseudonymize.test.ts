@@ -50,6 +50,29 @@ describe('qcode pseudonymize', () => {
     assert.equal(read(dir, 'transcripts/intervju-K2.txt'), transcript);
   });
 
+  it('rewrites the project memos (memos/**/*.md) outside their references, lists them with --dry-run, and check finds no leak in them after', async () => {
+    const dir = scratchProject();
+    write(dir, 'pseudonyms.yaml', KEY);
+    write(dir, 'memos/helg.md', '# Kommunen i helgene\n\nFastlegens kontor er stengt.\n\n{{q:49q4zh6q}}\n');
+    write(dir, 'memos/runde-2/notat.md', '\uFEFFSpør kommunen.\r\n{{concept:koordinator.fallskjerm}}\r\n');
+    write(dir, 'notater/utkast.md', 'Kommunen er ikke en memo her.\n');
+    const dry = await qcode('pseudonymize', dir, '--dry-run');
+    assert.match(dry.stdout, /^memos\/helg\.md:1:3: Kommunen -> \[by\]$/m);
+    assert.match(dry.stdout, /^memos\/helg\.md:3:1: Fastlegens -> \[lege\]s$/m);
+    assert.match(dry.stdout, /^memos\/runde-2\/notat\.md:1:6: kommunen -> \[by\]$/m);
+    assert.match(read(dir, 'memos/helg.md'), /^# Kommunen/);
+    const result = await qcode('pseudonymize', dir);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(read(dir, 'memos/helg.md'), '# [by] i helgene\n\n[lege]s kontor er stengt.\n\n{{q:49q4zh6q}}\n');
+    assert.equal(read(dir, 'memos/runde-2/notat.md'), '\uFEFFSpør [by].\r\n{{concept:koordinator.fallskjerm}}\r\n');
+    assert.equal(read(dir, 'notater/utkast.md'), 'Kommunen er ikke en memo her.\n');
+    const after = await checkJson(dir);
+    assert.deepEqual(
+      after.problems.filter((p) => p.file.startsWith('memos/')),
+      [],
+    );
+  });
+
   it('takes a key from outside the project with --key', async () => {
     const dir = scratchProject();
     const keyDir = mkdtempSync(join(tmpdir(), 'qcode-key-'));

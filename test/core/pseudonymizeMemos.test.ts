@@ -60,3 +60,102 @@ describe('pseudonymizing memos', () => {
     assert.deepEqual((await pseudonymized(files)).written, []);
   });
 });
+
+describe('pseudonymizing project memo files', () => {
+  const norwegian = compileKey([
+    { name: 'Kari Nordmann', replacement: '[K4]' },
+    { name: 'Kari', replacement: '[K4]' },
+    { name: 'Tromsø', replacement: '[by]' },
+    { name: 'Åse', replacement: '[Å1]' },
+  ]);
+  const MEMO = 'memos/helg.md';
+  /** A memo whose references hold words of the key: the id, the concept and the saved query must stay as written. */
+  const lines = [
+    '# Åse og Kari Nordmann i Tromsø',
+    '',
+    'Karis kontor i Tromsøs sentrum er stengt i helgene; ÅSE sier det samme:',
+    '',
+    '{{q:kari-2024}}',
+    '',
+    '{{concept:tromso.kari key}}',
+    '{{query:kari}}',
+    'Se også Kari.',
+  ];
+  const expected = [
+    '# [Å1] og [K4] i [by]',
+    '',
+    '[K4]s kontor i [by]s sentrum er stengt i helgene; [Å1] sier det samme:',
+    '',
+    '{{q:kari-2024}}',
+    '',
+    '{{concept:tromso.kari key}}',
+    '{{query:kari}}',
+    'Se også [K4].',
+  ];
+
+  async function run(files: ReturnType<typeof projectFiles>, dryRun = false) {
+    return pseudonymizeProject(
+      files,
+      [],
+      { codebook: 'codebook.yaml', informants: 'informants.yaml' },
+      norwegian,
+      dryRun,
+      [MEMO],
+    );
+  }
+
+  for (const [form, breakWith, bom] of [
+    ['LF', '\n', ''],
+    ['CRLF and a byte order mark', '\r\n', '\uFEFF'],
+  ] as const) {
+    it(`replaces names outside the references, with ${form} kept, and a second run writes nothing`, async () => {
+      const files = projectFiles({}, { [MEMO]: bom + lines.join(breakWith) + breakWith });
+      const outcome = await run(files);
+      assert.deepEqual(outcome.problems, []);
+      assert.deepEqual(outcome.written, [MEMO]);
+      assert.equal(files.text(MEMO), bom + expected.join(breakWith) + breakWith);
+      assert.deepEqual(
+        outcome.replacements.map((r) => `${r.line}:${r.column} ${r.found} -> ${r.replacement}`),
+        [
+          '1:3 Åse -> [Å1]',
+          '1:10 Kari Nordmann -> [K4]',
+          '1:26 Tromsø -> [by]',
+          '3:1 Karis -> [K4]s',
+          '3:16 Tromsøs -> [by]s',
+          '3:53 ÅSE -> [Å1]',
+          '9:9 Kari -> [K4]',
+        ],
+      );
+      const again = await run(files);
+      assert.deepEqual([again.written, again.replacements], [[], []]);
+    });
+  }
+
+  it('with a dry run lists the replacements in memo files and writes nothing', async () => {
+    const files = projectFiles({}, { [MEMO]: lines.join('\n') });
+    const outcome = await run(files, true);
+    assert.equal(outcome.replacements.length, 7);
+    assert.ok(outcome.replacements.every((r) => r.file === MEMO));
+    assert.deepEqual(files.writes, []);
+  });
+
+  it('leaves a memo that is not UTF-8 alone and says so, and writes no memo without names', async () => {
+    const files = projectFiles(
+      {},
+      { [MEMO]: new Uint8Array([0x4b, 0x61, 0x72, 0x69, 0x20, 0xff]), 'memos/ren.md': '# Ingen navn\n' },
+    );
+    const outcome = await pseudonymizeProject(
+      files,
+      [],
+      { codebook: 'codebook.yaml', informants: 'informants.yaml' },
+      norwegian,
+      false,
+      [MEMO, 'memos/ren.md'],
+    );
+    assert.deepEqual(
+      outcome.problems.map((p) => [p.file, p.code]),
+      [[MEMO, 'not-pseudonymized']],
+    );
+    assert.deepEqual(files.writes, []);
+  });
+});

@@ -4,9 +4,10 @@ import type { ProjectFiles } from '../port';
 import { problem } from '../problems';
 import { decodeUtf8 } from '../text/decode';
 import { listMatches } from './listing';
-import type { KeyMatcher } from './matcher';
+import type { KeyMatch, KeyMatcher } from './matcher';
+import { memoMatches, pseudonymizeMemo } from './memoText';
 import { emptyOutcome, pseudonymizeTranscript, type PseudonymizeOutcome } from './transcriptFiles';
-import { pseudonymizeYaml, yamlMatches } from './yamlText';
+import { pseudonymizeYaml, yamlMatches, type YamlRewrite } from './yamlText';
 
 /** The project files pseudonymizing touches besides the transcripts and their sidecars. */
 export interface RegistryFiles {
@@ -20,10 +21,17 @@ const KEPT_KEYS: Record<keyof RegistryFiles, (key: string) => boolean> = {
   informants: (key) => key === 'code',
 };
 
+/** How the entries of one kind of file are found and replaced. */
+interface Rewrite {
+  matches(text: string): KeyMatch[];
+  rewrite(text: string): YamlRewrite;
+}
+
 /**
  * Replaces the key's entries in every transcript and every copy of their text qcode keeps: the
- * sidecars' quotes, context and memos, the codebook's labels and descriptions and the informants'
- * attributes. Running it again finds nothing more to do.
+ * sidecars' quotes, context and memos, the codebook's labels and descriptions, the informants'
+ * attributes, and the project memo files given (outside their references). Running it again finds
+ * nothing more to do.
  */
 export async function pseudonymizeProject(
   files: ProjectFiles,
@@ -31,20 +39,33 @@ export async function pseudonymizeProject(
   registries: RegistryFiles,
   matcher: KeyMatcher,
   dryRun: boolean,
+  memos: readonly string[] = [],
 ): Promise<PseudonymizeOutcome> {
   const outcome = emptyOutcome();
   for (const part of await inParallel(transcripts, (path) => pseudonymizeTranscript(files, path, matcher, dryRun)))
     add(outcome, part);
-  for (const kind of ['codebook', 'informants'] as const)
-    add(outcome, await pseudonymizeRegistry(files, registries[kind], KEPT_KEYS[kind], matcher, dryRun));
+  for (const kind of ['codebook', 'informants'] as const) {
+    const keep = KEPT_KEYS[kind];
+    const yaml: Rewrite = {
+      matches: (text) => yamlMatches(text, matcher, keep),
+      rewrite: (text) => pseudonymizeYaml(text, matcher, keep),
+    };
+    add(outcome, await pseudonymizeFile(files, registries[kind], matcher, yaml, dryRun));
+  }
+  const memo: Rewrite = {
+    matches: (text) => memoMatches(text, matcher),
+    rewrite: (text) => ({ ok: true, text: pseudonymizeMemo(text, matcher) }),
+  };
+  for (const path of memos) add(outcome, await pseudonymizeFile(files, path, matcher, memo, dryRun));
   return outcome;
 }
 
-async function pseudonymizeRegistry(
+/** One file rewritten under its lock, against its text on disk at that moment, and written atomically. */
+async function pseudonymizeFile(
   files: ProjectFiles,
   path: string,
-  keep: (key: string) => boolean,
   matcher: KeyMatcher,
+  rewrite: Rewrite,
   dryRun: boolean,
 ): Promise<PseudonymizeOutcome> {
   const outcome = emptyOutcome();
@@ -53,14 +74,13 @@ async function pseudonymizeRegistry(
   // A file without any entry is left alone, unlocked; one that is not UTF-8 is reported below.
   if (!decoded || (decoded.ok && matcher.find(decoded.text).length === 0)) return outcome;
   if (dryRun) {
-    if (decoded.ok)
-      outcome.replacements.push(...listMatches(path, decoded.text, yamlMatches(decoded.text, matcher, keep)));
+    if (decoded.ok) outcome.replacements.push(...listMatches(path, decoded.text, rewrite.matches(decoded.text)));
     return outcome;
   }
   const result = await updateTextFile(files, path, (current) => {
     if (current === undefined) return { ok: false, message: 'it was removed meanwhile' };
-    outcome.replacements.push(...listMatches(path, current, yamlMatches(current, matcher, keep)));
-    return pseudonymizeYaml(current, matcher, keep);
+    outcome.replacements.push(...listMatches(path, current, rewrite.matches(current)));
+    return rewrite.rewrite(current);
   });
   if (!result.ok)
     outcome.problems.push(
