@@ -1,11 +1,9 @@
-import type { Node } from 'yaml';
 import { withFileLocks, FileLockTimeout } from '../lock/fileLock';
 import { message } from '../messages';
 import { basename, SIDECAR_SUFFIX } from '../paths';
 import type { ProjectFiles } from '../port';
 import { problem, type Problem } from '../problems';
 import { sameAnnotation } from '../sidecar/annotation';
-import { readSidecar, type ParsedSidecar } from '../sidecar/readSidecar';
 import { writeSidecarMemo } from '../sidecar/sidecarMemo';
 import { writeSidecar } from '../sidecar/writeSidecar';
 import { decodeUtf8, encodeUtf8 } from '../text/decode';
@@ -16,25 +14,8 @@ import { moveAnnotation, type TranscriptEdit } from './moveAnnotation';
 import { OffsetMap } from './offsetMap';
 import { RawLines } from './rawLines';
 import { replaceInString } from './replaceText';
-import { KeySearch } from './keySearch';
-import { matchesInValues, pseudonymizeComments } from './yamlText';
-
-/** The sidecar fields that copy the transcript's words or are written about them. */
-const TEXT_FIELDS = ['quote', 'before', 'after', 'memo'] as const;
-
-/** Where the values of the text fields are in the sidecar's text, the memo on the transcript included. */
-function textFieldRanges(parsed: ParsedSidecar): [number, number][] {
-  const memo = (parsed.memoPair?.value as Node | null | undefined)?.range;
-  return [
-    ...(memo ? [[memo[0], memo[1]] as [number, number]] : []),
-    ...parsed.entries.flatMap((entry) =>
-      TEXT_FIELDS.flatMap((key) => {
-        const range = (entry.pairs.get(key)?.value as Node | null | undefined)?.range;
-        return range ? [[range[0], range[1]] as [number, number]] : [];
-      }),
-    ),
-  ];
-}
+import { KeySearch, type SidecarEntries } from './keySearch';
+import { pseudonymizeComments } from './yamlText';
 
 /** What pseudonymizing did, or with a dry run would do. */
 export interface PseudonymizeOutcome {
@@ -68,7 +49,7 @@ export async function pseudonymizeTranscript(
 ): Promise<PseudonymizeOutcome> {
   const sidecarPath = transcriptPath + SIDECAR_SUFFIX;
   const search = new KeySearch(matcher);
-  if (await holdsNone(files, transcriptPath, sidecarPath, search)) return emptyOutcome();
+  if (await nothingToDo(files, transcriptPath, sidecarPath, search)) return emptyOutcome();
   try {
     return await withFileLocks(files, [transcriptPath, sidecarPath], (locked) =>
       pseudonymizeLocked(locked, transcriptPath, sidecarPath, search, dryRun),
@@ -80,19 +61,21 @@ export async function pseudonymizeTranscript(
 }
 
 /**
- * A first look, without the locks: a transcript and sidecar that hold no entry of the key are
- * left alone, neither locked nor parsed. Files that cannot be read are looked at under the locks.
+ * A first look, without the locks: a transcript and sidecar with nothing to replace are left
+ * alone, neither locked nor written. The sidecar of a transcript that holds an entry is read only
+ * under the locks. Files that cannot be read are looked at under the locks.
  */
-async function holdsNone(
+async function nothingToDo(
   files: ProjectFiles,
   transcriptPath: string,
   sidecarPath: string,
   search: KeySearch,
 ): Promise<boolean> {
   const transcript = await readText(files, transcriptPath, []);
+  if (transcript === undefined) return true;
+  if (transcript === 'unreadable' || search.inTranscript(transcript.text).matches.length > 0) return false;
   const sidecar = await readText(files, sidecarPath, []);
-  if (transcript === undefined || transcript === 'unreadable' || sidecar === 'unreadable') return false;
-  return search.holdsNone(transcript.text, sidecar?.text);
+  return sidecar !== 'unreadable' && search.holdsNone(sidecarPath, transcript.text, sidecar?.text);
 }
 
 async function pseudonymizeLocked(
@@ -107,15 +90,11 @@ async function pseudonymizeLocked(
   const transcript = await readText(files, transcriptPath, outcome.problems);
   const sidecar = await readText(files, sidecarPath, outcome.problems);
   if (transcript === undefined || transcript === 'unreadable' || sidecar === 'unreadable') return outcome;
-  if (search.holdsNone(transcript.text, sidecar?.text)) return outcome;
+  if (search.holdsNone(sidecarPath, transcript.text, sidecar?.text)) return outcome;
   const replaced = search.inTranscript(transcript.text);
   outcome.replacements.push(...listMatches(transcriptPath, transcript.text, replaced.matches));
-  const parsed = sidecar ? readSidecar(sidecarPath, sidecar.text) : undefined;
-  const inSidecar =
-    sidecar && parsed?.file.document
-      ? matchesInValues(sidecar.text, textFieldRanges(parsed), matcher, search.inSidecar(sidecar.text))
-      : { matches: [], elsewhere: false };
-  if (sidecar) outcome.replacements.push(...listMatches(sidecarPath, sidecar.text, inSidecar.matches));
+  const inSidecar = sidecar && search.inSidecar(sidecarPath, sidecar.text);
+  if (sidecar && inSidecar) outcome.replacements.push(...listMatches(sidecarPath, sidecar.text, inSidecar.matches));
   if (dryRun || outcome.replacements.length === 0) return outcome;
   const edit: TranscriptEdit = {
     oldLines: new RawLines(transcript.text),
@@ -125,8 +104,8 @@ async function pseudonymizeLocked(
     offsets: new OffsetMap(replaced.rounds),
   };
   const newSidecar =
-    sidecar && parsed
-      ? sidecarAfter(sidecarPath, transcriptPath, sidecar.text, parsed, edit, matcher, outcome, inSidecar.elsewhere)
+    sidecar && inSidecar
+      ? sidecarAfter(sidecarPath, transcriptPath, sidecar.text, inSidecar, edit, matcher, outcome)
       : undefined;
   if (sidecar && newSidecar === undefined) return outcome;
   if (replaced.text !== transcript.text)
@@ -144,11 +123,10 @@ function sidecarAfter(
   sidecarPath: string,
   transcriptPath: string,
   text: string,
-  parsed: ParsedSidecar,
+  { parsed, elsewhere }: SidecarEntries,
   edit: TranscriptEdit,
   matcher: KeyMatcher,
   outcome: PseudonymizeOutcome,
-  elsewhere: boolean,
 ): string | undefined {
   const errors = parsed.file.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
