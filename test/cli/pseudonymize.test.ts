@@ -73,6 +73,37 @@ describe('qcode pseudonymize', () => {
     );
   });
 
+  it('rewrites chapters as it does memos, leaves what qcode.yaml does not name a chapter or memo, and leaves exports for check to report', async () => {
+    const dir = scratchProject();
+    write(dir, 'pseudonyms.yaml', KEY);
+    write(dir, 'qcode.yaml', 'exports:\n  kapittel:\n    format: md\n    out: eksport/sitater.md\n');
+    const chapter = '\uFEFF# Kommunen og Ålesund\r\n\r\nFastlegen sa det: {{q:kommunen-1}}\r\n';
+    write(dir, 'chapters/del/utkast.md', chapter);
+    write(dir, 'memos/notat.txt', 'Kommunen, men ikke en memo.\n');
+    write(dir, 'eksport/sitater.md', '> Det er ruskonsulenten her i kommunen.\n');
+    const dry = await qcode('pseudonymize', dir, '--dry-run');
+    assert.match(dry.stdout, /^chapters\/del\/utkast\.md:1:3: Kommunen -> \[by\]$/m);
+    assert.match(dry.stdout, /^chapters\/del\/utkast\.md:3:1: Fastlegen -> \[lege\]$/m);
+    assert.doesNotMatch(dry.stdout, /^(memos\/notat\.txt|eksport\/sitater\.md):/m);
+    assert.equal(read(dir, 'chapters/del/utkast.md'), chapter);
+    const result = await qcode('pseudonymize', dir);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(
+      read(dir, 'chapters/del/utkast.md'),
+      '\uFEFF# [by] og Ålesund\r\n\r\n[lege] sa det: {{q:kommunen-1}}\r\n',
+    );
+    assert.equal(read(dir, 'memos/notat.txt'), 'Kommunen, men ikke en memo.\n');
+    assert.equal(read(dir, 'eksport/sitater.md'), '> Det er ruskonsulenten her i kommunen.\n');
+    const left = (await checkJson(dir)).problems.filter((p) => p.code === 'pseudonym-leak');
+    assert.deepEqual(
+      left.map(
+        (p) =>
+          `${p.file}:${p.line}:${p.column} ${/Rename the id/.test(p.message) ? 'by hand' : /export again/.test(p.message) ? 'export again' : p.message}`,
+      ),
+      ['chapters/del/utkast.md:3:20 by hand', 'eksport/sitater.md:1:31 export again'],
+    );
+  });
+
   it('takes a key from outside the project with --key', async () => {
     const dir = scratchProject();
     const keyDir = mkdtempSync(join(tmpdir(), 'qcode-key-'));

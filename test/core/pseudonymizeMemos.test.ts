@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { loadProject } from '../../src/core/project/loadProject';
 import { compileKey } from '../../src/core/pseudonyms/matcher';
 import { pseudonymizeProject } from '../../src/core/pseudonyms/pseudonymizeProject';
 import { readSidecar } from '../../src/core/sidecar/readSidecar';
 import { projectFiles } from '../helpers/project';
+import type { MemoryFiles } from '../helpers/memoryFiles';
+import { pseudonymizeLoaded } from '../helpers/pseudonymize';
 
 const matcher = compileKey([
   { name: 'Kari Nordmann', replacement: '[K4]' },
@@ -24,16 +25,7 @@ annotations:
 `;
 const PATH = 'transcripts/intervju-K3.txt.annotations.yaml';
 
-async function pseudonymized(files: ReturnType<typeof projectFiles>, dryRun = false) {
-  const project = await loadProject(files);
-  return pseudonymizeProject(
-    files,
-    project.transcripts.map((t) => t.path),
-    { codebook: 'codebook.yaml', informants: 'informants.yaml' },
-    matcher,
-    dryRun,
-  );
-}
+const pseudonymized = (files: MemoryFiles, dryRun = false) => pseudonymizeLoaded(files, matcher, dryRun);
 
 describe('pseudonymizing memos', () => {
   it('replaces names in the memo on a transcript, changing only its line, and leaves nothing on a second run', async () => {

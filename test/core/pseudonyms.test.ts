@@ -3,11 +3,12 @@ import { lockBytes } from '../../src/core/lock/lockRecord';
 import { loadProject } from '../../src/core/project/loadProject';
 import { readKey } from '../../src/core/pseudonyms/key';
 import { compileKey } from '../../src/core/pseudonyms/matcher';
-import { pseudonymizeProject } from '../../src/core/pseudonyms/pseudonymizeProject';
 import { replaceKeyEntries } from '../../src/core/pseudonyms/replaceText';
 import { pseudonymizeYaml } from '../../src/core/pseudonyms/yamlText';
 import { YamlFile } from '../../src/core/yaml/yamlFile';
 import { expectProblem, projectFiles } from '../helpers/project';
+import type { MemoryFiles } from '../helpers/memoryFiles';
+import { pseudonymizeLoaded } from '../helpers/pseudonymize';
 
 const KEY = { 'Kari Nordmann': '[K4]', Kari: '[K4]', Tromsø: '[by]', Åse: '[Å1]' };
 const matcher = compileKey(Object.entries(KEY).map(([name, replacement]) => ({ name, replacement })));
@@ -30,16 +31,7 @@ annotations:
     quote: Nordmann i Tromsø. Karis
 `;
 
-async function pseudonymized(files: ReturnType<typeof projectFiles>, dryRun = false) {
-  const project = await loadProject(files);
-  return pseudonymizeProject(
-    files,
-    project.transcripts.map((t) => t.path),
-    { codebook: 'codebook.yaml', informants: 'informants.yaml' },
-    matcher,
-    dryRun,
-  );
-}
+const pseudonymized = (files: MemoryFiles, dryRun = false) => pseudonymizeLoaded(files, matcher, dryRun);
 
 describe('pseudonyms', () => {
   describe('matching', () => {

@@ -1,4 +1,4 @@
-import { discoverMemos } from '../../core/chapters/chapterFiles';
+import { discoverChapters } from '../../core/chapters/chapterFiles';
 import { hasErrors } from '../../core/problems';
 import { discoverTranscripts } from '../../core/project/discover';
 import { loadKey } from '../../core/pseudonyms/keyFile';
@@ -41,14 +41,15 @@ export async function pseudonymize(args: string[], io: Output): Promise<number> 
   }
   const dryRun = values['dry-run'] === true;
   const transcripts = (await discoverTranscripts(files, settings)).transcripts;
-  const memos = await discoverMemos(files, settings);
+  // The chapters and memo files: those check searches for leaks.
+  const writings = await discoverChapters(files, settings);
   const outcome = await pseudonymizeProject(
     files,
     transcripts,
     { codebook: settings.codebook, informants: settings.informants },
     compileKey(key.entries),
     dryRun,
-    memos,
+    writings,
   );
   io.out(outcome.replacements.map(line).join(''));
   if (outcome.problems.length > 0) io.err(problemsAsText(outcome.problems));
@@ -64,5 +65,5 @@ function summary(replacements: number, files: number, annotations: number, dryRu
   if (replacements === 0)
     return 'Nothing to replace: no entry of the key is in the transcripts or the copies qcode keeps.\n';
   if (dryRun) return `${replacements} replacement(s) would be made; nothing was written (--dry-run).\n`;
-  return `${replacements} replacement(s) in ${files} file(s); ${annotations} annotation(s) moved with their text. Run "qcode check" to find what is left (ids, codes, chapters, exports).\n`;
+  return `${replacements} replacement(s) in ${files} file(s); ${annotations} annotation(s) moved with their text. Run "qcode check" to find what is left (ids, codes, references, exports).\n`;
 }

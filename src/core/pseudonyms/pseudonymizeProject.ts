@@ -5,8 +5,8 @@ import { problem } from '../problems';
 import { decodeUtf8 } from '../text/decode';
 import { listMatches } from './listing';
 import type { KeyMatch, KeyMatcher } from './matcher';
-import { memoMatches, pseudonymizeMemo } from './memoText';
 import { emptyOutcome, pseudonymizeTranscript, type PseudonymizeOutcome } from './transcriptFiles';
+import { pseudonymizeWriting, writingMatches } from './writingText';
 import { pseudonymizeYaml, yamlMatches, type YamlRewrite } from './yamlText';
 
 /** The project files pseudonymizing touches besides the transcripts and their sidecars. */
@@ -30,8 +30,9 @@ interface Rewrite {
 /**
  * Replaces the key's entries in every transcript and every copy of their text qcode keeps: the
  * sidecars' quotes, context and memos, the codebook's labels and descriptions, the informants'
- * attributes, and the project memo files given (outside their references). Running it again finds
- * nothing more to do.
+ * attributes, and the chapters and project memo files given (`discoverChapters`: the files `check`
+ * searches for leaks), outside their references. Files qcode exported are not rewritten: `check`
+ * reports them until they are exported again. Running it again finds nothing more to do.
  */
 export async function pseudonymizeProject(
   files: ProjectFiles,
@@ -39,7 +40,7 @@ export async function pseudonymizeProject(
   registries: RegistryFiles,
   matcher: KeyMatcher,
   dryRun: boolean,
-  memos: readonly string[] = [],
+  writings: readonly string[] = [],
 ): Promise<PseudonymizeOutcome> {
   const outcome = emptyOutcome();
   for (const part of await inParallel(transcripts, (path) => pseudonymizeTranscript(files, path, matcher, dryRun)))
@@ -52,11 +53,11 @@ export async function pseudonymizeProject(
     };
     add(outcome, await pseudonymizeFile(files, registries[kind], matcher, yaml, dryRun));
   }
-  const memo: Rewrite = {
-    matches: (text) => memoMatches(text, matcher),
-    rewrite: (text) => ({ ok: true, text: pseudonymizeMemo(text, matcher) }),
+  const writing: Rewrite = {
+    matches: (text) => writingMatches(text, matcher),
+    rewrite: (text) => ({ ok: true, text: pseudonymizeWriting(text, matcher) }),
   };
-  for (const path of memos) add(outcome, await pseudonymizeFile(files, path, matcher, memo, dryRun));
+  for (const path of writings) add(outcome, await pseudonymizeFile(files, path, matcher, writing, dryRun));
   return outcome;
 }
 
