@@ -19,7 +19,7 @@ export function chapterDiagnostics(chapters: ChapterContext): vscode.Disposable 
   const collection = vscode.languages.createDiagnosticCollection('qcode-chapters');
   const check = (document: vscode.TextDocument) => {
     const path = chapters.chapterPath(document);
-    const index = chapters.index();
+    const index = path === undefined ? undefined : chapters.index();
     if (path === undefined || !index) return collection.delete(document.uri);
     const { problems } = renderChapter(path, document.getText(), index);
     collection.set(
@@ -29,10 +29,15 @@ export function chapterDiagnostics(chapters: ChapterContext): vscode.Disposable 
   };
   const checkAll = async () => {
     const loaded = chapters.host.atHand;
+    if (!loaded) return;
+    const files = await readChapters(chapters.host.files, loaded.project.settings, []);
+    const openChapters = vscode.workspace.textDocuments.filter((d) => chapters.chapterPath(d) !== undefined);
+    // The index of every passage is made only for a project that has chapters.
+    if (files.length === 0 && openChapters.length === 0) return collection.clear();
     const index = chapters.index();
-    if (!loaded || !index) return;
+    if (!index) return;
     const open = new Set(vscode.workspace.textDocuments.map((d) => chapters.host.files.pathOf(d.uri)));
-    for (const file of await readChapters(chapters.host.files, loaded.project.settings, [])) {
+    for (const file of files) {
       if (open.has(file.path)) continue;
       const { problems } = renderChapter(file.path, file.text, index);
       collection.set(
@@ -40,7 +45,7 @@ export function chapterDiagnostics(chapters: ChapterContext): vscode.Disposable 
         problems.map((p) => diagnosticAt(p, new vscode.Range(p.line - 1, p.column - 1, p.line - 1, p.column + 1))),
       );
     }
-    vscode.workspace.textDocuments.forEach(check);
+    openChapters.forEach(check);
   };
   void checkAll();
   return vscode.Disposable.from(

@@ -40,7 +40,7 @@ export function register(
 
 /** The Markdown preview renders again with the coding as it is now, when a chapter is open. */
 function refreshPreview(chapters: ChapterContext): void {
-  if (chapters.index() && vscode.workspace.textDocuments.some((d) => chapters.chapterPath(d) !== undefined))
+  if (vscode.workspace.textDocuments.some((d) => chapters.chapterPath(d) !== undefined) && chapters.index())
     void vscode.commands.executeCommand('markdown.preview.refresh');
 }
 

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import type { Concept } from '../../../core/codebook/codebook';
+import { passageCounts } from '../../../core/project/passageCounts';
 import type { Annotation } from '../../../core/sidecar/annotation';
 import { colorKey } from '../decorations/conceptStyles';
 import { exampleQuotes } from './exampleQuotes';
 import { colorDot } from './colorDot';
-import type { ProjectHost } from '../../shared/host/projectHost';
+import type { LoadedProject, ProjectHost } from '../../shared/host/projectHost';
 import { t } from '../../shared/l10n/displayLanguage';
 
 /** An element of the Codebook view; commands on it (tag with it, rename, ...) read `conceptId`. */
@@ -28,6 +29,8 @@ export class CodebookModel
   private readonly nodes = new Map<string, ConceptNode>();
   /** The view has asked for the top concepts before any were loaded, and waits for them. */
   private waiting = false;
+  /** The passage counts of a whole project, made once for all the rows a refresh shows. */
+  private counted: { loaded: LoadedProject; counts: Map<string, number> } | undefined;
 
   constructor(
     private readonly host: ProjectHost,
@@ -37,6 +40,7 @@ export class CodebookModel
 
   /** Asks the view to show the concepts again, unless it is waiting for them anyway. */
   refresh(): void {
+    this.counted = undefined;
     if (!this.waiting) this.changed.fire();
   }
 
@@ -84,9 +88,7 @@ export class CodebookModel
     const item = new vscode.TreeItem(concept.label, state);
     item.id = concept.id;
     // Counted once the whole project has loaded; until then the view says so in its message.
-    const count = loaded.complete
-      ? loaded.index.underConcept(concept.id).filter((r) => this.shows(r.annotation)).length
-      : undefined;
+    const count = loaded.complete ? (this.counts(loaded).get(concept.id) ?? 0) : undefined;
     item.description = count === undefined ? '' : String(count);
     item.tooltip = tooltip(concept, count, exampleQuotes(loaded, concept, this.shows));
     const key = colorKey(loaded.project.codebook, concept.id);
@@ -99,6 +101,11 @@ export class CodebookModel
       label: count === undefined ? concept.label : t('{0}, {1} tagged passages', concept.label, count),
     };
     return item;
+  }
+
+  private counts(loaded: LoadedProject): Map<string, number> {
+    if (this.counted?.loaded !== loaded) this.counted = { loaded, counts: passageCounts(loaded.index, this.shows) };
+    return this.counted.counts;
   }
 
   handleDrag(source: readonly ConceptNode[], data: vscode.DataTransfer): void {
