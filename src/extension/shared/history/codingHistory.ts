@@ -149,11 +149,13 @@ async function restoreUnchanged(
   return [];
 }
 
+/** A file's text with its byte order mark, if it has one, so that putting it back restores the bytes. */
 async function readText(files: ProjectFiles, path: string): Promise<string | undefined> {
   const bytes = await files.read(path);
   if (!bytes) return undefined;
   const decoded = decodeUtf8(bytes);
-  return decoded.ok ? decoded.text : undefined;
+  if (!decoded.ok) return undefined;
+  return decoded.hadBom ? `\uFEFF${decoded.text}` : decoded.text;
 }
 
 function lockTimeoutMessage(error: FileLockTimeout): string {
