@@ -5,6 +5,12 @@ import { parse } from 'yaml';
 import { activated, eventually, readText, workspaceUri, writeText } from './helpers';
 
 const transcript = 'transcripts/intervju-K2.txt';
+
+/** A file's text as it is on disk, a byte order mark included. */
+async function readExact(path: string): Promise<string> {
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(await vscode.workspace.fs.readFile(workspaceUri(path)));
+}
+
 const sidecar = `${transcript}.annotations.yaml`;
 
 describe('pseudonymizing in a real VS Code', () => {
@@ -112,23 +118,47 @@ describe('pseudonymizing in a real VS Code', () => {
     assert.equal(await readText(sidecar), originalSidecar);
   });
 
-  it('Pseudonymize Project replaces the key everywhere in one step that Undo Coding takes back', async function () {
+  it('Pseudonymize Project replaces the key everywhere, memo and chapter files too outside their references, in one step that Undo Coding takes back', async function () {
     this.timeout(120000);
-    const paths = ['transcripts/intervju-K1.txt', 'transcripts/intervju-K1.txt.annotations.yaml', 'informants.yaml'];
-    const originals = await Promise.all(paths.map(readText));
-    await writeText('pseudonyms.yaml', 'Rustjenesten: "[R]"\nkommunen: "[by]"\n');
-    await eventually('the key loaded', async () =>
-      (await readText('pseudonyms.yaml')).includes('[R]') ? true : undefined,
-    );
-    const outcome = await vscode.commands.executeCommand<{ replacements: unknown[]; written: string[] }>(
-      'qcode.pseudonymizeProject',
-    );
-    assert.ok(outcome && outcome.replacements.length > 0, 'something was replaced');
-    const now = await Promise.all(paths.map(readText));
-    for (const text of now) assert.doesNotMatch(text, /rustjenesten\b|kommunen\b/i);
-    assert.match(now[2] as string, /unit: "\[R\], feltteamet"/);
-    const message = await vscode.commands.executeCommand<string>('qcode.undoCoding');
-    assert.equal(message, 'Undone: Pseudonymize Project');
-    assert.deepEqual(await Promise.all(paths.map(readText)), originals);
+    const memo = 'memos/pseudonym-runde/notat.md';
+    const chapter = 'chapters/pseudonym-utkast.md';
+    // A byte order mark and CRLF, as Windows editors save them; the reference names the key's word.
+    const memoText = '\uFEFF# Rustjenesten i kommunen\r\n\r\nSe {{q:kommunen-1}} og Rustjenestens møter.\r\n';
+    const chapterText = 'Kommunen og Åse.\n';
+    await writeText(memo, memoText);
+    await writeText(chapter, chapterText);
+    try {
+      const paths = [
+        'transcripts/intervju-K1.txt',
+        'transcripts/intervju-K1.txt.annotations.yaml',
+        'informants.yaml',
+        memo,
+        chapter,
+      ];
+      const originals = await Promise.all(paths.map(readExact));
+      await writeText('pseudonyms.yaml', 'Rustjenesten: "[R]"\nkommunen: "[by]"\n');
+      await eventually('the key loaded', async () =>
+        (await readText('pseudonyms.yaml')).includes('[R]') ? true : undefined,
+      );
+      const outcome = await vscode.commands.executeCommand<{ replacements: unknown[]; written: string[] }>(
+        'qcode.pseudonymizeProject',
+      );
+      assert.ok(outcome && outcome.replacements.length > 0, 'something was replaced');
+      assert.ok(outcome.written.includes(memo) && outcome.written.includes(chapter), outcome.written.join(', '));
+      const now = await Promise.all(paths.map(readExact));
+      for (const text of now.slice(0, 3)) assert.doesNotMatch(text, /rustjenesten\b|kommunen\b/i);
+      assert.match(now[2] as string, /unit: "\[R\], feltteamet"/);
+      assert.equal(now[3], '\uFEFF# [R] i [by]\r\n\r\nSe {{q:kommunen-1}} og [R]s møter.\r\n');
+      assert.equal(now[4], '[by] og Åse.\n');
+      const message = await vscode.commands.executeCommand<string>('qcode.undoCoding');
+      assert.equal(message, 'Undone: Pseudonymize Project');
+      assert.deepEqual(await Promise.all(paths.map(readExact)), originals);
+      assert.equal(originals[3], memoText, 'the memo back byte for byte, its byte order mark too');
+    } finally {
+      await vscode.workspace.fs.delete(workspaceUri('memos/pseudonym-runde'), { recursive: true });
+      await vscode.workspace.fs.delete(workspaceUri(chapter));
+      if ((await vscode.workspace.fs.readDirectory(workspaceUri('memos'))).length === 0)
+        await vscode.workspace.fs.delete(workspaceUri('memos'));
+    }
   });
 });

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { discoverChapters } from '../../../core/chapters/chapterFiles';
 import { updateTextFile } from '../../../core/lock/updateTextFile';
 import { loadKey } from '../../../core/pseudonyms/keyFile';
 import { compileKey, type KeyMatcher } from '../../../core/pseudonyms/matcher';
@@ -70,19 +71,22 @@ async function matcherOf(host: ProjectHost): Promise<KeyMatcher | undefined> {
 }
 
 async function pseudonymizeAll(host: ProjectHost, history: CodingHistory): Promise<PseudonymizeOutcome | undefined> {
-  if (!(await savedTranscripts(host))) return undefined;
   const matcher = await matcherOf(host);
   const project = host.atHand?.project;
   if (!matcher || !project) return undefined;
+  // The chapters and memo files: those the leak check searches, rewritten and undone with the rest.
+  const writings = await discoverChapters(host.files, project.settings);
+  if (!(await savedFiles(host, writings))) return undefined;
   const transcripts = project.transcripts.map((tr) => tr.path);
   const paths = [
     ...project.transcripts.flatMap((tr) => [tr.path, tr.sidecarPath]),
     project.settings.codebook,
     project.settings.informants,
+    ...writings,
   ];
   const registries = { codebook: project.settings.codebook, informants: project.settings.informants };
   const outcome = await history.record(t('Pseudonymize Project'), paths, (files) =>
-    pseudonymizeProject(files, transcripts, registries, matcher, false),
+    pseudonymizeProject(files, transcripts, registries, matcher, false, writings),
   );
   report(outcome);
   return outcome;
@@ -114,9 +118,13 @@ async function pseudonymizeOne(
   return outcome;
 }
 
-/** Pseudonymizing works on the files as saved, so transcripts with unsaved changes are saved first. */
-async function savedTranscripts(host: ProjectHost): Promise<boolean> {
-  const dirty = vscode.workspace.textDocuments.filter((d) => d.isDirty && host.transcriptOf(d.uri));
+/**
+ * Pseudonymizing works on the files as saved, so transcripts, chapters and memo files with
+ * unsaved changes are saved first.
+ */
+async function savedFiles(host: ProjectHost, writings: readonly string[]): Promise<boolean> {
+  const rewritten = (uri: vscode.Uri) => host.transcriptOf(uri) || writings.includes(host.files.pathOf(uri) ?? '');
+  const dirty = vscode.workspace.textDocuments.filter((d) => d.isDirty && rewritten(d.uri));
   const saved = await Promise.all(dirty.map((d) => d.save()));
   if (saved.every(Boolean)) return true;
   void vscode.window.showWarningMessage(t('Save the transcript first: pseudonymizing works on the saved file.'));
