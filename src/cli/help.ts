@@ -152,7 +152,8 @@ ${DIR}
   --format      md (default) or json`,
   pseudonymize: `
 Replaces the real names of the pseudonym key in the transcripts and every copy of their text
-qcode keeps, moving each annotation with its text. Chapters and memos are left for check to
+qcode keeps, moving each annotation with its text, and in the chapter and memo files outside
+their {{...}} references. Names in references and in exported files are left for check to
 report.
 
 ${DIR}
