@@ -126,8 +126,11 @@ async function savedFiles(host: ProjectHost, writings: readonly string[]): Promi
   const rewritten = (uri: vscode.Uri) => host.transcriptOf(uri) || writings.includes(host.files.pathOf(uri) ?? '');
   const dirty = vscode.workspace.textDocuments.filter((d) => d.isDirty && rewritten(d.uri));
   const saved = await Promise.all(dirty.map((d) => d.save()));
-  if (saved.every(Boolean)) return true;
-  void vscode.window.showWarningMessage(t('Save the transcript first: pseudonymizing works on the saved file.'));
+  const unsaved = dirty.filter((_, i) => !saved[i]).map((d) => host.files.pathOf(d.uri) ?? d.uri.path);
+  if (unsaved.length === 0) return true;
+  void vscode.window.showWarningMessage(
+    t('Save {0} first: pseudonymizing works on the saved files.', unsaved.join(', ')),
+  );
   return false;
 }
 
