@@ -6,7 +6,7 @@ export const ID_LENGTH = 8;
 export const ID_PATTERN = /^[0-9a-hjkmnp-tv-z]{8}$/;
 
 /** A random annotation id that is not in `taken`. Random, so two branches never mint the same one. */
-export function newAnnotationId(random: RandomBytes, taken: ReadonlySet<string> = new Set()): string {
+export function newAnnotationId(random: RandomBytes, taken: Pick<ReadonlySet<string>, 'has'> = new Set()): string {
   for (;;) {
     const bytes = random(ID_LENGTH);
     let id = '';

@@ -67,8 +67,15 @@ export interface QcodeApi {
 export interface QcodeTestHooks {
   /** Repaints an editor's decorations; returns how long it took in milliseconds. */
   repaint(editor: vscode.TextEditor): number;
-  /** The ranges qcode decorates in an editor: annotated passages and informant codes. */
+  /**
+   * The ranges qcode has decorated in an editor's text: annotated passages and informant codes, in the lines in view
+   * and a margin around them (the whole of a short transcript).
+   */
   decoratedRanges(editor: vscode.TextEditor): vscode.Range[];
+  /** Fires when qcode has set an editor's decorations. */
+  onDidPaint: vscode.Event<vscode.TextEditor>;
+  /** The count the Codebook view shows beside each of the concepts (undefined while it shows none). */
+  codebookCounts(conceptIds: readonly string[]): Record<string, number | undefined>;
   /**
    * Forgets the project and loads it as when the window opens, the transcripts in editors first; resolves when the
    * whole has loaded.
@@ -97,7 +104,10 @@ export async function activateWith(
   const codingHistory = new CodingHistory(host);
   const coding = new Coding(host, codingHistory);
   const reports = new ReportDocuments();
-  context.subscriptions.push(host, live, reports);
+  context.subscriptions.push(host, live, coding, reports);
+  context.subscriptions.push(
+    coding.onDidTag(({ transcript, annotations }) => live.addWritten(transcript, annotations)),
+  );
   showCoders.register(context, host, filter);
   undoCoding.register(context, codingHistory);
   saveRanges.register(context, host, live);
@@ -105,7 +115,7 @@ export async function activateWith(
   checkProject.register(context, host);
   exportQuotes.register(context, host);
   initProject.register(context, host);
-  codebook.register(context, host, codingHistory, filter);
+  const codebookView = codebook.register(context, host, codingHistory, filter);
   examples.register(context, host, live, codingHistory);
   annotations.register(context, host, filter);
   informants.register(context, host);
@@ -138,20 +148,25 @@ export async function activateWith(
     memoOutline,
     ...chapterPreview,
   };
-  return context.extensionMode === vscode.ExtensionMode.Test ? { ...api, ...testHooks(host, painter) } : api;
+  return context.extensionMode === vscode.ExtensionMode.Test
+    ? { ...api, ...testHooks(host, painter, codebookView) }
+    : api;
 }
 
-function testHooks(host: ProjectHost, painter: decorations.Painter): QcodeTestHooks {
+function testHooks(
+  host: ProjectHost,
+  painter: decorations.Painter,
+  codebookView: codebook.CodebookView,
+): QcodeTestHooks {
   return {
     repaint(editor) {
       const start = performance.now();
       painter.paint(editor);
       return performance.now() - start;
     },
-    decoratedRanges(editor) {
-      const loaded = host.transcriptOf(editor.document.uri) && host.atHand;
-      return loaded ? [...painter.decorations(editor.document, loaded).values()].flat() : [];
-    },
+    decoratedRanges: (editor) => painter.paintedRanges(editor),
+    onDidPaint: painter.onDidPaint,
+    codebookCounts: (ids) => Object.fromEntries(ids.map((id) => [id, codebookView.countShown(id)])),
     restart: async () => void (await host.restart()),
   };
 }

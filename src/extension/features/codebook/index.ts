@@ -18,6 +18,12 @@ import { showConceptPassages } from './conceptPassages';
 import { CodebookModel, type ConceptNode } from './model';
 import { pickConcept, withConcept } from './pickConcept';
 
+/** What the Codebook view shows, for the tests. */
+export interface CodebookView {
+  /** The count shown beside a concept, if one is. */
+  countShown(conceptId: string): number | undefined;
+}
+
 /**
  * The Codebook view, and adding, renaming, moving, merging and deleting concepts and editing their definitions and
  * colours; every change is one undoable step.
@@ -27,7 +33,7 @@ export function register(
   host: ProjectHost,
   history: CodingHistory,
   filter: CoderFilter,
-): void {
+): CodebookView {
   const edits = new CodebookEdits(host, history);
   const model = new CodebookModel(
     host,
@@ -82,6 +88,12 @@ export function register(
     withConcept(host, node, t('Delete which concept?'), (c) => remove(host, edits, c)),
   );
   registerConceptFields(context, host, edits, () => asNode(view.selection[0]), command);
+  return {
+    countShown(conceptId) {
+      const shown = model.getTreeItem(model.node(conceptId)).description;
+      return typeof shown === 'string' && shown !== '' ? Number(shown) : undefined;
+    },
+  };
 }
 
 /** Asks for a label, an id (suggested from the label) and an optional definition; returns the new id. */

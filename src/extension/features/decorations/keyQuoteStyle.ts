@@ -6,12 +6,18 @@ import * as vscode from 'vscode';
  * are in the right lane), all in the themable colour qcode.keyQuoteForeground.
  */
 export function keyQuoteDecoration(): vscode.TextEditorDecorationType {
-  const color = new vscode.ThemeColor('qcode.keyQuoteForeground');
   return vscode.window.createTextEditorDecorationType({
     fontWeight: '600',
-    overviewRulerColor: color,
-    overviewRulerLane: vscode.OverviewRulerLane.Left,
-    after: { contentText: '\u2009★', color },
+    after: { contentText: '\u2009★', color: new vscode.ThemeColor('qcode.keyQuoteForeground') },
     rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+  });
+}
+
+/** The key quotes' marks in the overview ruler, painted apart from their text (see ConceptStyles). */
+export function keyQuoteRulerDecoration(): vscode.TextEditorDecorationType {
+  return vscode.window.createTextEditorDecorationType({
+    overviewRulerColor: new vscode.ThemeColor('qcode.keyQuoteForeground'),
+    overviewRulerLane: vscode.OverviewRulerLane.Left,
+    rangeBehavior: vscode.DecorationRangeBehavior.OpenOpen,
   });
 }

@@ -22,7 +22,11 @@ export interface PassageOffsets {
 }
 
 /** The coding operations on a transcript's sidecar, each one undoable. */
-export class Coding {
+export class Coding implements vscode.Disposable {
+  private readonly tagged = new vscode.EventEmitter<{ transcript: string; annotations: Annotation[] }>();
+  /** New annotations were written to a transcript's sidecar (the project has not loaded them yet). */
+  readonly onDidTag = this.tagged.event;
+
   constructor(
     private readonly host: ProjectHost,
     private readonly history: CodingHistory,
@@ -48,7 +52,9 @@ export class Coding {
       return [];
     }
     const label = t('Tag {0} passage(s)', annotations.length);
-    await this.edit(label, transcript.sidecarPath, transcript.path, (current) => [...current, ...annotations]);
+    await this.edit(label, transcript.sidecarPath, transcript.path, (current) => [...current, ...annotations], {
+      written: () => this.tagged.fire({ transcript: transcript.path, annotations }),
+    });
     return annotations;
   }
 
@@ -171,7 +177,7 @@ export class Coding {
       sidecarPath,
       transcriptPath,
       (current) => current.flatMap((a) => (a.id === id ? (change(a) ?? []) : [a])),
-      restored,
+      { restored },
     );
   }
 
@@ -184,14 +190,14 @@ export class Coding {
 
   /**
    * Writes the change with the loading of the rest of the project held back until it is written (not until the project
-   * has reloaded).
+   * has reloaded); `written` runs once it is written, before the project reloads.
    */
   private async edit(
     label: string,
     sidecarPath: string,
     transcriptPath: string,
     edit: SidecarEdit,
-    restored?: string,
+    { restored, written }: { restored?: string; written?: () => void } = {},
   ): Promise<void> {
     const release = this.host.holdLoading();
     try {
@@ -202,6 +208,7 @@ export class Coding {
           try {
             const failure = await this.update(files, sidecarPath, transcriptPath, edit);
             if (failure) throw new Error(failure);
+            written?.();
           } finally {
             release();
           }
@@ -239,11 +246,13 @@ export class Coding {
     concepts: string[],
   ): Promise<(text: TranscriptText, turns: readonly SpeakerTurn[], offsets: [number, number]) => Annotation> {
     const coder = await coderName();
-    const taken = new Set(loaded.index.all.map((r) => r.annotation.id));
+    // Looked up one by one rather than gathered into a set: an id is minted far more rarely than a project has ids.
+    const minted = new Set<string>();
+    const taken = { has: (id: string) => minted.has(id) || loaded.index.all.some((r) => r.annotation.id === id) };
     const created = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
     return (text, turns, offsets) => {
       const id = newAnnotationId(cryptoRandomBytes, taken);
-      taken.add(id);
+      minted.add(id);
       return annotationFor(
         loaded.project,
         text,
@@ -253,6 +262,10 @@ export class Coding {
         id,
       );
     };
+  }
+
+  dispose(): void {
+    this.tagged.dispose();
   }
 }
 

@@ -27,8 +27,12 @@ interface LiveDocument {
 export class LiveTranscripts implements vscode.Disposable {
   private readonly documents = new Map<string, LiveDocument>();
   private readonly changed = new vscode.EventEmitter<vscode.TextDocument>();
+  /** The passages of a document were anchored again, or some were added, or the coder filter changed. */
   readonly onDidChange = this.changed.event;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly edited = new vscode.EventEmitter<vscode.TextDocument>();
+  /** A document was edited: its passages have moved with the text. */
+  readonly onDidEdit = this.edited.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.edited];
 
   constructor(
     private readonly host: ProjectHost,
@@ -72,22 +76,27 @@ export class LiveTranscripts implements vscode.Disposable {
     return this.shown(document).filter((p) => p.live && p.live.start <= offset && offset <= p.live.end);
   }
 
+  /**
+   * Shows annotations just written to a transcript's sidecar in its open documents at once, before the project has
+   * loaded them again (which anchors every passage afresh).
+   */
+  addWritten(transcriptPath: string, annotations: readonly Annotation[]): void {
+    for (const live of this.documents.values()) {
+      if (this.host.files.pathOf(live.document.uri) !== transcriptPath) continue;
+      const text = new TranscriptText(live.document.getText());
+      live.passages = sorted([...live.passages, ...annotations.map((a) => passageOf(live.document, text, a))]);
+      this.changed.fire(live.document);
+    }
+  }
+
   private anchor(document: vscode.TextDocument): LiveDocument | undefined {
     const transcript = this.host.transcriptOf(document.uri);
     if (!transcript) return undefined;
     const text = new TranscriptText(document.getText());
-    const passages = transcript.annotations.map(({ annotation }) => {
-      const resolution = resolveAnchor(text, annotation);
-      if (resolution.status === 'orphaned') return { annotation, status: resolution.status };
-      const { start, end } = resolution.range;
-      const live = {
-        start: document.offsetAt(new vscode.Position(start.line - 1, start.column - 1)),
-        end: document.offsetAt(new vscode.Position(end.line - 1, end.column - 1)),
-      };
-      return { annotation, status: resolution.status, live };
-    });
-    passages.sort((a, b) => (a.live?.start ?? Infinity) - (b.live?.start ?? Infinity));
-    return { document, passages };
+    return {
+      document,
+      passages: sorted(transcript.annotations.map(({ annotation }) => passageOf(document, text, annotation))),
+    };
   }
 
   private onEdit(event: vscode.TextDocumentChangeEvent): void {
@@ -95,7 +104,7 @@ export class LiveTranscripts implements vscode.Disposable {
     if (!live || event.contentChanges.length === 0) return;
     const ranges = live.passages.flatMap((p) => (p.live ? [p.live] : []));
     moveRanges(ranges, event.contentChanges);
-    this.changed.fire(event.document);
+    this.edited.fire(event.document);
   }
 
   /** After a reload from disk, anchors open documents afresh against their current (maybe unsaved) text. */
@@ -111,4 +120,21 @@ export class LiveTranscripts implements vscode.Disposable {
   dispose(): void {
     vscode.Disposable.from(...this.disposables).dispose();
   }
+}
+
+/** An annotation anchored in a document's text as it is now. */
+function passageOf(document: vscode.TextDocument, text: TranscriptText, annotation: Annotation): Passage {
+  const resolution = resolveAnchor(text, annotation);
+  if (resolution.status === 'orphaned') return { annotation, status: resolution.status };
+  const { start, end } = resolution.range;
+  const live = {
+    start: document.offsetAt(new vscode.Position(start.line - 1, start.column - 1)),
+    end: document.offsetAt(new vscode.Position(end.line - 1, end.column - 1)),
+  };
+  return { annotation, status: resolution.status, live };
+}
+
+/** Passages in text order, orphans last. */
+function sorted(passages: Passage[]): Passage[] {
+  return passages.sort((a, b) => (a.live?.start ?? Infinity) - (b.live?.start ?? Infinity));
 }
