@@ -18,20 +18,30 @@ export class ProblemDiagnostics {
   private readonly problems = new Map<string, Problem>();
 
   publish(collection: vscode.DiagnosticCollection, host: ProjectHost, problems: readonly Problem[]): void {
-    const byFile = new Map<string, vscode.Diagnostic[]>();
-    this.problems.clear();
+    const byFile = new Map<string, Problem[]>();
     for (const problem of problems) {
-      const uri = host.files.uri(problem.file);
-      const diagnostic = diagnosticOf(problem);
-      this.problems.set(keyOf(uri, diagnostic), problem);
-      byFile.set(problem.file, [...(byFile.get(problem.file) ?? []), diagnostic]);
+      const list = byFile.get(problem.file);
+      if (list) list.push(problem);
+      else byFile.set(problem.file, [problem]);
+    }
+    this.problems.clear();
+    const entries: [vscode.Uri, vscode.Diagnostic[]][] = [];
+    for (const [file, found] of byFile) {
+      const uri = host.files.uri(file);
+      const name = uri.toString();
+      const diagnostics = found.map((problem) => {
+        const diagnostic = diagnosticOf(problem);
+        this.problems.set(keyOf(name, diagnostic), problem);
+        return diagnostic;
+      });
+      entries.push([uri, diagnostics]);
     }
     collection.clear();
-    collection.set([...byFile].map(([file, diagnostics]) => [host.files.uri(file), diagnostics]));
+    collection.set(entries);
   }
 
   problemOf(uri: vscode.Uri, diagnostic: vscode.Diagnostic): Problem | undefined {
-    return this.problems.get(keyOf(uri, diagnostic));
+    return this.problems.get(keyOf(uri.toString(), diagnostic));
   }
 }
 
@@ -47,7 +57,7 @@ function diagnosticOf(problem: Problem): vscode.Diagnostic {
   return diagnostic;
 }
 
-function keyOf(uri: vscode.Uri, diagnostic: vscode.Diagnostic): string {
+function keyOf(uri: string, diagnostic: vscode.Diagnostic): string {
   const { line, character } = diagnostic.range.start;
-  return `${uri.toString()}#${line}:${character}:${String(diagnostic.code)}`;
+  return `${uri}#${line}:${character}:${String(diagnostic.code)}`;
 }
