@@ -1,5 +1,6 @@
 // Runs the integration tests (out/integration, built by test/integration/build.js) inside code-server's
-// Node extension host, against a fresh copy of sample-project, and exits with the tests' exit code.
+// Node extension host, against a fresh copy of sample-project (or the folder QCODE_INTEGRATION_WORKSPACE
+// names, opened as it is and left to its owner), and exits with the tests' exit code.
 // code-server's CLI refuses --extensionDevelopmentPath/--extensionTestsPath; the workbench URL takes
 // them as a payload. The test runner's console and exit code reach the page through
 // window.codeAutomationLog / window.codeAutomationExit, which Playwright provides here.
@@ -14,7 +15,8 @@ async function main() {
   if (!fs.existsSync(TESTS)) throw new Error(`${TESTS} is missing: run node test/integration/build.js`);
   const t0 = Date.now();
   const memory = cs.watchMemory();
-  const workspace = cs.commitAll(cs.copySampleProject());
+  const given = process.env.QCODE_INTEGRATION_WORKSPACE;
+  const workspace = given ? path.resolve(given) : cs.commitAll(cs.copySampleProject());
   const server = await cs.startCodeServer({ workspace });
   const browser = await cs.launchChromium();
   let code = 'timeout';
@@ -41,7 +43,7 @@ async function main() {
     await browser.close();
     await server.stop({ keep: code !== 0 });
     if (code !== 0) console.error(`kept for a look: ${server.log}, the workspace ${workspace}`);
-    else fs.rmSync(path.dirname(workspace), { recursive: true, force: true });
+    else if (!given) fs.rmSync(path.dirname(workspace), { recursive: true, force: true });
   }
   const secs = ((Date.now() - t0) / 1000).toFixed(1);
   console.log(`integration tests: exit code ${code} after ${secs} s, peak memory ${memory.stop()} MB`);
