@@ -13,7 +13,14 @@ import { join } from 'node:path';
 import { NodeProjectFiles } from '../src/node/nodeFiles';
 import { loadProject } from '../src/core/project/loadProject';
 import { ensureProject, SIZES, type ProjectOnDisk, type SizeName } from './generate';
-import { editAll, oursByStatus, readProject, runBaseline, runOurs, score, wrongCases } from './measureAnchoring';
+import {
+  anchoringLine,
+  anchoringTable,
+  anchoringTargets,
+  measureAnchoring,
+  type AnchoringResult,
+} from './anchoringFigures';
+import { editAll, readProject } from './measureAnchoring';
 import { measureExport, type ExportResult } from './measureExport';
 import { measureKeystroke } from './measureKeystroke';
 import { measureRefi, refiTable, refiTargets } from './measureRefi';
@@ -105,49 +112,8 @@ async function main(): Promise<void> {
   collectGarbage();
 
   const edited = editAll(opts.seed, await readProject((projects[opts.anchor] as ProjectOnDisk).root));
-  const annotationCount = edited.reduce((n, t) => n + t.annotations.length, 0);
-  log(
-    `anchoring (${opts.anchor}): ${edited.reduce((n, t) => n + t.edits.length, 0)} edits over ${edited.length} transcripts, ${annotationCount} annotations`,
-  );
-  // Interleaved, best of three each: the machine may be shared, and this keeps the comparison fair.
-  const oursRuns: ReturnType<typeof runOurs>[] = [];
-  const hypothesisRuns: ReturnType<typeof runBaseline>[] = [];
-  for (let i = 0; i < 3; i++) {
-    oursRuns.push(runOurs(edited));
-    hypothesisRuns.push(runBaseline(edited, true));
-  }
-  const ours = oursRuns.reduce((a, b) => (b.ms < a.ms ? b : a));
-  const hypothesis = hypothesisRuns.reduce((a, b) => (b.ms < a.ms ? b : a));
-  log(`ours ${fmt(ours.ms)} ms; hypothesis with its indexOf shortcut ${fmt(hypothesis.ms)} ms`);
-  const approx = runBaseline(edited, false);
-  log(`hypothesis approximate search only ${fmt(approx.ms)} ms`);
-  const perSecond = (ms: number) => annotationCount / (ms / 1000);
-  const anchoring = {
-    size: opts.anchor,
-    transcripts: edited.length,
-    annotations: annotationCount,
-    edits: edited.reduce((n, t) => n + t.edits.length, 0),
-    editsInsideQuotes: edited.reduce((n, t) => n + t.edits.filter((e) => e.inside).length, 0),
-    touchedAnnotations: edited.reduce((n, t) => n + t.truth.filter((r) => r.touched).length, 0),
-    ours: {
-      ms: ours.ms,
-      msRuns: oursRuns.map((r) => r.ms),
-      perSecond: perSecond(ours.ms),
-      statuses: ours.statuses,
-      byStatus: oursByStatus(edited),
-      accuracy: score(edited, ours.results),
-    },
-    hypothesis: {
-      ms: hypothesis.ms,
-      msRuns: hypothesisRuns.map((r) => r.ms),
-      perSecond: perSecond(hypothesis.ms),
-      accuracy: score(edited, hypothesis.results),
-    },
-    approxOnly: { ms: approx.ms, perSecond: perSecond(approx.ms), accuracy: score(edited, approx.results) },
-    speedUpVsApproxOnly: approx.ms / ours.ms,
-    speedUpVsHypothesis: hypothesis.ms / ours.ms,
-    wrongCases: wrongCases(edited, ours, 20),
-  };
+  const anchoring = measureAnchoring(opts.anchor, edited, log);
+  log(anchoringLine(anchoring));
   edited.length = 0;
   collectGarbage();
 
@@ -200,27 +166,7 @@ async function main(): Promise<void> {
       pass: (load[s] as LoadResult).ratio <= 1.5,
     })),
     ...checkTargets(check),
-    {
-      name: 're-anchoring speed-up vs approximate search',
-      target: '>= 10',
-      value: anchoring.speedUpVsApproxOnly,
-      unit: 'x',
-      pass: anchoring.speedUpVsApproxOnly >= 10,
-    },
-    {
-      name: 're-anchoring speed-up vs Hypothesis (indexOf first)',
-      target: '>= 10',
-      value: anchoring.speedUpVsHypothesis,
-      unit: 'x',
-      pass: anchoring.speedUpVsHypothesis >= 10,
-    },
-    {
-      name: 're-anchoring: wrong anchors of ours',
-      target: '0',
-      value: anchoring.ours.accuracy.wrong,
-      unit: '',
-      pass: anchoring.ours.accuracy.wrong === 0,
-    },
+    ...anchoringTargets(anchoring),
     {
       name: 'keystroke through 10,000 ranges: p99',
       target: '< 1 ms',
@@ -259,15 +205,7 @@ async function main(): Promise<void> {
 
 function summary(r: {
   load: Partial<Record<SizeName, LoadResult>>;
-  anchoring: {
-    size: string;
-    annotations: number;
-    edits: number;
-    touchedAnnotations: number;
-    ours: Run & { byStatus: Record<string, { count: number; usEach: number }> };
-    hypothesis: Run;
-    approxOnly: Run;
-  };
+  anchoring: AnchoringResult;
   keystroke: { medianMs: number; p99Ms: number; maxMs: number };
   export: (ExportResult & { size: string }) | undefined;
   memory: { peakRssMB: number; peakHeapUsedMB: number };
@@ -283,16 +221,6 @@ function summary(r: {
       .map(([k, v]) => `${k} ${v}`)
       .join(', '),
   ]);
-  const a = r.anchoring;
-  const anchorRow = (name: string, run: Run) => [
-    name,
-    fmt(run.ms),
-    fmt(run.perSecond, 0),
-    String(run.accuracy.recovered),
-    String(run.accuracy.orphaned),
-    String(run.accuracy.wrong),
-    `${run.accuracy.touched.recovered}/${run.accuracy.touched.orphaned}/${run.accuracy.touched.wrong}`,
-  ];
   const e = r.export;
   return [
     table([
@@ -308,16 +236,7 @@ function summary(r: {
       ...loadRows,
     ]),
     '',
-    `re-anchoring on ${a.size}: ${a.annotations} annotations, ${a.edits} edits, ${a.touchedAnnotations} annotations with text changed inside`,
-    `ours by status: ${Object.entries(a.ours.byStatus)
-      .map(([k, v]) => `${k} ${v.count} x ${fmt(v.usEach)} µs`)
-      .join(', ')}`,
-    table([
-      ['resolver', 'ms', 'annotations/s', 'recovered', 'orphaned', 'wrong', 'touched rec/orph/wrong'],
-      anchorRow('ours (resolveAnchor)', a.ours),
-      anchorRow('Hypothesis matchQuote', a.hypothesis),
-      anchorRow('approximate search only', a.approxOnly),
-    ]),
+    anchoringTable(r.anchoring),
     '',
     table([
       ['other', 'value'],
@@ -337,8 +256,6 @@ function summary(r: {
     ]),
   ].join('\n');
 }
-
-type Run = { ms: number; perSecond: number; accuracy: ReturnType<typeof score> };
 
 main().catch((error: unknown) => {
   console.error(error);

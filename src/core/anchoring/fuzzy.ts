@@ -1,4 +1,4 @@
-import search from 'approx-string-match';
+import { ApproximatePattern } from './approximate';
 import { contextSimilarity } from './context';
 
 /** Quotes shorter than this are never matched approximately. */
@@ -10,6 +10,8 @@ export const MIN_CONTEXT = 0.5;
 /** Without saved context, the quote itself must agree this well. */
 export const MIN_QUOTE_WITHOUT_CONTEXT = 0.9;
 export const MIN_CONFIDENCE = 0.7;
+/** How far before a predicted start, and past the quote's end, the window around a prediction reaches. */
+export const PREDICTED_SLACK = 64;
 
 export interface FuzzyMatch {
   start: number;
@@ -21,7 +23,8 @@ export interface FuzzyMatch {
 
 /**
  * An approximate match of the quote whose surroundings agree with the saved context. Searches
- * near the last known place first, then the whole text.
+ * small windows around the predicted starts first (the best match of those wins), then near the
+ * last known place, then the whole text.
  */
 export function findFuzzy(
   text: string,
@@ -32,15 +35,32 @@ export function findFuzzy(
   options: FuzzyOptions = {},
 ): FuzzyMatch | undefined {
   if (quote.length < MIN_FUZZY_LENGTH) return undefined;
-  const { exclude = [], nearOnly = false } = options;
-  const maxErrors = Math.floor(quote.length * MAX_ERROR_RATE);
+  const { exclude = [], nearOnly = false, predicted = [] } = options;
+  const wanted: Wanted = {
+    pattern: new ApproximatePattern(quote),
+    before,
+    after,
+    maxErrors: Math.floor(quote.length * MAX_ERROR_RATE),
+    exclude,
+  };
+  const atPrediction = nearPredictions(text, wanted, predicted);
+  if (atPrediction) return atPrediction;
   const radius = Math.max(4096, quote.length * 4);
   const center = hint ?? 0;
   const windowStart = Math.max(0, center - radius);
   const windowEnd = Math.min(text.length, center + radius + quote.length);
-  const near = best(text, windowStart, windowEnd, quote, before, after, maxErrors, exclude);
+  const near = best(text, windowStart, windowEnd, wanted);
   if (near || nearOnly || (windowStart === 0 && windowEnd === text.length)) return near;
-  return best(text, 0, text.length, quote, before, after, maxErrors, exclude);
+  return best(text, 0, text.length, wanted);
+}
+
+/** What a window is searched for. */
+interface Wanted {
+  pattern: ApproximatePattern;
+  before: string;
+  after: string;
+  maxErrors: number;
+  exclude: readonly Span[];
 }
 
 export interface Span {
@@ -53,25 +73,43 @@ export interface FuzzyOptions {
   exclude?: readonly Span[];
   /** Search only near the hint, not the whole text. */
   nearOnly?: boolean;
+  /** Offsets where the passage is expected to start, searched first. */
+  predicted?: readonly number[];
 }
 
-function best(
-  text: string,
-  from: number,
-  to: number,
-  quote: string,
-  before: string,
-  after: string,
-  maxErrors: number,
-  exclude: readonly Span[],
-): FuzzyMatch | undefined {
-  const matches = search(masked(text, from, to, exclude), quote, maxErrors);
+/**
+ * The best match in the windows around the predicted starts (the first of equals). A match that
+ * comes within half the slack of a window's edge (not the text's) may be part of a longer one that
+ * the window cuts, so it is not taken.
+ */
+function nearPredictions(text: string, wanted: Wanted, predicted: readonly number[]): FuzzyMatch | undefined {
+  let winner: FuzzyMatch | undefined;
+  const margin = PREDICTED_SLACK / 2;
+  predicted.forEach((start, i) => {
+    if (predicted.indexOf(start) < i) return;
+    const { start: from, end: to } = predictionWindow(text.length, start, wanted.pattern.pattern.length);
+    const found = best(text, from, to, wanted);
+    const cut = found && ((from > 0 && found.start < from + margin) || (to < text.length && found.end > to - margin));
+    if (found && !cut && (!winner || found.confidence > winner.confidence)) winner = found;
+  });
+  return winner;
+}
+
+/** The window around a predicted start: from the slack before it to the slack past the longest match. */
+export function predictionWindow(textLength: number, start: number, quoteLength: number): Span {
+  const reach = quoteLength + Math.floor(quoteLength * MAX_ERROR_RATE) + PREDICTED_SLACK;
+  return { start: Math.max(0, start - PREDICTED_SLACK), end: Math.min(textLength, start + reach) };
+}
+
+function best(text: string, from: number, to: number, wanted: Wanted): FuzzyMatch | undefined {
+  const { pattern, before, after } = wanted;
+  const matches = pattern.search(masked(text, from, to, wanted.exclude), wanted.maxErrors);
   let winner: FuzzyMatch | undefined;
   for (const match of matches) {
     const start = from + match.start;
     const end = from + match.end;
     const context = contextSimilarity(text, start, end, before, after);
-    const confidence = score(quote, before, after, match.errors, context);
+    const confidence = score(pattern.pattern, before, after, match.errors, context);
     if (confidence !== undefined && (!winner || confidence > winner.confidence))
       winner = { start, end, confidence, context };
   }

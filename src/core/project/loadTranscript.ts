@@ -1,4 +1,4 @@
-import { resolveAnchor } from '../anchoring/resolve';
+import { resolveAnchors } from '../anchoring/resolveAll';
 import { basename, SIDECAR_SUFFIX } from '../paths';
 import type { ProjectFiles } from '../port';
 import { message } from '../messages';
@@ -63,7 +63,13 @@ function readAnnotations(file: TranscriptFile, text: string, settings: Settings,
   }
   const codePattern = informantCodeRegExp(settings);
   const isInformant = (code: string) => codePattern.test(code);
-  for (const entry of parsed.entries) {
+  const resolutions =
+    file.doc &&
+    resolveAnchors(
+      file.doc,
+      parsed.entries.map((entry) => entry.annotation),
+    );
+  parsed.entries.forEach((entry, i) => {
     const { annotation } = entry;
     const resolved: ResolvedAnnotation = {
       annotation,
@@ -73,10 +79,10 @@ function readAnnotations(file: TranscriptFile, text: string, settings: Settings,
       line: entry.line,
       column: entry.column,
     };
-    if (file.doc) {
-      resolved.resolution = resolveAnchor(file.doc, annotation);
-      if (resolved.resolution.status !== 'orphaned')
-        resolved.text = file.doc.text.slice(resolved.resolution.start, resolved.resolution.end);
+    const resolution = resolutions?.[i];
+    if (file.doc && resolution) {
+      resolved.resolution = resolution;
+      if (resolution.status !== 'orphaned') resolved.text = file.doc.text.slice(resolution.start, resolution.end);
     }
     const attributed =
       resolved.resolution.status !== 'orphaned'
@@ -85,5 +91,5 @@ function readAnnotations(file: TranscriptFile, text: string, settings: Settings,
     const informant = annotation.informant ?? attributed;
     if (informant !== undefined) resolved.informant = informant;
     file.annotations.push(resolved);
-  }
+  });
 }

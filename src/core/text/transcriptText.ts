@@ -1,3 +1,4 @@
+import { toNfc } from './normalize';
 import type { Position } from './position';
 
 /**
@@ -14,7 +15,7 @@ export class TranscriptText {
 
   constructor(raw: string) {
     const lf = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
-    const nfc = lf.normalize('NFC');
+    const nfc = toNfc(lf);
     this.text = nfc === lf ? lf : this.composeLines(lf);
     this.lineStarts = lineStartsOf(this.text);
   }

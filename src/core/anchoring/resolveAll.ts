@@ -1,0 +1,175 @@
+import { CONTEXT_LENGTH } from '../sidecar/annotation';
+import type { Position } from '../text/position';
+import type { TranscriptText } from '../text/transcriptText';
+import type { Anchor, Resolution } from './anchor';
+import { commonPrefixLength, commonSuffixLength, exactContextScore } from './context';
+import { predictionWindow } from './fuzzy';
+import {
+  atRange,
+  findMoved,
+  movedTo,
+  resolveAnchor,
+  settle,
+  SHORT_QUOTE,
+  wantedOf,
+  type Found,
+  type Moved,
+  type Wanted,
+} from './resolve';
+
+/** An annotation that guides its neighbours: where it was saved, and where it was found. */
+interface Guide {
+  saved: Position;
+  now: Position;
+}
+
+type Ranged = Anchor & Required<Pick<Anchor, 'range'>>;
+
+/** Rule 2 trusts a copy near a prediction only when this much saved context on one side agrees. */
+export const MIN_AGREEING_SIDE = CONTEXT_LENGTH / 2;
+
+/**
+ * Resolves a transcript's annotations together: each as resolveAnchor resolves it alone, except that
+ * where its neighbours were found predicts where it is. An edit moves the passages after it by the
+ * same amount, so most moved passages are found with one comparison instead of a search.
+ *
+ * Exactly where neighbours count: the annotations with a range are taken in the order of their
+ * saved starts. A guide is one found exact, or at the start the guide before it predicts (rule 1),
+ * or moved with all its saved context agreeing (as resolveAnchor finds it alone). A guide
+ * predicts a start by its own shift: as many lines as it moved, and on its own saved line as many
+ * columns. Any other annotation gets the predictions of the nearest guide before it and the nearest
+ * after it, in that order, and is
+ *  1. moved to a predicted start that holds the quote, when all its saved context agrees there (or
+ *     none was saved), or, for a quote of SHORT_QUOTE characters or more, some does;
+ *  2. else moved to the exact copy resolveAnchor would find, when that copy lies in the window
+ *     around a predicted start (predictionWindow), the quote is long, and the saved context on one
+ *     side, of MIN_AGREEING_SIDE characters or more, agrees whole: then no approximate match is
+ *     looked for to weigh against it;
+ *  3. else resolved as resolveAnchor resolves it with the predicted starts, which looks for an
+ *     approximate match around them before the usual window.
+ * Annotations without a range are resolved alone. A wrong anchor is worse than an orphan: each
+ * rule takes a place only where the quote itself, or its context, vouches for it.
+ */
+export function resolveAnchors(doc: TranscriptText, anchors: readonly Anchor[]): Resolution[] {
+  const wanted = anchors.map((anchor) => wantedOf(doc, anchor));
+  const order = savedOrder(anchors);
+  const results = new Array<Resolution | undefined>(anchors.length);
+  const copies = new Array<Moved | undefined>(anchors.length);
+  const guides = new Array<Guide | undefined>(order.length);
+  let previous: Guide | undefined;
+  order.forEach((index, k) => {
+    const anchor = anchors[index] as Ranged;
+    const quote = wanted[index] as Wanted;
+    if (quote.quote.length === 0) return;
+    let found = atRange(doc, anchor, quote.quote) ?? (previous && atGuess(doc, anchor, quote, previous));
+    if (!found) {
+      const moved = (copies[index] = findMoved(doc, quote));
+      if (moved.contextShare === 1) found = moved.found;
+    }
+    if (!found) return;
+    results[index] = found;
+    previous = guides[k] = { saved: anchor.range.start, now: found.range.start };
+  });
+  const following = guidesAfter(guides);
+  previous = undefined;
+  order.forEach((index, k) => {
+    const guide = guides[k];
+    if (guide) previous = guide;
+    else if (copies[index]) {
+      const predicted = predictedStarts(doc, anchors[index] as Ranged, [previous, following[k]]);
+      const quote = wanted[index] as Wanted;
+      const copy = copies[index];
+      results[index] =
+        atPredictions(doc, quote, predicted) ??
+        copyNearPrediction(doc, quote, copy, predicted) ??
+        settle(doc, quote, copy, predicted);
+    }
+  });
+  return anchors.map((anchor, i) => results[i] ?? resolveAnchor(doc, anchor));
+}
+
+/** Indexes of the annotations with a range, by saved start (then by index). */
+function savedOrder(anchors: readonly Anchor[]): number[] {
+  const order: number[] = [];
+  anchors.forEach((anchor, i) => {
+    if (anchor.range) order.push(i);
+  });
+  const start = (i: number) => (anchors[i] as Ranged).range.start;
+  return order.sort((a, b) => start(a).line - start(b).line || start(a).column - start(b).column || a - b);
+}
+
+/** For each place in the order, the nearest guide after it. */
+function guidesAfter(guides: readonly (Guide | undefined)[]): (Guide | undefined)[] {
+  const after = new Array<Guide | undefined>(guides.length);
+  let next: Guide | undefined;
+  for (let k = guides.length - 1; k >= 0; k--) {
+    after[k] = next;
+    next = guides[k] ?? next;
+  }
+  return after;
+}
+
+function predictedStarts(doc: TranscriptText, anchor: Ranged, guides: readonly (Guide | undefined)[]): number[] {
+  const predicted: number[] = [];
+  for (const guide of guides) {
+    const start = guide && predictedStart(doc, anchor, guide);
+    if (start !== undefined && !predicted.includes(start)) predicted.push(start);
+  }
+  return predicted;
+}
+
+function atPredictions(doc: TranscriptText, wanted: Wanted, predicted: readonly number[]): Found | undefined {
+  for (const start of predicted) {
+    const found = atPredicted(doc, wanted, start);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function atGuess(doc: TranscriptText, anchor: Ranged, wanted: Wanted, guide: Guide): Found | undefined {
+  const start = predictedStart(doc, anchor, guide);
+  return start === undefined ? undefined : atPredicted(doc, wanted, start);
+}
+
+/**
+ * Rule 2: the best copy found alone, near a predicted start (in the window an approximate match is
+ * looked for around it), when the quote is long and its saved context on one side, at least
+ * MIN_AGREEING_SIDE characters, agrees whole.
+ */
+function copyNearPrediction(
+  doc: TranscriptText,
+  wanted: Wanted,
+  moved: Moved,
+  predicted: readonly number[],
+): Found | undefined {
+  const copy = moved.found;
+  const { quote, before, after } = wanted;
+  if (!copy || quote.length < SHORT_QUOTE) return undefined;
+  const near = predicted.some((start) => {
+    const window = predictionWindow(doc.text.length, start, quote.length);
+    return copy.start >= window.start && copy.end <= window.end;
+  });
+  const beforeAgrees =
+    before.length >= MIN_AGREEING_SIDE && commonSuffixLength(doc.text, copy.start, before) === before.length;
+  const afterAgrees =
+    after.length >= MIN_AGREEING_SIDE && commonPrefixLength(doc.text, copy.end, after) === after.length;
+  return near && (beforeAgrees || afterAgrees) ? copy : undefined;
+}
+
+/** Where the annotation starts if it moved as the guide did. */
+export function predictedStart(doc: TranscriptText, anchor: Ranged, guide: Guide): number | undefined {
+  const saved = anchor.range.start;
+  const lines = guide.now.line - guide.saved.line;
+  const columns = saved.line === guide.saved.line ? guide.now.column - guide.saved.column : 0;
+  return doc.offsetAt({ line: saved.line + lines, column: saved.column + columns });
+}
+
+/** Rule 1: the quote, unchanged, at the predicted start, with enough of its context. */
+function atPredicted(doc: TranscriptText, wanted: Wanted, start: number): Found | undefined {
+  const { quote, before, after } = wanted;
+  if (!doc.text.startsWith(quote, start)) return undefined;
+  const saved = before.length + after.length;
+  const agreeing = exactContextScore(doc.text, start, start + quote.length, before, after);
+  const enough = agreeing === saved || (quote.length >= SHORT_QUOTE && agreeing > 0);
+  return enough ? movedTo(doc, start, quote.length) : undefined;
+}
