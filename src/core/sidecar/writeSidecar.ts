@@ -3,6 +3,7 @@ import { message } from '../messages';
 import { problem, type Problem } from '../problems';
 import { compareAnnotations, sameAnnotation, type Annotation } from './annotation';
 import { listCandidates, type Candidate } from './listValue';
+import { contentOf, readCleanSidecar, type SidecarContent } from './cleanSidecar';
 import { readSidecar, type ParsedSidecar } from './readSidecar';
 import { lineBreakOf, renderSidecar } from './render';
 import { spliceEntries } from './spliceEntries';
@@ -33,7 +34,7 @@ export function writeSidecar(
   const parsed = previousParsed ?? readSidecar(path, previous);
   const errors = parsed.file.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) return { ok: false, problems: errors };
-  if (holdsExactly(parsed, parsed, sorted)) return { ok: true, text: previous };
+  if (holdsExactly(contentOf(parsed), parsed, sorted)) return { ok: true, text: previous };
   return (
     firstThatHolds(path, candidates(previous, parsed, sorted), parsed, sorted) ??
     refusal(path, parsed, transcriptName, sorted)
@@ -64,25 +65,34 @@ export function firstThatHolds(
 ): WriteResult | undefined {
   for (const way of ways) {
     const text = way();
-    if (text !== undefined && holdsExactly(readSidecar(path, text), header, desired)) return { ok: true, text };
+    if (text !== undefined && readsBackAs(path, text, header, desired)) return { ok: true, text };
   }
   return undefined;
+}
+
+/**
+ * Whether the text reads back as exactly these annotations: read straight into annotations when readSidecar would find
+ * no problem in it (readCleanSidecar, which property tests hold to readSidecar), else by readSidecar.
+ */
+function readsBackAs(path: string, text: string, header: SidecarHeader, desired: readonly Annotation[]): boolean {
+  const clean = readCleanSidecar(text);
+  return holdsExactly(clean ?? contentOf(readSidecar(path, text)), header, desired);
 }
 
 /**
  * Whether a sidecar reads without errors as exactly these annotations, in this order, for this transcript and with this
  * memo.
  */
-function holdsExactly(parsed: ParsedSidecar, header: SidecarHeader, desired: readonly Annotation[]): boolean {
+function holdsExactly(read: SidecarContent, header: SidecarHeader, desired: readonly Annotation[]): boolean {
   if (
-    parsed.file.problems.some((p) => p.severity === 'error') ||
-    parsed.transcript !== header.transcript ||
-    parsed.memo !== header.memo
+    read.problems.some((p) => p.severity === 'error') ||
+    read.transcript !== header.transcript ||
+    read.memo !== header.memo
   )
     return false;
   return (
-    parsed.entries.length === desired.length &&
-    parsed.entries.every((entry, i) => sameAnnotation(entry.annotation, desired[i] as Annotation))
+    read.entries.length === desired.length &&
+    read.entries.every((entry, i) => sameAnnotation(entry.annotation, desired[i] as Annotation))
   );
 }
 
