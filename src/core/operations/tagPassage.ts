@@ -73,7 +73,10 @@ export async function tagPassage(
   return { ok: true, annotation };
 }
 
-/** A new annotation of the passage [start, end) of a text, attributed to the speaker of its turn. */
+/**
+ * A new annotation of the passage [start, end) of a text, attributed to the speaker of its turn; `codePattern` is the
+ * project's informantCodeRegExp, which a caller that makes many may make once.
+ */
 export function annotationFor(
   project: Project,
   doc: TranscriptText,
@@ -81,9 +84,9 @@ export function annotationFor(
   [start, end]: [number, number],
   request: Omit<TagRequest, 'transcript' | 'range'>,
   id: string,
+  codePattern = informantCodeRegExp(project.settings),
 ): Annotation {
   const anchor = captureAnchor(doc, start, end);
-  const codePattern = informantCodeRegExp(project.settings);
   const informant = informantAt(turns, start, (code) => codePattern.test(code));
   return {
     id,

@@ -9,15 +9,21 @@ export const CASE_GUID_ATTRIBUTE = 'guid';
 
 /** A GUID in REFI-QDA's canonical form: lower case, no braces. */
 export function normalizeGuid(guid: string): string {
-  if (CANONICAL.test(guid)) return guid;
+  if (isCanonical(guid)) return guid;
   return guid
     .trim()
     .replace(/^\{|\}$/g, '')
     .toLowerCase();
 }
 
-/** Most GUIDs are written so already: nothing to trim, no braces, no capitals. */
-const CANONICAL = /^[0-9a-f-]*$/;
+/** Most GUIDs are written so already: nothing to trim, no braces, no capitals (only 0-9, a-f and "-"). */
+function isCanonical(guid: string): boolean {
+  for (let i = 0; i < guid.length; i++) {
+    const c = guid.charCodeAt(i);
+    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) || c === 0x2d)) return false;
+  }
+  return true;
+}
 
 const ANNOTATION_GUID = /^c0dec0de-0000-4000-8000-([0-9a-f]{10})00$/;
 

@@ -100,11 +100,11 @@ export function chooseReading(
   origin: string | undefined,
 ): ChosenReading {
   const preferred = readingOfOrigin(origin);
-  const named = selections.filter((s) => oneLine(s.name) !== '');
   const alike = readingsAlike(text);
   // Where every reading reads the text alike (no CRLF, nothing beyond the Basic Multilingual Plane), they all score
   // alike.
   if (new Set(READINGS.map(alike)).size === 1) return preferred;
+  const named = selections.filter((s) => s.name.trim() !== '');
   const scores = new Map<string, number>();
   const scored = READINGS.map((reading) => {
     const key = alike(reading);

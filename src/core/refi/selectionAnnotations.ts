@@ -1,6 +1,6 @@
 import { annotationFor } from '../operations/tagPassage';
 import type { Project } from '../project/model';
-import { speakerRegExp } from '../settings/settings';
+import { informantCodeRegExp, speakerRegExp } from '../settings/settings';
 import type { Annotation } from '../sidecar/annotation';
 import { speakerTurns, type SpeakerTurn } from '../speakers/turns';
 import { TranscriptText } from '../text/transcriptText';
@@ -69,12 +69,11 @@ export function sourceAnnotations(
       });
       result.orphans.push({ id, selection: first.guid, reason: typeof span === 'string' ? span : SAVED_QUOTE });
     } else if (placer) {
-      const { created, ...annotation } = annotationFor(context.project, placer.doc, placer.turns, span, fields, id);
-      result.annotations.push({
-        ...annotation,
-        ...(annotation.informant || !informant ? {} : { informant }),
-        ...(created ? { created } : {}),
-      });
+      // Fields are set on the annotation as made: a passage is one of many thousands in a large file.
+      const annotation = annotationFor(context.project, placer.doc, placer.turns, span, fields, id, placer.codePattern);
+      if (!annotation.created) delete annotation.created;
+      if (!annotation.informant && informant) annotation.informant = informant;
+      result.annotations.push(annotation);
     }
   }
   return result;
@@ -83,12 +82,14 @@ export function sourceAnnotations(
 class Placer {
   readonly doc: TranscriptText;
   readonly turns: SpeakerTurn[];
+  readonly codePattern: RegExp;
   private readonly positions: PositionMap;
   private readonly written: WrittenOffsets;
 
   constructor(placed: PlacedText, project: Project) {
     this.doc = new TranscriptText(placed.text);
     this.turns = speakerTurns(this.doc.text, speakerRegExp(project.settings));
+    this.codePattern = informantCodeRegExp(project.settings);
     this.positions = new PositionMap(placed.text, placed.reading);
     this.written = new WrittenOffsets(placed.text, this.doc);
   }
@@ -138,26 +139,32 @@ function sharedFields(
   result: SourceAnnotations,
 ): SharedFields {
   const first = group[0] as RefiSelection;
-  const concepts = new Set<string>();
-  for (const coding of group.flatMap((s) => s.codings)) {
-    const concept = context.conceptOfCode(coding.codeGuid);
-    if (concept) concepts.add(concept);
-    else result.unknownCodes.push(coding.codeGuid);
+  const concepts: string[] = [];
+  const memos: string[] = [];
+  for (const selection of group) {
+    for (const coding of selection.codings) {
+      const concept = context.conceptOfCode(coding.codeGuid);
+      if (!concept) result.unknownCodes.push(coding.codeGuid);
+      else if (!concepts.includes(concept)) concepts.push(concept);
+    }
+    addMemo(memos, selection.description);
+    for (const guid of selection.noteGuids) addMemo(memos, context.noteText(guid));
   }
-  if (concepts.size === 0) {
-    concepts.add(context.uncodedConcept());
+  if (concepts.length === 0) {
+    concepts.push(context.uncodedConcept());
     result.uncoded++;
   }
-  const memos = group
-    .flatMap((s) => [s.description, ...s.noteGuids.map((g) => context.noteText(g))])
-    .filter((m): m is string => !!m?.trim());
+  const fields: SharedFields = { concepts, created: first.created ?? first.codings[0]?.created ?? '' };
+  if (memos.length > 0) fields.memo = memos.join('\n\n');
   const coder = context.userName(first.userGuid ?? first.codings[0]?.userGuid);
-  return {
-    concepts: [...concepts],
-    ...(memos.length > 0 ? { memo: [...new Set(memos.map((m) => m.trim()))].join('\n\n') } : {}),
-    ...(coder ? { coder } : {}),
-    created: first.created ?? first.codings[0]?.created ?? '',
-  };
+  if (coder) fields.coder = coder;
+  return fields;
+}
+
+/** A memo, trimmed, unless it is blank or there already. */
+function addMemo(memos: string[], memo: string | undefined): void {
+  const trimmed = memo?.trim();
+  if (trimmed && !memos.includes(trimmed)) memos.push(trimmed);
 }
 
 function optionalFields(fields: SharedFields): Partial<Annotation> {

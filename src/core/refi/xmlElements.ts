@@ -94,7 +94,11 @@ class TreeBuilder implements XmlHandler {
 }
 
 function isBlank(text: string): boolean {
-  return /^[ \t\n\r]*$/.test(text);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x0a && c !== 0x09 && c !== 0x0d) return false;
+  }
+  return true;
 }
 
 function lastLine(text: string): number {
