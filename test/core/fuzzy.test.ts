@@ -25,10 +25,11 @@ describe('context agreement', () => {
     assert.equal(similarity('abcd', ''), 0);
   });
 
-  it('averages before and after similarity, and is 1 without saved context', () => {
+  it('weighs before and after similarity by their lengths, and is 1 without saved context', () => {
     assert.equal(contextSimilarity(text, 4, 9, 'før ', ' etter'), 1);
     assert.equal(contextSimilarity(text, 4, 9, '', ''), 1);
     assert.equal(contextSimilarity(text, 4, 9, 'XXX ', ''), 0.25);
+    assert.equal(contextSimilarity(text, 4, 9, 'XXX ', ' e'), (4 * 0.25 + 2) / 6, 'a short side weighs little');
   });
 });
 

@@ -31,10 +31,16 @@ export function similarity(a: string, b: string): number {
   return 1 - editDistance(a, b) / longer;
 }
 
-/** 0..1 agreement of saved context with the text around a candidate; 1 when no context was saved. */
+/**
+ * 0..1 agreement of saved context with the text around a candidate, each side counted by its
+ * length (a context cut short at the start or end of the text weighs little); 1 when no context
+ * was saved.
+ */
 export function contextSimilarity(text: string, start: number, end: number, before: string, after: string): number {
-  const parts: number[] = [];
-  if (before) parts.push(similarity(before, text.slice(Math.max(0, start - before.length), start)));
-  if (after) parts.push(similarity(after, text.slice(end, end + after.length)));
-  return parts.length === 0 ? 1 : parts.reduce((a, b) => a + b, 0) / parts.length;
+  const saved = before.length + after.length;
+  if (saved === 0) return 1;
+  let agreeing = 0;
+  if (before) agreeing += before.length * similarity(before, text.slice(Math.max(0, start - before.length), start));
+  if (after) agreeing += after.length * similarity(after, text.slice(end, end + after.length));
+  return agreeing / saved;
 }

@@ -2,7 +2,7 @@ import { CONTEXT_LENGTH } from '../sidecar/annotation';
 import type { Position } from '../text/position';
 import type { TranscriptText } from '../text/transcriptText';
 import type { Anchor, Resolution } from './anchor';
-import { commonPrefixLength, commonSuffixLength, exactContextScore } from './context';
+import { commonPrefixLength, commonSuffixLength } from './context';
 import { predictionWindow } from './fuzzy';
 import {
   atRange,
@@ -25,7 +25,7 @@ interface Guide {
 
 type Ranged = Anchor & Required<Pick<Anchor, 'range'>>;
 
-/** Rule 2 trusts a copy near a prediction only when this much saved context on one side agrees. */
+/** Saved context on one side this long, agreeing whole, vouches for a long quote at a predicted place. */
 export const MIN_AGREEING_SIDE = CONTEXT_LENGTH / 2;
 
 /**
@@ -39,16 +39,15 @@ export const MIN_AGREEING_SIDE = CONTEXT_LENGTH / 2;
  * predicts a start by its own shift: as many lines as it moved, and on its own saved line as many
  * columns. Any other annotation gets the predictions of the nearest guide before it and the nearest
  * after it, in that order, and is
- *  1. moved to a predicted start that holds the quote, when all its saved context agrees there (or
- *     none was saved), or, for a quote of SHORT_QUOTE characters or more, some does;
+ *  1. moved to a predicted start that holds the quote, when the context there vouches for it;
  *  2. else moved to the exact copy resolveAnchor would find, when that copy lies in the window
- *     around a predicted start (predictionWindow), the quote is long, and the saved context on one
- *     side, of MIN_AGREEING_SIDE characters or more, agrees whole: then no approximate match is
- *     looked for to weigh against it;
+ *     around a predicted start (predictionWindow) and its context vouches for it: then no
+ *     approximate match is looked for to weigh against it;
  *  3. else resolved as resolveAnchor resolves it with the predicted starts, which looks for an
  *     approximate match around them before the usual window.
- * Annotations without a range are resolved alone. A wrong anchor is worse than an orphan: each
- * rule takes a place only where the quote itself, or its context, vouches for it.
+ * The context vouches for a place when all of it agrees there, or, for a quote of SHORT_QUOTE
+ * characters or more, all of one side that holds MIN_AGREEING_SIDE characters or more does.
+ * Annotations without a range are resolved alone.
  */
 export function resolveAnchors(doc: TranscriptText, anchors: readonly Anchor[]): Resolution[] {
   const wanted = anchors.map((anchor) => wantedOf(doc, anchor));
@@ -131,11 +130,7 @@ function atGuess(doc: TranscriptText, anchor: Ranged, wanted: Wanted, guide: Gui
   return start === undefined ? undefined : atPredicted(doc, wanted, start);
 }
 
-/**
- * Rule 2: the best copy found alone, near a predicted start (in the window an approximate match is
- * looked for around it), when the quote is long and its saved context on one side, at least
- * MIN_AGREEING_SIDE characters, agrees whole.
- */
+/** Rule 2: the copy resolveAnchor finds, when it lies in the window around a predicted start and its context vouches for it. */
 function copyNearPrediction(
   doc: TranscriptText,
   wanted: Wanted,
@@ -143,17 +138,12 @@ function copyNearPrediction(
   predicted: readonly number[],
 ): Found | undefined {
   const copy = moved.found;
-  const { quote, before, after } = wanted;
-  if (!copy || quote.length < SHORT_QUOTE) return undefined;
+  if (!copy || !vouches(doc.text, wanted, copy.start)) return undefined;
   const near = predicted.some((start) => {
-    const window = predictionWindow(doc.text.length, start, quote.length);
+    const window = predictionWindow(doc.text.length, start, wanted.quote.length);
     return copy.start >= window.start && copy.end <= window.end;
   });
-  const beforeAgrees =
-    before.length >= MIN_AGREEING_SIDE && commonSuffixLength(doc.text, copy.start, before) === before.length;
-  const afterAgrees =
-    after.length >= MIN_AGREEING_SIDE && commonPrefixLength(doc.text, copy.end, after) === after.length;
-  return near && (beforeAgrees || afterAgrees) ? copy : undefined;
+  return near ? copy : undefined;
 }
 
 /** Where the annotation starts if it moved as the guide did. */
@@ -164,12 +154,23 @@ export function predictedStart(doc: TranscriptText, anchor: Ranged, guide: Guide
   return doc.offsetAt({ line: saved.line + lines, column: saved.column + columns });
 }
 
-/** Rule 1: the quote, unchanged, at the predicted start, with enough of its context. */
+/** Rule 1: the quote, unchanged, at the predicted start, with its context vouching for it. */
 function atPredicted(doc: TranscriptText, wanted: Wanted, start: number): Found | undefined {
+  if (!doc.text.startsWith(wanted.quote, start) || !vouches(doc.text, wanted, start)) return undefined;
+  return movedTo(doc, start, wanted.quote.length);
+}
+
+/**
+ * Whether the saved context agrees with the text around the quote at `start` well enough to take
+ * it there on a prediction: all of it, or, for a quote of SHORT_QUOTE characters or more, all of
+ * one side that holds MIN_AGREEING_SIDE characters or more.
+ */
+function vouches(text: string, wanted: Wanted, start: number): boolean {
   const { quote, before, after } = wanted;
-  if (!doc.text.startsWith(quote, start)) return undefined;
-  const saved = before.length + after.length;
-  const agreeing = exactContextScore(doc.text, start, start + quote.length, before, after);
-  const enough = agreeing === saved || (quote.length >= SHORT_QUOTE && agreeing > 0);
-  return enough ? movedTo(doc, start, quote.length) : undefined;
+  const end = start + quote.length;
+  const beforeAgrees = commonSuffixLength(text, start, before) === before.length;
+  const afterAgrees = commonPrefixLength(text, end, after) === after.length;
+  if (beforeAgrees && afterAgrees) return true;
+  if (quote.length < SHORT_QUOTE) return false;
+  return (beforeAgrees && before.length >= MIN_AGREEING_SIDE) || (afterAgrees && after.length >= MIN_AGREEING_SIDE);
 }
