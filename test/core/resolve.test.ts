@@ -77,6 +77,18 @@ describe('resolveAnchor', () => {
     assert.equal(resolveAnchor(new TranscriptText(edited), anchor).status, 'orphaned');
   });
 
+  it('does not take a similar sentence for one rewritten at the end of the transcript, whose context after it is short', () => {
+    const quote = 'Er natt psykiatritjenesten.';
+    const text =
+      'I: Hva skjer når du trenger hjelp?\n\nK3: Tjenester hjelp kommunen kommunen ringte. Hjelp ruskonsulenten ' +
+      'veldig ruskonsulenten psykiatritjenesten godt ansvarsgruppe vedtak psykiatritjenesten.\n\nK3: Ansvarsgruppe ' +
+      `et fastlegen. Har har ringte blå ruskonsulenten tjenester. Fastlegen godt jeg blå. ${quote}\n`;
+    const anchor = anchorOf(text, quote);
+    assert.equal(anchor.after, '\n');
+    const edited = text.replace(quote, 'asykiatritjenesten.');
+    assert.equal(resolveAnchor(new TranscriptText(edited), anchor).status, 'orphaned');
+  });
+
   it('refuses to choose between two equal copies whose context does not tell them apart', () => {
     const text = 'A: Det er greit.\nB: Det er greit.\n';
     const result = resolveAnchor(new TranscriptText(text), { quote: 'Det er greit.', before: 'X: ' });
