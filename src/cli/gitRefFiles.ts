@@ -102,8 +102,8 @@ interface Waiting {
   reject(error: Error): void;
 }
 
-/** Reads blobs by object id through one `git cat-file --batch`, which answers in the order asked. */
-class BlobReader {
+/** Reads blobs by object name (an id, or commit:path) through one `git cat-file --batch`, which answers in the order asked. */
+export class BlobReader {
   private process: ChildProcessWithoutNullStreams | undefined;
   private readonly waiting: Waiting[] = [];
   private chunks: Buffer[] = [];

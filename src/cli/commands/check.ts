@@ -9,6 +9,7 @@ import { ProjectIndex } from '../../core/project/projectIndex';
 import { compareProblems, hasErrors, type Problem } from '../../core/problems';
 import { formatRange, type TextRange } from '../../core/text/position';
 import { choice, parse } from '../args';
+import { GitEarlierTexts } from '../earlierTexts';
 import { repositoryPrefix } from '../gitRepository';
 import { keyOption } from '../keyOption';
 import { NodeProjectFiles } from '../../node/nodeFiles';
@@ -26,14 +27,21 @@ export async function check(args: string[], io: Output): Promise<number> {
   const format = choice(values.format, ['text', 'json', 'github'] as const, 'text', 'format');
   const folder = projectFolder(positionals[0]);
   const files = new NodeProjectFiles(folder);
+  // Annotations that are not exact move through the differences from the committed transcript.
+  const earlier = new GitEarlierTexts(folder);
   // A key from anywhere (a CI secret written outside the repository) in place of the project's.
-  const options = typeof values.key === 'string' ? { key: keyOption(values.key) } : {};
-  let project = await withChapters(files, await loadProject(files, {}, options));
-  if (values.fix) {
-    const report = await fixRanges(files, project);
-    if (format === 'text') io.err(`Updated ${report.updated} annotation(s) in ${report.files.length} sidecar(s).\n`);
+  const options = { earlier, ...(typeof values.key === 'string' ? { key: keyOption(values.key) } : {}) };
+  let project: Project;
+  try {
     project = await withChapters(files, await loadProject(files, {}, options));
-    addNew(project.problems, report.problems);
+    if (values.fix) {
+      const report = await fixRanges(files, project);
+      if (format === 'text') io.err(`Updated ${report.updated} annotation(s) in ${report.files.length} sidecar(s).\n`);
+      project = await withChapters(files, await loadProject(files, {}, options));
+      addNew(project.problems, report.problems);
+    }
+  } finally {
+    await earlier.close();
   }
   if (format === 'json') io.out(JSON.stringify(checkJson(project), null, 2) + '\n');
   else if (format === 'github')

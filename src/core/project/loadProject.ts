@@ -9,6 +9,7 @@ import { DEFAULT_SETTINGS, readSettings, SETTINGS_FILE, type Settings } from '..
 import { YamlFile } from '../yaml/yamlFile';
 import { checkProject } from './checks';
 import { discoverTranscripts } from './discover';
+import type { EarlierTexts } from './earlierTexts';
 import { loadTranscripts } from './loadTranscripts';
 import type { Project } from './model';
 import type { ProjectCache } from './projectCache';
@@ -17,11 +18,14 @@ import { message } from '../messages';
 
 /**
  * How a project is loaded besides its files: a pseudonym key from outside it (qcode check --key),
- * and what earlier loads read and made of the files that have not changed since.
+ * what earlier loads read and made of the files that have not changed since, and where to read the
+ * texts the sidecars were written against (git, for qcode check), to move annotations through the
+ * differences since.
  */
 export interface LoadOptions {
   key?: GivenKey;
   cache?: ProjectCache;
+  earlier?: EarlierTexts;
 }
 
 /**
@@ -45,7 +49,14 @@ export async function loadProject(
   if (!discovered.folderFound) reportMissingFolder(settingsFile, settings, problems);
   // After reading, so that what the readers found (unknown keys, wrong types) is included.
   for (const file of [settingsFile, codebookFile, informantsFile]) problems.push(...(file?.problems ?? []));
-  const transcripts = await loadTranscripts(given, discovered.transcripts, settings, problems, options.cache);
+  const transcripts = await loadTranscripts(
+    given,
+    discovered.transcripts,
+    settings,
+    problems,
+    options.cache,
+    options.earlier,
+  );
   for (const transcript of transcripts)
     if (discovered.sidecarFolders.includes(transcript.sidecarPath)) transcript.sidecarReadable = false;
   const project: Project = { settings, codebook, informants, transcripts, problems };

@@ -1,4 +1,3 @@
-import { resolveAnchors } from '../anchoring/resolveAll';
 import { basename, SIDECAR_SUFFIX } from '../paths';
 import type { ProjectFiles } from '../port';
 import { message } from '../messages';
@@ -7,15 +6,20 @@ import { informantCodeRegExp, speakerRegExp, type Settings } from '../settings/s
 import { readSidecarContent } from '../sidecar/cleanSidecar';
 import { informantAt, speakerTurns } from '../speakers/turns';
 import { TranscriptText } from '../text/transcriptText';
+import { resolveTranscript, type EarlierTexts } from './earlierTexts';
 import type { ResolvedAnnotation, TranscriptFile } from './model';
 import { readTextFile } from './readText';
 
-/** Reads a transcript and its sidecar, validates the sidecar and resolves every annotation. */
+/**
+ * Reads a transcript and its sidecar, validates the sidecar and resolves every annotation (through
+ * the differences from the text the sidecar was written against, when `earlier` can tell it).
+ */
 export async function loadTranscript(
   files: ProjectFiles,
   path: string,
   settings: Settings,
   problems: Problem[],
+  earlier?: EarlierTexts,
 ): Promise<TranscriptFile> {
   const sidecarPath = path + SIDECAR_SUFFIX;
   const [transcript, sidecar] = await Promise.all([
@@ -33,11 +37,17 @@ export async function loadTranscript(
     ...(doc ? { doc } : {}),
     ...(typeof sidecar === 'object' ? { sidecarText: sidecar.text } : {}),
   };
-  if (typeof sidecar === 'object') readAnnotations(file, sidecar.text, settings, problems);
+  if (typeof sidecar === 'object') await readAnnotations(file, sidecar.text, settings, problems, earlier);
   return file;
 }
 
-function readAnnotations(file: TranscriptFile, text: string, settings: Settings, problems: Problem[]): void {
+async function readAnnotations(
+  file: TranscriptFile,
+  text: string,
+  settings: Settings,
+  problems: Problem[],
+  earlier: EarlierTexts | undefined,
+): Promise<void> {
   const parsed = readSidecarContent(file.sidecarPath, text);
   problems.push(...parsed.problems);
   if (!parsed.ok) {
@@ -63,12 +73,8 @@ function readAnnotations(file: TranscriptFile, text: string, settings: Settings,
   }
   const codePattern = informantCodeRegExp(settings);
   const isInformant = (code: string) => codePattern.test(code);
-  const resolutions =
-    file.doc &&
-    resolveAnchors(
-      file.doc,
-      parsed.entries.map((entry) => entry.annotation),
-    );
+  const anchors = parsed.entries.map((entry) => entry.annotation);
+  const resolutions = file.doc && (await resolveTranscript(file.path, file.doc, anchors, earlier));
   parsed.entries.forEach((entry, i) => {
     const { annotation } = entry;
     const resolved: ResolvedAnnotation = {

@@ -3,6 +3,7 @@ import type { Problem } from '../problems';
 import type { Settings } from '../settings/settings';
 import { loadTranscript } from './loadTranscript';
 import type { TranscriptFile } from './model';
+import type { EarlierTexts } from './earlierTexts';
 import type { LoadedTranscript, ProjectCache } from './projectCache';
 
 /**
@@ -22,11 +23,12 @@ export async function loadTranscripts(
   settings: Settings,
   problems: Problem[],
   cache?: ProjectCache,
+  earlier?: EarlierTexts,
 ): Promise<TranscriptFile[]> {
   const settingsKey = cache ? JSON.stringify(settings) : '';
   const load = async (path: string): Promise<LoadedTranscript> => {
     const own: Problem[] = [];
-    return { file: await loadTranscript(files, path, settings, own), problems: own };
+    return { file: await loadTranscript(files, path, settings, own, earlier), problems: own };
   };
   const loaded = await inOrder(paths, AT_ONCE, (path) =>
     cache ? cache.loadTranscript(path, settingsKey, () => load(path)) : load(path),
