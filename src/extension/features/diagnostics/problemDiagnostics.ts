@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Problem } from '../../../core/problems';
 import type { ProjectHost } from '../../shared/host/projectHost';
-import { translatedText } from '../../shared/l10n/displayLanguage';
+import { textTranslator } from '../../shared/l10n/displayLanguage';
 
 const SEVERITY: Record<Problem['severity'], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -25,12 +25,13 @@ export class ProblemDiagnostics {
       else byFile.set(problem.file, [problem]);
     }
     this.problems.clear();
+    const translated = textTranslator();
     const entries: [vscode.Uri, vscode.Diagnostic[]][] = [];
     for (const [file, found] of byFile) {
       const uri = host.files.uri(file);
       const name = uri.toString();
       const diagnostics = found.map((problem) => {
-        const diagnostic = diagnosticOf(problem);
+        const diagnostic = diagnosticOf(problem, translated(problem));
         this.problems.set(keyOf(name, diagnostic), problem);
         return diagnostic;
       });
@@ -45,11 +46,11 @@ export class ProblemDiagnostics {
   }
 }
 
-function diagnosticOf(problem: Problem): vscode.Diagnostic {
+function diagnosticOf(problem: Problem, text: string): vscode.Diagnostic {
   const position = new vscode.Position(problem.line - 1, problem.column - 1);
   const diagnostic = new vscode.Diagnostic(
     new vscode.Range(position, position.translate(0, 1)),
-    translatedText(problem),
+    text,
     SEVERITY[problem.severity],
   );
   diagnostic.source = 'qcode';

@@ -19,7 +19,10 @@ export function displayLanguage(): DisplayLanguage {
  * language through vscode.l10n. Placeholders as vscode.l10n.t: {0}, {1} or {name}.
  */
 export function t(message: string, ...args: Args): string {
-  const language = displayLanguage();
+  return inLanguage(displayLanguage(), message, args);
+}
+
+function inLanguage(language: DisplayLanguage, message: string, args: Args): string {
   if (language === 'auto') return vscode.l10n.t(message, ...(args as never[]));
   return format(BUNDLES[language][message] ?? message, args);
 }
@@ -34,13 +37,24 @@ function format(template: string, args: Args): string {
 
 /** A message from the core in the display language, the fragments it is made of translated first. */
 export function translate(text: Message | string): string {
+  return translateIn(displayLanguage(), text);
+}
+
+function translateIn(language: DisplayLanguage, text: Message | string): string {
   if (!isMessage(text)) return text;
   const values: Record<string, string> = {};
-  for (const [name, arg] of Object.entries(text.args)) values[name] = isMessage(arg) ? translate(arg) : String(arg);
-  return t(text.template, values);
+  for (const [name, arg] of Object.entries(text.args))
+    values[name] = isMessage(arg) ? translateIn(language, arg) : String(arg);
+  return inLanguage(language, text.template, [values]);
 }
 
 /** What the core says, in the display language when it says it as a Message, else as it is. */
 export function translatedText(said: { message: string; detail?: Message }): string {
-  return said.detail ? translate(said.detail) : said.message;
+  return textTranslator()(said);
+}
+
+/** translatedText for many messages at once, the display language looked up once. */
+export function textTranslator(): (said: { message: string; detail?: Message }) => string {
+  const language = displayLanguage();
+  return (said) => (said.detail ? translateIn(language, said.detail) : said.message);
 }
