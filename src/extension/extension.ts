@@ -65,8 +65,11 @@ export interface QcodeApi {
  * (`ExtensionMode.Test`, as `--extensionTestsPath` does).
  */
 export interface QcodeTestHooks {
-  /** Repaints an editor's decorations; returns how long it took in milliseconds. */
-  repaint(editor: vscode.TextEditor): number;
+  /**
+   * Repaints an editor's decorations (only the text's around the lines in view, as after a keystroke, if
+   * `asAfterKeystroke`); returns how long it took in milliseconds.
+   */
+  repaint(editor: vscode.TextEditor, asAfterKeystroke?: boolean): number;
   /**
    * The ranges qcode has decorated in an editor's text: annotated passages and informant codes, in the lines in view
    * and a margin around them (the whole of a short transcript).
@@ -159,9 +162,10 @@ function testHooks(
   codebookView: codebook.CodebookView,
 ): QcodeTestHooks {
   return {
-    repaint(editor) {
+    repaint(editor, asAfterKeystroke = false) {
       const start = performance.now();
-      painter.paint(editor);
+      if (asAfterKeystroke) painter.paintVisible(editor);
+      else painter.paint(editor);
       return performance.now() - start;
     },
     decoratedRanges: (editor) => painter.paintedRanges(editor),
