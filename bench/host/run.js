@@ -48,8 +48,11 @@ async function main() {
     logLevel: 'warning',
   });
   const study = projects().find((p) => p.transcripts === 500);
+  const loadBefore = os.loadavg();
   if (!runSpecs(study, figures) || !runSpecs(study, baselineFigures, { extension: BASELINE, grep: 'memory' })) return 1;
   const host = JSON.parse(fs.readFileSync(figures, 'utf8'));
+  // Figures mean little on a busy machine: the load average (1, 5 and 15 minutes) before and after the windows.
+  host.loadAverage = { before: loadBefore.map(round), after: os.loadavg().map(round) };
   const baseline = JSON.parse(fs.readFileSync(baselineFigures, 'utf8')).memory;
   host.project = study.name;
   host.memory = {
@@ -87,12 +90,17 @@ async function main() {
       `${project}, from the window opening (median of ${runs}): the baseline's tree item ${w.baselineTreeItemMs} ms, the Codebook lists the concepts ${w.codebookListedMs} ms and their counts ${w.codebookCountedMs} ms, the transcript's tab opens ${w.transcriptOpenedMs} ms, the transcript is decorated ${w.transcriptDecoratedMs} ms, Tag Selection is offered ${w.tagSelectionOfferedMs} ms, tagging has written the sidecar ${w.taggingWorksMs} ms; with the baseline alone, the same steps had written its file ${w.baselineAloneWrittenMs} ms (the tagging share measured against the baseline's steps taken later in qcode's own window: ${share.taggingWorksSameWindowMs} ms)`,
     );
   }
+  console.log(
+    `load average before the windows ${host.loadAverage.before.join(', ')}, after ${host.loadAverage.after.join(', ')}`,
+  );
   for (const t of host.targets)
     console.log(
       `${t.pass ? 'PASS' : 'FAIL'}  ${t.name}: ${typeof t.value === 'number' ? `${t.value.toFixed(1)} ${t.unit ?? 'ms'}` : t.value} (target ${t.target})`,
     );
   return 0;
 }
+
+const round = (value) => Math.round(value * 100) / 100;
 
 /**
  * Runs the built specs in code-server on a fresh copy of the project (with `extension` in development in place of
