@@ -1,7 +1,7 @@
 /**
  * The differences between two texts, character by character: lines first (Myers' diff of lines),
- * then the characters of each stretch of changed lines. What differs too much to be diffed within
- * the limits below is given as one replacement.
+ * then the words of each stretch of changed lines, then the characters of each stretch of changed
+ * words. What differs too much to be diffed within the limits below is given as one replacement.
  */
 
 /** Text [start, start + length) of the earlier text replaced by `text`. */
@@ -11,83 +11,87 @@ export interface TextReplacement {
   text: string;
 }
 
-/** Lines that differ in more places than this are one replacement. */
-export const MAX_LINE_STEPS = 2000;
-/** A stretch of changed lines longer than this (both sides), or differing in more places, is one replacement. */
+/** Lines or words that differ in more places than this are diffed at the next level as one stretch. */
+export const MAX_TOKEN_STEPS = 2000;
+/**
+ * A stretch of changed words longer than this (both sides), or differing in more characters, is one
+ * replacement: characters are matched only to find a typo or a changed ending, not across a rewrite.
+ */
 export const MAX_CHARS = 20_000;
-export const MAX_CHAR_STEPS = 1000;
+export const MAX_CHAR_STEPS = 64;
 
 /** The replacements that turn `before` into `after`, in order, none touching another. */
 export function diffTexts(before: string, after: string): TextReplacement[] {
-  if (before === after) return [];
   const out: TextReplacement[] = [];
-  for (const run of changedRuns(linesOf(before), linesOf(after))) diffChars(before, after, run, out);
+  if (before !== after) diffStretch({ before, after, out }, 0, before.length, 0, after.length, 0);
   return out;
 }
+
+interface Diff {
+  before: string;
+  after: string;
+  out: TextReplacement[];
+}
+
+/** Where a text's tokens start in [start, end), and `end` last. */
+type Tokenizer = (text: string, start: number, end: number) => number[];
+
+const LEVELS: Tokenizer[] = [
+  (text, start, end) => boundaries(text, start, end, /\n/g, 1),
+  (text, start, end) => boundaries(text, start, end, /[\p{L}\p{N}\p{M}]+|\s+|./gsu, 0),
+];
 
 /** Equal runs of two sequences: [start in a, start in b, length]. */
 type Same = [number, number, number];
 
-/** A stretch of changed lines: a[aStart, aEnd) became b[bStart, bEnd), as character offsets. */
-interface Run {
-  aStart: number;
-  aEnd: number;
-  bStart: number;
-  bEnd: number;
-}
-
-interface Lines {
-  text: string;
-  /** Where each line starts, and the text's length last. */
-  starts: number[];
-}
-
-function linesOf(text: string): Lines {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0 && i < text.length - 1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  if (text.length > 0) starts.push(text.length);
-  return { text, starts };
-}
-
-function lineAt(lines: Lines, i: number): string {
-  return lines.text.slice(lines.starts[i], lines.starts[i + 1]);
-}
-
-/** The stretches of changed lines, from Myers' diff of the lines (or all of it, beyond MAX_STEPS). */
-function changedRuns(a: Lines, b: Lines): Run[] {
-  const n = a.starts.length - 1;
-  const m = b.starts.length - 1;
+/** before[a0, a1) became after[b0, b1): its replacements, at `level` (lines, words) or by characters. */
+function diffStretch(diff: Diff, a0: number, a1: number, b0: number, b1: number, level: number): void {
+  if (a0 === a1 || b0 === b1) {
+    diff.out.push({ start: a0, length: a1 - a0, text: diff.after.slice(b0, b1) });
+    return;
+  }
+  const tokenize = LEVELS[level];
+  if (!tokenize) return diffChars(diff, a0, a1, b0, b1);
+  const { before, after } = diff;
+  if (level > 0) {
+    // The words both sides begin and end with alike are left out, cut where a space starts or ends.
+    const head = spaceBefore(before, a0, commonPrefixWithin(before, after, a0, b0, a1, b1));
+    const tail = spaceAfter(before, a1, commonSuffixWithin(before, after, a0 + head, b0 + head, a1, b1));
+    if (head > 0 || tail > 0) return diffStretch(diff, a0 + head, a1 - tail, b0 + head, b1 - tail, level);
+  }
+  const aBounds = tokenize(before, a0, a1);
+  const bBounds = tokenize(after, b0, b1);
   const ids = new Map<string, number>();
-  const idOf = (line: string) => ids.get(line) ?? (ids.set(line, ids.size), ids.size - 1);
-  const aIds = Array.from({ length: n }, (_, i) => idOf(lineAt(a, i)));
-  const bIds = Array.from({ length: m }, (_, i) => idOf(lineAt(b, i)));
-  const same = myers(n, m, (x, y) => aIds[x] === bIds[y], MAX_LINE_STEPS) ?? [];
-  const runs: Run[] = [];
+  const idsOf = (text: string, bounds: number[]) =>
+    bounds.slice(1).map((end, i) => {
+      const token = text.slice(bounds[i], end);
+      return ids.get(token) ?? (ids.set(token, ids.size), ids.size - 1);
+    });
+  const aIds = idsOf(before, aBounds);
+  const bIds = idsOf(after, bBounds);
+  const same = myers(aIds.length, bIds.length, (x, y) => aIds[x] === bIds[y], MAX_TOKEN_STEPS);
+  if (!same) return diffStretch(diff, a0, a1, b0, b1, level + 1);
   let x = 0;
   let y = 0;
-  for (const [sx, sy, length] of [...same, [n, m, 0] as Same]) {
-    if (sx > x || sy > y)
-      runs.push({
-        aStart: a.starts[x] ?? 0,
-        aEnd: a.starts[sx] ?? a.text.length,
-        bStart: b.starts[y] ?? 0,
-        bEnd: b.starts[sy] ?? b.text.length,
-      });
+  for (const [sx, sy, length] of [...same, [aIds.length, bIds.length, 0] as Same]) {
+    if (sx > x || sy > y) {
+      const at = (bounds: number[], i: number) => bounds[i] as number;
+      diffStretch(diff, at(aBounds, x), at(aBounds, sx), at(bBounds, y), at(bBounds, sy), level + 1);
+    }
     x = sx + length;
     y = sy + length;
   }
-  return runs;
 }
 
-/** The character replacements within one stretch of changed lines. */
-function diffChars(before: string, after: string, run: Run, out: TextReplacement[]): void {
-  const { aStart, bStart, aEnd, bEnd } = run;
-  const head = commonPrefixWithin(before, after, aStart, bStart, aEnd, bEnd);
-  const tail = commonSuffixWithin(before, after, aStart + head, bStart + head, aEnd, bEnd);
-  const x0 = aStart + head;
-  const y0 = bStart + head;
-  const n = aEnd - tail - x0;
-  const m = bEnd - tail - y0;
+/** The character replacements within a stretch of changed words. */
+function diffChars(diff: Diff, a0: number, a1: number, b0: number, b1: number): void {
+  const { before, after, out } = diff;
+  const head = commonPrefixWithin(before, after, a0, b0, a1, b1);
+  const tail = commonSuffixWithin(before, after, a0 + head, b0 + head, a1, b1);
+  const x0 = a0 + head;
+  const y0 = b0 + head;
+  const n = a1 - tail - x0;
+  const m = b1 - tail - y0;
   const same =
     n + m <= MAX_CHARS
       ? (myers(n, m, (x, y) => before.charCodeAt(x0 + x) === after.charCodeAt(y0 + y), MAX_CHAR_STEPS) ?? [])
@@ -101,6 +105,36 @@ function diffChars(before: string, after: string, run: Run, out: TextReplacement
   }
 }
 
+/** The longest of the first `length` characters from `start` that ends at the start of text or after a space. */
+function spaceBefore(text: string, start: number, length: number): number {
+  let n = length;
+  while (n > 0 && !isSpace(text.charCodeAt(start + n - 1))) n--;
+  return n;
+}
+
+/** The longest of the last `length` characters before `end` that starts with a space, or is empty. */
+function spaceAfter(text: string, end: number, length: number): number {
+  let n = length;
+  while (n > 0 && !isSpace(text.charCodeAt(end - n))) n--;
+  return n;
+}
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x09 || code === 0xa0;
+}
+
+/** Token starts in text[start, end): where `pattern` matches (plus `skip`, after a line break), and `end` last. */
+function boundaries(text: string, start: number, end: number, pattern: RegExp, skip: number): number[] {
+  const starts = [start];
+  pattern.lastIndex = start;
+  for (let match = pattern.exec(text); match && match.index < end; match = pattern.exec(text)) {
+    const next = skip ? match.index + skip : match.index + match[0].length;
+    if (next < end && next > (starts[starts.length - 1] as number)) starts.push(next);
+  }
+  if (end > start) starts.push(end);
+  return starts;
+}
+
 /**
  * Myers' O((n + m) D) diff: the equal runs of a longest common subsequence of a[0, n) and b[0, m),
  * in order; undefined when they differ in more than maxSteps places.
@@ -112,8 +146,7 @@ export function myers(
   maxSteps: number,
 ): Same[] | undefined {
   const max = Math.min(n + m, maxSteps);
-  const width = 2 * max + 1;
-  const v = new Int32Array(width + 2);
+  const v = new Int32Array(2 * max + 3);
   const trace: Int32Array[] = [];
   for (let d = 0; d <= max; d++) {
     for (let k = -d; k <= d; k += 2) {
@@ -145,8 +178,7 @@ function backtrack(trace: readonly Int32Array[], d: number, n: number, m: number
     const prevK = down ? k + 1 : k - 1;
     const prevX = at(prevK);
     const startX = down ? prevX : prevX + 1;
-    const startY = startX - k;
-    if (x > startX) runs.push([startX, startY, x - startX]);
+    if (x > startX) runs.push([startX, startX - k, x - startX]);
     x = prevX;
     y = prevX - prevK;
   }
