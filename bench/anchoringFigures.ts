@@ -1,7 +1,8 @@
 /**
  * Re-anchoring after seeded random edits of a generated project: ours (resolveAnchors, as loading
  * a project and qcode check run it) against the Hypothesis client's matchQuote, with its indexOf
- * shortcut and without it, interleaved and best of three, by the clock and in processor time.
+ * shortcut and without it, interleaved and best of three, by the clock and in processor time; and
+ * ours through the differences from the original texts, as qcode check does in a git work tree.
  * Run alone (`node --expose-gc --import tsx bench/anchoringFigures.ts [--size medium]`) it puts
  * its figures and targets into bench/results.json, keeping the rest.
  */
@@ -14,6 +15,7 @@ import {
   readProject,
   runBaseline,
   runOurs,
+  runThroughDiff,
   score,
   wrongCases,
   type EditedTranscript,
@@ -31,7 +33,8 @@ export function measureAnchoring(size: SizeName, edited: EditedTranscript[], log
   const annotations = edited.reduce((n, t) => n + t.annotations.length, 0);
   const edits = edited.reduce((n, t) => n + t.edits.length, 0);
   log(`anchoring (${size}): ${edits} edits over ${edited.length} transcripts, ${annotations} annotations`);
-  // Interleaved, best of three each: the machine may be shared, and this keeps the comparison fair.
+  // Interleaved, best of three each (every timed run after an untimed one of the same resolver): the
+  // machine may be shared, and this keeps the comparison fair.
   const oursRuns: ReturnType<typeof runOurs>[] = [];
   const hypothesisRuns: ReturnType<typeof runBaseline>[] = [];
   for (let i = 0; i < 3; i++) {
@@ -41,8 +44,11 @@ export function measureAnchoring(size: SizeName, edited: EditedTranscript[], log
   const ours = best(oursRuns);
   const hypothesis = best(hypothesisRuns);
   log(`ours ${fmt(ours.ms)} ms; hypothesis with its indexOf shortcut ${fmt(hypothesis.ms)} ms`);
-  const approx = runBaseline(edited, false);
+  const approx = runBaseline(edited, false, false);
   log(`hypothesis approximate search only ${fmt(approx.ms)} ms`);
+  const throughDiffRuns = [0, 1, 2].map(() => runThroughDiff(edited));
+  const throughDiff = best(throughDiffRuns);
+  log(`ours through the differences from the original texts ${fmt(throughDiff.ms)} ms`);
   const perSecond = (ms: number) => annotations / (ms / 1000);
   const minCpu = (runs: readonly Run[]) => Math.min(...runs.map((r) => r.cpuMs));
   const figures = (run: Run, runs: readonly Run[], results: Parameters<typeof score>[1]) => ({
@@ -61,6 +67,8 @@ export function measureAnchoring(size: SizeName, edited: EditedTranscript[], log
     touchedAnnotations: edited.reduce((n, t) => n + t.truth.filter((r) => r.touched).length, 0),
     ours: { ...figures(ours, oursRuns, ours.results), statuses: ours.statuses, aloneByStatus: aloneByStatus(edited) },
     hypothesis: figures(hypothesis, hypothesisRuns, hypothesis.results),
+    /** What qcode check does in a git work tree: moving the annotations through the differences from the committed text. */
+    throughDiff: { ...figures(throughDiff, throughDiffRuns, throughDiff.results), statuses: throughDiff.statuses },
     approxOnly: figures(approx, [approx], approx.results),
     speedUpVsApproxOnly: approx.ms / ours.ms,
     speedUpVsHypothesis: hypothesis.ms / ours.ms,
@@ -97,6 +105,13 @@ export function anchoringTargets(a: AnchoringResult): Target[] {
       unit: '',
       pass: wrong === 0,
     },
+    {
+      name: 're-anchoring through the differences from the original texts: wrong anchors',
+      target: '0',
+      value: a.throughDiff.accuracy.wrong,
+      unit: '',
+      pass: a.throughDiff.accuracy.wrong === 0,
+    },
   ];
 }
 
@@ -121,6 +136,7 @@ export function anchoringTable(a: AnchoringResult): string {
     table([
       ['resolver', 'ms', 'processor ms', 'annotations/s', 'recovered', 'orphaned', 'wrong', 'touched rec/orph/wrong'],
       row('ours (resolveAnchors)', a.ours),
+      row('ours through the differences', a.throughDiff),
       row('Hypothesis matchQuote', a.hypothesis),
       row('approximate search only', a.approxOnly),
     ]),
@@ -129,7 +145,7 @@ export function anchoringTable(a: AnchoringResult): string {
 
 /** One line for the bench's log. */
 export function anchoringLine(a: AnchoringResult): string {
-  return `re-anchoring ${a.size}: ours ${fmt(a.ours.ms)} ms (processor ${fmt(a.ours.cpuMs)} ms), Hypothesis ${fmt(a.hypothesis.ms)} ms (processor ${fmt(a.hypothesis.cpuMs)} ms): ${fmt(a.speedUpVsHypothesis, 2)}x (processor ${fmt(a.cpuSpeedUpVsHypothesis, 2)}x), ${a.ours.accuracy.wrong} wrong; load average ${a.loadAverage.start.map((l) => fmt(l, 2)).join(', ')}`;
+  return `re-anchoring ${a.size}: ours ${fmt(a.ours.ms)} ms (processor ${fmt(a.ours.cpuMs)} ms), Hypothesis ${fmt(a.hypothesis.ms)} ms (processor ${fmt(a.hypothesis.cpuMs)} ms): ${fmt(a.speedUpVsHypothesis, 2)}x (processor ${fmt(a.cpuSpeedUpVsHypothesis, 2)}x), ${a.ours.accuracy.wrong} wrong; through the differences ${fmt(a.throughDiff.ms)} ms, ${a.throughDiff.accuracy.wrong} wrong; load average ${a.loadAverage.start.map((l) => fmt(l, 2)).join(', ')}`;
 }
 
 async function main(): Promise<void> {
