@@ -1,4 +1,5 @@
 import { CONTEXT_LENGTH } from '../sidecar/annotation';
+import { normalizeForMatching } from '../text/normalize';
 import type { Position } from '../text/position';
 import type { TranscriptText } from '../text/transcriptText';
 import type { Anchor, Resolution } from './anchor';
@@ -50,41 +51,69 @@ export const MIN_AGREEING_SIDE = CONTEXT_LENGTH / 2;
  * Annotations without a range are resolved alone.
  */
 export function resolveAnchors(doc: TranscriptText, anchors: readonly Anchor[]): Resolution[] {
-  const wanted = anchors.map((anchor) => wantedOf(doc, anchor));
   const order = savedOrder(anchors);
-  const results = new Array<Resolution | undefined>(anchors.length);
-  const copies = new Array<Moved | undefined>(anchors.length);
-  const guides = new Array<Guide | undefined>(order.length);
+  const state: Pass = {
+    doc,
+    anchors,
+    order,
+    results: new Array<Resolution | undefined>(anchors.length),
+    wanted: new Array<Wanted | undefined>(anchors.length),
+    copies: new Array<Moved | undefined>(anchors.length),
+    guides: new Array<Guide | undefined>(order.length),
+  };
+  findGuides(state);
+  resolveTheRest(state);
+  return anchors.map((anchor, i) => state.results[i] ?? resolveAnchor(doc, anchor));
+}
+
+/** What the two passes share: per annotation (by index) or per place in the saved order. */
+interface Pass {
+  doc: TranscriptText;
+  anchors: readonly Anchor[];
+  order: number[];
+  results: (Resolution | undefined)[];
+  /** The anchors in matching form, made for those not found at their range. */
+  wanted: (Wanted | undefined)[];
+  copies: (Moved | undefined)[];
+  guides: (Guide | undefined)[];
+}
+
+/** First pass, in saved order: exact, at the previous guide's prediction, or moved with all context. */
+function findGuides({ doc, anchors, order, results, wanted, copies, guides }: Pass): void {
   let previous: Guide | undefined;
   order.forEach((index, k) => {
     const anchor = anchors[index] as Ranged;
-    const quote = wanted[index] as Wanted;
-    if (quote.quote.length === 0) return;
-    let found = atRange(doc, anchor, quote.quote) ?? (previous && atGuess(doc, anchor, quote, previous));
+    const quote = normalizeForMatching(anchor.quote);
+    if (quote.length === 0) return;
+    let found = atRange(doc, anchor, quote);
     if (!found) {
-      const moved = (copies[index] = findMoved(doc, quote));
-      if (moved.contextShare === 1) found = moved.found;
+      const w = (wanted[index] = wantedOf(doc, anchor));
+      found = previous && atGuess(doc, anchor, w, previous);
+      const moved = found ? undefined : (copies[index] = findMoved(doc, w));
+      if (moved?.contextShare === 1) found = moved.found;
     }
     if (!found) return;
     results[index] = found;
     previous = guides[k] = { saved: anchor.range.start, now: found.range.start };
   });
+}
+
+/** Second pass: the others, with the predictions of the guides before and after them (rules 1 to 3). */
+function resolveTheRest({ doc, anchors, order, results, wanted, copies, guides }: Pass): void {
   const following = guidesAfter(guides);
-  previous = undefined;
+  let previous: Guide | undefined;
   order.forEach((index, k) => {
     const guide = guides[k];
+    const copy = copies[index];
+    const quote = wanted[index];
     if (guide) previous = guide;
-    else if (copies[index]) {
-      const predicted = predictedStarts(doc, anchors[index] as Ranged, [previous, following[k]]);
-      const quote = wanted[index] as Wanted;
-      const copy = copies[index];
-      results[index] =
-        atPredictions(doc, quote, predicted) ??
-        copyNearPrediction(doc, quote, copy, predicted) ??
-        settle(doc, quote, copy, predicted);
-    }
+    if (guide || !copy || !quote) return;
+    const predicted = predictedStarts(doc, anchors[index] as Ranged, [previous, following[k]]);
+    results[index] =
+      atPredictions(doc, quote, predicted) ??
+      copyNearPrediction(doc, quote, copy, predicted) ??
+      settle(doc, quote, copy, predicted);
   });
-  return anchors.map((anchor, i) => results[i] ?? resolveAnchor(doc, anchor));
 }
 
 /** Indexes of the annotations with a range, by saved start (then by index). */
