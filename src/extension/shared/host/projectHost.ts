@@ -52,8 +52,16 @@ export class ProjectHost implements vscode.Disposable {
     );
     const onFile = (uri: vscode.Uri) => {
       if (isScratchFile(uri.path)) return;
-      this.fileChanged(uri);
-      this.scheduleReload();
+      const path = files.pathOf(uri);
+      if (path === undefined || !files.ownWrites.has(path)) return this.changedOnDisk(uri);
+      // qcode's own write has loaded the file already: its echo from the watcher needs no load.
+      void files.ownWrites
+        .isEcho(path, (p) => files.read(p))
+        .then((echo) => {
+          if (echo) return;
+          files.ownWrites.forget(path);
+          this.changedOnDisk(uri);
+        });
     };
     this.disposables.push(
       watcher,
@@ -173,6 +181,11 @@ export class ProjectHost implements vscode.Disposable {
 
   private timer: ReturnType<typeof setTimeout> | undefined;
 
+  private changedOnDisk(uri: vscode.Uri): void {
+    this.fileChanged(uri);
+    this.scheduleReload();
+  }
+
   /** A file of the project changed on disk: the next load reads it again. */
   private fileChanged(uri: vscode.Uri): void {
     const path = this.files.pathOf(uri);
@@ -180,7 +193,7 @@ export class ProjectHost implements vscode.Disposable {
   }
 
   /** Reloads shortly after a burst of file events has settled. */
-  scheduleReload(delay = 150): void {
+  scheduleReload(delay = 50): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { FileAccessError, type FolderEntry, type ProjectFiles } from '../../../core/port';
+import { OwnWrites } from './ownWrites';
 
 /** The Node host's own access to a project on the local disk, for a workspace folder it can reach. */
 export type LocalFiles = (root: vscode.Uri) => ProjectFiles | undefined;
@@ -20,6 +21,8 @@ export class WorkspaceFiles implements ProjectFiles {
    * The path of each file written, created or removed through these files: as the change starts and once it is done.
    */
   readonly onDidWrite = this.written.event;
+  /** What qcode wrote to each file lately, so that the file watcher's echo of it can be told apart. */
+  readonly ownWrites = new OwnWrites();
 
   constructor(
     readonly root: vscode.Uri,
@@ -55,10 +58,12 @@ export class WorkspaceFiles implements ProjectFiles {
   }
 
   /** Writes a temporary file beside the target and renames it over the target. */
-  write(path: string, data: Uint8Array): Promise<void> {
-    return this.changing(path, () =>
+  async write(path: string, data: Uint8Array): Promise<void> {
+    this.ownWrites.forget(path);
+    await this.changing(path, () =>
       this.onDisk ? this.onDisk.write(path, data) : this.renameIntoPlace(path, data, true),
     );
+    this.ownWrites.wrote(path, data);
   }
 
   /** Does the change, telling onDidWrite as it starts and once it is done, whether it worked or not. */
@@ -113,6 +118,7 @@ export class WorkspaceFiles implements ProjectFiles {
   }
 
   remove(path: string): Promise<void> {
+    this.ownWrites.forget(path);
     return this.changing(path, () => (this.onDisk ? this.onDisk.remove(path) : this.removeThroughVscode(path)));
   }
 
