@@ -32,9 +32,12 @@ export type Found = Extract<Resolution, { start: number }>;
  * before the usual window around the saved range. Without them, the annotation is resolved alone.
  */
 export function resolveAnchor(doc: TranscriptText, anchor: Anchor, predicted: readonly number[] = []): Resolution {
+  const quote = normalizeForMatching(anchor.quote);
+  if (quote.length === 0) return { status: 'orphaned', reason: message('The quote is empty.') };
+  const exact = atRange(doc, anchor, quote);
+  if (exact) return exact;
   const wanted = wantedOf(doc, anchor);
-  if (wanted.quote.length === 0) return { status: 'orphaned', reason: message('The quote is empty.') };
-  return atRange(doc, anchor, wanted.quote) ?? settle(doc, wanted, findMoved(doc, wanted), predicted);
+  return settle(doc, wanted, findMoved(doc, wanted), predicted);
 }
 
 /** The anchor in matching form, with its range's start as an offset of today's text. */
