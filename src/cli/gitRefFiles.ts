@@ -9,6 +9,8 @@ import { CommandError, UsageError } from './usage';
  * the project folder, which may be anywhere inside the repository. Call close() when done.
  */
 export class GitRefFiles implements ProjectFiles {
+  private shared: SharedBlobs | undefined;
+
   private constructor(
     readonly revision: string,
     /** The commit the revision names. */
@@ -34,7 +36,18 @@ export class GitRefFiles implements ProjectFiles {
 
   async read(path: string): Promise<Uint8Array | undefined> {
     const oid = this.blobs.get(this.fullPath(path));
-    return oid === undefined ? undefined : this.reader.read(oid);
+    if (oid === undefined) return undefined;
+    return this.shared ? this.shared.read(oid, () => this.reader.read(oid)) : this.reader.read(oid);
+  }
+
+  /**
+   * Reads the files that this revision and `other` hold alike (the text of a transcript whose sidecar alone changed,
+   * say) once for both.
+   */
+  shareWith(other: GitRefFiles): void {
+    const alike = new Set<string>();
+    for (const [path, oid] of this.blobs) if (other.blobs.get(path) === oid) alike.add(oid);
+    this.shared = other.shared = new SharedBlobs(alike);
   }
 
   async write(path: string, _data: Uint8Array): Promise<void> {
@@ -95,6 +108,25 @@ function blobsOf(listing: string): Map<string, string> {
     if (tab > 0 && type === 'blob' && oid) blobs.set(line.slice(tab + 1), oid);
   }
   return blobs;
+}
+
+/** Blobs that two revisions hold alike, each read once and handed to both, then let go. */
+class SharedBlobs {
+  private readonly read1 = new Map<string, Promise<Uint8Array | undefined>>();
+
+  constructor(private readonly alike: ReadonlySet<string>) {}
+
+  read(oid: string, fetch: () => Promise<Uint8Array | undefined>): Promise<Uint8Array | undefined> {
+    if (!this.alike.has(oid)) return fetch();
+    const first = this.read1.get(oid);
+    if (!first) {
+      const bytes = fetch();
+      this.read1.set(oid, bytes);
+      return bytes;
+    }
+    this.read1.delete(oid);
+    return first.then((bytes) => bytes?.slice()); // a copy of its own for the second reader
+  }
 }
 
 interface Waiting {

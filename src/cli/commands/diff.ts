@@ -33,6 +33,7 @@ export async function diff(args: string[], io: Output): Promise<number> {
     const baseRef = remember(opened, await GitRefFiles.open(folder, baseRevision));
     const headRef =
       headRevision === undefined ? undefined : remember(opened, await GitRefFiles.open(folder, headRevision));
+    headRef?.shareWith(baseRef);
     const headFiles: ProjectFiles = headRef ?? new NodeProjectFiles(folder);
     const sides = await comparedSides(folder, baseRef, headRef, headFiles);
     const [base, head] = await Promise.all([loadProject(sides.base), loadProject(sides.head)]);

@@ -47,12 +47,14 @@ export function diffTranscript(
       diff.added.push(sides.head.entry(now));
       continue;
     }
-    const entry = sides.head.entry(now);
+    // Most passages did not change: their entry (where the passage is now) is made only for a change.
+    let made: AnnotationEntry | undefined;
+    const entry = () => (made ??= sides.head.entry(now));
     const retagged = retag(entry, was, now, sides, merged);
     if (retagged) diff.retagged.push(retagged);
     const memo = memoChange(entry, was, now);
     if (memo) diff.memoChanged.push(memo);
-    if ((was.annotation.key === true) !== (now.annotation.key === true)) diff.keyChanged.push(keyChange(entry, now));
+    if ((was.annotation.key === true) !== (now.annotation.key === true)) diff.keyChanged.push(keyChange(entry(), now));
     const requoted = requote(entry, was, now, sides);
     if (requoted) diff.requoted.push(requoted);
   }
@@ -74,7 +76,7 @@ export function hasAnnotationChanges(diff: TranscriptDiff): boolean {
 }
 
 function retag(
-  entry: AnnotationEntry,
+  entry: () => AnnotationEntry,
   was: ResolvedAnnotation,
   now: ResolvedAnnotation,
   sides: Sides,
@@ -92,14 +94,14 @@ function retag(
   });
   if (added.size === 0 && unexplained.length === 0) return undefined;
   return {
-    ...entry,
+    ...entry(),
     conceptsAdded: [...added].map((c) => sides.head.concept(c)),
     conceptsRemoved: unexplained.map((c) => sides.base.concept(c)),
   };
 }
 
 function memoChange(
-  entry: AnnotationEntry,
+  entry: () => AnnotationEntry,
   was: ResolvedAnnotation,
   now: ResolvedAnnotation,
 ): MemoChangedEntry | undefined {
@@ -110,7 +112,7 @@ function memoChange(
     (oldMemo !== null && newMemo !== null && normalizeForMatching(oldMemo) === normalizeForMatching(newMemo))
   )
     return undefined;
-  return { ...entry, oldMemo, newMemo };
+  return { ...entry(), oldMemo, newMemo };
 }
 
 function keyChange(entry: AnnotationEntry, now: ResolvedAnnotation): KeyChangedEntry {
@@ -118,13 +120,13 @@ function keyChange(entry: AnnotationEntry, now: ResolvedAnnotation): KeyChangedE
 }
 
 function requote(
-  entry: AnnotationEntry,
+  entry: () => AnnotationEntry,
   was: ResolvedAnnotation,
   now: ResolvedAnnotation,
   sides: Sides,
 ): RequotedEntry | undefined {
   if (normalizeForMatching(was.annotation.quote) === normalizeForMatching(now.annotation.quote)) return undefined;
-  return { ...entry, oldQuote: sides.base.savedQuote(was), newQuote: sides.head.savedQuote(now) };
+  return { ...entry(), oldQuote: sides.base.savedQuote(was), newQuote: sides.head.savedQuote(now) };
 }
 
 function byLine(a: AnnotationEntry, b: AnnotationEntry): number {
