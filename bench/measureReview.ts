@@ -41,6 +41,8 @@ export interface ReviewResult {
   mergeInProcessMs: number;
   /** `node dist/cli.js --version`: what starting the driver costs before it merges anything (the median of five). */
   startMs: number;
+  /** `node -e 0`: what starting Node costs, the least any run of the driver can take (the median of five). */
+  nodeStartMs: number;
   loadAverage: { start: number[]; end: number[] };
 }
 
@@ -107,6 +109,13 @@ async function mergeInProcess(repo: ReviewRepo): Promise<number> {
   return median(times);
 }
 
+/** The median time of five runs of Node with these arguments. */
+async function medianStart(args: string[], cwd: string): Promise<number> {
+  const starts: number[] = [];
+  for (let i = 0; i < 5; i++) starts.push((await timed(process.execPath, args, cwd)).ms);
+  return median(starts);
+}
+
 export async function measureReview(
   project: ProjectOnDisk,
   runs: number,
@@ -121,11 +130,11 @@ export async function measureReview(
     merge: [],
     mergeInProcessMs: 0,
     startMs: 0,
+    nodeStartMs: 0,
     loadAverage: { start, end: [] },
   };
-  const starts: number[] = [];
-  for (let i = 0; i < 5; i++) starts.push((await timed(process.execPath, [CLI, '--version'], repo.root)).ms);
-  result.startMs = median(starts);
+  result.startMs = await medianStart([CLI, '--version'], repo.root);
+  result.nodeStartMs = await medianStart(['-e', '0'], repo.root);
   for (let run = 0; run < runs; run++) {
     const diffed = await diffRun(repo);
     result.diff.push(diffed);
@@ -168,7 +177,7 @@ export function reviewLines(r: ReviewResult): string[] {
   return [
     `review: qcode diff ${r.diff.map((d) => `${fmt(d.ms)} ms (processor ${fmt(d.cpuMs)} ms)`).join(', ')}; report ${fmt((r.diff[0]?.reportBytes ?? 0) / 1024)} KB`,
     `review: git merge ${r.merge.map((m) => `${fmt(m.ms)} ms (processor ${fmt(m.cpuMs)} ms, exit ${m.exitCode})`).join(', ')}; per sidecar ${r.merge.map((m) => fmt(m.perSidecarMs)).join(', ')} ms`,
-    `review: one sidecar merged in process ${fmt(r.mergeInProcessMs, 2)} ms (median); the command line starts in ${fmt(r.startMs)} ms (median of 5)`,
+    `review: one sidecar merged in process ${fmt(r.mergeInProcessMs, 2)} ms (median); the command line starts in ${fmt(r.startMs)} ms, Node alone in ${fmt(r.nodeStartMs)} ms (medians of 5)`,
   ];
 }
 

@@ -2,8 +2,9 @@
  * A git repository made of a generated project, for measuring review and merge at scale: the
  * project on `main`; `head`, a branch that changes every other sidecar (retags one passage, changes
  * the memo of another, removes a third); and `theirs`, from main, that changes the same sidecars at
- * other passages, so that merging it into head runs qcode's merge driver on each of them.
- * Kept under bench/tmp/ and made again only when the project or these edits change.
+ * other passages, so that merging it into head runs qcode's merge driver on each of them. Its
+ * objects are packed, as in a clone that fetched the pull request. Kept under bench/tmp/ and made
+ * again only when the project or these edits change.
  */
 import { execFile } from 'node:child_process';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -16,7 +17,7 @@ import type { ProjectOnDisk } from './generate';
 
 const run = promisify(execFile);
 /** Bump when the edits change, so that the repository is made again. */
-const EDITS_VERSION = 1;
+const EDITS_VERSION = 2;
 
 export interface ReviewRepo {
   root: string;
@@ -93,6 +94,7 @@ export async function ensureReviewRepo(tmp: string, project: ProjectOnDisk, cli:
   const changedSidecars = await editBranch(root, names, 'head', HEAD_EDIT);
   await editBranch(root, names, 'theirs', THEIR_EDIT);
   await git(root, 'checkout', '-q', 'head');
+  await git(root, 'gc', '-q');
   const repo: ReviewRepo = {
     root,
     changedSidecars,
