@@ -1,7 +1,8 @@
 import { isMap, type Node } from 'yaml';
 import { basename, SIDECAR_SUFFIX } from '../paths';
 import type { Annotation } from '../sidecar/annotation';
-import { readSidecar } from '../sidecar/readSidecar';
+import { readSidecarContent } from '../sidecar/cleanSidecar';
+import { readSidecar, type ParsedSidecar } from '../sidecar/readSidecar';
 import { writeSidecarMemo } from '../sidecar/sidecarMemo';
 import { lineEndAfter, lineStartOf } from '../sidecar/splice';
 import { writeSidecar } from '../sidecar/writeSidecar';
@@ -21,7 +22,7 @@ import { parseYaml, scalarText } from '../yaml/yamlNodes';
  */
 export function mergeSidecarText(input: MergeInput): TextMerge {
   const reader = annotationsReader(input.path);
-  const sides = readSides(input, reader.read);
+  const sides = readSides(input, (text) => reader.read(text));
   if (!Array.isArray(sides)) return sides;
   const [base, ours, theirs] = sides;
   const merged = mergeAnnotations(base, ours, theirs);
@@ -29,7 +30,8 @@ export function mergeSidecarText(input: MergeInput): TextMerge {
     ours: decided(merged.annotations, merged.conflicts, 'ours'),
     theirs: decided(merged.annotations, merged.conflicts, 'theirs'),
   };
-  const write = (layout: Layout<Annotation>) => writeMerged(input, layout.ours.text, merged, reader);
+  const write = (layout: Layout<Annotation>) =>
+    writeMerged(input, layout.ours.text, merged, reader, readSidecar(input.path, layout.ours.text));
   return writeVerified(
     input,
     { ours, theirs },
@@ -44,6 +46,7 @@ function writeMerged(
   oursText: string,
   merged: MergeResult,
   reader: RecordsReader<Annotation>,
+  oursParsed: ParsedSidecar,
 ): string | undefined {
   const write = (previous: string | undefined, records: Annotation[]) => {
     const memo = records.find(isMemoRecord)?.memo;
@@ -52,6 +55,7 @@ function writeMerged(
       previous,
       transcriptOf(input.path),
       records.filter((r) => !isMemoRecord(r)),
+      previous === oursText ? oursParsed : undefined,
     );
     const withMemo = written.ok ? writeSidecarMemo(input.path, written.text, transcriptOf(input.path), memo) : written;
     return withMemo.ok ? withMemo.text : undefined;
@@ -78,14 +82,17 @@ function isMemoRecord(record: Annotation): boolean {
   return record.id === TRANSCRIPT_MEMO && record.concepts.length === 0;
 }
 
-/** The annotations, and the transcript's memo as one more record, so that it merges field by field as they do. */
+/**
+ * The annotations, and the transcript's memo as one more record, so that it merges field by field as they do; read as
+ * loading reads them (readSidecarContent), since a merge only needs what a sidecar holds.
+ */
 function annotationsReader(path: string): RecordsReader<Annotation> {
   return {
     read(text) {
-      const parsed = readSidecar(path, text);
+      const content = readSidecarContent(path, text);
       const memo: Annotation[] =
-        parsed.memo === undefined ? [] : [{ id: TRANSCRIPT_MEMO, concepts: [], quote: '', memo: parsed.memo }];
-      return { records: [...parsed.entries.map((e) => e.annotation), ...memo], problems: parsed.file.problems };
+        content.memo === undefined ? [] : [{ id: TRANSCRIPT_MEMO, concepts: [], quote: '', memo: content.memo }];
+      return { records: [...content.entries.map((e) => e.annotation), ...memo], problems: content.problems };
     },
     idOf: (annotation) => annotation.id,
   };
