@@ -15,10 +15,19 @@ export function plain(text: string): string {
   );
 }
 
+let graphemeSegmenter: Intl.Segmenter | undefined;
+
 /** At most `max` characters (whole graphemes), cut at a word where one is near, with an ellipsis. */
 export function shorten(text: string, max: number): string {
   const flat = oneLine(text);
-  const graphemes = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(flat)].map((s) => s.segment);
+  // A grapheme is one UTF-16 unit or more: text no longer than `max` units is short enough, and no more are looked at.
+  if (flat.length <= max) return flat;
+  graphemeSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  const graphemes: string[] = [];
+  for (const { segment } of graphemeSegmenter.segment(flat)) {
+    graphemes.push(segment);
+    if (graphemes.length > max) break;
+  }
   if (graphemes.length <= max) return flat;
   const cut = graphemes.slice(0, max - 1).join('');
   const space = cut.lastIndexOf(' ');
