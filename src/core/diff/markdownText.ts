@@ -20,18 +20,27 @@ let graphemeSegmenter: Intl.Segmenter | undefined;
 /** At most `max` characters (whole graphemes), cut at a word where one is near, with an ellipsis. */
 export function shorten(text: string, max: number): string {
   const flat = oneLine(text);
-  // A grapheme is one UTF-16 unit or more: text no longer than `max` units is short enough, and no more are looked at.
+  // A grapheme is one UTF-16 unit or more: text no longer than `max` units is short enough.
   if (flat.length <= max) return flat;
-  graphemeSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-  const graphemes: string[] = [];
-  for (const { segment } of graphemeSegmenter.segment(flat)) {
-    graphemes.push(segment);
-    if (graphemes.length > max) break;
-  }
-  if (graphemes.length <= max) return flat;
-  const cut = graphemes.slice(0, max - 1).join('');
+  const cut = firstGraphemes(flat, max);
+  if (cut === undefined) return flat;
   const space = cut.lastIndexOf(' ');
   return `${space > cut.length * 0.75 ? cut.slice(0, space) : cut}…`;
+}
+
+/** Below U+0300 each UTF-16 unit is a grapheme of its own: no combining marks, joiners or surrogates are there. */
+const ONE_UNIT_GRAPHEMES = /^[^\u0300-\uffff]*$/;
+
+/** The first `max - 1` graphemes of one-line text, or undefined when it has no more than `max`. */
+function firstGraphemes(text: string, max: number): string | undefined {
+  if (ONE_UNIT_GRAPHEMES.test(text)) return text.length > max ? text.slice(0, max - 1) : undefined;
+  graphemeSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  const graphemes: string[] = [];
+  for (const { segment } of graphemeSegmenter.segment(text)) {
+    graphemes.push(segment);
+    if (graphemes.length > max) return graphemes.slice(0, max - 1).join('');
+  }
+  return undefined;
 }
 
 /** A code span that holds any text, backticks included. */
