@@ -69,6 +69,12 @@ describe('REFI-QDA export: text and XML values', () => {
     );
     assert.equal(escapeText(`a & b < c > d " e ' f`), 'a &amp; b &lt; c &gt; d &quot; e &apos; f');
     assert.equal(escapeAttribute('1\n2\r\n3\t4'), '1&#10;2&#13;&#10;3&#9;4');
+    // Line and paragraph separators as references: some parsers read them raw as line ends.
+    for (const text of ['a\u2028b', 'a\u2029b', 'a\u0085b']) {
+      assert.equal(parseXml(`<r a="${escapeAttribute(text)}">${escapeText(text)}</r>`).textContent, text);
+      assert.equal(parseXml(`<r a="${escapeAttribute(text)}"/>`).getAttribute('a'), text);
+    }
+    assert.equal(escapeText('\u2029'), '&#8233;');
   });
 
   it('writes a project of arbitrary names, descriptions and memos that validates and reads back', async () => {

@@ -4,14 +4,17 @@ export type XmlAttributes = Record<string, string | number | boolean | undefined
 
 /** Characters XML 1.0 does not allow anywhere, lone surrogates included. */
 const FORBIDDEN = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-/** NEL and LINE SEPARATOR are line ends to XML 1.1 parsers (xmldom among them), so they go as references too. */
-const TEXT_SPECIAL = /[&<>"'\r\u0085\u2028]/g;
-const ATTRIBUTE_SPECIAL = /[&<>"'\t\n\r\u0085\u2028]/g;
+/**
+ * NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR are line ends to some parsers (xmldom among them), so they go as
+ * references too.
+ */
+const TEXT_SPECIAL = /[&<>"'\r\u0085\u2028\u2029]/g;
+const ATTRIBUTE_SPECIAL = /[&<>"'\t\n\r\u0085\u2028\u2029]/g;
 /** Printable ASCII but for the markup characters: GUIDs, numbers, times and many names need nothing done. */
 const PLAIN_ASCII = /^[\x20\x21\x23-\x25\x28-\x3b\x3d\x3f-\x7e]*$/;
 /** Whether a text needs any of that done. */
-const TEXT_WORK = /[&<>"'\r\u0085\u2028]|[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
-const ATTRIBUTE_WORK = /[&<>"'\t\n\r\u0085\u2028]|[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+const TEXT_WORK = /[&<>"'\r\u0085\u2028\u2029]|[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+const ATTRIBUTE_WORK = /[&<>"'\t\n\r\u0085\u2028\u2029]|[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 const REFERENCES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -23,9 +26,10 @@ const REFERENCES: Record<string, string> = {
   '\r': '&#13;',
   '\u0085': '&#133;',
   '\u2028': '&#8232;',
+  '\u2029': '&#8233;',
 };
 
-/** Element content: markup characters escaped, CR (and NEL, LS) kept as references so that they survive parsing. */
+/** Element content: markup characters escaped, CR (and NEL, LS, PS) kept as references so that they survive parsing. */
 export function escapeText(text: string): string {
   if (PLAIN_ASCII.test(text) || !TEXT_WORK.test(text)) return text;
   return text.replace(FORBIDDEN, '').replace(TEXT_SPECIAL, (c) => REFERENCES[c] as string);
